@@ -1,0 +1,92 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { getCookie } from 'hono/cookie';
+import { sql } from 'drizzle-orm';
+import type { AppContext, AppEnv, Deps } from './lib/context.js';
+import { isLocale, translator, type MessageKey } from './lib/i18n/index.js';
+import { cacheControl, limitBody, sameOrigin, securityHeaders } from './lib/security.js';
+import { renderPage, uiOf } from './lib/render.js';
+import { allowPublic } from './lib/authz.js';
+import { enforceAuthorization, loadSession, requireLogin } from './auth/middleware.js';
+import { authRoutes, LOCALE_COOKIE } from './auth/routes.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+import { ErrorPage } from '../views/pages/errors/error.js';
+
+type ErrorStatus = 403 | 404 | 413 | 500;
+
+function errorPage(c: AppContext, status: ErrorStatus, kind: 'forbidden' | 'notFound' | 'tooLarge' | 'server' | 'csrf') {
+  const t = c.get('t');
+  return renderPage(
+    c,
+    <ErrorPage ui={{ ...uiOf(c), flash: null }} title={t(`error.${kind}.title` as MessageKey)} body={t(`error.${kind}.body` as MessageKey)} />,
+    status,
+  );
+}
+
+/** Builds the whole application from its dependencies; the Node and Workers entries share it. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('locale', 'zh');
+    c.set('t', translator('zh'));
+    c.set('viewer', null);
+    c.set('sessionId', null);
+    await next();
+  });
+  app.use('*', securityHeaders);
+  app.use('*', cacheControl);
+  if (deps.assets) app.use('/static/*', deps.assets);
+  app.use('*', sameOrigin(deps.config.publicUrl));
+  app.use('*', limitBody);
+  app.use('*', loadSession);
+  app.use('*', async (c, next) => {
+    // The language: the remembered switch, else the account's, else Chinese.
+    const fromCookie = getCookie(c, LOCALE_COOKIE);
+    const locale = isLocale(fromCookie) ? fromCookie : (c.get('viewer')?.locale ?? 'zh');
+    c.set('locale', locale);
+    c.set('t', translator(locale));
+    await next();
+  });
+  app.use('*', requireLogin);
+  app.use('*', enforceAuthorization);
+
+  app.get('/healthz', async (c) => {
+    allowPublic(c);
+    try {
+      await deps.db.run(sql`select 1`);
+      return c.json({ status: 'ok' });
+    } catch (error) {
+      deps.logger.error('health_check_failed', { message: (error as Error).message });
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+
+  app.route('/', authRoutes);
+  app.route('/', dashboardRoutes);
+  app.route('/admin/users', userRoutes);
+
+  app.notFound((c) => errorPage(c as AppContext, 404, 'notFound'));
+  app.onError((err, c) => {
+    const ctx = c as AppContext;
+    if (err instanceof HTTPException) {
+      if (err.status === 404) return errorPage(ctx, 404, 'notFound');
+      if (err.status === 413) return errorPage(ctx, 413, 'tooLarge');
+      if (err.status === 403) return errorPage(ctx, 403, err.message === 'csrf' ? 'csrf' : 'forbidden');
+      if (err.status === 401) return c.redirect('/login', 302);
+    }
+    deps.logger.error('request_failed', {
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      error: err.name,
+      message: err.message,
+    });
+    return errorPage(ctx, 500, 'server');
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,114 @@
+import { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import type { AppEnv } from '../lib/context.js';
+import { allowPublic, authorize, viewerOf } from '../lib/authz.js';
+import { parseForm, readForm } from '../lib/form.js';
+import { uiOf, renderPage, redirectAfterPost, safeLocalPath } from '../lib/render.js';
+import { clearSessionCookie, isHttps, setFlash, setSessionCookie } from '../lib/cookies.js';
+import { translator } from '../lib/i18n/index.js';
+import { LoginPage } from '../../views/pages/auth/login.js';
+import { SetupPage } from '../../views/pages/auth/setup.js';
+import { AccountPage } from '../../views/pages/auth/account.js';
+import { loginForm, setupForm, changePasswordForm, localeForm } from './schemas.js';
+import { login, createFirstAdmin, hasAnyUser, changePassword } from './service.js';
+import { deleteSession } from './session.js';
+import { eq } from 'drizzle-orm';
+import { users } from '../db/schema/index.js';
+
+export const LOCALE_COOKIE = 'sw_lang';
+
+export const authRoutes = new Hono<AppEnv>();
+
+authRoutes.get('/login', async (c) => {
+  allowPublic(c);
+  if (c.get('viewer')) return c.redirect('/', 302);
+  if (!(await hasAnyUser(c.get('deps').db))) return c.redirect('/setup', 302);
+  return renderPage(c, <LoginPage ui={uiOf(c)} next={safeLocalPath(c.req.query('next'), '')} />);
+});
+
+authRoutes.post('/login', async (c) => {
+  allowPublic(c);
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const form = parseForm(loginForm, await readForm(c), t);
+  if (!form.ok) return renderPage(c, <LoginPage ui={uiOf(c)} values={form.values} errors={form.errors} />, 422);
+  const ip = deps.clientIp?.(c) ?? 'unknown';
+  const result = await login(deps, { ...form.data, ip }, deps.now());
+  const next = safeLocalPath(form.data.next);
+  if (result.kind === 'throttled') {
+    c.header('Retry-After', String(result.retryAfter));
+    const error = t('error.throttled.body', { minutes: Math.ceil(result.retryAfter / 60) });
+    return renderPage(c, <LoginPage ui={uiOf(c)} values={form.values} error={error} next={next} />, 429);
+  }
+  if (result.kind === 'failed') {
+    deps.logger.warn('login_failed', { ip });
+    return renderPage(c, <LoginPage ui={uiOf(c)} values={form.values} error={t('login.failed')} next={next} />, 422);
+  }
+  // A cookie sent before login (possibly planted) is replaced; its session, if any, is ended.
+  const previous = c.get('sessionId');
+  if (previous) await deleteSession(deps.db, previous);
+  setSessionCookie(c, result.token);
+  deps.logger.info('login', { userId: result.userId });
+  return redirectAfterPost(c, next);
+});
+
+authRoutes.post('/logout', async (c) => {
+  allowPublic(c);
+  const id = c.get('sessionId');
+  if (id) await deleteSession(c.get('deps').db, id);
+  clearSessionCookie(c);
+  setFlash(c, 'login.loggedOut');
+  return redirectAfterPost(c, '/login');
+});
+
+authRoutes.get('/setup', async (c) => {
+  allowPublic(c);
+  if (await hasAnyUser(c.get('deps').db)) return c.redirect('/login', 302);
+  return renderPage(c, <SetupPage ui={uiOf(c)} />);
+});
+
+authRoutes.post('/setup', async (c) => {
+  allowPublic(c);
+  const deps = c.get('deps');
+  if (await hasAnyUser(deps.db)) return c.redirect('/login', 303);
+  const form = parseForm(setupForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderPage(c, <SetupPage ui={uiOf(c)} values={form.values} errors={form.errors} />, 422);
+  const created = await createFirstAdmin(deps, form.data, deps.now());
+  if (created) {
+    deps.logger.info('first_admin_created', { username: form.data.username });
+    setFlash(c, 'setup.done');
+  }
+  return redirectAfterPost(c, '/login');
+});
+
+/** Switches the language and remembers it (cookie, and on the account when logged in). */
+authRoutes.post('/lang', async (c) => {
+  allowPublic(c);
+  const form = parseForm(localeForm, await readForm(c), c.get('t'));
+  const locale = form.ok ? form.data.locale : 'zh';
+  setCookie(c, LOCALE_COOKIE, locale, { path: '/', sameSite: 'Lax', secure: isHttps(c), maxAge: 365 * 24 * 3600 });
+  const viewer = c.get('viewer');
+  if (viewer) await c.get('deps').db.update(users).set({ locale }).where(eq(users.id, viewer.id));
+  c.set('locale', locale);
+  c.set('t', translator(locale));
+  return redirectAfterPost(c, safeLocalPath(form.ok ? form.data.back : undefined));
+});
+
+authRoutes.get('/account', (c) => {
+  authorize(c, !!c.get('viewer'));
+  return renderPage(c, <AccountPage ui={uiOf(c)} />);
+});
+
+authRoutes.post('/account/password', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, true);
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const form = parseForm(changePasswordForm, await readForm(c), t);
+  if (!form.ok) return renderPage(c, <AccountPage ui={uiOf(c)} errors={form.errors} />, 422);
+  const token = await changePassword(deps, viewer.id, form.data.currentPassword, form.data.newPassword, deps.now());
+  if (!token) return renderPage(c, <AccountPage ui={uiOf(c)} errors={{ currentPassword: t('account.currentWrong') }} />, 422);
+  setSessionCookie(c, token);
+  setFlash(c, 'account.passwordChanged');
+  return redirectAfterPost(c, '/account');
+});

@@ -1,0 +1,143 @@
+import { parseArgs } from 'node:util';
+import { loadConfig, type Config } from './env.js';
+import { openDatabase, migrateDatabase, type Database } from './db/client.js';
+import { argon2Hasher } from './auth/password.js';
+import { createCipher } from './lib/personal-data.js';
+import { createLogger } from './lib/logger.js';
+import { translator } from './lib/i18n/index.js';
+import { parseForm } from './lib/form.js';
+import { newUserForm } from './modules/users/schema.js';
+import { createUser } from './modules/users/service.js';
+import { seedDemo } from './demo/seed.js';
+import { countySize } from './demo/generate.js';
+import { findJob, JOBS } from './jobs/registry.js';
+
+/** What a command gets: the opened, migrated database and the same configuration as the server. */
+export interface CliContext {
+  database: Database;
+  config: Config;
+  args: string[];
+  stdin: () => Promise<string>;
+  out: (line: string) => void;
+}
+
+type Command = (ctx: CliContext) => Promise<number>;
+
+class UsageError extends Error {}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const userCreate: Command = async ({ database, args, stdin, out }) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      role: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      township: { type: 'string' },
+      organisation: { type: 'string' },
+    },
+  });
+  const password = (await stdin()).replace(/\r?\n$/, '');
+  const form = parseForm(
+    newUserForm,
+    {
+      role: values.role ?? '',
+      username: values.username ?? '',
+      displayName: values.name ?? values.username ?? '',
+      password,
+      townshipId: values.township ?? '',
+      organisationId: values.organisation ?? '',
+    },
+    translator('zh'),
+  );
+  if (!form.ok) {
+    for (const [field, message] of Object.entries(form.errors)) console.error(`${field}: ${message}`);
+    return 1;
+  }
+  const result = await createUser({ db: database.db, passwords: argon2Hasher }, form.data, new Date());
+  if (!result.ok) {
+    console.error(`username: ${translator('zh')('username.taken')}`);
+    return 1;
+  }
+  out(JSON.stringify({ id: result.id, username: form.data.username, role: form.data.role }));
+  return 0;
+};
+
+const seed: Command = async ({ database, config, args, out }) => {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, scale: { type: 'string' }, seed: { type: 'string' } } });
+  if (!values.demo) throw new UsageError('seed needs --demo');
+  const scale = values.scale ? Number(values.scale) : 1;
+  if (!(scale > 0 && scale <= 200)) throw new UsageError('--scale must be a number between 0 and 200');
+  const result = await seedDemo(
+    { db: database.db, cipher: createCipher(config.dataKey, config.dataKeyVersion), now: new Date() },
+    { size: countySize(scale), seed: values.seed ? Number(values.seed) : undefined },
+  );
+  if ('skipped' in result) {
+    console.error('The registry is not empty: the demo county was not seeded.');
+    return 1;
+  }
+  out(JSON.stringify(result));
+  return 0;
+};
+
+const jobsRun: Command = async ({ database, config, args, out }) => {
+  const { values, positionals } = parseArgs({ args, options: { now: { type: 'string' } }, allowPositionals: true });
+  const job = findJob(positionals[0] ?? '');
+  if (!job) throw new UsageError(`unknown job; jobs: ${JOBS.map((j) => j.name).join(', ') || '(none yet)'}`);
+  const now = values.now ? new Date(values.now) : new Date();
+  if (Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO-8601 instant');
+  const result = await job.run({ db: database.db, now, config, logger: createLogger(config.logLevel) });
+  out(JSON.stringify({ job: job.name, ...result }));
+  return 0;
+};
+
+/** `group sub` → handler; later modules add theirs (import, export, reports, backup). */
+export const COMMANDS: Record<string, Command> = {
+  'user create': userCreate,
+  seed,
+  'jobs run': jobsRun,
+};
+
+const USAGE = `usage: npm run --silent cli -- <command>
+  user create --role <county_admin|station_staff|org_coordinator|volunteer> --username NAME [--name 姓名] [--township ID] [--organisation ID]   (password on stdin)
+  seed --demo [--scale N]
+  jobs run <job> [--now ISO-8601]`;
+
+export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  const [a, b, ...rest] = argv;
+  const key = a && b && COMMANDS[`${a} ${b}`] ? `${a} ${b}` : a;
+  const command = key ? COMMANDS[key] : undefined;
+  if (!command) {
+    console.error(USAGE);
+    return 2;
+  }
+  const args = key === a ? argv.slice(1) : rest;
+  const config = loadConfig(env);
+  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  try {
+    await migrateDatabase(database);
+    return await command({ database, config, args, stdin: readStdin, out: (line) => process.stdout.write(line + '\n') });
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error((error as Error).message);
+      console.error(USAGE);
+      return 2;
+    }
+    throw error;
+  } finally {
+    database.close();
+  }
+}
+
+runCli(process.argv.slice(2), process.env).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

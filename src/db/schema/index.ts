@@ -1,0 +1,5 @@
+export * from './geo.js';
+export * from './organisations.js';
+export * from './users.js';
+export * from './people.js';
+export * from './system.js';

@@ -1,0 +1,99 @@
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { townships, villages } from './geo.js';
+import { organisations } from './organisations.js';
+import { users } from './users.js';
+
+export const VOLUNTEER_STATUSES = ['pending', 'active', 'inactive'] as const;
+export const AVAILABILITY = ['weekdays', 'service_days', 'both'] as const;
+
+export const volunteers = sqliteTable(
+  'volunteers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    mobile: text('mobile').notNull().unique(),
+    townshipId: integer('township_id').references(() => townships.id),
+    // JSON array of skill codes from the configurable skills list.
+    skills: text('skills', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    partyMember: integer('party_member', { mode: 'boolean' }).notNull().default(false),
+    availability: text('availability', { enum: AVAILABILITY }).notNull().default('both'),
+    status: text('status', { enum: VOLUNTEER_STATUSES }).notNull().default('active'),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('volunteers_township_idx').on(t.townshipId), uniqueIndex('volunteers_user_uq').on(t.userId)],
+);
+
+export const volunteerOrganisations = sqliteTable(
+  'volunteer_organisations',
+  {
+    volunteerId: integer('volunteer_id').notNull().references(() => volunteers.id),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.volunteerId, t.organisationId] }), index('vo_org_idx').on(t.organisationId)],
+);
+
+export const SUPPORT_MODES = ['home', 'institution'] as const;
+export const CARE_LEVELS = ['self', 'partial', 'full'] as const;
+export type CareLevel = (typeof CARE_LEVELS)[number];
+export const AGREEMENT_KINDS = ['three', 'four'] as const;
+export const RECIPIENT_STATUSES = ['active', 'exited'] as const;
+
+export const recipients = sqliteTable(
+  'recipients',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    // The ID number is encrypted (AES-256-GCM) with the key version beside it; the keyed hash finds and dedupes it.
+    idNumberEnc: text('id_number_enc').notNull(),
+    idNumberHash: text('id_number_hash').notNull().unique(),
+    // Last four characters kept in clear for the masked display (430321********1234 keeps the first six too).
+    idNumberMasked: text('id_number_masked').notNull(),
+    keyVersion: integer('key_version').notNull(),
+    gender: text('gender', { enum: ['M', 'F'] }).notNull(),
+    birthDate: text('birth_date').notNull(),
+    townshipId: integer('township_id').notNull().references(() => townships.id),
+    villageId: integer('village_id').references(() => villages.id),
+    address: text('address'),
+    supportMode: text('support_mode', { enum: SUPPORT_MODES }).notNull(),
+    nursingHomeId: integer('nursing_home_id').references(() => organisations.id),
+    careLevel: text('care_level', { enum: CARE_LEVELS }).notNull(),
+    careNotes: text('care_notes'),
+    caregiverName: text('caregiver_name'),
+    caregiverMobileEnc: text('caregiver_mobile_enc'),
+    caregiverMobileMasked: text('caregiver_mobile_masked'),
+    agreementKind: text('agreement_kind', { enum: AGREEMENT_KINDS }),
+    agreementSignedOn: text('agreement_signed_on'),
+    status: text('status', { enum: RECIPIENT_STATUSES }).notNull().default('active'),
+    exitReason: text('exit_reason'),
+    exitedOn: text('exited_on'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('recipients_township_idx').on(t.townshipId, t.status),
+    index('recipients_village_idx').on(t.villageId),
+    index('recipients_name_idx').on(t.name),
+  ],
+);
+
+/** The 6-item daily-activity assessment: each item true when the person is unable to do it. */
+export const assessments = sqliteTable(
+  'assessments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recipientId: integer('recipient_id').notNull().references(() => recipients.id),
+    assessedOn: text('assessed_on').notNull(),
+    assessor: text('assessor').notNull(),
+    eating: integer('eating', { mode: 'boolean' }).notNull(),
+    dressing: integer('dressing', { mode: 'boolean' }).notNull(),
+    bedTransfer: integer('bed_transfer', { mode: 'boolean' }).notNull(),
+    toileting: integer('toileting', { mode: 'boolean' }).notNull(),
+    walking: integer('walking', { mode: 'boolean' }).notNull(),
+    bathing: integer('bathing', { mode: 'boolean' }).notNull(),
+    level: text('level', { enum: CARE_LEVELS }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('assessments_recipient_idx').on(t.recipientId, t.assessedOn)],
+);

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Everything the server and the CLI read from their environment, validated once. */
+export const configSchema = z.object({
+  DATABASE_URL: z.string().min(1).default('file:./data/shouwang.db'),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: z.string().url().optional(),
+  // 32 bytes, base64: encrypts ID numbers and mobiles at rest. A development key is derived when absent.
+  DATA_KEY: z.string().optional(),
+  DATA_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  TIMEZONE: z.literal('Asia/Shanghai').default('Asia/Shanghai'),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config {
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  port: number;
+  host: string;
+  publicUrl?: string;
+  dataKey: Uint8Array;
+  dataKeyVersion: number;
+  trustProxy: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  timezone: 'Asia/Shanghai';
+}
+
+const DEV_KEY_NOTE = 'shouwang-development-key-do-not-use-in-production';
+
+/** Parses and validates configuration from an environment-like record (process.env or Workers bindings). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const raw = configSchema.parse(env);
+  let dataKey: Uint8Array;
+  if (raw.DATA_KEY) {
+    dataKey = Uint8Array.from(Buffer.from(raw.DATA_KEY, 'base64'));
+    if (dataKey.length !== 32) throw new Error('DATA_KEY must be 32 bytes, base64-encoded');
+  } else {
+    dataKey = new Uint8Array(32);
+    new TextEncoder().encodeInto(DEV_KEY_NOTE, dataKey);
+  }
+  return {
+    databaseUrl: raw.DATABASE_URL,
+    databaseAuthToken: raw.DATABASE_AUTH_TOKEN,
+    port: raw.PORT,
+    host: raw.HOST,
+    publicUrl: raw.PUBLIC_URL,
+    dataKey,
+    dataKeyVersion: raw.DATA_KEY_VERSION,
+    trustProxy: raw.TRUST_PROXY,
+    logLevel: raw.LOG_LEVEL,
+    timezone: raw.TIMEZONE,
+  };
+}

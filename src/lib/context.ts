@@ -1,0 +1,47 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Db } from '../db/client.js';
+import type { Config } from '../env.js';
+import type { PasswordHasher } from '../auth/password.js';
+import type { Role } from '../db/schema/index.js';
+import type { Locale, Translate } from './i18n/index.js';
+import type { Logger } from './logger.js';
+import type { PersonalDataCipher } from './personal-data.js';
+
+/** What the app needs from the outside world; the Node and Workers entries each build one. */
+export interface Deps {
+  db: Db;
+  now: () => Date;
+  config: Config;
+  passwords: PasswordHasher;
+  logger: Logger;
+  /** Encrypts ID numbers and mobiles at rest; hashes them for lookup. */
+  cipher: PersonalDataCipher;
+  /** The client's address, for login throttling; runtimes know it differently. */
+  clientIp?: (c: Context) => string | undefined;
+  /** Serves /static/* (files from installed packages under Node, Workers assets on Workers). */
+  assets?: MiddlewareHandler;
+}
+
+/** The logged-in user as every policy sees them. */
+export interface Viewer {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  townshipId: number | null;
+  organisationId: number | null;
+  locale: Locale;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    viewer: Viewer | null;
+    sessionId: string | null;
+    locale: Locale;
+    t: Translate;
+    authorized: boolean;
+  };
+};
+
+export type AppContext = Context<AppEnv>;

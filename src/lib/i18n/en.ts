@@ -1,0 +1,6 @@
+import type { Dictionary } from './core.js';
+import { enCommon } from './common.js';
+
+export const en: Dictionary = {
+  ...enCommon,
+};

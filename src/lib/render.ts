@@ -1,0 +1,39 @@
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { AppContext } from './context.js';
+import type { Ui } from './ui.js';
+import { takeFlash } from './cookies.js';
+
+/** The props every page gets from the request: language, viewer, path and the pending flash. */
+export function uiOf(c: AppContext): Ui {
+  return {
+    t: c.get('t'),
+    locale: c.get('locale'),
+    viewer: c.get('viewer'),
+    path: new URL(c.req.url).pathname,
+    flash: takeFlash(c),
+  };
+}
+
+/** Renders a full page (with doctype) or, for an htmx request, just the fragment given. */
+export function renderPage(c: AppContext, page: JSX.Element, status: 200 | 403 | 404 | 413 | 422 | 429 | 500 | 503 = 200) {
+  return c.html('<!DOCTYPE html>' + String(page), status);
+}
+
+export function isHtmx(c: AppContext): boolean {
+  return c.req.header('HX-Request') === 'true';
+}
+
+/** POST → 303 for plain forms; htmx follows HX-Redirect instead (a 303 would be swapped in place). */
+export function redirectAfterPost(c: AppContext, location: string) {
+  if (isHtmx(c)) {
+    c.header('HX-Redirect', location);
+    return c.body(null, 204);
+  }
+  return c.redirect(location, 303);
+}
+
+/** Only same-site relative paths may be redirect targets (no //evil.example, no schemes). */
+export function safeLocalPath(target: string | undefined, fallback = '/'): string {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
+  return target;
+}

@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
+import { renderPage, redirectAfterPost, uiOf } from '../../lib/render.js';
+import { setFlash } from '../../lib/cookies.js';
+import { UsersPage } from '../../../views/pages/users/list.js';
+import { NewUserPage } from '../../../views/pages/users/new.js';
+import { newUserForm } from './schema.js';
+import { can } from './policy.js';
+import { listUsers, organisationOptions, townshipOptions } from './queries.js';
+import { createUser, disableUser, enableUser, findUser } from './service.js';
+
+export const userRoutes = new Hono<AppEnv>();
+
+async function renderNew(c: AppContext, values?: FormValues, errors?: FieldErrors) {
+  const db = c.get('deps').db;
+  const page = (
+    <NewUserPage ui={uiOf(c)} townships={await townshipOptions(db)} organisations={await organisationOptions(db)} values={values} errors={errors} />
+  );
+  return renderPage(c, page, errors ? 422 : 200);
+}
+
+userRoutes.get('/', async (c) => {
+  authorize(c, can(c.get('viewer'), 'list'));
+  return renderPage(c, <UsersPage ui={uiOf(c)} rows={await listUsers(c.get('deps').db)} />);
+});
+
+userRoutes.get('/new', async (c) => {
+  authorize(c, can(c.get('viewer'), 'create'));
+  return renderNew(c);
+});
+
+userRoutes.post('/', async (c) => {
+  authorize(c, can(c.get('viewer'), 'create'));
+  const deps = c.get('deps');
+  const form = parseForm(newUserForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderNew(c, form.values, form.errors);
+  const result = await createUser(deps, form.data, deps.now());
+  if (!result.ok) return renderNew(c, form.values, { username: c.get('t')('username.taken') });
+  deps.logger.info('user_created', { by: viewerOf(c).id, userId: result.id, role: form.data.role });
+  setFlash(c, 'users.created');
+  return redirectAfterPost(c, '/admin/users');
+});
+
+userRoutes.post('/:id{[0-9]+}/:action{disable|enable}', async (c) => {
+  const viewer = viewerOf(c);
+  const action = c.req.param('action') as 'disable' | 'enable';
+  authorize(c, can(viewer, action));
+  const deps = c.get('deps');
+  const user = await findUser(deps.db, Number(c.req.param('id')));
+  if (!user) notFound();
+  if (action === 'disable') {
+    if (user.id === viewer.id) {
+      setFlash(c, 'users.cannotDisableSelf');
+      return redirectAfterPost(c, '/admin/users');
+    }
+    await disableUser(deps.db, user.id, deps.now());
+    setFlash(c, 'users.disabledDone');
+  } else {
+    await enableUser(deps.db, user.id);
+    setFlash(c, 'users.enabledDone');
+  }
+  deps.logger.info(`user_${action}d`, { by: viewer.id, userId: user.id });
+  return redirectAfterPost(c, '/admin/users');
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { ROLES } from '../../db/schema/index.js';
+import { displayName, password, username } from '../../auth/schemas.js';
+import { optionalId } from '../../lib/zod-fields.js';
+
+/** The admin's "new user" form: station staff need a township, coordinators an organisation. */
+export const newUserForm = z
+  .object({
+    username,
+    displayName,
+    password,
+    role: z.enum(ROLES, { error: 'form.invalidChoice' }),
+    townshipId: optionalId,
+    organisationId: optionalId,
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === 'station_staff' && !v.townshipId) ctx.addIssue({ code: 'custom', path: ['townshipId'], message: 'users.townshipRequired' });
+    if (v.role === 'org_coordinator' && !v.organisationId)
+      ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'users.organisationRequired' });
+  });
+
+export type NewUserInput = z.infer<typeof newUserForm>;

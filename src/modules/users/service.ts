@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { users } from '../../db/schema/index.js';
+import type { PasswordHasher } from '../../auth/password.js';
+import { deleteUserSessionsQuery } from '../../auth/session.js';
+import type { NewUser } from '../../auth/service.js';
+
+export type CreateUserResult = { ok: true; id: number } | { ok: false; reason: 'username_taken' };
+
+/** Creates an account; the username is unique (the database decides, not a prior read). */
+export async function createUser(
+  deps: { db: Db; passwords: PasswordHasher },
+  input: NewUser,
+  now: Date,
+): Promise<CreateUserResult> {
+  const passwordHash = await deps.passwords.hash(input.password);
+  const rows = await deps.db
+    .insert(users)
+    .values({
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      role: input.role,
+      townshipId: input.role === 'station_staff' ? (input.townshipId ?? null) : null,
+      organisationId: input.role === 'org_coordinator' ? (input.organisationId ?? null) : null,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: users.username })
+    .returning({ id: users.id });
+  return rows[0] ? { ok: true, id: rows[0].id } : { ok: false, reason: 'username_taken' };
+}
+
+/** Disables an account and ends all its sessions in one batch. */
+export async function disableUser(db: Db, userId: number, now: Date): Promise<void> {
+  await db.batch([db.update(users).set({ disabledAt: now }).where(eq(users.id, userId)), deleteUserSessionsQuery(db, userId)]);
+}
+
+export async function enableUser(db: Db, userId: number): Promise<void> {
+  await db.update(users).set({ disabledAt: null }).where(eq(users.id, userId));
+}
+
+export async function findUser(db: Db, id: number) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}

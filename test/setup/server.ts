@@ -1,0 +1,44 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from '../../src/app.js';
+import { argon2Hasher } from '../../src/auth/password.js';
+import { createCipher } from '../../src/lib/personal-data.js';
+import { memoryLogger } from '../../src/lib/logger.js';
+import { nodeAssets } from '../../src/lib/node-assets.js';
+import { loadConfig } from '../../src/env.js';
+import { freshDatabase } from './app.js';
+import type { Database } from '../../src/db/client.js';
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** The real app on a real socket (random port) over a fresh database file, for browser tests. */
+export async function startServer(): Promise<RunningServer> {
+  const { database } = await freshDatabase();
+  const config = loadConfig({});
+  const app = createApp({
+    db: database.db,
+    now: () => new Date(),
+    config,
+    passwords: argon2Hasher,
+    logger: memoryLogger(),
+    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+    clientIp: () => '127.0.0.1',
+    assets: nodeAssets(),
+  });
+  let server: ServerType;
+  const port = await new Promise<number>((resolve) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    database,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        database.close();
+      }),
+  };
+}

@@ -1,0 +1,21 @@
+import type { Viewer } from '../../src/lib/context.js';
+import type { MessageKey } from '../../src/lib/i18n/index.js';
+import type { Role } from '../../src/db/schema/index.js';
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+  roles: readonly Role[];
+}
+
+const ALL: readonly Role[] = ['county_admin', 'station_staff', 'org_coordinator', 'volunteer'];
+
+/** The menu, in order; each module adds its entry here with the roles that may open it. */
+export const NAV: NavItem[] = [
+  { href: '/', label: 'nav.dashboard', roles: ALL },
+  { href: '/admin/users', label: 'nav.users', roles: ['county_admin'] },
+];
+
+export function navItems(viewer: Viewer): NavItem[] {
+  return NAV.filter((item) => item.roles.includes(viewer.role));
+}

@@ -1,0 +1,24 @@
+import type { Ui } from '../../../src/lib/ui.js';
+import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import { Page } from '../../layouts/page.js';
+import { Field, FormErrors } from '../../components/form.js';
+
+export function SetupPage({ ui, values, errors }: { ui: Ui; values?: FormValues; errors?: FieldErrors }) {
+  const { t } = ui;
+  return (
+    <Page ui={ui} title={t('setup.title')}>
+      <article class="narrow">
+        <h1>{t('setup.title')}</h1>
+        <p>{t('setup.intro')}</p>
+        <FormErrors errors={errors} message={t('form.invalid')} />
+        <form method="post" action="/setup">
+          <Field name="displayName" label={t('setup.displayName')} values={values} errors={errors} required maxlength={50} autocomplete="name" />
+          <Field name="username" label={t('login.username')} values={values} errors={errors} required maxlength={32} autocomplete="username" />
+          <Field name="password" type="password" label={t('login.password')} errors={errors} required autocomplete="new-password" hint={t('password.tooShort')} />
+          <Field name="passwordConfirm" type="password" label={t('setup.passwordConfirm')} errors={errors} required autocomplete="new-password" />
+          <button type="submit">{t('setup.submit')}</button>
+        </form>
+      </article>
+    </Page>
+  );
+}
