@@ -1,0 +1,35 @@
+import type { Db } from '../db/client.js';
+import { auditLog } from '../db/schema/index.js';
+
+export interface AuditEntry {
+  actorUserId: number | null;
+  /** e.g. create, update, reveal, export, import, reverse */
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  /** Old → new values; sensitive values must already be masked by the caller. */
+  changes?: Record<string, unknown> | null;
+}
+
+/** The insert for one audit row, to put in the same batch as the change it records. */
+export function auditInsert(db: Db, entry: AuditEntry, now: Date) {
+  return db.insert(auditLog).values({
+    at: now,
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    changes: entry.changes ?? null,
+  });
+}
+
+/** Field-by-field differences between two records, for the audit trail (only changed keys). */
+export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after)) {
+    const a = before[key];
+    const b = after[key];
+    if (JSON.stringify(a) !== JSON.stringify(b)) out[key] = { from: a ?? null, to: b ?? null };
+  }
+  return out;
+}
