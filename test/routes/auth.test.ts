@@ -285,3 +285,15 @@ describe('access', () => {
     expect(await res.text()).toContain('提交的内容过大');
   });
 });
+
+describe('password hashing', () => {
+  it('rehashes a password stored with weaker argon2 parameters at the next login', async () => {
+    const { hash } = await import('@node-rs/argon2');
+    const weak = await hash(PASSWORD, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+    await t.database.db.insert(users).values({ username: 'old', displayName: '老用户', passwordHash: weak, role: 'volunteer', createdAt: new Date() });
+    expect((await new Browser(t).post('/login', { username: 'old', password: PASSWORD })).status).toBe(303);
+    const row = await t.database.db.select().from(users).where(eq(users.username, 'old')).get();
+    expect(row!.passwordHash).toMatch(/\$m=19456,t=2,p=1\$/);
+    expect((await new Browser(t).post('/login', { username: 'old', password: PASSWORD })).status).toBe(303);
+  });
+});
