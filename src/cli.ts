@@ -11,6 +11,8 @@ import { createUser } from './modules/users/service.js';
 import { seedDemo } from './demo/seed.js';
 import { countySize } from './demo/generate.js';
 import { findJob, JOBS } from './jobs/registry.js';
+import { NODE_JOBS } from './jobs/backup.js';
+import { backupTo, restoreFrom } from './ops/backup.js';
 
 /** What a command gets: the opened, migrated database and the same configuration as the server. */
 export interface CliContext {
@@ -87,12 +89,32 @@ const seed: Command = async ({ database, config, args, out }) => {
 
 const jobsRun: Command = async ({ database, config, args, out }) => {
   const { values, positionals } = parseArgs({ args, options: { now: { type: 'string' } }, allowPositionals: true });
-  const job = findJob(positionals[0] ?? '');
-  if (!job) throw new UsageError(`unknown job; jobs: ${JOBS.map((j) => j.name).join(', ') || '(none yet)'}`);
+  const job = findJob(positionals[0] ?? '') ?? NODE_JOBS.find((j) => j.name === positionals[0]);
+  if (!job) throw new UsageError(`unknown job; jobs: ${[...JOBS, ...NODE_JOBS].map((j) => j.name).join(', ')}`);
   const now = values.now ? new Date(values.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO-8601 instant');
   const result = await job.run({ db: database.db, now, config, logger: createLogger(config.logLevel) });
   out(JSON.stringify({ job: job.name, ...result }));
+  return 0;
+};
+
+const backup: Command = async ({ config, args, out }) => {
+  const file = args[0];
+  if (!file) throw new UsageError('backup needs a FILE');
+  out(JSON.stringify({ file, ...(await backupTo(config.databaseUrl, file)) }));
+  return 0;
+};
+
+/** Runs without opening the database: it replaces the file, so nothing may hold it open. */
+const restore = async ({ config, args, out }: Omit<CliContext, 'database'>): Promise<number> => {
+  const file = args[0];
+  if (!file) throw new UsageError('restore needs a FILE');
+  const report = await restoreFrom(file, config.databaseUrl);
+  if (!report.ok) {
+    console.error(`The backup failed its integrity check; nothing was restored:\n${report.problems.join('\n')}`);
+    return 1;
+  }
+  out(JSON.stringify({ restored: file }));
   return 0;
 };
 
@@ -101,17 +123,25 @@ export const COMMANDS: Record<string, Command> = {
   'user create': userCreate,
   seed,
   'jobs run': jobsRun,
+  backup,
 };
+
+const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database'>) => Promise<number>> = { restore };
 
 const USAGE = `usage: npm run --silent cli -- <command>
   user create --role <county_admin|station_staff|org_coordinator|volunteer> --username NAME [--name 姓名] [--township ID] [--organisation ID]   (password on stdin)
   seed --demo [--scale N]
-  jobs run <job> [--now ISO-8601]`;
+  jobs run <job> [--now ISO-8601]
+  backup FILE        a consistent copy of the embedded database, taken while the server runs
+  restore FILE       checks the backup's integrity, then replaces the database (stop the server first)`;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const [a, b, ...rest] = argv;
   const key = a && b && COMMANDS[`${a} ${b}`] ? `${a} ${b}` : a;
   const command = key ? COMMANDS[key] : undefined;
+  const fileCommand = key ? FILE_COMMANDS[key] : undefined;
+  const out = (line: string) => process.stdout.write(line + '\n');
+  if (fileCommand) return fileCommand({ config: loadConfig(env), args: argv.slice(1), stdin: readStdin, out });
   if (!command) {
     console.error(USAGE);
     return 2;
@@ -121,7 +151,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     await migrateDatabase(database);
-    return await command({ database, config, args, stdin: readStdin, out: (line) => process.stdout.write(line + '\n') });
+    return await command({ database, config, args, stdin: readStdin, out });
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error((error as Error).message);

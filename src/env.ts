@@ -13,6 +13,8 @@ export const configSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TIMEZONE: z.literal('Asia/Shanghai').default('Asia/Shanghai'),
+  BACKUP_DIR: z.string().default('./data/backups'),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -28,6 +30,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   timezone: 'Asia/Shanghai';
+  backupDir: string;
+  backupKeep: number;
 }
 
 const DEV_KEY_NOTE = 'shouwang-development-key-do-not-use-in-production';
@@ -54,5 +58,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,
     timezone: raw.TIMEZONE,
+    backupDir: raw.BACKUP_DIR,
+    backupKeep: raw.BACKUP_KEEP,
   };
 }

@@ -10,6 +10,7 @@ import { createCipher } from './lib/personal-data.js';
 import { nodeAssets } from './lib/node-assets.js';
 import { hasAnyUser } from './auth/service.js';
 import { JOBS } from './jobs/registry.js';
+import { NODE_JOBS } from './jobs/backup.js';
 
 async function main() {
   const config = loadConfig(process.env);
@@ -27,7 +28,7 @@ async function main() {
     assets: nodeAssets(),
   });
 
-  const tasks = JOBS.map((job) =>
+  const tasks = [...JOBS, ...NODE_JOBS].map((job) =>
     cron.schedule(
       job.cron,
       async () => {
