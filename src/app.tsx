@@ -4,7 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { sql } from 'drizzle-orm';
 import type { AppContext, AppEnv, Deps } from './lib/context.js';
 import { isLocale, translator, type MessageKey } from './lib/i18n/index.js';
-import { cacheControl, limitBody, sameOrigin, securityHeaders } from './lib/security.js';
+import { limitBody, sameOrigin, securityHeaders } from './lib/security.js';
 import { renderPage, uiOf } from './lib/render.js';
 import { allowPublic } from './lib/authz.js';
 import { enforceAuthorization, loadSession, requireLogin } from './auth/middleware.js';
@@ -37,7 +37,6 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use('*', securityHeaders);
-  app.use('*', cacheControl);
   if (deps.assets) app.use('/static/*', deps.assets);
   app.use('*', sameOrigin(deps.config.publicUrl));
   app.use('*', limitBody);

@@ -60,6 +60,6 @@ export const enforceAuthorization: MiddlewareHandler<AppEnv> = async (c, next) =
   const path = new URL(c.req.url).pathname;
   if (c.res.status < 400 && !c.get('authorized') && !path.startsWith('/static/')) {
     c.get('deps').logger.error('route_not_authorized', { method: c.req.method, path });
-    c.res = new Response('route did not authorize', { status: 500 });
+    c.res = c.text('route did not authorize', 500);
   }
 };

@@ -22,7 +22,11 @@ export function nodeAssets(): MiddlewareHandler<AppEnv> {
       cache.set(path, body);
     }
     const ext = path.slice(path.lastIndexOf('.'));
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': TYPES[ext] ?? 'application/octet-stream' });
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+      // Versioned paths never change content.
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    });
   };
 }
 

@@ -1,0 +1,44 @@
+// Child-process server for benchmarks: the load generator and the server each get their own core.
+// argv: hello | app <dbfile> [scale]
+import { Hono } from 'hono';
+import { createApp } from '../../src/app.js';
+import { openDatabase, migrateDatabase } from '../../src/db/client.js';
+import { loadConfig } from '../../src/env.js';
+import { argon2Hasher } from '../../src/auth/password.js';
+import { createCipher } from '../../src/lib/personal-data.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { nodeAssets } from '../../src/lib/node-assets.js';
+import { listen } from './http.js';
+
+const [kind, file] = process.argv.slice(2);
+let fetchHandler: (req: Request) => Response | Promise<Response>;
+if (kind === 'hello') {
+  const app = new Hono();
+  app.get('/', (c) => c.text('hello world'));
+  fetchHandler = app.fetch;
+} else {
+  const database = await openDatabase(`file:${file}`);
+  await migrateDatabase(database);
+  const config = loadConfig({ LOG_LEVEL: 'error' });
+  const app = createApp({
+    db: database.db,
+    now: () => new Date(),
+    config,
+    passwords: argon2Hasher,
+    logger: createLogger('error'),
+    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+    clientIp: () => '127.0.0.1',
+    assets: nodeAssets(),
+  });
+  fetchHandler = app.fetch;
+}
+const server = await listen(fetchHandler);
+process.stdout.write(JSON.stringify({ url: server.url }) + '\n');
+setInterval(() => {
+  if (process.argv.includes('--report-rss')) process.stderr.write(`rss ${process.resourceUsage().maxRSS}\n`);
+}, 1000).unref();
+process.on('SIGINT', () => process.exit(0));
+process.on('SIGTERM', () => {
+  process.stdout.write(JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
+  server.close().then(() => process.exit(0));
+});
