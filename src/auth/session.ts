@@ -1,4 +1,4 @@
-import { eq, and, ne } from 'drizzle-orm';
+import { eq, and, ne, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
@@ -42,17 +42,28 @@ export async function createSession(db: Db, userId: number, now: Date): Promise<
   return `${id}.${secret}`;
 }
 
+// The lookup runs on every request: build its SQL once per database instead of on each call.
+const lookups = new WeakMap<Db, ReturnType<typeof buildLookup>>();
+function buildLookup(db: Db) {
+  return db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare();
+}
+function sessionLookup(db: Db) {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = buildLookup(db)));
+  return lookup;
+}
+
 /** Returns the session and its user when the token is valid, active and its user enabled; deletes expired ones. */
 export async function validateSession(db: Db, token: string, now: Date): Promise<ValidSession | null> {
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) return null;
   const [id, secret] = parts;
-  const row = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = await sessionLookup(db).get({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.session.secretHash))) return null;
   const t = now.getTime();
