@@ -13,6 +13,7 @@ const ALL: readonly Role[] = ['county_admin', 'station_staff', 'org_coordinator'
 /** The menu, in order; each module adds its entry here with the roles that may open it. */
 export const NAV: NavItem[] = [
   { href: '/', label: 'nav.dashboard', roles: ALL },
+  { href: '/recipients', label: 'nav.recipients', roles: ['county_admin', 'station_staff'] },
   { href: '/admin/users', label: 'nav.users', roles: ['county_admin'] },
 ];
 

@@ -1,0 +1,104 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { assessments, auditLog, organisations, recipients, townships, villages } from '../../db/schema/index.js';
+import type { RecipientListQuery } from './schema.js';
+
+export const PAGE_SIZE = 25;
+
+/** Columns a list shows: masked identifiers only. */
+const listColumns = {
+  id: recipients.id,
+  name: recipients.name,
+  idNumberMasked: recipients.idNumberMasked,
+  gender: recipients.gender,
+  birthDate: recipients.birthDate,
+  township: townships.name,
+  village: villages.name,
+  supportMode: recipients.supportMode,
+  careLevel: recipients.careLevel,
+  agreementKind: recipients.agreementKind,
+  agreementSignedOn: recipients.agreementSignedOn,
+  status: recipients.status,
+};
+
+function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (m) => '\\' + m);
+}
+
+export async function listRecipients(db: Db, scopeWhere: SQL | undefined, q: RecipientListQuery) {
+  const where = and(
+    scopeWhere,
+    q.q ? sql`${recipients.name} LIKE ${'%' + escapeLike(q.q) + '%'} ESCAPE '\\'` : undefined,
+    q.townshipId ? eq(recipients.townshipId, q.townshipId) : undefined,
+    q.careLevel ? eq(recipients.careLevel, q.careLevel) : undefined,
+    eq(recipients.status, q.status ?? 'active'),
+  );
+  const page = q.page ?? 1;
+  const [rows, total] = await Promise.all([
+    db
+      .select(listColumns)
+      .from(recipients)
+      .innerJoin(townships, eq(townships.id, recipients.townshipId))
+      .leftJoin(villages, eq(villages.id, recipients.villageId))
+      .where(where)
+      .orderBy(asc(recipients.townshipId), asc(recipients.villageId), asc(recipients.name), asc(recipients.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.$count(recipients, where),
+  ]);
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export type RecipientRow = Awaited<ReturnType<typeof listRecipients>>['rows'][number];
+
+/** One recipient inside the viewer's scope, with the names of their places; undefined when outside. */
+export async function findRecipient(db: Db, scopeWhere: SQL | undefined, id: number) {
+  const nursingHome = sql<string | null>`(SELECT name FROM organisations WHERE id = ${recipients.nursingHomeId})`;
+  return db
+    .select({ recipient: recipients, township: townships.name, village: villages.name, nursingHome })
+    .from(recipients)
+    .innerJoin(townships, eq(townships.id, recipients.townshipId))
+    .leftJoin(villages, eq(villages.id, recipients.villageId))
+    .where(and(eq(recipients.id, id), scopeWhere))
+    .get();
+}
+
+export type RecipientDetail = NonNullable<Awaited<ReturnType<typeof findRecipient>>>;
+
+export function recipientAssessments(db: Db, recipientId: number) {
+  return db.select().from(assessments).where(eq(assessments.recipientId, recipientId)).orderBy(desc(assessments.assessedOn), desc(assessments.id));
+}
+
+export function recipientHistory(db: Db, recipientId: number) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'recipient'), eq(auditLog.entityId, String(recipientId))))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(50);
+}
+
+/** Choices for the form, limited to what the viewer may pick. */
+export async function formOptions(db: Db, townshipId: number | null) {
+  const [ts, vs, homes] = await Promise.all([
+    db.select({ id: townships.id, name: townships.name }).from(townships).where(townshipId ? eq(townships.id, townshipId) : undefined).orderBy(asc(townships.id)),
+    db
+      .select({ id: villages.id, name: villages.name, townshipId: villages.townshipId })
+      .from(villages)
+      .where(townshipId ? eq(villages.townshipId, townshipId) : undefined)
+      .orderBy(asc(villages.townshipId), asc(villages.name)),
+    db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, 'nursing_home')).orderBy(asc(organisations.name)),
+  ]);
+  return { townships: ts, villages: vs, nursingHomes: homes };
+}
+
+export type RecipientFormOptions = Awaited<ReturnType<typeof formOptions>>;
+
+export function villageInTownship(db: Db, villageId: number, townshipId: number) {
+  return db.select({ id: villages.id }).from(villages).where(and(eq(villages.id, villageId), eq(villages.townshipId, townshipId))).get();
+}
+
+export function isNursingHome(db: Db, id: number) {
+  return db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'nursing_home'))).get();
+}
+

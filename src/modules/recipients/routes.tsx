@@ -1,0 +1,148 @@
+import { Hono } from 'hono';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
+import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { setFlash } from '../../lib/cookies.js';
+import type { MessageKey } from '../../lib/i18n/index.js';
+import { shanghaiDate } from '../../domain/dates.js';
+import { RecipientListPage } from '../../../views/pages/recipients/list.js';
+import { RecipientResults } from '../../../views/partials/recipients/results.js';
+import { RecipientDetailPage, RevealedFields } from '../../../views/pages/recipients/detail.js';
+import { RecipientFormPage } from '../../../views/pages/recipients/form.js';
+import { can, scope } from './policy.js';
+import { assessmentForm, editRecipientForm, listQuery, newRecipientForm } from './schema.js';
+import { findRecipient, formOptions, listRecipients, recipientAssessments, recipientHistory } from './queries.js';
+import { addAssessment, createRecipient, reveal, updateRecipient } from './service.js';
+
+export const recipientRoutes = new Hono<AppEnv>();
+
+const today = (c: AppContext) => shanghaiDate(c.get('deps').now());
+
+recipientRoutes.get('/', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'list'));
+  const db = c.get('deps').db;
+  const query = listQuery.parse(c.req.query());
+  // Station staff always search their own township, whatever the query says.
+  if (viewer.role === 'station_staff') query.townshipId = undefined;
+  const result = await listRecipients(db, scope(viewer), query);
+  const t = c.get('t');
+  if (isHtmx(c)) return c.html(<RecipientResults t={t} {...result} query={query} today={today(c)} />);
+  const { townships } = await formOptions(db, viewer.townshipId);
+  return renderPage(
+    c,
+    <RecipientListPage ui={uiOf(c)} {...result} query={query} today={today(c)} townships={townships}
+      canCreate={can(viewer, 'create')} canExport={can(viewer, 'export')} canImport={can(viewer, 'import')} />,
+  );
+});
+
+async function renderForm(c: AppContext, mode: 'new' | 'edit', action: string, values?: FormValues, errors?: FieldErrors, masked?: string, maskedMobile?: string | null) {
+  const viewer = viewerOf(c);
+  const options = await formOptions(c.get('deps').db, viewer.role === 'station_staff' ? viewer.townshipId : null);
+  const page = <RecipientFormPage ui={uiOf(c)} mode={mode} action={action} options={options} values={values} errors={errors} maskedIdNumber={masked} maskedMobile={maskedMobile} />;
+  return renderPage(c, page, errors ? 422 : 200);
+}
+
+function problemErrors(c: AppContext, field: string, message: string): FieldErrors {
+  return { [field]: c.get('t')(message as MessageKey) };
+}
+
+recipientRoutes.get('/new', (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'create'));
+  return renderForm(c, 'new', '/recipients', { townshipId: viewer.townshipId ? String(viewer.townshipId) : '', supportMode: 'home', assessedOn: today(c) });
+});
+
+recipientRoutes.post('/', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'create'));
+  const deps = c.get('deps');
+  const form = parseForm(newRecipientForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderForm(c, 'new', '/recipients', form.values, form.errors);
+  if (!can(viewer, 'create', form.data)) return renderForm(c, 'new', '/recipients', form.values, problemErrors(c, 'townshipId', 'recipients.error.township'));
+  const result = await createRecipient(deps, form.data, viewer.id, deps.now());
+  if (!result.ok) return renderForm(c, 'new', '/recipients', form.values, problemErrors(c, result.problem.field, result.problem.message));
+  setFlash(c, 'recipients.created');
+  return redirectAfterPost(c, `/recipients/${result.id}`);
+});
+
+/** The recipient named in the path, if the viewer's scope holds them; otherwise 404. */
+async function scopedRecipient(c: AppContext) {
+  const found = await findRecipient(c.get('deps').db, scope(viewerOf(c)), Number(c.req.param('id')));
+  if (!found) notFound();
+  return found;
+}
+
+async function renderDetail(c: AppContext, extra: { revealed?: { idNumber: string; caregiverMobile: string | null }; values?: FormValues; errors?: FieldErrors } = {}) {
+  const viewer = viewerOf(c);
+  const detail = await scopedRecipient(c);
+  const db = c.get('deps').db;
+  const [assessments, history] = await Promise.all([recipientAssessments(db, detail.recipient.id), recipientHistory(db, detail.recipient.id)]);
+  const page = (
+    <RecipientDetailPage ui={uiOf(c)} detail={detail} assessments={assessments} history={history} today={today(c)}
+      canEdit={can(viewer, 'edit', detail.recipient)} canReveal={can(viewer, 'reveal', detail.recipient)}
+      revealed={extra.revealed} assessmentValues={extra.values} assessmentErrors={extra.errors} />
+  );
+  return renderPage(c, page, extra.errors ? 422 : 200);
+}
+
+recipientRoutes.get('/:id{[0-9]+}', async (c) => {
+  authorize(c, can(viewerOf(c), 'view'));
+  return renderDetail(c);
+});
+
+recipientRoutes.post('/:id{[0-9]+}/reveal', async (c) => {
+  const viewer = viewerOf(c);
+  const detail = await scopedRecipient(c);
+  authorize(c, can(viewer, 'reveal', detail.recipient));
+  const deps = c.get('deps');
+  const revealed = await reveal(deps, detail.recipient, viewer.id, deps.now());
+  deps.logger.info('recipient_revealed', { by: viewer.id, recipientId: detail.recipient.id });
+  if (isHtmx(c)) return c.html(<RevealedFields ui={uiOf(c)} detail={detail} revealed={revealed} canReveal />);
+  return renderDetail(c, { revealed });
+});
+
+recipientRoutes.post('/:id{[0-9]+}/assessments', async (c) => {
+  const viewer = viewerOf(c);
+  const detail = await scopedRecipient(c);
+  authorize(c, can(viewer, 'assess', detail.recipient));
+  const deps = c.get('deps');
+  const form = parseForm(assessmentForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderDetail(c, { values: form.values, errors: form.errors });
+  await addAssessment(deps.db, detail.recipient.id, form.data, viewer.id, deps.now());
+  setFlash(c, 'recipients.assessmentAdded');
+  return redirectAfterPost(c, `/recipients/${detail.recipient.id}`);
+});
+
+function valuesOf(r: Awaited<ReturnType<typeof scopedRecipient>>['recipient']): FormValues {
+  const s = (v: string | number | null) => (v === null ? '' : String(v));
+  return {
+    name: r.name, townshipId: s(r.townshipId), villageId: s(r.villageId), address: s(r.address), supportMode: r.supportMode,
+    nursingHomeId: s(r.nursingHomeId), careNotes: s(r.careNotes), caregiverName: s(r.caregiverName),
+    agreementKind: s(r.agreementKind), agreementSignedOn: s(r.agreementSignedOn), status: r.status, exitReason: s(r.exitReason), exitedOn: s(r.exitedOn),
+  };
+}
+
+recipientRoutes.get('/:id{[0-9]+}/edit', async (c) => {
+  const viewer = viewerOf(c);
+  const { recipient } = await scopedRecipient(c);
+  authorize(c, can(viewer, 'edit', recipient));
+  return renderForm(c, 'edit', `/recipients/${recipient.id}`, valuesOf(recipient), undefined, recipient.idNumberMasked, recipient.caregiverMobileMasked);
+});
+
+recipientRoutes.post('/:id{[0-9]+}', async (c) => {
+  const viewer = viewerOf(c);
+  const { recipient } = await scopedRecipient(c);
+  authorize(c, can(viewer, 'edit', recipient));
+  const deps = c.get('deps');
+  const action = `/recipients/${recipient.id}`;
+  const form = parseForm(editRecipientForm, await readForm(c), c.get('t'));
+  const again = (errors: FieldErrors) => renderForm(c, 'edit', action, form.values, errors, recipient.idNumberMasked, recipient.caregiverMobileMasked);
+  if (!form.ok) return again(form.errors);
+  if (!can(viewer, 'edit', form.data)) return again(problemErrors(c, 'townshipId', 'recipients.error.township'));
+  const problem = await updateRecipient(deps, recipient, form.data, viewer.id, deps.now());
+  if (problem) return again(problemErrors(c, problem.field, problem.message));
+  setFlash(c, 'recipients.updated');
+  return redirectAfterPost(c, action);
+});

@@ -1,0 +1,174 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { assessments, auditLog, recipients } from '../../db/schema/index.js';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { diff } from '../../lib/audit.js';
+import { careLevelFromItems } from '../../domain/care-level.js';
+import { maskIdNumber } from '../../domain/id-number.js';
+import { maskMobile } from '../../domain/mobile.js';
+import type { AssessmentInput, EditRecipientInput, NewRecipientInput } from './schema.js';
+import { isNursingHome, villageInTownship } from './queries.js';
+
+export interface RecipientDeps {
+  db: Db;
+  cipher: PersonalDataCipher;
+}
+
+export type FieldProblem = { field: string; message: string };
+
+/** Checks that the chosen village and nursing home exist where the form says; the database would not. */
+export async function checkReferences(
+  db: Db,
+  v: { townshipId: number; villageId: number | null; supportMode: string; nursingHomeId: number | null },
+): Promise<FieldProblem | null> {
+  if (v.villageId && !(await villageInTownship(db, v.villageId, v.townshipId))) return { field: 'villageId', message: 'recipients.error.village' };
+  if (v.supportMode === 'institution' && v.nursingHomeId && !(await isNursingHome(db, v.nursingHomeId)))
+    return { field: 'nursingHomeId', message: 'recipients.error.nursingHome' };
+  return null;
+}
+
+/** The stored form of a caregiver's mobile: encrypted, plus the masked copy pages show. */
+async function mobileColumns(cipher: PersonalDataCipher, mobile: string | null) {
+  return { caregiverMobileEnc: mobile ? await cipher.encrypt(mobile) : null, caregiverMobileMasked: mobile ? maskMobile(mobile) : null };
+}
+
+/** What the audit trail may keep of a record: masked values only. */
+function auditable(v: Record<string, unknown>) {
+  const { caregiverMobile, idNumber, ...rest } = v;
+  return { ...rest, ...(caregiverMobile !== undefined ? { caregiverMobile: caregiverMobile ? maskMobile(String(caregiverMobile)) : null } : {}) };
+}
+
+function recordColumns(input: Omit<EditRecipientInput, 'status' | 'exitReason' | 'exitedOn'>) {
+  return {
+    name: input.name,
+    townshipId: input.townshipId,
+    villageId: input.villageId,
+    address: input.address,
+    supportMode: input.supportMode,
+    nursingHomeId: input.supportMode === 'institution' ? input.nursingHomeId : null,
+    careNotes: input.careNotes,
+    caregiverName: input.caregiverName,
+    agreementKind: input.agreementKind,
+    agreementSignedOn: input.agreementSignedOn,
+  };
+}
+
+export type CreateResult = { ok: true; id: number } | { ok: false; problem: FieldProblem };
+
+/** Registers a recipient with their first assessment and an audit row, all in one batch. */
+export async function createRecipient(deps: RecipientDeps, input: NewRecipientInput, actorUserId: number | null, now: Date): Promise<CreateResult> {
+  const { db, cipher } = deps;
+  const problem = await checkReferences(db, input);
+  if (problem) return { ok: false, problem };
+  const id = input.idNumber.value;
+  const hash = cipher.lookupHash(id);
+  const level = careLevelFromItems(input);
+  // One batch: the recipient, their first assessment and the audit row land together or not at all.
+  const recipientId = sql<number>`(SELECT id FROM recipients WHERE id_number_hash = ${hash})`;
+  try {
+    const [inserted] = await db.batch([
+      db
+        .insert(recipients)
+        .values({
+          ...recordColumns(input),
+          idNumberEnc: await cipher.encrypt(id),
+          idNumberHash: hash,
+          idNumberMasked: maskIdNumber(id),
+          keyVersion: cipher.keyVersion,
+          gender: input.idNumber.gender,
+          birthDate: input.idNumber.birthDate,
+          careLevel: level,
+          ...(await mobileColumns(cipher, input.caregiverMobile)),
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: recipients.id }),
+      db.insert(assessments).values({
+        recipientId,
+        assessedOn: input.assessedOn,
+        assessor: input.assessor,
+        eating: input.eating,
+        dressing: input.dressing,
+        bedTransfer: input.bedTransfer,
+        toileting: input.toileting,
+        walking: input.walking,
+        bathing: input.bathing,
+        level,
+        createdAt: now,
+      }),
+      db.insert(auditLog).values({
+        at: now,
+        actorUserId,
+        action: 'create',
+        entity: 'recipient',
+        entityId: sql`CAST(${recipientId} AS TEXT)`,
+        changes: auditable({ ...recordColumns(input), idNumber: maskIdNumber(id), careLevel: level, caregiverMobile: input.caregiverMobile }),
+      }),
+    ]);
+    return { ok: true, id: inserted[0].id };
+  } catch (error) {
+    if (/UNIQUE constraint failed: recipients\.id_number_hash/.test(String((error as Error).message)))
+      return { ok: false, problem: { field: 'idNumber', message: 'recipients.error.idTaken' } };
+    throw error;
+  }
+}
+
+/** Saves an edit; the audit row keeps only what changed (masked), in the same batch as the change. */
+export async function updateRecipient(
+  deps: RecipientDeps,
+  current: typeof recipients.$inferSelect,
+  input: EditRecipientInput,
+  actorUserId: number | null,
+  now: Date,
+): Promise<FieldProblem | null> {
+  const { db, cipher } = deps;
+  const problem = await checkReferences(db, input);
+  if (problem) return problem;
+  const next = {
+    ...recordColumns(input),
+    status: input.status,
+    exitReason: input.status === 'exited' ? input.exitReason : null,
+    exitedOn: input.status === 'exited' ? input.exitedOn : null,
+  };
+  const changes: Record<string, unknown> = diff(current as unknown as Record<string, unknown>, next);
+  // A blank mobile on the edit form keeps the stored one (the form never shows it in clear).
+  const currentMobile = input.caregiverMobile !== null && current.caregiverMobileEnc ? await cipher.decrypt(current.caregiverMobileEnc) : null;
+  const mobileChanged = input.caregiverMobile !== null && currentMobile !== input.caregiverMobile;
+  if (mobileChanged) changes.caregiverMobile = { from: current.caregiverMobileMasked, to: input.caregiverMobile ? maskMobile(input.caregiverMobile) : null };
+  if (Object.keys(changes).length === 0) return null;
+  await db.batch([
+    db
+      .update(recipients)
+      .set({ ...next, ...(mobileChanged ? await mobileColumns(cipher, input.caregiverMobile) : {}), updatedAt: now })
+      .where(eq(recipients.id, current.id)),
+    db.insert(auditLog).values({ at: now, actorUserId, action: 'update', entity: 'recipient', entityId: String(current.id), changes }),
+  ]);
+  return null;
+}
+
+/** Records an assessment and moves the recipient's level to it when it is the latest one. */
+export async function addAssessment(db: Db, recipientId: number, input: AssessmentInput, actorUserId: number | null, now: Date) {
+  const level = careLevelFromItems(input);
+  await db.batch([
+    db.insert(assessments).values({ recipientId, ...input, level, createdAt: now }),
+    db
+      .update(recipients)
+      .set({ careLevel: level, updatedAt: now })
+      .where(
+        and(
+          eq(recipients.id, recipientId),
+          sql`NOT EXISTS (SELECT 1 FROM assessments a WHERE a.recipient_id = ${recipientId} AND a.assessed_on > ${input.assessedOn})`,
+        ),
+      ),
+    db.insert(auditLog).values({ at: now, actorUserId, action: 'assess', entity: 'recipient', entityId: String(recipientId), changes: { assessedOn: input.assessedOn, level } }),
+  ]);
+  return level;
+}
+
+/** Decrypts the ID number and caregiver mobile for one authorised viewer, and records that they looked. */
+export async function reveal(deps: RecipientDeps, r: typeof recipients.$inferSelect, actorUserId: number, now: Date) {
+  const idNumber = await deps.cipher.decrypt(r.idNumberEnc);
+  const caregiverMobile = r.caregiverMobileEnc ? await deps.cipher.decrypt(r.caregiverMobileEnc) : null;
+  await deps.db.insert(auditLog).values({ at: now, actorUserId, action: 'reveal', entity: 'recipient', entityId: String(r.id), changes: { fields: ['idNumber', 'caregiverMobile'] } });
+  return { idNumber, caregiverMobile };
+}

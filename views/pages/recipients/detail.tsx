@@ -1,0 +1,126 @@
+import type { Ui } from '../../../src/lib/ui.js';
+import type { RecipientDetail } from '../../../src/modules/recipients/queries.js';
+import type { assessments, auditLog } from '../../../src/db/schema/index.js';
+import { ADL_ITEMS } from '../../../src/domain/care-level.js';
+import { agreementStatus } from '../../../src/domain/agreement.js';
+import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import { Page } from '../../layouts/page.js';
+import { Notice } from '../../components/form.js';
+import { AssessmentForm } from './assessment-form.js';
+
+export interface RecipientDetailProps {
+  ui: Ui;
+  detail: RecipientDetail;
+  assessments: (typeof assessments.$inferSelect)[];
+  history: (typeof auditLog.$inferSelect)[];
+  today: string;
+  canEdit: boolean;
+  canReveal: boolean;
+  revealed?: { idNumber: string; caregiverMobile: string | null } | null;
+  assessmentValues?: FormValues;
+  assessmentErrors?: FieldErrors;
+}
+
+/** The sensitive pair, masked until an authorised viewer asks (a POST, audited). */
+export function RevealedFields({ ui, detail, revealed, canReveal }: Pick<RecipientDetailProps, 'ui' | 'detail' | 'revealed' | 'canReveal'>) {
+  const { t } = ui;
+  const r = detail.recipient;
+  return (
+    <div id="sensitive">
+      <dl class="facts">
+        <dt>{t('recipients.idNumber')}</dt>
+        <dd class="mono">{revealed ? revealed.idNumber : r.idNumberMasked}</dd>
+        <dt>{t('recipients.caregiverMobile')}</dt>
+        <dd class="mono">{revealed ? (revealed.caregiverMobile ?? '—') : (r.caregiverMobileMasked ?? '—')}</dd>
+      </dl>
+      {revealed ? <Notice>{t('recipients.revealed')}</Notice> : null}
+      {canReveal && !revealed ? (
+        <form method="post" action={`/recipients/${r.id}/reveal`} hx-post={`/recipients/${r.id}/reveal`} hx-target="#sensitive" hx-swap="outerHTML">
+          <button type="submit" class="secondary outline small">{t('recipients.reveal')}</button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+export function RecipientDetailPage(p: RecipientDetailProps) {
+  const { t } = p.ui;
+  const r = p.detail.recipient;
+  const agreement = agreementStatus(r.agreementKind, r.agreementSignedOn, p.today);
+  return (
+    <Page ui={p.ui} title={r.name}>
+      <hgroup class="page-head">
+        <h1>{r.name}</h1>
+        {p.canEdit ? <a href={`/recipients/${r.id}/edit`} role="button" class="secondary">{t('common.edit')}</a> : null}
+      </hgroup>
+      <article>
+        <dl class="facts">
+          <dt>{t('recipients.status')}</dt>
+          <dd>{t(`recipients.status.${r.status}`)}{r.status === 'exited' ? ` · ${r.exitedOn ?? ''} · ${r.exitReason ?? ''}` : ''}</dd>
+          <dt>{t('recipients.gender')}</dt>
+          <dd>{t(`recipients.gender.${r.gender}`)}</dd>
+          <dt>{t('recipients.birthDate')}</dt>
+          <dd>{r.birthDate}</dd>
+          <dt>{t('recipients.village')}</dt>
+          <dd>{p.detail.township} {p.detail.village ?? ''} {r.address ?? ''}</dd>
+          <dt>{t('recipients.supportMode')}</dt>
+          <dd>{t(`recipients.supportMode.${r.supportMode}`)}{p.detail.nursingHome ? ` · ${p.detail.nursingHome}` : ''}</dd>
+          <dt>{t('recipients.careLevel')}</dt>
+          <dd>{t(`recipients.careLevel.${r.careLevel}`)}</dd>
+          <dt>{t('recipients.careNotes')}</dt>
+          <dd>{r.careNotes ?? '—'}</dd>
+          <dt>{t('recipients.caregiverName')}</dt>
+          <dd>{r.caregiverName ?? '—'}</dd>
+          <dt>{t('recipients.agreement')}</dt>
+          <dd class={agreement === 'ok' ? '' : 'error'}>
+            {r.agreementKind ? t(`recipients.agreement.${r.agreementKind}`) : ''} {r.agreementSignedOn ?? ''} · {t(`recipients.agreement.${agreement}`)}
+          </dd>
+        </dl>
+        <RevealedFields ui={p.ui} detail={p.detail} revealed={p.revealed} canReveal={p.canReveal} />
+      </article>
+
+      <section>
+        <h2>{t('recipients.assessments')}</h2>
+        {p.assessments.length === 0 ? (
+          <p class="muted">{t('recipients.noAssessments')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table class="striped">
+              <thead>
+                <tr>
+                  <th>{t('recipients.assessedOn')}</th>
+                  <th>{t('recipients.assessor')}</th>
+                  <th>{t('recipients.unableItems')}</th>
+                  <th>{t('recipients.careLevel')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.assessments.map((a) => (
+                  <tr>
+                    <td>{a.assessedOn}</td>
+                    <td>{a.assessor}</td>
+                    <td>{ADL_ITEMS.filter((k) => a[k]).map((k) => t(`recipients.adl.${k}`)).join('、') || '—'}</td>
+                    <td>{t(`recipients.careLevel.${a.level}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {p.canEdit ? <AssessmentForm ui={p.ui} recipientId={r.id} values={p.assessmentValues} errors={p.assessmentErrors} /> : null}
+      </section>
+
+      <section>
+        <h2>{t('recipients.history')}</h2>
+        <ul class="history">
+          {p.history.map((h) => (
+            <li>
+              <time>{h.at.toISOString().slice(0, 16).replace('T', ' ')}</time> · {h.action}
+              {h.changes ? ` · ${Object.keys(h.changes).join(', ')}` : ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Page>
+  );
+}
