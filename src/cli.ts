@@ -11,6 +11,7 @@ import { createUser } from './modules/users/service.js';
 import { seedDemo } from './demo/seed.js';
 import { countySize } from './demo/generate.js';
 import { findJob, JOBS } from './jobs/registry.js';
+import { reportAnnualCommand } from './modules/ledger/cli.js';
 
 /** What a command gets: the opened, migrated database and the same configuration as the server. */
 export interface CliContext {
@@ -101,12 +102,14 @@ export const COMMANDS: Record<string, Command> = {
   'user create': userCreate,
   seed,
   'jobs run': jobsRun,
+  'report annual': ({ database, args, out }) => reportAnnualCommand(database.db, args, out, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
 };
 
 const USAGE = `usage: npm run --silent cli -- <command>
   user create --role <county_admin|station_staff|org_coordinator|volunteer> --username NAME [--name 姓名] [--township ID] [--organisation ID]   (password on stdin)
   seed --demo [--scale N]
-  jobs run <job> [--now ISO-8601]`;
+  jobs run <job> [--now ISO-8601]
+  report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const [a, b, ...rest] = argv;
