@@ -11,6 +11,8 @@ import { enforceAuthorization, loadSession, requireLogin } from './auth/middlewa
 import { authRoutes, LOCALE_COOKIE } from './auth/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { activityRoutes } from './modules/ledger/routes.js';
+import { reportRoutes } from './modules/ledger/report-routes.js';
 import { ErrorPage } from '../views/pages/errors/error.js';
 
 type ErrorStatus = 403 | 404 | 413 | 500;
@@ -67,6 +69,8 @@ export function createApp(deps: Deps) {
   app.route('/', authRoutes);
   app.route('/', dashboardRoutes);
   app.route('/admin/users', userRoutes);
+  app.route('/activities', activityRoutes);
+  app.route('/reports', reportRoutes);
 
   app.notFound((c) => errorPage(c as AppContext, 404, 'notFound'));
   app.onError((err, c) => {

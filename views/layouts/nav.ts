@@ -14,6 +14,8 @@ const ALL: readonly Role[] = ['county_admin', 'station_staff', 'org_coordinator'
 export const NAV: NavItem[] = [
   { href: '/', label: 'nav.dashboard', roles: ALL },
   { href: '/admin/users', label: 'nav.users', roles: ['county_admin'] },
+  { href: '/activities', label: 'nav.activities', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
+  { href: '/reports/aid', label: 'nav.aidReport', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
 ];
 
 export function navItems(viewer: Viewer): NavItem[] {
