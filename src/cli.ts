@@ -11,7 +11,7 @@ import { createUser } from './modules/users/service.js';
 import { seedDemo } from './demo/seed.js';
 import { countySize } from './demo/generate.js';
 import { findJob, JOBS } from './jobs/registry.js';
-import { reportAnnualCommand } from './modules/ledger/cli.js';
+import { importActivitiesCommand, reportAnnualCommand } from './modules/ledger/cli.js';
 
 /** What a command gets: the opened, migrated database and the same configuration as the server. */
 export interface CliContext {
@@ -102,6 +102,7 @@ export const COMMANDS: Record<string, Command> = {
   'user create': userCreate,
   seed,
   'jobs run': jobsRun,
+  'import activities': ({ database, config, args, out }) => importActivitiesCommand(database.db, createCipher(config.dataKey, config.dataKeyVersion), args, out),
   'report annual': ({ database, args, out }) => reportAnnualCommand(database.db, args, out, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
 };
 
@@ -109,6 +110,7 @@ const USAGE = `usage: npm run --silent cli -- <command>
   user create --role <county_admin|station_staff|org_coordinator|volunteer> --username NAME [--name 姓名] [--township ID] [--organisation ID]   (password on stdin)
   seed --demo [--scale N]
   jobs run <job> [--now ISO-8601]
+  import activities <file.csv|file.xlsx>
   report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {

@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { importActivities, rowErrorText } from './import.js';
 import type { Db } from '../../db/client.js';
 import { translator } from '../../lib/i18n/index.js';
 import { annualSummary } from './report.js';
@@ -22,5 +25,24 @@ export async function reportAnnualCommand(db: Db, args: string[], out: (line: st
   if (values.docx) writeFileSync(values.docx, await summaryDocx(t, summary, today));
   if (values.xlsx) writeFileSync(values.xlsx, await summaryXlsx(t, summary));
   if (values.json) out(JSON.stringify(summary));
+  return 0;
+}
+
+/** `import activities <file>`: all or nothing; prints the counts as JSON, or each row's error on stderr. */
+export async function importActivitiesCommand(db: Db, cipher: PersonalDataCipher, args: string[], out: (line: string) => void): Promise<number> {
+  const file = args[0];
+  if (!file) {
+    console.error('usage: import activities <file.csv|file.xlsx>');
+    return 2;
+  }
+  const bytes = new Uint8Array(readFileSync(file));
+  const result = await importActivities(db, cipher, { bytes, name: basename(file) }, { actorUserId: null, now: new Date() });
+  const t = translator('zh');
+  if (!result.ok) {
+    console.error(t('import.failed'));
+    for (const e of result.errors) console.error(rowErrorText(t, e));
+    return 1;
+  }
+  out(JSON.stringify({ created: result.created, unchanged: result.unchanged }));
   return 0;
 }

@@ -60,7 +60,7 @@ activityRoutes.get('/', async (c) => {
   return renderPage(
     c,
     <ActivitiesPage ui={uiOf(c)} rows={rows.slice(0, PAGE_SIZE)} values={values} townships={await townshipOptions(db)} organisations={await organisationOptions(db)}
-      canRecord={can(viewer, 'record')} prev={page > 1 ? link(page - 1) : undefined} next={rows.length > PAGE_SIZE ? link(page + 1) : undefined} />,
+      canRecord={can(viewer, 'record')} canImport={can(viewer, 'import')} prev={page > 1 ? link(page - 1) : undefined} next={rows.length > PAGE_SIZE ? link(page + 1) : undefined} />,
   );
 });
 

@@ -3,7 +3,6 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../../db/client.js';
 import { activities, ledgerLines, organisations, recipients, type ActivityKind, type LineKind } from '../../db/schema/index.js';
-import { auditInsert } from '../../lib/audit.js';
 
 export interface LineInput {
   kind: LineKind;
@@ -33,7 +32,7 @@ export type RecordResult =
   | { ok: true; id: number; created: boolean }
   | { ok: false; reason: 'key_reused' | 'bad_organisation' | 'bad_target' | 'no_target' };
 
-function randomNonce(): string {
+export function randomNonce(): string {
   return encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)));
 }
 
@@ -55,25 +54,23 @@ export function contentHash(input: ActivityInput): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(stableJson(canonical))));
 }
 
-/**
- * Records an activity with its targets and lines, once per idempotency key. One batch: the activity insert is
- * `ON CONFLICT DO NOTHING`, and targets and lines are `INSERT … SELECT` from the activity row carrying this
- * request's nonce, so a concurrent or repeated submit inserts nothing (decision 0063).
- */
-export async function recordActivity(
-  db: Db,
-  input: ActivityInput,
-  meta: { idempotencyKey: string; actorUserId: number | null; now: Date },
-): Promise<RecordResult> {
+export interface Resolved {
+  org: { id: number; kind: 'social_org' | 'station' | 'nursing_home'; townshipId: number | null };
+  people: { id: number; townshipId: number }[];
+  homes: { id: number; townshipId: number | null }[];
+}
+
+/** Checks the organisation and targets exist (households must be home-supported; homes must be nursing homes). */
+export async function resolveActivity(db: Db, input: ActivityInput): Promise<Resolved | 'bad_organisation' | 'bad_target' | 'no_target'> {
   const org = await db
     .select({ id: organisations.id, kind: organisations.kind, townshipId: organisations.townshipId })
     .from(organisations)
     .where(eq(organisations.id, input.organisationId))
     .get();
-  if (!org) return { ok: false, reason: 'bad_organisation' };
+  if (!org) return 'bad_organisation';
   const recipientIds = [...new Set(input.recipientIds)];
   const homeIds = [...new Set(input.nursingHomeIds)];
-  if (recipientIds.length + homeIds.length === 0) return { ok: false, reason: 'no_target' };
+  if (recipientIds.length + homeIds.length === 0) return 'no_target';
   const people = recipientIds.length
     ? await db
         .select({ id: recipients.id, townshipId: recipients.townshipId })
@@ -86,18 +83,28 @@ export async function recordActivity(
         .from(organisations)
         .where(and(inArray(organisations.id, homeIds), eq(organisations.kind, 'nursing_home')))
     : [];
-  if (people.length !== recipientIds.length || homes.length !== homeIds.length) return { ok: false, reason: 'bad_target' };
+  if (people.length !== recipientIds.length || homes.length !== homeIds.length) return 'bad_target';
+  // Keep the order the user gave, so the activity's township (from the first target) is stable.
+  people.sort((a, b) => recipientIds.indexOf(a.id) - recipientIds.indexOf(b.id));
+  homes.sort((a, b) => homeIds.indexOf(a.id) - homeIds.indexOf(b.id));
+  return { org, people, homes };
+}
 
-  // The activity belongs to its organisation's township; a county-wide social organisation's activity to its first target's.
+/**
+ * The statements that record one activity, for one `db.batch`. The activity insert is `ON CONFLICT DO NOTHING`;
+ * targets, lines and the audit row are `INSERT … SELECT` from the activity row carrying this write's nonce, so a
+ * concurrent or repeated submit inserts nothing (decision 0063).
+ */
+export function activityStatements(db: Db, input: ActivityInput, r: Resolved, meta: { idempotencyKey: string; actorUserId: number | null; now: Date; nonce: string }) {
+  const { org, people, homes } = r;
+  // The activity belongs to its organisation's township; a county-wide social organisation's to its first target's.
   const townshipId = org.townshipId ?? people[0]?.townshipId ?? homes[0]?.townshipId ?? null;
-  const hash = contentHash(input);
-  const nonce = randomNonce();
   const key = meta.idempotencyKey;
+  const nonce = meta.nonce;
   const mine = sql`(SELECT id FROM activities WHERE idempotency_key = ${key} AND write_nonce = ${nonce})`;
   const created = meta.now.getTime();
   const owner = { occurredOn: input.occurredOn, organisationId: org.id, townshipId };
-
-  const statements = [
+  return [
     db
       .insert(activities)
       .values({
@@ -111,7 +118,7 @@ export async function recordActivity(
         note: input.note,
         externalRef: input.externalRef ?? null,
         idempotencyKey: key,
-        contentHash: hash,
+        contentHash: contentHash(input),
         writeNonce: nonce,
         createdBy: meta.actorUserId,
         createdAt: meta.now,
@@ -134,20 +141,28 @@ export async function recordActivity(
     ),
     db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
       SELECT ${created}, ${meta.actorUserId}, 'create', 'activity', CAST(a.id AS TEXT), NULL FROM ${mine} AS a`),
-  ] as const;
-  await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
+  ];
+}
 
+/** Records an activity with its targets and lines in one batch, once per idempotency key. */
+export async function recordActivity(
+  db: Db,
+  input: ActivityInput,
+  meta: { idempotencyKey: string; actorUserId: number | null; now: Date },
+): Promise<RecordResult> {
+  const resolved = await resolveActivity(db, input);
+  if (typeof resolved === 'string') return { ok: false, reason: resolved };
+  const nonce = randomNonce();
+  await db.batch(activityStatements(db, input, resolved, { ...meta, nonce }) as unknown as Parameters<typeof db.batch>[0]);
   const row = await db
     .select({ id: activities.id, contentHash: activities.contentHash, writeNonce: activities.writeNonce })
     .from(activities)
-    .where(eq(activities.idempotencyKey, key))
+    .where(eq(activities.idempotencyKey, meta.idempotencyKey))
     .get();
-  if (!row) {
-    // Only an import's 活动编号 can collide without the key: the same ref was imported under another key.
-    return { ok: false, reason: 'key_reused' };
-  }
+  // No row: only an import's 活动编号 can collide without the key (the same ref under another key).
+  if (!row) return { ok: false, reason: 'key_reused' };
   if (row.writeNonce === nonce) return { ok: true, id: row.id, created: true };
-  if (row.contentHash === hash) return { ok: true, id: row.id, created: false };
+  if (row.contentHash === contentHash(input)) return { ok: true, id: row.id, created: false };
   return { ok: false, reason: 'key_reused' };
 }
 
@@ -197,4 +212,3 @@ export async function reverseLine(
   return { ok: true, reversalId: rev.id, replacementId: mine.find((m) => m.reversesLineId === null)?.id ?? null };
 }
 
-export { auditInsert };

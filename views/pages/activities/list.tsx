@@ -13,19 +13,21 @@ export interface ActivitiesProps {
   townships: { id: number; name: string }[];
   organisations: { id: number; name: string }[];
   canRecord: boolean;
+  canImport: boolean;
   heading?: string;
   prev?: string;
   next?: string;
 }
 
 /** Activities with filters (date range, township, organisation, kind); also a recipient's or an organisation's aid history. */
-export function ActivitiesPage({ ui, rows, values, townships, organisations, canRecord, heading, prev, next }: ActivitiesProps) {
+export function ActivitiesPage({ ui, rows, values, townships, organisations, canRecord, canImport, heading, prev, next }: ActivitiesProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={heading ?? t('activities.title')}>
       <hgroup class="page-head">
         <h1>{heading ?? t('activities.title')}</h1>
         {canRecord ? <a href="/activities/new" role="button">{t('activities.new')}</a> : null}
+        {canImport ? <a href="/activities/import" role="button" class="secondary">{t('import.title')}</a> : null}
       </hgroup>
       <form method="get" action="/activities" class="filters">
         <div class="grid">
@@ -41,6 +43,9 @@ export function ActivitiesPage({ ui, rows, values, townships, organisations, can
         {values.recipientId ? <input type="hidden" name="recipientId" value={String(values.recipientId)} /> : null}
         <button type="submit" class="secondary">{t('activities.filter')}</button>
       </form>
+      <p>
+        <a href={`/activities/export.xlsx?${new URLSearchParams({ from: String(values.from ?? ''), to: String(values.to ?? '') })}`} download>{t('activities.export')}</a>
+      </p>
       <div class="table-wrap">
         <table class="striped" id="activities">
           <thead>
