@@ -3,7 +3,7 @@
  * so "0.1" + "0.2" is exactly 30 fen. The same two-decimal parser serves service hours (hundredths of an hour).
  */
 
-const DECIMAL_2 = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
+const DECIMAL_2 = /^(-)?(\d{1,14})(?:\.(\d{1,2}))?$/;
 
 /** Parses "12", "12.5", "12.50", "1,234.56" (thousands commas allowed), "-3.2" into hundredths; null when invalid. */
 export function parseHundredths(text: string): number | null {
