@@ -91,6 +91,8 @@ describe('activities import', () => {
     expect(await t.database.db.select().from(activities)).toHaveLength(0);
     const coordinator = (await loginAs(t, 'org_coordinator', { organisationId: 1 })).browser;
     expect((await upload(t, coordinator, 'h.csv', new TextEncoder().encode(csv))).status).toBe(403);
+    // The re-importable export carries ID numbers in clear: the county administrator's only.
+    expect((await coordinator.get('/activities/export.csv')).status).toBe(403);
   });
 
   it('imports from the shell and prints only the JSON summary', async () => {

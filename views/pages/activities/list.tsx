@@ -43,9 +43,9 @@ export function ActivitiesPage({ ui, rows, values, townships, organisations, can
         {values.recipientId ? <input type="hidden" name="recipientId" value={String(values.recipientId)} /> : null}
         <button type="submit" class="secondary">{t('activities.filter')}</button>
       </form>
-      <p>
+      {canImport ? (<p>
         <a href={`/activities/export.xlsx?${new URLSearchParams({ from: String(values.from ?? ''), to: String(values.to ?? '') })}`} download>{t('activities.export')}</a>
-      </p>
+      </p>) : null}
       <div class="table-wrap">
         <table class="striped" id="activities">
           <thead>
