@@ -42,6 +42,18 @@ CREATE UNIQUE INDEX `activity_targets_recipient_uq` ON `activity_targets` (`acti
 CREATE UNIQUE INDEX `activity_targets_home_uq` ON `activity_targets` (`activity_id`,`nursing_home_id`);--> statement-breakpoint
 CREATE INDEX `activity_targets_on_idx` ON `activity_targets` (`occurred_on`,`recipient_id`,`nursing_home_id`,`organisation_id`,`township_id`);--> statement-breakpoint
 CREATE INDEX `activity_targets_recipient_idx` ON `activity_targets` (`recipient_id`,`occurred_on`);--> statement-breakpoint
+CREATE TABLE `aid_monthly` (
+	`month` text NOT NULL,
+	`organisation_id` integer NOT NULL,
+	`organisation_kind` text NOT NULL,
+	`township_id` integer NOT NULL,
+	`events` integer DEFAULT 0 NOT NULL,
+	`cash_fen` integer DEFAULT 0 NOT NULL,
+	`goods_fen` integer DEFAULT 0 NOT NULL,
+	`centihours` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`month`, `organisation_id`, `township_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `ledger_lines` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`activity_id` integer NOT NULL,

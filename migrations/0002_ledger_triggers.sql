@@ -31,3 +31,24 @@ BEGIN
       AND o.township_id IS NEW.township_id
   );
 END;
+--> statement-breakpoint
+-- The monthly roll-up (decision 0062): one row per (month, organisation, township), kept by insert triggers.
+CREATE TRIGGER activities_rollup AFTER INSERT ON activities
+BEGIN
+  INSERT OR IGNORE INTO aid_monthly (month, organisation_id, organisation_kind, township_id)
+    VALUES (substr(NEW.occurred_on, 1, 7), NEW.organisation_id, NEW.organisation_kind, coalesce(NEW.township_id, 0));
+  UPDATE aid_monthly SET events = events + 1
+    WHERE month = substr(NEW.occurred_on, 1, 7) AND organisation_id = NEW.organisation_id AND township_id = coalesce(NEW.township_id, 0);
+END;
+--> statement-breakpoint
+CREATE TRIGGER ledger_lines_rollup AFTER INSERT ON ledger_lines
+BEGIN
+  INSERT OR IGNORE INTO aid_monthly (month, organisation_id, organisation_kind, township_id)
+    SELECT substr(NEW.occurred_on, 1, 7), NEW.organisation_id, a.organisation_kind, coalesce(NEW.township_id, 0)
+    FROM activities a WHERE a.id = NEW.activity_id;
+  UPDATE aid_monthly SET
+      cash_fen = cash_fen + CASE WHEN NEW.kind = 'cash' THEN NEW.amount_fen ELSE 0 END,
+      goods_fen = goods_fen + CASE WHEN NEW.kind = 'goods' THEN NEW.amount_fen ELSE 0 END,
+      centihours = centihours + NEW.service_centihours
+    WHERE month = substr(NEW.occurred_on, 1, 7) AND organisation_id = NEW.organisation_id AND township_id = coalesce(NEW.township_id, 0);
+END;

@@ -75,6 +75,7 @@ export function foldMeasures(g: GroupKey, acts: ActivityCell[], lines: LineCell[
     const m = get(k);
     m.assistance_events += a.events;
     const o = orgs.get(k)!;
+    if (a.events === 0) continue;
     if (a.organisationKind === 'social_org') o.social.add(a.organisationId);
     if (a.organisationKind === 'station') o.stations.add(a.organisationId);
   }

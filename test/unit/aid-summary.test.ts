@@ -87,3 +87,11 @@ describe('the annual summary', () => {
     expect(other).toMatchObject({ assistance_events: 1, households_visited: 1, cash_fen: 99900 });
   });
 });
+
+describe('the monthly roll-up', () => {
+  it('gives exactly the figures computed from the ledger rows, in every scope and year', async () => {
+    for (const year of [2025, 2026, 2027])
+      for (const s of [{}, { organisationId: ids.S1 }, { organisationId: ids.StA }, { townshipId: ids.A }, { townshipId: ids.B }])
+        expect(await annualSummary(t.database.db, year, s, 'rollup')).toEqual(await annualSummary(t.database.db, year, s, 'rows'));
+  });
+});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, real, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, index, uniqueIndex, check, primaryKey } from 'drizzle-orm/sqlite-core';
 import { townships } from './geo.js';
 import { organisations, ORGANISATION_KINDS } from './organisations.js';
 import { recipients } from './people.js';
@@ -99,4 +99,24 @@ export const ledgerLines = sqliteTable(
     // Covering index for a year's sums: the report never touches the table rows.
     index('ledger_lines_on_idx').on(t.occurredOn, t.kind, t.amountFen, t.serviceCentihours, t.organisationId, t.townshipId),
   ],
+);
+
+/**
+ * Monthly roll-up of activities and ledger sums per (month, organisation, township), maintained by triggers on
+ * insert (migration `ledger_triggers`), so a year's money and event figures read at most 12 × organisations rows.
+ * `township_id` is 0 when the activity has none (a unique key cannot hold NULL). Derived data: it may be rebuilt.
+ */
+export const aidMonthly = sqliteTable(
+  'aid_monthly',
+  {
+    month: text('month').notNull(),
+    organisationId: integer('organisation_id').notNull(),
+    organisationKind: text('organisation_kind', { enum: ORGANISATION_KINDS }).notNull(),
+    townshipId: integer('township_id').notNull(),
+    events: integer('events').notNull().default(0),
+    cashFen: integer('cash_fen').notNull().default(0),
+    goodsFen: integer('goods_fen').notNull().default(0),
+    centihours: integer('centihours').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.organisationId, t.townshipId] })],
 );
