@@ -66,6 +66,11 @@ describe('the aid ledger in the browser', () => {
     await page.getByLabel('易俗河敬老院').check();
     await page.getByRole('button', { name: '再加一行' }).click();
     await expect.poll(() => page.locator('fieldset.line-row').count()).toBe(4);
+    // The button came back out of band with the next index: a second line gets new ids.
+    await page.getByRole('button', { name: '再加一行' }).click();
+    await expect.poll(() => page.locator('fieldset.line-row').count()).toBe(5);
+    expect(await page.locator('#line-4-amount').count()).toBe(1);
+    expect(await page.locator('#add-line').count()).toBe(1);
     await page.locator('#line-0-amount').fill('20000');
     await page.locator('#line-1-kind').selectOption('goods');
     await page.locator('#line-1-goods').fill('大米');

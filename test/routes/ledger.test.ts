@@ -137,6 +137,13 @@ describe('roles and scope', () => {
     const county = await (await admin.get('/reports/aid?year=2026')).text();
     expect(county).toContain('2家社会组织和0个乡镇社工站走访慰问1家敬老院和2户分散供养特困人员，年帮扶2次');
     expect(county).toContain('data:image/svg+xml');
+    // A station sees its township's figures: the county-wide organisation's visit was in 易俗河镇 (its household's).
+    const stationA = (await loginAs(t, 'station_staff', { townshipId: ids.A })).browser;
+    expect(await (await stationA.get('/reports/aid?year=2026')).text()).toContain('1家社会组织和0个乡镇社工站走访慰问1家敬老院和1户分散供养特困人员，年帮扶1次，帮扶资金物资共计0.0万元');
+    const stationList = await (await stationA.get('/activities')).text();
+    expect(stationList).toContain('湘潭县爱心协会');
+    expect(stationList).not.toContain('花石镇</td>');
+    expect((await stationA.get(theirs.headers.get('location')!)).status).toBe(404);
   });
 
   it('keeps volunteers out and a station within its township', async () => {
