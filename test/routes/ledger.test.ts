@@ -130,6 +130,10 @@ describe('roles and scope', () => {
     expect(list).toContain('湘潭县爱心协会');
     expect(list).not.toContain('花石志愿服务队</td>');
     expect((await own.get(theirs.headers.get('location')!)).status).toBe(404);
+    const history = await (await own.get(`/activities?recipientId=${ids.r1}`)).text();
+    expect(history).toContain('<h1>王秀英 · 帮扶记录</h1>');
+    expect(history).toContain('2026-11-24');
+    expect(await (await own.get(`/activities?recipientId=${ids.r2}`)).text()).toContain('暂无记录');
     expect((await other.get(mine.headers.get('location')!)).status).toBe(404);
     const report = await (await own.get('/reports/aid?year=2026')).text();
     expect(report).toContain('1家社会组织和0个乡镇社工站走访慰问1家敬老院和1户分散供养特困人员，年帮扶1次，帮扶资金物资共计0.0万元');

@@ -56,11 +56,17 @@ activityRoutes.get('/', async (c) => {
     },
     page,
   );
+  // A recipient's or an organisation's aid history is this list filtered; its heading names whose it is.
+  const whose = f.recipientId
+    ? (await searchRecipients(db, viewer, '', [f.recipientId]))[0]?.name
+    : f.organisationId
+      ? (await organisationOptions(db)).find((o) => o.id === f.organisationId)?.name
+      : undefined;
   const link = (p: number) => `/activities?${new URLSearchParams({ ...values, page: String(p) })}`;
   return renderPage(
     c,
     <ActivitiesPage ui={uiOf(c)} rows={rows.slice(0, PAGE_SIZE)} values={values} townships={await townshipOptions(db)} organisations={await organisationOptions(db)}
-      canRecord={can(viewer, 'record')} canImport={can(viewer, 'import')} prev={page > 1 ? link(page - 1) : undefined} next={rows.length > PAGE_SIZE ? link(page + 1) : undefined} />,
+      canRecord={can(viewer, 'record')} canImport={can(viewer, 'import')} heading={whose ? `${whose} · ${c.get('t')('activities.history')}` : undefined} prev={page > 1 ? link(page - 1) : undefined} next={rows.length > PAGE_SIZE ? link(page + 1) : undefined} />,
   );
 });
 
