@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
+import iconv from 'iconv-lite';
 import { createTestApp, loginAs, ORIGIN, type Browser, type TestApp } from '../setup/app.js';
 import { TMP_DIR } from '../setup/paths.js';
 import { activities, ledgerLines } from '../../src/db/schema/index.js';
@@ -93,6 +94,19 @@ describe('activities import', () => {
     expect((await upload(t, coordinator, 'h.csv', new TextEncoder().encode(csv))).status).toBe(403);
     // The re-importable export carries ID numbers in clear: the county administrator's only.
     expect((await coordinator.get('/activities/export.csv')).status).toBe(403);
+  });
+
+  it('reads a GB18030 CSV (as saved by Excel on Chinese Windows) with English headers in another order', async () => {
+    const t = await createTestApp();
+    await registry(t);
+    const admin = (await loginAs(t, 'county_admin')).browser;
+    const csv = 'date,activity_ref,organisation,kind,target_kind,target,goods_name,quantity,unit,goods_value_yuan,service_hours\r\n'
+      + '2023/6/24,G-1,花石镇社工站,关爱帮扶,敬老院,易俗河敬老院,棉被,10,床,1200,3.5\r\n';
+    const res = await upload(t, admin, 'g.csv', new Uint8Array(iconv.encode(csv, 'gb18030')));
+    expect(await res.text()).toContain('导入完成：新增 1 项活动');
+    const s = await annualSummary(t.database.db, 2023, {});
+    expect(s).toMatchObject({ stations_participating: 1, nursing_homes_visited: 1, goods_value_fen: 120000, service_hours: 3.5, assistance_events: 1 });
+    expect(s.by_month.map((m) => m.month)).toEqual(['2023-06']);
   });
 
   it('imports from the shell and prints only the JSON summary', async () => {
