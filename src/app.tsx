@@ -12,6 +12,9 @@ import { authRoutes, LOCALE_COOKIE } from './auth/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { recipientRoutes } from './modules/recipients/routes.js';
+import { activityRoutes } from './modules/ledger/routes.js';
+import { reportRoutes } from './modules/ledger/report-routes.js';
+import { activityImportRoutes } from './modules/ledger/import-routes.js';
 import { ErrorPage } from '../views/pages/errors/error.js';
 
 type ErrorStatus = 403 | 404 | 413 | 500;
@@ -68,6 +71,9 @@ export function createApp(deps: Deps) {
   app.route('/', dashboardRoutes);
   app.route('/admin/users', userRoutes);
   app.route('/recipients', recipientRoutes);
+  app.route('/activities', activityRoutes);
+  app.route('/activities', activityImportRoutes);
+  app.route('/reports', reportRoutes);
 
   app.notFound((c) => errorPage(c as AppContext, 404, 'notFound'));
   app.onError((err, c) => {

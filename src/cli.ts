@@ -13,6 +13,7 @@ import { countySize } from './demo/generate.js';
 import { findJob, JOBS } from './jobs/registry.js';
 import { NODE_JOBS } from './jobs/backup.js';
 import { backupTo, restoreFrom } from './ops/backup.js';
+import { importActivitiesCommand, reportAnnualCommand } from './modules/ledger/cli.js';
 
 /** What a command gets: the opened, migrated database and the same configuration as the server. */
 export interface CliContext {
@@ -124,6 +125,8 @@ export const COMMANDS: Record<string, Command> = {
   seed,
   'jobs run': jobsRun,
   backup,
+  'import activities': ({ database, config, args, out }) => importActivitiesCommand(database.db, createCipher(config.dataKey, config.dataKeyVersion), args, out),
+  'report annual': ({ database, args, out }) => reportAnnualCommand(database.db, args, out, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
 };
 
 const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database'>) => Promise<number>> = { restore };
@@ -133,7 +136,9 @@ const USAGE = `usage: npm run --silent cli -- <command>
   seed --demo [--scale N]
   jobs run <job> [--now ISO-8601]
   backup FILE        a consistent copy of the embedded database, taken while the server runs
-  restore FILE       checks the backup's integrity, then replaces the database (stop the server first)`;
+  restore FILE       checks the backup's integrity, then replaces the database (stop the server first)
+  import activities <file.csv|file.xlsx>
+  report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const [a, b, ...rest] = argv;

@@ -42,20 +42,35 @@ async function fillEveryTable(client: Client): Promise<void> {
       const cols = (await client.execute(`PRAGMA table_info("${table}")`)).rows;
       const rowidKey = cols.filter((c) => Number(c.pk) > 0).length === 1;
       for (let row = 1; row <= 3; row++) {
-        const names: string[] = [];
-        const values: (string | number)[] = [];
-        for (const col of cols) {
+        const value = (col: (typeof cols)[number]) => {
           const name = String(col.name);
-          const fk = fks.find((f) => String(f.from) === name);
           const type = String(col.type).toUpperCase();
-          if (rowidKey && Number(col.pk) === 1 && type === 'INTEGER') continue; // the rowid alias numbers itself
-          names.push(`"${name}"`);
-          if (fk) values.push(row);
-          else if (type.includes('INT') || type.includes('REAL')) values.push(row);
-          else if (type.includes('BLOB')) values.push(`b${row}`);
-          else values.push(`${table}-${name}-${row}`);
+          if (fks.some((f) => String(f.from) === name)) return row;
+          if (type.includes('INT') || type.includes('REAL')) return row;
+          if (type.includes('BLOB')) return `b${row}`;
+          return `${table}-${name}-${row}`;
+        };
+        const insertable = cols.filter((c) => !(rowidKey && Number(c.pk) === 1 && String(c.type).toUpperCase() === 'INTEGER'));
+        const required = insertable.filter((c) => Number(c.notnull) === 1 && c.dflt_value === null);
+        const optional = insertable.filter((c) => !required.includes(c));
+        // CHECK constraints may forbid some combinations (e.g. "exactly one of two targets"): try all columns,
+        // then the required ones, then the required ones plus each optional column alone.
+        const attempts = [insertable, required, ...optional.map((c) => [...required, c])];
+        let inserted = false;
+        let lastError: unknown;
+        for (const columns of attempts) {
+          try {
+            await client.execute({
+              sql: `INSERT INTO "${table}" (${columns.map((c) => `"${String(c.name)}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+              args: columns.map(value),
+            });
+            inserted = true;
+            break;
+          } catch (error) {
+            lastError = error;
+          }
         }
-        await client.execute({ sql: `INSERT INTO "${table}" (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, args: values });
+        if (!inserted) throw lastError;
       }
       done.add(table);
     }

@@ -15,6 +15,8 @@ export const NAV: NavItem[] = [
   { href: '/', label: 'nav.dashboard', roles: ALL },
   { href: '/recipients', label: 'nav.recipients', roles: ['county_admin', 'station_staff'] },
   { href: '/admin/users', label: 'nav.users', roles: ['county_admin'] },
+  { href: '/activities', label: 'nav.activities', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
+  { href: '/reports/aid', label: 'nav.aidReport', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
 ];
 
 export function navItems(viewer: Viewer): NavItem[] {

@@ -2,9 +2,11 @@ import type { Dictionary } from './core.js';
 import { enCommon } from './common.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
+import { enLedger } from '../../modules/ledger/messages.js';
 
 export const en: Dictionary = {
   ...enCommon,
   ...enRegistry,
   ...enRecipients,
+  ...enLedger,
 };

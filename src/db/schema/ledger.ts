@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, real, index, uniqueIndex, check, primaryKey } from 'drizzle-orm/sqlite-core';
+import { townships } from './geo.js';
+import { organisations, ORGANISATION_KINDS } from './organisations.js';
+import { recipients } from './people.js';
+import { users } from './users.js';
+
+export const ACTIVITY_KINDS = ['home_visit', 'care', 'condolence', 'other'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export const LINE_KINDS = ['cash', 'goods', 'service'] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+
+/**
+ * One assistance event (帮扶活动). Organisation kind, township and date are copied onto the targets and lines
+ * so that a year's report reads one index range per table and nothing from other years (decision 0062).
+ * All three tables are append-only; triggers in the `ledger_triggers` migration refuse UPDATE and DELETE.
+ */
+export const activities = sqliteTable(
+  'activities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    organisationKind: text('organisation_kind', { enum: ORGANISATION_KINDS }).notNull(),
+    townshipId: integer('township_id').references(() => townships.id),
+    occurredOn: text('occurred_on').notNull(),
+    kind: text('kind', { enum: ACTIVITY_KINDS }).notNull(),
+    // Service days / shifts (issues 4) are built in parallel: plain nullable ids, no foreign key yet.
+    serviceDayId: integer('service_day_id'),
+    shiftId: integer('shift_id'),
+    note: text('note'),
+    // 活动编号 of an imported activity: re-importing the same file finds it and adds nothing.
+    externalRef: text('external_ref').unique(),
+    // The form's idempotency key and a hash of what was submitted: same key + same content = same record.
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    contentHash: text('content_hash').notNull(),
+    // A random nonce per write, so the batch's later statements only attach to the row this request created.
+    writeNonce: text('write_nonce').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('activities_on_idx').on(t.occurredOn, t.organisationKind, t.organisationId, t.townshipId),
+    index('activities_org_idx').on(t.organisationId, t.occurredOn),
+    index('activities_township_idx').on(t.townshipId, t.occurredOn),
+  ],
+);
+
+/** Whom an activity reached: a home-supported recipient (household) or a nursing home. */
+export const activityTargets = sqliteTable(
+  'activity_targets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id').notNull().references(() => activities.id),
+    recipientId: integer('recipient_id').references(() => recipients.id),
+    nursingHomeId: integer('nursing_home_id').references(() => organisations.id),
+    occurredOn: text('occurred_on').notNull(),
+    organisationId: integer('organisation_id').notNull(),
+    townshipId: integer('township_id'),
+  },
+  (t) => [
+    check('activity_targets_one_kind', sql`(${t.recipientId} IS NULL) <> (${t.nursingHomeId} IS NULL)`),
+    uniqueIndex('activity_targets_recipient_uq').on(t.activityId, t.recipientId),
+    uniqueIndex('activity_targets_home_uq').on(t.activityId, t.nursingHomeId),
+    index('activity_targets_on_idx').on(t.occurredOn, t.recipientId, t.nursingHomeId, t.organisationId, t.townshipId),
+    index('activity_targets_recipient_idx').on(t.recipientId, t.occurredOn),
+  ],
+);
+
+/**
+ * The aid ledger: cash (amount), goods (item, quantity, unit, total value) and services (kind, hours, volunteers).
+ * `amount_fen` is the cash amount or the goods' value; hours are kept in hundredths. A reversal carries the
+ * negated figures of the line it reverses; the unique index on `reverses_line_id` lets a line be reversed once.
+ */
+export const ledgerLines = sqliteTable(
+  'ledger_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    activityId: integer('activity_id').notNull().references(() => activities.id),
+    kind: text('kind', { enum: LINE_KINDS }).notNull(),
+    amountFen: integer('amount_fen').notNull().default(0),
+    goodsName: text('goods_name'),
+    quantity: real('quantity'),
+    unit: text('unit'),
+    serviceKind: text('service_kind'),
+    serviceCentihours: integer('service_centihours').notNull().default(0),
+    volunteers: integer('volunteers'),
+    reversesLineId: integer('reverses_line_id'),
+    reason: text('reason'),
+    occurredOn: text('occurred_on').notNull(),
+    organisationId: integer('organisation_id').notNull(),
+    townshipId: integer('township_id'),
+    writeNonce: text('write_nonce').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('ledger_lines_reverses_uq').on(t.reversesLineId),
+    index('ledger_lines_activity_idx').on(t.activityId),
+    // Covering index for a year's sums: the report never touches the table rows.
+    index('ledger_lines_on_idx').on(t.occurredOn, t.kind, t.amountFen, t.serviceCentihours, t.organisationId, t.townshipId),
+  ],
+);
+
+/**
+ * Monthly roll-up of activities and ledger sums per (month, organisation, township), maintained by triggers on
+ * insert (migration `ledger_triggers`), so a year's money and event figures read at most 12 × organisations rows.
+ * `township_id` is 0 when the activity has none (a unique key cannot hold NULL). Derived data: it may be rebuilt.
+ */
+export const aidMonthly = sqliteTable(
+  'aid_monthly',
+  {
+    month: text('month').notNull(),
+    organisationId: integer('organisation_id').notNull(),
+    organisationKind: text('organisation_kind', { enum: ORGANISATION_KINDS }).notNull(),
+    townshipId: integer('township_id').notNull(),
+    events: integer('events').notNull().default(0),
+    cashFen: integer('cash_fen').notNull().default(0),
+    goodsFen: integer('goods_fen').notNull().default(0),
+    centihours: integer('centihours').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.organisationId, t.townshipId] })],
+);

@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { importActivities, rowErrorText } from './import.js';
+import type { Db } from '../../db/client.js';
+import { translator } from '../../lib/i18n/index.js';
+import { annualSummary } from './report.js';
+import { summaryDocx, summaryXlsx } from './export.js';
+
+/** `report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`: the county-wide summary; JSON alone on stdout. */
+export async function reportAnnualCommand(db: Db, args: string[], out: (line: string) => void, today: string): Promise<number> {
+  const { values } = parseArgs({ args, options: { year: { type: 'string' }, json: { type: 'boolean' }, docx: { type: 'string' }, xlsx: { type: 'string' } } });
+  const year = Number(values.year);
+  if (!values.year || !/^\d{4}$/.test(values.year) || year < 1900) {
+    console.error('--year YYYY is required');
+    return 2;
+  }
+  if (!values.json && !values.docx && !values.xlsx) {
+    console.error('choose at least one of --json, --docx FILE, --xlsx FILE');
+    return 2;
+  }
+  const summary = await annualSummary(db, year, {});
+  const t = translator('zh');
+  if (values.docx) writeFileSync(values.docx, await summaryDocx(t, summary, today));
+  if (values.xlsx) writeFileSync(values.xlsx, await summaryXlsx(t, summary));
+  if (values.json) out(JSON.stringify(summary));
+  return 0;
+}
+
+/** `import activities <file>`: all or nothing; prints the counts as JSON, or each row's error on stderr. */
+export async function importActivitiesCommand(db: Db, cipher: PersonalDataCipher, args: string[], out: (line: string) => void): Promise<number> {
+  const file = args[0];
+  if (!file) {
+    console.error('usage: import activities <file.csv|file.xlsx>');
+    return 2;
+  }
+  const bytes = new Uint8Array(readFileSync(file));
+  const result = await importActivities(db, cipher, { bytes, name: basename(file) }, { actorUserId: null, now: new Date() });
+  const t = translator('zh');
+  if (!result.ok) {
+    console.error(t('import.failed'));
+    for (const e of result.errors) console.error(rowErrorText(t, e));
+    return 1;
+  }
+  out(JSON.stringify({ created: result.created, unchanged: result.unchanged }));
+  return 0;
+}

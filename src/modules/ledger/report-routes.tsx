@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { authorize, viewerOf } from '../../lib/authz.js';
+import { renderPage, uiOf } from '../../lib/render.js';
+import { auditInsert } from '../../lib/audit.js';
+import { AidReportPage } from '../../../views/pages/reports/aid.js';
+import { can, scope } from './policy.js';
+import { annualSummary } from './report.js';
+import { summaryCsv, summaryDocx, summarySentence, summaryXlsx } from './export.js';
+import { barChartDataUri } from './charts.js';
+
+export const reportRoutes = new Hono<AppEnv>();
+
+const shanghaiDate = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/** The year asked for, else the current one in Asia/Shanghai. */
+function yearOf(c: AppContext): number {
+  const q = c.req.query('year');
+  if (q && /^\d{4}$/.test(q)) return Number(q);
+  return Number(shanghaiDate(c.get('deps').now()).slice(0, 4));
+}
+
+async function summaryFor(c: AppContext) {
+  const viewer = viewerOf(c);
+  return annualSummary(c.get('deps').db, yearOf(c), scope(viewer));
+}
+
+reportRoutes.get('/aid', async (c) => {
+  authorize(c, can(viewerOf(c), 'report'));
+  const t = c.get('t');
+  const s = await summaryFor(c);
+  const months = Array.from({ length: 12 }, (_, i) => `${s.year}-${String(i + 1).padStart(2, '0')}`);
+  const byMonth = new Map(s.by_month.map((m) => [m.month, m.aid_total_fen]));
+  const monthChart = barChartDataUri({ title: t('report.chartMonth'), labels: months.map((m) => m.slice(5)), values: months.map((m) => (byMonth.get(m) ?? 0) / 100) });
+  const townshipChart = barChartDataUri({
+    title: t('report.chartTownship'),
+    labels: s.by_township.map((r) => r.township ?? t('report.noTownship')),
+    values: s.by_township.map((r) => r.aid_total_fen / 100),
+  });
+  return renderPage(c, <AidReportPage ui={uiOf(c)} summary={s} sentence={summarySentence(t, s)} monthChart={monthChart} townshipChart={townshipChart} />);
+});
+
+/** Exports are audited (a write), so they are POSTs: reads never change state. */
+async function exported(c: AppContext, format: string, year: number) {
+  const deps = c.get('deps');
+  await auditInsert(deps.db, { actorUserId: viewerOf(c).id, action: 'export', entity: 'aid_summary', entityId: year, changes: { format } }, deps.now());
+}
+
+const download = (c: AppContext, bytes: Uint8Array, type: string, name: string) =>
+  c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="aid-${name}"; filename*=UTF-8''${encodeURIComponent(name)}` });
+
+reportRoutes.post('/aid.csv', async (c) => {
+  authorize(c, can(viewerOf(c), 'export'));
+  const s = await summaryFor(c);
+  await exported(c, 'csv', s.year);
+  return download(c, summaryCsv(c.get('t'), s), 'text/csv; charset=utf-8', `${s.year}.csv`);
+});
+
+reportRoutes.post('/aid.xlsx', async (c) => {
+  authorize(c, can(viewerOf(c), 'export'));
+  const s = await summaryFor(c);
+  await exported(c, 'xlsx', s.year);
+  return download(c, await summaryXlsx(c.get('t'), s), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${s.year}.xlsx`);
+});
+
+reportRoutes.post('/aid.docx', async (c) => {
+  authorize(c, can(viewerOf(c), 'export'));
+  const s = await summaryFor(c);
+  await exported(c, 'docx', s.year);
+  const bytes = await summaryDocx(c.get('t'), s, shanghaiDate(c.get('deps').now()));
+  return download(c, bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${s.year}.docx`);
+});

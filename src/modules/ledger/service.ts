@@ -1,0 +1,214 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import type { Db } from '../../db/client.js';
+import { activities, ledgerLines, organisations, recipients, type ActivityKind, type LineKind } from '../../db/schema/index.js';
+
+export interface LineInput {
+  kind: LineKind;
+  amountFen: number;
+  goodsName: string | null;
+  quantity: number | null;
+  unit: string | null;
+  serviceKind: string | null;
+  serviceCentihours: number;
+  volunteers: number | null;
+}
+
+export interface ActivityInput {
+  organisationId: number;
+  occurredOn: string;
+  kind: ActivityKind;
+  serviceDayId: number | null;
+  shiftId: number | null;
+  note: string | null;
+  recipientIds: number[];
+  nursingHomeIds: number[];
+  lines: LineInput[];
+  externalRef?: string | null;
+}
+
+export type RecordResult =
+  | { ok: true; id: number; created: boolean }
+  | { ok: false; reason: 'key_reused' | 'bad_organisation' | 'bad_target' | 'no_target' };
+
+export function randomNonce(): string {
+  return encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k] ?? null)}`).join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
+/** A stable digest of what was submitted: the same form sent twice hashes the same. */
+export function contentHash(input: ActivityInput): string {
+  const canonical = {
+    ...input,
+    externalRef: input.externalRef ?? null,
+    recipientIds: [...new Set(input.recipientIds)].sort((a, b) => a - b),
+    nursingHomeIds: [...new Set(input.nursingHomeIds)].sort((a, b) => a - b),
+  };
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(stableJson(canonical))));
+}
+
+export interface Resolved {
+  org: { id: number; kind: 'social_org' | 'station' | 'nursing_home'; townshipId: number | null };
+  people: { id: number; townshipId: number }[];
+  homes: { id: number; townshipId: number | null }[];
+}
+
+/** Checks the organisation and targets exist (households must be home-supported; homes must be nursing homes). */
+export async function resolveActivity(db: Db, input: ActivityInput): Promise<Resolved | 'bad_organisation' | 'bad_target' | 'no_target'> {
+  const org = await db
+    .select({ id: organisations.id, kind: organisations.kind, townshipId: organisations.townshipId })
+    .from(organisations)
+    .where(eq(organisations.id, input.organisationId))
+    .get();
+  if (!org) return 'bad_organisation';
+  const recipientIds = [...new Set(input.recipientIds)];
+  const homeIds = [...new Set(input.nursingHomeIds)];
+  if (recipientIds.length + homeIds.length === 0) return 'no_target';
+  const people = recipientIds.length
+    ? await db
+        .select({ id: recipients.id, townshipId: recipients.townshipId })
+        .from(recipients)
+        .where(and(inArray(recipients.id, recipientIds), eq(recipients.supportMode, 'home')))
+    : [];
+  const homes = homeIds.length
+    ? await db
+        .select({ id: organisations.id, townshipId: organisations.townshipId })
+        .from(organisations)
+        .where(and(inArray(organisations.id, homeIds), eq(organisations.kind, 'nursing_home')))
+    : [];
+  if (people.length !== recipientIds.length || homes.length !== homeIds.length) return 'bad_target';
+  // Keep the order the user gave, so the activity's township (from the first target) is stable.
+  people.sort((a, b) => recipientIds.indexOf(a.id) - recipientIds.indexOf(b.id));
+  homes.sort((a, b) => homeIds.indexOf(a.id) - homeIds.indexOf(b.id));
+  return { org, people, homes };
+}
+
+/**
+ * The statements that record one activity, for one `db.batch`. The activity insert is `ON CONFLICT DO NOTHING`;
+ * targets, lines and the audit row are `INSERT … SELECT` from the activity row carrying this write's nonce, so a
+ * concurrent or repeated submit inserts nothing (decision 0063).
+ */
+export function activityStatements(db: Db, input: ActivityInput, r: Resolved, meta: { idempotencyKey: string; actorUserId: number | null; now: Date; nonce: string }) {
+  const { org, people, homes } = r;
+  // The activity belongs to its organisation's township; a county-wide social organisation's to its first target's.
+  const townshipId = org.townshipId ?? people[0]?.townshipId ?? homes[0]?.townshipId ?? null;
+  const key = meta.idempotencyKey;
+  const nonce = meta.nonce;
+  const mine = sql`(SELECT id FROM activities WHERE idempotency_key = ${key} AND write_nonce = ${nonce})`;
+  const created = meta.now.getTime();
+  const owner = { occurredOn: input.occurredOn, organisationId: org.id, townshipId };
+  return [
+    db
+      .insert(activities)
+      .values({
+        organisationId: org.id,
+        organisationKind: org.kind,
+        townshipId,
+        occurredOn: input.occurredOn,
+        kind: input.kind,
+        serviceDayId: input.serviceDayId,
+        shiftId: input.shiftId,
+        note: input.note,
+        externalRef: input.externalRef ?? null,
+        idempotencyKey: key,
+        contentHash: contentHash(input),
+        writeNonce: nonce,
+        createdBy: meta.actorUserId,
+        createdAt: meta.now,
+      })
+      .onConflictDoNothing(),
+    ...people.map((p) =>
+      db.run(sql`INSERT INTO activity_targets (activity_id, recipient_id, nursing_home_id, occurred_on, organisation_id, township_id)
+        SELECT a.id, ${p.id}, NULL, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId} FROM ${mine} AS a`),
+    ),
+    ...homes.map((h) =>
+      db.run(sql`INSERT INTO activity_targets (activity_id, recipient_id, nursing_home_id, occurred_on, organisation_id, township_id)
+        SELECT a.id, NULL, ${h.id}, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId} FROM ${mine} AS a`),
+    ),
+    ...input.lines.map((l) =>
+      db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
+          volunteers, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+        SELECT a.id, ${l.kind}, ${l.amountFen}, ${l.goodsName}, ${l.quantity}, ${l.unit}, ${l.serviceKind}, ${l.serviceCentihours},
+          ${l.volunteers}, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId}, ${nonce}, ${meta.actorUserId}, ${created}
+        FROM ${mine} AS a`),
+    ),
+    db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
+      SELECT ${created}, ${meta.actorUserId}, 'create', 'activity', CAST(a.id AS TEXT), NULL FROM ${mine} AS a`),
+  ];
+}
+
+/** Records an activity with its targets and lines in one batch, once per idempotency key. */
+export async function recordActivity(
+  db: Db,
+  input: ActivityInput,
+  meta: { idempotencyKey: string; actorUserId: number | null; now: Date },
+): Promise<RecordResult> {
+  const resolved = await resolveActivity(db, input);
+  if (typeof resolved === 'string') return { ok: false, reason: resolved };
+  const nonce = randomNonce();
+  await db.batch(activityStatements(db, input, resolved, { ...meta, nonce }) as unknown as Parameters<typeof db.batch>[0]);
+  const row = await db
+    .select({ id: activities.id, contentHash: activities.contentHash, writeNonce: activities.writeNonce })
+    .from(activities)
+    .where(eq(activities.idempotencyKey, meta.idempotencyKey))
+    .get();
+  // No row: only an import's 活动编号 can collide without the key (the same ref under another key).
+  if (!row) return { ok: false, reason: 'key_reused' };
+  if (row.writeNonce === nonce) return { ok: true, id: row.id, created: true };
+  if (row.contentHash === contentHash(input)) return { ok: true, id: row.id, created: false };
+  return { ok: false, reason: 'key_reused' };
+}
+
+export type ReverseResult = { ok: true; reversalId: number; replacementId: number | null } | { ok: false; reason: 'already_reversed' | 'not_reversible' };
+
+/**
+ * Reverses a line (negated copy pointing at it) and optionally adds its replacement, in one batch. The unique
+ * index on `reverses_line_id` makes a second reversal insert nothing; the replacement only follows our reversal.
+ */
+export async function reverseLine(
+  db: Db,
+  line: { id: number; activityId: number; reversesLineId: number | null },
+  replacement: LineInput | null,
+  meta: { reason: string | null; actorUserId: number | null; now: Date },
+): Promise<ReverseResult> {
+  if (line.reversesLineId !== null) return { ok: false, reason: 'not_reversible' };
+  const nonce = randomNonce();
+  const at = meta.now.getTime();
+  const reversal = sql`(SELECT id FROM ledger_lines WHERE reverses_line_id = ${line.id} AND write_nonce = ${nonce})`;
+  const statements: unknown[] = [
+    db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
+        volunteers, reverses_line_id, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+      SELECT activity_id, kind, -amount_fen, goods_name, CASE WHEN quantity IS NULL THEN NULL ELSE -quantity END, unit, service_kind,
+        -service_centihours, volunteers, id, ${meta.reason}, occurred_on, organisation_id, township_id, ${nonce}, ${meta.actorUserId}, ${at}
+      FROM ledger_lines WHERE id = ${line.id} AND reverses_line_id IS NULL
+      ON CONFLICT (reverses_line_id) DO NOTHING`),
+    db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
+      SELECT ${at}, ${meta.actorUserId}, 'reverse', 'ledger_line', CAST(${line.id} AS TEXT), NULL FROM ${reversal} AS r`),
+  ];
+  if (replacement) {
+    const l = replacement;
+    statements.push(
+      db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
+          volunteers, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+        SELECT o.activity_id, ${l.kind}, ${l.amountFen}, ${l.goodsName}, ${l.quantity}, ${l.unit}, ${l.serviceKind}, ${l.serviceCentihours},
+          ${l.volunteers}, ${meta.reason}, o.occurred_on, o.organisation_id, o.township_id, ${nonce}, ${meta.actorUserId}, ${at}
+        FROM ledger_lines o WHERE o.id = ${line.id} AND EXISTS ${reversal}`),
+    );
+  }
+  await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
+  const mine = await db
+    .select({ id: ledgerLines.id, reversesLineId: ledgerLines.reversesLineId })
+    .from(ledgerLines)
+    .where(and(eq(ledgerLines.writeNonce, nonce), eq(ledgerLines.activityId, line.activityId)));
+  const rev = mine.find((m) => m.reversesLineId === line.id);
+  if (!rev) return { ok: false, reason: 'already_reversed' };
+  return { ok: true, reversalId: rev.id, replacementId: mine.find((m) => m.reversesLineId === null)?.id ?? null };
+}
+

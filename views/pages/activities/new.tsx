@@ -1,0 +1,80 @@
+import type { Ui } from '../../../src/lib/ui.js';
+import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import { ACTIVITY_KINDS } from '../../../src/db/schema/index.js';
+import type { RecipientOption } from '../../../src/modules/ledger/queries.js';
+import { Page } from '../../layouts/page.js';
+import { Field, FormErrors, Select } from '../../components/form.js';
+import { AddLineButton, LineRow } from '../../partials/activities/line-row.js';
+import { RecipientOptions } from '../../partials/activities/recipient-options.js';
+
+export interface NewActivityProps {
+  ui: Ui;
+  formKey: string;
+  organisations: { id: number; name: string }[];
+  homes: { id: number; name: string }[];
+  found: RecipientOption[];
+  q: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+const arr = (values: FormValues | undefined, k: string): string[] => {
+  const v = values?.[k];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+};
+
+/** Record an activity: who, when, whom, and its lines. htmx adds lines and searches recipients; without it, 3 lines and a search reload. */
+export function NewActivityPage({ ui, formKey, organisations, homes, found, q, values, errors }: NewActivityProps) {
+  const { t } = ui;
+  const chosenRecipients = new Set(arr(values, 'recipientIds').map(Number));
+  const chosenHomes = new Set(arr(values, 'nursingHomeIds').map(Number));
+  const rows = Math.max(3, arr(values, 'lineKind').length);
+  const lineValues = (i: number) =>
+    Object.fromEntries(['lineKind', 'lineAmount', 'lineGoodsName', 'lineQuantity', 'lineUnit', 'lineServiceKind', 'lineHours', 'lineVolunteers'].map((k) => [k, arr(values, k)[i] ?? '']));
+  return (
+    <Page ui={ui} title={t('activities.new')}>
+      <h1>{t('activities.new')}</h1>
+      <FormErrors errors={errors} message={t('form.invalid')} />
+      <form method="get" action="/activities/new" role="search">
+        <label for="f-q">{t('activities.searchRecipient')}</label>
+        <input id="f-q" name="q" type="search" value={q} />
+        <button type="submit" class="secondary">{t('common.search')}</button>
+      </form>
+      <form method="post" action="/activities" id="activity-form">
+        <input type="hidden" name="idempotencyKey" value={formKey} />
+        <Select name="organisationId" label={t('activities.organisation')} values={values} errors={errors} required
+          options={organisations.map((o) => ({ value: String(o.id), label: o.name }))} />
+        <Field name="occurredOn" type="date" label={t('activities.date')} values={values} errors={errors} required />
+        <Select name="kind" label={t('activities.kind')} values={values} errors={errors} required
+          options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activity.kind.${k}`) }))} />
+        <fieldset>
+          <legend>{t('activities.households')}</legend>
+          <label for="f-qlive">{t('activities.searchRecipient')}</label>
+          <input id="f-qlive" name="q" type="search" value={q} aria-describedby="f-qlive-hint" hx-get="/activities/recipients"
+            hx-trigger="input changed delay:300ms" hx-target="#recipient-options" hx-include="#activity-form" />
+          <small id="f-qlive-hint">{t('activities.searchHint')}</small>
+          <div id="recipient-options">
+            <RecipientOptions ui={ui} found={found} chosen={chosenRecipients} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('activities.nursingHomes')}</legend>
+          {homes.map((h) => (
+            <label>
+              <input type="checkbox" name="nursingHomeIds" value={String(h.id)} checked={chosenHomes.has(h.id)} />
+              {` ${h.name}`}
+            </label>
+          ))}
+        </fieldset>
+        {errors?.targets ? <p class="error" role="alert">{errors.targets}</p> : null}
+        <div id="lines">
+          {Array.from({ length: rows }, (_, i) => <LineRow ui={ui} index={i} values={lineValues(i)} />)}
+        </div>
+        {errors?.lines ? <p class="error" role="alert">{errors.lines}</p> : null}
+        <AddLineButton ui={ui} next={rows} />
+        <Field name="note" label={t('activities.note')} values={values} errors={errors} maxlength={500} />
+        <button type="submit">{t('common.save')}</button>
+      </form>
+    </Page>
+  );
+}
