@@ -67,7 +67,10 @@ recipientRoutes.post('/', async (c) => {
   return redirectAfterPost(c, `/recipients/${result.id}`);
 });
 
-/** The recipient named in the path, if the viewer's scope holds them; otherwise 404. */
+/**
+ * The recipient named in the path, if the viewer's scope holds them; otherwise 404. Handlers first authorize the
+ * action for the role (403), then look the record up (404 outside the scope), then check the record itself.
+ */
 async function scopedRecipient(c: AppContext) {
   const found = await findRecipient(c.get('deps').db, scope(viewerOf(c)), Number(c.req.param('id')));
   if (!found) notFound();
@@ -94,6 +97,7 @@ recipientRoutes.get('/:id{[0-9]+}', async (c) => {
 
 recipientRoutes.post('/:id{[0-9]+}/reveal', async (c) => {
   const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'reveal'));
   const detail = await scopedRecipient(c);
   authorize(c, can(viewer, 'reveal', detail.recipient));
   const deps = c.get('deps');
@@ -105,6 +109,7 @@ recipientRoutes.post('/:id{[0-9]+}/reveal', async (c) => {
 
 recipientRoutes.post('/:id{[0-9]+}/assessments', async (c) => {
   const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'assess'));
   const detail = await scopedRecipient(c);
   authorize(c, can(viewer, 'assess', detail.recipient));
   const deps = c.get('deps');
@@ -126,6 +131,7 @@ function valuesOf(r: Awaited<ReturnType<typeof scopedRecipient>>['recipient']): 
 
 recipientRoutes.get('/:id{[0-9]+}/edit', async (c) => {
   const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'edit'));
   const { recipient } = await scopedRecipient(c);
   authorize(c, can(viewer, 'edit', recipient));
   return renderForm(c, 'edit', `/recipients/${recipient.id}`, valuesOf(recipient), undefined, recipient.idNumberMasked, recipient.caregiverMobileMasked);
@@ -133,6 +139,7 @@ recipientRoutes.get('/:id{[0-9]+}/edit', async (c) => {
 
 recipientRoutes.post('/:id{[0-9]+}', async (c) => {
   const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'edit'));
   const { recipient } = await scopedRecipient(c);
   authorize(c, can(viewer, 'edit', recipient));
   const deps = c.get('deps');

@@ -1,0 +1,51 @@
+import { describe, it, expect } from 'vitest';
+import { createTestApp, Browser, loginAs } from '../setup/app.js';
+import { registryFixture, roleBrowsers } from '../setup/registry.js';
+import { recordActivity } from '../../src/modules/ledger/service.js';
+import { ledgerLines } from '../../src/db/schema/index.js';
+import { cash } from '../setup/ledger-fixtures.js';
+import { matrix, WHO, type Who } from './route-matrix.js';
+
+const FULL_ID = /(?<!\d)\d{17}[\dXx](?!\d)/;
+const FULL_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+
+describe('authorization over every route', () => {
+  it('answers every route × role × own/foreign record as written down, and no route is missing', async () => {
+    const t = await createTestApp();
+    const f = await registryFixture(t);
+    const recorded = await recordActivity(
+      t.database.db,
+      { organisationId: f.orgA.id, occurredOn: '2026-11-24', kind: 'home_visit', serviceDayId: null, shiftId: null, note: null, recipientIds: [f.rx.id], nursingHomeIds: [], lines: [cash(50_000)] },
+      { idempotencyKey: 'matrix-activity', actorUserId: null, now: t.clock.now() },
+    );
+    if (!recorded.ok) throw new Error('fixture activity not recorded');
+    const line = await t.database.db.select().from(ledgerLines).get();
+    const throwaway = await loginAs(t, 'volunteer', { username: 'throwaway' });
+    const fx = { ...f, activityId: recorded.id, lineId: line!.id, throwawayUserId: throwaway.userId };
+    const browsers: Record<Who, Browser> = { anonymous: new Browser(t), ...(await roleBrowsers(t, f)) };
+    const spec = matrix(fx);
+
+    const registered = [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
+    expect(registered.filter((r) => !(r in spec)), 'routes with no entry in test/policies/route-matrix.ts').toEqual([]);
+    expect(Object.keys(spec).filter((r) => !registered.includes(r)), 'entries for routes that no longer exist').toEqual([]);
+
+    const failures: string[] = [];
+    for (const [route, cases] of Object.entries(spec)) {
+      for (const c of cases) {
+        for (const who of WHO) {
+          const b = browsers[who];
+          const res = route.startsWith('POST') ? await b.post(c.path, c.form ?? {}) : await b.get(c.path);
+          if (res.status !== c.expect[who]) failures.push(`${route} (${c.path}) as ${who}: expected ${c.expect[who]}, got ${res.status}`);
+          if (res.status === 302 && who === 'anonymous' && c.expect.anonymous === 302 && !route.includes('/setup') && route !== 'GET /login')
+            expect(res.headers.get('location')).toMatch(/^\/login/);
+          // Field-level: nothing a volunteer or coordinator can open shows a full ID number or mobile.
+          if (['volunteer', 'coordA', 'coordB'].includes(who) && res.status < 400) {
+            const body = await res.text();
+            if (FULL_ID.test(body) || FULL_MOBILE.test(body)) failures.push(`${route} as ${who} shows a full ID number or mobile`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});

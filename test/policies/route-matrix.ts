@@ -1,0 +1,84 @@
+import type { RegistryFixture, RoleName } from '../setup/registry.js';
+
+/** Everyone who can knock: anonymous plus the six roles of `roleBrowsers`. */
+export type Who = 'anonymous' | RoleName;
+export const WHO: Who[] = ['anonymous', 'volunteer', 'coordA', 'coordB', 'stationX', 'stationY', 'admin'];
+
+export type Expected = Record<Who, number>;
+export interface Case {
+  path: string;
+  form?: Record<string, string>;
+  expect: Expected;
+}
+
+/** Extra records the matrix needs besides the registry fixture. */
+export interface MatrixFixture extends RegistryFixture {
+  activityId: number;
+  lineId: number;
+  throwawayUserId: number;
+}
+
+// Shorthands: who may, with the status each one gets.
+const all = (status: number, anonymous = 302): Expected => ({ anonymous, volunteer: status, coordA: status, coordB: status, stationX: status, stationY: status, admin: status });
+const only = (allowed: Partial<Record<RoleName, number>>, denied = 403): Expected => ({
+  anonymous: 302, volunteer: denied, coordA: denied, coordB: denied, stationX: denied, stationY: denied, admin: denied, ...allowed,
+});
+/** Staff who may see the county's registers: the admin and the stations (coordinators and volunteers: 403). */
+const registerStaff = (status: number): Expected => only({ admin: status, stationX: status, stationY: status });
+/** Ledger users: admin, stations and coordinators. */
+const ledgerStaff = (status: number): Expected => only({ admin: status, stationX: status, stationY: status, coordA: status, coordB: status });
+
+/**
+ * The expected answer of every route, per role, for a record that belongs to township X / organisation A: its own
+ * station and coordinator get through, the others get 404 (a foreign record), roles without the action 403,
+ * anonymous visitors 302 to the login page. A route the app registers without an entry here fails the suite.
+ */
+export function matrix(f: MatrixFixture): Record<string, Case[]> {
+  const rx = f.rx.id;
+  const act = f.activityId;
+  return {
+    'GET /healthz': [{ path: '/healthz', expect: all(200, 200) }],
+    'GET /login': [{ path: '/login', expect: all(302, 200) }],
+    'POST /login': [{ path: '/login', form: { username: '', password: '' }, expect: all(422, 422) }],
+    'GET /setup': [{ path: '/setup', expect: all(302, 302) }],
+    'POST /setup': [{ path: '/setup', form: {}, expect: all(303, 303) }],
+    'POST /lang': [{ path: '/lang', form: { locale: 'zh', back: '/' }, expect: all(303, 303) }],
+    'GET /': [{ path: '/', expect: all(200) }],
+    'GET /account': [{ path: '/account', expect: all(200) }],
+    'POST /account/password': [{ path: '/account/password', form: {}, expect: all(422) }],
+    'GET /admin/users': [{ path: '/admin/users', expect: only({ admin: 200 }) }],
+    'GET /admin/users/new': [{ path: '/admin/users/new', expect: only({ admin: 200 }) }],
+    'POST /admin/users': [{ path: '/admin/users', form: {}, expect: only({ admin: 422 }) }],
+    'POST /admin/users/:id{[0-9]+}/:action{disable|enable}': [
+      { path: `/admin/users/${f.throwawayUserId}/enable`, expect: only({ admin: 303 }) },
+      { path: '/admin/users/999999/enable', expect: only({ admin: 404 }) },
+    ],
+    'GET /recipients': [{ path: '/recipients', expect: registerStaff(200) }],
+    'GET /recipients/new': [{ path: '/recipients/new', expect: registerStaff(200) }],
+    'POST /recipients': [{ path: '/recipients', form: {}, expect: registerStaff(422) }],
+    'GET /recipients/:id{[0-9]+}': [{ path: `/recipients/${rx}`, expect: { ...registerStaff(200), stationY: 404 } }],
+    'GET /recipients/:id{[0-9]+}/edit': [{ path: `/recipients/${rx}/edit`, expect: { ...registerStaff(200), stationY: 404 } }],
+    'POST /recipients/:id{[0-9]+}': [{ path: `/recipients/${rx}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
+    'POST /recipients/:id{[0-9]+}/assessments': [{ path: `/recipients/${rx}/assessments`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
+    'POST /recipients/:id{[0-9]+}/reveal': [{ path: `/recipients/${rx}/reveal`, expect: { ...registerStaff(200), stationY: 404 } }],
+    'GET /activities': [{ path: '/activities', expect: ledgerStaff(200) }],
+    'GET /activities/new': [{ path: '/activities/new', expect: ledgerStaff(200) }],
+    'GET /activities/line': [{ path: '/activities/line?index=3', expect: ledgerStaff(200) }],
+    'GET /activities/recipients': [{ path: '/activities/recipients?q=张', expect: ledgerStaff(200) }],
+    'POST /activities': [{ path: '/activities', form: {}, expect: ledgerStaff(422) }],
+    'GET /activities/:id{[0-9]+}': [{ path: `/activities/${act}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
+    'POST /activities/:id{[0-9]+}/lines/:line{[0-9]+}/reverse': [
+      { path: `/activities/${act}/lines/${f.lineId}/reverse`, form: { replacement: 'not money' }, expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 } },
+    ],
+    'GET /activities/import': [{ path: '/activities/import', expect: only({ admin: 200 }) }],
+    'POST /activities/import': [{ path: '/activities/import', form: {}, expect: only({ admin: 422 }) }],
+    'POST /activities/export.csv': [{ path: '/activities/export.csv', expect: only({ admin: 200 }) }],
+    'POST /activities/export.xlsx': [{ path: '/activities/export.xlsx', expect: only({ admin: 200 }) }],
+    'GET /reports/aid': [{ path: '/reports/aid?year=2026', expect: ledgerStaff(200) }],
+    'POST /reports/aid.csv': [{ path: '/reports/aid.csv?year=2026', expect: ledgerStaff(200) }],
+    'POST /reports/aid.xlsx': [{ path: '/reports/aid.xlsx?year=2026', expect: ledgerStaff(200) }],
+    'POST /reports/aid.docx': [{ path: '/reports/aid.docx?year=2026', expect: ledgerStaff(200) }],
+    // Last: it ends each role's session.
+    'POST /logout': [{ path: '/logout', expect: all(303) }],
+  };
+}
