@@ -22,7 +22,9 @@ export interface ChildServer extends Listening {
 
 /** Starts bench/lib/serve.ts in its own process (its own core) and waits for its URL. */
 export function childServer(args: string[]): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/serve.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_PROFILE=dir writes a CPU profile of the server there when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/lib/serve.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   let peak = 0;
   return new Promise((resolvePromise, reject) => {

@@ -73,6 +73,8 @@ export const recipients = sqliteTable(
   },
   (t) => [
     index('recipients_township_idx').on(t.townshipId, t.status),
+    // The register lists active people by township, village and name: this index serves it without a sort.
+    index('recipients_list_idx').on(t.status, t.townshipId, t.villageId, t.name),
     index('recipients_village_idx').on(t.villageId),
     index('recipients_name_idx').on(t.name),
   ],

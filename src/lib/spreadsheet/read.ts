@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use (it costs ~27 MB resident); only spreadsheet work needs it.
+import type ExcelJS from 'exceljs';
 
 /** A table as read from a file: the header row and the data rows, every cell as trimmed text. */
 export interface RawTable {
@@ -66,7 +67,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {

@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 
 export type Cell = string | number | null;
 
@@ -23,7 +22,9 @@ export function writeCsv(headers: string[], rows: Cell[][]): Uint8Array {
 
 /** One-sheet .xlsx; text cells are neutralised, numbers stay numbers. */
 export async function writeXlsx(sheetName: string, headers: string[], rows: Cell[][]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs costs ~27 MB resident and most requests never write a workbook.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   sheet.addRow(headers).font = { bold: true };

@@ -1,4 +1,5 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+// docx is loaded on first use: most requests never build a Word file, and it costs the server ~13 MB to hold.
+type Docx = typeof import('docx');
 import { formatWanYuan, formatYuan } from '../../domain/money.js';
 import type { Measures } from '../../domain/aid-summary.js';
 import type { Translate } from '../../lib/i18n/index.js';
@@ -58,22 +59,25 @@ export function summaryXlsx(t: Translate, s: AnnualSummary): Promise<Uint8Array>
 }
 
 const FONT = 'FangSong';
-const cellOf = (text: string, bold = false) =>
-  new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, font: FONT, size: 21 })] })] });
+const cellOf = (d: Docx, text: string, bold = false) =>
+  new d.TableCell({ children: [new d.Paragraph({ children: [new d.TextRun({ text, bold, font: FONT, size: 21 })] })] });
 
-function docTable(headers: string[], rows: Cell[][]): Table {
+function docTable(d: Docx, headers: string[], rows: Cell[][]) {
+  const { Table, TableRow, WidthType } = d;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: headers.map((h) => cellOf(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cellOf(String(c ?? ''))) }))],
+    rows: [new TableRow({ tableHeader: true, children: headers.map((h) => cellOf(d, h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cellOf(d, String(c ?? ''))) }))],
   });
 }
 
 /** The summary as a short official report (title, date line, the sentence, the tables) in Word format. */
 export async function summaryDocx(t: Translate, s: AnnualSummary, issuedOn: string): Promise<Uint8Array> {
+  const d = await import('docx');
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = d;
   const headers = measureHeaders(t);
   const section = (title: string, nameHeader: string, rows: { name: string; m: Measures }[]) => [
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: title, font: 'SimHei', size: 28 })] }),
-    docTable([nameHeader, ...headers], rows.map((r) => [r.name, ...measureCells(r.m)])),
+    docTable(d, [nameHeader, ...headers], rows.map((r) => [r.name, ...measureCells(r.m)])),
   ];
   const doc = new Document({
     creator: t('app.name'),

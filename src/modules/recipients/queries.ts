@@ -78,10 +78,15 @@ export function recipientHistory(db: Db, recipientId: number) {
     .limit(50);
 }
 
+/** The townships a viewer may filter by (all for the county, their own for a station). */
+export function townshipChoices(db: Db, townshipId: number | null) {
+  return db.select({ id: townships.id, name: townships.name }).from(townships).where(townshipId ? eq(townships.id, townshipId) : undefined).orderBy(asc(townships.id));
+}
+
 /** Choices for the form, limited to what the viewer may pick. */
 export async function formOptions(db: Db, townshipId: number | null) {
   const [ts, vs, homes] = await Promise.all([
-    db.select({ id: townships.id, name: townships.name }).from(townships).where(townshipId ? eq(townships.id, townshipId) : undefined).orderBy(asc(townships.id)),
+    townshipChoices(db, townshipId),
     db
       .select({ id: villages.id, name: villages.name, townshipId: villages.townshipId })
       .from(villages)

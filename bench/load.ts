@@ -1,0 +1,105 @@
+// npm run bench:load — many logged-in users at once, reads and writes mixed, on the demo county:
+// zero 5xx, zero lost writes (successes the clients saw vs rows in the database), p99 and memory printed.
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { benchApp, childServer } from './lib/app.js';
+import { load, table } from './lib/http.js';
+import { saveReport, peakRssMiB } from './lib/results.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+const hello = await childServer(['hello']);
+const baseline = await load('hello world (bare Hono)', hello.url, { seconds: Math.min(seconds, 10), connections });
+await hello.close();
+
+const app = await benchApp('load');
+const db = app.database.db;
+const orgs = await db.all<{ id: number; township_id: number }>(sql`SELECT id, township_id FROM organisations WHERE kind = 'social_org' ORDER BY id LIMIT 20`);
+const stations = await db.all<{ township_id: number }>(sql`SELECT township_id FROM organisations WHERE kind = 'station' ORDER BY id LIMIT 10`);
+const homes = (await db.all<{ id: number }>(sql`SELECT id FROM recipients WHERE support_mode = 'home' ORDER BY id`)).map((r) => r.id);
+
+const admin = await app.loginAs('county_admin');
+const coordinators = await Promise.all(orgs.map((o) => app.loginAs('org_coordinator', { organisationId: o.id }).then((cookie) => ({ cookie, org: o.id }))));
+const staff = await Promise.all(stations.map((s) => app.loginAs('station_staff', { townshipId: s.township_id })));
+
+type Kind = 'dashboard' | 'search' | 'activities' | 'report' | 'record';
+const counts: Record<Kind, { ok: number; fail: number; status5xx: number }> = {
+  dashboard: { ok: 0, fail: 0, status5xx: 0 },
+  search: { ok: 0, fail: 0, status5xx: 0 },
+  activities: { ok: 0, fail: 0, status5xx: 0 },
+  report: { ok: 0, fail: 0, status5xx: 0 },
+  record: { ok: 0, fail: 0, status5xx: 0 },
+};
+const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
+let serial = 0;
+/** Idempotency keys of the activities the server said it recorded (303). */
+const acknowledgedKeys: string[] = [];
+
+/** One request of the mix: 35 % dashboards, 20 % recipient searches, 15 % activity lists, 2 % annual report, 28 % recording aid. */
+function next(): { kind: Kind; key?: string; req: autocannon.Request } {
+  const r = Math.random();
+  if (r < 0.35) return { kind: 'dashboard', req: { method: 'GET', path: '/', headers: { cookie: pick([admin, ...staff, ...coordinators.map((c) => c.cookie)]) } } };
+  if (r < 0.55) return { kind: 'search', req: { method: 'GET', path: `/recipients?q=${encodeURIComponent(pick(['王', '李', '张', '刘', '陈']))}`, headers: { cookie: pick(staff) } } };
+  if (r < 0.7) return { kind: 'activities', req: { method: 'GET', path: '/activities', headers: { cookie: pick(coordinators).cookie } } };
+  if (r < 0.72) return { kind: 'report', req: { method: 'GET', path: '/reports/aid?year=2026', headers: { cookie: admin } } };
+  const c = pick(coordinators);
+  const key = `load-${process.pid}-${++serial}-${Math.random().toString(36).slice(2, 10)}`;
+  const body = new URLSearchParams({
+    idempotencyKey: key,
+    organisationId: String(c.org), occurredOn: '2026-11-24', kind: 'home_visit', recipientIds: String(pick(homes)),
+    lineKind: 'cash', lineAmount: '200.00',
+  });
+  return { kind: 'record', key, req: { method: 'POST', path: '/activities', headers: { cookie: c.cookie, origin: app.url, 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() } };
+}
+
+const started = Date.now();
+const result = await autocannon({
+  url: app.url,
+  connections,
+  duration: seconds,
+  requests: [
+    {
+      setupRequest: (req, context) => {
+        const n = next();
+        (context as { kind?: Kind; key?: string }).kind = n.kind;
+        (context as { kind?: Kind; key?: string }).key = n.key;
+        return { ...req, ...n.req };
+      },
+      onResponse: (status, _body, context) => {
+        const c = counts[(context as { kind: Kind }).kind];
+        const { kind, key } = context as { kind: Kind; key?: string };
+        const ok = kind === 'record' ? status === 303 : status === 200;
+        if (ok && key) acknowledgedKeys.push(key);
+        if (ok) c.ok++;
+        else c.fail++;
+        if (status >= 500) c.status5xx++;
+      },
+    },
+  ],
+});
+const elapsed = (Date.now() - started) / 1000;
+const [{ n: stored }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM activities`);
+// A write is lost when the client was told it succeeded and the database does not have it.
+let lost = 0;
+for (let i = 0; i < acknowledgedKeys.length; i += 500) {
+  const chunk = acknowledgedKeys.slice(i, i + 500);
+  const [{ n }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM activities WHERE idempotency_key IN (${sql.join(chunk.map((k) => sql`${k}`), sql`, `)})`);
+  lost += chunk.length - Number(n);
+}
+await app.close();
+
+const lines = Object.entries(counts).map(([k, v]) => `${k.padEnd(10)} ok ${String(v.ok).padStart(6)}  failed ${String(v.fail).padStart(4)}  5xx ${v.status5xx}`);
+const total5xx = Object.values(counts).reduce((a, v) => a + v.status5xx, 0);
+const report = [
+  table([baseline], baseline),
+  '',
+  `mixed load: ${connections} connections, ${elapsed.toFixed(0)} s, ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s`,
+  `latency p50 ${result.latency.p50} ms · p90 ${result.latency.p90} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms (target p99 < 250 ms)`,
+  `errors ${result.errors} · timeouts ${result.timeouts} · 5xx ${total5xx}`,
+  ...lines,
+  `writes acknowledged (303) ${counts.record.ok} · activities in the database ${stored} (in-flight at the end may add a few) · acknowledged but missing (lost) ${lost}`,
+  `peak RSS: server ${app.peakRssMiB()} MiB (target < 300 MB), load generator ${peakRssMiB()} MiB`,
+].join('\n');
+saveReport('load', report);
+if (total5xx > 0 || lost > 0) process.exitCode = 1;

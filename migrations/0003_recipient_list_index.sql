@@ -1,0 +1,1 @@
+CREATE INDEX `recipients_list_idx` ON `recipients` (`status`,`township_id`,`village_id`,`name`);
