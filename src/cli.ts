@@ -14,6 +14,7 @@ import { findJob, JOBS } from './jobs/registry.js';
 import { NODE_JOBS } from './jobs/backup.js';
 import { backupTo, restoreFrom } from './ops/backup.js';
 import { importActivitiesCommand, reportAnnualCommand } from './modules/ledger/cli.js';
+import { exportCommand, importCommand } from './modules/registry/cli.js';
 
 /** What a command gets: the opened, migrated database and the same configuration as the server. */
 export interface CliContext {
@@ -126,6 +127,8 @@ export const COMMANDS: Record<string, Command> = {
   'jobs run': jobsRun,
   backup,
   'import activities': ({ database, config, args, out }) => importActivitiesCommand(database.db, createCipher(config.dataKey, config.dataKeyVersion), args, out),
+  import: ({ database, config, args, out }) => importCommand(database, config, args, out),
+  export: ({ database, config, args, out }) => exportCommand(database, config, args, out),
   'report annual': ({ database, args, out }) => reportAnnualCommand(database.db, args, out, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
 };
 
@@ -137,6 +140,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   jobs run <job> [--now ISO-8601]
   backup FILE        a consistent copy of the embedded database, taken while the server runs
   restore FILE       checks the backup's integrity, then replaces the database (stop the server first)
+  import <organisations|volunteers|recipients> <file.csv|file.xlsx>
+  export <organisations|volunteers|recipients> <file.csv|file.xlsx>   (unmasked: the shell acts as the county admin)
   import activities <file.csv|file.xlsx>
   report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`;
 

@@ -61,6 +61,17 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /recipients/:id{[0-9]+}': [{ path: `/recipients/${rx}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
     'POST /recipients/:id{[0-9]+}/assessments': [{ path: `/recipients/${rx}/assessments`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
     'POST /recipients/:id{[0-9]+}/reveal': [{ path: `/recipients/${rx}/reveal`, expect: { ...registerStaff(200), stationY: 404 } }],
+    'GET /import/:register': [
+      { path: '/import/recipients', expect: registerStaff(200) },
+      { path: '/import/organisations', expect: only({ admin: 200 }) },
+      { path: '/import/nonsense', expect: all(404) },
+    ],
+    'POST /import/:register': [{ path: '/import/volunteers', form: {}, expect: registerStaff(422) }],
+    'POST /import/:register/confirm': [{ path: '/import/recipients/confirm', form: { token: 'expired' }, expect: registerStaff(422) }],
+    'POST /export/:register/:format{csv|xlsx}': [
+      { path: '/export/recipients/csv', expect: registerStaff(200) },
+      { path: '/export/organisations/xlsx', expect: registerStaff(200) },
+    ],
     'GET /activities': [{ path: '/activities', expect: ledgerStaff(200) }],
     'GET /activities/new': [{ path: '/activities/new', expect: ledgerStaff(200) }],
     'GET /activities/line': [{ path: '/activities/line?index=3', expect: ledgerStaff(200) }],

@@ -13,7 +13,6 @@ export interface RecipientListProps extends Omit<ResultsProps, 't'> {
 export function RecipientListPage(p: RecipientListProps) {
   const { t } = p.ui;
   const q = p.query;
-  const exportQs = new URLSearchParams(Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'page').map(([k, v]) => [k, String(v)]));
   return (
     <Page ui={p.ui} title={t('recipients.title')}>
       <hgroup class="page-head">
@@ -21,12 +20,14 @@ export function RecipientListPage(p: RecipientListProps) {
         <div class="actions">
           {p.canCreate ? <a href="/recipients/new" role="button">{t('recipients.new')}</a> : null}
           {p.canImport ? <a href="/import/recipients" role="button" class="secondary">{t('registry.import')}</a> : null}
-          {p.canExport ? (
-            <>
-              <a href={`/recipients/export.csv?${exportQs}`} role="button" class="secondary outline">CSV</a>
-              <a href={`/recipients/export.xlsx?${exportQs}`} role="button" class="secondary outline">Excel</a>
-            </>
-          ) : null}
+          {/* Exports are audited, so they are POST forms. */}
+          {p.canExport
+            ? (['csv', 'xlsx'] as const).map((f) => (
+                <form method="post" action={`/export/recipients/${f}`} class="inline">
+                  <button type="submit" class="secondary outline">{f === 'csv' ? 'CSV' : 'Excel'}</button>
+                </form>
+              ))
+            : null}
         </div>
       </hgroup>
       {/* A plain GET form; htmx swaps only the results as the user types. */}

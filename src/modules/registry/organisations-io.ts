@@ -1,0 +1,104 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { auditLog, incubationEvents, organisations, townships } from '../../db/schema/index.js';
+import type { Cell } from '../../lib/spreadsheet/index.js';
+import { ORGANISATION_COLUMNS, type RowOf } from './formats.js';
+import { INCUBATION_LABELS, ORGANISATION_KIND_LABELS, choiceFrom } from './values.js';
+import type { IdRef, ImportContext, RowError } from './context.js';
+import type { Plan } from './recipients-io.js';
+
+type Row = RowOf<typeof ORGANISATION_COLUMNS>;
+const header = (field: keyof Row) => ORGANISATION_COLUMNS.find((c) => c.field === field)!.zh;
+
+interface Parsed {
+  row: number;
+  name: string;
+  kind: 'social_org' | 'station' | 'nursing_home';
+  townshipRef: IdRef | null;
+  creditCode: string | null;
+  incubationStage: 'applied' | 'incubating' | 'graduated' | 'withdrawn' | null;
+  incubationYear: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
+export function parseOrganisationRow(ctx: ImportContext, rowNumber: number, v: Row, errors: RowError[]): Parsed | null {
+  const t = ctx.t;
+  const before = errors.length;
+  const fail = (field: keyof Row, reason: string) => errors.push({ row: rowNumber, column: header(field), reason });
+  if (!ctx.isAdmin) {
+    fail('name', t('error.forbidden.body'));
+    return null;
+  }
+  if (!v.name) fail('name', t('form.required'));
+  else if (v.name.length > 100) fail('name', t('form.tooLong', { max: 100 }));
+  const kind = choiceFrom(v.kind, ORGANISATION_KIND_LABELS);
+  if (!kind) fail('kind', t('registry.error.choice', { value: v.kind, choices: Object.values(ORGANISATION_KIND_LABELS).join(' / ') }));
+  let townshipRef: IdRef | null = null;
+  if (v.township) {
+    const found = ctx.township(v.township);
+    if ('error' in found) fail('township', found.error);
+    else townshipRef = found.ref;
+  } else if (kind === 'station' || kind === 'nursing_home') fail('township', t('form.required'));
+  const stage = v.incubation_stage ? (choiceFrom(v.incubation_stage, INCUBATION_LABELS) ?? null) : null;
+  if (v.incubation_stage && !stage) fail('incubation_stage', t('registry.error.choice', { value: v.incubation_stage, choices: Object.values(INCUBATION_LABELS).join(' / ') }));
+  const year = v.incubation_year ? Number(v.incubation_year) : null;
+  if (v.incubation_year && !(Number.isInteger(year) && year! >= 1990 && year! <= 2100)) fail('incubation_year', t('registry.error.year', { value: v.incubation_year }));
+  if (errors.length > before || !kind) return null;
+  return {
+    row: rowNumber, name: v.name, kind, townshipRef, creditCode: v.credit_code || null,
+    incubationStage: kind === 'social_org' ? stage : null, incubationYear: kind === 'social_org' ? year : null,
+    contactName: v.contact_name || null, contactPhone: v.contact_phone || null,
+  };
+}
+
+/** Organisations match by name and kind; a changed incubation stage also records a dated stage change. */
+export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed[], today: string): Promise<Plan> {
+  const existing = new Map((await db.select().from(organisations)).map((r) => [`${r.kind}|${r.name}`, r]));
+  const now = ctx.now;
+  const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
+  for (const p of rows) {
+    const current = existing.get(`${p.kind}|${p.name}`);
+    const columns = {
+      townshipId: p.townshipRef, creditCode: p.creditCode, incubationStage: p.incubationStage, incubationYear: p.incubationYear,
+      contactName: p.contactName, contactPhone: p.contactPhone,
+    };
+    const byName = sql`(SELECT id FROM organisations WHERE name = ${p.name} AND kind = ${p.kind})`;
+    const stageEvent = (on: string) =>
+      db.insert(incubationEvents).values({ organisationId: byName, stage: p.incubationStage!, on, createdAt: now });
+    if (!current) {
+      plan.created++;
+      plan.statements.push(
+        db.insert(organisations).values({ ...columns, name: p.name, kind: p.kind, createdAt: now, updatedAt: now } as typeof organisations.$inferInsert),
+        db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'organisation', entityId: sql`CAST(${byName} AS TEXT)`, changes: { created: true } }),
+        ...(p.incubationStage ? [stageEvent(p.incubationYear ? `${p.incubationYear}-01-01` : today)] : []),
+      );
+      continue;
+    }
+    const changed: Record<string, unknown> = {};
+    for (const [k, value] of Object.entries(columns)) {
+      const was = (current as Record<string, unknown>)[k];
+      if (typeof value === 'object' && value !== null) changed[k] = 'new place';
+      else if (was !== value) changed[k] = { from: was, to: value };
+    }
+    if (Object.keys(changed).length === 0) {
+      plan.unchanged++;
+      continue;
+    }
+    plan.updated++;
+    plan.statements.push(
+      db.update(organisations).set({ ...columns, updatedAt: now } as Partial<typeof organisations.$inferInsert>).where(eq(organisations.id, current.id)),
+      db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'organisation', entityId: String(current.id), changes: changed }),
+      ...(changed.incubationStage && p.incubationStage ? [stageEvent(today)] : []),
+    );
+  }
+  return plan;
+}
+
+export async function exportOrganisations(db: Db): Promise<Cell[][]> {
+  const rows = await db.select({ o: organisations, township: townships.name }).from(organisations).leftJoin(townships, eq(townships.id, organisations.townshipId)).orderBy(organisations.id);
+  return rows.map(({ o, township }) => [
+    o.name, ORGANISATION_KIND_LABELS[o.kind], township, o.creditCode, o.incubationStage ? INCUBATION_LABELS[o.incubationStage] : null,
+    o.incubationYear, o.contactName, o.contactPhone,
+  ]);
+}

@@ -1,0 +1,169 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { auditLog, recipients, townships, villages } from '../../db/schema/index.js';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import type { MessageKey } from '../../lib/i18n/index.js';
+import type { Cell } from '../../lib/spreadsheet/index.js';
+import { parseIdNumber, maskIdNumber, type IdNumberInfo } from '../../domain/id-number.js';
+import { normaliseMobile, maskMobile } from '../../domain/mobile.js';
+import { RECIPIENT_COLUMNS, type RowOf } from './formats.js';
+import { AGREEMENT_LABELS, CARE_LEVEL_LABELS, SUPPORT_MODE_LABELS, choiceFrom, dateFrom } from './values.js';
+import type { IdRef, ImportContext, RowError } from './context.js';
+
+type Row = RowOf<typeof RECIPIENT_COLUMNS>;
+const header = (field: keyof Row) => RECIPIENT_COLUMNS.find((c) => c.field === field)!.zh;
+
+interface Parsed {
+  row: number;
+  name: string;
+  id: IdNumberInfo;
+  townshipRef: IdRef;
+  townshipId: number | null;
+  villageRef: IdRef | null;
+  villageId: number | null;
+  supportMode: 'home' | 'institution';
+  careLevel: 'self' | 'partial' | 'full';
+  nursingHomeId: number | null;
+  caregiverName: string | null;
+  caregiverMobile: string | null;
+  agreementKind: 'three' | 'four' | null;
+  agreementSignedOn: string | null;
+}
+
+const ID_ERRORS: Record<string, MessageKey> = {
+  length: 'recipients.error.idLength',
+  format: 'recipients.error.idFormat',
+  birth_date: 'recipients.error.idBirthDate',
+  check_digit: 'recipients.error.idCheckDigit',
+};
+
+/** One row of a recipients file, checked like the form checks it; every problem is reported. */
+export function parseRecipientRow(ctx: ImportContext, rowNumber: number, v: Row, errors: RowError[]): Parsed | null {
+  const t = ctx.t;
+  const before = errors.length;
+  const fail = (field: keyof Row, reason: string) => errors.push({ row: rowNumber, column: header(field), reason });
+  const choices = (labels: Record<string, string>) => Object.values(labels).join(' / ');
+  if (!v.name) fail('name', t('form.required'));
+  else if (v.name.length > 50) fail('name', t('form.tooLong', { max: 50 }));
+  const id = parseIdNumber(v.id_number);
+  if (!v.id_number) fail('id_number', t('form.required'));
+  else if (!id.ok) fail('id_number', t(ID_ERRORS[id.error]));
+  const township = v.township ? ctx.township(v.township) : null;
+  if (!v.township) fail('township', t('form.required'));
+  else if (township && 'error' in township) fail('township', township.error);
+  let village: { ref: IdRef; id: number | null } | null = null;
+  if (v.village && township && !('error' in township)) {
+    const found = ctx.village(v.township, township.id, v.village);
+    if ('error' in found) fail('village', found.error);
+    else village = found;
+  }
+  const supportMode = choiceFrom(v.support_mode, SUPPORT_MODE_LABELS);
+  if (!supportMode) fail('support_mode', t('registry.error.choice', { value: v.support_mode, choices: choices(SUPPORT_MODE_LABELS) }));
+  const careLevel = choiceFrom(v.care_level, CARE_LEVEL_LABELS);
+  if (!careLevel) fail('care_level', t('registry.error.choice', { value: v.care_level, choices: choices(CARE_LEVEL_LABELS) }));
+  let nursingHomeId: number | null = null;
+  if (v.nursing_home) {
+    const home = ctx.organisations.get(`nursing_home|${v.nursing_home}`);
+    if (!home) fail('nursing_home', t('registry.error.unknownNursingHome', { name: v.nursing_home }));
+    else nursingHomeId = home.id;
+  } else if (supportMode === 'institution') fail('nursing_home', t('recipients.error.nursingHome'));
+  const caregiverMobile = v.caregiver_mobile ? normaliseMobile(v.caregiver_mobile) : null;
+  if (v.caregiver_mobile && !caregiverMobile) fail('caregiver_mobile', t('recipients.error.mobile'));
+  const agreementKind = v.agreement ? (choiceFrom(v.agreement, AGREEMENT_LABELS) ?? null) : null;
+  if (v.agreement && !agreementKind) fail('agreement', t('registry.error.choice', { value: v.agreement, choices: choices(AGREEMENT_LABELS) }));
+  const signedOn = v.agreement_signed_on ? (dateFrom(v.agreement_signed_on) ?? null) : null;
+  if (v.agreement_signed_on && !signedOn) fail('agreement_signed_on', t('registry.error.date', { value: v.agreement_signed_on }));
+  if (errors.length > before || !id.ok || !township || 'error' in township || !supportMode || !careLevel) return null;
+  return {
+    row: rowNumber, name: v.name, id: id.info, townshipRef: township.ref, townshipId: township.id, villageRef: village?.ref ?? null,
+    villageId: village?.id ?? null, supportMode, careLevel, nursingHomeId: supportMode === 'institution' ? nursingHomeId : null,
+    caregiverName: v.caregiver_name || null, caregiverMobile, agreementKind, agreementSignedOn: signedOn,
+  };
+}
+
+export interface Plan {
+  created: number;
+  updated: number;
+  unchanged: number;
+  statements: unknown[];
+  errors: RowError[];
+}
+
+/** Compares parsed rows with the register (matched by the ID number's keyed hash) and builds the writes. */
+export async function planRecipients(db: Db, cipher: PersonalDataCipher, ctx: ImportContext, rows: Parsed[]): Promise<Plan> {
+  const existing = new Map((await db.select().from(recipients)).map((r) => [r.idNumberHash, r]));
+  const now = ctx.now;
+  const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
+  for (const p of rows) {
+    const hash = cipher.lookupHash(p.id.value);
+    const current = existing.get(hash);
+    const columns = {
+      name: p.name, townshipId: p.townshipRef, villageId: p.villageRef, supportMode: p.supportMode, careLevel: p.careLevel,
+      nursingHomeId: p.nursingHomeId, caregiverName: p.caregiverName, agreementKind: p.agreementKind, agreementSignedOn: p.agreementSignedOn,
+    };
+    const mobile = { caregiverMobileEnc: p.caregiverMobile ? await cipher.encrypt(p.caregiverMobile) : null, caregiverMobileMasked: p.caregiverMobile ? maskMobile(p.caregiverMobile) : null };
+    if (!current) {
+      plan.created++;
+      plan.statements.push(
+        db.insert(recipients).values({
+          ...columns, ...mobile, idNumberEnc: await cipher.encrypt(p.id.value), idNumberHash: hash, idNumberMasked: maskIdNumber(p.id.value),
+          keyVersion: cipher.keyVersion, gender: p.id.gender, birthDate: p.id.birthDate, createdAt: now, updatedAt: now,
+        } as typeof recipients.$inferInsert),
+        db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'recipient', entityId: sql`(SELECT CAST(id AS TEXT) FROM recipients WHERE id_number_hash = ${hash})`, changes: { created: true, name: p.name } }),
+      );
+      continue;
+    }
+    // A station may not reach, or move, someone registered in another township.
+    if (!ctx.isAdmin && current.townshipId !== ctx.viewer.townshipId) {
+      plan.errors.push({ row: p.row, column: header('id_number'), reason: ctx.t('registry.error.otherTownship') });
+      continue;
+    }
+    const currentMobile = current.caregiverMobileEnc ? await cipher.decrypt(current.caregiverMobileEnc) : null;
+    const changed: Record<string, unknown> = {};
+    for (const [k, value] of Object.entries(columns)) {
+      if (typeof value === 'object' && value !== null) changed[k] = 'new place';
+      else if ((current as Record<string, unknown>)[k] !== value) changed[k] = { from: (current as Record<string, unknown>)[k], to: value };
+    }
+    if (currentMobile !== p.caregiverMobile) changed.caregiverMobile = { from: current.caregiverMobileMasked, to: mobile.caregiverMobileMasked };
+    if (Object.keys(changed).length === 0) {
+      plan.unchanged++;
+      continue;
+    }
+    plan.updated++;
+    plan.statements.push(
+      db.update(recipients).set({ ...columns, ...(changed.caregiverMobile ? mobile : {}), updatedAt: now } as Partial<typeof recipients.$inferInsert>).where(eq(recipients.id, current.id)),
+      db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'recipient', entityId: String(current.id), changes: changed }),
+    );
+  }
+  return plan;
+}
+
+/** The register as rows of the import format; ID numbers and mobiles in clear only when `unmasked`. */
+export async function exportRecipients(db: Db, cipher: PersonalDataCipher, where: ReturnType<typeof eq> | undefined, unmasked: boolean): Promise<Cell[][]> {
+  const home = sql<string | null>`(SELECT name FROM organisations o WHERE o.id = ${recipients.nursingHomeId})`;
+  const rows = await db
+    .select({ r: recipients, township: townships.name, village: villages.name, home })
+    .from(recipients)
+    .innerJoin(townships, eq(townships.id, recipients.townshipId))
+    .leftJoin(villages, eq(villages.id, recipients.villageId))
+    .where(where)
+    .orderBy(recipients.id);
+  const out: Cell[][] = [];
+  for (const { r, township, village, home: homeName } of rows) {
+    out.push([
+      r.name,
+      unmasked ? await cipher.decrypt(r.idNumberEnc) : r.idNumberMasked,
+      township,
+      village,
+      SUPPORT_MODE_LABELS[r.supportMode],
+      CARE_LEVEL_LABELS[r.careLevel],
+      homeName,
+      r.caregiverName,
+      r.caregiverMobileEnc ? (unmasked ? await cipher.decrypt(r.caregiverMobileEnc) : r.caregiverMobileMasked) : null,
+      r.agreementKind ? AGREEMENT_LABELS[r.agreementKind] : null,
+      r.agreementSignedOn,
+    ]);
+  }
+  return out;
+}
+

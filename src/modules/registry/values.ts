@@ -1,0 +1,35 @@
+import { excelSerialToDate } from '../../lib/spreadsheet/index.js';
+
+/** Maps a cell to one of a fixed set of values by its Chinese label or its code; undefined when unknown. */
+export function choiceFrom<T extends string>(text: string, labels: Record<T, string>): T | undefined {
+  const v = text.trim();
+  for (const [code, label] of Object.entries(labels) as [T, string][]) if (v === label || v.toLowerCase() === code) return code;
+  return undefined;
+}
+
+/** YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日, or an Excel serial date; undefined when none of these. */
+export function dateFrom(text: string): string | undefined {
+  const v = text.trim();
+  if (/^\d{5}(\.\d+)?$/.test(v)) {
+    const serial = Number(v);
+    return serial > 0 && serial < 2958466 ? excelSerialToDate(Math.floor(serial)) : undefined;
+  }
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v);
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+export function yesNoFrom(text: string): boolean | undefined {
+  const v = text.trim().toLowerCase();
+  if (['是', 'y', 'yes', 'true', '1'].includes(v)) return true;
+  if (['否', 'n', 'no', 'false', '0', ''].includes(v)) return false;
+  return undefined;
+}
+
+export const SUPPORT_MODE_LABELS = { home: '分散供养', institution: '集中供养' } as const;
+export const CARE_LEVEL_LABELS = { self: '全自理', partial: '半失能', full: '全失能' } as const;
+export const AGREEMENT_LABELS = { three: '三方', four: '四方' } as const;
+export const ORGANISATION_KIND_LABELS = { social_org: '社会组织', station: '乡镇社工站', nursing_home: '敬老院' } as const;
+export const INCUBATION_LABELS = { applied: '申请中', incubating: '孵化中', graduated: '出壳', withdrawn: '已退出' } as const;

@@ -1,0 +1,125 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { auditLog, organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
+import type { Cell } from '../../lib/spreadsheet/index.js';
+import { normaliseMobile } from '../../domain/mobile.js';
+import { SKILLS, skillFrom, type Skill } from '../../domain/skills.js';
+import { VOLUNTEER_COLUMNS, type RowOf } from './formats.js';
+import { yesNoFrom } from './values.js';
+import type { IdRef, ImportContext, RowError } from './context.js';
+import type { Plan } from './recipients-io.js';
+
+type Row = RowOf<typeof VOLUNTEER_COLUMNS>;
+const header = (field: keyof Row) => VOLUNTEER_COLUMNS.find((c) => c.field === field)!.zh;
+
+interface Parsed {
+  row: number;
+  name: string;
+  mobile: string;
+  townshipRef: IdRef | null;
+  organisationId: number | null;
+  skills: Skill[];
+  partyMember: boolean;
+}
+
+export function parseVolunteerRow(ctx: ImportContext, rowNumber: number, v: Row, errors: RowError[]): Parsed | null {
+  const t = ctx.t;
+  const before = errors.length;
+  const fail = (field: keyof Row, reason: string) => errors.push({ row: rowNumber, column: header(field), reason });
+  if (!v.name) fail('name', t('form.required'));
+  else if (v.name.length > 50) fail('name', t('form.tooLong', { max: 50 }));
+  const mobile = normaliseMobile(v.mobile);
+  if (!mobile) fail('mobile', t('recipients.error.mobile'));
+  let townshipRef: IdRef | null = null;
+  if (v.township) {
+    const found = ctx.township(v.township);
+    if ('error' in found) fail('township', found.error);
+    else townshipRef = found.ref;
+  } else if (!ctx.isAdmin) fail('township', t('form.required'));
+  let organisationId: number | null = null;
+  if (v.organisation) {
+    const org = ctx.organisations.get(`social_org|${v.organisation}`) ?? ctx.organisations.get(`station|${v.organisation}`);
+    if (!org) fail('organisation', t('registry.error.unknownOrganisation', { name: v.organisation }));
+    else organisationId = org.id;
+  }
+  const skills: Skill[] = [];
+  for (const part of v.skills.split(/[、;；,，]/).map((s) => s.trim()).filter(Boolean)) {
+    const skill = skillFrom(part);
+    if (!skill) fail('skills', t('registry.error.choice', { value: part, choices: Object.values(SKILLS).map((s) => s.zh).join(' / ') }));
+    else if (!skills.includes(skill)) skills.push(skill);
+  }
+  const party = yesNoFrom(v.party_member);
+  if (party === undefined) fail('party_member', t('registry.error.choice', { value: v.party_member, choices: '是 / 否' }));
+  if (errors.length > before || !mobile) return null;
+  return { row: rowNumber, name: v.name, mobile, townshipRef, organisationId, skills, partyMember: party ?? false };
+}
+
+/** Volunteers match by mobile; their organisation is added to the ones they already belong to. */
+export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[]): Promise<Plan> {
+  const existing = new Map((await db.select().from(volunteers)).map((r) => [r.mobile, r]));
+  const memberships = new Set((await db.select().from(volunteerOrganisations)).map((m) => `${m.volunteerId}|${m.organisationId}`));
+  const now = ctx.now;
+  const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
+  const byMobile = (mobile: string) => sql`(SELECT id FROM volunteers WHERE mobile = ${mobile})`;
+  for (const p of rows) {
+    const current = existing.get(p.mobile);
+    const columns = { name: p.name, townshipId: p.townshipRef, skills: p.skills, partyMember: p.partyMember };
+    const membership = p.organisationId
+      ? db.run(sql`INSERT INTO volunteer_organisations (volunteer_id, organisation_id) VALUES (${byMobile(p.mobile)}, ${p.organisationId}) ON CONFLICT DO NOTHING`)
+      : null;
+    if (!current) {
+      plan.created++;
+      plan.statements.push(
+        db.insert(volunteers).values({ ...columns, mobile: p.mobile, status: 'active', createdAt: now, updatedAt: now } as typeof volunteers.$inferInsert),
+        db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'volunteer', entityId: sql`CAST(${byMobile(p.mobile)} AS TEXT)`, changes: { created: true } }),
+        ...(membership ? [membership] : []),
+      );
+      continue;
+    }
+    if (!ctx.isAdmin && current.townshipId !== ctx.viewer.townshipId) {
+      plan.errors.push({ row: p.row, column: header('mobile'), reason: ctx.t('registry.error.otherTownship') });
+      continue;
+    }
+    const changed: Record<string, unknown> = {};
+    for (const [k, value] of Object.entries(columns)) {
+      const was = (current as Record<string, unknown>)[k];
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) changed[k] = 'new place';
+      else if (JSON.stringify(was) !== JSON.stringify(value)) changed[k] = { from: was, to: value };
+    }
+    const newMembership = p.organisationId !== null && !memberships.has(`${current.id}|${p.organisationId}`);
+    if (newMembership) changed.organisation = p.organisationId;
+    if (Object.keys(changed).length === 0) {
+      plan.unchanged++;
+      continue;
+    }
+    plan.updated++;
+    plan.statements.push(
+      db.update(volunteers).set({ ...columns, updatedAt: now } as Partial<typeof volunteers.$inferInsert>).where(eq(volunteers.id, current.id)),
+      db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'volunteer', entityId: String(current.id), changes: changed }),
+      ...(membership && newMembership ? [membership] : []),
+    );
+  }
+  return plan;
+}
+
+/** Volunteers in the import format, one row per volunteer with their first organisation. */
+export async function exportVolunteers(db: Db, where: ReturnType<typeof eq> | undefined): Promise<Cell[][]> {
+  const rows = await db
+    .select({ v: volunteers, township: townships.name })
+    .from(volunteers)
+    .leftJoin(townships, eq(townships.id, volunteers.townshipId))
+    .where(where)
+    .orderBy(volunteers.id);
+  const ids = rows.map((r) => r.v.id);
+  const orgs = ids.length
+    ? await db
+        .select({ volunteerId: volunteerOrganisations.volunteerId, name: organisations.name, kind: organisations.kind })
+        .from(volunteerOrganisations)
+        .innerJoin(organisations, eq(organisations.id, volunteerOrganisations.organisationId))
+        .where(ids.length < 30000 ? inArray(volunteerOrganisations.volunteerId, ids) : undefined)
+    : [];
+  const first = new Map<number, string>();
+  // Social organisations before stations: the one a volunteer was registered through.
+  for (const o of [...orgs].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'social_org' ? -1 : 1))) if (!first.has(o.volunteerId)) first.set(o.volunteerId, o.name);
+  return rows.map(({ v, township }) => [v.name, v.mobile, township, first.get(v.id) ?? null, v.skills.map((s) => SKILLS[s as Skill]?.zh ?? s).join('、'), v.partyMember ? '是' : '否']);
+}
