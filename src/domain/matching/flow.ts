@@ -1,0 +1,147 @@
+/**
+ * Min-cost flow by successive shortest paths (Dijkstra with Johnson potentials), on integer costs.
+ * It stops as soon as the cheapest augmenting path costs ≥ 0, so it finds the minimum-cost flow of
+ * any amount: exactly what "maximise reward" needs when rewards are written as negative costs.
+ * Path costs never decrease along SSP, which is why stopping at the first non-negative path is optimal.
+ */
+export class MinCostFlow {
+  private head: Int32Array;
+  private to: number[] = [];
+  private cap: number[] = [];
+  private cost: number[] = [];
+  private next: number[] = [];
+
+  constructor(readonly nodes: number) {
+    this.head = new Int32Array(nodes).fill(-1);
+  }
+
+  /** Adds an arc and its residual twin; returns the arc's index for reading its flow later. */
+  addArc(from: number, to: number, capacity: number, cost: number): number {
+    const i = this.to.length;
+    this.push(from, to, capacity, cost);
+    this.push(to, from, 0, -cost);
+    return i;
+  }
+
+  private push(from: number, to: number, capacity: number, cost: number) {
+    this.to.push(to);
+    this.cap.push(capacity);
+    this.cost.push(cost);
+    this.next.push(this.head[from]);
+    this.head[from] = this.to.length - 1;
+  }
+
+  /** Flow on arc `i` (the residual capacity of its twin). */
+  flowOn(i: number): number {
+    return this.cap[i ^ 1];
+  }
+
+  /**
+   * Runs from `source` to `sink`; `order` lists the nodes in a topological order of the original
+   * arcs (the graph is a DAG), which gives exact starting potentials even with negative costs.
+   * Returns the total cost of the flow found.
+   */
+  solve(source: number, sink: number, order: readonly number[]): number {
+    const n = this.nodes;
+    const INF = Number.POSITIVE_INFINITY;
+    const pot = new Float64Array(n).fill(INF);
+    pot[source] = 0;
+    for (const u of order) {
+      if (pot[u] === INF) continue;
+      for (let e = this.head[u]; e !== -1; e = this.next[e]) {
+        if (this.cap[e] > 0 && pot[u] + this.cost[e] < pot[this.to[e]]) pot[this.to[e]] = pot[u] + this.cost[e];
+      }
+    }
+    for (let u = 0; u < n; u++) if (pot[u] === INF) pot[u] = 0; // unreachable: never on a path
+
+    const dist = new Float64Array(n);
+    const prevArc = new Int32Array(n);
+    const heap = new MinHeap();
+    let total = 0;
+    for (;;) {
+      dist.fill(INF);
+      prevArc.fill(-1);
+      dist[source] = 0;
+      heap.clear();
+      heap.push(0, source);
+      while (heap.size > 0) {
+        const [d, u] = heap.pop();
+        if (d > dist[u]) continue;
+        for (let e = this.head[u]; e !== -1; e = this.next[e]) {
+          if (this.cap[e] <= 0) continue;
+          const v = this.to[e];
+          const nd = d + this.cost[e] + pot[u] - pot[v];
+          if (nd < dist[v]) {
+            dist[v] = nd;
+            prevArc[v] = e;
+            heap.push(nd, v);
+          }
+        }
+      }
+      if (dist[sink] === INF) break;
+      for (let u = 0; u < n; u++) if (dist[u] < INF) pot[u] += dist[u];
+      const pathCost = pot[sink] - pot[source];
+      if (pathCost >= 0) break;
+      let push = Number.MAX_SAFE_INTEGER;
+      for (let v = sink; v !== source; v = this.to[prevArc[v] ^ 1]) push = Math.min(push, this.cap[prevArc[v]]);
+      for (let v = sink; v !== source; v = this.to[prevArc[v] ^ 1]) {
+        this.cap[prevArc[v]] -= push;
+        this.cap[prevArc[v] ^ 1] += push;
+      }
+      total += push * pathCost;
+    }
+    return total;
+  }
+}
+
+/** A binary min-heap of (key, node) pairs, kept in parallel arrays to spare allocations. */
+class MinHeap {
+  private keys: number[] = [];
+  private vals: number[] = [];
+  get size() {
+    return this.keys.length;
+  }
+  clear() {
+    this.keys.length = 0;
+    this.vals.length = 0;
+  }
+  push(key: number, val: number) {
+    const k = this.keys;
+    const v = this.vals;
+    let i = k.length;
+    k.push(key);
+    v.push(val);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (k[p] <= key) break;
+      k[i] = k[p];
+      v[i] = v[p];
+      i = p;
+    }
+    k[i] = key;
+    v[i] = val;
+  }
+  pop(): [number, number] {
+    const k = this.keys;
+    const v = this.vals;
+    const top: [number, number] = [k[0], v[0]];
+    const lastK = k.pop()!;
+    const lastV = v.pop()!;
+    const n = k.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        if (c + 1 < n && k[c + 1] < k[c]) c++;
+        if (k[c] >= lastK) break;
+        k[i] = k[c];
+        v[i] = v[c];
+        i = c;
+      }
+      k[i] = lastK;
+      v[i] = lastV;
+    }
+    return top;
+  }
+}
