@@ -55,42 +55,82 @@ export class MinCostFlow {
     for (let u = 0; u < n; u++) if (pot[u] === INF) pot[u] = 0; // unreachable: never on a path
 
     const dist = new Float64Array(n);
-    const prevArc = new Int32Array(n);
+    const level = new Int32Array(n);
+    const iter = new Int32Array(n);
+    const queue = new Int32Array(n);
     const heap = new MinHeap();
     let total = 0;
     for (;;) {
+      // One Dijkstra per phase, on reduced costs (all ≥ 0 thanks to the potentials).
       dist.fill(INF);
-      prevArc.fill(-1);
       dist[source] = 0;
       heap.clear();
       heap.push(0, source);
       while (heap.size > 0) {
         const [d, u] = heap.pop();
         if (d > dist[u]) continue;
+        // Nodes not settled by now are at least as far as the sink; the capped update below covers them.
+        if (u === sink) break;
         for (let e = this.head[u]; e !== -1; e = this.next[e]) {
           if (this.cap[e] <= 0) continue;
           const v = this.to[e];
           const nd = d + this.cost[e] + pot[u] - pot[v];
           if (nd < dist[v]) {
             dist[v] = nd;
-            prevArc[v] = e;
             heap.push(nd, v);
           }
         }
       }
-      if (dist[sink] === INF) break;
-      for (let u = 0; u < n; u++) if (dist[u] < INF) pot[u] += dist[u];
+      const reach = dist[sink];
+      if (reach === INF) break;
+      // Capping at the sink's distance keeps every reduced cost ≥ 0 and makes all shortest paths tight.
+      for (let u = 0; u < n; u++) pot[u] += Math.min(dist[u], reach);
       const pathCost = pot[sink] - pot[source];
       if (pathCost >= 0) break;
-      let push = Number.MAX_SAFE_INTEGER;
-      for (let v = sink; v !== source; v = this.to[prevArc[v] ^ 1]) push = Math.min(push, this.cap[prevArc[v]]);
-      for (let v = sink; v !== source; v = this.to[prevArc[v] ^ 1]) {
-        this.cap[prevArc[v]] -= push;
-        this.cap[prevArc[v] ^ 1] += push;
+      // Then a blocking flow (Dinic) over the admissible arcs: every path in it costs exactly pathCost,
+      // so the phase does many augmentations for one Dijkstra.
+      for (;;) {
+        level.fill(-1);
+        level[source] = 0;
+        let qh = 0;
+        let qt = 0;
+        queue[qt++] = source;
+        while (qh < qt) {
+          const u = queue[qh++];
+          for (let e = this.head[u]; e !== -1; e = this.next[e]) {
+            const v = this.to[e];
+            if (this.cap[e] > 0 && level[v] < 0 && this.cost[e] + pot[u] - pot[v] === 0) {
+              level[v] = level[u] + 1;
+              queue[qt++] = v;
+            }
+          }
+        }
+        if (level[sink] < 0) break;
+        for (let u = 0; u < n; u++) iter[u] = this.head[u];
+        for (;;) {
+          const pushed = this.augment(source, sink, Number.MAX_SAFE_INTEGER, level, iter, pot);
+          if (pushed === 0) break;
+          total += pushed * pathCost;
+        }
       }
-      total += push * pathCost;
     }
     return total;
+  }
+
+  private augment(u: number, sink: number, limit: number, level: Int32Array, iter: Int32Array, pot: Float64Array): number {
+    if (u === sink) return limit;
+    for (; iter[u] !== -1; iter[u] = this.next[iter[u]]) {
+      const e = iter[u];
+      const v = this.to[e];
+      if (this.cap[e] <= 0 || level[v] !== level[u] + 1 || this.cost[e] + pot[u] - pot[v] !== 0) continue;
+      const got = this.augment(v, sink, Math.min(limit, this.cap[e]), level, iter, pot);
+      if (got > 0) {
+        this.cap[e] -= got;
+        this.cap[e ^ 1] += got;
+        return got;
+      }
+    }
+    return 0;
   }
 }
 

@@ -1,6 +1,6 @@
 import { MinCostFlow } from './flow.js';
 import {
-  capacityOf, edgeCost, eligible, evaluate, MAX_EDGE_COST, MAX_PRIORITY, neighbourSet, priorityOf, visitorsOf,
+  capacityOf, edgeCost, eligible, evaluate, MAX_EDGE_COST, neighbourSet, priorityOf, visitorsOf,
   type Assignment, type Plan, type PlanOptions, type PlanRecipient, type PlanVolunteer,
 } from './model.js';
 
@@ -76,7 +76,8 @@ function weights(recipients: readonly PlanRecipient[], group: [number, number][]
   const vs = [...new Set(group.map((a) => a[0]))];
   const slots = Math.min(vs.reduce((s, vi) => s + room[vi], 0), rs.reduce((s, ri) => s + needed[ri], 0));
   const travelSpan = slots * MAX_EDGE_COST + 1;
-  const prioSpan = (rs.length * MAX_PRIORITY + 1) * travelSpan;
+  // Any priority total of the component is below this, so one more recipient always outweighs it.
+  const prioSpan = (rs.reduce((sum, ri) => sum + priorityOf(recipients[ri]), 0) + 1) * travelSpan;
   const reward = new Map<number, number>();
   let total = 0;
   for (const ri of rs) {
@@ -85,7 +86,7 @@ function weights(recipients: readonly PlanRecipient[], group: [number, number][]
     total += w;
   }
   const force = total + 2 * slots * MAX_EDGE_COST + 1;
-  if (force * (rs.length + 1) * 2 > Number.MAX_SAFE_INTEGER) throw new RangeError('component too large for exact integer weights');
+  if (force * 4 > Number.MAX_SAFE_INTEGER) throw new RangeError('component too large for exact integer weights');
   return { reward, force };
 }
 
@@ -167,6 +168,8 @@ function relax(
     if (forced.has(ri)) forcedUnits += needed[ri];
   }
   for (const ri of forced) if (!rIndex.has(ri)) return null;
+  // Flow values stay exact integers in a double below 2^53 (checked, not assumed).
+  if ((forcedUnits + 2) * w.force > Number.MAX_SAFE_INTEGER) throw new RangeError('too many forced recipients for exact integer weights');
   const order = [source, ...Array.from({ length: sink }, (_, i) => i + 1)];
   const value = -flow.solve(source, sink, order);
   const arcs: Arc[] = [];
