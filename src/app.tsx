@@ -11,6 +11,7 @@ import { enforceAuthorization, loadSession, requireLogin } from './auth/middlewa
 import { authRoutes, LOCALE_COOKIE } from './auth/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { needRoutes, visitRoutes } from './modules/visits/routes.js';
 import { ErrorPage } from '../views/pages/errors/error.js';
 
 type ErrorStatus = 403 | 404 | 413 | 500;
@@ -67,6 +68,8 @@ export function createApp(deps: Deps) {
   app.route('/', authRoutes);
   app.route('/', dashboardRoutes);
   app.route('/admin/users', userRoutes);
+  app.route('/visits', visitRoutes);
+  app.route('/needs', needRoutes);
 
   app.notFound((c) => errorPage(c as AppContext, 404, 'notFound'));
   app.onError((err, c) => {

@@ -14,6 +14,8 @@ const ALL: readonly Role[] = ['county_admin', 'station_staff', 'org_coordinator'
 export const NAV: NavItem[] = [
   { href: '/', label: 'nav.dashboard', roles: ALL },
   { href: '/admin/users', label: 'nav.users', roles: ['county_admin'] },
+  { href: '/visits/overdue', label: 'nav.overdue', roles: ['county_admin', 'station_staff'] },
+  { href: '/needs', label: 'nav.needs', roles: ['county_admin', 'station_staff'] },
 ];
 
 export function navItems(viewer: Viewer): NavItem[] {
