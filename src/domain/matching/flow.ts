@@ -11,6 +11,9 @@ export class MinCostFlow {
   private cost: number[] = [];
   private next: number[] = [];
 
+  /** Node potentials after `solve`: reduced costs of every residual arc are ≥ 0 under them. */
+  potential: Float64Array = new Float64Array(0);
+
   constructor(readonly nodes: number) {
     this.head = new Int32Array(nodes).fill(-1);
   }
@@ -114,7 +117,34 @@ export class MinCostFlow {
         }
       }
     }
+    this.potential = pot;
     return total;
+  }
+
+  /**
+   * Tightens the potentials to exact shortest distances from `source` in the final residual graph
+   * (they stay a valid certificate). Tight potentials make the planner's check of left-out arcs sharp.
+   */
+  tighten(source: number): void {
+    const pot = this.potential;
+    const dist = new Float64Array(this.nodes).fill(Number.POSITIVE_INFINITY);
+    const heap = new MinHeap();
+    dist[source] = 0;
+    heap.push(0, source);
+    while (heap.size > 0) {
+      const [d, u] = heap.pop();
+      if (d > dist[u]) continue;
+      for (let e = this.head[u]; e !== -1; e = this.next[e]) {
+        if (this.cap[e] <= 0) continue;
+        const v = this.to[e];
+        const nd = d + this.cost[e] + pot[u] - pot[v];
+        if (nd < dist[v]) {
+          dist[v] = nd;
+          heap.push(nd, v);
+        }
+      }
+    }
+    for (let u = 0; u < this.nodes; u++) if (dist[u] !== Number.POSITIVE_INFINITY) pot[u] += dist[u];
   }
 
   private augment(u: number, sink: number, limit: number, level: Int32Array, iter: Int32Array, pot: Float64Array): number {

@@ -105,7 +105,12 @@ function solveComponent(
   // A valid starting incumbent (greedy on this component) makes pruning bite from the first node.
   let best = greedyComponent(recipients, group, room, needed, cost);
   let bestValue = valueOf(best, group, cost, w, needed);
-  const stack: { forced: Set<number>; forbidden: Set<number> }[] = [{ forced: new Set(), forbidden: new Set() }];
+  // A recipient with fewer eligible volunteers than visitors needed can never be covered: leaving it
+  // out from the start spares the branch and bound a node for each such recipient.
+  const arcsOf = new Map<number, number>();
+  for (const [, ri] of group) arcsOf.set(ri, (arcsOf.get(ri) ?? 0) + 1);
+  const hopeless = new Set([...arcsOf].filter(([ri, n]) => n < needed[ri]).map(([ri]) => ri));
+  const stack: { forced: Set<number>; forbidden: Set<number> }[] = [{ forced: new Set(), forbidden: hopeless }];
   while (stack.length) {
     const node = stack.pop()!;
     const relaxed = relax(group, cost, room, needed, w, node.forced, node.forbidden);
@@ -137,51 +142,98 @@ function valueOf(chosen: Arc[], group: Arc[], cost: number[], w: Weights, needed
   return value;
 }
 
+/** Arcs per recipient in the first, sparse round; the duals then say whether any other arc could help. */
+const SPARSE_ARCS = 32;
+
+/**
+ * The flow relaxation of one branch-and-bound node. It first solves on each recipient's cheapest
+ * arcs only, then checks every left-out arc against the optimal duals (reduced cost ≥ 0 means the
+ * arc cannot improve the flow); violated arcs are added and the flow solved again. So the answer
+ * is the optimum over all arcs, found mostly on a fraction of them.
+ */
 function relax(
   group: Arc[], cost: number[], room: number[], needed: number[], w: Weights, forced: Set<number>, forbidden: Set<number>,
 ): { value: number; arcs: Arc[]; units: Map<number, number> } | null {
   const vIndex = new Map<number, number>();
   const rIndex = new Map<number, number>();
-  for (const [vi, ri] of group) {
-    if (forbidden.has(ri)) continue;
+  const live: number[] = [];
+  group.forEach(([vi, ri], i) => {
+    if (forbidden.has(ri)) return;
     if (!vIndex.has(vi)) vIndex.set(vi, vIndex.size);
     if (!rIndex.has(ri)) rIndex.set(ri, rIndex.size);
-  }
+    live.push(i);
+  });
+  for (const ri of forced) if (!rIndex.has(ri)) return null;
   const source = 0;
   const vBase = 1;
   const rBase = vBase + vIndex.size;
   const sink = rBase + rIndex.size;
-  const flow = new MinCostFlow(sink + 1);
-  for (const [vi, k] of vIndex) flow.addArc(source, vBase + k, room[vi], 0);
-  const arcIds: number[] = [];
-  const used: Arc[] = [];
-  group.forEach((a, i) => {
-    if (forbidden.has(a[1])) return;
-    arcIds.push(flow.addArc(vBase + vIndex.get(a[0])!, rBase + rIndex.get(a[1])!, 1, cost[i]));
-    used.push(a);
-  });
-  let forcedUnits = 0;
-  for (const [ri, k] of rIndex) {
-    // Per unit, half the reward when two visitors are still needed: only both together earn it all.
-    const perUnit = w.reward.get(ri)! / needed[ri] + (forced.has(ri) ? w.force : 0);
-    flow.addArc(rBase + k, sink, needed[ri], -perUnit);
-    if (forced.has(ri)) forcedUnits += needed[ri];
+  const order = Array.from({ length: sink + 1 }, (_, i) => i);
+
+  // The first round: each recipient's cheapest arcs.
+  const active = new Uint8Array(group.length);
+  const byRecipient = new Map<number, number[]>();
+  for (const i of live) {
+    const list = byRecipient.get(group[i][1]);
+    if (list) list.push(i);
+    else byRecipient.set(group[i][1], [i]);
   }
-  for (const ri of forced) if (!rIndex.has(ri)) return null;
+  for (const list of byRecipient.values()) {
+    list.sort((a, b) => cost[a] - cost[b]);
+    for (const i of list.slice(0, SPARSE_ARCS)) active[i] = 1;
+  }
+
+  let forcedUnits = 0;
+  for (const ri of forced) forcedUnits += needed[ri];
   // Flow values stay exact integers in a double below 2^53 (checked, not assumed).
   if ((forcedUnits + 2) * w.force > Number.MAX_SAFE_INTEGER) throw new RangeError('too many forced recipients for exact integer weights');
-  const order = [source, ...Array.from({ length: sink }, (_, i) => i + 1)];
-  const value = -flow.solve(source, sink, order);
-  const arcs: Arc[] = [];
-  const units = new Map<number, number>();
-  arcIds.forEach((id, i) => {
-    if (flow.flowOn(id) > 0) {
-      arcs.push(used[i]);
-      units.set(used[i][1], (units.get(used[i][1]) ?? 0) + 1);
+  let totalRoom = 0;
+  for (const [vi] of vIndex) totalRoom += room[vi];
+
+  for (;;) {
+    const flow = new MinCostFlow(sink + 1);
+    for (const [vi, k] of vIndex) flow.addArc(source, vBase + k, room[vi], 0);
+    // A free bypass: the flow may stop at any amount, and at the end the sink's potential equals the
+    // source's, which makes the potentials a complete optimality certificate.
+    flow.addArc(source, sink, totalRoom, 0);
+    const arcIds: number[] = [];
+    const used: number[] = [];
+    for (const i of live) {
+      if (!active[i]) continue;
+      arcIds.push(flow.addArc(vBase + vIndex.get(group[i][0])!, rBase + rIndex.get(group[i][1])!, 1, cost[i]));
+      used.push(i);
     }
-  });
-  for (const ri of forced) if ((units.get(ri) ?? 0) < needed[ri]) return null;
-  return { value: value - forcedUnits * w.force, arcs, units };
+    for (const [ri, k] of rIndex) {
+      // Per unit, half the reward when two visitors are still needed: only both together earn it all.
+      const perUnit = w.reward.get(ri)! / needed[ri] + (forced.has(ri) ? w.force : 0);
+      flow.addArc(rBase + k, sink, needed[ri], -perUnit);
+    }
+    const value = -flow.solve(source, sink, order);
+    flow.tighten(source);
+    const pot = flow.potential;
+    let added = 0;
+    for (const i of live) {
+      if (active[i]) continue;
+      const u = vBase + vIndex.get(group[i][0])!;
+      const v = rBase + rIndex.get(group[i][1])!;
+      if (cost[i] + pot[u] - pot[v] < 0) {
+        active[i] = 1;
+        added++;
+      }
+    }
+    if (added > 0) continue;
+    const arcs: Arc[] = [];
+    const units = new Map<number, number>();
+    arcIds.forEach((id, j) => {
+      if (flow.flowOn(id) > 0) {
+        const a = group[used[j]];
+        arcs.push(a);
+        units.set(a[1], (units.get(a[1]) ?? 0) + 1);
+      }
+    });
+    for (const ri of forced) if ((units.get(ri) ?? 0) < needed[ri]) return null;
+    return { value: value - forcedUnits * w.force, arcs, units };
+  }
 }
 
 /** The greedy rule (as in greedy.ts) restricted to one component, as arcs, for the first incumbent. */
