@@ -4,6 +4,7 @@
  * planned county by county, printing time and objective beside the greedy baseline on the same data.
  */
 import { performance } from 'node:perf_hooks';
+import { cpus, loadavg } from 'node:os';
 import { countySize, demoRecipient, demoVillages, demoVolunteer, rng } from '../src/demo/generate.js';
 import { greedyPlan, planVisits, type Objective, type PlanRecipient, type PlanVolunteer } from '../src/domain/matching/index.js';
 
@@ -51,7 +52,7 @@ const say = (s: string) => {
   console.log(s);
 };
 
-say(`bench:match — ${new Date().toISOString()} — node ${process.version}`);
+say(`bench:match — ${new Date().toISOString()} — node ${process.version} — ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(1)).join(' ')} (shared machine)`);
 const c = county(20261124);
 const slots = c.volunteers.reduce((s, v) => s + (v.capacity ?? 4), 0);
 say(`county: ${c.recipients.length} recipients due, ${c.volunteers.length} volunteers (${slots} slots), 17 townships`);

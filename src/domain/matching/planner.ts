@@ -110,10 +110,12 @@ function solveComponent(
   const arcsOf = new Map<number, number>();
   for (const [, ri] of group) arcsOf.set(ri, (arcsOf.get(ri) ?? 0) + 1);
   const hopeless = new Set([...arcsOf].filter(([ri, n]) => n < needed[ri]).map(([ri]) => ri));
-  const stack: { forced: Set<number>; forbidden: Set<number> }[] = [{ forced: new Set(), forbidden: hopeless }];
+  // Children start from the arcs their parent ended with, which spares most certificate rounds.
+  type Node = { forced: Set<number>; forbidden: Set<number>; active: Uint8Array | null };
+  const stack: Node[] = [{ forced: new Set(), forbidden: hopeless, active: null }];
   while (stack.length) {
     const node = stack.pop()!;
-    const relaxed = relax(group, cost, room, needed, w, node.forced, node.forbidden);
+    const relaxed = relax(group, cost, room, needed, w, node.forced, node.forbidden, node.active);
     if (!relaxed) continue; // a forced recipient cannot get both visitors
     if (relaxed.value <= bestValue) continue;
     const half = [...relaxed.units].find(([ri, units]) => units > 0 && units < needed[ri]);
@@ -122,9 +124,16 @@ function solveComponent(
       bestValue = relaxed.value;
       continue;
     }
+    // Dropping the half visits gives a valid plan: a free incumbent that may prune other branches.
+    const rounded = relaxed.arcs.filter(([, r]) => relaxed.units.get(r) === needed[r]);
+    const roundedValue = valueOf(rounded, group, cost, w, needed);
+    if (roundedValue > bestValue) {
+      best = rounded;
+      bestValue = roundedValue;
+    }
     const ri = half[0];
-    stack.push({ forced: node.forced, forbidden: new Set([...node.forbidden, ri]) });
-    stack.push({ forced: new Set([...node.forced, ri]), forbidden: node.forbidden });
+    stack.push({ forced: node.forced, forbidden: new Set([...node.forbidden, ri]), active: relaxed.active });
+    stack.push({ forced: new Set([...node.forced, ri]), forbidden: node.forbidden, active: relaxed.active });
   }
   return best;
 }
@@ -153,7 +162,8 @@ const SPARSE_ARCS = 32;
  */
 function relax(
   group: Arc[], cost: number[], room: number[], needed: number[], w: Weights, forced: Set<number>, forbidden: Set<number>,
-): { value: number; arcs: Arc[]; units: Map<number, number> } | null {
+  startActive: Uint8Array | null,
+): { value: number; arcs: Arc[]; units: Map<number, number>; active: Uint8Array } | null {
   const vIndex = new Map<number, number>();
   const rIndex = new Map<number, number>();
   const live: number[] = [];
@@ -170,8 +180,8 @@ function relax(
   const sink = rBase + rIndex.size;
   const order = Array.from({ length: sink + 1 }, (_, i) => i);
 
-  // The first round: each recipient's cheapest arcs.
-  const active = new Uint8Array(group.length);
+  // The first round: each recipient's cheapest arcs (plus those the parent node needed).
+  const active = startActive ? startActive.slice() : new Uint8Array(group.length);
   const byRecipient = new Map<number, number[]>();
   for (const i of live) {
     const list = byRecipient.get(group[i][1]);
@@ -232,7 +242,7 @@ function relax(
       }
     });
     for (const ri of forced) if ((units.get(ri) ?? 0) < needed[ri]) return null;
-    return { value: value - forcedUnits * w.force, arcs, units };
+    return { value: value - forcedUnits * w.force, arcs, units, active };
   }
 }
 
