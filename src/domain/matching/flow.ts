@@ -1,3 +1,5 @@
+import { MinHeap } from './heap.js';
+
 /**
  * Min-cost flow by successive shortest paths (Dijkstra with Johnson potentials), on integer costs.
  * It stops as soon as the cheapest augmenting path costs ≥ 0, so it finds the minimum-cost flow of
@@ -161,57 +163,5 @@ export class MinCostFlow {
       }
     }
     return 0;
-  }
-}
-
-/** A binary min-heap of (key, node) pairs, kept in parallel arrays to spare allocations. */
-class MinHeap {
-  private keys: number[] = [];
-  private vals: number[] = [];
-  get size() {
-    return this.keys.length;
-  }
-  clear() {
-    this.keys.length = 0;
-    this.vals.length = 0;
-  }
-  push(key: number, val: number) {
-    const k = this.keys;
-    const v = this.vals;
-    let i = k.length;
-    k.push(key);
-    v.push(val);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (k[p] <= key) break;
-      k[i] = k[p];
-      v[i] = v[p];
-      i = p;
-    }
-    k[i] = key;
-    v[i] = val;
-  }
-  pop(): [number, number] {
-    const k = this.keys;
-    const v = this.vals;
-    const top: [number, number] = [k[0], v[0]];
-    const lastK = k.pop()!;
-    const lastV = v.pop()!;
-    const n = k.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= n) break;
-        if (c + 1 < n && k[c + 1] < k[c]) c++;
-        if (k[c] >= lastK) break;
-        k[i] = k[c];
-        v[i] = v[c];
-        i = c;
-      }
-      k[i] = lastK;
-      v[i] = lastV;
-    }
-    return top;
   }
 }
