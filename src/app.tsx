@@ -16,6 +16,7 @@ import { registryRoutes } from './modules/registry/routes.js';
 import { activityRoutes } from './modules/ledger/routes.js';
 import { reportRoutes } from './modules/ledger/report-routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
+import { needRoutes, visitRoutes } from './modules/visits/routes.js';
 import { ErrorPage } from '../views/pages/errors/error.js';
 
 type ErrorStatus = 403 | 404 | 413 | 500;
@@ -76,6 +77,8 @@ export function createApp(deps: Deps) {
   app.route('/activities', activityRoutes);
   app.route('/activities', activityImportRoutes);
   app.route('/reports', reportRoutes);
+  app.route('/visits', visitRoutes);
+  app.route('/needs', needRoutes);
 
   app.notFound((c) => errorPage(c as AppContext, 404, 'notFound'));
   app.onError((err, c) => {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { createTestApp, Browser, loginAs } from '../setup/app.js';
 import { registryFixture, roleBrowsers } from '../setup/registry.js';
 import { recordActivity } from '../../src/modules/ledger/service.js';
-import { ledgerLines } from '../../src/db/schema/index.js';
+import { ledgerLines, needs } from '../../src/db/schema/index.js';
 import { cash } from '../setup/ledger-fixtures.js';
 import { matrix, WHO, type Who } from './route-matrix.js';
 
@@ -21,8 +21,14 @@ describe('authorization over every route', () => {
     if (!recorded.ok) throw new Error('fixture activity not recorded');
     const line = await t.database.db.select().from(ledgerLines).get();
     const throwaway = await loginAs(t, 'volunteer', { username: 'throwaway' });
-    const fx = { ...f, activityId: recorded.id, lineId: line!.id, throwawayUserId: throwaway.userId };
     const browsers: Record<Who, Browser> = { anonymous: new Browser(t), ...(await roleBrowsers(t, f)) };
+    // A need found on a visit in township X, recorded the way a station records it.
+    const visit = await browsers.stationX.post(`/visits/recipients/${f.rx.id}`, {
+      visitedOn: '2026-11-20', kind: 'home_visit', visitorKind: 'station_worker', outcome: 'visited', needCategory: 'food', needUrgency: 'normal', needText: '缺米',
+    });
+    expect(visit.status).toBe(303);
+    const need = await t.database.db.select().from(needs).get();
+    const fx = { ...f, activityId: recorded.id, lineId: line!.id, throwawayUserId: throwaway.userId, needId: need!.id };
     const spec = matrix(fx);
 
     const registered = [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];

@@ -16,6 +16,7 @@ export interface MatrixFixture extends RegistryFixture {
   activityId: number;
   lineId: number;
   throwawayUserId: number;
+  needId: number;
 }
 
 // Shorthands: who may, with the status each one gets.
@@ -72,6 +73,12 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
       { path: '/export/recipients/csv', expect: registerStaff(200) },
       { path: '/export/organisations/xlsx', expect: registerStaff(200) },
     ],
+    'GET /visits/overdue': [{ path: '/visits/overdue', expect: registerStaff(200) }],
+    'GET /visits/recipients/:id{[0-9]+}/new': [{ path: `/visits/recipients/${rx}/new`, expect: { ...registerStaff(200), stationY: 404 } }],
+    'POST /visits/recipients/:id{[0-9]+}': [{ path: `/visits/recipients/${rx}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
+    'GET /needs': [{ path: '/needs', expect: registerStaff(200) }],
+    'POST /needs/:id{[0-9]+}/assign': [{ path: `/needs/${f.needId}/assign`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
+    'POST /needs/:id{[0-9]+}/resolve': [{ path: `/needs/${f.needId}/resolve`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
     'GET /activities': [{ path: '/activities', expect: ledgerStaff(200) }],
     'GET /activities/new': [{ path: '/activities/new', expect: ledgerStaff(200) }],
     'GET /activities/line': [{ path: '/activities/line?index=3', expect: ledgerStaff(200) }],

@@ -17,6 +17,8 @@ export const NAV: NavItem[] = [
   { href: '/admin/users', label: 'nav.users', roles: ['county_admin'] },
   { href: '/activities', label: 'nav.activities', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
   { href: '/reports/aid', label: 'nav.aidReport', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
+  { href: '/visits/overdue', label: 'nav.overdue', roles: ['county_admin', 'station_staff'] },
+  { href: '/needs', label: 'nav.needs', roles: ['county_admin', 'station_staff'] },
 ];
 
 export function navItems(viewer: Viewer): NavItem[] {

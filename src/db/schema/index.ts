@@ -5,3 +5,4 @@ export * from './people.js';
 export * from './system.js';
 export * from './ledger.js';
 export * from './imports.js';
+export * from './visits.js';

@@ -1,0 +1,167 @@
+import { MinHeap } from './heap.js';
+
+/**
+ * Min-cost flow by successive shortest paths (Dijkstra with Johnson potentials), on integer costs.
+ * It stops as soon as the cheapest augmenting path costs ≥ 0, so it finds the minimum-cost flow of
+ * any amount: exactly what "maximise reward" needs when rewards are written as negative costs.
+ * Path costs never decrease along SSP, which is why stopping at the first non-negative path is optimal.
+ */
+export class MinCostFlow {
+  private head: Int32Array;
+  private to: number[] = [];
+  private cap: number[] = [];
+  private cost: number[] = [];
+  private next: number[] = [];
+
+  /** Node potentials after `solve`: reduced costs of every residual arc are ≥ 0 under them. */
+  potential: Float64Array = new Float64Array(0);
+
+  constructor(readonly nodes: number) {
+    this.head = new Int32Array(nodes).fill(-1);
+  }
+
+  /** Adds an arc and its residual twin; returns the arc's index for reading its flow later. */
+  addArc(from: number, to: number, capacity: number, cost: number): number {
+    const i = this.to.length;
+    this.push(from, to, capacity, cost);
+    this.push(to, from, 0, -cost);
+    return i;
+  }
+
+  private push(from: number, to: number, capacity: number, cost: number) {
+    this.to.push(to);
+    this.cap.push(capacity);
+    this.cost.push(cost);
+    this.next.push(this.head[from]);
+    this.head[from] = this.to.length - 1;
+  }
+
+  /** Flow on arc `i` (the residual capacity of its twin). */
+  flowOn(i: number): number {
+    return this.cap[i ^ 1];
+  }
+
+  /**
+   * Runs from `source` to `sink`; `order` lists the nodes in a topological order of the original
+   * arcs (the graph is a DAG), which gives exact starting potentials even with negative costs.
+   * Returns the total cost of the flow found.
+   */
+  solve(source: number, sink: number, order: readonly number[]): number {
+    const n = this.nodes;
+    const INF = Number.POSITIVE_INFINITY;
+    const pot = new Float64Array(n).fill(INF);
+    pot[source] = 0;
+    for (const u of order) {
+      if (pot[u] === INF) continue;
+      for (let e = this.head[u]; e !== -1; e = this.next[e]) {
+        if (this.cap[e] > 0 && pot[u] + this.cost[e] < pot[this.to[e]]) pot[this.to[e]] = pot[u] + this.cost[e];
+      }
+    }
+    for (let u = 0; u < n; u++) if (pot[u] === INF) pot[u] = 0; // unreachable: never on a path
+
+    const dist = new Float64Array(n);
+    const level = new Int32Array(n);
+    const iter = new Int32Array(n);
+    const queue = new Int32Array(n);
+    const heap = new MinHeap();
+    let total = 0;
+    for (;;) {
+      // One Dijkstra per phase, on reduced costs (all ≥ 0 thanks to the potentials).
+      dist.fill(INF);
+      dist[source] = 0;
+      heap.clear();
+      heap.push(0, source);
+      while (heap.size > 0) {
+        const [d, u] = heap.pop();
+        if (d > dist[u]) continue;
+        // Nodes not settled by now are at least as far as the sink; the capped update below covers them.
+        if (u === sink) break;
+        for (let e = this.head[u]; e !== -1; e = this.next[e]) {
+          if (this.cap[e] <= 0) continue;
+          const v = this.to[e];
+          const nd = d + this.cost[e] + pot[u] - pot[v];
+          if (nd < dist[v]) {
+            dist[v] = nd;
+            heap.push(nd, v);
+          }
+        }
+      }
+      const reach = dist[sink];
+      if (reach === INF) break;
+      // Capping at the sink's distance keeps every reduced cost ≥ 0 and makes all shortest paths tight.
+      for (let u = 0; u < n; u++) pot[u] += Math.min(dist[u], reach);
+      const pathCost = pot[sink] - pot[source];
+      if (pathCost >= 0) break;
+      // Then a blocking flow (Dinic) over the admissible arcs: every path in it costs exactly pathCost,
+      // so the phase does many augmentations for one Dijkstra.
+      for (;;) {
+        level.fill(-1);
+        level[source] = 0;
+        let qh = 0;
+        let qt = 0;
+        queue[qt++] = source;
+        while (qh < qt) {
+          const u = queue[qh++];
+          for (let e = this.head[u]; e !== -1; e = this.next[e]) {
+            const v = this.to[e];
+            if (this.cap[e] > 0 && level[v] < 0 && this.cost[e] + pot[u] - pot[v] === 0) {
+              level[v] = level[u] + 1;
+              queue[qt++] = v;
+            }
+          }
+        }
+        if (level[sink] < 0) break;
+        for (let u = 0; u < n; u++) iter[u] = this.head[u];
+        for (;;) {
+          const pushed = this.augment(source, sink, Number.MAX_SAFE_INTEGER, level, iter, pot);
+          if (pushed === 0) break;
+          total += pushed * pathCost;
+        }
+      }
+    }
+    this.potential = pot;
+    return total;
+  }
+
+  /**
+   * Tightens the potentials to exact shortest distances from `source` in the final residual graph
+   * (they stay a valid certificate). Tight potentials make the planner's check of left-out arcs sharp.
+   */
+  tighten(source: number): void {
+    const pot = this.potential;
+    const dist = new Float64Array(this.nodes).fill(Number.POSITIVE_INFINITY);
+    const heap = new MinHeap();
+    dist[source] = 0;
+    heap.push(0, source);
+    while (heap.size > 0) {
+      const [d, u] = heap.pop();
+      if (d > dist[u]) continue;
+      for (let e = this.head[u]; e !== -1; e = this.next[e]) {
+        if (this.cap[e] <= 0) continue;
+        const v = this.to[e];
+        const nd = d + this.cost[e] + pot[u] - pot[v];
+        if (nd < dist[v]) {
+          dist[v] = nd;
+          heap.push(nd, v);
+        }
+      }
+    }
+    for (let u = 0; u < this.nodes; u++) if (dist[u] !== Number.POSITIVE_INFINITY) pot[u] += dist[u];
+  }
+
+  private augment(u: number, sink: number, limit: number, level: Int32Array, iter: Int32Array, pot: Float64Array): number {
+    if (u === sink) return limit;
+    for (; iter[u] !== -1; iter[u] = this.next[iter[u]]) {
+      const e = iter[u];
+      const v = this.to[e];
+      if (this.cap[e] <= 0 || level[v] !== level[u] + 1 || this.cost[e] + pot[u] - pot[v] !== 0) continue;
+      const got = this.augment(v, sink, Math.min(limit, this.cap[e]), level, iter, pot);
+      if (got > 0) {
+        this.cap[e] -= got;
+        this.cap[e ^ 1] += got;
+        return got;
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,22 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { Viewer } from '../../lib/context.js';
+import { recipients } from '../../db/schema/index.js';
+
+export type VisitAction = 'overdue' | 'record' | 'needs' | 'followUp';
+
+/**
+ * Station staff work their township's recipients; the county admin sees every township.
+ * Volunteers and coordinators record through their own visit list (shifts), not these station pages.
+ */
+export function can(viewer: Viewer | null, _action: VisitAction): boolean {
+  if (!viewer) return false;
+  if (viewer.role === 'county_admin') return true;
+  return viewer.role === 'station_staff' && viewer.townshipId !== null;
+}
+
+/** The recipients a viewer may see on these pages, as a where-clause on `recipients`. */
+export function scope(viewer: Viewer): SQL | undefined {
+  if (viewer.role === 'county_admin') return undefined;
+  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return eq(recipients.townshipId, viewer.townshipId);
+  return sql`0`;
+}

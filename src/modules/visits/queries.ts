@@ -1,0 +1,94 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { cadenceRules, CARE_LEVELS, needs, recipients, townships, villages, visits } from '../../db/schema/index.js';
+import { DEFAULT_CADENCE, type CadenceRules } from '../../domain/cadence.js';
+
+/** The county's cadence rules; a level missing from the table falls back to the seed's default. */
+export async function loadCadenceRules(db: Db): Promise<CadenceRules> {
+  const rows = await db.select().from(cadenceRules).all();
+  const rules = { ...DEFAULT_CADENCE };
+  for (const r of rows) if (CARE_LEVELS.includes(r.careLevel)) rules[r.careLevel] = r.intervalDays;
+  return rules;
+}
+
+/** Active home-supported recipients in scope with their last counted visit. */
+export function homeRecipientsWithLastVisit(db: Db, where: SQL | undefined, townshipId?: number) {
+  const last = db
+    .select({ recipientId: visits.recipientId, lastVisit: sql<string>`max(${visits.visitedOn})`.as('last_visit') })
+    .from(visits)
+    .where(eq(visits.outcome, 'visited'))
+    .groupBy(visits.recipientId)
+    .as('last');
+  return db
+    .select({
+      id: recipients.id,
+      name: recipients.name,
+      careLevel: recipients.careLevel,
+      createdAt: recipients.createdAt,
+      village: villages.name,
+      township: townships.name,
+      lastVisit: last.lastVisit,
+    })
+    .from(recipients)
+    .innerJoin(townships, eq(townships.id, recipients.townshipId))
+    .leftJoin(villages, eq(villages.id, recipients.villageId))
+    .leftJoin(last, eq(last.recipientId, recipients.id))
+    .where(
+      and(
+        where,
+        eq(recipients.status, 'active'),
+        eq(recipients.supportMode, 'home'),
+        townshipId ? eq(recipients.townshipId, townshipId) : undefined,
+      ),
+    )
+    .all();
+}
+export type HomeRecipientRow = Awaited<ReturnType<typeof homeRecipientsWithLastVisit>>[number];
+
+export function townshipOptions(db: Db) {
+  return db.select({ id: townships.id, name: townships.name }).from(townships).orderBy(asc(townships.id)).all();
+}
+
+/** One recipient, only when the viewer's scope holds it. */
+export function findRecipientInScope(db: Db, where: SQL | undefined, id: number) {
+  return db
+    .select({ id: recipients.id, name: recipients.name, careLevel: recipients.careLevel, village: villages.name, township: townships.name })
+    .from(recipients)
+    .innerJoin(townships, eq(townships.id, recipients.townshipId))
+    .leftJoin(villages, eq(villages.id, recipients.villageId))
+    .where(and(where, eq(recipients.id, id)))
+    .get();
+}
+
+export function listNeeds(db: Db, where: SQL | undefined) {
+  return db
+    .select({
+      id: needs.id,
+      recipientId: needs.recipientId,
+      recipient: recipients.name,
+      township: townships.name,
+      village: villages.name,
+      category: needs.category,
+      urgency: needs.urgency,
+      text: needs.text,
+      status: needs.status,
+      openedOn: needs.openedOn,
+      assignedOn: needs.assignedOn,
+      resolvedOn: needs.resolvedOn,
+      assignee: needs.assignee,
+      resolution: needs.resolution,
+    })
+    .from(needs)
+    .innerJoin(recipients, eq(recipients.id, needs.recipientId))
+    .innerJoin(townships, eq(townships.id, recipients.townshipId))
+    .leftJoin(villages, eq(villages.id, recipients.villageId))
+    .where(where)
+    .orderBy(desc(sql`${needs.urgency} = 'urgent'`), asc(needs.openedOn), asc(needs.id))
+    .all();
+}
+export type NeedRow = Awaited<ReturnType<typeof listNeeds>>[number];
+
+/** Ids of the needs whose recipient is in scope: moves on a need are conditional on it. */
+export function needsInScope(db: Db, where: SQL | undefined) {
+  return db.select({ id: needs.id }).from(needs).innerJoin(recipients, eq(recipients.id, needs.recipientId)).where(where);
+}

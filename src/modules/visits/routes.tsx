@@ -1,0 +1,100 @@
+import { Hono } from 'hono';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
+import { renderPage, redirectAfterPost, uiOf } from '../../lib/render.js';
+import { setFlash } from '../../lib/cookies.js';
+import { businessDate } from '../../domain/cadence.js';
+import { OverduePage } from '../../../views/pages/visits/overdue.js';
+import { RecordVisitPage } from '../../../views/pages/visits/record.js';
+import { NeedsBoardPage } from '../../../views/pages/visits/needs.js';
+import { assignNeedForm, overdueFilter, resolveNeedForm, visitForm } from './schema.js';
+import { can, scope } from './policy.js';
+import { findRecipientInScope, townshipOptions } from './queries.js';
+import { assignNeed, needVisible, needsBoard, overdueList, recordVisit, resolveNeed, type MoveResult } from './service.js';
+
+/** Rows shown at once on the overdue list; the counts above it cover everyone. */
+const OVERDUE_LIMIT = 500;
+
+export const visitRoutes = new Hono<AppEnv>();
+export const needRoutes = new Hono<AppEnv>();
+
+visitRoutes.get('/overdue', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'overdue'));
+  const deps = c.get('deps');
+  const filter = overdueFilter.parse({ township: c.req.query('township') || undefined });
+  const isCounty = viewer.role === 'county_admin';
+  const township = isCounty ? filter.township : undefined;
+  const list = await overdueList(deps.db, scope(viewer), businessDate(deps.now()), township);
+  const townships = isCounty ? await townshipOptions(deps.db) : null;
+  return renderPage(c, <OverduePage ui={uiOf(c)} list={list} townships={townships} township={township} limit={OVERDUE_LIMIT} />);
+});
+
+async function renderRecord(c: AppContext, id: number, values: FormValues, errors?: FieldErrors) {
+  const recipient = await findRecipientInScope(c.get('deps').db, scope(viewerOf(c)), id);
+  if (!recipient) notFound();
+  return renderPage(c, <RecordVisitPage ui={uiOf(c)} recipient={recipient} values={values} errors={errors} />, errors ? 422 : 200);
+}
+
+visitRoutes.get('/recipients/:id{[0-9]+}/new', async (c) => {
+  authorize(c, can(viewerOf(c), 'record'));
+  const today = businessDate(c.get('deps').now());
+  return renderRecord(c, Number(c.req.param('id')), { visitedOn: today, kind: 'home_visit', visitorKind: 'station_worker', outcome: 'visited', needUrgency: 'normal' });
+});
+
+visitRoutes.post('/recipients/:id{[0-9]+}', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'record'));
+  const deps = c.get('deps');
+  const id = Number(c.req.param('id'));
+  const recipient = await findRecipientInScope(deps.db, scope(viewer), id);
+  if (!recipient) notFound();
+  const form = parseForm(visitForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderRecord(c, id, form.values, form.errors);
+  if (form.data.visitedOn > businessDate(deps.now())) return renderRecord(c, id, form.values, { visitedOn: c.get('t')('visits.record.future') });
+  await recordVisit(deps.db, id, form.data, viewer.id, deps.now());
+  deps.logger.info('visit_recorded', { by: viewer.id, recipientId: id, outcome: form.data.outcome, need: !!form.data.needText });
+  setFlash(c, 'visits.recorded');
+  return redirectAfterPost(c, '/visits/overdue');
+});
+
+async function renderBoard(c: AppContext, error?: string) {
+  const deps = c.get('deps');
+  const board = await needsBoard(deps.db, scope(viewerOf(c)), businessDate(deps.now()));
+  return renderPage(c, <NeedsBoardPage ui={uiOf(c)} {...board} error={error} />, error ? 422 : 200);
+}
+
+needRoutes.get('/', async (c) => {
+  authorize(c, can(viewerOf(c), 'needs'));
+  return renderBoard(c);
+});
+
+function afterMove(c: AppContext, result: MoveResult, done: 'needs.assigned' | 'needs.resolvedDone') {
+  if (result === 'not_found') notFound();
+  setFlash(c, result === 'ok' ? done : 'needs.wrongState');
+  return redirectAfterPost(c, '/needs');
+}
+
+needRoutes.post('/:id{[0-9]+}/assign', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'followUp'));
+  const deps = c.get('deps');
+  if (!(await needVisible(deps.db, scope(viewer), Number(c.req.param('id'))))) notFound();
+  const form = parseForm(assignNeedForm, await readForm(c), c.get('t'));
+  // The board is the form page: a failed move re-renders it with the error and writes nothing.
+  if (!form.ok) return renderBoard(c, form.errors.assignee);
+  const result = await assignNeed(deps.db, scope(viewer), Number(c.req.param('id')), form.data.assignee, businessDate(deps.now()), deps.now());
+  return afterMove(c, result, 'needs.assigned');
+});
+
+needRoutes.post('/:id{[0-9]+}/resolve', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'followUp'));
+  const deps = c.get('deps');
+  if (!(await needVisible(deps.db, scope(viewer), Number(c.req.param('id'))))) notFound();
+  const form = parseForm(resolveNeedForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderBoard(c, form.errors.resolution);
+  const result = await resolveNeed(deps.db, scope(viewer), Number(c.req.param('id')), form.data.resolution, businessDate(deps.now()), deps.now());
+  return afterMove(c, result, 'needs.resolvedDone');
+});

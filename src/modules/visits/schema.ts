@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { NEED_CATEGORIES, NEED_URGENCIES, VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../db/schema/index.js';
+import { choice, isoDate, optionalText, requiredText } from '../../lib/zod-fields.js';
+
+/** The station's "record a visit" form, with an optional need found on the visit. */
+export const visitForm = z
+  .object({
+    visitedOn: isoDate,
+    kind: choice(VISIT_KINDS),
+    visitorKind: choice(VISITOR_KINDS),
+    visitorNames: optionalText(100),
+    outcome: choice(VISIT_OUTCOMES),
+    notes: optionalText(1000),
+    needCategory: z.union([z.literal(''), choice(NEED_CATEGORIES)]).optional().transform((v) => v || null),
+    needUrgency: choice(NEED_URGENCIES).optional().default('normal'),
+    needText: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.needText && !v.needCategory) ctx.addIssue({ code: 'custom', path: ['needCategory'], message: 'visits.record.needCategoryRequired' });
+  });
+export type VisitInput = z.infer<typeof visitForm>;
+
+export const assignNeedForm = z.object({ assignee: requiredText(50) });
+export const resolveNeedForm = z.object({ resolution: requiredText(500) });
+
+export const overdueFilter = z.object({
+  township: z.string().regex(/^\d{1,9}$/).transform(Number).optional().catch(undefined),
+});

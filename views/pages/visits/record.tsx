@@ -1,0 +1,45 @@
+import type { Ui } from '../../../src/lib/ui.js';
+import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import { NEED_CATEGORIES, NEED_URGENCIES, VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../../src/db/schema/index.js';
+import { Page } from '../../layouts/page.js';
+import { Field, FormErrors, Select } from '../../components/form.js';
+
+export interface RecordVisitProps {
+  ui: Ui;
+  recipient: { id: number; name: string; village: string | null; township: string };
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+/** The station's form to record a visit, with an optional need found on it. */
+export function RecordVisitPage({ ui, recipient, values, errors }: RecordVisitProps) {
+  const { t } = ui;
+  const title = t('visits.record.title', { name: recipient.name });
+  return (
+    <Page ui={ui} title={title}>
+      <h1>{title}</h1>
+      <p>{recipient.township}{recipient.village ? ` · ${recipient.village}` : ''}</p>
+      <FormErrors errors={errors} message={t('form.invalid')} />
+      <form method="post" action={`/visits/recipients/${recipient.id}`} class="narrow">
+        <Field name="visitedOn" type="date" label={t('visits.record.visitedOn')} values={values} errors={errors} required />
+        <Select name="kind" label={t('visits.record.kind')} values={values} errors={errors} required
+          options={VISIT_KINDS.map((k) => ({ value: k, label: t(`visitKind.${k}`) }))} />
+        <Select name="visitorKind" label={t('visits.record.visitorKind')} values={values} errors={errors} required
+          options={VISITOR_KINDS.map((k) => ({ value: k, label: t(`visitorKind.${k}`) }))} />
+        <Field name="visitorNames" label={t('visits.record.visitorNames')} values={values} errors={errors} maxlength={100} />
+        <Select name="outcome" label={t('visits.record.outcome')} values={values} errors={errors} required
+          options={VISIT_OUTCOMES.map((k) => ({ value: k, label: t(`visitOutcome.${k}`) }))} />
+        <Field name="notes" label={t('visits.record.notes')} values={values} errors={errors} maxlength={1000} />
+        <fieldset>
+          <legend>{t('visits.record.need')}</legend>
+          <Select name="needCategory" label={t('visits.record.needCategory')} values={values} errors={errors} placeholder={t('common.none')}
+            options={NEED_CATEGORIES.map((k) => ({ value: k, label: t(`needCategory.${k}`) }))} />
+          <Select name="needUrgency" label={t('visits.record.needUrgency')} values={values} errors={errors}
+            options={NEED_URGENCIES.map((k) => ({ value: k, label: t(`needUrgency.${k}`) }))} />
+          <Field name="needText" label={t('visits.record.needText')} values={values} errors={errors} maxlength={500} />
+        </fieldset>
+        <button type="submit">{t('visits.record.submit')}</button>
+      </form>
+    </Page>
+  );
+}
