@@ -157,3 +157,32 @@ describe('register import', () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   }, 60_000);
 });
+
+describe('every register from every file format', () => {
+  const rows: Record<string, string[][]> = {
+    organisations: [['名称', '类型', '乡镇', '孵化状态', '入驻年份'], ['湘潭县格式测试服务社', '社会组织', '花石镇', '申请中', '2026']],
+    volunteers: [['姓名', '手机号', '乡镇', '技能', '党员'], ['格式测试', '13600000000', '花石镇', '清洁卫生', '否']],
+    recipients: [RECIPIENT_HEADER.split(','), ['格式测试', testIdNumber('19360101', 99), '花石镇', '花石村', '分散供养', '全自理', '', '', '', '四方', '2026-01-02']],
+  };
+  async function encode(format: string, table: string[][]): Promise<Uint8Array> {
+    const text = table.map((r) => r.join(',')).join('\r\n');
+    if (format === 'utf8bom') return new TextEncoder().encode('\uFEFF' + text);
+    if (format === 'gb18030') return new Uint8Array(iconv.encode(text, 'gb18030'));
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('s');
+    for (const r of table) sheet.addRow(r);
+    return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+  for (const register of ['organisations', 'volunteers', 'recipients'] as const) {
+    for (const format of ['utf8bom', 'gb18030', 'xlsx'] as const) {
+      it(`${register} from ${format}`, async () => {
+        const bytes = await encode(format, rows[register]);
+        const name = format === 'xlsx' ? 'f.xlsx' : 'f.csv';
+        expect(await importFile(as.admin, register, name, bytes)).toContain('新增 1 条');
+        expect(await importFile(as.admin, register, name, bytes)).toContain('新增 0 条，更新 0 条，不变 1 条');
+        const exported = await (await as.admin.post(`/export/${register}/csv`)).text();
+        expect(exported).toContain('格式测试');
+      });
+    }
+  }
+});
