@@ -94,6 +94,8 @@ export async function planRecipients(db: Db, cipher: PersonalDataCipher, ctx: Im
   const existing = new Map((await db.select().from(recipients)).map((r) => [r.idNumberHash, r]));
   const now = ctx.now;
   const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
+  const creates: (typeof recipients.$inferInsert)[] = [];
+  const createdHashes: string[] = [];
   for (const p of rows) {
     const hash = cipher.lookupHash(p.id.value);
     const current = existing.get(hash);
@@ -101,16 +103,18 @@ export async function planRecipients(db: Db, cipher: PersonalDataCipher, ctx: Im
       name: p.name, townshipId: p.townshipRef, villageId: p.villageRef, supportMode: p.supportMode, careLevel: p.careLevel,
       nursingHomeId: p.nursingHomeId, caregiverName: p.caregiverName, agreementKind: p.agreementKind, agreementSignedOn: p.agreementSignedOn,
     };
-    const mobile = { caregiverMobileEnc: p.caregiverMobile ? await cipher.encrypt(p.caregiverMobile) : null, caregiverMobileMasked: p.caregiverMobile ? maskMobile(p.caregiverMobile) : null };
+    const [mobileEnc, idEnc] = await Promise.all([
+      p.caregiverMobile ? cipher.encrypt(p.caregiverMobile) : null,
+      current ? null : cipher.encrypt(p.id.value),
+    ]);
+    const mobile = { caregiverMobileEnc: mobileEnc, caregiverMobileMasked: p.caregiverMobile ? maskMobile(p.caregiverMobile) : null };
     if (!current) {
       plan.created++;
-      plan.statements.push(
-        db.insert(recipients).values({
-          ...columns, ...mobile, idNumberEnc: await cipher.encrypt(p.id.value), idNumberHash: hash, idNumberMasked: maskIdNumber(p.id.value),
-          keyVersion: cipher.keyVersion, gender: p.id.gender, birthDate: p.id.birthDate, createdAt: now, updatedAt: now,
-        } as typeof recipients.$inferInsert),
-        db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'recipient', entityId: sql`(SELECT CAST(id AS TEXT) FROM recipients WHERE id_number_hash = ${hash})`, changes: { created: true, name: p.name } }),
-      );
+      createdHashes.push(hash);
+      creates.push({
+        ...columns, ...mobile, idNumberEnc: idEnc!, idNumberHash: hash, idNumberMasked: maskIdNumber(p.id.value),
+        keyVersion: cipher.keyVersion, gender: p.id.gender, birthDate: p.id.birthDate, createdAt: now, updatedAt: now,
+      } as typeof recipients.$inferInsert);
       continue;
     }
     // A station may not reach, or move, someone registered in another township.
@@ -135,8 +139,22 @@ export async function planRecipients(db: Db, cipher: PersonalDataCipher, ctx: Im
       db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'recipient', entityId: String(current.id), changes: changed }),
     );
   }
+  // New people go in as multi-row inserts (building one statement per row dominated large imports), each with
+  // its audit row selected back by the keyed hash.
+  for (let i = 0; i < creates.length; i += CHUNK) {
+    const hashes = createdHashes.slice(i, i + CHUNK);
+    plan.statements.push(
+      db.insert(recipients).values(creates.slice(i, i + CHUNK)),
+      db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
+        SELECT ${now.getTime()}, ${ctx.viewer.id}, 'import', 'recipient', CAST(id AS TEXT), '{"created":true}'
+        FROM recipients WHERE id_number_hash IN (${sql.join(hashes.map((h) => sql`${h}`), sql`, `)})`),
+    );
+  }
   return plan;
 }
+
+/** Rows per multi-row insert: well under SQLite's limit of 32,766 bound parameters (21 columns each). */
+const CHUNK = 500;
 
 /** The register as rows of the import format; ID numbers and mobiles in clear only when `unmasked`. */
 export async function exportRecipients(db: Db, cipher: PersonalDataCipher, where: ReturnType<typeof eq> | undefined, unmasked: boolean): Promise<Cell[][]> {

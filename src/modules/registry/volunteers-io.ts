@@ -61,6 +61,9 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
   const now = ctx.now;
   const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
   const byMobile = (mobile: string) => sql`(SELECT id FROM volunteers WHERE mobile = ${mobile})`;
+  const creates: (typeof volunteers.$inferInsert)[] = [];
+  const createdMobiles: string[] = [];
+  const newMemberships: { mobile: string; organisationId: number }[] = [];
   for (const p of rows) {
     const current = existing.get(p.mobile);
     const columns = { name: p.name, townshipId: p.townshipRef, skills: p.skills, partyMember: p.partyMember };
@@ -69,11 +72,9 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
       : null;
     if (!current) {
       plan.created++;
-      plan.statements.push(
-        db.insert(volunteers).values({ ...columns, mobile: p.mobile, status: 'active', createdAt: now, updatedAt: now } as typeof volunteers.$inferInsert),
-        db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'volunteer', entityId: sql`CAST(${byMobile(p.mobile)} AS TEXT)`, changes: { created: true } }),
-        ...(membership ? [membership] : []),
-      );
+      creates.push({ ...columns, mobile: p.mobile, status: 'active', createdAt: now, updatedAt: now } as typeof volunteers.$inferInsert);
+      createdMobiles.push(p.mobile);
+      if (p.organisationId) newMemberships.push({ mobile: p.mobile, organisationId: p.organisationId });
       continue;
     }
     if (!ctx.isAdmin && current.townshipId !== ctx.viewer.townshipId) {
@@ -99,6 +100,18 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
       ...(membership && newMembership ? [membership] : []),
     );
   }
+  // New volunteers as multi-row inserts, with their audit rows and memberships selected back by mobile.
+  for (let i = 0; i < creates.length; i += 500) {
+    const mobiles = createdMobiles.slice(i, i + 500);
+    const inChunk = sql.join(mobiles.map((m) => sql`${m}`), sql`, `);
+    plan.statements.push(
+      db.insert(volunteers).values(creates.slice(i, i + 500)),
+      db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
+        SELECT ${now.getTime()}, ${ctx.viewer.id}, 'import', 'volunteer', CAST(id AS TEXT), '{"created":true}' FROM volunteers WHERE mobile IN (${inChunk})`),
+    );
+  }
+  for (const m of newMemberships)
+    plan.statements.push(db.run(sql`INSERT INTO volunteer_organisations (volunteer_id, organisation_id) VALUES (${byMobile(m.mobile)}, ${m.organisationId}) ON CONFLICT DO NOTHING`));
   return plan;
 }
 
