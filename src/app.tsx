@@ -13,6 +13,7 @@ import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { recipientRoutes } from './modules/recipients/routes.js';
 import { registryRoutes } from './modules/registry/routes.js';
+import { organisationRoutes } from './modules/organisations/routes.js';
 import { activityRoutes } from './modules/ledger/routes.js';
 import { reportRoutes } from './modules/ledger/report-routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
@@ -74,6 +75,7 @@ export function createApp(deps: Deps) {
   app.route('/admin/users', userRoutes);
   app.route('/recipients', recipientRoutes);
   app.route('/', registryRoutes);
+  app.route('/organisations', organisationRoutes);
   app.route('/activities', activityRoutes);
   app.route('/activities', activityImportRoutes);
   app.route('/reports', reportRoutes);

@@ -4,6 +4,7 @@ import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
 import { enLedger } from '../../modules/ledger/messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
+import { enOrganisations } from '../../modules/organisations/messages.js';
 
 export const en: Dictionary = {
   ...enCommon,
@@ -11,4 +12,5 @@ export const en: Dictionary = {
   ...enRecipients,
   ...enLedger,
   ...enVisits,
+  ...enOrganisations,
 };

@@ -3,6 +3,7 @@ import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
 import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
+import { zhOrganisations } from '../../modules/organisations/messages.js';
 
 /** The Chinese dictionary: the reference set of keys. Each module's strings are spread in here. */
 export const zh = {
@@ -11,4 +12,5 @@ export const zh = {
   ...zhRecipients,
   ...zhLedger,
   ...zhVisits,
+  ...zhOrganisations,
 } as const;

@@ -1,0 +1,42 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { incubationEvents, organisations, townships, volunteerOrganisations } from '../../db/schema/index.js';
+import type { z } from 'zod';
+import type { listQuery } from './schema.js';
+
+export function listOrganisations(db: Db, q: z.infer<typeof listQuery>) {
+  return db
+    .select({ o: organisations, township: townships.name, volunteers: sql<number>`(SELECT count(*) FROM volunteer_organisations vo WHERE vo.organisation_id = ${organisations.id})` })
+    .from(organisations)
+    .leftJoin(townships, eq(townships.id, organisations.townshipId))
+    .where(and(q.kind ? eq(organisations.kind, q.kind) : undefined, q.q ? sql`${organisations.name} LIKE ${'%' + q.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%'} ESCAPE '\\'` : undefined))
+    .orderBy(asc(organisations.kind), asc(organisations.name));
+}
+
+export type OrganisationRow = Awaited<ReturnType<typeof listOrganisations>>[number];
+
+export function findOrganisation(db: Db, id: number) {
+  return db.select({ o: organisations, township: townships.name }).from(organisations).leftJoin(townships, eq(townships.id, organisations.townshipId)).where(eq(organisations.id, id)).get();
+}
+
+export function stageHistory(db: Db, id: number) {
+  return db.select().from(incubationEvents).where(eq(incubationEvents.organisationId, id)).orderBy(desc(incubationEvents.on), desc(incubationEvents.id));
+}
+
+export function volunteerCount(db: Db, id: number) {
+  return db.$count(volunteerOrganisations, eq(volunteerOrganisations.organisationId, id));
+}
+
+/** Social organisations admitted per year (by their year of admission), oldest first. */
+export function intakeByYear(db: Db) {
+  return db
+    .select({ year: organisations.incubationYear, count: sql<number>`count(*)` })
+    .from(organisations)
+    .where(and(eq(organisations.kind, 'social_org'), sql`${organisations.incubationYear} IS NOT NULL`))
+    .groupBy(organisations.incubationYear)
+    .orderBy(asc(organisations.incubationYear));
+}
+
+export function townshipList(db: Db) {
+  return db.select({ id: townships.id, name: townships.name }).from(townships).orderBy(asc(townships.id));
+}

@@ -1,0 +1,56 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestApp, type Browser } from '../setup/app.js';
+import { registryFixture, roleBrowsers, type RegistryFixture, type RoleName } from '../setup/registry.js';
+import { incubationEvents, organisations } from '../../src/db/schema/index.js';
+
+let t: TestApp;
+let f: RegistryFixture;
+let as: Record<RoleName, Browser>;
+beforeEach(async () => {
+  t = await createTestApp();
+  f = await registryFixture(t);
+  as = await roleBrowsers(t, f);
+});
+
+describe('organisations register', () => {
+  it('lets the county admin register a social organisation, which starts as applied with a dated record', async () => {
+    const res = await as.admin.post('/organisations', { name: '湘潭县夕阳红志愿者协会', kind: 'social_org', townshipId: String(f.x.id), incubationYear: '2026', contactName: '陈会长' });
+    expect(res.status).toBe(303);
+    const org = await t.database.db.select().from(organisations).where(eq(organisations.name, '湘潭县夕阳红志愿者协会')).get();
+    expect(org).toMatchObject({ kind: 'social_org', incubationStage: 'applied', incubationYear: 2026, contactName: '陈会长' });
+    expect(await t.database.db.select().from(incubationEvents).where(eq(incubationEvents.organisationId, org!.id)).all()).toHaveLength(1);
+
+    const stage = await as.admin.post(`/organisations/${org!.id}/stage`, { stage: 'incubating', on: '2026-06-01', note: '入驻孵化中心' });
+    expect(stage.status).toBe(303);
+    const page = await (await as.admin.get(`/organisations/${org!.id}`)).text();
+    expect(page).toContain('2026-06-01 · 孵化中 · 入驻孵化中心');
+    expect(page).toContain('申请中');
+  });
+
+  it('refuses a duplicate name of the same kind and a second station in a township, with 422 and nothing written', async () => {
+    const before = await t.database.db.$count(organisations);
+    const dup = await as.admin.post('/organisations', { name: f.orgA.name, kind: 'social_org' });
+    expect(dup.status).toBe(422);
+    expect(await dup.text()).toContain('同类型中已有同名组织。');
+    const station = await as.admin.post('/organisations', { name: '另一个社工站', kind: 'station', townshipId: String(f.x.id) });
+    expect(station.status).toBe(422);
+    expect(await station.text()).toContain('该乡镇已有社工站。');
+    const noTownship = await as.admin.post('/organisations', { name: '无名敬老院', kind: 'nursing_home' });
+    expect(await noTownship.text()).toContain('社工站和敬老院必须指定乡镇。');
+    expect(await t.database.db.$count(organisations)).toBe(before);
+  });
+
+  it('shows each year’s intake against the target of 10', async () => {
+    const html = await (await as.stationX.get('/organisations/intake')).text();
+    expect(html).toContain('每年计划入驻 10 家社会组织。');
+    expect(html).toMatch(/<td>2025<\/td><td>1<\/td><td>10<\/td><td class="error">差 9 家<\/td>/);
+  });
+
+  it('lets stations and coordinators look but not change; volunteers not even look', async () => {
+    expect((await as.coordA.get(`/organisations/${f.orgB.id}`)).status).toBe(200);
+    expect((await as.coordA.post(`/organisations/${f.orgA.id}`, { name: 'x', kind: 'social_org' })).status).toBe(403);
+    expect((await as.stationX.get('/organisations/new')).status).toBe(403);
+    expect((await as.volunteer.get('/organisations')).status).toBe(403);
+  });
+});
