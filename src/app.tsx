@@ -14,6 +14,7 @@ import { userRoutes } from './modules/users/routes.js';
 import { recipientRoutes } from './modules/recipients/routes.js';
 import { registryRoutes } from './modules/registry/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
+import { joinRoutes, volunteerRoutes } from './modules/volunteers/routes.js';
 import { activityRoutes } from './modules/ledger/routes.js';
 import { reportRoutes } from './modules/ledger/report-routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
@@ -76,6 +77,8 @@ export function createApp(deps: Deps) {
   app.route('/recipients', recipientRoutes);
   app.route('/', registryRoutes);
   app.route('/organisations', organisationRoutes);
+  app.route('/volunteers', volunteerRoutes);
+  app.route('/join', joinRoutes);
   app.route('/activities', activityRoutes);
   app.route('/activities', activityImportRoutes);
   app.route('/reports', reportRoutes);

@@ -17,6 +17,7 @@ export interface MatrixFixture extends RegistryFixture {
   lineId: number;
   throwawayUserId: number;
   needId: number;
+  volunteerId: number;
 }
 
 // Shorthands: who may, with the status each one gets.
@@ -84,6 +85,15 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /organisations/:id{[0-9]+}/edit': [{ path: `/organisations/${f.orgA.id}/edit`, expect: only({ admin: 200 }) }],
     'POST /organisations/:id{[0-9]+}': [{ path: `/organisations/${f.orgA.id}`, form: {}, expect: only({ admin: 422 }) }],
     'POST /organisations/:id{[0-9]+}/stage': [{ path: `/organisations/${f.orgA.id}/stage`, form: {}, expect: only({ admin: 422 }) }],
+    'GET /volunteers': [{ path: '/volunteers', expect: ledgerStaff(200) }],
+    'GET /volunteers/new': [{ path: '/volunteers/new', expect: ledgerStaff(200) }],
+    'POST /volunteers': [{ path: '/volunteers', form: {}, expect: ledgerStaff(422) }],
+    'GET /volunteers/:id{[0-9]+}': [{ path: `/volunteers/${f.volunteerId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
+    'GET /volunteers/:id{[0-9]+}/edit': [{ path: `/volunteers/${f.volunteerId}/edit`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
+    'POST /volunteers/:id{[0-9]+}': [{ path: `/volunteers/${f.volunteerId}`, form: {}, expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 } }],
+    'POST /volunteers/:id{[0-9]+}/approve': [{ path: `/volunteers/${f.volunteerId}/approve`, expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 } }],
+    'GET /join': [{ path: '/join', expect: all(200, 200) }],
+    'POST /join': [{ path: '/join', form: {}, expect: all(422, 422) }],
     'GET /visits/overdue': [{ path: '/visits/overdue', expect: registerStaff(200) }],
     'GET /visits/recipients/:id{[0-9]+}/new': [{ path: `/visits/recipients/${rx}/new`, expect: { ...registerStaff(200), stationY: 404 } }],
     'POST /visits/recipients/:id{[0-9]+}': [{ path: `/visits/recipients/${rx}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],

@@ -14,6 +14,7 @@ const ALL: readonly Role[] = ['county_admin', 'station_staff', 'org_coordinator'
 export const NAV: NavItem[] = [
   { href: '/', label: 'nav.dashboard', roles: ALL },
   { href: '/recipients', label: 'nav.recipients', roles: ['county_admin', 'station_staff'] },
+  { href: '/volunteers', label: 'nav.volunteers', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
   { href: '/organisations', label: 'nav.organisations', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
   { href: '/admin/users', label: 'nav.users', roles: ['county_admin'] },
   { href: '/activities', label: 'nav.activities', roles: ['county_admin', 'station_staff', 'org_coordinator'] },

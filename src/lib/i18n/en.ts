@@ -5,6 +5,7 @@ import { enRegistry } from '../../modules/registry/messages.js';
 import { enLedger } from '../../modules/ledger/messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
+import { enVolunteers } from '../../modules/volunteers/messages.js';
 
 export const en: Dictionary = {
   ...enCommon,
@@ -13,4 +14,5 @@ export const en: Dictionary = {
   ...enLedger,
   ...enVisits,
   ...enOrganisations,
+  ...enVolunteers,
 };

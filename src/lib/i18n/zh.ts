@@ -4,6 +4,7 @@ import { zhRegistry } from '../../modules/registry/messages.js';
 import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
+import { zhVolunteers } from '../../modules/volunteers/messages.js';
 
 /** The Chinese dictionary: the reference set of keys. Each module's strings are spread in here. */
 export const zh = {
@@ -13,4 +14,5 @@ export const zh = {
   ...zhLedger,
   ...zhVisits,
   ...zhOrganisations,
+  ...zhVolunteers,
 } as const;

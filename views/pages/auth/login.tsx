@@ -24,6 +24,9 @@ export function LoginPage({ ui, values, error, errors, next }: LoginProps) {
           <Field name="password" type="password" label={t('login.password')} errors={errors} required autocomplete="current-password" maxlength={128} />
           <button type="submit">{t('login.submit')}</button>
         </form>
+        <p>
+          <a href="/join">{t('join.title')}</a>
+        </p>
       </article>
     </Page>
   );

@@ -1,0 +1,43 @@
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
+
+export function listVolunteers(db: Db, where: SQL | undefined, q: { q?: string; status?: string }) {
+  const like = q.q ? '%' + q.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%' : null;
+  return db
+    .select({ v: volunteers, township: townships.name })
+    .from(volunteers)
+    .leftJoin(townships, eq(townships.id, volunteers.townshipId))
+    .where(and(where, q.status ? eq(volunteers.status, q.status as 'active') : undefined, like ? or(sql`${volunteers.name} LIKE ${like} ESCAPE '\\'`, sql`${volunteers.mobile} LIKE ${like} ESCAPE '\\'`) : undefined))
+    .orderBy(asc(volunteers.status), asc(volunteers.name))
+    .limit(200);
+}
+
+export type VolunteerRow = Awaited<ReturnType<typeof listVolunteers>>[number];
+
+export function findVolunteer(db: Db, where: SQL | undefined, id: number) {
+  return db.select({ v: volunteers, township: townships.name }).from(volunteers).leftJoin(townships, eq(townships.id, volunteers.townshipId)).where(and(eq(volunteers.id, id), where)).get();
+}
+
+export function memberships(db: Db, volunteerId: number) {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(volunteerOrganisations)
+    .innerJoin(organisations, eq(organisations.id, volunteerOrganisations.organisationId))
+    .where(eq(volunteerOrganisations.volunteerId, volunteerId));
+}
+
+/** Townships and the organisations a volunteer can join (social organisations and stations). */
+export async function choices(db: Db, townshipId: number | null) {
+  const [ts, orgs] = await Promise.all([
+    db.select({ id: townships.id, name: townships.name }).from(townships).where(townshipId ? eq(townships.id, townshipId) : undefined).orderBy(asc(townships.id)),
+    db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.kind, ['social_org', 'station'])).orderBy(asc(organisations.kind), asc(organisations.name)),
+  ]);
+  return { townships: ts, organisations: orgs };
+}
+
+export type VolunteerChoices = Awaited<ReturnType<typeof choices>>;
+
+export function organisationExists(db: Db, id: number) {
+  return db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, id), inArray(organisations.kind, ['social_org', 'station']))).get();
+}

@@ -1,0 +1,126 @@
+import { Hono } from 'hono';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
+import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { setFlash } from '../../lib/cookies.js';
+import { JoinPage, VolunteerDetailPage, VolunteerFormPage, VolunteerListPage } from '../../../views/pages/volunteers/pages.js';
+import { can, scope } from './policy.js';
+import { joinForm, listQuery, volunteerForm, type VolunteerInput } from './schema.js';
+import { choices, findVolunteer, listVolunteers, memberships, organisationExists } from './queries.js';
+import { approve, createVolunteer, join, updateVolunteer } from './service.js';
+
+export const volunteerRoutes = new Hono<AppEnv>();
+export const joinRoutes = new Hono<AppEnv>();
+
+volunteerRoutes.get('/', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'list'));
+  const q = listQuery.parse(c.req.query());
+  return renderPage(c, <VolunteerListPage ui={uiOf(c)} rows={await listVolunteers(c.get('deps').db, scope(viewer), q)} q={q.q} status={q.status} canCreate={can(viewer, 'create')} />);
+});
+
+async function renderForm(c: AppContext, action: string, editing: boolean, values?: FormValues, errors?: FieldErrors) {
+  const viewer = viewerOf(c);
+  const opts = await choices(c.get('deps').db, viewer.role === 'station_staff' ? viewer.townshipId : null);
+  return renderPage(c, <VolunteerFormPage ui={uiOf(c)} action={action} editing={editing} choices={opts} values={values} errors={errors} />, errors ? 422 : 200);
+}
+
+/** Station staff keep volunteers in their township; coordinators add them to their own organisation. */
+async function outOfReach(c: AppContext, v: VolunteerInput): Promise<FieldErrors | null> {
+  const viewer = viewerOf(c);
+  const t = c.get('t');
+  if (viewer.role === 'station_staff' && v.townshipId !== viewer.townshipId) return { townshipId: t('vols.error.township') };
+  if (viewer.role === 'org_coordinator') v.organisationId = viewer.organisationId;
+  if (v.organisationId && !(await organisationExists(c.get('deps').db, v.organisationId))) return { organisationId: t('vols.error.organisation') };
+  return null;
+}
+
+volunteerRoutes.get('/new', (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'create'));
+  return renderForm(c, '/volunteers', false, { townshipId: viewer.townshipId ? String(viewer.townshipId) : '', availability: 'both', status: 'active' });
+});
+
+volunteerRoutes.post('/', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'create'));
+  const deps = c.get('deps');
+  const form = parseForm(volunteerForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderForm(c, '/volunteers', false, form.values, form.errors);
+  const problem = await outOfReach(c, form.data);
+  if (problem) return renderForm(c, '/volunteers', false, form.values, problem);
+  const result = await createVolunteer(deps.db, form.data, viewer.id, deps.now());
+  if (!result.ok) return renderForm(c, '/volunteers', false, form.values, { mobile: c.get('t')(result.message) });
+  setFlash(c, 'vols.saved');
+  return redirectAfterPost(c, `/volunteers/${result.id}`);
+});
+
+async function scoped(c: AppContext) {
+  const row = await findVolunteer(c.get('deps').db, scope(viewerOf(c)), Number(c.req.param('id')));
+  if (!row) notFound();
+  return row;
+}
+
+volunteerRoutes.get('/:id{[0-9]+}', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'view'));
+  const row = await scoped(c);
+  return renderPage(c, <VolunteerDetailPage ui={uiOf(c)} row={row} orgs={await memberships(c.get('deps').db, row.v.id)} canEdit={can(viewer, 'edit')} />);
+});
+
+volunteerRoutes.get('/:id{[0-9]+}/edit', async (c) => {
+  authorize(c, can(viewerOf(c), 'edit'));
+  const { v } = await scoped(c);
+  return renderForm(c, `/volunteers/${v.id}`, true, {
+    name: v.name, mobile: v.mobile, townshipId: v.townshipId ? String(v.townshipId) : '', skills: v.skills,
+    partyMember: v.partyMember ? '1' : '', availability: v.availability, status: v.status,
+  });
+});
+
+volunteerRoutes.post('/:id{[0-9]+}', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'edit'));
+  const { v } = await scoped(c);
+  const deps = c.get('deps');
+  const action = `/volunteers/${v.id}`;
+  const form = parseForm(volunteerForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderForm(c, action, true, form.values, form.errors);
+  const problem = await outOfReach(c, form.data);
+  if (problem) return renderForm(c, action, true, form.values, problem);
+  const result = await updateVolunteer(deps.db, v, form.data, viewer.id, deps.now());
+  if (!result.ok) return renderForm(c, action, true, form.values, { mobile: c.get('t')(result.message) });
+  setFlash(c, 'vols.saved');
+  return redirectAfterPost(c, action);
+});
+
+volunteerRoutes.post('/:id{[0-9]+}/approve', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'approve'));
+  const { v } = await scoped(c);
+  const deps = c.get('deps');
+  await approve(deps.db, v, viewer.id, deps.now());
+  setFlash(c, 'vols.approved');
+  return redirectAfterPost(c, `/volunteers/${v.id}`);
+});
+
+// The public sign-up page: anyone may open it; what it creates cannot log in until approved.
+joinRoutes.get('/', async (c) => {
+  allowPublic(c);
+  return renderPage(c, <JoinPage ui={uiOf(c)} choices={await choices(c.get('deps').db, null)} values={{ availability: 'service_days' }} />);
+});
+
+joinRoutes.post('/', async (c) => {
+  allowPublic(c);
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const opts = await choices(deps.db, null);
+  const form = parseForm(joinForm, await readForm(c), t);
+  if (!form.ok) return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={form.errors} />, 422);
+  if (form.data.organisationId && !(await organisationExists(deps.db, form.data.organisationId)))
+    return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={{ organisationId: t('vols.error.organisation') }} />, 422);
+  const result = await join(deps.db, deps.passwords, form.data, deps.now());
+  if (!result.ok) return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={{ mobile: t(result.message) }} />, 422);
+  deps.logger.info('volunteer_joined', { volunteerId: result.id });
+  return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} done />);
+});

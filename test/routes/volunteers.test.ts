@@ -1,0 +1,70 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp, Browser, type TestApp } from '../setup/app.js';
+import { registryFixture, roleBrowsers, type RegistryFixture, type RoleName } from '../setup/registry.js';
+import { users, volunteers } from '../../src/db/schema/index.js';
+
+let t: TestApp;
+let f: RegistryFixture;
+let as: Record<RoleName, Browser>;
+beforeEach(async () => {
+  t = await createTestApp();
+  f = await registryFixture(t);
+  as = await roleBrowsers(t, f);
+});
+
+const signUp = (overrides: Record<string, string | string[]> = {}) => ({
+  name: '何志愿', mobile: '+86 137 0000 2222', townshipId: String(f.x.id), organisationId: String(f.orgA.id), skills: ['visiting', 'meals'],
+  availability: 'service_days', password: 'a long password', ...overrides,
+});
+
+describe('volunteer sign-up and approval', () => {
+  it('signs up on the public page as pending; cannot log in until the organisation approves', async () => {
+    const anonymous = new Browser(t);
+    expect(await (await anonymous.get('/join')).text()).toContain('志愿者报名');
+    const res = await anonymous.post('/join', signUp());
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('报名已提交，请等待审核');
+    const v = await t.database.db.select().from(volunteers).where(eq(volunteers.mobile, '13700002222')).get();
+    expect(v).toMatchObject({ status: 'pending', skills: ['visiting', 'meals'], townshipId: f.x.id });
+    expect((await new Browser(t).post('/login', { username: '13700002222', password: 'a long password' })).status).toBe(422);
+
+    // The organisation's coordinator finds and approves them; the other organisation cannot even see them.
+    expect(await (await as.coordA.get('/volunteers?status=pending')).text()).toContain('何志愿');
+    expect((await as.coordB.get(`/volunteers/${v!.id}`)).status).toBe(404);
+    expect((await as.coordA.post(`/volunteers/${v!.id}/approve`)).status).toBe(303);
+    expect((await t.database.db.select().from(volunteers).where(eq(volunteers.id, v!.id)).get())!.status).toBe('active');
+    const login = await new Browser(t).post('/login', { username: '13700002222', password: 'a long password' });
+    expect(login.status).toBe(303);
+    const user = await t.database.db.select().from(users).where(eq(users.username, '13700002222')).get();
+    expect(user).toMatchObject({ role: 'volunteer', disabledAt: null });
+  });
+
+  it('refuses a second sign-up with the same mobile and bad fields with messages, writing nothing', async () => {
+    await new Browser(t).post('/join', signUp());
+    const before = await t.database.db.$count(volunteers);
+    const again = await new Browser(t).post('/join', signUp({ name: '冒名' }));
+    expect(again.status).toBe(422);
+    expect(await again.text()).toContain('该手机号已登记。');
+    const bad = await new Browser(t).post('/join', signUp({ mobile: '12345', password: 'short', skills: 'flying' }));
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('请输入有效的手机号');
+    expect(html).toContain('密码至少 8 个字符。');
+    expect(await t.database.db.$count(volunteers)).toBe(before);
+  });
+});
+
+describe('volunteer register', () => {
+  it('keeps station staff to their township and coordinators to their organisation', async () => {
+    const other = await as.stationX.post('/volunteers', { name: '越界', mobile: '13600001111', townshipId: String(f.y.id), availability: 'both', status: 'active' });
+    expect(other.status).toBe(422);
+    expect(await other.text()).toContain('只能登记本乡镇的志愿者。');
+    const own = await as.coordB.post('/volunteers', { name: '乙会员', mobile: '13600002222', townshipId: String(f.y.id), organisationId: String(f.orgA.id), availability: 'both', status: 'active' });
+    expect(own.status).toBe(303);
+    // A coordinator's new volunteer joins the coordinator's organisation, whatever the form said.
+    expect(await (await as.coordB.get('/volunteers')).text()).toContain('乙会员');
+    expect(await (await as.coordA.get('/volunteers')).text()).not.toContain('乙会员');
+    expect((await as.volunteer.get('/volunteers')).status).toBe(403);
+  });
+});

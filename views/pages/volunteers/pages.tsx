@@ -1,0 +1,112 @@
+import type { Ui } from '../../../src/lib/ui.js';
+import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import { VOLUNTEER_STATUSES } from '../../../src/db/schema/index.js';
+import { SKILLS, type Skill } from '../../../src/domain/skills.js';
+import type { VolunteerChoices, VolunteerRow } from '../../../src/modules/volunteers/queries.js';
+import { Page } from '../../layouts/page.js';
+import { Field, FormErrors, Notice, Select } from '../../components/form.js';
+import { VolunteerFields } from './form-fields.js';
+
+export function VolunteerListPage({ ui, rows, q, status, canCreate }: { ui: Ui; rows: VolunteerRow[]; q?: string; status?: string; canCreate: boolean }) {
+  const { t, locale } = ui;
+  return (
+    <Page ui={ui} title={t('vols.title')}>
+      <hgroup class="page-head">
+        <h1>{t('vols.title')}</h1>
+        <div class="actions">
+          {canCreate ? <a href="/volunteers/new" role="button">{t('vols.new')}</a> : null}
+        </div>
+      </hgroup>
+      <form method="get" action="/volunteers" class="filters">
+        <div class="grid">
+          <input type="search" name="q" value={q ?? ''} placeholder={t('vols.search')} aria-label={t('vols.search')} maxlength={50} />
+          <select name="status" aria-label={t('vols.status')}>
+            <option value="">{t('activities.all')}</option>
+            {VOLUNTEER_STATUSES.map((s) => <option value={s} selected={status === s}>{t(`vols.status.${s}`)}</option>)}
+          </select>
+          <button type="submit">{t('common.search')}</button>
+        </div>
+      </form>
+      <p class="muted">{t('vols.count', { count: rows.length })}</p>
+      <div class="table-wrap">
+        <table class="striped">
+          <thead><tr><th>{t('vols.name')}</th><th>{t('vols.mobile')}</th><th>{t('vols.township')}</th><th>{t('vols.skills')}</th><th>{t('vols.status')}</th></tr></thead>
+          <tbody>
+            {rows.map(({ v, township }) => (
+              <tr>
+                <td><a href={`/volunteers/${v.id}`}>{v.name}</a></td>
+                <td class="mono">{v.mobile}</td>
+                <td>{township ?? '—'}</td>
+                <td>{v.skills.map((s) => SKILLS[s as Skill]?.[locale] ?? s).join('、')}</td>
+                <td class={v.status === 'pending' ? 'error' : ''}>{t(`vols.status.${v.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Page>
+  );
+}
+
+export function VolunteerDetailPage({ ui, row, orgs, canEdit }: { ui: Ui; row: VolunteerRow; orgs: { id: number; name: string }[]; canEdit: boolean }) {
+  const { t, locale } = ui;
+  const v = row.v;
+  return (
+    <Page ui={ui} title={v.name}>
+      <hgroup class="page-head">
+        <h1>{v.name}</h1>
+        <div class="actions">
+          {canEdit ? <a href={`/volunteers/${v.id}/edit`} role="button" class="secondary">{t('common.edit')}</a> : null}
+          {canEdit && v.status === 'pending' ? (
+            <form method="post" action={`/volunteers/${v.id}/approve`} class="inline"><button type="submit">{t('vols.approve')}</button></form>
+          ) : null}
+        </div>
+      </hgroup>
+      <dl class="facts">
+        <dt>{t('vols.status')}</dt><dd>{t(`vols.status.${v.status}`)}</dd>
+        <dt>{t('vols.mobile')}</dt><dd class="mono">{v.mobile}</dd>
+        <dt>{t('vols.township')}</dt><dd>{row.township ?? '—'}</dd>
+        <dt>{t('vols.organisations')}</dt><dd>{orgs.map((o) => o.name).join('、') || '—'}</dd>
+        <dt>{t('vols.skills')}</dt><dd>{v.skills.map((s) => SKILLS[s as Skill]?.[locale] ?? s).join('、') || '—'}</dd>
+        <dt>{t('vols.availability')}</dt><dd>{t(`vols.availability.${v.availability}`)}</dd>
+        <dt>{t('vols.partyMember')}</dt><dd>{v.partyMember ? t('common.yes') : t('common.no')}</dd>
+      </dl>
+    </Page>
+  );
+}
+
+export function VolunteerFormPage({ ui, action, editing, choices, values, errors }: { ui: Ui; action: string; editing: boolean; choices: VolunteerChoices; values?: FormValues; errors?: FieldErrors }) {
+  const { t } = ui;
+  const title = editing ? t('vols.edit') : t('vols.new');
+  return (
+    <Page ui={ui} title={title}>
+      <h1>{title}</h1>
+      <FormErrors errors={errors} message={t('form.invalid')} />
+      <form method="post" action={action} class="wide">
+        <VolunteerFields ui={ui} choices={choices} values={values} errors={errors} />
+        <Select name="status" label={t('vols.status')} values={values} errors={errors} required options={VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`vols.status.${s}`) }))} />
+        <button type="submit">{t('common.save')}</button>
+      </form>
+    </Page>
+  );
+}
+
+export function JoinPage({ ui, choices, values, errors, done }: { ui: Ui; choices: VolunteerChoices; values?: FormValues; errors?: FieldErrors; done?: boolean }) {
+  const { t } = ui;
+  return (
+    <Page ui={ui} title={t('join.title')}>
+      <h1>{t('join.title')}</h1>
+      {done ? <Notice>{t('join.done')}</Notice> : (
+        <>
+          <p>{t('join.intro')}</p>
+          <FormErrors errors={errors} message={t('form.invalid')} />
+          <form method="post" action="/join">
+            <VolunteerFields ui={ui} choices={choices} values={values} errors={errors} />
+            <Field name="password" type="password" label={t('join.password')} errors={errors} required autocomplete="new-password" hint={t('password.tooShort')} />
+            <button type="submit">{t('join.submit')}</button>
+          </form>
+        </>
+      )}
+    </Page>
+  );
+}
