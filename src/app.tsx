@@ -15,6 +15,7 @@ import { recipientRoutes } from './modules/recipients/routes.js';
 import { registryRoutes } from './modules/registry/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { joinRoutes, volunteerRoutes } from './modules/volunteers/routes.js';
+import { placeRoutes } from './modules/places/index.js';
 import { activityRoutes } from './modules/ledger/routes.js';
 import { reportRoutes } from './modules/ledger/report-routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
@@ -79,6 +80,7 @@ export function createApp(deps: Deps) {
   app.route('/organisations', organisationRoutes);
   app.route('/volunteers', volunteerRoutes);
   app.route('/join', joinRoutes);
+  app.route('/places', placeRoutes);
   app.route('/activities', activityRoutes);
   app.route('/activities', activityImportRoutes);
   app.route('/reports', reportRoutes);

@@ -54,3 +54,20 @@ describe('organisations register', () => {
     expect((await as.volunteer.get('/organisations')).status).toBe(403);
   });
 });
+
+describe('townships and villages', () => {
+  it('lets the county admin add a township and a village with coordinates, refusing duplicates with 422', async () => {
+    expect((await as.admin.post('/places', { name: '新设乡' })).status).toBe(303);
+    const page = await (await as.admin.get('/places')).text();
+    expect(page).toContain('新设乡');
+    const dup = await as.admin.post('/places', { name: '花石镇' });
+    expect(dup.status).toBe(422);
+    expect(await dup.text()).toContain('已有同名的记录。');
+    expect((await as.admin.post('/places/villages', { townshipId: String(f.x.id), name: '新村', kind: 'village', lat: '27.6', lng: '112.7' })).status).toBe(303);
+    const bad = await as.admin.post('/places/villages', { townshipId: String(f.x.id), name: '坐标村', kind: 'village', lat: '200', lng: 'east' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('请输入有效的坐标。');
+    expect(await (await as.admin.get('/places')).text()).toContain('新村（村）');
+    expect((await as.stationX.get('/places')).status).toBe(403);
+  });
+});

@@ -16,6 +16,7 @@ export const NAV: NavItem[] = [
   { href: '/recipients', label: 'nav.recipients', roles: ['county_admin', 'station_staff'] },
   { href: '/volunteers', label: 'nav.volunteers', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
   { href: '/organisations', label: 'nav.organisations', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
+  { href: '/places', label: 'nav.places', roles: ['county_admin'] },
   { href: '/admin/users', label: 'nav.users', roles: ['county_admin'] },
   { href: '/activities', label: 'nav.activities', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
   { href: '/reports/aid', label: 'nav.aidReport', roles: ['county_admin', 'station_staff', 'org_coordinator'] },

@@ -6,6 +6,7 @@ import { enLedger } from '../../modules/ledger/messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
 import { enVolunteers } from '../../modules/volunteers/messages.js';
+import { enPlaces } from '../../modules/places/messages.js';
 
 export const en: Dictionary = {
   ...enCommon,
@@ -15,4 +16,5 @@ export const en: Dictionary = {
   ...enVisits,
   ...enOrganisations,
   ...enVolunteers,
+  ...enPlaces,
 };

@@ -5,6 +5,7 @@ import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
 import { zhVolunteers } from '../../modules/volunteers/messages.js';
+import { zhPlaces } from '../../modules/places/messages.js';
 
 /** The Chinese dictionary: the reference set of keys. Each module's strings are spread in here. */
 export const zh = {
@@ -15,4 +16,5 @@ export const zh = {
   ...zhVisits,
   ...zhOrganisations,
   ...zhVolunteers,
+  ...zhPlaces,
 } as const;

@@ -1,0 +1,61 @@
+import type { Ui } from '../../../src/lib/ui.js';
+import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import type { villages } from '../../../src/db/schema/index.js';
+import { VILLAGE_KINDS } from '../../../src/db/schema/index.js';
+import { Page } from '../../layouts/page.js';
+import { Field, FormErrors, Select } from '../../components/form.js';
+
+export interface PlacesProps {
+  ui: Ui;
+  townships: { id: number; name: string; villages: number; recipients: number }[];
+  villages: (typeof villages.$inferSelect)[];
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+export function PlacesPage(p: PlacesProps) {
+  const { t } = p.ui;
+  return (
+    <Page ui={p.ui} title={t('places.title')}>
+      <h1>{t('places.title')}</h1>
+      <FormErrors errors={p.errors} message={t('form.invalid')} />
+      <div class="table-wrap">
+        <table class="striped">
+          <thead><tr><th>{t('places.township')}</th><th>{t('places.villages')}</th><th>{t('places.recipients')}</th></tr></thead>
+          <tbody>
+            {p.townships.map((x) => (
+              <tr>
+                <td>{x.name}</td>
+                <td>
+                  <details>
+                    <summary>{x.villages}</summary>
+                    {p.villages.filter((v) => v.townshipId === x.id).map((v) => `${v.name}（${t(`places.kind.${v.kind}`)}）`).join('、')}
+                  </details>
+                </td>
+                <td>{x.recipients}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div class="grid">
+        <form method="post" action="/places">
+          <h2>{t('places.newTownship')}</h2>
+          <Field name="name" label={t('places.name')} values={p.values} errors={p.errors} required maxlength={30} />
+          <button type="submit">{t('common.create')}</button>
+        </form>
+        <form method="post" action="/places/villages">
+          <h2>{t('places.newVillage')}</h2>
+          <Select name="townshipId" label={t('places.township')} values={p.values} errors={p.errors} required placeholder={t('users.choose')} options={p.townships.map((x) => ({ value: String(x.id), label: x.name }))} />
+          <Field name="name" label={t('places.name')} values={p.values} errors={p.errors} required maxlength={30} />
+          <Select name="kind" label={t('places.kind')} values={p.values} errors={p.errors} required options={VILLAGE_KINDS.map((k) => ({ value: k, label: t(`places.kind.${k}`) }))} />
+          <div class="grid">
+            <Field name="lat" inputmode="decimal" label={t('places.lat')} values={p.values} errors={p.errors} maxlength={12} />
+            <Field name="lng" inputmode="decimal" label={t('places.lng')} values={p.values} errors={p.errors} maxlength={12} />
+          </div>
+          <button type="submit">{t('common.create')}</button>
+        </form>
+      </div>
+    </Page>
+  );
+}
