@@ -71,3 +71,14 @@ describe('townships and villages', () => {
     expect((await as.stationX.get('/places')).status).toBe(403);
   });
 });
+
+describe('dashboard', () => {
+  it('shows each role the counts of its own scope', async () => {
+    const admin = await (await as.admin.get('/')).text();
+    expect(admin).toMatch(/>2<\/a><p>在册特困人员/);
+    const station = await (await as.stationX.get('/')).text();
+    expect(station).toMatch(/>1<\/a><p>在册特困人员/);
+    const coordinator = await (await as.coordA.get('/')).text();
+    expect(coordinator).not.toContain('在册特困人员');
+  });
+});

@@ -1,11 +1,11 @@
-import type { Child } from 'hono/jsx';
+import type { Card } from '../../../src/modules/dashboard/cards.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import { Page } from '../../layouts/page.js';
 
 export interface DashboardProps {
   ui: Ui;
-  /** Cards contributed by modules (counts, to-dos); empty on a fresh install. */
-  cards: Child[];
+  /** Counts and to-dos from the modules, already scoped to the viewer. */
+  cards: Card[];
 }
 
 export function DashboardPage({ ui, cards }: DashboardProps) {
@@ -13,7 +13,18 @@ export function DashboardPage({ ui, cards }: DashboardProps) {
   return (
     <Page ui={ui} title={t('dashboard.title')}>
       <h1>{t('dashboard.welcome', { name: viewer?.displayName ?? '' })}</h1>
-      {cards.length ? <div class="grid-cards">{cards}</div> : <p class="muted">{t('dashboard.empty')}</p>}
+      {cards.some((c) => c.value > 0) ? (
+        <div class="grid-cards">
+          {cards.map((c) => (
+            <article>
+              <a href={c.href} class={c.warn ? 'stat error' : 'stat'}>{c.value}</a>
+              <p>{t(c.label)}</p>
+            </article>
+          ))}
+        </div>
+      ) : (
+        <p class="muted">{t('dashboard.empty')}</p>
+      )}
     </Page>
   );
 }
