@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { argon2Verify } from 'hash-wasm';
 import { argon2Hasher } from '../src/auth/password.js';
 import { workerHasher } from '../src/auth/password-worker.js';
 import { saveReport } from './lib/results.js';
@@ -28,11 +29,13 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 const rows: [string, string, number][] = [];
+const notes: string[] = [];
 const argon2 = await argon2Hasher.hash(PW);
 const scrypt = await workerHasher.hash(PW);
 rows.push(['node', 'argon2id hash (native, m=19456 t=2 p=1)', await time(() => argon2Hasher.hash(PW))]);
 rows.push(['node', 'argon2id verify (native)', await time(() => argon2Hasher.verify(argon2, PW))]);
-rows.push(['node', 'argon2id verify (hash-wasm, WebAssembly)', await time(() => workerHasher.verify(argon2, PW))]);
+rows.push(['node', 'argon2id verify (hash-wasm, WebAssembly)', await time(() => argon2Verify({ password: PW, hash: argon2 }))]);
+rows.push(['node', 'argon2id verify (@noble/hashes, plain JS)', await time(() => workerHasher.verify(argon2, PW))]);
 rows.push(['node', 'scrypt hash (node:crypto, N=2^14 r=8 p=5)', await time(() => workerHasher.hash(PW))]);
 rows.push(['node', 'scrypt verify (node:crypto)', await time(() => workerHasher.verify(scrypt, PW))]);
 
@@ -67,7 +70,9 @@ try {
   const noop = await time(get('/'));
   const q = (h: string) => '/verify?hash=' + encodeURIComponent(h);
   rows.push(['workerd', 'no-op request (subtracted below)', noop]);
-  rows.push(['workerd', 'argon2id verify (hash-wasm, WebAssembly)', (await time(get(q(argon2)))) - noop]);
+  rows.push(['workerd', 'argon2id verify (@noble/hashes, plain JS)', (await time(get(q(argon2)))) - noop]);
+  const wasm = await fetch(base + '/hash-wasm?hash=' + encodeURIComponent(argon2));
+  notes.push(`workerd  argon2id verify (hash-wasm): HTTP ${wasm.status}: ${await wasm.text()}`);
   rows.push(['workerd', 'scrypt hash (node:crypto, nodejs_compat)', (await time(get('/scrypt-hash'))) - noop]);
   rows.push(['workerd', 'scrypt verify (node:crypto, nodejs_compat)', (await time(get(q(scrypt)))) - noop]);
 } finally {
@@ -78,5 +83,7 @@ const text = [
   `median of ${RUNS} runs after one warm-up, milliseconds`,
   '',
   ...rows.map(([rt, what, ms]) => `${rt.padEnd(8)} ${what.padEnd(46)} ${ms.toFixed(1).padStart(8)} ms`),
+  '',
+  ...notes,
 ].join('\n');
 saveReport('passwords', text);

@@ -1,4 +1,6 @@
-// A bare Worker for bench/passwords.ts: times the Workers password hasher inside workerd.
+// A bare Worker for bench/passwords.ts: times the Workers password hasher inside workerd, and shows that
+// hash-wasm (WebAssembly compiled at run time) is refused there.
+import { argon2Verify } from 'hash-wasm';
 import { workerHasher } from '../../src/auth/password-worker.js';
 
 export default {
@@ -9,6 +11,13 @@ export default {
     if (url.pathname === '/verify') {
       const ok = await workerHasher.verify(url.searchParams.get('hash') ?? '', password);
       return new Response(String(ok), { status: ok ? 200 : 500 });
+    }
+    if (url.pathname === '/hash-wasm') {
+      try {
+        return new Response(String(await argon2Verify({ password, hash: url.searchParams.get('hash') ?? '' })));
+      } catch (e) {
+        return new Response(String(e), { status: 500 });
+      }
     }
     return new Response('noop');
   },

@@ -20,11 +20,12 @@ describe('passwords on both runtimes', () => {
     expect(stored).not.toBe(await workerHasher.hash(PW)); // salted
   });
 
-  test('Workers verify argon2id hashes made by the Node server (WebAssembly)', async () => {
+  test('Workers verify argon2id hashes made by the Node server (plain JS) and ask to redo them as scrypt', async () => {
     const stored = await argon2Hasher.hash(PW);
     expect(await workerHasher.verify(stored, PW)).toBe(true);
     expect(await workerHasher.verify(stored, 'not the password')).toBe(false);
-    expect(workerHasher.needsRehash(stored)).toBe(false);
+    expect(await workerHasher.verify(stored.replace('m=19456', 'm=999999'), PW)).toBe(false);
+    expect(workerHasher.needsRehash(stored)).toBe(true);
   });
 
   test('the Node server verifies scrypt hashes made on Workers and asks to redo them as argon2id', async () => {

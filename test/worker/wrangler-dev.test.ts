@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, WRANGLER, offlineEnv } from './wrangler.js';
 import { HttpBrowser } from './http.js';
+import { argon2Hasher } from '../../src/auth/password.js';
 
 // The real app on workerd (wrangler dev) over a local D1 database migrated from the same migrations/
 // folder as the Node server, driven over HTTP. No network: wrangler's telemetry and update checks are off.
@@ -142,16 +143,24 @@ describe('the app on wrangler dev with a local D1 database', () => {
     const list = await (await coord.get('/activities')).text();
     expect(list).toContain('易俗河敬老院');
 
+    // A user whose password a Node server hashed (argon2id) logs in on Workers: the county moved, nobody resets.
+    const fromNode = await argon2Hasher.hash(PASSWORD);
+    d1(`INSERT INTO users (username, display_name, password_hash, role, locale, created_at) VALUES ('moved', '迁移用户', '${fromNode}', 'county_admin', 'zh', 0)`);
+    const moved = new HttpBrowser(base);
+    expect((await moved.post('/login', { username: 'moved', password: 'wrong password!' })).status).toBe(422);
+    expect((await moved.post('/login', { username: 'moved', password: PASSWORD })).status).toBe(303);
+    expect(await (await moved.get('/')).text()).toContain('您好，迁移用户');
+
     // The scheduled handler, as the UTC cron trigger in wrangler.toml fires it (03:00 Shanghai).
     expect((await fetch(base + '/__scheduled?cron=' + encodeURIComponent('0 19 * * *'))).status).toBe(200);
     const line = await waitFor('the heartbeat job', () =>
       logs.join('').split('\n').find((l) => l.includes('"event":"job_done"') && l.includes('"job":"heartbeat"')),
     );
-    expect(JSON.parse(line.slice(line.indexOf('{')))).toMatchObject({ job: 'heartbeat', users: 2 });
+    expect(JSON.parse(line.slice(line.indexOf('{')))).toMatchObject({ job: 'heartbeat', users: 3 });
 
     // What the data became in D1: passwords hashed with scrypt (PHC), the ledger lines, and the
     // append-only triggers of migrations/0002 in force.
-    const hashes = d1('SELECT username, password_hash FROM users ORDER BY id');
+    const hashes = d1(`SELECT username, password_hash FROM users WHERE username <> 'moved' ORDER BY id`);
     expect(hashes.map((h) => h.username)).toEqual(['admin', 'coord']);
     for (const h of hashes) expect(h.password_hash).toMatch(/^\$scrypt\$ln=14,r=8,p=5\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]{43}$/);
     expect(d1('SELECT kind, amount_fen FROM ledger_lines ORDER BY id')).toEqual([
