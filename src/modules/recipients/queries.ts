@@ -92,6 +92,11 @@ export async function formOptions(db: Db, townshipId: number | null) {
   return { townships: ts, villages: vs, nursingHomes: homes };
 }
 
+/** The township filter of the list page: the viewer's own township, or all for county roles. */
+export function townshipOptions(db: Db, townshipId: number | null) {
+  return db.select({ id: townships.id, name: townships.name }).from(townships).where(townshipId ? eq(townships.id, townshipId) : undefined).orderBy(asc(townships.id));
+}
+
 export type RecipientFormOptions = Awaited<ReturnType<typeof formOptions>>;
 
 export function villageInTownship(db: Db, villageId: number, townshipId: number) {

@@ -12,7 +12,7 @@ import { RecipientDetailPage, RevealedFields } from '../../../views/pages/recipi
 import { RecipientFormPage } from '../../../views/pages/recipients/form.js';
 import { can, scope } from './policy.js';
 import { assessmentForm, editRecipientForm, listQuery, newRecipientForm } from './schema.js';
-import { findRecipient, formOptions, listRecipients, recipientAssessments, recipientHistory } from './queries.js';
+import { findRecipient, formOptions, listRecipients, townshipOptions, recipientAssessments, recipientHistory } from './queries.js';
 import { addAssessment, createRecipient, reveal, updateRecipient } from './service.js';
 
 export const recipientRoutes = new Hono<AppEnv>();
@@ -29,7 +29,8 @@ recipientRoutes.get('/', async (c) => {
   const result = await listRecipients(db, scope(viewer), query);
   const t = c.get('t');
   if (isHtmx(c)) return c.html(<RecipientResults t={t} {...result} query={query} today={today(c)} />);
-  const { townships } = await formOptions(db, viewer.townshipId);
+  // Only the township filter: the form's nursing-home list is the whole file's (bench:scale).
+  const townships = await townshipOptions(db, viewer.townshipId);
   return renderPage(
     c,
     <RecipientListPage ui={uiOf(c)} {...result} query={query} today={today(c)} townships={townships}
