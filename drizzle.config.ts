@@ -4,5 +4,6 @@ export default defineConfig({
   dialect: 'turso',
   schema: './src/db/schema/index.ts',
   out: './migrations',
-  dbCredentials: { url: 'file:./data/drizzle-kit.db' },
+  // `drizzle-kit migrate` applies migrations/ to DATABASE_URL (a Turso database when deploying on Workers).
+  dbCredentials: { url: process.env.DATABASE_URL ?? 'file:./data/drizzle-kit.db', authToken: process.env.DATABASE_AUTH_TOKEN },
 });

@@ -62,3 +62,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     backupKeep: raw.BACKUP_KEEP,
   };
 }
+
+/** Workers bindings → the environment-like record loadConfig reads: text vars and secrets only (D1, assets are objects). */
+export function bindingsToEnv(bindings: Record<string, unknown>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(bindings)) if (typeof v === 'string') out[k] = v;
+  return out;
+}

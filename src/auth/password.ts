@@ -1,30 +1,16 @@
 import { hash, verify } from '@node-rs/argon2';
 
-/** Hashes and checks passwords as PHC strings; the runtime picks the implementation. */
-export interface PasswordHasher {
-  hash(password: string): Promise<string>;
-  verify(stored: string, password: string): Promise<boolean>;
-  /** True when the stored hash was made with weaker parameters than today's. */
-  needsRehash(stored: string): boolean;
-}
+import { ARGON2, argon2Params, type PasswordHasher } from './password-phc.js';
+import { verifyScrypt } from './password-scrypt.js';
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
-
-// OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
-const ARGON2 = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 };
-
-/** Parses the m, t and p parameters of an argon2 PHC string; null when it is not one. */
-export function argon2Params(stored: string): { m: number; t: number; p: number } | null {
-  const match = /^\$argon2id\$v=\d+\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(stored);
-  if (!match) return null;
-  return { m: Number(match[1]), t: Number(match[2]), p: Number(match[3]) };
-}
+export { PASSWORD_MIN, PASSWORD_MAX, argon2Params, type PasswordHasher } from './password-phc.js';
 
 /** argon2id through the native @node-rs/argon2 module (Node only). */
 export const argon2Hasher: PasswordHasher = {
   hash: (password) => hash(password, ARGON2),
   async verify(stored, password) {
+    // A password last set on Workers is scrypt; needsRehash below upgrades it at the next login.
+    if (stored.startsWith('$scrypt$')) return verifyScrypt(stored, password);
     if (!argon2Params(stored)) return false;
     try {
       return await verify(stored, password);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MAX, PASSWORD_MIN } from './password.js';
+import { PASSWORD_MAX, PASSWORD_MIN } from './password-phc.js';
 
 export const password = z
   .string({ error: 'form.required' })

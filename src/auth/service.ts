@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { changedRows } from '../db/types.js';
 import { users, type Role } from '../db/schema/index.js';
 import type { PasswordHasher } from './password.js';
 import { createSession, deleteUserSessionsQuery } from './session.js';
@@ -61,7 +62,7 @@ export async function createFirstAdmin(
     INSERT INTO users (username, display_name, password_hash, role, locale, created_at)
     SELECT ${input.username}, ${input.displayName}, ${hash}, 'county_admin', 'zh', ${now.getTime()}
     WHERE NOT EXISTS (SELECT 1 FROM users)`);
-  return result.rowsAffected === 1;
+  return changedRows(result) === 1;
 }
 
 export async function hasAnyUser(db: Db): Promise<boolean> {

@@ -6,9 +6,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.js';
 
-export type Db = LibSQLDatabase<typeof schema>;
+export type { Db } from './types.js';
 export interface Database {
-  db: Db;
+  /** The libSQL-typed database: assignable to the driver-agnostic `Db` the app takes. */
+  db: LibSQLDatabase<typeof schema>;
   client: Client;
   close(): void;
 }

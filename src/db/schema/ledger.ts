@@ -63,6 +63,9 @@ export const activityTargets = sqliteTable(
     uniqueIndex('activity_targets_home_uq').on(t.activityId, t.nursingHomeId),
     index('activity_targets_on_idx').on(t.occurredOn, t.recipientId, t.nursingHomeId, t.organisationId, t.townshipId),
     index('activity_targets_recipient_idx').on(t.recipientId, t.occurredOn),
+    // A station's or an organisation's summary reads its own rows, not the whole file's year (bench:scale).
+    index('activity_targets_township_idx').on(t.townshipId, t.occurredOn, t.recipientId, t.nursingHomeId, t.organisationId),
+    index('activity_targets_org_idx').on(t.organisationId, t.occurredOn, t.recipientId, t.nursingHomeId, t.townshipId),
   ],
 );
 
@@ -98,6 +101,9 @@ export const ledgerLines = sqliteTable(
     index('ledger_lines_activity_idx').on(t.activityId),
     // Covering index for a year's sums: the report never touches the table rows.
     index('ledger_lines_on_idx').on(t.occurredOn, t.kind, t.amountFen, t.serviceCentihours, t.organisationId, t.townshipId),
+    // A station's or an organisation's summary reads its own rows, not the whole file's year (bench:scale).
+    index('ledger_lines_township_idx').on(t.townshipId, t.occurredOn, t.kind, t.amountFen, t.serviceCentihours, t.organisationId),
+    index('ledger_lines_org_idx').on(t.organisationId, t.occurredOn, t.kind, t.amountFen, t.serviceCentihours, t.townshipId),
   ],
 );
 

@@ -97,6 +97,7 @@ export async function formOptions(db: Db, townshipId: number | null) {
   return { townships: ts, villages: vs, nursingHomes: homes };
 }
 
+
 export type RecipientFormOptions = Awaited<ReturnType<typeof formOptions>>;
 
 export function villageInTownship(db: Db, villageId: number, townshipId: number) {

@@ -1,0 +1,4 @@
+CREATE INDEX `activity_targets_township_idx` ON `activity_targets` (`township_id`,`occurred_on`,`recipient_id`,`nursing_home_id`,`organisation_id`);--> statement-breakpoint
+CREATE INDEX `activity_targets_org_idx` ON `activity_targets` (`organisation_id`,`occurred_on`,`recipient_id`,`nursing_home_id`,`township_id`);--> statement-breakpoint
+CREATE INDEX `ledger_lines_township_idx` ON `ledger_lines` (`township_id`,`occurred_on`,`kind`,`amount_fen`,`service_centihours`,`organisation_id`);--> statement-breakpoint
+CREATE INDEX `ledger_lines_org_idx` ON `ledger_lines` (`organisation_id`,`occurred_on`,`kind`,`amount_fen`,`service_centihours`,`township_id`);

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, WRANGLER, offlineEnv } from './wrangler.js';
+import { HttpBrowser } from './http.js';
+import { argon2Hasher } from '../../src/auth/password.js';
+
+// The real app on workerd (wrangler dev) over a local D1 database migrated from the same migrations/
+// folder as the Node server, driven over HTTP. No network: wrangler's telemetry and update checks are off.
+
+const PASSWORD = 'correct horse battery';
+// A real 32-byte key as a secret would be: loadConfig decodes it with Buffer under nodejs_compat.
+const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+let persist: string;
+let dev: ChildProcess;
+let base: string;
+const logs: string[] = [];
+
+function wrangler(args: string[]): string {
+  try {
+    return execFileSync(process.execPath, [WRANGLER, ...args], { cwd: ROOT, env: offlineEnv(), stdio: 'pipe', timeout: 60_000 }).toString();
+  } catch (error) {
+    const e = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`wrangler ${args.slice(0, 2).join(' ')} failed: ${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+  }
+}
+
+/** Runs SQL on the local D1 database and returns the rows. */
+function d1(sql: string): Record<string, unknown>[] {
+  const out = wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persist, '--json', '--command', sql]);
+  const parsed = JSON.parse(out) as { results: Record<string, unknown>[] }[];
+  return parsed.flatMap((p) => p.results);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}; wrangler said:\n${logs.join('')}`);
+}
+
+beforeAll(async () => {
+  persist = mkdtempSync(join(tmpdir(), 'shouwang-d1-'));
+  wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist]);
+  // Registry rows (their pages belong to another module): a township, a social organisation, a nursing home.
+  d1(`INSERT INTO townships (name, created_at) VALUES ('易俗河镇', 0);
+      INSERT INTO organisations (name, kind, township_id, created_at, updated_at) VALUES ('湘潭县爱心协会', 'social_org', NULL, 0, 0);
+      INSERT INTO organisations (name, kind, township_id, created_at, updated_at) VALUES ('易俗河敬老院', 'nursing_home', 1, 0, 0);`);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  dev = spawn(
+    process.execPath,
+    [WRANGLER, 'dev', '--local', '--test-scheduled', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--show-interactive-dev-session=false', '--var', `DATA_KEY:${DATA_KEY}`],
+    { cwd: ROOT, env: offlineEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  dev.stdout!.on('data', (d: Buffer) => logs.push(d.toString()));
+  dev.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
+  await waitFor('wrangler dev', async () => ((await fetch(base + '/healthz')).status === 200 ? true : undefined));
+}, 100_000);
+
+afterAll(async () => {
+  // wrangler starts workerd as a child: end the whole group this test started.
+  if (dev?.pid) {
+    try {
+      process.kill(-dev.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  if (persist) rmSync(persist, { recursive: true, force: true });
+});
+
+describe('the app on wrangler dev with a local D1 database', () => {
+  test('first run, login, a user, an activity on the ledger, the scheduled job', async () => {
+    const health = await (await fetch(base + '/healthz')).json();
+    expect(health).toEqual({ status: 'ok' });
+    const htmx = await fetch(base + '/static/htmx-4.0.1/htmx.min.js');
+    expect(htmx.status).toBe(200);
+    expect(await htmx.text()).toContain('htmx');
+
+    const admin = new HttpBrowser(base);
+    expect((await admin.get('/login')).headers.get('location')).toBe('/setup');
+    expect(await (await admin.get('/setup')).text()).toContain('创建县民政局管理员');
+    const setup = await admin.post('/setup', { displayName: '县局管理员', username: 'admin', password: PASSWORD, passwordConfirm: PASSWORD });
+    expect(setup.status).toBe(303);
+    expect(setup.headers.get('location')).toBe('/login');
+    expect((await admin.post('/login', { username: 'admin', password: 'wrong password!' })).status).toBe(422);
+    expect((await admin.post('/login', { username: 'admin', password: PASSWORD })).status).toBe(303);
+    expect(await (await admin.get('/')).text()).toContain('您好，县局管理员');
+
+    const created = await admin.post('/admin/users', {
+      username: 'coord',
+      displayName: '协会联络员',
+      password: PASSWORD,
+      role: 'org_coordinator',
+      organisationId: '1',
+    });
+    expect(created.status).toBe(303);
+    expect(await (await admin.get('/admin/users')).text()).toContain('协会联络员');
+
+    const coord = new HttpBrowser(base);
+    expect((await coord.post('/login', { username: 'coord', password: PASSWORD })).status).toBe(303);
+    const recorded = await coord.post('/activities', {
+      idempotencyKey: 'w'.repeat(24),
+      organisationId: '1',
+      occurredOn: '2026-11-24',
+      kind: 'home_visit',
+      nursingHomeIds: ['2'],
+      lineKind: ['cash', 'goods'],
+      lineAmount: ['200', '150.50'],
+      lineGoodsName: ['', '大米'],
+      lineQuantity: ['', '2'],
+      lineUnit: ['', '袋'],
+      lineServiceKind: ['', ''],
+      lineHours: ['', ''],
+      lineVolunteers: ['', ''],
+    });
+    expect(recorded.status).toBe(303);
+    const page = await (await coord.get(recorded.headers.get('location')!)).text();
+    expect(page).toContain('帮扶活动已记录。');
+    expect(page).toContain('150.50');
+    const list = await (await coord.get('/activities')).text();
+    expect(list).toContain('易俗河敬老院');
+
+    // A user whose password a Node server hashed (argon2id) logs in on Workers: the county moved, nobody resets.
+    const fromNode = await argon2Hasher.hash(PASSWORD);
+    d1(`INSERT INTO users (username, display_name, password_hash, role, locale, created_at) VALUES ('moved', '迁移用户', '${fromNode}', 'county_admin', 'zh', 0)`);
+    const moved = new HttpBrowser(base);
+    expect((await moved.post('/login', { username: 'moved', password: 'wrong password!' })).status).toBe(422);
+    expect((await moved.post('/login', { username: 'moved', password: PASSWORD })).status).toBe(303);
+    expect(await (await moved.get('/')).text()).toContain('您好，迁移用户');
+
+    // The scheduled handler, as the UTC cron trigger in wrangler.toml fires it (03:00 Shanghai).
+    expect((await fetch(base + '/__scheduled?cron=' + encodeURIComponent('0 19 * * *'))).status).toBe(200);
+    const line = await waitFor('the heartbeat job', () =>
+      logs.join('').split('\n').find((l) => l.includes('"event":"job_done"') && l.includes('"job":"heartbeat"')),
+    );
+    expect(JSON.parse(line.slice(line.indexOf('{')))).toMatchObject({ job: 'heartbeat', users: 3 });
+
+    // What the data became in D1: passwords hashed with scrypt (PHC), the ledger lines, and the
+    // append-only triggers of migrations/0002 in force.
+    const hashes = d1(`SELECT username, password_hash FROM users WHERE username <> 'moved' ORDER BY id`);
+    expect(hashes.map((h) => h.username)).toEqual(['admin', 'coord']);
+    for (const h of hashes) expect(h.password_hash).toMatch(/^\$scrypt\$ln=14,r=8,p=5\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]{43}$/);
+    expect(d1('SELECT kind, amount_fen FROM ledger_lines ORDER BY id')).toEqual([
+      { kind: 'cash', amount_fen: 20000 },
+      { kind: 'goods', amount_fen: 15050 },
+    ]);
+    expect(() => d1('UPDATE ledger_lines SET amount_fen = 0')).toThrow(/ledger_append_only/);
+    expect(d1('SELECT sum(amount_fen) AS total FROM ledger_lines')).toEqual([{ total: 35050 }]);
+  }, 90_000);
+});
