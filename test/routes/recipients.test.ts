@@ -148,3 +148,12 @@ describe('recipient register', () => {
     }
   });
 });
+
+describe('recipient visit history', () => {
+  it('shows the visits recorded for a recipient on their page', async () => {
+    const res = await as.stationX.post(`/visits/recipients/${f.rx.id}`, { visitedOn: '2026-11-24', kind: 'condolence', visitorKind: 'village_doctor', visitorNames: '王村医', outcome: 'visited', notes: '送了米和油' });
+    expect(res.status).toBe(303);
+    const page = await (await as.stationX.get(`/recipients/${f.rx.id}`)).text();
+    expect(page).toContain('2026-11-24 · 真情慰问 · 村医（王村医） · 已走访 · 送了米和油');
+  });
+});

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { assessments, auditLog, organisations, recipients, townships, villages } from '../../db/schema/index.js';
+import { assessments, auditLog, organisations, recipients, townships, villages, visits } from '../../db/schema/index.js';
 import type { RecipientListQuery } from './schema.js';
 
 export const PAGE_SIZE = 25;
@@ -67,6 +67,11 @@ export type RecipientDetail = NonNullable<Awaited<ReturnType<typeof findRecipien
 
 export function recipientAssessments(db: Db, recipientId: number) {
   return db.select().from(assessments).where(eq(assessments.recipientId, recipientId)).orderBy(desc(assessments.assessedOn), desc(assessments.id));
+}
+
+/** The latest visits to a recipient, newest first (the cadence page has the rest). */
+export function recipientVisits(db: Db, recipientId: number) {
+  return db.select().from(visits).where(eq(visits.recipientId, recipientId)).orderBy(desc(visits.visitedOn), desc(visits.id)).limit(20);
 }
 
 export function recipientHistory(db: Db, recipientId: number) {

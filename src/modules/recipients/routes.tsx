@@ -12,7 +12,7 @@ import { RecipientDetailPage, RevealedFields } from '../../../views/pages/recipi
 import { RecipientFormPage } from '../../../views/pages/recipients/form.js';
 import { can, scope } from './policy.js';
 import { assessmentForm, editRecipientForm, listQuery, newRecipientForm } from './schema.js';
-import { findRecipient, formOptions, listRecipients, recipientAssessments, recipientHistory, townshipChoices } from './queries.js';
+import { findRecipient, formOptions, listRecipients, recipientAssessments, recipientHistory, recipientVisits, townshipChoices } from './queries.js';
 import { addAssessment, createRecipient, reveal, updateRecipient } from './service.js';
 
 export const recipientRoutes = new Hono<AppEnv>();
@@ -81,9 +81,13 @@ async function renderDetail(c: AppContext, extra: { revealed?: { idNumber: strin
   const viewer = viewerOf(c);
   const detail = await scopedRecipient(c);
   const db = c.get('deps').db;
-  const [assessments, history] = await Promise.all([recipientAssessments(db, detail.recipient.id), recipientHistory(db, detail.recipient.id)]);
+  const [assessments, history, visitRows] = await Promise.all([
+    recipientAssessments(db, detail.recipient.id),
+    recipientHistory(db, detail.recipient.id),
+    recipientVisits(db, detail.recipient.id),
+  ]);
   const page = (
-    <RecipientDetailPage ui={uiOf(c)} detail={detail} assessments={assessments} history={history} today={today(c)}
+    <RecipientDetailPage ui={uiOf(c)} detail={detail} assessments={assessments} history={history} visits={visitRows} today={today(c)}
       canEdit={can(viewer, 'edit', detail.recipient)} canReveal={can(viewer, 'reveal', detail.recipient)}
       revealed={extra.revealed} assessmentValues={extra.values} assessmentErrors={extra.errors} />
   );

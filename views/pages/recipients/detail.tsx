@@ -1,6 +1,6 @@
 import type { Ui } from '../../../src/lib/ui.js';
 import type { RecipientDetail } from '../../../src/modules/recipients/queries.js';
-import type { assessments, auditLog } from '../../../src/db/schema/index.js';
+import type { assessments, auditLog, visits } from '../../../src/db/schema/index.js';
 import { ADL_ITEMS } from '../../../src/domain/care-level.js';
 import { agreementStatus } from '../../../src/domain/agreement.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
@@ -13,6 +13,7 @@ export interface RecipientDetailProps {
   detail: RecipientDetail;
   assessments: (typeof assessments.$inferSelect)[];
   history: (typeof auditLog.$inferSelect)[];
+  visits: (typeof visits.$inferSelect)[];
   today: string;
   canEdit: boolean;
   canReveal: boolean;
@@ -108,6 +109,25 @@ export function RecipientDetailPage(p: RecipientDetailProps) {
           </div>
         )}
         {p.canEdit ? <AssessmentForm ui={p.ui} recipientId={r.id} values={p.assessmentValues} errors={p.assessmentErrors} /> : null}
+      </section>
+
+      <section>
+        <hgroup class="page-head">
+          <h2>{t('recipients.visits')}</h2>
+          {p.canEdit && r.status === 'active' ? <a href={`/visits/recipients/${r.id}/new`} role="button" class="secondary small">{t('visits.record.title', { name: r.name })}</a> : null}
+        </hgroup>
+        {p.visits.length === 0 ? (
+          <p class="muted">{t('common.empty')}</p>
+        ) : (
+          <ul id="visits">
+            {p.visits.map((v) => (
+              <li>
+                {v.visitedOn} · {t(`visitKind.${v.kind}`)} · {t(`visitorKind.${v.visitorKind}`)}{v.visitorNames ? `（${v.visitorNames}）` : ''} · {t(`visitOutcome.${v.outcome}`)}
+                {v.notes ? ` · ${v.notes}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section>
