@@ -4,3 +4,4 @@ export * from './users.js';
 export * from './people.js';
 export * from './system.js';
 export * from './ledger.js';
+export * from './shifts.js';
