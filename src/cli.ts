@@ -14,6 +14,7 @@ import { findJob, JOBS } from './jobs/registry.js';
 import { NODE_JOBS } from './jobs/backup.js';
 import { backupTo, restoreFrom } from './ops/backup.js';
 import { importActivitiesCommand, reportAnnualCommand } from './modules/ledger/cli.js';
+import { serviceDaysListCommand } from './modules/shifts/cli.js';
 
 /** What a command gets: the opened, migrated database and the same configuration as the server. */
 export interface CliContext {
@@ -126,6 +127,7 @@ export const COMMANDS: Record<string, Command> = {
   'jobs run': jobsRun,
   backup,
   'import activities': ({ database, config, args, out }) => importActivitiesCommand(database.db, createCipher(config.dataKey, config.dataKeyVersion), args, out),
+  'service-days list': ({ database, args, out }) => serviceDaysListCommand(database.db, args, out),
   'report annual': ({ database, args, out }) => reportAnnualCommand(database.db, args, out, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
 };
 
@@ -138,7 +140,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   backup FILE        a consistent copy of the embedded database, taken while the server runs
   restore FILE       checks the backup's integrity, then replaces the database (stop the server first)
   import activities <file.csv|file.xlsx>
-  report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`;
+  report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]
+  service-days list --from YYYY-MM-DD --to YYYY-MM-DD [--json]`;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const [a, b, ...rest] = argv;

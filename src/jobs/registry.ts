@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Config } from '../env.js';
 import type { Logger } from '../lib/logger.js';
+import { serviceDaysJob } from './service-days.js';
 
 export interface JobContext {
   db: Db;
@@ -17,7 +18,7 @@ export interface Job {
 }
 
 /** Every scheduled job, in one place: node-cron, the Workers scheduled handler and the CLI read this list. */
-export const JOBS: Job[] = [];
+export const JOBS: Job[] = [serviceDaysJob];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === name);
