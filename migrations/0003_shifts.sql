@@ -50,6 +50,7 @@ CREATE TABLE `shift_signups` (
 	`volunteer_id` integer NOT NULL,
 	`status` text NOT NULL,
 	`position` integer NOT NULL,
+	`promoted_at` integer,
 	`attended` integer,
 	`confirmed_minutes` integer,
 	`confirmed_by` integer,

@@ -84,6 +84,8 @@ export const shiftSignups = sqliteTable(
     status: text('status', { enum: SIGNUP_STATUSES }).notNull(),
     // Order on the waitlist (and of sign-up): taken from a counter when the row is written.
     position: integer('position').notNull(),
+    // When a cancellation moved this row off the waitlist: the same batch finds it by this to queue the notice.
+    promotedAt: integer('promoted_at'),
     attended: integer('attended', { mode: 'boolean' }),
     // Confirmed service time in minutes; null until a coordinator confirms it.
     confirmedMinutes: integer('confirmed_minutes'),
