@@ -16,6 +16,8 @@ export const NAV: NavItem[] = [
   { href: '/recipients', label: 'nav.recipients', roles: ['county_admin', 'station_staff'] },
   { href: '/admin/users', label: 'nav.users', roles: ['county_admin'] },
   { href: '/activities', label: 'nav.activities', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
+  { href: '/shifts', label: 'nav.shifts', roles: ALL },
+  { href: '/shifts/mine', label: 'nav.myShifts', roles: ['volunteer'] },
   { href: '/reports/aid', label: 'nav.aidReport', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
 ];
 
