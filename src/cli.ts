@@ -15,6 +15,7 @@ import { NODE_JOBS } from './jobs/backup.js';
 import { backupTo, restoreFrom } from './ops/backup.js';
 import { importActivitiesCommand, reportAnnualCommand } from './modules/ledger/cli.js';
 import { serviceDaysListCommand } from './modules/shifts/cli.js';
+import { nodeSenders } from './lib/notify/smtp.js';
 
 /** What a command gets: the opened, migrated database and the same configuration as the server. */
 export interface CliContext {
@@ -95,7 +96,8 @@ const jobsRun: Command = async ({ database, config, args, out }) => {
   if (!job) throw new UsageError(`unknown job; jobs: ${[...JOBS, ...NODE_JOBS].map((j) => j.name).join(', ')}`);
   const now = values.now ? new Date(values.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO-8601 instant');
-  const result = await job.run({ db: database.db, now, config, logger: createLogger(config.logLevel) });
+  const logger = createLogger(config.logLevel);
+  const result = await job.run({ db: database.db, now, config, logger, senders: nodeSenders(config, logger) });
   out(JSON.stringify({ job: job.name, ...result }));
   return 0;
 };
