@@ -1,4 +1,7 @@
-import { and, asc, desc, eq, gte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
+
+/** Shifts on one page of the volunteers' list: a phone screenful of days, own township first. */
+export const UPCOMING_PAGE = 30;
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 
@@ -24,6 +27,17 @@ export function volunteerOfUserQuery(db: Db) {
  * (hot path: the volunteers' home page). Empty `date`/`skill` placeholders mean "any".
  */
 export function upcomingShiftsQuery(db: Db) {
+  const order = [sql`${s.shifts.townshipId} = ${sql.placeholder('townshipId')} desc`, asc(s.shifts.date), asc(s.shifts.startsAt), asc(s.shifts.id)];
+  // The page picks its rows first from the shifts table alone, so the per-shift counts run for those rows only.
+  const page = db.select({ id: s.shifts.id }).from(s.shifts)
+    .where(and(
+      eq(s.shifts.status, 'open'),
+      gte(s.shifts.date, sql.placeholder('from')),
+      sql`(${sql.placeholder('date')} = '' or ${s.shifts.date} = ${sql.placeholder('date')})`,
+      sql`(${sql.placeholder('skill')} = '' or exists (select 1 from json_each(${s.shifts.requiredSkills}) j where j.value = ${sql.placeholder('skill')}))`,
+    ))
+    .orderBy(...order)
+    .limit(UPCOMING_PAGE);
   return db
     .select({
       ...shiftColumns,
@@ -32,14 +46,8 @@ export function upcomingShiftsQuery(db: Db) {
     .from(s.shifts)
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
     .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(and(
-      eq(s.shifts.status, 'open'),
-      gte(s.shifts.date, sql.placeholder('from')),
-      sql`(${sql.placeholder('date')} = '' or ${s.shifts.date} = ${sql.placeholder('date')})`,
-      sql`(${sql.placeholder('skill')} = '' or exists (select 1 from json_each(${s.shifts.requiredSkills}) j where j.value = ${sql.placeholder('skill')}))`,
-    ))
-    .orderBy(sql`${s.shifts.townshipId} = ${sql.placeholder('townshipId')} desc`, asc(s.shifts.date), asc(s.shifts.startsAt), asc(s.shifts.id))
-    .limit(60)
+    .where(inArray(s.shifts.id, page))
+    .orderBy(...order)
     .prepare();
 }
 export type UpcomingQuery = ReturnType<typeof upcomingShiftsQuery>;

@@ -7,10 +7,10 @@ export function HoursPage({ ui, totals }: { ui: Ui; totals: ServiceTotals }) {
   const { t } = ui;
   return (
     <Page ui={ui} title={t('shifts.hours')}>
-      <hgroup class="page-head">
-        <h1>{t('shifts.hours')}</h1>
+      <h1>{t('shifts.hours')}</h1>
+      <p class="actions">
         <a href="/shifts/certificate" role="button" class="secondary">{t('shifts.certificate')}</a>
-      </hgroup>
+      </p>
       <h2>{t('shifts.hoursByYear')}</h2>
       <table class="striped" id="hours-by-year">
         <thead><tr><th>{t('shifts.year')}</th><th>{t('shifts.hoursValue')}</th></tr></thead>

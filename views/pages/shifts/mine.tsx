@@ -15,11 +15,11 @@ export function MyShiftsPage({ ui, upcoming, past, feedUrl }: MyShiftsProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={t('shifts.mine')}>
-      <hgroup class="page-head">
-        <h1>{t('shifts.mine')}</h1>
+      <h1>{t('shifts.mine')}</h1>
+      <p class="actions">
         <a href="/shifts" role="button" class="secondary">{t('shifts.upcoming')}</a>
         <a href="/shifts/hours" role="button" class="secondary">{t('shifts.hours')}</a>
-      </hgroup>
+      </p>
       <section id="my-shifts">
         {upcoming.length ? upcoming.map((shift) => <ShiftCard t={t} shift={shift} />) : <p>{t('shifts.none')}</p>}
       </section>

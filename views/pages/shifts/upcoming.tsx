@@ -16,10 +16,10 @@ export function UpcomingShiftsPage({ ui, shifts, date, skill, linked }: Upcoming
   const { t } = ui;
   return (
     <Page ui={ui} title={t('shifts.upcoming')}>
-      <hgroup class="page-head">
-        <h1>{t('shifts.upcoming')}</h1>
+      <h1>{t('shifts.upcoming')}</h1>
+      <p class="actions">
         <a href="/shifts/mine" role="button" class="secondary">{t('shifts.mine')}</a>
-      </hgroup>
+      </p>
       {linked ? null : <p class="error">{t('shifts.noVolunteer')}</p>}
       <form method="get" action="/shifts" class="filters">
         <div class="grid">
