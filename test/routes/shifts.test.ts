@@ -120,6 +120,25 @@ describe('volunteers and shifts', () => {
   });
 });
 
+describe('notification opt-out', () => {
+  it('lets a volunteer turn text messages off on my shifts; a promotion then queues nothing for them, and on again', async () => {
+    const shift = await addShift(t, f, { capacity: 1 });
+    const a = await addVolunteer(t, { townshipId: f.x.id, login: true });
+    const b = await addVolunteer(t, { townshipId: f.x.id, login: true });
+    await a.browser!.post(`/shifts/${shift.id}/signup`);
+    await b.browser!.post(`/shifts/${shift.id}/signup`, { waitlist: '1' });
+    expect((await b.browser!.post('/shifts/notifications', {})).status).toBe(303);
+    const page = await text(await b.browser!.get('/shifts/mine'));
+    expect(page.querySelector('input[name=sms]')?.getAttribute('checked')).toBeUndefined();
+    await a.browser!.post(`/shifts/${shift.id}/cancel`);
+    expect((await t.database.db.select().from(s.shiftSignups).where(eq(s.shiftSignups.volunteerId, b.id)))[0].status).toBe('confirmed');
+    expect(await t.database.db.$count(s.outbox)).toBe(0);
+    await b.browser!.post('/shifts/notifications', { sms: '1' });
+    expect(await t.database.db.$count(s.notificationOptOuts)).toBe(0);
+    expect((await text(await b.browser!.get('/shifts/mine'))).querySelector('input[name=sms]')?.hasAttribute('checked')).toBe(true);
+  });
+});
+
 describe('coordinators and roles', () => {
   it('lets a coordinator add a shift, see its roster, remove and move volunteers (who are notified); foreign shifts are 404', async () => {
     const created = await as.coordA.post('/shifts', {

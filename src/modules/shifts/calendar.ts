@@ -49,3 +49,14 @@ export async function feedFor(db: Db, volunteerId: number, name: string, host: s
   }
   return cal.toString();
 }
+
+/** Whether a volunteer opted out of a channel. */
+export async function optedOut(db: Db, volunteerId: number, channel: s.Channel): Promise<boolean> {
+  return (await db.$count(s.notificationOptOuts, and(eq(s.notificationOptOuts.volunteerId, volunteerId), eq(s.notificationOptOuts.channel, channel)))) > 0;
+}
+
+/** Turns a channel on or off for a volunteer (one idempotent statement either way). */
+export async function setOptOut(db: Db, volunteerId: number, channel: s.Channel, out: boolean, now: Date): Promise<void> {
+  if (out) await db.insert(s.notificationOptOuts).values({ volunteerId, channel, createdAt: now }).onConflictDoNothing();
+  else await db.delete(s.notificationOptOuts).where(and(eq(s.notificationOptOuts.volunteerId, volunteerId), eq(s.notificationOptOuts.channel, channel)));
+}

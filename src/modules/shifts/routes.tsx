@@ -14,6 +14,7 @@ import { RosterPage } from '../../../views/pages/shifts/roster.js';
 import { can, scope } from './policy.js';
 import { hoursForm, moveForm, newShiftForm, upcomingQuery } from './schema.js';
 import { findShift, hotQueries, insertShift, managedShifts, myShifts, roster, shiftForVolunteer, shiftFormOptions } from './queries.js';
+import { optedOut } from './calendar.js';
 import { cancelSignup, confirmHours, moveVolunteer, removeFromShift, signUpVolunteer } from './service.js';
 
 export const shiftRoutes = new Hono<AppEnv>();
@@ -43,9 +44,11 @@ shiftRoutes.get('/', async (c) => {
 shiftRoutes.get('/mine', async (c) => {
   authorize(c, can(viewerOf(c), 'browse'));
   const v = await currentVolunteer(c);
-  const rows = v ? await myShifts(c.get('deps').db, v.id) : [];
+  const db = c.get('deps').db;
+  const rows = v ? await myShifts(db, v.id) : [];
   const now = c.get('deps').now().getTime();
-  return renderPage(c, <MyShiftsPage ui={uiOf(c)} upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()} past={rows.filter((r) => r.startsAt.getTime() <= now)} />);
+  return renderPage(c, <MyShiftsPage ui={uiOf(c)} upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()} past={rows.filter((r) => r.startsAt.getTime() <= now)}
+    smsOptedOut={v ? await optedOut(db, v.id, 'sms') : false} />);
 });
 
 const OUTCOME_MESSAGES: Record<string, MessageKey> = {

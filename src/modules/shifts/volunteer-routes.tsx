@@ -10,7 +10,8 @@ import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
 import { can } from './policy.js';
 import { myShifts, serviceRecord } from './queries.js';
 import { certificate, certificateDocx, serviceTotals } from './hours.js';
-import { createFeedToken, feedFor, revokeFeedTokens, volunteerOfToken } from './calendar.js';
+import { createFeedToken, feedFor, optedOut, revokeFeedTokens, setOptOut, volunteerOfToken } from './calendar.js';
+import { readForm } from '../../lib/form.js';
 import { currentVolunteer } from './routes.js';
 
 /** A volunteer's own hours, certificate and calendar feed (always their own: the viewer picks the record). */
@@ -52,7 +53,7 @@ volunteerShiftRoutes.post('/calendar', async (c) => {
   const now = deps.now().getTime();
   // Shown once, on this response: only the token's hash is stored.
   return renderPage(c, <MyShiftsPage ui={uiOf(c)} upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()}
-    past={rows.filter((r) => r.startsAt.getTime() <= now)} feedUrl={`${origin}/calendar/${token}.ics`} />);
+    past={rows.filter((r) => r.startsAt.getTime() <= now)} feedUrl={`${origin}/calendar/${token}.ics`} smsOptedOut={await optedOut(deps.db, v.id, 'sms')} />);
 });
 
 volunteerShiftRoutes.post('/calendar/revoke', async (c) => {
@@ -61,6 +62,17 @@ volunteerShiftRoutes.post('/calendar/revoke', async (c) => {
   const v = await currentVolunteer(c);
   if (v) await revokeFeedTokens(deps.db, v.id, deps.now());
   setFlash(c, 'shifts.calendar.revoked');
+  return redirectAfterPost(c, '/shifts/mine');
+});
+
+volunteerShiftRoutes.post('/notifications', async (c) => {
+  authorize(c, can(viewerOf(c), 'browse'));
+  const deps = c.get('deps');
+  const v = await currentVolunteer(c);
+  if (!v) notFound();
+  const form = await readForm(c);
+  await setOptOut(deps.db, v.id, 'sms', form.sms !== '1', deps.now());
+  setFlash(c, 'shifts.notifications.saved');
   return redirectAfterPost(c, '/shifts/mine');
 });
 

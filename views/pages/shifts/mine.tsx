@@ -8,10 +8,11 @@ export interface MyShiftsProps {
   upcoming: MyShiftRow[];
   past: MyShiftRow[];
   feedUrl?: string;
+  smsOptedOut: boolean;
 }
 
 /** A volunteer's own shifts: upcoming ones with cancel, past ones with their confirmed time; the calendar feed. */
-export function MyShiftsPage({ ui, upcoming, past, feedUrl }: MyShiftsProps) {
+export function MyShiftsPage({ ui, upcoming, past, feedUrl, smsOptedOut }: MyShiftsProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={t('shifts.mine')}>
@@ -33,6 +34,13 @@ export function MyShiftsPage({ ui, upcoming, past, feedUrl }: MyShiftsProps) {
           </table>
         </div>
       ) : null}
+      <section>
+        <h2>{t('shifts.notifications')}</h2>
+        <form method="post" action="/shifts/notifications">
+          <label><input type="checkbox" name="sms" value="1" checked={!smsOptedOut} />{t('shifts.notifications.sms')}</label>
+          <button type="submit" class="secondary outline">{t('shifts.notifications.save')}</button>
+        </form>
+      </section>
       <section>
         <h2>{t('shifts.calendar')}</h2>
         <p><small>{t('shifts.calendar.hint')}</small></p>
