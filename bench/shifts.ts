@@ -4,6 +4,7 @@ import { eq, isNull, sql } from 'drizzle-orm';
 import type autocannon from 'autocannon';
 import { load, table } from './lib/http.js';
 import { benchApp, childServer } from './lib/app.js';
+import os from 'node:os';
 import { saveReport, peakRssMiB } from './lib/results.js';
 import { serviceDaysJob } from '../src/jobs/service-days.js';
 import { loadConfig } from '../src/env.js';
@@ -71,5 +72,7 @@ saveReport(
     `${cookies.length} volunteer sessions rotating over ${shiftCount} upcoming shifts.\n` +
     `Sign-ups written: ${counts.map((c) => `${c.status} ${c.n}`).join(', ')}; shifts over capacity: ${overfull[0].n}.\n` +
     `Server and load generator in separate processes; 50 connections, ${seconds} s each, loopback.\n` +
-    `Peak RSS: server ${app.peakRssMiB()} MiB, load generator ${peakRssMiB()} MiB.`,
+    `Peak RSS: server ${app.peakRssMiB()} MiB, load generator ${peakRssMiB()} MiB.\n` +
+    `Load average when done (other work shares these cores): ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}. ` +
+    `"errors" are autocannon errors plus requests unanswered within its 10 s timeout.`,
 );
