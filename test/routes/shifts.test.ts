@@ -173,6 +173,23 @@ describe('coordinators and roles', () => {
     expect(listA.querySelector('#managed-shifts')?.text).toContain('重阳慰问');
   });
 
+  it('lets a coordinator cancel a whole shift: it leaves the lists and everyone on it is notified once', async () => {
+    const shift = await addShift(t, f, { capacity: 1, title: '将取消的班次' });
+    const a = await addVolunteer(t, { townshipId: f.x.id, login: true });
+    const b = await addVolunteer(t, { townshipId: f.x.id, login: true });
+    await a.browser!.post(`/shifts/${shift.id}/signup`);
+    await b.browser!.post(`/shifts/${shift.id}/signup`, { waitlist: '1' });
+    expect((await as.coordB.post(`/shifts/${shift.id}/cancel-shift`)).status).toBe(404);
+    expect((await as.coordA.post(`/shifts/${shift.id}/cancel-shift`)).status).toBe(303);
+    expect((await as.coordA.post(`/shifts/${shift.id}/cancel-shift`)).status).toBe(303);
+    const notices = await t.database.db.select().from(s.outbox);
+    expect(notices.map((n) => n.volunteerId).sort()).toEqual([a.id, b.id].sort());
+    expect(notices[0].body).toBe('很抱歉，班次「2026-11-25 08:30 将取消的班次」已取消。');
+    expect(await (await a.browser!.get('/shifts')).text()).not.toContain('将取消的班次');
+    expect(await (await a.browser!.get('/shifts/mine')).text()).not.toContain('将取消的班次');
+    expect(await (await as.coordA.get('/shifts')).text()).not.toContain('将取消的班次');
+  });
+
   it('refuses a coordinator a shift under another organisation, with 422 and nothing written', async () => {
     const res = await as.coordA.post('/shifts', {
       title: '越权', organisationId: String(f.orgB.id), townshipId: String(f.y.id), date: '2026-11-28', startTime: '09:00', endTime: '11:00', capacity: '2', workKind: 'other',

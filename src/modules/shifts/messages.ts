@@ -89,6 +89,10 @@ export const zhShifts = {
   'shifts.notice.removed.body': '您已被协调人移出班次「{shift}」。',
   'shifts.notice.moved.subject': '班次调整通知',
   'shifts.notice.moved.body': '协调人已将您从班次「{shift}」调至「{to}」。',
+  'shifts.notice.cancelled.subject': '班次取消通知',
+  'shifts.notice.cancelled.body': '很抱歉，班次「{shift}」已取消。',
+  'shifts.cancelShift': '取消整个班次',
+  'shifts.shiftCancelled': '班次已取消，已通知报名的志愿者。',
   'shifts.notice.reminder.subject': '明日服务提醒',
   'shifts.notice.reminder.body': '提醒：您报名的班次「{shift}」在明天，地点：{place}。',
 } as const;
@@ -184,6 +188,10 @@ export const enShifts: { readonly [K in keyof typeof zhShifts]: string } = {
   'shifts.notice.removed.body': 'A coordinator removed you from “{shift}”.',
   'shifts.notice.moved.subject': 'Shift change',
   'shifts.notice.moved.body': 'A coordinator moved you from “{shift}” to “{to}”.',
+  'shifts.notice.cancelled.subject': 'Shift cancelled',
+  'shifts.notice.cancelled.body': 'Sorry: the shift “{shift}” was cancelled.',
+  'shifts.cancelShift': 'Cancel this shift',
+  'shifts.shiftCancelled': 'Shift cancelled; its volunteers were notified.',
   'shifts.notice.reminder.subject': 'Reminder: shift tomorrow',
   'shifts.notice.reminder.body': 'Reminder: your shift “{shift}” is tomorrow, at {place}.',
 };

@@ -72,7 +72,7 @@ export async function myShifts(db: Db, volunteerId: number) {
     .innerJoin(s.shifts, eq(s.shifts.id, s.shiftSignups.shiftId))
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
     .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(and(eq(s.shiftSignups.volunteerId, volunteerId), ne(s.shiftSignups.status, 'cancelled')))
+    .where(and(eq(s.shiftSignups.volunteerId, volunteerId), ne(s.shiftSignups.status, 'cancelled'), eq(s.shifts.status, 'open')))
     .orderBy(desc(s.shifts.date), asc(s.shifts.startsAt));
 }
 export type MyShiftRow = Awaited<ReturnType<typeof myShifts>>[number];

@@ -15,7 +15,7 @@ import { can, scope } from './policy.js';
 import { hoursForm, moveForm, newShiftForm, upcomingQuery } from './schema.js';
 import { findShift, hotQueries, insertShift, managedShifts, myShifts, roster, shiftForVolunteer, shiftFormOptions } from './queries.js';
 import { optedOut } from './calendar.js';
-import { cancelSignup, confirmHours, moveVolunteer, removeFromShift, signUpVolunteer } from './service.js';
+import { cancelSignup, cancelWholeShift, confirmHours, moveVolunteer, removeFromShift, signUpVolunteer } from './service.js';
 
 export const shiftRoutes = new Hono<AppEnv>();
 
@@ -184,4 +184,12 @@ shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/hours', async (c) => {
   const ok = form.ok && (await confirmHours(deps.db, shift.id, Number(c.req.param('vid')), form.data.attended, form.data.minutes, viewerOf(c).id, deps.now()));
   setFlash(c, ok ? 'shifts.hoursConfirmed' : 'shifts.hoursNotYet');
   return redirectAfterPost(c, `/shifts/${shift.id}`);
+});
+
+shiftRoutes.post('/:id{[0-9]+}/cancel-shift', async (c) => {
+  const shift = await scopedShift(c);
+  const deps = c.get('deps');
+  await cancelWholeShift(deps.db, c.get('t'), shift, deps.now());
+  setFlash(c, 'shifts.shiftCancelled');
+  return redirectAfterPost(c, '/shifts');
 });

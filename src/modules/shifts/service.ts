@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import type { Translate } from '../../lib/i18n/index.js';
-import { leave, move, signUp, type SignUpOutcome } from './signup.js';
+import { cancelShift, leave, move, signUp, type SignUpOutcome } from './signup.js';
 
 export type SignUpResult = { ok: true; outcome: SignUpOutcome } | { ok: false; reason: 'notFound' | 'past' | 'skill'; missing?: string[] };
 
@@ -62,4 +62,9 @@ export async function confirmHours(db: Db, shiftId: number, volunteerId: number,
     .where(and(eq(s.shiftSignups.shiftId, shiftId), eq(s.shiftSignups.volunteerId, volunteerId), eq(s.shiftSignups.status, 'confirmed'),
       sql`exists (select 1 from shifts x where x.id = ${shiftId} and x.starts_at <= ${now.getTime()})`));
   return result.rowsAffected > 0;
+}
+
+export async function cancelWholeShift(db: Db, t: Translate, shift: { id: number; date: string; startTime: string; title: string }, now: Date) {
+  const line = `${shift.date} ${shift.startTime} ${shift.title}`;
+  return cancelShift(db, shift.id, now, { subject: t('shifts.notice.cancelled.subject'), body: t('shifts.notice.cancelled.body', { shift: line }) });
 }

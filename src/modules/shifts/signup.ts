@@ -111,3 +111,15 @@ export async function move(db: Db, fromShiftId: number, toShiftId: number, volun
   ]);
   return results[0].rowsAffected > 0;
 }
+
+/** A coordinator cancels a whole shift: everyone holding or awaiting a place gets a notice, in the same batch. */
+export async function cancelShift(db: Db, shiftId: number, now: Date, text: NoticeText): Promise<boolean> {
+  const at = now.getTime();
+  const [cancelled] = await db.batch([
+    db.run(sql`update shifts set status = 'cancelled', edited = 1, updated_at = ${at} where id = ${shiftId} and status = 'open'`),
+    db.run(queueNotice({ key: `shift-cancelled:${shiftId}`, now, ...text,
+      volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.status <> 'cancelled')
+        and exists (select 1 from shifts x where x.id = ${shiftId} and x.status = 'cancelled' and x.updated_at = ${at})` })),
+  ]);
+  return cancelled.rowsAffected > 0;
+}

@@ -19,6 +19,9 @@ export function RosterPage({ ui, shift, rows, others, started }: RosterProps) {
       <h1>{shift.title}</h1>
       <p>{shift.date} {shift.startTime}–{shift.endTime} · {shift.township} · {shift.organisation}</p>
       <p>{t('shifts.places', { confirmed: shift.confirmed, capacity: shift.capacity, waitlisted: shift.waitlisted })}</p>
+      <form method="post" action={`/shifts/${shift.id}/cancel-shift`}>
+        <button type="submit" class="contrast outline small">{t('shifts.cancelShift')}</button>
+      </form>
       <h2>{t('shifts.roster')}</h2>
       <div class="table-wrap">
         <table class="striped" id="roster">
