@@ -16,7 +16,7 @@ import { activityRoutes } from './modules/ledger/routes.js';
 import { reportRoutes } from './modules/ledger/report-routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
 import { shiftRoutes } from './modules/shifts/routes.js';
-import { calendarFeedRoutes, volunteerShiftRoutes } from './modules/shifts/volunteer-routes.js';
+import { calendarFeedRoutes, templateRoutes, volunteerShiftRoutes } from './modules/shifts/volunteer-routes.js';
 import { ErrorPage } from '../views/pages/errors/error.js';
 
 type ErrorStatus = 403 | 404 | 413 | 500;
@@ -76,6 +76,7 @@ export function createApp(deps: Deps) {
   app.route('/activities', activityRoutes);
   app.route('/activities', activityImportRoutes);
   app.route('/reports', reportRoutes);
+  app.route('/shifts/templates', templateRoutes);
   app.route('/shifts', volunteerShiftRoutes);
   app.route('/shifts', shiftRoutes);
   app.route('/calendar', calendarFeedRoutes);

@@ -18,6 +18,7 @@ export const NAV: NavItem[] = [
   { href: '/activities', label: 'nav.activities', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
   { href: '/shifts', label: 'nav.shifts', roles: ALL },
   { href: '/shifts/mine', label: 'nav.myShifts', roles: ['volunteer'] },
+  { href: '/shifts/templates', label: 'shifts.templates', roles: ['county_admin', 'station_staff'] },
   { href: '/reports/aid', label: 'nav.aidReport', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
 ];
 

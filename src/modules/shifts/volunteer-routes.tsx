@@ -11,7 +11,9 @@ import { can } from './policy.js';
 import { myShifts, serviceRecord } from './queries.js';
 import { certificate, certificateDocx, serviceTotals } from './hours.js';
 import { createFeedToken, feedFor, optedOut, revokeFeedTokens, setOptOut, volunteerOfToken } from './calendar.js';
-import { readForm } from '../../lib/form.js';
+import { parseForm, readForm } from '../../lib/form.js';
+import { canEditTemplates, listTemplates, templateForm, templateScope, updateTemplate } from './templates.js';
+import { TemplatesPage } from '../../../views/pages/shifts/templates.js';
 import { currentVolunteer } from './routes.js';
 
 /** A volunteer's own hours, certificate and calendar feed (always their own: the viewer picks the record). */
@@ -87,4 +89,32 @@ calendarFeedRoutes.get('/:file{[A-Za-z0-9_-]+\\.ics}', async (c) => {
   c.header('Content-Type', 'text/calendar; charset=utf-8');
   c.header('Cache-Control', 'private, no-store');
   return c.body(await feedFor(db, volunteerId, c.get('t')('shifts.mine'), new URL(c.req.url).hostname));
+});
+
+/** Stations' templates (station staff: their township's station; county admin: all). */
+export const templateRoutes = new Hono<AppEnv>();
+
+templateRoutes.get('/', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, canEditTemplates(viewer));
+  return renderPage(c, <TemplatesPage ui={uiOf(c)} rows={await listTemplates(c.get('deps').db, templateScope(viewer))} />);
+});
+
+templateRoutes.post('/:id{[0-9]+}', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, canEditTemplates(viewer));
+  const deps = c.get('deps');
+  const id = Number(c.req.param('id'));
+  const form = parseForm(templateForm, await readForm(c), c.get('t'));
+  const rerender = async (errors: Record<string, string>) =>
+    renderPage(c, <TemplatesPage ui={uiOf(c)} rows={await listTemplates(deps.db, templateScope(viewer))} errors={{ id, errors }} />, 422);
+  if (!form.ok) {
+    if (!(await listTemplates(deps.db, templateScope(viewer))).some((r) => r.id === id)) notFound();
+    return rerender(form.errors);
+  }
+  const result = await updateTemplate(deps.db, templateScope(viewer), id, form.data, deps.now());
+  if (result === 'notFound') notFound();
+  if (result === 'taken') return rerender({ startTime: c.get('t')('shifts.templates.taken') });
+  setFlash(c, 'shifts.templates.saved');
+  return redirectAfterPost(c, '/shifts/templates');
 });
