@@ -20,6 +20,8 @@ import { activityRoutes } from './modules/ledger/routes.js';
 import { reportRoutes } from './modules/ledger/report-routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
 import { needRoutes, visitRoutes } from './modules/visits/routes.js';
+import { shiftRoutes } from './modules/shifts/routes.js';
+import { calendarFeedRoutes, templateRoutes, volunteerShiftRoutes } from './modules/shifts/volunteer-routes.js';
 import { ErrorPage } from '../views/pages/errors/error.js';
 
 type ErrorStatus = 403 | 404 | 413 | 500;
@@ -86,6 +88,10 @@ export function createApp(deps: Deps) {
   app.route('/reports', reportRoutes);
   app.route('/visits', visitRoutes);
   app.route('/needs', needRoutes);
+  app.route('/shifts/templates', templateRoutes);
+  app.route('/shifts', volunteerShiftRoutes);
+  app.route('/shifts', shiftRoutes);
+  app.route('/calendar', calendarFeedRoutes);
 
   app.notFound((c) => errorPage(c as AppContext, 404, 'notFound'));
   app.onError((err, c) => {

@@ -15,6 +15,8 @@ import { NODE_JOBS } from './jobs/backup.js';
 import { backupTo, restoreFrom } from './ops/backup.js';
 import { importActivitiesCommand, reportAnnualCommand } from './modules/ledger/cli.js';
 import { exportCommand, importCommand } from './modules/registry/cli.js';
+import { serviceDaysListCommand } from './modules/shifts/cli.js';
+import { nodeSenders } from './lib/notify/smtp.js';
 
 /** What a command gets: the opened, migrated database and the same configuration as the server. */
 export interface CliContext {
@@ -95,7 +97,8 @@ const jobsRun: Command = async ({ database, config, args, out }) => {
   if (!job) throw new UsageError(`unknown job; jobs: ${[...JOBS, ...NODE_JOBS].map((j) => j.name).join(', ')}`);
   const now = values.now ? new Date(values.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO-8601 instant');
-  const result = await job.run({ db: database.db, now, config, logger: createLogger(config.logLevel) });
+  const logger = createLogger(config.logLevel);
+  const result = await job.run({ db: database.db, now, config, logger, senders: nodeSenders(config, logger) });
   out(JSON.stringify({ job: job.name, ...result }));
   return 0;
 };
@@ -129,6 +132,7 @@ export const COMMANDS: Record<string, Command> = {
   'import activities': ({ database, config, args, out }) => importActivitiesCommand(database.db, createCipher(config.dataKey, config.dataKeyVersion), args, out),
   import: ({ database, config, args, out }) => importCommand(database, config, args, out),
   export: ({ database, config, args, out }) => exportCommand(database, config, args, out),
+  'service-days list': ({ database, args, out }) => serviceDaysListCommand(database.db, args, out),
   'report annual': ({ database, args, out }) => reportAnnualCommand(database.db, args, out, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
 };
 
@@ -143,7 +147,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   import <organisations|volunteers|recipients> <file.csv|file.xlsx>
   export <organisations|volunteers|recipients> <file.csv|file.xlsx>   (unmasked: the shell acts as the county admin)
   import activities <file.csv|file.xlsx>
-  report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`;
+  report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]
+  service-days list --from YYYY-MM-DD --to YYYY-MM-DD [--json]`;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const [a, b, ...rest] = argv;

@@ -15,6 +15,10 @@ export const configSchema = z.object({
   TIMEZONE: z.literal('Asia/Shanghai').default('Asia/Shanghai'),
   BACKUP_DIR: z.string().default('./data/backups'),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
+  NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('shouwang@localhost'),
+  SERVICE_DAYS: z.string().regex(/^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/).default('24,25'),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -32,6 +36,12 @@ export interface Config {
   timezone: 'Asia/Shanghai';
   backupDir: string;
   backupKeep: number;
+  /** Days of the month that are concentrated service days (集中工作日). */
+  serviceDays: number[];
+  /** SMS/WeChat gateway for text notices; absent: they go to the log. */
+  notifyWebhookUrl?: string;
+  smtpUrl?: string;
+  smtpFrom: string;
 }
 
 const DEV_KEY_NOTE = 'shouwang-development-key-do-not-use-in-production';
@@ -60,6 +70,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timezone: raw.TIMEZONE,
     backupDir: raw.BACKUP_DIR,
     backupKeep: raw.BACKUP_KEEP,
+    notifyWebhookUrl: raw.NOTIFY_WEBHOOK_URL,
+    smtpUrl: raw.SMTP_URL,
+    smtpFrom: raw.SMTP_FROM,
+    serviceDays: [...new Set(raw.SERVICE_DAYS.split(',').map((d) => Number(d.trim())))].filter((d) => d >= 1 && d <= 31).sort((a, b) => a - b),
   };
 }
 

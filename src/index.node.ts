@@ -11,6 +11,7 @@ import { nodeAssets } from './lib/node-assets.js';
 import { hasAnyUser } from './auth/service.js';
 import { JOBS } from './jobs/registry.js';
 import { NODE_JOBS } from './jobs/backup.js';
+import { nodeSenders } from './lib/notify/smtp.js';
 
 async function main() {
   const config = loadConfig(process.env);
@@ -28,12 +29,13 @@ async function main() {
     assets: nodeAssets(),
   });
 
+  const senders = nodeSenders(config, logger);
   const tasks = [...JOBS, ...NODE_JOBS].map((job) =>
     cron.schedule(
       job.cron,
       async () => {
         try {
-          const result = await job.run({ db: database.db, now: new Date(), config, logger });
+          const result = await job.run({ db: database.db, now: new Date(), config, logger, senders });
           logger.info('job_done', { job: job.name, ...result });
         } catch (error) {
           logger.error('job_failed', { job: job.name, message: (error as Error).message });

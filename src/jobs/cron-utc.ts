@@ -7,6 +7,8 @@ export function shanghaiCronToUtc(expr: string): string {
   const parts = expr.trim().split(/\s+/);
   if (parts.length !== 5) throw new Error(`cron "${expr}": five fields expected`);
   const [min, hour, dom, month, dow] = parts as [string, string, string, string, string];
+  // Every hour of every day ("* * * * *", "*/5 * * * *") is the same in any time zone.
+  if (hour === '*' && dom === '*' && month === '*' && dow === '*') return parts.join(' ');
   if (!/^\d+$/.test(min) || !/^\d+$/.test(hour) || dom !== '*' || month !== '*') {
     throw new Error(`cron "${expr}": only "M H * * *" or "M H * * D" can be converted to UTC`);
   }

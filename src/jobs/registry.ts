@@ -2,12 +2,18 @@ import type { Db } from '../db/client.js';
 import type { Config } from '../env.js';
 import type { Logger } from '../lib/logger.js';
 import { heartbeatJob } from './heartbeat.js';
+import type { Senders } from '../lib/notify/senders.js';
+import { serviceDaysJob } from './service-days.js';
+import { deliverOutboxJob } from './deliver-outbox.js';
+import { shiftRemindersJob } from './shift-reminders.js';
 
 export interface JobContext {
   db: Db;
   now: Date;
   config: Config;
   logger: Logger;
+  /** Notification senders; Node entries inject SMTP, elsewhere the configured base set is used. */
+  senders?: Senders;
 }
 
 export interface Job {
@@ -18,7 +24,7 @@ export interface Job {
 }
 
 /** Every scheduled job, in one place: node-cron, the Workers scheduled handler and the CLI read this list. */
-export const JOBS: Job[] = [heartbeatJob];
+export const JOBS: Job[] = [serviceDaysJob, shiftRemindersJob, deliverOutboxJob, heartbeatJob];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === name);

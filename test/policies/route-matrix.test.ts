@@ -2,7 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { createTestApp, Browser, loginAs } from '../setup/app.js';
 import { registryFixture, roleBrowsers } from '../setup/registry.js';
 import { recordActivity } from '../../src/modules/ledger/service.js';
-import { ledgerLines, needs, volunteerOrganisations, volunteers } from '../../src/db/schema/index.js';
+import { desc, eq } from 'drizzle-orm';
+import { ledgerLines, needs, shiftTemplates, users, volunteerOrganisations, volunteers } from '../../src/db/schema/index.js';
+import { addShift } from '../setup/shifts.js';
 import { cash } from '../setup/ledger-fixtures.js';
 import { matrix, WHO, type Who } from './route-matrix.js';
 
@@ -31,7 +33,12 @@ describe('authorization over every route', () => {
     const need = await t.database.db.select().from(needs).get();
     const [vol] = await t.database.db.insert(volunteers).values({ name: '志愿者甲', mobile: '13500000001', townshipId: f.x.id, createdAt: t.clock.now(), updatedAt: t.clock.now() }).returning();
     await t.database.db.insert(volunteerOrganisations).values({ volunteerId: vol.id, organisationId: f.orgA.id });
-    const fx = { ...f, activityId: recorded.id, lineId: line!.id, throwawayUserId: throwaway.userId, needId: need!.id, volunteerId: vol.id };
+    // The volunteer role's login is this volunteer; a shift of organisation A in township X, and station X's template.
+    const volunteerUser = await t.database.db.select().from(users).where(eq(users.role, 'volunteer')).orderBy(desc(users.id)).get();
+    await t.database.db.update(volunteers).set({ userId: volunteerUser!.id }).where(eq(volunteers.id, vol.id));
+    const shift = await addShift(t, f);
+    const [template] = await t.database.db.insert(shiftTemplates).values({ organisationId: f.stationX.id, title: '上午', startTime: '08:30', endTime: '12:00', capacity: 10, createdAt: t.clock.now(), updatedAt: t.clock.now() }).returning();
+    const fx = { ...f, activityId: recorded.id, lineId: line!.id, throwawayUserId: throwaway.userId, needId: need!.id, volunteerId: vol.id, shiftId: shift.id, templateId: template.id };
     const spec = matrix(fx);
 
     const registered = [...new Set(t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];

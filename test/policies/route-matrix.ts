@@ -18,6 +18,8 @@ export interface MatrixFixture extends RegistryFixture {
   throwawayUserId: number;
   needId: number;
   volunteerId: number;
+  shiftId: number;
+  templateId: number;
 }
 
 // Shorthands: who may, with the status each one gets.
@@ -97,6 +99,30 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /places': [{ path: '/places', expect: only({ admin: 200 }) }],
     'POST /places': [{ path: '/places', form: {}, expect: only({ admin: 422 }) }],
     'POST /places/villages': [{ path: '/places/villages', form: {}, expect: only({ admin: 422 }) }],
+    // Service days and shifts: volunteers browse and sign up for themselves; managers see their own shifts.
+    // Volunteers get the open shifts to take; managers get the shifts they manage.
+    'GET /shifts': [{ path: '/shifts', expect: all(200) }],
+    'GET /shifts/mine': [{ path: '/shifts/mine', expect: only({ volunteer: 200 }) }],
+    'GET /shifts/hours': [{ path: '/shifts/hours', expect: only({ volunteer: 200 }) }],
+    'GET /shifts/certificate': [{ path: '/shifts/certificate', expect: only({ volunteer: 200 }) }],
+    'GET /shifts/certificate.docx': [{ path: '/shifts/certificate.docx', expect: only({ volunteer: 200 }) }],
+    'POST /shifts/:id{[0-9]+}/signup': [{ path: `/shifts/${f.shiftId}/signup`, expect: only({ volunteer: 303 }) }],
+    'POST /shifts/:id{[0-9]+}/cancel': [{ path: `/shifts/${f.shiftId}/cancel`, expect: only({ volunteer: 303 }) }],
+    // Shows the new secret address once, so it answers with the page rather than a redirect.
+    'POST /shifts/calendar': [{ path: '/shifts/calendar', expect: only({ volunteer: 200 }) }],
+    'POST /shifts/calendar/revoke': [{ path: '/shifts/calendar/revoke', expect: only({ volunteer: 303 }) }],
+    'POST /shifts/notifications': [{ path: '/shifts/notifications', expect: only({ volunteer: 303 }) }],
+    'GET /calendar/:file{[A-Za-z0-9_-]+\\.ics}': [{ path: '/calendar/not-a-real-token.ics', expect: all(404, 404) }],
+    'GET /shifts/new': [{ path: '/shifts/new', expect: ledgerStaff(200) }],
+    'POST /shifts': [{ path: '/shifts', form: {}, expect: ledgerStaff(422) }],
+    'GET /shifts/:id{[0-9]+}': [{ path: `/shifts/${f.shiftId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
+    'POST /shifts/:id{[0-9]+}/cancel-shift': [{ path: `/shifts/999999/cancel-shift`, expect: ledgerStaff(404) }],
+    'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/hours': [{ path: `/shifts/${f.shiftId}/roster/${f.volunteerId}/hours`, form: {}, expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 } }],
+    // No target shift given: there is nothing to move to.
+    'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/move': [{ path: `/shifts/${f.shiftId}/roster/${f.volunteerId}/move`, form: {}, expect: { ...ledgerStaff(404), stationY: 404, coordB: 404 } }],
+    'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/remove': [{ path: `/shifts/999999/roster/${f.volunteerId}/remove`, expect: ledgerStaff(404) }],
+    'GET /shifts/templates': [{ path: '/shifts/templates', expect: registerStaff(200) }],
+    'POST /shifts/templates/:id{[0-9]+}': [{ path: `/shifts/templates/${f.templateId}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
     'GET /visits/overdue': [{ path: '/visits/overdue', expect: registerStaff(200) }],
     'GET /visits/recipients/:id{[0-9]+}/new': [{ path: `/visits/recipients/${rx}/new`, expect: { ...registerStaff(200), stationY: 404 } }],
     'POST /visits/recipients/:id{[0-9]+}': [{ path: `/visits/recipients/${rx}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],

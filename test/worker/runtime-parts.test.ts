@@ -51,9 +51,11 @@ describe('cron triggers', () => {
     expect(shanghaiCronToUtc('30 9 * * *')).toBe('30 1 * * *');
     expect(shanghaiCronToUtc('0 8 * * *')).toBe('0 0 * * *');
     expect(shanghaiCronToUtc('15 2 * * 1')).toBe('15 18 * * 0');
+    expect(shanghaiCronToUtc('* * * * *')).toBe('* * * * *');
     expect(shanghaiCronToUtc('15 2 * * 0')).toBe('15 18 * * 6');
     expect(shanghaiCronToUtc('15 12 * * 0')).toBe('15 4 * * 0');
-    expect(() => shanghaiCronToUtc('*/5 * * * *')).toThrow(/can be converted/);
+    expect(shanghaiCronToUtc('*/5 * * * *')).toBe('*/5 * * * *');
+    expect(() => shanghaiCronToUtc('0 */2 * * *')).toThrow(/can be converted/);
     expect(() => shanghaiCronToUtc('0 3 1 * *')).toThrow(/can be converted/);
   });
 

@@ -6,3 +6,4 @@ export * from './system.js';
 export * from './ledger.js';
 export * from './imports.js';
 export * from './visits.js';
+export * from './shifts.js';

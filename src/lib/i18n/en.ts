@@ -7,6 +7,7 @@ import { enVisits } from '../../modules/visits/messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
 import { enVolunteers } from '../../modules/volunteers/messages.js';
 import { enPlaces } from '../../modules/places/messages.js';
+import { enShifts } from '../../modules/shifts/messages.js';
 
 export const en: Dictionary = {
   ...enCommon,
@@ -17,4 +18,5 @@ export const en: Dictionary = {
   ...enOrganisations,
   ...enVolunteers,
   ...enPlaces,
+  ...enShifts,
 };

@@ -6,6 +6,7 @@ import { zhVisits } from '../../modules/visits/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
 import { zhVolunteers } from '../../modules/volunteers/messages.js';
 import { zhPlaces } from '../../modules/places/messages.js';
+import { zhShifts } from '../../modules/shifts/messages.js';
 
 /** The Chinese dictionary: the reference set of keys. Each module's strings are spread in here. */
 export const zh = {
@@ -17,4 +18,5 @@ export const zh = {
   ...zhOrganisations,
   ...zhVolunteers,
   ...zhPlaces,
+  ...zhShifts,
 } as const;

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import type { Job } from './registry.js';
+import { baseSenders, type OutgoingMessage } from '../lib/notify/senders.js';
+
+export const MAX_ATTEMPTS = 6;
+const BATCH = 50;
+/** A claim older than this belonged to a runner that died mid-send: it is failed, never resent (no double send). */
+const STALE_MS = 60 * 60 * 1000;
+
+/** Minutes before retry n (1-based): 1, 2, 4, 8, 16 … capped at a day. */
+export function backoffMs(attempts: number): number {
+  return Math.min(2 ** (attempts - 1) * 60_000, 86_400_000);
+}
+
+/**
+ * Sends due messages. Each runner claims rows with one conditional UPDATE (pending and due → sending); a row can be
+ * claimed by one runner only, so two runners never send the same message.
+ */
+export const deliverOutboxJob: Job = {
+  name: 'deliver-outbox',
+  cron: '* * * * *',
+  async run({ db, now, config, logger, senders }) {
+    const use = senders ?? baseSenders(config, logger);
+    const at = now.getTime();
+    await db.run(sql`update outbox set status = 'failed', last_error = 'interrupted while sending' where status = 'sending' and claimed_at < ${at - STALE_MS}`);
+    const claimed = await db.all<{ id: number; channel: 'sms' | 'email'; recipient: string; subject: string; body: string; idempotency_key: string; attempts: number }>(sql`
+      update outbox set status = 'sending', claimed_at = ${at}, attempts = attempts + 1
+      where id in (select id from outbox where status = 'pending' and next_attempt_at <= ${at} order by next_attempt_at, id limit ${BATCH})
+        and status = 'pending'
+      returning id, channel, recipient, subject, body, idempotency_key, attempts`);
+    let sent = 0;
+    let retried = 0;
+    let failed = 0;
+    for (const row of claimed) {
+      const message: OutgoingMessage = { id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body, idempotencyKey: row.idempotency_key };
+      const sender = use[row.channel];
+      try {
+        if (!sender) throw new Error(`no sender for ${row.channel}`);
+        await sender.send(message);
+        await db.run(sql`update outbox set status = 'sent', sent_at = ${Date.now()}, last_error = null where id = ${row.id} and status = 'sending' and claimed_at = ${at}`);
+        sent++;
+      } catch (error) {
+        const last = row.attempts >= MAX_ATTEMPTS;
+        await db.run(sql`update outbox set status = ${last ? 'failed' : 'pending'}, next_attempt_at = ${at + backoffMs(row.attempts)},
+          last_error = ${String((error as Error).message).slice(0, 300)} where id = ${row.id} and status = 'sending' and claimed_at = ${at}`);
+        if (last) failed++;
+        else retried++;
+        logger.warn('notification_failed', { id: row.id, attempts: row.attempts, message: (error as Error).message });
+      }
+    }
+    return { claimed: claimed.length, sent, retried, failed };
+  },
+};

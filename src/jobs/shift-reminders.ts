@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import type { Job } from './registry.js';
+import { addDays, shanghaiDate } from '../domain/dates.js';
+import { translator } from '../lib/i18n/index.js';
+import { changedRows, type DbRunResult } from '../db/types.js';
+
+/**
+ * Queues a reminder for every confirmed sign-up on tomorrow's shifts, once per sign-up (the idempotency key),
+ * never before 18:00 Shanghai on the day before; volunteers who opted out of the channel get none.
+ */
+export const shiftRemindersJob: Job = {
+  name: 'shift-reminders',
+  cron: '0 18 * * *',
+  async run({ db, now }) {
+    const today = shanghaiDate(now);
+    const tomorrow = addDays(today, 1);
+    const due = Math.max(now.getTime(), new Date(`${today}T18:00:00+08:00`).getTime());
+    const t = translator('zh');
+    const subject = t('shifts.notice.reminder.subject');
+    // The body template is filled in SQL so the whole day is one statement.
+    const [before, middle, after] = t('shifts.notice.reminder.body', { shift: '\u0000', place: '\u0001' }).split(/[\u0000\u0001]/);
+    const result = await db.run(sql`
+      insert into outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
+      select v.id, 'sms', v.mobile, ${subject},
+        ${before} || sh.date || ' ' || sh.start_time || ' ' || sh.title || ${middle} || coalesce(sh.place, o.name) || ${after},
+        'pending', 0, ${due}, 'reminder:' || su.id, ${now.getTime()}
+      from shift_signups su
+      join shifts sh on sh.id = su.shift_id
+      join organisations o on o.id = sh.organisation_id
+      join volunteers v on v.id = su.volunteer_id
+      where sh.date = ${tomorrow} and sh.status = 'open' and su.status = 'confirmed'
+        and not exists (select 1 from notification_opt_outs x where x.volunteer_id = v.id and x.channel = 'sms')
+      on conflict (idempotency_key) do nothing`);
+    return { date: tomorrow, queued: changedRows(result) };
+  },
+};

@@ -1,0 +1,26 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { Viewer } from '../../lib/context.js';
+import { shifts } from '../../db/schema/index.js';
+
+export type ShiftAction = 'browse' | 'signUp' | 'manage' | 'create' | 'roster';
+
+/**
+ * Volunteers browse open shifts and take places for themselves only. Coordinators manage their organisation's
+ * shifts, station staff their township's, the county admin all; nobody else sees a roster.
+ */
+export function can(viewer: Viewer | null, action: ShiftAction, record?: { organisationId: number; townshipId: number }): boolean {
+  if (!viewer) return false;
+  if (action === 'browse' || action === 'signUp') return viewer.role === 'volunteer';
+  if (viewer.role === 'county_admin') return true;
+  if (viewer.role === 'station_staff') return viewer.townshipId !== null && (!record || record.townshipId === viewer.townshipId);
+  if (viewer.role === 'org_coordinator') return viewer.organisationId !== null && (!record || record.organisationId === viewer.organisationId);
+  return false;
+}
+
+/** The shifts a manager may find at all; anything outside answers 404. */
+export function scope(viewer: Viewer): SQL | undefined {
+  if (viewer.role === 'county_admin') return undefined;
+  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return eq(shifts.townshipId, viewer.townshipId);
+  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null) return eq(shifts.organisationId, viewer.organisationId);
+  return sql`0`;
+}

@@ -1,0 +1,195 @@
+import { Hono } from 'hono';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
+import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { setFlash } from '../../lib/cookies.js';
+import type { MessageKey } from '../../lib/i18n/index.js';
+import { shanghaiDate } from '../../domain/dates.js';
+import { UpcomingShiftsPage } from '../../../views/pages/shifts/upcoming.js';
+import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
+import { ShiftCard } from '../../../views/partials/shifts/card.js';
+import { ManageShiftsPage, NewShiftPage } from '../../../views/pages/shifts/manage.js';
+import { RosterPage } from '../../../views/pages/shifts/roster.js';
+import { can, scope } from './policy.js';
+import { hoursForm, moveForm, newShiftForm, upcomingQuery } from './schema.js';
+import { findShift, hotQueries, insertShift, managedShifts, myShifts, roster, shiftForVolunteer, shiftFormOptions } from './queries.js';
+import { optedOut } from './calendar.js';
+import { cancelSignup, cancelWholeShift, confirmHours, moveVolunteer, removeFromShift, signUpVolunteer } from './service.js';
+
+export const shiftRoutes = new Hono<AppEnv>();
+
+const today = (c: AppContext) => shanghaiDate(c.get('deps').now());
+
+/** The volunteer record of the logged-in volunteer, or null when the account is not linked yet. */
+export async function currentVolunteer(c: AppContext) {
+  const [v] = await hotQueries(c.get('deps').db).volunteerOfUser.all({ userId: viewerOf(c).id });
+  return v ?? null;
+}
+
+shiftRoutes.get('/', async (c) => {
+  const viewer = viewerOf(c);
+  const db = c.get('deps').db;
+  if (viewer.role !== 'volunteer') {
+    authorize(c, can(viewer, 'manage'));
+    return renderPage(c, <ManageShiftsPage ui={uiOf(c)} shifts={await managedShifts(db, scope(viewer), today(c))} />);
+  }
+  authorize(c, can(viewer, 'browse'));
+  const q = upcomingQuery.parse(c.req.query());
+  const v = await currentVolunteer(c);
+  const shifts = await hotQueries(db).upcoming.all({ volunteerId: v?.id ?? 0, townshipId: v?.townshipId ?? 0, from: today(c), date: q.date ?? '', skill: q.skill ?? '' });
+  return renderPage(c, <UpcomingShiftsPage ui={uiOf(c)} shifts={shifts} date={q.date ?? ''} skill={q.skill ?? ''} linked={!!v} />);
+});
+
+shiftRoutes.get('/mine', async (c) => {
+  authorize(c, can(viewerOf(c), 'browse'));
+  const v = await currentVolunteer(c);
+  const db = c.get('deps').db;
+  const rows = v ? await myShifts(db, v.id) : [];
+  const now = c.get('deps').now().getTime();
+  return renderPage(c, <MyShiftsPage ui={uiOf(c)} upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()} past={rows.filter((r) => r.startsAt.getTime() <= now)}
+    smsOptedOut={v ? await optedOut(db, v.id, 'sms') : false} />);
+});
+
+const OUTCOME_MESSAGES: Record<string, MessageKey> = {
+  confirmed: 'shifts.signedUp', waitlisted: 'shifts.waitlisted', full: 'shifts.full', already: 'shifts.already', past: 'shifts.past',
+};
+
+/** After a volunteer's tap: htmx gets the card back (with the message); a plain form goes back to the list. */
+async function answerVolunteer(c: AppContext, shiftId: number, volunteerId: number, message: MessageKey | string, refused: boolean) {
+  const t = c.get('t');
+  const text = message.startsWith('shifts.') ? t(message as MessageKey) : message;
+  if (isHtmx(c)) {
+    const shift = await shiftForVolunteer(c.get('deps').db, shiftId, volunteerId);
+    if (!shift) notFound();
+    return c.html(<ShiftCard t={t} shift={shift} message={text} />, refused ? 422 : 200);
+  }
+  if (!refused) {
+    setFlash(c, message as MessageKey);
+    return redirectAfterPost(c, safeBack(c));
+  }
+  // Without JavaScript a refusal re-renders the list with the reason on top, and nothing was written.
+  const v = await currentVolunteer(c);
+  const shifts = await hotQueries(c.get('deps').db).upcoming.all({ volunteerId: v?.id ?? 0, townshipId: v?.townshipId ?? 0, from: today(c), date: '', skill: '' });
+  return renderPage(c, <UpcomingShiftsPage ui={{ ...uiOf(c), flash: text }} shifts={shifts} date="" skill="" linked={!!v} />, 422);
+}
+
+function safeBack(c: AppContext) {
+  const referer = c.req.header('referer');
+  try {
+    const path = referer ? new URL(referer).pathname : '';
+    return path === '/shifts/mine' ? '/shifts/mine' : '/shifts';
+  } catch {
+    return '/shifts';
+  }
+}
+
+shiftRoutes.post('/:id{[0-9]+}/signup', async (c) => {
+  authorize(c, can(viewerOf(c), 'signUp'));
+  const deps = c.get('deps');
+  const shiftId = Number(c.req.param('id'));
+  const v = await currentVolunteer(c);
+  if (!v) return answerVolunteer(c, shiftId, 0, 'shifts.noVolunteer', true);
+  const form = await readForm(c);
+  const result = await signUpVolunteer(deps.db, shiftId, v, form.waitlist === '1', deps.now());
+  if (!result.ok) {
+    if (result.reason === 'notFound') notFound();
+    if (result.reason === 'skill') return answerVolunteer(c, shiftId, v.id, c.get('t')('shifts.needsSkill', { skills: (result.missing ?? []).join('、') }), true);
+    return answerVolunteer(c, shiftId, v.id, OUTCOME_MESSAGES[result.reason], true);
+  }
+  const refused = result.outcome === 'full' || result.outcome === 'already';
+  return answerVolunteer(c, shiftId, v.id, OUTCOME_MESSAGES[result.outcome], refused);
+});
+
+shiftRoutes.post('/:id{[0-9]+}/cancel', async (c) => {
+  authorize(c, can(viewerOf(c), 'signUp'));
+  const deps = c.get('deps');
+  const v = await currentVolunteer(c);
+  const shift = await shiftForVolunteer(deps.db, Number(c.req.param('id')), v?.id ?? 0);
+  if (!shift || !v) notFound();
+  await cancelSignup(deps.db, c.get('t'), shift, v.id, deps.now());
+  return answerVolunteer(c, shift.id, v.id, 'shifts.cancelled', false);
+});
+
+async function renderNew(c: AppContext, values?: FormValues, errors?: FieldErrors) {
+  const options = await shiftFormOptions(c.get('deps').db, viewerOf(c));
+  return renderPage(c, <NewShiftPage ui={uiOf(c)} values={values} errors={errors} {...options} />, errors ? 422 : 200);
+}
+
+shiftRoutes.get('/new', (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'create'));
+  return renderNew(c, {
+    date: today(c), startTime: '08:30', endTime: '12:00', capacity: '10', workKind: 'home_visit',
+    organisationId: viewer.organisationId ? String(viewer.organisationId) : '', townshipId: viewer.townshipId ? String(viewer.townshipId) : '',
+  });
+});
+
+shiftRoutes.post('/', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'create'));
+  const deps = c.get('deps');
+  const form = parseForm(newShiftForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderNew(c, form.values, form.errors);
+  const options = await shiftFormOptions(deps.db, viewer);
+  const errors: FieldErrors = {};
+  if (!options.organisations.some((o) => o.id === form.data.organisationId)) errors.organisationId = c.get('t')('form.invalidChoice');
+  if (!options.townships.some((o) => o.id === form.data.townshipId)) errors.townshipId = c.get('t')('shifts.error.township');
+  if (!can(viewer, 'create', form.data)) errors.organisationId ??= c.get('t')('form.invalidChoice');
+  if (Object.keys(errors).length) return renderNew(c, form.values, errors);
+  const id = await insertShift(deps.db, form.data, deps.now());
+  setFlash(c, 'shifts.created');
+  return redirectAfterPost(c, `/shifts/${id}`);
+});
+
+/** The shift in the path if the manager's scope holds it; otherwise 404. */
+async function scopedShift(c: AppContext) {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'roster'));
+  const shift = await findShift(c.get('deps').db, scope(viewer), Number(c.req.param('id')));
+  if (!shift) notFound();
+  return shift;
+}
+
+shiftRoutes.get('/:id{[0-9]+}', async (c) => {
+  const shift = await scopedShift(c);
+  const deps = c.get('deps');
+  const others = (await managedShifts(deps.db, scope(viewerOf(c)), today(c))).filter((o) => o.id !== shift.id);
+  return renderPage(c, <RosterPage ui={uiOf(c)} shift={shift} rows={await roster(deps.db, shift.id)} others={others} started={shift.startsAt.getTime() <= deps.now().getTime()} />);
+});
+
+shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/remove', async (c) => {
+  const shift = await scopedShift(c);
+  const deps = c.get('deps');
+  if (!(await removeFromShift(deps.db, c.get('t'), shift, Number(c.req.param('vid')), deps.now()))) notFound();
+  setFlash(c, 'shifts.removed');
+  return redirectAfterPost(c, `/shifts/${shift.id}`);
+});
+
+shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/move', async (c) => {
+  const shift = await scopedShift(c);
+  const deps = c.get('deps');
+  const form = parseForm(moveForm, await readForm(c), c.get('t'));
+  const target = form.ok ? await findShift(deps.db, scope(viewerOf(c)), form.data.toShiftId) : undefined;
+  if (!target || target.id === shift.id) notFound();
+  if (!(await moveVolunteer(deps.db, c.get('t'), shift, target, Number(c.req.param('vid')), deps.now()))) notFound();
+  setFlash(c, 'shifts.moved');
+  return redirectAfterPost(c, `/shifts/${shift.id}`);
+});
+
+shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/hours', async (c) => {
+  const shift = await scopedShift(c);
+  const deps = c.get('deps');
+  const form = parseForm(hoursForm, await readForm(c), c.get('t'));
+  const ok = form.ok && (await confirmHours(deps.db, shift.id, Number(c.req.param('vid')), form.data.attended, form.data.minutes, viewerOf(c).id, deps.now()));
+  setFlash(c, ok ? 'shifts.hoursConfirmed' : 'shifts.hoursNotYet');
+  return redirectAfterPost(c, `/shifts/${shift.id}`);
+});
+
+shiftRoutes.post('/:id{[0-9]+}/cancel-shift', async (c) => {
+  const shift = await scopedShift(c);
+  const deps = c.get('deps');
+  await cancelWholeShift(deps.db, c.get('t'), shift, deps.now());
+  setFlash(c, 'shifts.shiftCancelled');
+  return redirectAfterPost(c, '/shifts');
+});

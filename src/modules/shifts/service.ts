@@ -1,0 +1,71 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as s from '../../db/schema/index.js';
+import type { Translate } from '../../lib/i18n/index.js';
+import { cancelShift, leave, move, signUp, type SignUpOutcome } from './signup.js';
+import { changedRows, type DbRunResult } from '../../db/types.js';
+
+export type SignUpResult = { ok: true; outcome: SignUpOutcome } | { ok: false; reason: 'notFound' | 'past' | 'skill'; missing?: string[] };
+
+/** Skills a volunteer lacks for a shift (empty when they may sign up). */
+export function missingSkills(required: readonly string[], has: readonly string[]): string[] {
+  return required.filter((k) => !has.includes(k));
+}
+
+/** A volunteer takes a place on a shift: refused with the reason when the shift needs a skill they lack. */
+export async function signUpVolunteer(db: Db, shiftId: number, volunteer: { id: number; skills: string[] }, allowWaitlist: boolean, now: Date): Promise<SignUpResult> {
+  const [shift] = await db.select({ requiredSkills: s.shifts.requiredSkills, startsAt: s.shifts.startsAt, status: s.shifts.status })
+    .from(s.shifts).where(eq(s.shifts.id, shiftId));
+  if (!shift || shift.status !== 'open') return { ok: false, reason: 'notFound' };
+  if (shift.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'past' };
+  const missing = missingSkills(shift.requiredSkills, volunteer.skills);
+  if (missing.length) return { ok: false, reason: 'skill', missing };
+  return { ok: true, outcome: await signUp(db, shiftId, volunteer.id, allowWaitlist, now) };
+}
+
+function shiftLine(shift: { date: string; startTime: string; title: string }) {
+  return `${shift.date} ${shift.startTime} ${shift.title}`;
+}
+
+/** Texts of the notices, in the volunteer-facing default language. */
+export function noticeTexts(t: Translate, shift: { date: string; startTime: string; title: string }) {
+  const line = shiftLine(shift);
+  return {
+    promoted: { subject: t('shifts.notice.promoted.subject'), body: t('shifts.notice.promoted.body', { shift: line }) },
+    removed: { subject: t('shifts.notice.removed.subject'), body: t('shifts.notice.removed.body', { shift: line }) },
+    moved: (to: { date: string; startTime: string; title: string }) => ({
+      subject: t('shifts.notice.moved.subject'), body: t('shifts.notice.moved.body', { shift: line, to: shiftLine(to) }),
+    }),
+  };
+}
+
+export async function cancelSignup(db: Db, t: Translate, shift: { id: number; date: string; startTime: string; title: string }, volunteerId: number, now: Date) {
+  return leave(db, shift.id, volunteerId, now, { promoted: noticeTexts(t, shift).promoted });
+}
+
+export async function removeFromShift(db: Db, t: Translate, shift: { id: number; date: string; startTime: string; title: string }, volunteerId: number, now: Date) {
+  const texts = noticeTexts(t, shift);
+  return leave(db, shift.id, volunteerId, now, { promoted: texts.promoted, removed: texts.removed });
+}
+
+export async function moveVolunteer(
+  db: Db, t: Translate, from: { id: number; date: string; startTime: string; title: string },
+  to: { id: number; date: string; startTime: string; title: string }, volunteerId: number, now: Date,
+) {
+  const texts = noticeTexts(t, from);
+  return move(db, from.id, to.id, volunteerId, now, { promoted: texts.promoted, moved: texts.moved(to) });
+}
+
+/** Marks attendance and confirms the minutes served (default: the shift's length), after the shift began. */
+export async function confirmHours(db: Db, shiftId: number, volunteerId: number, attended: boolean, minutes: number, byUserId: number, now: Date) {
+  const result = await db.update(s.shiftSignups)
+    .set({ attended, confirmedMinutes: attended ? minutes : 0, confirmedBy: byUserId, confirmedAt: now, updatedAt: now })
+    .where(and(eq(s.shiftSignups.shiftId, shiftId), eq(s.shiftSignups.volunteerId, volunteerId), eq(s.shiftSignups.status, 'confirmed'),
+      sql`exists (select 1 from shifts x where x.id = ${shiftId} and x.starts_at <= ${now.getTime()})`));
+  return changedRows(result) > 0;
+}
+
+export async function cancelWholeShift(db: Db, t: Translate, shift: { id: number; date: string; startTime: string; title: string }, now: Date) {
+  const line = `${shift.date} ${shift.startTime} ${shift.title}`;
+  return cancelShift(db, shift.id, now, { subject: t('shifts.notice.cancelled.subject'), body: t('shifts.notice.cancelled.body', { shift: line }) });
+}

@@ -1,0 +1,126 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { SignupStatus } from '../../db/schema/index.js';
+import { changedRows, type DbRunResult } from '../../db/types.js';
+
+/**
+ * Sign-up, cancel, move and remove: each is one conditional statement or one batch, so capacity stays exact
+ * however many requests race (SQLite runs one write transaction at a time; the count is read inside it).
+ */
+
+const confirmedCount = (shiftId: number) => sql`(select count(*) from shift_signups c where c.shift_id = ${shiftId} and c.status = 'confirmed')`;
+const capacityOf = (shiftId: number) => sql`(select capacity from shifts where id = ${shiftId})`;
+const nextPosition = (shiftId: number) => sql`(select coalesce(max(p.position), 0) + 1 from shift_signups p where p.shift_id = ${shiftId})`;
+
+/**
+ * The one statement that takes a place: confirmed while confirmed < capacity, else waitlisted (when the volunteer
+ * accepts the waitlist), else nothing. A cancelled row of the same volunteer is revived in place.
+ */
+export function takePlace(shiftId: number, volunteerId: number, allowWaitlist: boolean, now: Date, also: SQL = sql`1`): SQL {
+  const at = now.getTime();
+  return sql`insert into shift_signups (shift_id, volunteer_id, status, position, created_at, updated_at)
+    select ${shiftId}, ${volunteerId},
+      case when ${confirmedCount(shiftId)} < ${capacityOf(shiftId)} then 'confirmed' else 'waitlisted' end,
+      ${nextPosition(shiftId)}, ${at}, ${at}
+    where (${confirmedCount(shiftId)} < ${capacityOf(shiftId)} or ${allowWaitlist ? 1 : 0} = 1)
+      and exists (select 1 from shifts s where s.id = ${shiftId} and s.status = 'open') and ${also}
+    on conflict (shift_id, volunteer_id) do update set status = excluded.status, position = excluded.position,
+      promoted_at = null, updated_at = excluded.updated_at
+      where shift_signups.status = 'cancelled'
+    returning status`;
+}
+
+/** Promotes the first waitlisted volunteer when a place is free; marks them so the notice can find them. */
+export function promoteFirst(shiftId: number, now: Date): SQL {
+  return sql`update shift_signups set status = 'confirmed', promoted_at = ${now.getTime()}, updated_at = ${now.getTime()}
+    where id = (select w.id from shift_signups w where w.shift_id = ${shiftId} and w.status = 'waitlisted' order by w.position limit 1)
+      and ${confirmedCount(shiftId)} < ${capacityOf(shiftId)}`;
+}
+
+/** Queues a text message to a volunteer unless they opted out of the channel; the key makes it once only. */
+export function queueNotice(opts: { key: string; volunteerWhere: SQL; subject: string; body: string; now: Date }): SQL {
+  const at = opts.now.getTime();
+  return sql`insert into outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
+    select v.id, 'sms', v.mobile, ${opts.subject}, ${opts.body}, 'pending', 0, ${at}, ${opts.key} || ':' || v.id, ${at}
+    from volunteers v
+    where ${opts.volunteerWhere}
+      and not exists (select 1 from notification_opt_outs o where o.volunteer_id = v.id and o.channel = 'sms')
+    on conflict (idempotency_key) do nothing`;
+}
+
+export type SignUpOutcome = SignupStatus | 'full' | 'already';
+
+export async function signUp(db: Db, shiftId: number, volunteerId: number, allowWaitlist: boolean, now: Date): Promise<SignUpOutcome> {
+  // all() returns the RETURNING row on every driver (D1's run() does not).
+  const [row] = await db.all<{ status: SignupStatus }>(takePlace(shiftId, volunteerId, allowWaitlist, now));
+  if (row) return row.status;
+  // db.all, not db.get: drizzle's get() throws on an empty result over libSQL.
+  const [existing] = await db.all<{ status: SignupStatus }>(sql`select status from shift_signups where shift_id = ${shiftId} and volunteer_id = ${volunteerId}`);
+  return existing && existing.status !== 'cancelled' ? 'already' : 'full';
+}
+
+export interface NoticeText {
+  subject: string;
+  body: string;
+}
+
+/**
+ * Leaves a shift (cancel by the volunteer, or removal by a coordinator) and, in the same batch, promotes the first
+ * waitlisted volunteer and queues their notice (and the removed volunteer's, when a coordinator did it).
+ */
+export async function leave(
+  db: Db,
+  shiftId: number,
+  volunteerId: number,
+  now: Date,
+  texts: { promoted: NoticeText; removed?: NoticeText },
+): Promise<boolean> {
+  const at = now.getTime();
+  const [left] = await db.batch([
+    db.run(sql`update shift_signups set status = 'cancelled', promoted_at = null, updated_at = ${at}
+      where shift_id = ${shiftId} and volunteer_id = ${volunteerId} and status <> 'cancelled'`),
+    db.run(promoteFirst(shiftId, now)),
+    db.run(queueNotice({
+      key: `promoted:${shiftId}:${at}`, now, ...texts.promoted,
+      volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.promoted_at = ${at})`,
+    })),
+    ...(texts.removed
+      ? [db.run(queueNotice({ key: `removed:${shiftId}:${at}`, now, ...texts.removed,
+          volunteerWhere: sql`v.id = ${volunteerId} and exists (select 1 from shift_signups s where s.shift_id = ${shiftId} and s.volunteer_id = ${volunteerId} and s.status = 'cancelled' and s.updated_at = ${at})` }))]
+      : []),
+  ]);
+  return changedRows(left as DbRunResult) > 0;
+}
+
+/**
+ * A coordinator moves a volunteer to another shift: out of the first (promoting its waitlist), into the second
+ * (confirmed if there is room, else waitlisted), with a notice, all in one batch.
+ */
+export async function move(db: Db, fromShiftId: number, toShiftId: number, volunteerId: number, now: Date, texts: { promoted: NoticeText; moved: NoticeText }) {
+  const at = now.getTime();
+  const results = await db.batch([
+    db.run(sql`update shift_signups set status = 'cancelled', promoted_at = null, updated_at = ${at}
+      where shift_id = ${fromShiftId} and volunteer_id = ${volunteerId} and status <> 'cancelled'`),
+    db.run(takePlace(toShiftId, volunteerId, true, now, sql`exists (select 1 from shift_signups m where m.shift_id = ${fromShiftId}
+      and m.volunteer_id = ${volunteerId} and m.status = 'cancelled' and m.updated_at = ${at})`)),
+    db.run(promoteFirst(fromShiftId, now)),
+    db.run(queueNotice({
+      key: `promoted:${fromShiftId}:${at}`, now, ...texts.promoted,
+      volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${fromShiftId} and s.promoted_at = ${at})`,
+    })),
+    db.run(queueNotice({ key: `moved:${fromShiftId}:${toShiftId}:${at}`, now, ...texts.moved, volunteerWhere: sql`v.id = ${volunteerId}` })),
+  ]);
+  return changedRows(results[0] as DbRunResult) > 0;
+}
+
+/** A coordinator cancels a whole shift: everyone holding or awaiting a place gets a notice, in the same batch. */
+export async function cancelShift(db: Db, shiftId: number, now: Date, text: NoticeText): Promise<boolean> {
+  const at = now.getTime();
+  const [cancelled] = await db.batch([
+    db.run(sql`update shifts set status = 'cancelled', edited = 1, updated_at = ${at} where id = ${shiftId} and status = 'open'`),
+    db.run(queueNotice({ key: `shift-cancelled:${shiftId}`, now, ...text,
+      volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.status <> 'cancelled')
+        and exists (select 1 from shifts x where x.id = ${shiftId} and x.status = 'cancelled' and x.updated_at = ${at})` })),
+  ]);
+  return changedRows(cancelled as DbRunResult) > 0;
+}

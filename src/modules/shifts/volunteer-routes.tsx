@@ -1,0 +1,120 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../lib/context.js';
+import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { setFlash } from '../../lib/cookies.js';
+import { shanghaiDate } from '../../domain/dates.js';
+import { HoursPage } from '../../../views/pages/shifts/hours.js';
+import { CertificatePage } from '../../../views/pages/shifts/certificate.js';
+import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
+import { can } from './policy.js';
+import { myShifts, serviceRecord } from './queries.js';
+import { certificate, certificateDocx, serviceTotals } from './hours.js';
+import { createFeedToken, feedFor, optedOut, revokeFeedTokens, setOptOut, volunteerOfToken } from './calendar.js';
+import { parseForm, readForm } from '../../lib/form.js';
+import { canEditTemplates, listTemplates, templateForm, templateScope, updateTemplate } from './templates.js';
+import { TemplatesPage } from '../../../views/pages/shifts/templates.js';
+import { currentVolunteer } from './routes.js';
+
+/** A volunteer's own hours, certificate and calendar feed (always their own: the viewer picks the record). */
+export const volunteerShiftRoutes = new Hono<AppEnv>();
+
+volunteerShiftRoutes.get('/hours', async (c) => {
+  authorize(c, can(viewerOf(c), 'browse'));
+  const v = await currentVolunteer(c);
+  const rows = v ? await serviceRecord(c.get('deps').db, v.id) : [];
+  return renderPage(c, <HoursPage ui={uiOf(c)} totals={serviceTotals(rows)} />);
+});
+
+async function ownCertificate(c: Parameters<typeof currentVolunteer>[0]) {
+  authorize(c, can(viewerOf(c), 'browse'));
+  const v = await currentVolunteer(c);
+  if (!v) notFound();
+  const rows = await serviceRecord(c.get('deps').db, v.id);
+  return certificate(c.get('t'), v.name, shanghaiDate(c.get('deps').now()), rows);
+}
+
+volunteerShiftRoutes.get('/certificate', async (c) => renderPage(c, <CertificatePage ui={uiOf(c)} cert={await ownCertificate(c)} />));
+
+// A GET: the download writes nothing (no audit row: it is the volunteer's own record).
+volunteerShiftRoutes.get('/certificate.docx', async (c) => {
+  const cert = await ownCertificate(c);
+  c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  c.header('Content-Disposition', `attachment; filename="certificate.docx"; filename*=UTF-8''${encodeURIComponent(`${c.get('t')('shifts.certificate')}.docx`)}`);
+  return c.body((await certificateDocx(c.get('t'), cert)) as Uint8Array<ArrayBuffer>);
+});
+
+volunteerShiftRoutes.post('/calendar', async (c) => {
+  authorize(c, can(viewerOf(c), 'browse'));
+  const deps = c.get('deps');
+  const v = await currentVolunteer(c);
+  if (!v) notFound();
+  const token = await createFeedToken(deps.db, v.id, deps.now());
+  const origin = deps.config.publicUrl ?? new URL(c.req.url).origin;
+  const rows = await myShifts(deps.db, v.id);
+  const now = deps.now().getTime();
+  // Shown once, on this response: only the token's hash is stored.
+  return renderPage(c, <MyShiftsPage ui={uiOf(c)} upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()}
+    past={rows.filter((r) => r.startsAt.getTime() <= now)} feedUrl={`${origin}/calendar/${token}.ics`} smsOptedOut={await optedOut(deps.db, v.id, 'sms')} />);
+});
+
+volunteerShiftRoutes.post('/calendar/revoke', async (c) => {
+  authorize(c, can(viewerOf(c), 'browse'));
+  const deps = c.get('deps');
+  const v = await currentVolunteer(c);
+  if (v) await revokeFeedTokens(deps.db, v.id, deps.now());
+  setFlash(c, 'shifts.calendar.revoked');
+  return redirectAfterPost(c, '/shifts/mine');
+});
+
+volunteerShiftRoutes.post('/notifications', async (c) => {
+  authorize(c, can(viewerOf(c), 'browse'));
+  const deps = c.get('deps');
+  const v = await currentVolunteer(c);
+  if (!v) notFound();
+  const form = await readForm(c);
+  await setOptOut(deps.db, v.id, 'sms', form.sms !== '1', deps.now());
+  setFlash(c, 'shifts.notifications.saved');
+  return redirectAfterPost(c, '/shifts/mine');
+});
+
+/** The feed itself: public by secret (calendar apps carry no session); unknown or revoked tokens are 404. */
+export const calendarFeedRoutes = new Hono<AppEnv>();
+
+calendarFeedRoutes.get('/:file{[A-Za-z0-9_-]+\\.ics}', async (c) => {
+  const db = c.get('deps').db;
+  const volunteerId = await volunteerOfToken(db, c.req.param('file').slice(0, -4));
+  if (volunteerId === null) notFound();
+  allowPublic(c);
+  c.header('Content-Type', 'text/calendar; charset=utf-8');
+  c.header('Cache-Control', 'private, no-store');
+  return c.body(await feedFor(db, volunteerId, c.get('t')('shifts.mine'), new URL(c.req.url).hostname));
+});
+
+/** Stations' templates (station staff: their township's station; county admin: all). */
+export const templateRoutes = new Hono<AppEnv>();
+
+templateRoutes.get('/', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, canEditTemplates(viewer));
+  return renderPage(c, <TemplatesPage ui={uiOf(c)} rows={await listTemplates(c.get('deps').db, templateScope(viewer))} />);
+});
+
+templateRoutes.post('/:id{[0-9]+}', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, canEditTemplates(viewer));
+  const deps = c.get('deps');
+  const id = Number(c.req.param('id'));
+  const form = parseForm(templateForm, await readForm(c), c.get('t'));
+  const rerender = async (errors: Record<string, string>) =>
+    renderPage(c, <TemplatesPage ui={uiOf(c)} rows={await listTemplates(deps.db, templateScope(viewer))} errors={{ id, errors }} />, 422);
+  if (!form.ok) {
+    if (!(await listTemplates(deps.db, templateScope(viewer))).some((r) => r.id === id)) notFound();
+    return rerender(form.errors);
+  }
+  const result = await updateTemplate(deps.db, templateScope(viewer), id, form.data, deps.now());
+  if (result === 'notFound') notFound();
+  if (result === 'taken') return rerender({ startTime: c.get('t')('shifts.templates.taken') });
+  setFlash(c, 'shifts.templates.saved');
+  return redirectAfterPost(c, '/shifts/templates');
+});

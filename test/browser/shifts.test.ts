@@ -1,0 +1,92 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { startServer, type RunningServer } from '../setup/server.js';
+import { createUser } from '../../src/modules/users/service.js';
+import { argon2Hasher } from '../../src/auth/password.js';
+import { serviceDaysJob } from '../../src/jobs/service-days.js';
+import { loadConfig } from '../../src/env.js';
+import { memoryLogger } from '../../src/lib/logger.js';
+import { shanghaiDate } from '../../src/domain/dates.js';
+import * as s from '../../src/db/schema/index.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The next 24th on or after tomorrow, Shanghai time (the server runs on the real clock). */
+function next24th(): string {
+  const tomorrow = shanghaiDate(new Date(Date.now() + 86_400_000));
+  const [y, m, d] = tomorrow.split('-').map(Number);
+  const [year, month] = d <= 24 ? [y, m] : m === 12 ? [y + 1, 1] : [y, m + 1];
+  return `${year}-${String(month).padStart(2, '0')}-24`;
+}
+
+describe('a volunteer on a phone', () => {
+  it('logs in, finds a shift on the 24th, signs up, sees it in my shifts, and cancels', async () => {
+    const db = server.database.db;
+    const now = new Date();
+    const [x, y] = await db.insert(s.townships).values([{ name: '花石镇', createdAt: now }, { name: '射埠镇', createdAt: now }]).returning();
+    await db.insert(s.organisations).values([
+      { name: '花石镇社工站', kind: 'station', townshipId: x.id, createdAt: now, updatedAt: now },
+      { name: '射埠镇社工站', kind: 'station', townshipId: y.id, createdAt: now, updatedAt: now },
+    ]);
+    await serviceDaysJob.run({ db, now, config: loadConfig({}), logger: memoryLogger() });
+    const user = await createUser({ db, passwords: argon2Hasher }, { username: 'xiaowang', displayName: '小王', password: 'a strong password', role: 'volunteer' }, now);
+    if (!user.ok) throw new Error('user');
+    await db.insert(s.volunteers).values({ name: '小王', mobile: '13700001111', townshipId: x.id, userId: user.id, createdAt: now, updatedAt: now });
+    const day = next24th();
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(msg.text());
+    });
+    page.on('pageerror', (err) => problems.push(err.message));
+
+    await page.goto(server.url + '/login');
+    await page.getByLabel('用户名').fill('xiaowang');
+    await page.getByLabel('密码').fill('a strong password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(server.url + '/');
+
+    await page.locator('summary', { hasText: '菜单' }).click();
+    await page.getByRole('link', { name: '服务班次' }).click();
+    await page.waitForURL('**/shifts');
+    await page.getByLabel('日期').fill(day);
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.waitForURL(`**/shifts?date=${day}**`);
+    const cards = page.locator('.shift-card');
+    // Both stations' morning and afternoon on that day, own township (花石镇) first.
+    await expect.poll(() => cards.count()).toBe(4);
+    expect(await cards.first().textContent()).toContain('花石镇');
+    const card = cards.first();
+    const id = await card.getAttribute('id');
+    await card.getByRole('button', { name: '报名' }).click();
+    // htmx swaps the card in place: signed up, and the button now cancels.
+    await expect.poll(() => page.locator(`#${id} .status`).textContent()).toBe('已报名');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await page.goto(server.url + '/shifts/mine');
+    const mine = page.locator('#my-shifts .shift-card');
+    await expect.poll(() => mine.count()).toBe(1);
+    expect(await mine.first().textContent()).toContain(day);
+    await page.screenshot({ path: screenshotPath('shifts-mine-360'), fullPage: true });
+    await mine.first().getByRole('button', { name: '取消报名' }).click();
+    await expect.poll(() => page.locator(`#${id} button`).textContent()).toBe('报名');
+    await page.reload();
+    await expect.poll(() => page.locator('#my-shifts .shift-card').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
