@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp, type Browser } from '../setup/app.js';
 import { registryFixture, roleBrowsers, testIdNumber, type RegistryFixture, type RoleName } from '../setup/registry.js';
-import { recipients, assessments, auditLog } from '../../src/db/schema/index.js';
+import { recipients, assessments, auditLog, organisations, outbox } from '../../src/db/schema/index.js';
 
 let t: TestApp;
 let f: RegistryFixture;
@@ -155,5 +155,18 @@ describe('recipient visit history', () => {
     expect(res.status).toBe(303);
     const page = await (await as.stationX.get(`/recipients/${f.rx.id}`)).text();
     expect(page).toContain('2026-11-24 · 真情慰问 · 村医（王村医） · 已走访 · 送了米和油');
+  });
+});
+
+describe('urgent needs', () => {
+  it('queue one notice to the township station when a visit finds an urgent need, none for a normal one', async () => {
+    await t.database.db.update(organisations).set({ contactPhone: '13511112222' }).where(eq(organisations.id, f.stationX.id));
+    const visit = (urgency: string, text: string) =>
+      as.stationX.post(`/visits/recipients/${f.rx.id}`, { visitedOn: '2026-11-24', kind: 'home_visit', visitorKind: 'station_worker', outcome: 'visited', needCategory: 'health', needUrgency: urgency, needText: text });
+    expect((await visit('normal', '腿脚不便')).status).toBe(303);
+    expect((await visit('urgent', '发烧三天无人照看')).status).toBe(303);
+    const queued = await t.database.db.select().from(outbox).all();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ recipient: '13511112222', subject: '急难愁盼（紧急）：张老汉', body: '发烧三天无人照看', status: 'pending' });
   });
 });

@@ -71,7 +71,21 @@ export async function recordVisit(db: Db, recipientId: number, input: VisitInput
     createdAt: now,
     updatedAt: now,
   });
-  await db.batch([visit, need]);
+  if (input.needUrgency !== 'urgent') {
+    await db.batch([visit, need]);
+    return;
+  }
+  // An urgent need tells the recipient's township station at once, through the outbox, in the same batch:
+  // to the station's contact phone, keyed by the need so it is never queued twice.
+  const at = now.getTime();
+  const notify = db.run(sql`INSERT INTO outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
+    SELECT NULL, 'sms', o.contact_phone, '急难愁盼（紧急）：' || r.name, n.text, 'pending', 0, ${at}, 'need:' || n.id, ${at}
+    FROM needs n
+    JOIN recipients r ON r.id = n.recipient_id
+    JOIN organisations o ON o.kind = 'station' AND o.township_id = r.township_id
+    WHERE n.id = last_insert_rowid() AND o.contact_phone IS NOT NULL AND o.contact_phone <> ''
+    ON CONFLICT (idempotency_key) DO NOTHING`);
+  await db.batch([visit, need, notify]);
 }
 
 export interface NeedItem extends NeedRow {
