@@ -10,6 +10,7 @@ import { createCipher } from './lib/personal-data.js';
 import { nodeAssets } from './lib/node-assets.js';
 import { hasAnyUser } from './auth/service.js';
 import { JOBS } from './jobs/registry.js';
+import { catchUp, runJob } from './jobs/runner.js';
 import { NODE_JOBS } from './jobs/backup.js';
 import { nodeSenders } from './lib/notify/smtp.js';
 
@@ -33,17 +34,13 @@ async function main() {
   const tasks = [...JOBS, ...NODE_JOBS].map((job) =>
     cron.schedule(
       job.cron,
-      async () => {
-        try {
-          const result = await job.run({ db: database.db, now: new Date(), config, logger, senders });
-          logger.info('job_done', { job: job.name, ...result });
-        } catch (error) {
-          logger.error('job_failed', { job: job.name, message: (error as Error).message });
-        }
-      },
+      () => runJob(job, { db: database.db, now: new Date(), config, logger, senders }).then(() => undefined),
       { timezone: config.timezone, noOverlap: true, name: job.name },
     ),
   );
+
+  // Jobs missed while the server was down run once now (the backup job is not among them: it is not idempotent).
+  void catchUp(JOBS, { db: database.db, now: new Date(), config, logger, senders });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, async (info) => {
     const url = `http://localhost:${info.port}`;
