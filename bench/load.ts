@@ -5,6 +5,11 @@ import { sql } from 'drizzle-orm';
 import { benchApp, childServer } from './lib/app.js';
 import { load, table } from './lib/http.js';
 import { saveReport, peakRssMiB } from './lib/results.js';
+import { serviceDaysJob } from '../src/jobs/service-days.js';
+import { loadConfig } from '../src/env.js';
+import { createLogger } from '../src/lib/logger.js';
+import { users, volunteers } from '../src/db/schema/index.js';
+import { eq } from 'drizzle-orm';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -19,30 +24,51 @@ const orgs = await db.all<{ id: number; township_id: number }>(sql`SELECT id, to
 const stations = await db.all<{ township_id: number }>(sql`SELECT township_id FROM organisations WHERE kind = 'station' ORDER BY id LIMIT 10`);
 const homes = (await db.all<{ id: number }>(sql`SELECT id FROM recipients WHERE support_mode = 'home' ORDER BY id`)).map((r) => r.id);
 
+// This month's service days and every station's default shifts, as the daily job makes them.
+await serviceDaysJob.run({ db, now: new Date(), config: loadConfig({}), logger: createLogger('error') });
+const openShifts = (await db.all<{ id: number }>(sql`SELECT id FROM shifts WHERE date >= date('now') ORDER BY id LIMIT 200`)).map((r) => r.id);
+// 40 volunteers with logins, linked to their volunteer records.
+const volunteerRows = await db.all<{ id: number }>(sql`SELECT id FROM volunteers ORDER BY id LIMIT 40`);
+const volunteerCookies: { cookie: string; volunteerId: number }[] = [];
+for (const v of volunteerRows) {
+  const cookie = await app.loginAs('volunteer');
+  const [user] = await db.select({ id: users.id }).from(users).orderBy(sql`id DESC`).limit(1);
+  await db.update(volunteers).set({ userId: user.id }).where(eq(volunteers.id, v.id));
+  volunteerCookies.push({ cookie, volunteerId: v.id });
+}
+
 const admin = await app.loginAs('county_admin');
 const coordinators = await Promise.all(orgs.map((o) => app.loginAs('org_coordinator', { organisationId: o.id }).then((cookie) => ({ cookie, org: o.id }))));
 const staff = await Promise.all(stations.map((s) => app.loginAs('station_staff', { townshipId: s.township_id })));
 
-type Kind = 'dashboard' | 'search' | 'activities' | 'report' | 'record';
+type Kind = 'dashboard' | 'search' | 'activities' | 'report' | 'record' | 'signup';
 const counts: Record<Kind, { ok: number; fail: number; status5xx: number }> = {
   dashboard: { ok: 0, fail: 0, status5xx: 0 },
   search: { ok: 0, fail: 0, status5xx: 0 },
   activities: { ok: 0, fail: 0, status5xx: 0 },
   report: { ok: 0, fail: 0, status5xx: 0 },
   record: { ok: 0, fail: 0, status5xx: 0 },
+  signup: { ok: 0, fail: 0, status5xx: 0 },
 };
+/** (shift, volunteer) pairs the server said it took (303): each must be in shift_signups afterwards. */
+const acknowledgedSignups: [number, number][] = [];
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 let serial = 0;
 /** Idempotency keys of the activities the server said it recorded (303). */
 const acknowledgedKeys: string[] = [];
 
-/** One request of the mix: 35 % dashboards, 20 % recipient searches, 15 % activity lists, 2 % annual report, 28 % recording aid. */
-function next(): { kind: Kind; key?: string; req: autocannon.Request } {
+/** One request of the mix: 30 % dashboards, 15 % searches, 15 % activity lists, 2 % annual report, 18 % sign-ups, 20 % recording aid. */
+function next(): { kind: Kind; key?: string; pair?: [number, number]; req: autocannon.Request } {
   const r = Math.random();
-  if (r < 0.35) return { kind: 'dashboard', req: { method: 'GET', path: '/', headers: { cookie: pick([admin, ...staff, ...coordinators.map((c) => c.cookie)]) } } };
-  if (r < 0.55) return { kind: 'search', req: { method: 'GET', path: `/recipients?q=${encodeURIComponent(pick(['王', '李', '张', '刘', '陈']))}`, headers: { cookie: pick(staff) } } };
-  if (r < 0.7) return { kind: 'activities', req: { method: 'GET', path: '/activities', headers: { cookie: pick(coordinators).cookie } } };
-  if (r < 0.72) return { kind: 'report', req: { method: 'GET', path: '/reports/aid?year=2026', headers: { cookie: admin } } };
+  if (r >= 0.8 && openShifts.length) {
+    const v = pick(volunteerCookies);
+    const shiftId = pick(openShifts);
+    return { kind: 'signup', pair: [shiftId, v.volunteerId], req: { method: 'POST', path: `/shifts/${shiftId}/signup`, headers: { cookie: v.cookie, origin: app.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'waitlist=1' } };
+  }
+  if (r < 0.3) return { kind: 'dashboard', req: { method: 'GET', path: '/', headers: { cookie: pick([admin, ...staff, ...coordinators.map((c) => c.cookie)]) } } };
+  if (r < 0.45) return { kind: 'search', req: { method: 'GET', path: `/recipients?q=${encodeURIComponent(pick(['王', '李', '张', '刘', '陈']))}`, headers: { cookie: pick(staff) } } };
+  if (r < 0.6) return { kind: 'activities', req: { method: 'GET', path: '/activities', headers: { cookie: pick(coordinators).cookie } } };
+  if (r < 0.62) return { kind: 'report', req: { method: 'GET', path: '/reports/aid?year=2026', headers: { cookie: admin } } };
   const c = pick(coordinators);
   const key = `load-${process.pid}-${++serial}-${Math.random().toString(36).slice(2, 10)}`;
   const body = new URLSearchParams({
@@ -64,13 +90,20 @@ const result = await autocannon({
         const n = next();
         (context as { kind?: Kind; key?: string }).kind = n.kind;
         (context as { kind?: Kind; key?: string }).key = n.key;
+        (context as { pair?: [number, number] }).pair = n.pair;
         return { ...req, ...n.req };
       },
       onResponse: (status, _body, context) => {
         const c = counts[(context as { kind: Kind }).kind];
-        const { kind, key } = context as { kind: Kind; key?: string };
-        const ok = kind === 'record' ? status === 303 : status === 200;
+        const { kind, key, pair } = context as { kind: Kind; key?: string; pair?: [number, number] };
+        // A sign-up is answered 303 when taken (or waitlisted), 422 when refused (full, already, skill).
+        const ok = kind === 'record' || kind === 'signup' ? status === 303 : status === 200;
         if (ok && key) acknowledgedKeys.push(key);
+        if (ok && pair) acknowledgedSignups.push(pair);
+        if (kind === 'signup' && status === 422) {
+          counts.signup.fail++;
+          return;
+        }
         if (ok) c.ok++;
         else c.fail++;
         if (status >= 500) c.status5xx++;
@@ -79,6 +112,12 @@ const result = await autocannon({
   ],
 });
 const elapsed = (Date.now() - started) / 1000;
+let lostSignups = 0;
+for (const [shiftId, volunteerId] of acknowledgedSignups) {
+  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM shift_signups WHERE shift_id = ${shiftId} AND volunteer_id = ${volunteerId} AND status IN ('confirmed', 'waitlisted')`);
+  if (Number(row.n) === 0) lostSignups++;
+}
+const [{ over }] = await db.all<{ over: number }>(sql`SELECT count(*) AS over FROM shifts s WHERE (SELECT count(*) FROM shift_signups x WHERE x.shift_id = s.id AND x.status = 'confirmed') > s.capacity`);
 const [{ n: stored }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM activities`);
 // A write is lost when the client was told it succeeded and the database does not have it.
 let lost = 0;
@@ -99,7 +138,8 @@ const report = [
   `errors ${result.errors} · timeouts ${result.timeouts} · 5xx ${total5xx}`,
   ...lines,
   `writes acknowledged (303) ${counts.record.ok} · activities in the database ${stored} (in-flight at the end may add a few) · acknowledged but missing (lost) ${lost}`,
+  `sign-ups acknowledged (303) ${acknowledgedSignups.length} (refused as full/already: ${counts.signup.fail}) · acknowledged but missing (lost) ${lostSignups} · shifts over capacity ${over}`,
   `peak RSS: server ${app.peakRssMiB()} MiB (target < 300 MB), load generator ${peakRssMiB()} MiB`,
 ].join('\n');
 saveReport('load', report);
-if (total5xx > 0 || lost > 0) process.exitCode = 1;
+if (total5xx > 0 || lost > 0 || lostSignups > 0 || Number(over) > 0) process.exitCode = 1;
