@@ -65,7 +65,8 @@ beforeAll(async () => {
   // Registry rows (their pages belong to another module): a township, a social organisation, a nursing home.
   d1(`INSERT INTO townships (name, created_at) VALUES ('易俗河镇', 0);
       INSERT INTO organisations (name, kind, township_id, created_at, updated_at) VALUES ('湘潭县爱心协会', 'social_org', NULL, 0, 0);
-      INSERT INTO organisations (name, kind, township_id, created_at, updated_at) VALUES ('易俗河敬老院', 'nursing_home', 1, 0, 0);`);
+      INSERT INTO organisations (name, kind, township_id, created_at, updated_at) VALUES ('易俗河敬老院', 'nursing_home', 1, 0, 0);
+      INSERT INTO organisations (name, kind, township_id, created_at, updated_at) VALUES ('易俗河镇社工站', 'station', 1, 0, 0);`);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   dev = spawn(
@@ -170,4 +171,30 @@ describe('the app on wrangler dev with a local D1 database', () => {
     expect(() => d1('UPDATE ledger_lines SET amount_fen = 0')).toThrow(/ledger_append_only/);
     expect(d1('SELECT sum(amount_fen) AS total FROM ledger_lines')).toEqual([{ total: 35050 }]);
   }, 90_000);
+
+  test('the service-days cron creates the 24th and 25th with the station shifts, and a volunteer signs up', async () => {
+    // 00:05 Asia/Shanghai is 16:05 UTC the day before: the trigger wrangler.toml carries for service-days.
+    expect((await fetch(base + '/__scheduled?cron=' + encodeURIComponent('5 16 * * *'))).status).toBe(200);
+    await waitFor('the service-days job', () =>
+      logs.join('').split('\n').find((l) => l.includes('"event":"job_done"') && l.includes('"job":"service-days"')),
+    );
+    const days = d1('SELECT date FROM service_days ORDER BY date').map((d) => String(d.date));
+    expect(days).toHaveLength(6);
+    expect(days.every((d) => d.endsWith('-24') || d.endsWith('-25'))).toBe(true);
+    const shifts = d1("SELECT id, title FROM shifts WHERE status = 'open' ORDER BY date, starts_at");
+    expect(shifts.length).toBeGreaterThan(0);
+
+    // A volunteer of the township with a login (hashed by Node, as if registered before the move) takes a place.
+    const hash = await argon2Hasher.hash(PASSWORD);
+    d1(`INSERT INTO users (username, display_name, password_hash, role, locale, created_at) VALUES ('13800000009', '志愿者乙', '${hash}', 'volunteer', 'zh', 0);
+        INSERT INTO volunteers (name, mobile, township_id, skills, party_member, availability, status, user_id, created_at, updated_at)
+        VALUES ('志愿者乙', '13800000009', 1, '[]', 0, 'both', 'active', (SELECT id FROM users WHERE username = '13800000009'), 0, 0);`);
+    const volunteer = new HttpBrowser(base);
+    expect((await volunteer.post('/login', { username: '13800000009', password: PASSWORD })).status).toBe(303);
+    expect(await (await volunteer.get('/shifts')).text()).toContain(String(shifts[0].title));
+    const taken = await volunteer.post(`/shifts/${shifts[0].id}/signup`, {});
+    expect(taken.status).toBe(303);
+    expect(d1(`SELECT status FROM shift_signups WHERE shift_id = ${shifts[0].id}`)).toEqual([{ status: 'confirmed' }]);
+    expect(await (await volunteer.get('/shifts/mine')).text()).toContain(String(shifts[0].title));
+  }, 60_000);
 });
