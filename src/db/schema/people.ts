@@ -75,6 +75,8 @@ export const recipients = sqliteTable(
     index('recipients_township_idx').on(t.townshipId, t.status),
     // The register lists active people by township, village and name: this index serves it without a sort.
     index('recipients_list_idx').on(t.status, t.townshipId, t.villageId, t.name),
+    // Covers the dashboard's counts (active, home-supported, without an agreement) without reading the rows.
+    index('recipients_dashboard_idx').on(t.status, t.townshipId, t.supportMode, t.agreementKind, t.agreementSignedOn),
     index('recipients_village_idx').on(t.villageId),
     index('recipients_name_idx').on(t.name),
   ],

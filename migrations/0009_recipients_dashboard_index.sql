@@ -1,0 +1,1 @@
+CREATE INDEX `recipients_dashboard_idx` ON `recipients` (`status`,`township_id`,`support_mode`,`agreement_kind`,`agreement_signed_on`);
