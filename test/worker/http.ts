@@ -1,9 +1,17 @@
 /** A cookie-keeping client over real HTTP (fetch), posting same-origin forms like a browser. */
+import { Agent, fetch } from 'undici';
+
+/**
+ * A connection per request: workerd closes idle kept-alive connections on its own schedule, and a request that
+ * reused one just as it closed failed with "other side closed" when the suite was busy.
+ */
+export const noKeepAlive = new Agent({ pipelining: 0 });
+
 export class HttpBrowser {
   cookies = new Map<string, string>();
   constructor(readonly base: string) {}
 
-  private keep(res: Response) {
+  private keep<R extends { headers: { getSetCookie(): string[] } }>(res: R): R {
     for (const line of res.headers.getSetCookie()) {
       const [pair, ...attrs] = line.split(';');
       const eq = pair!.indexOf('=');
@@ -21,7 +29,7 @@ export class HttpBrowser {
   }
 
   async get(path: string) {
-    return this.keep(await fetch(this.base + path, { redirect: 'manual', headers: { cookie: this.cookieHeader() } }));
+    return this.keep(await fetch(this.base + path, { redirect: 'manual', headers: { cookie: this.cookieHeader() }, dispatcher: noKeepAlive }));
   }
 
   async post(path: string, form: Record<string, string | string[]>) {
@@ -33,6 +41,7 @@ export class HttpBrowser {
         redirect: 'manual',
         body,
         headers: { origin: this.base, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() },
+        dispatcher: noKeepAlive,
       }),
     );
   }

@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, WRANGLER, offlineEnv } from './wrangler.js';
-import { HttpBrowser } from './http.js';
+import { HttpBrowser, noKeepAlive } from './http.js';
+import { fetch as undiciFetch } from 'undici';
 import { argon2Hasher } from '../../src/auth/password.js';
 
 // The real app on workerd (wrangler dev) over a local D1 database migrated from the same migrations/
@@ -63,12 +64,12 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
  * workerd may close a kept-alive connection just as the next request goes out on it ("other side closed");
  * a scheduled trigger is idempotent, so it is sent again on a fresh connection.
  */
-async function fetchRetrying(url: string): Promise<Response> {
+async function fetchRetrying(url: string) {
   try {
-    return await fetch(url);
+    return await undiciFetch(url, { dispatcher: noKeepAlive });
   } catch {
     await new Promise((r) => setTimeout(r, 300));
-    return fetch(url);
+    return undiciFetch(url, { dispatcher: noKeepAlive });
   }
 }
 
