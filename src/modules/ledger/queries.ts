@@ -115,10 +115,6 @@ export function searchRecipients(db: Db, viewer: Viewer, q: string, ids: number[
 
 export type RecipientOption = Awaited<ReturnType<typeof searchRecipients>>[number];
 
-export function townshipOptions(db: Db) {
-  return db.select({ id: townships.id, name: townships.name }).from(townships).orderBy(asc(townships.id));
-}
-
 export function organisationOptions(db: Db) {
   return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.kind, ['social_org', 'station', 'nursing_home'])).orderBy(asc(organisations.name));
 }

@@ -13,7 +13,8 @@ import { AddLineButton, LineRow } from '../../../views/partials/activities/line-
 import { RecipientOptions } from '../../../views/partials/activities/recipient-options.js';
 import { activityForm, filtersForm, parseLines, reverseForm, type FilterValues } from './schema.js';
 import { can, ownsOrganisation } from './policy.js';
-import { findActivity, findLine, listActivities, nursingHomes, organisationOptions, PAGE_SIZE, recordingOrganisations, searchRecipients, townshipOptions } from './queries.js';
+import { findActivity, findLine, listActivities, nursingHomes, organisationOptions, PAGE_SIZE, recordingOrganisations, searchRecipients } from './queries.js';
+import { townshipChoices } from '../places/queries.js';
 import { recordActivity, reverseLine } from './service.js';
 
 export const activityRoutes = new Hono<AppEnv>();
@@ -65,7 +66,7 @@ activityRoutes.get('/', async (c) => {
   const link = (p: number) => `/activities?${new URLSearchParams({ ...values, page: String(p) })}`;
   return renderPage(
     c,
-    <ActivitiesPage ui={uiOf(c)} rows={rows.slice(0, PAGE_SIZE)} values={values} townships={await townshipOptions(db)} organisations={await organisationOptions(db)}
+    <ActivitiesPage ui={uiOf(c)} rows={rows.slice(0, PAGE_SIZE)} values={values} townships={await townshipChoices(db)} organisations={await organisationOptions(db)}
       canRecord={can(viewer, 'record')} canImport={can(viewer, 'import')} heading={whose ? `${whose} · ${c.get('t')('activities.history')}` : undefined} prev={page > 1 ? link(page - 1) : undefined} next={rows.length > PAGE_SIZE ? link(page + 1) : undefined} />,
   );
 });

@@ -37,6 +37,3 @@ export function intakeByYear(db: Db) {
     .orderBy(asc(organisations.incubationYear));
 }
 
-export function townshipList(db: Db) {
-  return db.select({ id: townships.id, name: townships.name }).from(townships).orderBy(asc(townships.id));
-}

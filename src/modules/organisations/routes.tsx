@@ -11,7 +11,8 @@ import { OrganisationFormPage } from '../../../views/pages/organisations/form.js
 import { IntakePage } from '../../../views/pages/organisations/intake.js';
 import { can } from './policy.js';
 import { listQuery, organisationForm, stageForm } from './schema.js';
-import { findOrganisation, intakeByYear, listOrganisations, stageHistory, townshipList, volunteerCount } from './queries.js';
+import { findOrganisation, intakeByYear, listOrganisations, stageHistory, volunteerCount } from './queries.js';
+import { townshipChoices } from '../places/queries.js';
 import { changeStage, createOrganisation, updateOrganisation } from './service.js';
 
 /** The incubation centre admits about ten organisations a year (seed article). */
@@ -32,7 +33,7 @@ organisationRoutes.get('/intake', async (c) => {
 });
 
 async function renderForm(c: AppContext, action: string, editing: boolean, values?: FormValues, errors?: FieldErrors) {
-  const page = <OrganisationFormPage ui={uiOf(c)} action={action} editing={editing} townships={await townshipList(c.get('deps').db)} values={values} errors={errors} />;
+  const page = <OrganisationFormPage ui={uiOf(c)} action={action} editing={editing} townships={await townshipChoices(c.get('deps').db)} values={values} errors={errors} />;
   return renderPage(c, page, errors ? 422 : 200);
 }
 

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { assessments, auditLog, organisations, recipients, townships, villages, visits } from '../../db/schema/index.js';
 import type { RecipientListQuery } from './schema.js';
+import { townshipChoices } from '../places/queries.js';
 
 export const PAGE_SIZE = 25;
 
@@ -81,11 +82,6 @@ export function recipientHistory(db: Db, recipientId: number) {
     .where(and(eq(auditLog.entity, 'recipient'), eq(auditLog.entityId, String(recipientId))))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(50);
-}
-
-/** The townships a viewer may filter by (all for the county, their own for a station). */
-export function townshipChoices(db: Db, townshipId: number | null) {
-  return db.select({ id: townships.id, name: townships.name }).from(townships).where(townshipId ? eq(townships.id, townshipId) : undefined).orderBy(asc(townships.id));
 }
 
 /** Choices for the form, limited to what the viewer may pick. */

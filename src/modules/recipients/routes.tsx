@@ -12,7 +12,8 @@ import { RecipientDetailPage, RevealedFields } from '../../../views/pages/recipi
 import { RecipientFormPage } from '../../../views/pages/recipients/form.js';
 import { can, scope } from './policy.js';
 import { assessmentForm, editRecipientForm, listQuery, newRecipientForm } from './schema.js';
-import { findRecipient, formOptions, listRecipients, recipientAssessments, recipientHistory, recipientVisits, townshipChoices } from './queries.js';
+import { findRecipient, formOptions, listRecipients, recipientAssessments, recipientHistory, recipientVisits } from './queries.js';
+import { townshipChoices } from '../places/queries.js';
 import { addAssessment, createRecipient, reveal, updateRecipient } from './service.js';
 
 export const recipientRoutes = new Hono<AppEnv>();

@@ -21,10 +21,6 @@ export function listUsers(db: Db) {
 
 export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
-export function townshipOptions(db: Db) {
-  return db.select({ id: townships.id, name: townships.name }).from(townships).orderBy(asc(townships.id));
-}
-
 export function organisationOptions(db: Db) {
   return db
     .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })

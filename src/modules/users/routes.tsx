@@ -8,7 +8,8 @@ import { UsersPage } from '../../../views/pages/users/list.js';
 import { NewUserPage } from '../../../views/pages/users/new.js';
 import { newUserForm } from './schema.js';
 import { can } from './policy.js';
-import { listUsers, organisationOptions, townshipOptions } from './queries.js';
+import { listUsers, organisationOptions } from './queries.js';
+import { townshipChoices } from '../places/queries.js';
 import { createUser, disableUser, enableUser, findUser } from './service.js';
 
 export const userRoutes = new Hono<AppEnv>();
@@ -16,7 +17,7 @@ export const userRoutes = new Hono<AppEnv>();
 async function renderNew(c: AppContext, values?: FormValues, errors?: FieldErrors) {
   const db = c.get('deps').db;
   const page = (
-    <NewUserPage ui={uiOf(c)} townships={await townshipOptions(db)} organisations={await organisationOptions(db)} values={values} errors={errors} />
+    <NewUserPage ui={uiOf(c)} townships={await townshipChoices(db)} organisations={await organisationOptions(db)} values={values} errors={errors} />
   );
   return renderPage(c, page, errors ? 422 : 200);
 }

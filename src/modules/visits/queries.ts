@@ -45,10 +45,6 @@ export function homeRecipientsWithLastVisit(db: Db, where: SQL | undefined, town
 }
 export type HomeRecipientRow = Awaited<ReturnType<typeof homeRecipientsWithLastVisit>>[number];
 
-export function townshipOptions(db: Db) {
-  return db.select({ id: townships.id, name: townships.name }).from(townships).orderBy(asc(townships.id)).all();
-}
-
 /** One recipient, only when the viewer's scope holds it. */
 export function findRecipientInScope(db: Db, where: SQL | undefined, id: number) {
   return db

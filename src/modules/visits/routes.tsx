@@ -10,7 +10,8 @@ import { RecordVisitPage } from '../../../views/pages/visits/record.js';
 import { NeedsBoardPage } from '../../../views/pages/visits/needs.js';
 import { assignNeedForm, overdueFilter, resolveNeedForm, visitForm } from './schema.js';
 import { can, scope } from './policy.js';
-import { findRecipientInScope, townshipOptions } from './queries.js';
+import { findRecipientInScope } from './queries.js';
+import { townshipChoices } from '../places/queries.js';
 import { assignNeed, needVisible, needsBoard, overdueList, recordVisit, resolveNeed, type MoveResult } from './service.js';
 
 /** Rows shown at once on the overdue list; the counts above it cover everyone. */
@@ -27,7 +28,7 @@ visitRoutes.get('/overdue', async (c) => {
   const isCounty = viewer.role === 'county_admin';
   const township = isCounty ? filter.township : undefined;
   const list = await overdueList(deps.db, scope(viewer), businessDate(deps.now()), township);
-  const townships = isCounty ? await townshipOptions(deps.db) : null;
+  const townships = isCounty ? await townshipChoices(deps.db) : null;
   return renderPage(c, <OverduePage ui={uiOf(c)} list={list} townships={townships} township={township} limit={OVERDUE_LIMIT} />);
 });
 
