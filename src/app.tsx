@@ -19,6 +19,8 @@ import { placeRoutes } from './modules/places/index.js';
 import { activityRoutes } from './modules/ledger/routes.js';
 import { reportRoutes } from './modules/ledger/report-routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
+import { todayRoutes } from './modules/visits/today-routes.js';
+import { planRoutes } from './modules/visits/plan-routes.js';
 import { needRoutes, visitRoutes } from './modules/visits/routes.js';
 import { shiftRoutes } from './modules/shifts/routes.js';
 import { calendarFeedRoutes, templateRoutes, volunteerShiftRoutes } from './modules/shifts/volunteer-routes.js';
@@ -86,7 +88,9 @@ export function createApp(deps: Deps) {
   app.route('/activities', activityRoutes);
   app.route('/activities', activityImportRoutes);
   app.route('/reports', reportRoutes);
+  app.route('/visits/today', todayRoutes);
   app.route('/visits', visitRoutes);
+  app.route('/plans', planRoutes);
   app.route('/needs', needRoutes);
   app.route('/shifts/templates', templateRoutes);
   app.route('/shifts', volunteerShiftRoutes);

@@ -2,7 +2,7 @@
  * Static files served at versioned paths (cacheable forever). The versions must match the installed
  * packages: a test compares them with node_modules, so an upgrade cannot serve a stale path.
  */
-export const ASSET_VERSIONS = { htmx: '4.0.1', pico: '2.1.1', app: '1' } as const;
+export const ASSET_VERSIONS = { htmx: '4.0.1', pico: '2.1.1', app: '2' } as const;
 
 export const ASSETS = {
   htmx: `/static/htmx-${ASSET_VERSIONS.htmx}/htmx.min.js`,

@@ -11,6 +11,7 @@ import type { Database } from '../../src/db/client.js';
 export interface RunningServer {
   url: string;
   database: Database;
+  config: ReturnType<typeof loadConfig>;
   close(): Promise<void>;
 }
 
@@ -35,6 +36,7 @@ export async function startServer(): Promise<RunningServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     database,
+    config,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

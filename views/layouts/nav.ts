@@ -21,10 +21,12 @@ export const NAV: NavItem[] = [
   { href: '/activities', label: 'nav.activities', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
   { href: '/shifts', label: 'nav.shifts', roles: ALL },
   { href: '/shifts/mine', label: 'nav.myShifts', roles: ['volunteer'] },
+  { href: '/visits/today', label: 'nav.today', roles: ['volunteer'] },
   { href: '/shifts/templates', label: 'shifts.templates', roles: ['county_admin', 'station_staff'] },
   { href: '/reports/aid', label: 'nav.aidReport', roles: ['county_admin', 'station_staff', 'org_coordinator'] },
   { href: '/visits/overdue', label: 'nav.overdue', roles: ['county_admin', 'station_staff'] },
   { href: '/needs', label: 'nav.needs', roles: ['county_admin', 'station_staff'] },
+  { href: '/visits/compliance', label: 'nav.compliance', roles: ['county_admin', 'station_staff'] },
 ];
 
 export function navItems(viewer: Viewer): NavItem[] {

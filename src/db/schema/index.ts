@@ -7,3 +7,4 @@ export * from './ledger.js';
 export * from './imports.js';
 export * from './visits.js';
 export * from './shifts.js';
+export * from './plans.js';

@@ -4,6 +4,7 @@ import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
 import { enLedger } from '../../modules/ledger/messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
+import { enPlans } from '../../modules/visits/plan-messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
 import { enVolunteers } from '../../modules/volunteers/messages.js';
 import { enPlaces } from '../../modules/places/messages.js';
@@ -15,6 +16,7 @@ export const en: Dictionary = {
   ...enRecipients,
   ...enLedger,
   ...enVisits,
+  ...enPlans,
   ...enOrganisations,
   ...enVolunteers,
   ...enPlaces,

@@ -3,6 +3,7 @@ import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
 import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
+import { zhPlans } from '../../modules/visits/plan-messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
 import { zhVolunteers } from '../../modules/volunteers/messages.js';
 import { zhPlaces } from '../../modules/places/messages.js';
@@ -15,6 +16,7 @@ export const zh = {
   ...zhRecipients,
   ...zhLedger,
   ...zhVisits,
+  ...zhPlans,
   ...zhOrganisations,
   ...zhVolunteers,
   ...zhPlaces,

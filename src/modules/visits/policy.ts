@@ -2,14 +2,16 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../../lib/context.js';
 import { recipients } from '../../db/schema/index.js';
 
-export type VisitAction = 'overdue' | 'record' | 'needs' | 'followUp';
+export type VisitAction = 'overdue' | 'record' | 'needs' | 'followUp' | 'today';
 
 /**
  * Station staff work their township's recipients; the county admin sees every township.
  * Volunteers and coordinators record through their own visit list (shifts), not these station pages.
  */
-export function can(viewer: Viewer | null, _action: VisitAction): boolean {
+export function can(viewer: Viewer | null, action: VisitAction): boolean {
   if (!viewer) return false;
+  // A volunteer's own list: the households a published plan gave them, nothing else.
+  if (action === 'today') return viewer.role === 'volunteer';
   if (viewer.role === 'county_admin') return true;
   return viewer.role === 'station_staff' && viewer.townshipId !== null;
 }

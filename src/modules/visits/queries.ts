@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { cadenceRules, CARE_LEVELS, needs, recipients, townships, villages, visits } from '../../db/schema/index.js';
 import { DEFAULT_CADENCE, type CadenceRules } from '../../domain/cadence.js';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
 
 /** The county's cadence rules; a level missing from the table falls back to the seed's default. */
 export async function loadCadenceRules(db: Db): Promise<CadenceRules> {
@@ -87,4 +88,10 @@ export type NeedRow = Awaited<ReturnType<typeof listNeeds>>[number];
 /** Ids of the needs whose recipient is in scope: moves on a need are conditional on it. */
 export function needsInScope(db: Db, where: SQL | undefined) {
   return db.select({ id: needs.id }).from(needs).innerJoin(recipients, eq(recipients.id, needs.recipientId)).where(where);
+}
+
+/** A recipient's caregiver mobile in clear, for an audited call; null when none is on file. */
+export async function caregiverMobileOf(db: Db, cipher: PersonalDataCipher, recipientId: number): Promise<string | null> {
+  const [row] = await db.select({ enc: recipients.caregiverMobileEnc }).from(recipients).where(eq(recipients.id, recipientId));
+  return row?.enc ? cipher.decrypt(row.enc) : null;
 }

@@ -6,6 +6,10 @@ import { renderPage, redirectAfterPost, uiOf } from '../../lib/render.js';
 import { setFlash } from '../../lib/cookies.js';
 import { businessDate } from '../../domain/cadence.js';
 import { OverduePage } from '../../../views/pages/visits/overdue.js';
+import { CompliancePage } from '../../../views/pages/visits/compliance.js';
+import { barChartDataUri } from '../ledger/charts.js';
+import { addDays } from '../../domain/cadence.js';
+import { complianceByTownship, COMPLIANCE_DAYS } from './compliance.js';
 import { RecordVisitPage } from '../../../views/pages/visits/record.js';
 import { NeedsBoardPage } from '../../../views/pages/visits/needs.js';
 import { assignNeedForm, overdueFilter, resolveNeedForm, visitForm } from './schema.js';
@@ -30,6 +34,20 @@ visitRoutes.get('/overdue', async (c) => {
   const list = await overdueList(deps.db, scope(viewer), businessDate(deps.now()), township);
   const townships = isCounty ? await townshipChoices(deps.db) : null;
   return renderPage(c, <OverduePage ui={uiOf(c)} list={list} townships={townships} township={township} limit={OVERDUE_LIMIT} />);
+});
+
+visitRoutes.get('/compliance', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'overdue'));
+  const deps = c.get('deps');
+  const today = businessDate(deps.now());
+  const rows = await complianceByTownship(deps.db, scope(viewer), today);
+  const t = c.get('t');
+  const charted = rows.filter((r) => r.rate !== null);
+  const chart = charted.length
+    ? barChartDataUri({ title: t('compliance.chartTitle'), labels: charted.map((r) => r.township), values: charted.map((r) => Math.round(r.rate! * 1000) / 10) })
+    : null;
+  return renderPage(c, <CompliancePage ui={uiOf(c)} from={addDays(today, -(COMPLIANCE_DAYS - 1))} to={today} rows={rows} chart={chart} />);
 });
 
 async function renderRecord(c: AppContext, id: number, values: FormValues, errors?: FieldErrors) {

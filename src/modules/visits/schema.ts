@@ -26,3 +26,18 @@ export const resolveNeedForm = z.object({ resolution: requiredText(500) });
 export const overdueFilter = z.object({
   township: z.string().regex(/^\d{1,9}$/).transform(Number).optional().catch(undefined),
 });
+
+/** A volunteer's outcome for one household on their list; date, kind and visitor come from the plan. */
+export const outcomeForm = z
+  .object({
+    outcome: choice(VISIT_OUTCOMES),
+    notes: optionalText(1000),
+    needCategory: z.union([z.literal(''), choice(NEED_CATEGORIES)]).optional().transform((v) => v || null),
+    needUrgency: choice(NEED_URGENCIES).optional().default('normal'),
+    needText: optionalText(500),
+  })
+  .superRefine((v, ctx) => {
+    if (v.needText && !v.needCategory) ctx.addIssue({ code: 'custom', path: ['needCategory'], message: 'visits.record.needCategoryRequired' });
+  });
+
+export const todayQuery = z.object({ date: isoDate.optional().catch(undefined) });

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { changedRows } from '../../db/types.js';
 import { CARE_LEVELS, needs, visits, type CareLevel } from '../../db/schema/index.js';
 import { businessDate, daysBetween, dueStatus } from '../../domain/cadence.js';
 import { homeRecipientsWithLastVisit, listNeeds, loadCadenceRules, needsInScope, type HomeRecipientRow, type NeedRow } from './queries.js';
@@ -40,52 +41,48 @@ export async function overdueList(db: Db, where: SQL | undefined, today: string,
   return { rows, counts };
 }
 
+/** Who went, for visits recorded from a volunteer's own list. */
+export interface VisitBy {
+  volunteerIds?: number[];
+  /** Refuse a second record of the same recipient, day and recorder (a double tap on a phone). */
+  once?: boolean;
+}
+
 /**
- * Records a visit and, when one was found, its need, in one batch (last_insert_rowid links them).
- * An urgent need is stored with urgency 'urgent': the notification seam reads it from there.
+ * Records a visit and, when one was found, its need, in one batch. Each statement after the first runs only when
+ * the one before it wrote (changes() = 1), so a refused visit leaves no need and no notice behind; the need links
+ * to the visit through last_insert_rowid(). Answers whether the visit was written.
  */
-export async function recordVisit(db: Db, recipientId: number, input: VisitInput, recordedBy: number, now: Date): Promise<void> {
-  const visit = db.insert(visits).values({
-    recipientId,
-    visitedOn: input.visitedOn,
-    kind: input.kind,
-    visitorKind: input.visitorKind,
-    visitorNames: input.visitorNames,
-    outcome: input.outcome,
-    notes: input.notes,
-    recordedBy,
-    createdAt: now,
-  });
+export async function recordVisit(db: Db, recipientId: number, input: VisitInput, recordedBy: number, now: Date, by: VisitBy = {}): Promise<boolean> {
+  const at = now.getTime();
+  const guard = by.once
+    ? sql`not exists (select 1 from visits x where x.recipient_id = ${recipientId} and x.visited_on = ${input.visitedOn} and x.recorded_by = ${recordedBy})`
+    : sql`1`;
+  const visit = db.run(sql`insert into visits (recipient_id, visited_on, kind, visitor_kind, visitor_names, volunteer_ids, outcome, notes, recorded_by, created_at)
+    select ${recipientId}, ${input.visitedOn}, ${input.kind}, ${input.visitorKind}, ${input.visitorNames}, ${JSON.stringify(by.volunteerIds ?? [])},
+      ${input.outcome}, ${input.notes}, ${recordedBy}, ${at}
+    where ${guard}`);
   if (!input.needText || !input.needCategory) {
-    await visit;
-    return;
+    return changedRows(await visit) === 1;
   }
-  const need = db.insert(needs).values({
-    recipientId,
-    visitId: sql`last_insert_rowid()`,
-    category: input.needCategory,
-    urgency: input.needUrgency,
-    text: input.needText,
-    openedOn: input.visitedOn,
-    createdBy: recordedBy,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const need = db.run(sql`insert into needs (recipient_id, visit_id, category, urgency, text, status, opened_on, created_by, created_at, updated_at)
+    select ${recipientId}, last_insert_rowid(), ${input.needCategory}, ${input.needUrgency}, ${input.needText}, 'open', ${input.visitedOn}, ${recordedBy}, ${at}, ${at}
+    where changes() = 1`);
   if (input.needUrgency !== 'urgent') {
-    await db.batch([visit, need]);
-    return;
+    const [written] = await db.batch([visit, need]);
+    return changedRows(written) === 1;
   }
   // An urgent need tells the recipient's township station at once, through the outbox, in the same batch:
   // to the station's contact phone, keyed by the need so it is never queued twice.
-  const at = now.getTime();
   const notify = db.run(sql`INSERT INTO outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
     SELECT NULL, 'sms', o.contact_phone, '急难愁盼（紧急）：' || r.name, n.text, 'pending', 0, ${at}, 'need:' || n.id, ${at}
     FROM needs n
     JOIN recipients r ON r.id = n.recipient_id
     JOIN organisations o ON o.kind = 'station' AND o.township_id = r.township_id
-    WHERE n.id = last_insert_rowid() AND o.contact_phone IS NOT NULL AND o.contact_phone <> ''
+    WHERE changes() = 1 AND n.id = last_insert_rowid() AND o.contact_phone IS NOT NULL AND o.contact_phone <> ''
     ON CONFLICT (idempotency_key) DO NOTHING`);
-  await db.batch([visit, need, notify]);
+  const [written] = await db.batch([visit, need, notify]);
+  return changedRows(written) === 1;
 }
 
 export interface NeedItem extends NeedRow {

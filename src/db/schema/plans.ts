@@ -1,0 +1,65 @@
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { recipients, volunteers } from './people.js';
+import { shifts } from './shifts.js';
+import { users } from './users.js';
+
+export const PLAN_STATUSES = ['draft', 'published'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/**
+ * The visit plan of one shift: which confirmed volunteer visits which due recipient, in what order.
+ * `status` is 'draft' while the working copy differs from what volunteers were last sent.
+ */
+export const visitPlans = sqliteTable('visit_plans', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  shiftId: integer('shift_id').notNull().unique().references(() => shifts.id),
+  status: text('status', { enum: PLAN_STATUSES }).notNull().default('draft'),
+  // Pairs the coordinator removed: the planner never proposes them again for this shift. JSON [[volunteer, recipient]].
+  blocked: text('blocked', { mode: 'json' }).$type<[number, number][]>().notNull().default([]),
+  publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+  publishedBy: integer('published_by').references(() => users.id),
+  plannedAt: integer('planned_at', { mode: 'timestamp_ms' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * One household on a volunteer's list. Each plan holds two copies: the working one (published = false) that
+ * the coordinator edits, and the one volunteers see (published = true), replaced as a whole on publication.
+ */
+export const planAssignments = sqliteTable(
+  'plan_assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id').notNull().references(() => visitPlans.id),
+    published: integer('published', { mode: 'boolean' }).notNull(),
+    volunteerId: integer('volunteer_id').notNull().references(() => volunteers.id),
+    recipientId: integer('recipient_id').notNull().references(() => recipients.id),
+    position: integer('position').notNull(),
+    pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('plan_assignments_uq').on(t.planId, t.published, t.volunteerId, t.recipientId),
+    index('plan_assignments_volunteer_idx').on(t.volunteerId, t.published),
+    index('plan_assignments_recipient_idx').on(t.recipientId),
+  ],
+);
+
+/** What a recipient's visit requires: skills every visitor must hold, and two visitors (escort to hospital). */
+export const visitRequirements = sqliteTable('visit_requirements', {
+  recipientId: integer('recipient_id').primaryKey().references(() => recipients.id),
+  skills: text('skills', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  visitors: integer('visitors').notNull().default(1),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** A volunteer the recipient must never be visited by (a relationship, a past dispute). */
+export const visitExclusions = sqliteTable(
+  'visit_exclusions',
+  {
+    recipientId: integer('recipient_id').notNull().references(() => recipients.id),
+    volunteerId: integer('volunteer_id').notNull().references(() => volunteers.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recipientId, t.volunteerId] })],
+);

@@ -1,0 +1,51 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { recipients, townships } from '../../db/schema/index.js';
+import { addDays, businessDate, requiredVisits } from '../../domain/cadence.js';
+import { loadCadenceRules } from './queries.js';
+
+/** The window the county reports on: the last 30 days, today included. */
+export const COMPLIANCE_DAYS = 30;
+
+export interface TownshipCompliance {
+  townshipId: number;
+  township: string;
+  recipients: number;
+  required: number;
+  /** Required visits made: days with a counted visit, at most the number required per person. */
+  made: number;
+  /** made / required, 0..1; null when nothing was required. */
+  rate: number | null;
+}
+
+/**
+ * Each township's share of required visits made in the window. A person visited more often than their cadence
+ * asks does not make up for someone else who was missed, so each person's visits count up to their own need.
+ */
+export async function complianceByTownship(db: Db, where: SQL | undefined, today: string): Promise<TownshipCompliance[]> {
+  const window = { from: addDays(today, -(COMPLIANCE_DAYS - 1)), to: today };
+  const rules = await loadCadenceRules(db);
+  const rows = await db
+    .select({
+      townshipId: recipients.townshipId,
+      township: townships.name,
+      careLevel: recipients.careLevel,
+      createdAt: recipients.createdAt,
+      days: sql<number>`(select count(distinct v.visited_on) from visits v where v.recipient_id = ${recipients.id} and v.outcome = 'visited' and v.visited_on between ${window.from} and ${window.to})`,
+    })
+    .from(recipients)
+    .innerJoin(townships, eq(townships.id, recipients.townshipId))
+    .where(and(where, eq(recipients.status, 'active'), eq(recipients.supportMode, 'home')));
+  const byTownship = new Map<number, TownshipCompliance>();
+  for (const r of rows) {
+    const t = byTownship.get(r.townshipId) ?? { townshipId: r.townshipId, township: r.township, recipients: 0, required: 0, made: 0, rate: null };
+    const required = requiredVisits(r.careLevel, window, businessDate(r.createdAt), rules);
+    t.recipients += 1;
+    t.required += required;
+    t.made += Math.min(required, Number(r.days));
+    byTownship.set(r.townshipId, t);
+  }
+  return [...byTownship.values()]
+    .map((t) => ({ ...t, rate: t.required ? t.made / t.required : null }))
+    .sort((a, b) => a.township.localeCompare(b.township, 'zh'));
+}

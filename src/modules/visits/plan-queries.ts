@@ -1,0 +1,141 @@
+import { and, asc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import {
+  planAssignments, recipients, shiftSignups, shifts, villages, visitExclusions, visitPlans, visitRequirements, visits, volunteers,
+} from '../../db/schema/index.js';
+import { addDays } from '../../domain/cadence.js';
+
+/** How far back "the volunteer who visited last time" is looked for. */
+const CONTINUITY_DAYS = 180;
+
+export async function findPlan(db: Db, shiftId: number) {
+  const [plan] = await db.select().from(visitPlans).where(eq(visitPlans.shiftId, shiftId));
+  return plan;
+}
+export type PlanRow = typeof visitPlans.$inferSelect;
+
+/** The plan row of a shift, created empty on first use (a unique key makes a race harmless). */
+export async function ensurePlan(db: Db, shiftId: number, now: Date): Promise<PlanRow> {
+  await db.insert(visitPlans).values({ shiftId, createdAt: now, updatedAt: now }).onConflictDoNothing();
+  return (await findPlan(db, shiftId))!;
+}
+
+/** Volunteers confirmed on the shift: the people the plan may use. */
+export function confirmedVolunteers(db: Db, shiftId: number) {
+  return db
+    .select({ id: volunteers.id, name: volunteers.name, skills: volunteers.skills })
+    .from(shiftSignups)
+    .innerJoin(volunteers, eq(volunteers.id, shiftSignups.volunteerId))
+    .where(and(eq(shiftSignups.shiftId, shiftId), eq(shiftSignups.status, 'confirmed')))
+    .orderBy(asc(shiftSignups.position));
+}
+
+/** Recipients already on another plan of a shift the same day: one household is not visited twice. */
+export async function plannedElsewhere(db: Db, shiftId: number, date: string): Promise<Set<number>> {
+  const rows = await db
+    .selectDistinct({ id: planAssignments.recipientId })
+    .from(planAssignments)
+    .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
+    .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
+    .where(and(eq(shifts.date, date), ne(shifts.id, shiftId), eq(planAssignments.published, false)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Per recipient of a township: coordinates, visit requirements, exclusions and last time's volunteer. */
+export async function plannerFacts(db: Db, townshipId: number, date: string) {
+  const places = await db
+    .select({ id: recipients.id, villageId: recipients.villageId, lat: villages.lat, lng: villages.lng })
+    .from(recipients)
+    .leftJoin(villages, eq(villages.id, recipients.villageId))
+    .where(and(eq(recipients.townshipId, townshipId), eq(recipients.status, 'active'), eq(recipients.supportMode, 'home')));
+  const inTownship = db.select({ id: recipients.id }).from(recipients).where(eq(recipients.townshipId, townshipId));
+  const requirements = await db.select().from(visitRequirements).where(inArray(visitRequirements.recipientId, inTownship));
+  const exclusions = await db.select().from(visitExclusions).where(inArray(visitExclusions.recipientId, inTownship));
+  const lastVolunteer = await db
+    .select({ recipientId: visits.recipientId, volunteerIds: visits.volunteerIds })
+    .from(visits)
+    .where(and(inArray(visits.recipientId, inTownship), eq(visits.visitorKind, 'volunteer'), eq(visits.outcome, 'visited'), gte(visits.visitedOn, addDays(date, -CONTINUITY_DAYS))))
+    .orderBy(asc(visits.visitedOn), asc(visits.id));
+  const last = new Map<number, number>();
+  for (const v of lastVolunteer) if (v.volunteerIds.length) last.set(v.recipientId, v.volunteerIds[0]);
+  return {
+    places: new Map(places.map((p) => [p.id, p])),
+    requirements: new Map(requirements.map((r) => [r.recipientId, r])),
+    exclusions,
+    last,
+  };
+}
+
+/** The working (published = false) or the volunteers' (true) copy of a plan, with what the pages show. */
+export function planRows(db: Db, planId: number, published: boolean) {
+  return db
+    .select({
+      id: planAssignments.id,
+      volunteerId: planAssignments.volunteerId,
+      recipientId: planAssignments.recipientId,
+      position: planAssignments.position,
+      pinned: planAssignments.pinned,
+      recipient: recipients.name,
+      careLevel: recipients.careLevel,
+      careNotes: recipients.careNotes,
+      address: recipients.address,
+      caregiverName: recipients.caregiverName,
+      caregiverMobileMasked: recipients.caregiverMobileMasked,
+      village: villages.name,
+    })
+    .from(planAssignments)
+    .innerJoin(recipients, eq(recipients.id, planAssignments.recipientId))
+    .leftJoin(villages, eq(villages.id, recipients.villageId))
+    .where(and(eq(planAssignments.planId, planId), eq(planAssignments.published, published)))
+    .orderBy(asc(planAssignments.volunteerId), asc(planAssignments.position));
+}
+export type PlanAssignmentRow = Awaited<ReturnType<typeof planRows>>[number];
+
+/** A volunteer's published households on a date, in visiting order, with whether they recorded each one yet. */
+export function householdsOf(db: Db, volunteerId: number, userId: number, date: string) {
+  return db
+    .select({
+      id: planAssignments.id,
+      shiftId: shifts.id,
+      shiftTitle: shifts.title,
+      startTime: shifts.startTime,
+      endTime: shifts.endTime,
+      date: shifts.date,
+      workKind: shifts.workKind,
+      recipientId: recipients.id,
+      name: recipients.name,
+      address: recipients.address,
+      careLevel: recipients.careLevel,
+      careNotes: recipients.careNotes,
+      caregiverName: recipients.caregiverName,
+      caregiverMobileMasked: recipients.caregiverMobileMasked,
+      hasCaregiverMobile: sql<number>`${recipients.caregiverMobileEnc} is not null`,
+      village: villages.name,
+      outcome: sql<string | null>`(select v.outcome from visits v where v.recipient_id = ${recipients.id} and v.visited_on = ${shifts.date} and v.recorded_by = ${userId} order by v.id desc limit 1)`,
+    })
+    .from(planAssignments)
+    .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
+    .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
+    .innerJoin(recipients, eq(recipients.id, planAssignments.recipientId))
+    .leftJoin(villages, eq(villages.id, recipients.villageId))
+    .where(and(eq(planAssignments.volunteerId, volunteerId), eq(planAssignments.published, true), eq(shifts.date, date), ne(shifts.status, 'cancelled')))
+    .orderBy(asc(shifts.startTime), asc(shifts.id), asc(planAssignments.position));
+}
+export type Household = Awaited<ReturnType<typeof householdsOf>>[number];
+
+/** Dates (from `from` on) holding published households for a volunteer: the "today" page offers the next one. */
+export async function nextPlannedDate(db: Db, volunteerId: number, from: string): Promise<string | null> {
+  const [row] = await db
+    .select({ date: sql<string>`min(${shifts.date})` })
+    .from(planAssignments)
+    .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
+    .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
+    .where(and(eq(planAssignments.volunteerId, volunteerId), eq(planAssignments.published, true), gte(shifts.date, from), ne(shifts.status, 'cancelled')));
+  return row?.date ?? null;
+}
+
+/** The volunteer record behind a volunteer's login. */
+export async function volunteerOfUser(db: Db, userId: number) {
+  const [row] = await db.select({ id: volunteers.id, name: volunteers.name }).from(volunteers).where(eq(volunteers.userId, userId));
+  return row;
+}

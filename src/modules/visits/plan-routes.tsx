@@ -1,0 +1,125 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { readForm } from '../../lib/form.js';
+import { renderPage, redirectAfterPost, uiOf } from '../../lib/render.js';
+import { setFlash } from '../../lib/cookies.js';
+import { DEFAULT_CAPACITY } from '../../domain/matching/index.js';
+import { findShift } from '../shifts/queries.js';
+import { can as canShift, scope as shiftScope } from '../shifts/policy.js';
+import { PlanPage } from '../../../views/pages/plans/plan.js';
+import { RouteSheetsPage } from '../../../views/pages/plans/sheets.js';
+import { confirmedVolunteers, findPlan, planRows } from './plan-queries.js';
+import { planChanges, plannerInput, publish, reassign, removeAssignment, replan, togglePin } from './plan-service.js';
+import { homeRecipientsWithLastVisit } from './queries.js';
+
+/** Visit plans hang off a shift: whoever manages the shift (its organisation, its station, the county) plans it. */
+export const planRoutes = new Hono<AppEnv>();
+
+const reassignForm = z.object({ toVolunteerId: z.coerce.number().int().positive() });
+
+async function managedShift(c: AppContext) {
+  const viewer = viewerOf(c);
+  authorize(c, canShift(viewer, 'manage'));
+  const shift = await findShift(c.get('deps').db, shiftScope(viewer), Number(c.req.param('shiftId')));
+  if (!shift) notFound();
+  return shift;
+}
+
+async function planOf(c: AppContext, shiftId: number) {
+  const plan = await findPlan(c.get('deps').db, shiftId);
+  if (!plan) notFound();
+  return plan;
+}
+
+planRoutes.get('/:shiftId{[0-9]+}', async (c) => {
+  const shift = await managedShift(c);
+  const db = c.get('deps').db;
+  const plan = await findPlan(db, shift.id);
+  const [input, volunteers, working, published, homes] = await Promise.all([
+    plannerInput(db, shift, plan?.blocked ?? []),
+    confirmedVolunteers(db, shift.id),
+    plan ? planRows(db, plan.id, false) : [],
+    plan ? planRows(db, plan.id, true) : [],
+    homeRecipientsWithLastVisit(db, undefined, shift.townshipId),
+  ]);
+  const recipientNames = new Map<number, string>([...homes.map((h) => [h.id, h.name] as const), ...published.map((r) => [r.recipientId, r.recipient] as const)]);
+  const planned = new Set(working.map((r) => r.recipientId));
+  const homeById = new Map(homes.map((h) => [h.id, h]));
+  const uncovered = input.recipients
+    .filter((r) => !planned.has(r.id))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id)
+    .map((r) => ({ id: r.id, name: homeById.get(r.id)!.name, village: homeById.get(r.id)!.village, careLevel: r.careLevel, daysOverdue: r.daysOverdue }));
+  const changes = plan?.publishedAt ? planChanges(working, published) : [];
+  return renderPage(
+    c,
+    <PlanPage
+      ui={uiOf(c)} shift={shift} plan={plan} working={working} volunteers={volunteers} uncovered={uncovered}
+      due={input.recipients.length} capacity={DEFAULT_CAPACITY} changes={changes}
+      recipientNames={recipientNames} volunteerNames={new Map(volunteers.map((v) => [v.id, v.name]))}
+    />,
+  );
+});
+
+planRoutes.get('/:shiftId{[0-9]+}/sheets', async (c) => {
+  const shift = await managedShift(c);
+  const db = c.get('deps').db;
+  const plan = await planOf(c, shift.id);
+  const published = await planRows(db, plan.id, true);
+  const draft = !plan.publishedAt;
+  const rows = draft ? await planRows(db, plan.id, false) : published;
+  return renderPage(c, <RouteSheetsPage ui={uiOf(c)} shift={shift} rows={rows} volunteers={await confirmedVolunteers(db, shift.id)} draft={draft} />);
+});
+
+planRoutes.post('/:shiftId{[0-9]+}/replan', async (c) => {
+  const shift = await managedShift(c);
+  const deps = c.get('deps');
+  const { plan } = await replan(deps.db, shift, deps.now());
+  deps.logger.info('visit_plan_made', { by: viewerOf(c).id, shiftId: shift.id, covered: plan.objective.covered });
+  setFlash(c, 'plans.planned');
+  return redirectAfterPost(c, `/plans/${shift.id}`);
+});
+
+planRoutes.post('/:shiftId{[0-9]+}/publish', async (c) => {
+  const shift = await managedShift(c);
+  const deps = c.get('deps');
+  const plan = await planOf(c, shift.id);
+  const { notified } = await publish(deps.db, c.get('t'), shift, plan, viewerOf(c).id, deps.now());
+  deps.logger.info('visit_plan_published', { by: viewerOf(c).id, shiftId: shift.id, notified });
+  setFlash(c, notified || plan.status === 'draft' ? 'plans.published' : 'plans.publishedNothing');
+  return redirectAfterPost(c, `/plans/${shift.id}`);
+});
+
+async function workingRow(c: AppContext, planId: number) {
+  const row = (await planRows(c.get('deps').db, planId, false)).find((r) => r.id === Number(c.req.param('aid')));
+  if (!row) notFound();
+  return row;
+}
+
+planRoutes.post('/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/pin', async (c) => {
+  const shift = await managedShift(c);
+  const plan = await planOf(c, shift.id);
+  if (!(await togglePin(c.get('deps').db, plan.id, Number(c.req.param('aid'))))) notFound();
+  setFlash(c, 'plans.pinToggled');
+  return redirectAfterPost(c, `/plans/${shift.id}`);
+});
+
+planRoutes.post('/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/remove', async (c) => {
+  const shift = await managedShift(c);
+  const plan = await planOf(c, shift.id);
+  await removeAssignment(c.get('deps').db, plan.id, await workingRow(c, plan.id), c.get('deps').now());
+  setFlash(c, 'plans.removed');
+  return redirectAfterPost(c, `/plans/${shift.id}`);
+});
+
+planRoutes.post('/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/reassign', async (c) => {
+  const shift = await managedShift(c);
+  const deps = c.get('deps');
+  const plan = await planOf(c, shift.id);
+  const row = await workingRow(c, plan.id);
+  const form = reassignForm.safeParse(await readForm(c));
+  const result = form.success ? await reassign(deps.db, shift, plan, row, form.data.toVolunteerId, deps.now()) : 'notConfirmed';
+  setFlash(c, result === 'ok' ? 'plans.reassigned' : `plans.reassign.${result}`);
+  return redirectAfterPost(c, `/plans/${shift.id}`);
+});

@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { sql } from 'drizzle-orm';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
+import { renderPage, redirectAfterPost, uiOf } from '../../lib/render.js';
+import { setFlash } from '../../lib/cookies.js';
+import { auditInsert } from '../../lib/audit.js';
+import { businessDate } from '../../domain/cadence.js';
+import type { VisitKind, WorkKind } from '../../db/schema/index.js';
+import { OutcomePage, TodayPage } from '../../../views/pages/plans/today.js';
+import { can } from './policy.js';
+import { householdsOf, nextPlannedDate, volunteerOfUser, type Household } from './plan-queries.js';
+import { outcomeForm, todayQuery } from './schema.js';
+import { recordVisit } from './service.js';
+import { caregiverMobileOf } from './queries.js';
+
+/** The volunteer's "today" page and the outcome of each household on it. */
+export const todayRoutes = new Hono<AppEnv>();
+
+const KIND_OF_WORK: Record<WorkKind, VisitKind> = { home_visit: 'home_visit', care_assistance: 'care_support', condolence: 'condolence', other: 'other' };
+
+async function me(c: AppContext) {
+  authorize(c, can(viewerOf(c), 'today'));
+  const volunteer = await volunteerOfUser(c.get('deps').db, viewerOf(c).id);
+  if (!volunteer) notFound();
+  return volunteer;
+}
+
+/** One household of the volunteer's published list; anything else (another's, unpublished) is 404. */
+async function household(c: AppContext, volunteerId: number): Promise<Household> {
+  const db = c.get('deps').db;
+  const id = Number(c.req.param('aid'));
+  // The date first, then the household through the same scoped query the list uses.
+  const [row] = await db.all<{ date: string }>(
+    sql`select s.date from plan_assignments pa join visit_plans p on p.id = pa.plan_id join shifts s on s.id = p.shift_id
+      where pa.id = ${id} and pa.volunteer_id = ${volunteerId} and pa.published = 1`,
+  );
+  if (!row) notFound();
+  const h = (await householdsOf(db, volunteerId, viewerOf(c).id, row.date)).find((x) => x.id === id);
+  if (!h) notFound();
+  return h;
+}
+
+todayRoutes.get('/', async (c) => {
+  const volunteer = await me(c);
+  const db = c.get('deps').db;
+  const today = businessDate(c.get('deps').now());
+  const date = todayQuery.parse({ date: c.req.query('date') || undefined }).date ?? today;
+  const [households, next] = await Promise.all([householdsOf(db, volunteer.id, viewerOf(c).id, date), nextPlannedDate(db, volunteer.id, today)]);
+  return renderPage(c, <TodayPage ui={uiOf(c)} date={date} households={households} next={next} />);
+});
+
+function renderOutcome(c: AppContext, h: Household, values: FormValues, errors?: FieldErrors) {
+  return renderPage(c, <OutcomePage ui={uiOf(c)} h={h} values={values} errors={errors} />, errors ? 422 : 200);
+}
+
+todayRoutes.get('/:aid{[0-9]+}', async (c) => {
+  const h = await household(c, (await me(c)).id);
+  return renderOutcome(c, h, { outcome: 'visited', needUrgency: 'normal' });
+});
+
+todayRoutes.post('/:aid{[0-9]+}', async (c) => {
+  const volunteer = await me(c);
+  const h = await household(c, volunteer.id);
+  const deps = c.get('deps');
+  const form = parseForm(outcomeForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderOutcome(c, h, form.values, form.errors);
+  if (h.date > businessDate(deps.now())) return renderOutcome(c, h, form.values, { outcome: c.get('t')('today.notYet') });
+  const input = { ...form.data, visitedOn: h.date, kind: KIND_OF_WORK[h.workKind], visitorKind: 'volunteer' as const, visitorNames: volunteer.name };
+  await recordVisit(deps.db, h.recipientId, input, viewerOf(c).id, deps.now(), { volunteerIds: [volunteer.id], once: true });
+  deps.logger.info('visit_recorded', { by: viewerOf(c).id, recipientId: h.recipientId, outcome: form.data.outcome, need: !!form.data.needText });
+  setFlash(c, 'today.saved');
+  return redirectAfterPost(c, `/visits/today?date=${h.date}`);
+});
+
+/** Tap-to-call: the caregiver's full number is revealed only here, audited, as a redirect to tel:. */
+todayRoutes.post('/:aid{[0-9]+}/call', async (c) => {
+  const volunteer = await me(c);
+  const h = await household(c, volunteer.id);
+  const deps = c.get('deps');
+  const mobile = await caregiverMobileOf(deps.db, deps.cipher, h.recipientId);
+  if (!mobile) notFound();
+  await auditInsert(deps.db, { actorUserId: viewerOf(c).id, action: 'reveal', entity: 'recipient', entityId: h.recipientId, changes: { fields: ['caregiverMobile'], via: 'call' } }, deps.now());
+  return c.redirect(`tel:${mobile}`, 303);
+});

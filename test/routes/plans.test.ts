@@ -1,0 +1,252 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import * as s from '../../src/db/schema/index.js';
+import { createTestApp, loginAs, type Browser, type TestApp } from '../setup/app.js';
+import { confirm, planFixture, type PlanFixture } from '../setup/plans.js';
+import { addVolunteer } from '../setup/shifts.js';
+
+let t: TestApp;
+let p: PlanFixture;
+let coord: Browser;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  t.clock.set('2026-11-25T01:00:00Z'); // 09:00 on the service day in Shanghai
+  p = await planFixture(t);
+  coord = (await loginAs(t, 'org_coordinator', { organisationId: p.f.orgA.id })).browser;
+});
+
+const working = () => t.database.db.select().from(s.planAssignments).where(eq(s.planAssignments.published, false));
+const published = () => t.database.db.select().from(s.planAssignments).where(eq(s.planAssignments.published, true));
+const pairs = (rows: { volunteerId: number; recipientId: number }[]) => rows.map((r) => `${r.volunteerId}:${r.recipientId}`).sort();
+
+async function plan() {
+  const res = await coord.post(`/plans/${p.shift.id}/replan`);
+  expect(res.status).toBe(303);
+}
+
+describe('planning a shift', () => {
+  it('assigns every due recipient of the township to the confirmed volunteers, at most four each, and shows it', async () => {
+    const before = await coord.get(`/plans/${p.shift.id}`);
+    expect(before.status).toBe(200);
+    expect(await before.text()).toContain('尚未生成计划');
+    expect(await t.database.db.$count(s.visitPlans)).toBe(0); // opening the page wrote nothing
+
+    await plan();
+    const rows = await working();
+    const dueIds = [p.f.rx.id, ...Object.values(p.people)];
+    expect(rows.map((r) => r.recipientId).sort((a, b) => a - b)).toEqual([...dueIds].sort((a, b) => a - b));
+    for (const v of [p.wang.id, p.li.id]) {
+      const mine = rows.filter((r) => r.volunteerId === v);
+      expect(mine.length).toBeLessThanOrEqual(4);
+      expect(mine.map((r) => r.position).sort()).toEqual(mine.map((_, i) => i + 1)); // a visiting order 1..n
+    }
+    expect(rows.some((r) => r.recipientId === p.f.ry.id)).toBe(false); // township Y is not this shift's
+
+    const html = await (await coord.get(`/plans/${p.shift.id}`)).text();
+    expect(html).toContain('到期对象 6 户，已安排 6 户；确认志愿者 2 人');
+    expect(html).toContain('王志愿');
+    expect(html).toContain('周全失');
+    expect(html).toContain('草稿');
+  });
+
+  it('covers the most overdue and most dependent first when there are too few volunteers', async () => {
+    await t.database.db.update(s.shiftSignups).set({ status: 'cancelled' }).where(eq(s.shiftSignups.volunteerId, p.li.id));
+    await plan();
+    const got = (await working()).map((r) => r.recipientId).sort((a, b) => a - b);
+    // Four places: the five registered on 1 Nov are 24 days overdue, 张老汉 (registered yesterday) 1 day; among the
+    // five the fully disabled and the partly disabled go before the self-caring, so one self-caring is left.
+    expect(got).toHaveLength(4);
+    expect(got).toEqual(expect.arrayContaining([p.people.full1, p.people.full2, p.people.partial]));
+    expect(got).not.toContain(p.f.rx.id);
+    const html = await (await coord.get(`/plans/${p.shift.id}`)).text();
+    expect(html).toContain('未能安排的到期对象');
+    expect(html).toContain('张老汉');
+  });
+
+  it('never breaks a requirement: skills, two visitors, exclusions', async () => {
+    const now = t.clock.now();
+    await t.database.db.insert(s.visitRequirements).values([
+      { recipientId: p.people.self1, skills: ['counselling'], visitors: 1, updatedAt: now },
+      { recipientId: p.people.full2, skills: [], visitors: 2, updatedAt: now },
+    ]);
+    await t.database.db.insert(s.visitExclusions).values({ recipientId: p.people.partial, volunteerId: p.li.id, createdAt: now });
+    await plan();
+    const rows = await working();
+    expect(rows.filter((r) => r.recipientId === p.people.self1).map((r) => r.volunteerId)).toEqual([p.wang.id]);
+    expect(rows.filter((r) => r.recipientId === p.people.full2).map((r) => r.volunteerId).sort()).toEqual([p.wang.id, p.li.id].sort());
+    expect(rows.filter((r) => r.recipientId === p.people.partial).map((r) => r.volunteerId)).toEqual([p.wang.id]);
+  });
+
+  it('keeps what the coordinator pinned or reassigned and never puts back what they removed', async () => {
+    await plan();
+    const first = await working();
+    const target = first.find((r) => r.volunteerId === p.wang.id)!;
+    // Reassign one of Wang's households to Li: it is pinned there.
+    const moved = await coord.post(`/plans/${p.shift.id}/assignments/${target.id}/reassign`, { toVolunteerId: String(p.li.id) });
+    expect(moved.status).toBe(303);
+    // Remove one of Li's original households.
+    const dropped = first.find((r) => r.volunteerId === p.li.id)!;
+    await coord.post(`/plans/${p.shift.id}/assignments/${dropped.id}/remove`);
+    expect((await working()).some((r) => r.id === dropped.id)).toBe(false);
+
+    await plan(); // re-plan the rest
+    const after = await working();
+    const pinned = after.find((r) => r.recipientId === target.recipientId)!;
+    expect(pinned.volunteerId).toBe(p.li.id);
+    expect(pinned.pinned).toBe(true);
+    expect(after.some((r) => r.volunteerId === p.li.id && r.recipientId === dropped.recipientId)).toBe(false);
+    // The removed household is still visited, by the other volunteer.
+    expect(after.find((r) => r.recipientId === dropped.recipientId)?.volunteerId).toBe(p.wang.id);
+  });
+
+  it('refuses a reassignment that breaks a constraint and changes nothing', async () => {
+    await t.database.db.insert(s.visitRequirements).values({ recipientId: p.people.self1, skills: ['counselling'], visitors: 1, updatedAt: t.clock.now() });
+    await plan();
+    const before = await working();
+    const row = before.find((r) => r.recipientId === p.people.self1)!;
+    const res = await coord.post(`/plans/${p.shift.id}/assignments/${row.id}/reassign`, { toVolunteerId: String(p.li.id) });
+    expect(res.status).toBe(303);
+    expect(await (await coord.get(`/plans/${p.shift.id}`)).text()).toContain('该志愿者不符合这户的要求');
+    expect(pairs(await working())).toEqual(pairs(before));
+    const outsider = await addVolunteer(t, { townshipId: p.f.x.id });
+    await coord.post(`/plans/${p.shift.id}/assignments/${row.id}/reassign`, { toVolunteerId: String(outsider.id) });
+    expect(pairs(await working())).toEqual(pairs(before));
+  });
+});
+
+describe('publishing', () => {
+  it('notifies each volunteer once, and after a change only the volunteers whose lists changed', async () => {
+    await plan();
+    expect(await t.database.db.$count(s.outbox)).toBe(0); // planning alone tells nobody
+    await coord.post(`/plans/${p.shift.id}/publish`);
+    const sent = await t.database.db.select().from(s.outbox);
+    expect(sent.map((m) => m.volunteerId).sort()).toEqual([p.wang.id, p.li.id].sort());
+    expect(sent[0].body).toMatch(/2026-11-25 08:30「上午入户走访」：您有 \d 户走访任务/);
+    expect(pairs(await published())).toEqual(pairs(await working()));
+
+    await coord.post(`/plans/${p.shift.id}/publish`); // again: nothing changed
+    expect(await t.database.db.$count(s.outbox)).toBe(2);
+    expect(await (await coord.get(`/plans/${p.shift.id}`)).text()).toContain('已发布');
+
+    // A change after publication shows on the page and reaches only the volunteer concerned.
+    const lis = (await working()).find((r) => r.volunteerId === p.li.id)!;
+    await coord.post(`/plans/${p.shift.id}/assignments/${lis.id}/remove`);
+    const page = await (await coord.get(`/plans/${p.shift.id}`)).text();
+    expect(page).toContain('发布后的变动');
+    expect(page).toMatch(/李志愿<\/strong>[\s\S]*?移除：/);
+    // Volunteers still see the published list until the next publication.
+    expect((await published()).some((r) => r.id !== lis.id && r.recipientId === lis.recipientId && r.volunteerId === p.li.id)).toBe(true);
+    await coord.post(`/plans/${p.shift.id}/publish`);
+    const all = await t.database.db.select().from(s.outbox);
+    expect(all).toHaveLength(3);
+    expect(all[2].volunteerId).toBe(p.li.id);
+  });
+});
+
+describe('who may plan', () => {
+  it('lets the shift organisation, the township station and the county plan; others get 404 or 403', async () => {
+    const stationX = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser;
+    const stationY = (await loginAs(t, 'station_staff', { townshipId: p.f.y.id })).browser;
+    const coordB = (await loginAs(t, 'org_coordinator', { organisationId: p.f.orgB.id })).browser;
+    const admin = (await loginAs(t, 'county_admin')).browser;
+    for (const b of [stationX, admin, coord]) expect((await b.get(`/plans/${p.shift.id}`)).status).toBe(200);
+    for (const b of [stationY, coordB]) {
+      expect((await b.get(`/plans/${p.shift.id}`)).status).toBe(404);
+      expect((await b.post(`/plans/${p.shift.id}/replan`)).status).toBe(404);
+    }
+    expect((await p.wang.browser!.get(`/plans/${p.shift.id}`)).status).toBe(403);
+    expect((await p.wang.browser!.post(`/plans/${p.shift.id}/publish`)).status).toBe(403);
+    expect(await t.database.db.$count(s.visitPlans)).toBe(0);
+  });
+});
+
+describe('route sheets', () => {
+  it('print one sheet per volunteer with their households and a sign-in column', async () => {
+    await plan();
+    await coord.post(`/plans/${p.shift.id}/publish`);
+    const html = await (await coord.get(`/plans/${p.shift.id}/sheets`)).text();
+    expect(html.match(/<section class="sheet"/g)).toHaveLength(2);
+    expect(html).toContain('签到（签名/时间）');
+    expect(html).toContain('志愿者：王志愿');
+    for (const r of await published()) {
+      const section = new RegExp(`<section class="sheet" data-volunteer="${r.volunteerId}">[\\s\\S]*?</section>`).exec(html)![0];
+      const [name] = (await t.database.db.select({ n: s.recipients.name }).from(s.recipients).where(eq(s.recipients.id, r.recipientId))).map((x) => x.n);
+      expect(section).toContain(name);
+    }
+    expect(html).not.toContain('13911112222'); // caregiver mobiles masked
+  });
+});
+
+describe("the volunteer's day", () => {
+  beforeEach(async () => {
+    await plan();
+    await coord.post(`/plans/${p.shift.id}/publish`);
+  });
+
+  it('lists only their own households, in order, with only the fields a visit needs', async () => {
+    const res = await p.wang.browser!.get('/visits/today');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const mine = (await published()).filter((r) => r.volunteerId === p.wang.id).sort((a, b) => a.position - b.position);
+    const theirs = (await published()).filter((r) => r.volunteerId === p.li.id);
+    const names = async (ids: number[]) => Promise.all(ids.map(async (id) => (await t.database.db.select().from(s.recipients).where(eq(s.recipients.id, id)))[0]));
+    const own = await names(mine.map((r) => r.recipientId));
+    const positions = own.map((r) => html.indexOf(r.name));
+    expect(positions.every((i) => i > 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    for (const r of await names(theirs.map((x) => x.recipientId))) expect(html).not.toContain(r.name);
+    for (const r of own) {
+      expect(html).not.toContain(r.idNumberMasked.slice(0, 6) + '19'); // no ID number, not even its birth date part
+      if (r.caregiverMobileMasked) expect(html).toContain(r.caregiverMobileMasked);
+    }
+    expect(html).not.toContain('13911112222');
+    expect(html).not.toMatch(/43032119\d{9}[\dX]/);
+  });
+
+  it('records an outcome with a need: the visit counts, the need reaches the station board, a second tap is refused', async () => {
+    const row = (await published()).find((r) => r.volunteerId === p.wang.id)!;
+    const form = { outcome: 'visited', notes: '精神尚可', needCategory: 'health', needUrgency: 'normal', needText: '腿疼需要就医' };
+    expect((await p.wang.browser!.post(`/visits/today/${row.id}`, form)).status).toBe(303);
+    expect((await p.wang.browser!.post(`/visits/today/${row.id}`, form)).status).toBe(303);
+    const visits = await t.database.db.select().from(s.visits).where(eq(s.visits.recipientId, row.recipientId));
+    expect(visits).toHaveLength(1);
+    expect(visits[0]).toMatchObject({ visitedOn: '2026-11-25', visitorKind: 'volunteer', volunteerIds: [p.wang.id], outcome: 'visited' });
+    const needs = await t.database.db.select().from(s.needs);
+    expect(needs).toHaveLength(1);
+    expect(needs[0]).toMatchObject({ recipientId: row.recipientId, visitId: visits[0].id, category: 'health', status: 'open' });
+    const station = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser;
+    expect(await (await station.get('/needs')).text()).toContain('腿疼需要就医');
+    expect(await (await p.wang.browser!.get('/visits/today')).text()).toContain('已登记：已走访');
+  });
+
+  it('refuses bad input, another volunteer\'s household and a visit before its day, writing nothing', async () => {
+    const row = (await published()).find((r) => r.volunteerId === p.wang.id)!;
+    const bad = await p.wang.browser!.post(`/visits/today/${row.id}`, { outcome: 'visited', needText: '没有类别' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('请选择类别');
+    expect((await p.li.browser!.post(`/visits/today/${row.id}`, { outcome: 'visited' })).status).toBe(404);
+    expect((await p.li.browser!.get(`/visits/today/${row.id}`)).status).toBe(404);
+    t.clock.set('2026-11-24T15:59:00Z'); // 23:59 the evening before
+    const early = await p.wang.browser!.post(`/visits/today/${row.id}`, { outcome: 'visited' });
+    expect(early.status).toBe(422);
+    expect(await t.database.db.$count(s.visits)).toBe(0);
+  });
+
+  it('calls the caregiver through an audited redirect, never printing the number', async () => {
+    const row = (await published()).find((r) => r.recipientId === p.people.self2)!;
+    const owner = row.volunteerId === p.wang.id ? p.wang : p.li;
+    const res = await owner.browser!.post(`/visits/today/${row.id}/call`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('tel:13911112222');
+    const audit = await t.database.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, 'reveal'), eq(s.auditLog.entityId, String(p.people.self2))));
+    expect(audit).toHaveLength(1);
+  });
+
+  it('shows nothing from a plan that is not published yet', async () => {
+    const other = await addVolunteer(t, { name: '新志愿', townshipId: p.f.x.id, login: true });
+    await confirm(t, p.shift.id, other.id);
+    await plan(); // the working copy may now give 新志愿 households, but it is not published
+    expect(await (await other.browser!.get('/visits/today')).text()).toContain('这一天没有分配给您的走访对象');
+  });
+});

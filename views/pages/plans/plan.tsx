@@ -1,0 +1,122 @@
+import type { Ui } from '../../../src/lib/ui.js';
+import type { ManagedShift } from '../../../src/modules/shifts/queries.js';
+import type { PlanAssignmentRow, PlanRow } from '../../../src/modules/visits/plan-queries.js';
+import type { PlanChange } from '../../../src/modules/visits/plan-service.js';
+import { Page } from '../../layouts/page.js';
+
+export interface PlanPageProps {
+  ui: Ui;
+  shift: ManagedShift;
+  plan: PlanRow | undefined;
+  working: PlanAssignmentRow[];
+  volunteers: { id: number; name: string }[];
+  uncovered: { id: number; name: string; village: string | null; careLevel: string; daysOverdue: number }[];
+  due: number;
+  capacity: number;
+  changes: PlanChange[];
+  recipientNames: Map<number, string>;
+  volunteerNames: Map<number, string>;
+}
+
+/** A shift's visit plan: per volunteer their households in order, with pin / remove / reassign, then publish. */
+export function PlanPage(p: PlanPageProps) {
+  const { t } = p.ui;
+  const base = `/plans/${p.shift.id}`;
+  const covered = new Set(p.working.map((r) => r.recipientId)).size;
+  return (
+    <Page ui={p.ui} title={t('plans.title', { title: p.shift.title })}>
+      <h1>{t('plans.title', { title: p.shift.title })}</h1>
+      <p>
+        {p.shift.date} {p.shift.startTime}–{p.shift.endTime} · {p.shift.township} · {p.shift.organisation} ·{' '}
+        <a href={`/shifts/${p.shift.id}`}>{t('shifts.roster')}</a>
+      </p>
+      {p.plan ? <p id="plan-status" data-status={p.plan.status}>{t(`plans.status.${p.plan.status}`)}</p> : <p>{t('plans.none')}</p>}
+      <p id="plan-summary">{t('plans.summary', { due: p.due, covered, volunteers: p.volunteers.length, capacity: p.capacity })}</p>
+      <div class="actions">
+        <form method="post" action={`${base}/replan`} class="inline">
+          <button type="submit" class={p.plan ? 'secondary' : undefined}>{p.plan ? t('plans.replan') : t('plans.plan')}</button>
+        </form>
+        {p.plan ? (
+          <form method="post" action={`${base}/publish`} class="inline">
+            <button type="submit">{t('plans.publish')}</button>
+          </form>
+        ) : null}
+        {p.plan ? <a href={`${base}/sheets`} role="button" class="outline">{t('plans.sheets')}</a> : null}
+      </div>
+      {p.changes.length ? (
+        <section id="plan-changes">
+          <h2>{t('plans.changes')}</h2>
+          <ul>
+            {p.changes.map((c) => (
+              <li data-volunteer={String(c.volunteerId)}>
+                <strong>{p.volunteerNames.get(c.volunteerId)}</strong>{' '}
+                {c.added.length ? t('plans.changes.added', { names: c.added.map((id) => p.recipientNames.get(id)).join('、') }) : ''}{' '}
+                {c.removed.length ? t('plans.changes.removed', { names: c.removed.map((id) => p.recipientNames.get(id)).join('、') }) : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {p.plan ? p.volunteers.map((v) => <VolunteerList {...p} volunteer={v} rows={p.working.filter((r) => r.volunteerId === v.id)} />) : null}
+      {p.plan && p.uncovered.length ? (
+        <section id="plan-uncovered">
+          <h2>{t('plans.uncovered')}</h2>
+          <ul>
+            {p.uncovered.map((u) => (
+              <li>{u.name} · {u.village ?? ''} · {t(`visits.careLevel.${u.careLevel as 'full'}`)} · {t('visits.overdue.daysOverdue')} {u.daysOverdue}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Page>
+  );
+}
+
+function VolunteerList(p: PlanPageProps & { volunteer: { id: number; name: string }; rows: PlanAssignmentRow[] }) {
+  const { t } = p.ui;
+  const base = `/plans/${p.shift.id}/assignments`;
+  const others = p.volunteers.filter((v) => v.id !== p.volunteer.id);
+  return (
+    <article class="plan-volunteer" data-volunteer={String(p.volunteer.id)}>
+      <h3>{p.volunteer.name}</h3>
+      {p.rows.length === 0 ? (
+        <p>{t('plans.noHouseholds')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="striped">
+            <thead>
+              <tr><th>{t('plans.order')}</th><th>{t('plans.household')}</th><th>{t('plans.village')}</th><th>{t('plans.careLevel')}</th><th>{t('plans.careNotes')}</th><th>{t('common.actions')}</th></tr>
+            </thead>
+            <tbody>
+              {p.rows.map((r) => (
+                <tr data-recipient={String(r.recipientId)} data-pinned={r.pinned ? '1' : '0'}>
+                  <td>{r.position}</td>
+                  <td>{r.recipient}{r.pinned ? ` · ${t('plans.pinned')}` : ''}</td>
+                  <td>{r.village ?? ''}</td>
+                  <td>{t(`visits.careLevel.${r.careLevel}`)}</td>
+                  <td>{r.careNotes ?? ''}</td>
+                  <td>
+                    <form method="post" action={`${base}/${r.id}/pin`} class="inline">
+                      <button type="submit" class="secondary outline small">{r.pinned ? t('plans.unpin') : t('plans.pin')}</button>
+                    </form>
+                    <form method="post" action={`${base}/${r.id}/remove`} class="inline">
+                      <button type="submit" class="secondary outline small">{t('plans.remove')}</button>
+                    </form>
+                    {others.length ? (
+                      <form method="post" action={`${base}/${r.id}/reassign`} class="inline">
+                        <select name="toVolunteerId" aria-label={t('plans.reassignTo')}>
+                          {others.map((o) => <option value={String(o.id)}>{o.name}</option>)}
+                        </select>
+                        <button type="submit" class="secondary outline small">{t('plans.reassign')}</button>
+                      </form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Ui } from '../../../src/lib/ui.js';
+import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import type { Household } from '../../../src/modules/visits/plan-queries.js';
+import { NEED_CATEGORIES, NEED_URGENCIES, VISIT_OUTCOMES } from '../../../src/db/schema/index.js';
+import { Page } from '../../layouts/page.js';
+import { Field, FormErrors, Select } from '../../components/form.js';
+
+export interface TodayProps {
+  ui: Ui;
+  date: string;
+  households: Household[];
+  next: string | null;
+}
+
+/** The volunteer's day on a phone: their households in visiting order, only what the visit needs. */
+export function TodayPage({ ui, date, households, next }: TodayProps) {
+  const { t } = ui;
+  return (
+    <Page ui={ui} title={t('today.title')}>
+      <h1>{t('today.dateTitle', { date })}</h1>
+      {households.length === 0 ? <p>{t('today.none')}</p> : null}
+      {next && next !== date ? <p><a href={`/visits/today?date=${next}`}>{t('today.next', { date: next })}</a></p> : null}
+      <ol class="households">
+        {households.map((h) => (
+          <li data-household={String(h.id)}>
+            <HouseholdCard ui={ui} h={h} />
+            {h.outcome ? (
+              <p class="recorded">{t('today.recorded', { outcome: t(`visitOutcome.${h.outcome as 'visited'}`) })}</p>
+            ) : (
+              <a href={`/visits/today/${h.id}`} role="button">{t('today.record')}</a>
+            )}
+          </li>
+        ))}
+      </ol>
+    </Page>
+  );
+}
+
+function HouseholdCard({ ui, h }: { ui: Ui; h: Household }) {
+  const { t } = ui;
+  return (
+    <article>
+      <header>
+        <strong>{h.name}</strong> · {h.village ?? ''} · {t(`visits.careLevel.${h.careLevel}`)}
+        <br />
+        <small>{t('today.shift', { title: h.shiftTitle, start: h.startTime, end: h.endTime })}</small>
+      </header>
+      {h.address ? <p>{t('today.address')}：{h.address}</p> : null}
+      {h.careNotes ? <p>{h.careNotes}</p> : null}
+      {h.hasCaregiverMobile ? (
+        // The full number never reaches the page: the call goes through an audited POST that answers with tel:.
+        <form method="post" action={`/visits/today/${h.id}/call`}>
+          <button type="submit" class="outline">
+            {t('today.call', { mobile: `${h.caregiverName ?? ''} ${h.caregiverMobileMasked ?? ''}`.trim() })}
+          </button>
+        </form>
+      ) : null}
+    </article>
+  );
+}
+
+export interface OutcomeProps {
+  ui: Ui;
+  h: Household;
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
+/** One household: its card and the outcome form, with the needs found (急难愁盼). */
+export function OutcomePage({ ui, h, values, errors }: OutcomeProps) {
+  const { t } = ui;
+  return (
+    <Page ui={ui} title={h.name}>
+      <p><a href={`/visits/today?date=${h.date}`}>{t('today.title')}</a></p>
+      <HouseholdCard ui={ui} h={h} />
+      <FormErrors errors={errors} message={t('form.invalid')} />
+      <form method="post" action={`/visits/today/${h.id}`} class="narrow">
+        <Select name="outcome" label={t('visits.record.outcome')} values={values} errors={errors} required
+          options={VISIT_OUTCOMES.map((k) => ({ value: k, label: t(`visitOutcome.${k}`) }))} />
+        <Field name="notes" label={t('visits.record.notes')} values={values} errors={errors} maxlength={1000} />
+        <fieldset>
+          <legend>{t('visits.record.need')}</legend>
+          <Select name="needCategory" label={t('visits.record.needCategory')} values={values} errors={errors} placeholder={t('common.none')}
+            options={NEED_CATEGORIES.map((k) => ({ value: k, label: t(`needCategory.${k}`) }))} />
+          <Select name="needUrgency" label={t('visits.record.needUrgency')} values={values} errors={errors}
+            options={NEED_URGENCIES.map((k) => ({ value: k, label: t(`needUrgency.${k}`) }))} />
+          <Field name="needText" label={t('visits.record.needText')} values={values} errors={errors} maxlength={500} />
+        </fieldset>
+        <p><small>{t('today.aid')}</small></p>
+        <button type="submit">{t('visits.record.submit')}</button>
+      </form>
+    </Page>
+  );
+}
