@@ -250,3 +250,41 @@ describe("the volunteer's day", () => {
     expect(await (await other.browser!.get('/visits/today')).text()).toContain('这一天没有分配给您的走访对象');
   });
 });
+
+describe('visit requirements', () => {
+  it('lets the station set skills, two visitors and exclusions, which the next plan follows', async () => {
+    const station = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser;
+    const page = await station.get(`/visits/recipients/${p.people.full2}/requirements`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('李志愿');
+    const saved = await station.post(`/visits/recipients/${p.people.full2}/requirements`, { skills: ['counselling'], visitors: '1', excluded: [String(p.li.id)] });
+    expect(saved.status).toBe(303);
+    expect(await t.database.db.select().from(s.visitRequirements)).toMatchObject([{ recipientId: p.people.full2, skills: ['counselling'], visitors: 1 }]);
+    expect(await t.database.db.select().from(s.visitExclusions)).toMatchObject([{ recipientId: p.people.full2, volunteerId: p.li.id }]);
+    const audit = await t.database.db.select().from(s.auditLog).where(eq(s.auditLog.entity, 'visit_requirements'));
+    expect(audit).toHaveLength(1);
+    await plan();
+    expect((await working()).filter((r) => r.recipientId === p.people.full2).map((r) => r.volunteerId)).toEqual([p.wang.id]);
+
+    // Two visitors, and the exclusion lifted.
+    await station.post(`/visits/recipients/${p.people.full2}/requirements`, { visitors: '2' });
+    expect(await t.database.db.$count(s.visitExclusions)).toBe(0);
+    await plan();
+    expect((await working()).filter((r) => r.recipientId === p.people.full2).map((r) => r.volunteerId).sort()).toEqual([p.wang.id, p.li.id].sort());
+  });
+
+  it('refuses unknown skills, a third visitor and volunteers of another township, changing nothing', async () => {
+    const station = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser;
+    const foreign = await addVolunteer(t, { name: '外镇志愿', townshipId: p.f.y.id });
+    for (const form of [{ visitors: '3' }, { visitors: '1', skills: 'flying' }, { visitors: '1', excluded: String(foreign.id) }, { visitors: '1', excluded: 'x' }]) {
+      const res = await station.post(`/visits/recipients/${p.people.full2}/requirements`, form);
+      expect(res.status).toBe(422);
+    }
+    const last = await station.post(`/visits/recipients/${p.people.full2}/requirements`, { visitors: '1', excluded: String(foreign.id) });
+    expect(await last.text()).toContain('只能选择本乡镇登记的志愿者');
+    expect(await t.database.db.$count(s.visitRequirements)).toBe(0);
+    expect(await t.database.db.$count(s.visitExclusions)).toBe(0);
+    const stationY = (await loginAs(t, 'station_staff', { townshipId: p.f.y.id })).browser;
+    expect((await stationY.post(`/visits/recipients/${p.people.full2}/requirements`, { visitors: '2' })).status).toBe(404);
+  });
+});

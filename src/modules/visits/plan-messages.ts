@@ -72,6 +72,17 @@ export const zhPlans = {
   'compliance.total': '全县',
   'compliance.chartTitle': '走访达标率（%）',
   'compliance.explain': '应访次数按自理能力的走访周期计算（全失能每天、半失能每 2 天、全自理每周，以县里设置为准）；每人当天有“已走访”记录计一次，超出本人应访次数的不计入。',
+  'requirements.title': '走访要求：{name}',
+  'requirements.link': '走访要求（技能、两人同行、回避）',
+  'requirements.back': '返回对象详情',
+  'requirements.skills': '走访人必须具备的技能',
+  'requirements.visitors': '每次走访人数',
+  'requirements.one': '一人即可',
+  'requirements.two': '需两人同行（如送医陪护）',
+  'requirements.excluded': '回避的志愿者（不安排其走访）',
+  'requirements.save': '保存走访要求',
+  'requirements.saved': '已保存走访要求，下次制定计划时生效。',
+  'requirements.unknownVolunteer': '只能选择本乡镇登记的志愿者。',
 } as const;
 
 export const enPlans: { readonly [K in keyof typeof zhPlans]: string } = {
@@ -147,4 +158,15 @@ export const enPlans: { readonly [K in keyof typeof zhPlans]: string } = {
   'compliance.total': 'County',
   'compliance.chartTitle': 'Visit compliance (%)',
   'compliance.explain': "Required visits follow each person's cadence (by default daily when fully disabled, every 2 days when partly, weekly when self-caring); a day with a 'visited' record counts once, and visits beyond a person's own requirement do not count.",
+  'requirements.title': 'Visit requirements: {name}',
+  'requirements.link': 'Visit requirements (skills, two visitors, exclusions)',
+  'requirements.back': 'Back to the recipient',
+  'requirements.skills': 'Skills every visitor must have',
+  'requirements.visitors': 'Visitors per visit',
+  'requirements.one': 'One is enough',
+  'requirements.two': 'Two together (e.g. escort to hospital)',
+  'requirements.excluded': 'Volunteers who must not visit',
+  'requirements.save': 'Save requirements',
+  'requirements.saved': 'Requirements saved; the next plan follows them.',
+  'requirements.unknownVolunteer': 'Choose volunteers registered in this township.',
 };

@@ -49,7 +49,7 @@ export type HomeRecipientRow = Awaited<ReturnType<typeof homeRecipientsWithLastV
 /** One recipient, only when the viewer's scope holds it. */
 export function findRecipientInScope(db: Db, where: SQL | undefined, id: number) {
   return db
-    .select({ id: recipients.id, name: recipients.name, careLevel: recipients.careLevel, village: villages.name, township: townships.name })
+    .select({ id: recipients.id, name: recipients.name, careLevel: recipients.careLevel, village: villages.name, township: townships.name, townshipId: recipients.townshipId })
     .from(recipients)
     .innerJoin(townships, eq(townships.id, recipients.townshipId))
     .leftJoin(villages, eq(villages.id, recipients.villageId))

@@ -12,7 +12,9 @@ import { addDays } from '../../domain/cadence.js';
 import { complianceByTownship, COMPLIANCE_DAYS } from './compliance.js';
 import { RecordVisitPage } from '../../../views/pages/visits/record.js';
 import { NeedsBoardPage } from '../../../views/pages/visits/needs.js';
-import { assignNeedForm, overdueFilter, resolveNeedForm, visitForm } from './schema.js';
+import { assignNeedForm, overdueFilter, requirementsForm, resolveNeedForm, visitForm, type RequirementsInput } from './schema.js';
+import { requirementsOf, saveRequirements, townshipVolunteers } from './requirements.js';
+import { RequirementsPage } from '../../../views/pages/visits/requirements.js';
 import { can, scope } from './policy.js';
 import { findRecipientInScope } from './queries.js';
 import { townshipChoices } from '../places/queries.js';
@@ -76,6 +78,38 @@ visitRoutes.post('/recipients/:id{[0-9]+}', async (c) => {
   deps.logger.info('visit_recorded', { by: viewer.id, recipientId: id, outcome: form.data.outcome, need: !!form.data.needText });
   setFlash(c, 'visits.recorded');
   return redirectAfterPost(c, '/visits/overdue');
+});
+
+async function renderRequirements(c: AppContext, values?: RequirementsInput, errors?: FieldErrors) {
+  const db = c.get('deps').db;
+  const recipient = await findRecipientInScope(db, scope(viewerOf(c)), Number(c.req.param('id')));
+  if (!recipient) notFound();
+  const page = (
+    <RequirementsPage ui={uiOf(c)} recipient={recipient} values={values ?? (await requirementsOf(db, recipient.id))}
+      volunteers={await townshipVolunteers(db, recipient.townshipId)} errors={errors} />
+  );
+  return renderPage(c, page, errors ? 422 : 200);
+}
+
+visitRoutes.get('/recipients/:id{[0-9]+}/requirements', async (c) => {
+  authorize(c, can(viewerOf(c), 'record'));
+  return renderRequirements(c);
+});
+
+visitRoutes.post('/recipients/:id{[0-9]+}/requirements', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'record'));
+  const deps = c.get('deps');
+  const recipient = await findRecipientInScope(deps.db, scope(viewer), Number(c.req.param('id')));
+  if (!recipient) notFound();
+  const form = parseForm(requirementsForm, await readForm(c), c.get('t'));
+  const before = await requirementsOf(deps.db, recipient.id);
+  if (!form.ok) return renderRequirements(c, before, form.errors);
+  const known = new Set((await townshipVolunteers(deps.db, recipient.townshipId)).map((v) => v.id));
+  if (form.data.excluded.some((id) => !known.has(id))) return renderRequirements(c, form.data, { excluded: c.get('t')('requirements.unknownVolunteer') });
+  await saveRequirements(deps.db, recipient.id, form.data, before, viewer.id, deps.now());
+  setFlash(c, 'requirements.saved');
+  return redirectAfterPost(c, `/recipients/${recipient.id}`);
 });
 
 async function renderBoard(c: AppContext, error?: string) {

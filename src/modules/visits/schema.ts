@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NEED_CATEGORIES, NEED_URGENCIES, VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../db/schema/index.js';
 import { choice, isoDate, optionalText, requiredText } from '../../lib/zod-fields.js';
+import { SKILL_CODES, type Skill } from '../../domain/skills.js';
 
 /** The station's "record a visit" form, with an optional need found on the visit. */
 export const visitForm = z
@@ -41,3 +42,13 @@ export const outcomeForm = z
   });
 
 export const todayQuery = z.object({ date: isoDate.optional().catch(undefined) });
+
+const many = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]));
+
+/** What a recipient's visits require: skills, two visitors, volunteers who must not come. */
+export const requirementsForm = z.object({
+  skills: many.pipe(z.array(choice(SKILL_CODES as [Skill, ...Skill[]]))),
+  visitors: z.enum(['1', '2'], { error: 'form.invalidChoice' }).transform(Number),
+  excluded: many.pipe(z.array(z.string().regex(/^\d{1,9}$/, { error: 'form.invalidChoice' }).transform(Number))),
+});
+export type RequirementsInput = z.infer<typeof requirementsForm>;

@@ -116,6 +116,7 @@ export function RecipientDetailPage(p: RecipientDetailProps) {
           <h2>{t('recipients.visits')}</h2>
           {p.canEdit && r.status === 'active' ? <a href={`/visits/recipients/${r.id}/new`} role="button" class="secondary small">{t('visits.record.title', { name: r.name })}</a> : null}
         </hgroup>
+        {p.canEdit && r.status === 'active' ? <p><a href={`/visits/recipients/${r.id}/requirements`}>{t('requirements.link')}</a></p> : null}
         {p.visits.length === 0 ? (
           <p class="muted">{t('common.empty')}</p>
         ) : (
