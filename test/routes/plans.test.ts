@@ -218,6 +218,36 @@ describe("the volunteer's day", () => {
     const station = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser;
     expect(await (await station.get('/needs')).text()).toContain('腿疼需要就医');
     expect(await (await p.wang.browser!.get('/visits/today')).text()).toContain('已登记：已走访');
+    // The coordinator follows the day on the plan page.
+    const planPage = await (await coord.get(`/plans/${p.shift.id}`)).text();
+    expect(planPage).toMatch(new RegExp(`data-recipient="${row.recipientId}"[^>]*>(?:(?!</tr>)[\\s\\S])*<td class="outcome">已走访</td>`));
+  });
+
+  it('puts cash and goods handed over into the aid ledger under the shift organisation, once', async () => {
+    const row = (await published()).find((r) => r.volunteerId === p.wang.id)!;
+    const form = { outcome: 'visited', aidCash: '200', aidGoodsName: '大米', aidGoodsQuantity: '2', aidGoodsUnit: '袋', aidGoodsValue: '120.50' };
+    expect((await p.wang.browser!.post(`/visits/today/${row.id}`, form)).status).toBe(303);
+    expect((await p.wang.browser!.post(`/visits/today/${row.id}`, form)).status).toBe(303);
+    const acts = await t.database.db.select().from(s.activities);
+    expect(acts).toHaveLength(1);
+    expect(acts[0]).toMatchObject({ organisationId: p.f.orgA.id, occurredOn: '2026-11-25', shiftId: p.shift.id, kind: 'home_visit' });
+    const lines = await t.database.db.select().from(s.ledgerLines).where(eq(s.ledgerLines.activityId, acts[0].id));
+    expect(lines.map((l) => [l.kind, l.amountFen, l.goodsName, l.quantity, l.unit]).sort()).toEqual([
+      ['cash', 20_000, null, null, null],
+      ['goods', 12_050, '大米', 2, '袋'],
+    ]);
+    const targets = await t.database.db.select().from(s.activityTargets);
+    expect(targets).toMatchObject([{ activityId: acts[0].id, recipientId: row.recipientId }]);
+  });
+
+  it('refuses aid with a bad amount or goods without a value, writing nothing', async () => {
+    const row = (await published()).find((r) => r.volunteerId === p.wang.id)!;
+    for (const form of <Record<string, string>[]>[{ outcome: 'visited', aidCash: '两百' }, { outcome: 'visited', aidGoodsName: '大米' }, { outcome: 'visited', aidCash: '-5' }]) {
+      const res = await p.wang.browser!.post(`/visits/today/${row.id}`, form);
+      expect(res.status).toBe(422);
+    }
+    expect(await t.database.db.$count(s.visits)).toBe(0);
+    expect(await t.database.db.$count(s.activities)).toBe(0);
   });
 
   it('refuses bad input, another volunteer\'s household and a visit before its day, writing nothing', async () => {
@@ -276,7 +306,7 @@ describe('visit requirements', () => {
   it('refuses unknown skills, a third visitor and volunteers of another township, changing nothing', async () => {
     const station = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser;
     const foreign = await addVolunteer(t, { name: '外镇志愿', townshipId: p.f.y.id });
-    for (const form of [{ visitors: '3' }, { visitors: '1', skills: 'flying' }, { visitors: '1', excluded: String(foreign.id) }, { visitors: '1', excluded: 'x' }]) {
+    for (const form of <Record<string, string>[]>[{ visitors: '3' }, { visitors: '1', skills: 'flying' }, { visitors: '1', excluded: String(foreign.id) }, { visitors: '1', excluded: 'x' }]) {
       const res = await station.post(`/visits/recipients/${p.people.full2}/requirements`, form);
       expect(res.status).toBe(422);
     }

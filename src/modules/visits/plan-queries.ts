@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
-  planAssignments, recipients, shiftSignups, shifts, villages, visitExclusions, visitPlans, visitRequirements, visits, volunteers,
+  planAssignments, recipients, shiftSignups, shifts, villages, visitExclusions, visitPlans, visitRequirements, visits, volunteers, type VisitOutcome,
 } from '../../db/schema/index.js';
 import { addDays } from '../../domain/cadence.js';
 
@@ -82,8 +82,13 @@ export function planRows(db: Db, planId: number, published: boolean) {
       caregiverName: recipients.caregiverName,
       caregiverMobileMasked: recipients.caregiverMobileMasked,
       village: villages.name,
+      // What the volunteer recorded on the shift's day, once they have (the coordinator follows the day here).
+      outcome: sql<VisitOutcome | null>`(select v.outcome from visits v where v.recipient_id = ${planAssignments.recipientId} and v.visited_on = ${shifts.date}
+        and exists (select 1 from json_each(v.volunteer_ids) j where j.value = ${planAssignments.volunteerId}) order by v.id desc limit 1)`,
     })
     .from(planAssignments)
+    .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
+    .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
     .innerJoin(recipients, eq(recipients.id, planAssignments.recipientId))
     .leftJoin(villages, eq(villages.id, recipients.villageId))
     .where(and(eq(planAssignments.planId, planId), eq(planAssignments.published, published)))
@@ -102,6 +107,8 @@ export function householdsOf(db: Db, volunteerId: number, userId: number, date: 
       endTime: shifts.endTime,
       date: shifts.date,
       workKind: shifts.workKind,
+      organisationId: shifts.organisationId,
+      serviceDayId: shifts.serviceDayId,
       recipientId: recipients.id,
       name: recipients.name,
       address: recipients.address,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NEED_CATEGORIES, NEED_URGENCIES, VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../db/schema/index.js';
 import { choice, isoDate, optionalText, requiredText } from '../../lib/zod-fields.js';
 import { SKILL_CODES, type Skill } from '../../domain/skills.js';
+import { parseHundredths } from '../../domain/money.js';
 
 /** The station's "record a visit" form, with an optional need found on the visit. */
 export const visitForm = z
@@ -29,6 +30,14 @@ export const overdueFilter = z.object({
 });
 
 /** A volunteer's outcome for one household on their list; date, kind and visitor come from the plan. */
+/** An amount in 元 typed on a phone ("50", "12.5"): fen, or null when left empty. */
+const optionalYuan = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').trim())
+  .pipe(z.union([z.literal(''), z.string().refine((s) => (parseHundredths(s) ?? 0) > 0, { error: 'line.badMoney' })]))
+  .transform((s) => (s === '' ? null : parseHundredths(s)!));
+
 export const outcomeForm = z
   .object({
     outcome: choice(VISIT_OUTCOMES),
@@ -36,10 +45,21 @@ export const outcomeForm = z
     needCategory: z.union([z.literal(''), choice(NEED_CATEGORIES)]).optional().transform((v) => v || null),
     needUrgency: choice(NEED_URGENCIES).optional().default('normal'),
     needText: optionalText(500),
+    // Aid handed over on the visit: it goes into the aid ledger under the shift's organisation.
+    aidCash: optionalYuan,
+    aidGoodsName: optionalText(50),
+    aidGoodsQuantity: z.string().optional().transform((s) => (s ?? '').trim())
+      .pipe(z.union([z.literal(''), z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, { error: 'form.invalid' })]))
+      .transform((s) => (s === '' ? null : Number(s))),
+    aidGoodsUnit: optionalText(10),
+    aidGoodsValue: optionalYuan,
   })
   .superRefine((v, ctx) => {
     if (v.needText && !v.needCategory) ctx.addIssue({ code: 'custom', path: ['needCategory'], message: 'visits.record.needCategoryRequired' });
+    if (v.aidGoodsName && v.aidGoodsValue === null) ctx.addIssue({ code: 'custom', path: ['aidGoodsValue'], message: 'today.aidValueRequired' });
+    if (!v.aidGoodsName && v.aidGoodsValue !== null) ctx.addIssue({ code: 'custom', path: ['aidGoodsName'], message: 'today.aidNameRequired' });
   });
+export type OutcomeInput = z.infer<typeof outcomeForm>;
 
 export const todayQuery = z.object({ date: isoDate.optional().catch(undefined) });
 

@@ -4,7 +4,9 @@ import { changedRows } from '../../db/types.js';
 import { CARE_LEVELS, needs, visits, type CareLevel } from '../../db/schema/index.js';
 import { businessDate, daysBetween, dueStatus } from '../../domain/cadence.js';
 import { homeRecipientsWithLastVisit, listNeeds, loadCadenceRules, needsInScope, type HomeRecipientRow, type NeedRow } from './queries.js';
-import type { VisitInput } from './schema.js';
+import type { OutcomeInput, VisitInput } from './schema.js';
+import { recordActivity, type LineInput } from '../ledger/service.js';
+import type { ActivityKind, WorkKind } from '../../db/schema/index.js';
 
 export interface OverdueRow extends HomeRecipientRow {
   nextDue: string;
@@ -135,4 +137,33 @@ export async function needVisible(db: Db, where: SQL | undefined, id: number): P
 async function explain(db: Db, where: SQL | undefined, id: number): Promise<MoveResult> {
   const visible = await needsInScope(db, and(where, eq(needs.id, id))).get();
   return visible ? 'wrong_state' : 'not_found';
+}
+
+const ACTIVITY_OF_WORK: Record<WorkKind, ActivityKind> = { home_visit: 'home_visit', care_assistance: 'care', condolence: 'condolence', other: 'other' };
+
+/**
+ * Cash or goods a volunteer handed over on a planned visit, as an activity of the shift's organisation in the aid
+ * ledger (append-only, decision 0061). Keyed by the household on the plan, so a resubmission records it once.
+ */
+export async function recordAidOnVisit(
+  db: Db,
+  h: { id: number; date: string; workKind: WorkKind; organisationId: number; serviceDayId: number | null; shiftId: number; recipientId: number },
+  aid: Pick<OutcomeInput, 'aidCash' | 'aidGoodsName' | 'aidGoodsQuantity' | 'aidGoodsUnit' | 'aidGoodsValue'>,
+  note: string,
+  actorUserId: number,
+  now: Date,
+): Promise<'none' | 'recorded' | 'refused'> {
+  const lines: LineInput[] = [];
+  const blank = { goodsName: null, quantity: null, unit: null, serviceKind: null, serviceCentihours: 0, volunteers: null };
+  if (aid.aidCash) lines.push({ ...blank, kind: 'cash', amountFen: aid.aidCash });
+  if (aid.aidGoodsName && aid.aidGoodsValue) {
+    lines.push({ ...blank, kind: 'goods', amountFen: aid.aidGoodsValue, goodsName: aid.aidGoodsName, quantity: aid.aidGoodsQuantity, unit: aid.aidGoodsUnit });
+  }
+  if (!lines.length) return 'none';
+  const result = await recordActivity(
+    db,
+    { organisationId: h.organisationId, occurredOn: h.date, kind: ACTIVITY_OF_WORK[h.workKind], serviceDayId: h.serviceDayId, shiftId: h.shiftId, note, recipientIds: [h.recipientId], nursingHomeIds: [], lines },
+    { idempotencyKey: `visit-aid-${h.id}-${actorUserId}`, actorUserId, now },
+  );
+  return result.ok ? 'recorded' : 'refused';
 }

@@ -12,7 +12,7 @@ import { OutcomePage, TodayPage } from '../../../views/pages/plans/today.js';
 import { can } from './policy.js';
 import { householdsOf, nextPlannedDate, volunteerOfUser, type Household } from './plan-queries.js';
 import { outcomeForm, todayQuery } from './schema.js';
-import { recordVisit } from './service.js';
+import { recordAidOnVisit, recordVisit } from './service.js';
 import { caregiverMobileOf } from './queries.js';
 
 /** The volunteer's "today" page and the outcome of each household on it. */
@@ -69,7 +69,9 @@ todayRoutes.post('/:aid{[0-9]+}', async (c) => {
   if (h.date > businessDate(deps.now())) return renderOutcome(c, h, form.values, { outcome: c.get('t')('today.notYet') });
   const input = { ...form.data, visitedOn: h.date, kind: KIND_OF_WORK[h.workKind], visitorKind: 'volunteer' as const, visitorNames: volunteer.name };
   await recordVisit(deps.db, h.recipientId, input, viewerOf(c).id, deps.now(), { volunteerIds: [volunteer.id], once: true });
-  deps.logger.info('visit_recorded', { by: viewerOf(c).id, recipientId: h.recipientId, outcome: form.data.outcome, need: !!form.data.needText });
+  // The aid goes in even when the visit was already recorded (a retry after a dropped connection): its key makes it once.
+  const aid = await recordAidOnVisit(deps.db, h, form.data, c.get('t')('today.aidNote'), viewerOf(c).id, deps.now());
+  deps.logger.info('visit_recorded', { by: viewerOf(c).id, recipientId: h.recipientId, outcome: form.data.outcome, need: !!form.data.needText, aid });
   setFlash(c, 'today.saved');
   return redirectAfterPost(c, `/visits/today?date=${h.date}`);
 });

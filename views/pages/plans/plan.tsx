@@ -85,7 +85,7 @@ function VolunteerList(p: PlanPageProps & { volunteer: { id: number; name: strin
         <div class="table-wrap">
           <table class="striped">
             <thead>
-              <tr><th>{t('plans.order')}</th><th>{t('plans.household')}</th><th>{t('plans.village')}</th><th>{t('plans.careLevel')}</th><th>{t('plans.careNotes')}</th><th>{t('common.actions')}</th></tr>
+              <tr><th>{t('plans.order')}</th><th>{t('plans.household')}</th><th>{t('plans.village')}</th><th>{t('plans.careLevel')}</th><th>{t('plans.careNotes')}</th><th>{t('plans.outcome')}</th><th>{t('common.actions')}</th></tr>
             </thead>
             <tbody>
               {p.rows.map((r) => (
@@ -95,6 +95,7 @@ function VolunteerList(p: PlanPageProps & { volunteer: { id: number; name: strin
                   <td>{r.village ?? ''}</td>
                   <td>{t(`visits.careLevel.${r.careLevel}`)}</td>
                   <td>{r.careNotes ?? ''}</td>
+                  <td class="outcome">{r.outcome ? t(`visitOutcome.${r.outcome}`) : ''}</td>
                   <td>
                     <form method="post" action={`${base}/${r.id}/pin`} class="inline">
                       <button type="submit" class="secondary outline small">{r.pinned ? t('plans.unpin') : t('plans.pin')}</button>

@@ -86,7 +86,16 @@ export function OutcomePage({ ui, h, values, errors }: OutcomeProps) {
             options={NEED_URGENCIES.map((k) => ({ value: k, label: t(`needUrgency.${k}`) }))} />
           <Field name="needText" label={t('visits.record.needText')} values={values} errors={errors} maxlength={500} />
         </fieldset>
-        <p><small>{t('today.aid')}</small></p>
+        <fieldset>
+          <legend>{t('today.aid')}</legend>
+          <Field name="aidCash" label={t('today.aidCash')} values={values} errors={errors} inputmode="decimal" maxlength={12} />
+          <Field name="aidGoodsName" label={t('today.aidGoodsName')} values={values} errors={errors} maxlength={50} />
+          <div class="grid">
+            <Field name="aidGoodsQuantity" label={t('today.aidGoodsQuantity')} values={values} errors={errors} inputmode="decimal" maxlength={9} />
+            <Field name="aidGoodsUnit" label={t('today.aidGoodsUnit')} values={values} errors={errors} maxlength={10} />
+          </div>
+          <Field name="aidGoodsValue" label={t('today.aidGoodsValue')} values={values} errors={errors} inputmode="decimal" maxlength={12} />
+        </fieldset>
         <button type="submit">{t('visits.record.submit')}</button>
       </form>
     </Page>
