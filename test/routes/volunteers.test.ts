@@ -68,3 +68,20 @@ describe('volunteer register', () => {
     expect((await as.volunteer.get('/volunteers')).status).toBe(403);
   });
 });
+
+describe('the public sign-up page under a flood', () => {
+  it('takes five sign-ups from one address in 15 minutes, refuses the sixth with 429 and a message, and writes nothing for it', async () => {
+    for (let i = 0; i < 5; i++) {
+      const res = await new Browser(t).post('/join', signUp({ mobile: `1390000000${i}` }));
+      expect(res.status).toBe(200);
+    }
+    const refused = await new Browser(t).post('/join', signUp({ mobile: '13900000009' }));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.text()).toContain('提交太频繁');
+    expect(await t.database.db.$count(volunteers)).toBe(5);
+    t.clock.advance(15 * 60 * 1000 + 1000);
+    expect((await new Browser(t).post('/join', signUp({ mobile: '13900000009' }))).status).toBe(200);
+    expect(await t.database.db.$count(volunteers)).toBe(6);
+  });
+});

@@ -1,4 +1,5 @@
 export const zhVolunteers = {
+  'vols.join.throttled': '提交太频繁，请 {minutes} 分钟后再试。',
   'nav.volunteers': '志愿者',
   'vols.title': '志愿者名册',
   'vols.new': '登记志愿者',
@@ -34,6 +35,7 @@ export const zhVolunteers = {
 } as const;
 
 export const enVolunteers: { readonly [K in keyof typeof zhVolunteers]: string } = {
+  'vols.join.throttled': 'Too many sign-ups from here; try again in {minutes} minutes.',
   'nav.volunteers': 'Volunteers',
   'vols.title': 'Volunteers',
   'vols.new': 'Register a volunteer',

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { recordFailure, retryAfterSeconds } from '../../auth/throttle.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
 import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
@@ -115,6 +116,15 @@ joinRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const opts = await choices(deps.db, null);
+  // A public form that creates accounts: at most five attempts per address in 15 minutes, counted in the login
+  // throttle's table (same window, same clean-up), so a script cannot fill the pending list or probe mobiles.
+  const keys = [`join:${deps.clientIp?.(c) ?? 'unknown'}`];
+  const wait = await retryAfterSeconds(deps.db, keys, deps.now());
+  if (wait > 0) {
+    c.header('Retry-After', String(wait));
+    return renderPage(c, <JoinPage ui={{ ...uiOf(c), flash: t('vols.join.throttled', { minutes: Math.ceil(wait / 60) }) }} choices={opts} values={await readForm(c)} />, 429);
+  }
+  await recordFailure(deps.db, keys, deps.now());
   const form = parseForm(joinForm, await readForm(c), t);
   if (!form.ok) return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={form.errors} />, 422);
   if (form.data.organisationId && !(await organisationExists(deps.db, form.data.organisationId)))
