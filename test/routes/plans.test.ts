@@ -100,6 +100,18 @@ describe('planning a shift', () => {
     expect(after.find((r) => r.recipientId === dropped.recipientId)?.volunteerId).toBe(p.wang.id);
   });
 
+  it('flags a volunteer who left the shift after planning, and re-planning hands their households to the others', async () => {
+    await plan();
+    await t.database.db.update(s.shiftSignups).set({ status: 'cancelled' }).where(eq(s.shiftSignups.volunteerId, p.li.id));
+    const page = await (await coord.get(`/plans/${p.shift.id}`)).text();
+    expect(page).toContain('李志愿 · 已不在本班次，请重新计划');
+    await plan();
+    const rows = await working();
+    expect(rows.every((r) => r.volunteerId === p.wang.id)).toBe(true);
+    expect(rows).toHaveLength(4);
+    expect(await (await coord.get(`/plans/${p.shift.id}`)).text()).not.toContain('已不在本班次');
+  });
+
   it('refuses a reassignment that breaks a constraint and changes nothing', async () => {
     await t.database.db.insert(s.visitRequirements).values({ recipientId: p.people.self1, skills: ['counselling'], visitors: 1, updatedAt: t.clock.now() });
     await plan();

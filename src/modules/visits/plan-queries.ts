@@ -146,3 +146,9 @@ export async function volunteerOfUser(db: Db, userId: number) {
   const [row] = await db.select({ id: volunteers.id, name: volunteers.name }).from(volunteers).where(eq(volunteers.userId, userId));
   return row;
 }
+
+/** Names of volunteers by id (for households still held by someone who left the shift). */
+export async function volunteerNames(db: Db, ids: number[]) {
+  if (!ids.length) return [];
+  return db.select({ id: volunteers.id, name: volunteers.name }).from(volunteers).where(inArray(volunteers.id, ids));
+}

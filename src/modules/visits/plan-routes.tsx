@@ -10,7 +10,7 @@ import { findShift } from '../shifts/queries.js';
 import { can as canShift, scope as shiftScope } from '../shifts/policy.js';
 import { PlanPage } from '../../../views/pages/plans/plan.js';
 import { RouteSheetsPage } from '../../../views/pages/plans/sheets.js';
-import { confirmedVolunteers, findPlan, planRows } from './plan-queries.js';
+import { confirmedVolunteers, findPlan, planRows, volunteerNames } from './plan-queries.js';
 import { planChanges, plannerInput, publish, reassign, removeAssignment, replan, togglePin } from './plan-service.js';
 import { homeRecipientsWithLastVisit } from './queries.js';
 
@@ -52,12 +52,16 @@ planRoutes.get('/:shiftId{[0-9]+}', async (c) => {
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id)
     .map((r) => ({ id: r.id, name: homeById.get(r.id)!.name, village: homeById.get(r.id)!.village, careLevel: r.careLevel, daysOverdue: r.daysOverdue }));
   const changes = plan?.publishedAt ? planChanges(working, published) : [];
+  // Someone who left the shift after planning still holds households until the next re-plan: show them, flagged.
+  const confirmed = new Set(volunteers.map((v) => v.id));
+  const gone = await volunteerNames(db, [...new Set(working.map((r) => r.volunteerId))].filter((id) => !confirmed.has(id)));
+  const listed = [...volunteers.map((v) => ({ id: v.id, name: v.name, gone: false })), ...gone.map((v) => ({ ...v, gone: true }))];
   return renderPage(
     c,
     <PlanPage
-      ui={uiOf(c)} shift={shift} plan={plan} working={working} volunteers={volunteers} uncovered={uncovered}
+      ui={uiOf(c)} shift={shift} plan={plan} working={working} volunteers={listed} uncovered={uncovered}
       due={input.recipients.length} capacity={DEFAULT_CAPACITY} changes={changes}
-      recipientNames={recipientNames} volunteerNames={new Map(volunteers.map((v) => [v.id, v.name]))}
+      recipientNames={recipientNames} volunteerNames={new Map(listed.map((v) => [v.id, v.name]))}
     />,
   );
 });

@@ -9,7 +9,7 @@ export interface PlanPageProps {
   shift: ManagedShift;
   plan: PlanRow | undefined;
   working: PlanAssignmentRow[];
-  volunteers: { id: number; name: string }[];
+  volunteers: { id: number; name: string; gone: boolean }[];
   uncovered: { id: number; name: string; village: string | null; careLevel: string; daysOverdue: number }[];
   due: number;
   capacity: number;
@@ -31,7 +31,7 @@ export function PlanPage(p: PlanPageProps) {
         <a href={`/shifts/${p.shift.id}`}>{t('shifts.roster')}</a>
       </p>
       {p.plan ? <p id="plan-status" data-status={p.plan.status}>{t(`plans.status.${p.plan.status}`)}</p> : <p>{t('plans.none')}</p>}
-      <p id="plan-summary">{t('plans.summary', { due: p.due, covered, volunteers: p.volunteers.length, capacity: p.capacity })}</p>
+      <p id="plan-summary">{t('plans.summary', { due: p.due, covered, volunteers: p.volunteers.filter((v) => !v.gone).length, capacity: p.capacity })}</p>
       <div class="actions">
         <form method="post" action={`${base}/replan`} class="inline">
           <button type="submit" class={p.plan ? 'secondary' : undefined}>{p.plan ? t('plans.replan') : t('plans.plan')}</button>
@@ -72,13 +72,13 @@ export function PlanPage(p: PlanPageProps) {
   );
 }
 
-function VolunteerList(p: PlanPageProps & { volunteer: { id: number; name: string }; rows: PlanAssignmentRow[] }) {
+function VolunteerList(p: PlanPageProps & { volunteer: { id: number; name: string; gone: boolean }; rows: PlanAssignmentRow[] }) {
   const { t } = p.ui;
   const base = `/plans/${p.shift.id}/assignments`;
-  const others = p.volunteers.filter((v) => v.id !== p.volunteer.id);
+  const others = p.volunteers.filter((v) => v.id !== p.volunteer.id && !v.gone);
   return (
     <article class="plan-volunteer" data-volunteer={String(p.volunteer.id)}>
-      <h3>{p.volunteer.name}</h3>
+      <h3>{p.volunteer.name}{p.volunteer.gone ? ` · ${t('plans.gone')}` : ''}</h3>
       {p.rows.length === 0 ? (
         <p>{t('plans.noHouseholds')}</p>
       ) : (
