@@ -4,22 +4,23 @@ import { choice, isoDate, optionalText, requiredText } from '../../lib/zod-field
 import { SKILL_CODES, type Skill } from '../../domain/skills.js';
 import { parseHundredths } from '../../domain/money.js';
 
+/** The outcome of a visit and the optional need found on it: shared by the station's and the volunteer's forms. */
+const outcomeFields = {
+  outcome: choice(VISIT_OUTCOMES),
+  notes: optionalText(1000),
+  needCategory: z.union([z.literal(''), choice(NEED_CATEGORIES)]).optional().transform((v) => v || null),
+  needUrgency: choice(NEED_URGENCIES).optional().default('normal'),
+  needText: optionalText(500),
+};
+
+function needNamesCategory(v: { needText: string | null; needCategory: string | null }, ctx: z.RefinementCtx) {
+  if (v.needText && !v.needCategory) ctx.addIssue({ code: 'custom', path: ['needCategory'], message: 'visits.record.needCategoryRequired' });
+}
+
 /** The station's "record a visit" form, with an optional need found on the visit. */
 export const visitForm = z
-  .object({
-    visitedOn: isoDate,
-    kind: choice(VISIT_KINDS),
-    visitorKind: choice(VISITOR_KINDS),
-    visitorNames: optionalText(100),
-    outcome: choice(VISIT_OUTCOMES),
-    notes: optionalText(1000),
-    needCategory: z.union([z.literal(''), choice(NEED_CATEGORIES)]).optional().transform((v) => v || null),
-    needUrgency: choice(NEED_URGENCIES).optional().default('normal'),
-    needText: optionalText(500),
-  })
-  .superRefine((v, ctx) => {
-    if (v.needText && !v.needCategory) ctx.addIssue({ code: 'custom', path: ['needCategory'], message: 'visits.record.needCategoryRequired' });
-  });
+  .object({ visitedOn: isoDate, kind: choice(VISIT_KINDS), visitorKind: choice(VISITOR_KINDS), visitorNames: optionalText(100), ...outcomeFields })
+  .superRefine(needNamesCategory);
 export type VisitInput = z.infer<typeof visitForm>;
 
 export const assignNeedForm = z.object({ assignee: requiredText(50) });
@@ -40,11 +41,7 @@ const optionalYuan = z
 
 export const outcomeForm = z
   .object({
-    outcome: choice(VISIT_OUTCOMES),
-    notes: optionalText(1000),
-    needCategory: z.union([z.literal(''), choice(NEED_CATEGORIES)]).optional().transform((v) => v || null),
-    needUrgency: choice(NEED_URGENCIES).optional().default('normal'),
-    needText: optionalText(500),
+    ...outcomeFields,
     // Aid handed over on the visit: it goes into the aid ledger under the shift's organisation.
     aidCash: optionalYuan,
     aidGoodsName: optionalText(50),
@@ -55,7 +52,7 @@ export const outcomeForm = z
     aidGoodsValue: optionalYuan,
   })
   .superRefine((v, ctx) => {
-    if (v.needText && !v.needCategory) ctx.addIssue({ code: 'custom', path: ['needCategory'], message: 'visits.record.needCategoryRequired' });
+    needNamesCategory(v, ctx);
     if (v.aidGoodsName && v.aidGoodsValue === null) ctx.addIssue({ code: 'custom', path: ['aidGoodsValue'], message: 'today.aidValueRequired' });
     if (!v.aidGoodsName && v.aidGoodsValue !== null) ctx.addIssue({ code: 'custom', path: ['aidGoodsName'], message: 'today.aidNameRequired' });
   });

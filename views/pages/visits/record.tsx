@@ -1,7 +1,8 @@
 import type { Ui } from '../../../src/lib/ui.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import { NEED_CATEGORIES, NEED_URGENCIES, VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../../src/db/schema/index.js';
+import { VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../../src/db/schema/index.js';
 import { Page } from '../../layouts/page.js';
+import { NeedFields } from './need-fields.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
 
 export interface RecordVisitProps {
@@ -30,14 +31,7 @@ export function RecordVisitPage({ ui, recipient, values, errors }: RecordVisitPr
         <Select name="outcome" label={t('visits.record.outcome')} values={values} errors={errors} required
           options={VISIT_OUTCOMES.map((k) => ({ value: k, label: t(`visitOutcome.${k}`) }))} />
         <Field name="notes" label={t('visits.record.notes')} values={values} errors={errors} maxlength={1000} />
-        <fieldset>
-          <legend>{t('visits.record.need')}</legend>
-          <Select name="needCategory" label={t('visits.record.needCategory')} values={values} errors={errors} placeholder={t('common.none')}
-            options={NEED_CATEGORIES.map((k) => ({ value: k, label: t(`needCategory.${k}`) }))} />
-          <Select name="needUrgency" label={t('visits.record.needUrgency')} values={values} errors={errors}
-            options={NEED_URGENCIES.map((k) => ({ value: k, label: t(`needUrgency.${k}`) }))} />
-          <Field name="needText" label={t('visits.record.needText')} values={values} errors={errors} maxlength={500} />
-        </fieldset>
+        <NeedFields ui={ui} values={values} errors={errors} />
         <button type="submit">{t('visits.record.submit')}</button>
       </form>
     </Page>
