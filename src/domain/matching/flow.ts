@@ -8,10 +8,15 @@ import { MinHeap } from './heap.js';
  */
 export class MinCostFlow {
   private head: Int32Array;
-  private to: number[] = [];
-  private cap: number[] = [];
-  private cost: number[] = [];
-  private next: number[] = [];
+  // Arcs are collected in growable arrays, then frozen into typed arrays for the hot loops of `solve`.
+  private toList: number[] = [];
+  private capList: number[] = [];
+  private costList: number[] = [];
+  private nextList: number[] = [];
+  private to = new Int32Array(0);
+  private cap = new Int32Array(0);
+  private cost = new Float64Array(0);
+  private next = new Int32Array(0);
 
   /** Node potentials after `solve`: reduced costs of every residual arc are ≥ 0 under them. */
   potential: Float64Array = new Float64Array(0);
@@ -22,18 +27,26 @@ export class MinCostFlow {
 
   /** Adds an arc and its residual twin; returns the arc's index for reading its flow later. */
   addArc(from: number, to: number, capacity: number, cost: number): number {
-    const i = this.to.length;
+    const i = this.toList.length;
     this.push(from, to, capacity, cost);
     this.push(to, from, 0, -cost);
     return i;
   }
 
   private push(from: number, to: number, capacity: number, cost: number) {
-    this.to.push(to);
-    this.cap.push(capacity);
-    this.cost.push(cost);
-    this.next.push(this.head[from]);
-    this.head[from] = this.to.length - 1;
+    this.toList.push(to);
+    this.capList.push(capacity);
+    this.costList.push(cost);
+    this.nextList.push(this.head[from]);
+    this.head[from] = this.toList.length - 1;
+  }
+
+  private freeze() {
+    if (this.to.length === this.toList.length) return;
+    this.to = Int32Array.from(this.toList);
+    this.cap = Int32Array.from(this.capList);
+    this.cost = Float64Array.from(this.costList);
+    this.next = Int32Array.from(this.nextList);
   }
 
   /** Flow on arc `i` (the residual capacity of its twin). */
@@ -47,6 +60,7 @@ export class MinCostFlow {
    * Returns the total cost of the flow found.
    */
   solve(source: number, sink: number, order: readonly number[]): number {
+    this.freeze();
     const n = this.nodes;
     const INF = Number.POSITIVE_INFINITY;
     const pot = new Float64Array(n).fill(INF);
@@ -60,9 +74,9 @@ export class MinCostFlow {
     for (let u = 0; u < n; u++) if (pot[u] === INF) pot[u] = 0; // unreachable: never on a path
 
     const dist = new Float64Array(n);
-    const level = new Int32Array(n);
+    const seen = new Int32Array(n);
+    let epoch = 0;
     const iter = new Int32Array(n);
-    const queue = new Int32Array(n);
     const heap = new MinHeap();
     let total = 0;
     for (;;) {
@@ -72,7 +86,8 @@ export class MinCostFlow {
       heap.clear();
       heap.push(0, source);
       while (heap.size > 0) {
-        const [d, u] = heap.pop();
+        const d = heap.peekKey();
+        const u = heap.pop();
         if (d > dist[u]) continue;
         // Nodes not settled by now are at least as far as the sink; the capped update below covers them.
         if (u === sink) break;
@@ -92,31 +107,15 @@ export class MinCostFlow {
       for (let u = 0; u < n; u++) pot[u] += Math.min(dist[u], reach);
       const pathCost = pot[sink] - pot[source];
       if (pathCost >= 0) break;
-      // Then a blocking flow (Dinic) over the admissible arcs: every path in it costs exactly pathCost,
-      // so the phase does many augmentations for one Dijkstra.
+      // Then as many augmentations as the admissible (zero reduced cost) arcs allow: every such path costs
+      // exactly pathCost, and pushing along tight arcs keeps every reduced cost ≥ 0, so the phase does many
+      // augmentations for one Dijkstra. An arc that leads nowhere is skipped for the rest of the phase.
+      for (let u = 0; u < n; u++) iter[u] = this.head[u];
       for (;;) {
-        level.fill(-1);
-        level[source] = 0;
-        let qh = 0;
-        let qt = 0;
-        queue[qt++] = source;
-        while (qh < qt) {
-          const u = queue[qh++];
-          for (let e = this.head[u]; e !== -1; e = this.next[e]) {
-            const v = this.to[e];
-            if (this.cap[e] > 0 && level[v] < 0 && this.cost[e] + pot[u] - pot[v] === 0) {
-              level[v] = level[u] + 1;
-              queue[qt++] = v;
-            }
-          }
-        }
-        if (level[sink] < 0) break;
-        for (let u = 0; u < n; u++) iter[u] = this.head[u];
-        for (;;) {
-          const pushed = this.augment(source, sink, Number.MAX_SAFE_INTEGER, level, iter, pot);
-          if (pushed === 0) break;
-          total += pushed * pathCost;
-        }
+        epoch++;
+        const pushed = this.augment(source, sink, Number.MAX_SAFE_INTEGER, seen, epoch, iter, pot);
+        if (pushed === 0) break;
+        total += pushed * pathCost;
       }
     }
     this.potential = pot;
@@ -134,7 +133,8 @@ export class MinCostFlow {
     dist[source] = 0;
     heap.push(0, source);
     while (heap.size > 0) {
-      const [d, u] = heap.pop();
+      const d = heap.peekKey();
+      const u = heap.pop();
       if (d > dist[u]) continue;
       for (let e = this.head[u]; e !== -1; e = this.next[e]) {
         if (this.cap[e] <= 0) continue;
@@ -149,13 +149,14 @@ export class MinCostFlow {
     for (let u = 0; u < this.nodes; u++) if (dist[u] !== Number.POSITIVE_INFINITY) pot[u] += dist[u];
   }
 
-  private augment(u: number, sink: number, limit: number, level: Int32Array, iter: Int32Array, pot: Float64Array): number {
+  private augment(u: number, sink: number, limit: number, seen: Int32Array, epoch: number, iter: Int32Array, pot: Float64Array): number {
     if (u === sink) return limit;
+    seen[u] = epoch;
     for (; iter[u] !== -1; iter[u] = this.next[iter[u]]) {
       const e = iter[u];
       const v = this.to[e];
-      if (this.cap[e] <= 0 || level[v] !== level[u] + 1 || this.cost[e] + pot[u] - pot[v] !== 0) continue;
-      const got = this.augment(v, sink, Math.min(limit, this.cap[e]), level, iter, pot);
+      if (this.cap[e] <= 0 || seen[v] === epoch || this.cost[e] + pot[u] - pot[v] !== 0) continue;
+      const got = this.augment(v, sink, Math.min(limit, this.cap[e]), seen, epoch, iter, pot);
       if (got > 0) {
         this.cap[e] -= got;
         this.cap[e ^ 1] += got;

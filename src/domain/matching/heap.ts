@@ -25,10 +25,14 @@ export class MinHeap {
     k[i] = key;
     v[i] = val;
   }
-  pop(): [number, number] {
+  /** The smallest key, before `pop` (which returns only its node, to spare a tuple per pop). */
+  peekKey(): number {
+    return this.keys[0];
+  }
+  pop(): number {
     const k = this.keys;
     const v = this.vals;
-    const top: [number, number] = [k[0], v[0]];
+    const top = v[0];
     const lastK = k.pop()!;
     const lastV = v.pop()!;
     const n = k.length;

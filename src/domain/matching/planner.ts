@@ -35,13 +35,36 @@ export function planVisits(volunteers: readonly PlanVolunteer[], recipients: rea
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
     return x;
   };
+  // Only volunteers of the recipient's township or an allowed neighbour can be eligible: index them by
+  // township so a county is not checked pair by pair (5,000 × 1,500 pairs, nearly all across townships).
+  const byTownship = new Map<number, number[]>();
+  volunteers.forEach((v, vi) => {
+    if (room[vi] <= 0) return;
+    const list = byTownship.get(v.townshipId);
+    if (list) list.push(vi);
+    else byTownship.set(v.townshipId, [vi]);
+  });
+  const reachable = new Map<number, number[]>();
+  const candidatesFor = (townshipId: number): number[] => {
+    let list = reachable.get(townshipId);
+    if (!list) {
+      list = [];
+      for (const [t, vis] of byTownship) {
+        const key = t <= townshipId ? `${t}:${townshipId}` : `${townshipId}:${t}`;
+        if (t === townshipId || neighbours.has(key)) list.push(...vis);
+      }
+      list.sort((a, b) => a - b);
+      reachable.set(townshipId, list);
+    }
+    return list;
+  };
   const arcs: [number, number][] = [];
   for (let ri = 0; ri < recipients.length; ri++) {
     if (needed[ri] <= 0) continue;
     const r = recipients[ri];
     const already = pinned.get(r.id);
-    for (let vi = 0; vi < V; vi++) {
-      if (room[vi] <= 0 || already?.has(volunteers[vi].id) || !eligible(volunteers[vi], r, neighbours)) continue;
+    for (const vi of candidatesFor(r.townshipId)) {
+      if (already?.has(volunteers[vi].id) || !eligible(volunteers[vi], r, neighbours)) continue;
       arcs.push([vi, ri]);
       parent[find(vi)] = find(V + ri);
     }
@@ -95,9 +118,11 @@ function solveComponent(
 ): Arc[] {
   const w = weights(recipients, group, room, needed);
   const cost = group.map(([vi, ri]) => 2 * edgeCost(volunteers[vi], recipients[ri]));
+  const index = new Map(group.map((a, i) => [`${a[0]}:${a[1]}`, i]));
+  const valueOf = (chosen: Arc[]) => scoreArcs(chosen, index, cost, w, needed);
   // A valid starting incumbent (greedy on this component) makes pruning bite from the first node.
   let best = greedyComponent(recipients, group, room, needed, cost);
-  let bestValue = valueOf(best, group, cost, w, needed);
+  let bestValue = valueOf(best);
   // A recipient with fewer eligible volunteers than visitors needed can never be covered: leaving it
   // out from the start spares the branch and bound a node for each such recipient.
   const arcsOf = new Map<number, number>();
@@ -119,7 +144,7 @@ function solveComponent(
     }
     // Dropping the half visits gives a valid plan: a free incumbent that may prune other branches.
     const rounded = relaxed.arcs.filter(([, r]) => relaxed.units.get(r) === needed[r]);
-    const roundedValue = valueOf(rounded, group, cost, w, needed);
+    const roundedValue = valueOf(rounded);
     if (roundedValue > bestValue) {
       best = rounded;
       bestValue = roundedValue;
@@ -132,8 +157,7 @@ function solveComponent(
 }
 
 /** Scalar value (in flow units) of a valid set of arcs: reward of the fully served minus travel. */
-function valueOf(chosen: Arc[], group: Arc[], cost: number[], w: Weights, needed: number[]): number {
-  const index = new Map(group.map((a, i) => [`${a[0]}:${a[1]}`, i]));
+function scoreArcs(chosen: Arc[], index: Map<string, number>, cost: number[], w: Weights, needed: number[]): number {
   const units = new Map<number, number>();
   let value = 0;
   for (const a of chosen) {
