@@ -72,6 +72,18 @@ export class MinCostFlow {
       }
     }
     for (let u = 0; u < n; u++) if (pot[u] === INF) pot[u] = 0; // unreachable: never on a path
+    this.potential = pot;
+    return this.resume(source, sink);
+  }
+
+  /**
+   * Successive shortest paths from the current flow and potentials (every residual reduced cost ≥ 0), until
+   * the cheapest path costs ≥ 0. Returns the cost added; `totalCost` gives the whole flow's cost.
+   */
+  resume(source: number, sink: number): number {
+    const n = this.nodes;
+    const INF = Number.POSITIVE_INFINITY;
+    const pot = this.potential;
 
     const dist = new Float64Array(n);
     const seen = new Int32Array(n);
@@ -120,6 +132,102 @@ export class MinCostFlow {
     }
     this.potential = pot;
     return total;
+  }
+
+  /**
+   * An independent copy of a solved network for a branch-and-bound child: flows, costs and potentials are
+   * copied, the arc structure (never changed after `solve`) is shared.
+   */
+  clone(): MinCostFlow {
+    const copy = new MinCostFlow(this.nodes);
+    copy.head = this.head;
+    copy.toList = this.toList;
+    copy.to = this.to;
+    copy.next = this.next;
+    copy.cap = this.cap.slice();
+    copy.cost = this.cost.slice();
+    copy.potential = this.potential.slice();
+    return copy;
+  }
+
+  /** Cost of the current flow: Σ flow × cost over the original arcs. */
+  totalCost(): number {
+    let total = 0;
+    for (let e = 0; e < this.cost.length; e += 2) total += this.cap[e ^ 1] * this.cost[e];
+    return total;
+  }
+
+  /**
+   * Lowers arc `i`'s cost on a solved network, keeping every residual reduced cost ≥ 0: the arc's spare
+   * capacity is saturated when its reduced cost turned negative, and the node it leaves is then supplied from
+   * `source` along shortest paths. Answers false when that node cannot be supplied (the change is infeasible).
+   * (Only lowering: a dearer arc that carries flow would leave its reverse arc negative.)
+   */
+  lowerCost(i: number, cost: number, source: number): boolean {
+    if (cost > this.cost[i]) throw new RangeError('lowerCost only lowers');
+    this.cost[i] = cost;
+    this.cost[i ^ 1] = -cost;
+    const from = this.to[i ^ 1];
+    const spare = this.cap[i];
+    if (spare <= 0 || cost + this.potential[from] - this.potential[this.to[i]] >= 0) return true;
+    this.cap[i] = 0;
+    this.cap[i ^ 1] += spare;
+    return this.route(source, from, spare) === spare;
+  }
+
+  /**
+   * Takes arc `i` out of a solved network (capacity and flow to 0); the flow it carried is sent on from the
+   * node it left to `sink` along shortest residual paths, so the flow stays balanced and optimal for its value.
+   */
+  close(i: number, sink: number): boolean {
+    const carried = this.cap[i ^ 1];
+    this.cap[i] = 0;
+    this.cap[i ^ 1] = 0;
+    return carried === 0 || this.route(this.to[i ^ 1], sink, carried) === carried;
+  }
+
+  /** Sends up to `amount` units from `from` to `to` along shortest residual paths (Dijkstra on reduced costs). */
+  private route(from: number, to: number, amount: number): number {
+    const n = this.nodes;
+    const INF = Number.POSITIVE_INFINITY;
+    const pot = this.potential;
+    const dist = new Float64Array(n);
+    const via = new Int32Array(n);
+    const heap = new MinHeap();
+    let sent = 0;
+    while (sent < amount) {
+      dist.fill(INF);
+      dist[from] = 0;
+      heap.clear();
+      heap.push(0, from);
+      while (heap.size > 0) {
+        const d = heap.peekKey();
+        const u = heap.pop();
+        if (d > dist[u]) continue;
+        if (u === to) break;
+        for (let e = this.head[u]; e !== -1; e = this.next[e]) {
+          if (this.cap[e] <= 0) continue;
+          const v = this.to[e];
+          const nd = d + this.cost[e] + pot[u] - pot[v];
+          if (nd < dist[v]) {
+            dist[v] = nd;
+            via[v] = e;
+            heap.push(nd, v);
+          }
+        }
+      }
+      const reach = dist[to];
+      if (reach === INF) break;
+      for (let u = 0; u < n; u++) pot[u] += Math.min(dist[u], reach);
+      let push = amount - sent;
+      for (let v = to; v !== from; v = this.to[via[v] ^ 1]) push = Math.min(push, this.cap[via[v]]);
+      for (let v = to; v !== from; v = this.to[via[v] ^ 1]) {
+        this.cap[via[v]] -= push;
+        this.cap[via[v] ^ 1] += push;
+      }
+      sent += push;
+    }
+    return sent;
   }
 
   /**

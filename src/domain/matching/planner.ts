@@ -1,4 +1,4 @@
-import { relax, type Arc, type Weights } from './relaxation.js';
+import { relax, type Arc, type Warm, type Weights } from './relaxation.js';
 import {
   capacityOf, edgeCost, eligible, evaluate, MAX_EDGE_COST, neighbourSet, priorityOf, visitorsOf,
   type Assignment, type Plan, type PlanOptions, type PlanRecipient, type PlanVolunteer,
@@ -129,11 +129,11 @@ function solveComponent(
   for (const [, ri] of group) arcsOf.set(ri, (arcsOf.get(ri) ?? 0) + 1);
   const hopeless = new Set([...arcsOf].filter(([ri, n]) => n < needed[ri]).map(([ri]) => ri));
   // Children start from the arcs their parent ended with, which spares most certificate rounds.
-  type Node = { forced: Set<number>; forbidden: Set<number>; active: Uint8Array | null };
+  type Node = { forced: Set<number>; forbidden: Set<number>; active: Uint8Array | null; warm?: Warm };
   const stack: Node[] = [{ forced: new Set(), forbidden: hopeless, active: null }];
   while (stack.length) {
     const node = stack.pop()!;
-    const relaxed = relax(group, cost, room, needed, w, node.forced, node.forbidden, node.active);
+    const relaxed = relax(group, cost, room, needed, w, node.forced, node.forbidden, node.active, node.warm);
     if (!relaxed) continue; // a forced recipient cannot get both visitors
     if (relaxed.value <= bestValue) continue;
     const half = [...relaxed.units].find(([ri, units]) => units > 0 && units < needed[ri]);
@@ -150,8 +150,9 @@ function solveComponent(
       bestValue = roundedValue;
     }
     const ri = half[0];
-    stack.push({ forced: node.forced, forbidden: new Set([...node.forbidden, ri]), active: relaxed.active });
-    stack.push({ forced: new Set([...node.forced, ri]), forbidden: node.forbidden, active: relaxed.active });
+    // Both children start from this node's solved network (decision 0052).
+    stack.push({ forced: node.forced, forbidden: new Set([...node.forbidden, ri]), active: relaxed.active, warm: { parent: relaxed.state, ri, kind: 'forbid' } });
+    stack.push({ forced: new Set([...node.forced, ri]), forbidden: node.forbidden, active: relaxed.active, warm: { parent: relaxed.state, ri, kind: 'force' } });
   }
   return best;
 }
