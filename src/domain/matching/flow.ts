@@ -158,21 +158,24 @@ export class MinCostFlow {
   }
 
   /**
-   * Lowers arc `i`'s cost on a solved network, keeping every residual reduced cost ≥ 0: the arc's spare
-   * capacity is saturated when its reduced cost turned negative, and the node it leaves is then supplied from
-   * `source` along shortest paths. Answers false when that node cannot be supplied (the change is infeasible).
-   * (Only lowering: a dearer arc that carries flow would leave its reverse arc negative.)
+   * Makes arc `i` (into the sink) cheaper on a solved network and serves it in full, for a branch-and-bound child
+   * that forces a recipient. The arc's spare capacity is saturated (the sink takes the extra units) and the node it
+   * leaves is then supplied along shortest residual paths that start at the source (a free volunteer slot) or at
+   * the sink (a volunteer taken from another recipient); the source and the sink are one point of the circulation
+   * (the zero-cost bypass), so both start at distance 0. Undoing the saturation is not a supply: when no path is
+   * cheaper than that undo (the bonus is meant to outweigh everything), the node cannot be served in full and the
+   * answer is false. Potentials stay valid throughout, so `resume` may follow.
    */
-  lowerCost(i: number, cost: number, source: number): boolean {
-    if (cost > this.cost[i]) throw new RangeError('lowerCost only lowers');
+  forceServe(i: number, cost: number, source: number, sink: number): boolean {
+    if (cost > this.cost[i]) throw new RangeError('forceServe only lowers a cost');
     this.cost[i] = cost;
     this.cost[i ^ 1] = -cost;
-    const from = this.to[i ^ 1];
+    const node = this.to[i ^ 1];
     const spare = this.cap[i];
-    if (spare <= 0 || cost + this.potential[from] - this.potential[this.to[i]] >= 0) return true;
+    if (spare <= 0) return true;
     this.cap[i] = 0;
     this.cap[i ^ 1] += spare;
-    return this.route(source, from, spare) === spare;
+    return this.route([source, sink], node, spare, i ^ 1) === spare;
   }
 
   /**
@@ -183,30 +186,37 @@ export class MinCostFlow {
     const carried = this.cap[i ^ 1];
     this.cap[i] = 0;
     this.cap[i ^ 1] = 0;
-    return carried === 0 || this.route(this.to[i ^ 1], sink, carried) === carried;
+    return carried === 0 || this.route([this.to[i ^ 1]], sink, carried, -1) === carried;
   }
 
-  /** Sends up to `amount` units from `from` to `to` along shortest residual paths (Dijkstra on reduced costs). */
-  private route(from: number, to: number, amount: number): number {
+  /**
+   * Sends up to `amount` units from the `starts` (all at distance 0 on reduced costs) to `to` along shortest
+   * residual paths, never over arc `undo`; stops when no path is cheaper than `undo` would be (its reduced cost).
+   */
+  private route(starts: number[], to: number, amount: number, undo: number): number {
     const n = this.nodes;
     const INF = Number.POSITIVE_INFINITY;
     const pot = this.potential;
+    for (const a of starts) if (pot[a] !== pot[starts[0]]) throw new RangeError('route starts must share one potential');
     const dist = new Float64Array(n);
     const via = new Int32Array(n);
     const heap = new MinHeap();
     let sent = 0;
     while (sent < amount) {
       dist.fill(INF);
-      dist[from] = 0;
       heap.clear();
-      heap.push(0, from);
+      for (const a of starts) {
+        dist[a] = 0;
+        via[a] = -1;
+        heap.push(0, a);
+      }
       while (heap.size > 0) {
         const d = heap.peekKey();
         const u = heap.pop();
         if (d > dist[u]) continue;
         if (u === to) break;
         for (let e = this.head[u]; e !== -1; e = this.next[e]) {
-          if (this.cap[e] <= 0) continue;
+          if (this.cap[e] <= 0 || e === undo) continue;
           const v = this.to[e];
           const nd = d + this.cost[e] + pot[u] - pot[v];
           if (nd < dist[v]) {
@@ -218,10 +228,12 @@ export class MinCostFlow {
       }
       const reach = dist[to];
       if (reach === INF) break;
+      // The skipped undo arc keeps a reduced cost ≥ 0 after the update only when the path is no dearer than it.
+      if (undo >= 0 && this.cap[undo] > 0 && reach > this.cost[undo] + pot[this.to[undo ^ 1]] - pot[this.to[undo]]) break;
       for (let u = 0; u < n; u++) pot[u] += Math.min(dist[u], reach);
       let push = amount - sent;
-      for (let v = to; v !== from; v = this.to[via[v] ^ 1]) push = Math.min(push, this.cap[via[v]]);
-      for (let v = to; v !== from; v = this.to[via[v] ^ 1]) {
+      for (let v = to; via[v] !== -1; v = this.to[via[v] ^ 1]) push = Math.min(push, this.cap[via[v]]);
+      for (let v = to; via[v] !== -1; v = this.to[via[v] ^ 1]) {
         this.cap[via[v]] -= push;
         this.cap[via[v] ^ 1] += push;
       }

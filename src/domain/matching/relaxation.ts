@@ -136,7 +136,7 @@ function warmStart(warm: Warm, w: Weights, needed: number[], forced: Set<number>
   if (warm.kind === 'forbid') {
     if (!flow.close(arc, p.sink)) throw new Error('a closed recipient\'s flow found no way back');
   }
-  else if (!flow.lowerCost(arc, sinkCost(w, needed, warm.ri, true), SOURCE)) return null;
+  else if (!flow.forceServe(arc, sinkCost(w, needed, warm.ri, true), SOURCE, p.sink)) return null;
   flow.resume(SOURCE, p.sink);
   return { ...p, flow, forced };
 }

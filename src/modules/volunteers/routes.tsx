@@ -116,17 +116,18 @@ joinRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const opts = await choices(deps.db, null);
-  // A public form that creates accounts: at most five attempts per address in 15 minutes, counted in the login
-  // throttle's table (same window, same clean-up), so a script cannot fill the pending list or probe mobiles.
+  // A public form that creates accounts: at most five well-formed attempts per address in 15 minutes, counted in
+  // the login throttle's table (same window, same clean-up), so a script cannot fill the pending list or probe
+  // which mobiles are registered. A malformed form creates and reveals nothing, so it does not count.
   const keys = [`join:${deps.clientIp?.(c) ?? 'unknown'}`];
   const wait = await retryAfterSeconds(deps.db, keys, deps.now());
   if (wait > 0) {
     c.header('Retry-After', String(wait));
     return renderPage(c, <JoinPage ui={{ ...uiOf(c), flash: t('vols.join.throttled', { minutes: Math.ceil(wait / 60) }) }} choices={opts} values={await readForm(c)} />, 429);
   }
-  await recordFailure(deps.db, keys, deps.now());
   const form = parseForm(joinForm, await readForm(c), t);
   if (!form.ok) return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={form.errors} />, 422);
+  await recordFailure(deps.db, keys, deps.now());
   if (form.data.organisationId && !(await organisationExists(deps.db, form.data.organisationId)))
     return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={{ organisationId: t('vols.error.organisation') }} />, 422);
   const result = await join(deps.db, deps.passwords, form.data, deps.now());
