@@ -3,7 +3,7 @@ import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import { entityKind } from 'drizzle-orm';
 import { drizzle as drizzleD1, type AnyD1Database } from 'drizzle-orm/d1';
 import * as schema from './schema/index.js';
-import type { Db } from './types.js';
+import { D1_MAX_PARAMS, limitParams, type Db } from './types.js';
 
 export interface WorkerDbSource {
   /** A D1 binding, when wrangler.toml declares one: it wins. */
@@ -19,7 +19,7 @@ export interface WorkerDbSource {
  * The Node side is src/db/client.ts; both give the same `Db`.
  */
 export function createWorkerDb(source: WorkerDbSource): { db: Db; driver: 'd1' | 'libsql-web' } {
-  if (source.d1) return { db: withRawBatchFix(drizzleD1(source.d1, { schema }), source.d1), driver: 'd1' };
+  if (source.d1) return { db: limitParams(withRawBatchFix(drizzleD1(source.d1, { schema }), source.d1), D1_MAX_PARAMS), driver: 'd1' };
   if (!source.url || source.url.startsWith('file:')) {
     throw new Error('On Workers, bind a D1 database (DB) or set DATABASE_URL to a libsql:// or https:// URL');
   }

@@ -1,5 +1,5 @@
 /** A cookie-keeping client over real HTTP (fetch), posting same-origin forms like a browser. */
-import { Agent, fetch } from 'undici';
+import { Agent, fetch, FormData } from 'undici';
 
 /**
  * A connection per request: workerd closes idle kept-alive connections on its own schedule, and a request that
@@ -43,6 +43,15 @@ export class HttpBrowser {
         headers: { origin: this.base, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() },
         dispatcher: noKeepAlive,
       }),
+    );
+  }
+
+  /** A file upload (multipart), as the import page's form sends it. */
+  async upload(path: string, name: string, text: string) {
+    const form = new FormData();
+    form.append('file', new Blob([text]), name);
+    return this.keep(
+      await fetch(this.base + path, { method: 'POST', redirect: 'manual', body: form, headers: { origin: this.base, cookie: this.cookieHeader() }, dispatcher: noKeepAlive }),
     );
   }
 }

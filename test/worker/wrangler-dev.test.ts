@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, WRANGLER, offlineEnv } from './wrangler.js';
+import { idCheckChar } from '../../src/domain/id-number.js';
 import { HttpBrowser, noKeepAlive } from './http.js';
 import { fetch as undiciFetch } from 'undici';
 import { argon2Hasher } from '../../src/auth/password.js';
@@ -211,4 +212,31 @@ describe('the app on wrangler dev with a local D1 database', () => {
     expect(d1(`SELECT status FROM shift_signups WHERE shift_id = ${shifts[0].id}`)).toEqual([{ status: 'confirmed' }]);
     expect(await (await volunteer.get('/shifts/mine')).text()).toContain(String(shifts[0].title));
   }, 60_000);
+
+  test('imports registers of hundreds of rows on D1, whose statements take at most 100 parameters', async () => {
+    const admin = new HttpBrowser(base);
+    expect((await admin.post('/login', { username: 'admin', password: PASSWORD })).status).toBe(303);
+    const importCsv = async (register: string, csv: string) => {
+      const preview = await admin.upload(`/import/${register}`, `${register}.csv`, csv);
+      const html = await preview.text();
+      expect(preview.status, html.slice(0, 1500)).toBe(200);
+      const token = /name="token" value="([0-9a-f]+)"/.exec(html)![1];
+      const done = await admin.post(`/import/${register}/confirm`, { token });
+      expect(done.status, (await done.text()).slice(0, 1500)).toBe(200);
+    };
+    const volunteers = Array.from({ length: 300 }, (_, i) => `导入志愿者${i},1390000${String(i).padStart(4, '0')},云湖桥镇`);
+    await importCsv('volunteers', ['姓名,手机号,乡镇', ...volunteers].join('\n'));
+    expect(d1("SELECT count(*) AS n FROM volunteers WHERE name LIKE '导入志愿者%'")).toEqual([{ n: 300 }]);
+    const people = Array.from({ length: 150 }, (_, i) => {
+      const first17 = `43032119${40 + (i % 50)}0101${String(100 + i).padStart(3, '0')}`;
+      return `导入对象${i},${first17}${idCheckChar(first17)},云湖桥镇,分散供养,${['全自理', '半失能', '全失能'][i % 3]}`;
+    });
+    await importCsv('recipients', ['姓名,身份证号,乡镇,供养方式,自理能力', ...people].join('\n'));
+    expect(d1("SELECT count(*) AS n FROM recipients WHERE name LIKE '导入对象%'")).toEqual([{ n: 150 }]);
+    expect(d1("SELECT count(*) AS n FROM audit_log WHERE action = 'import' AND entity IN ('volunteer', 'recipient')")).toEqual([{ n: 450 }]);
+    // The volunteers' export reads memberships for every row it lists (no list of ids bound as parameters).
+    const exported = await admin.post('/export/volunteers/csv', {});
+    expect(exported.status).toBe(200);
+    expect(await exported.text()).toContain('导入志愿者299');
+  }, 90_000);
 });

@@ -1,4 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
+import { fitParams } from '../../db/types.js';
 import type { Db } from '../../db/client.js';
 import { activities, ACTIVITY_KINDS, organisations, type ActivityKind } from '../../db/schema/index.js';
 import { parseHundredths, formatHundredths, formatYuan } from '../../domain/money.js';
@@ -135,8 +136,7 @@ export async function importActivities(
   // Households by the keyed hash of their ID number (never decrypted, never logged).
   const hashes = [...idHashes.keys()];
   const found = new Map<string, number>();
-  for (let i = 0; i < hashes.length; i += 500) {
-    const chunk = hashes.slice(i, i + 500);
+  for (const chunk of fitParams(db, hashes, 1, 1)) {
     const rows = (await db.all(sql`SELECT id, id_number_hash AS h FROM recipients WHERE support_mode = 'home' AND id_number_hash IN (${sql.join(chunk.map((h) => sql`${h}`), sql`, `)})`)) as { id: number; h: string }[];
     for (const r of rows) found.set(r.h, Number(r.id));
   }
@@ -169,8 +169,8 @@ export async function importActivities(
   // Already imported: unchanged when the content matches, an error when it does not.
   const existing = new Map<string, string>();
   const refs = inputs.map((x) => x.g.ref);
-  for (let i = 0; i < refs.length; i += 500) {
-    const rows = await db.select({ ref: activities.externalRef, hash: activities.contentHash }).from(activities).where(inArray(activities.externalRef, refs.slice(i, i + 500)));
+  for (const chunk of fitParams(db, refs, 1)) {
+    const rows = await db.select({ ref: activities.externalRef, hash: activities.contentHash }).from(activities).where(inArray(activities.externalRef, chunk));
     for (const r of rows) existing.set(r.ref!, r.hash);
   }
   const fresh = [];

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { fitParams } from '../../db/types.js';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../../db/client.js';
@@ -71,18 +72,17 @@ export async function resolveActivity(db: Db, input: ActivityInput): Promise<Res
   const recipientIds = [...new Set(input.recipientIds)];
   const homeIds = [...new Set(input.nursingHomeIds)];
   if (recipientIds.length + homeIds.length === 0) return 'no_target';
-  const people = recipientIds.length
-    ? await db
-        .select({ id: recipients.id, townshipId: recipients.townshipId })
-        .from(recipients)
-        .where(and(inArray(recipients.id, recipientIds), eq(recipients.supportMode, 'home')))
-    : [];
-  const homes = homeIds.length
-    ? await db
-        .select({ id: organisations.id, townshipId: organisations.townshipId })
-        .from(organisations)
-        .where(and(inArray(organisations.id, homeIds), eq(organisations.kind, 'nursing_home')))
-    : [];
+  // Read in runs that fit one statement on the driver (D1: 100 parameters), however many targets an activity has.
+  const people = [];
+  for (const run of fitParams(db, recipientIds, 1, 1)) {
+    people.push(...(await db.select({ id: recipients.id, townshipId: recipients.townshipId }).from(recipients)
+      .where(and(inArray(recipients.id, run), eq(recipients.supportMode, 'home')))));
+  }
+  const homes = [];
+  for (const run of fitParams(db, homeIds, 1, 1)) {
+    homes.push(...(await db.select({ id: organisations.id, townshipId: organisations.townshipId }).from(organisations)
+      .where(and(inArray(organisations.id, run), eq(organisations.kind, 'nursing_home')))));
+  }
   if (people.length !== recipientIds.length || homes.length !== homeIds.length) return 'bad_target';
   // Keep the order the user gave, so the activity's township (from the first target) is stable.
   people.sort((a, b) => recipientIds.indexOf(a.id) - recipientIds.indexOf(b.id));

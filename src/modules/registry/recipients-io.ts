@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { getTableColumns, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { fitParams } from '../../db/types.js';
 import { auditLog, recipients, townships, villages } from '../../db/schema/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
@@ -141,10 +142,14 @@ export async function planRecipients(db: Db, cipher: PersonalDataCipher, ctx: Im
   }
   // New people go in as multi-row inserts (building one statement per row dominated large imports), each with
   // its audit row selected back by the keyed hash.
-  for (let i = 0; i < creates.length; i += CHUNK) {
-    const hashes = createdHashes.slice(i, i + CHUNK);
+  // Every column may be bound (drizzle fills defaults in), so the table's width is the per-row cost.
+  const columns = Object.keys(getTableColumns(recipients)).length;
+  let at = 0;
+  for (const run of fitParams(db, creates, columns)) {
+    const hashes = createdHashes.slice(at, at + run.length);
+    at += run.length;
     plan.statements.push(
-      db.insert(recipients).values(creates.slice(i, i + CHUNK)),
+      db.insert(recipients).values(run),
       db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
         SELECT ${now.getTime()}, ${ctx.viewer.id}, 'import', 'recipient', CAST(id AS TEXT), '{"created":true}'
         FROM recipients WHERE id_number_hash IN (${sql.join(hashes.map((h) => sql`${h}`), sql`, `)})`),
@@ -152,9 +157,6 @@ export async function planRecipients(db: Db, cipher: PersonalDataCipher, ctx: Im
   }
   return plan;
 }
-
-/** Rows per multi-row insert: well under SQLite's limit of 32,766 bound parameters (21 columns each). */
-const CHUNK = 500;
 
 /** The register as rows of the import format; ID numbers and mobiles in clear only when `unmasked`. */
 export async function exportRecipients(db: Db, cipher: PersonalDataCipher, where: ReturnType<typeof eq> | undefined, unmasked: boolean): Promise<Cell[][]> {

@@ -1,5 +1,6 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { getTableColumns, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { fitParams } from '../../db/types.js';
 import { auditLog, organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
 import { normaliseMobile } from '../../domain/mobile.js';
@@ -101,11 +102,15 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
     );
   }
   // New volunteers as multi-row inserts, with their audit rows and memberships selected back by mobile.
-  for (let i = 0; i < creates.length; i += 500) {
-    const mobiles = createdMobiles.slice(i, i + 500);
+  // Every column may be bound (drizzle fills defaults in), so the table's width is the per-row cost.
+  const columns = Object.keys(getTableColumns(volunteers)).length;
+  let at = 0;
+  for (const run of fitParams(db, creates, columns)) {
+    const mobiles = createdMobiles.slice(at, at + run.length);
+    at += run.length;
     const inChunk = sql.join(mobiles.map((m) => sql`${m}`), sql`, `);
     plan.statements.push(
-      db.insert(volunteers).values(creates.slice(i, i + 500)),
+      db.insert(volunteers).values(run),
       db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
         SELECT ${now.getTime()}, ${ctx.viewer.id}, 'import', 'volunteer', CAST(id AS TEXT), '{"created":true}' FROM volunteers WHERE mobile IN (${inChunk})`),
     );
@@ -123,13 +128,13 @@ export async function exportVolunteers(db: Db, where: ReturnType<typeof eq> | un
     .leftJoin(townships, eq(townships.id, volunteers.townshipId))
     .where(where)
     .orderBy(volunteers.id);
-  const ids = rows.map((r) => r.v.id);
-  const orgs = ids.length
+  // Memberships of the listed volunteers, chosen by the same condition (no id list bound as parameters).
+  const orgs = rows.length
     ? await db
         .select({ volunteerId: volunteerOrganisations.volunteerId, name: organisations.name, kind: organisations.kind })
         .from(volunteerOrganisations)
         .innerJoin(organisations, eq(organisations.id, volunteerOrganisations.organisationId))
-        .where(ids.length < 30000 ? inArray(volunteerOrganisations.volunteerId, ids) : undefined)
+        .where(inArray(volunteerOrganisations.volunteerId, db.select({ id: volunteers.id }).from(volunteers).where(where)))
     : [];
   const first = new Map<number, string>();
   // Social organisations before stations: the one a volunteer was registered through.

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { fitParams } from '../../db/types.js';
 import { planAssignments, visitPlans } from '../../db/schema/index.js';
 import { businessDate, dueStatus } from '../../domain/cadence.js';
 import { capacityOf, eligible, evaluate, planVisits, priorityOf, type Assignment, type Plan, type PlanRecipient, type PlanVolunteer } from '../../domain/matching/index.js';
@@ -17,9 +18,6 @@ export interface PlanShift {
   title: string;
   startTime: string;
 }
-
-/** D1 binds at most 100 parameters a statement: 6 columns × 14 rows stays under it on every driver. */
-const ROWS_PER_INSERT = 14;
 
 export interface PlannerInput {
   volunteers: PlanVolunteer[];
@@ -84,11 +82,8 @@ export function validPins(input: PlannerInput, pins: readonly Assignment[]): Ass
 }
 
 function insertRows(db: Db, planId: number, published: boolean, rows: { volunteerId: number; recipientId: number; position: number; pinned: boolean }[]) {
-  const statements = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    statements.push(db.insert(planAssignments).values(rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({ planId, published, ...r }))));
-  }
-  return statements;
+  // Six parameters a row: as many rows a statement as the driver allows (D1: 16).
+  return fitParams(db, rows, 6).map((run) => db.insert(planAssignments).values(run.map((r) => ({ planId, published, ...r }))));
 }
 
 const pairKey = (volunteerId: number, recipientId: number) => `${volunteerId}:${recipientId}`;
