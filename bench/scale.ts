@@ -6,7 +6,8 @@
  * median of 15, county and province alternating, after a warm-up. Target: a page scoped to a township or a county's data ≤ 2× slower at province
  * size, peak memory < 500 MB. The county-wide summary on the shared file is measured too: it is what forces
  * one database per county (docs/scaling.md).
- * Visit records (20 M) are not generated: no visits table exists on main and no measured page reads one.
+ * Visit records (20 M at province size) feed the station's overdue list; the coming service days' shifts feed a
+ * volunteer's shifts page and the sign-up.
  * Usage: npm run bench:scale [-- --counties 135]
  */
 import { execFileSync } from 'node:child_process';
@@ -29,14 +30,15 @@ import { peakRssMiB, saveReport } from './lib/results.js';
 
 const { values } = parseArgs({ options: { counties: { type: 'string' }, measure: { type: 'string' }, scoped: { type: 'boolean' } } });
 const COUNTIES = Number(values.counties ?? 135);
-const PROVINCE: Shape = { counties: COUNTIES, recipients: 700_000, volunteers: 150_000, ledgerLines: 5_000_000 };
+const PROVINCE: Shape = { counties: COUNTIES, recipients: 700_000, volunteers: 150_000, ledgerLines: 5_000_000, visits: 20_000_000 };
 const per = (n: number) => Math.round(n / 135);
-const COUNTY: Shape = { counties: 1, recipients: per(700_000), volunteers: per(150_000), ledgerLines: per(5_000_000) * 1 };
+const COUNTY: Shape = { counties: 1, recipients: per(700_000), volunteers: per(150_000), ledgerLines: per(5_000_000), visits: per(20_000_000) };
 if (COUNTIES !== 135) {
   // A scaled-down run keeps the county fixed and shrinks the province.
   PROVINCE.recipients = COUNTY.recipients * COUNTIES;
   PROVINCE.volunteers = COUNTY.volunteers * COUNTIES;
   PROVINCE.ledgerLines = COUNTY.ledgerLines * COUNTIES;
+  PROVINCE.visits = COUNTY.visits * COUNTIES;
 }
 
 const out: string[] = [];
@@ -45,15 +47,21 @@ const log = (s: string) => {
   out.push(s);
 };
 
+type Role = 'station_staff' | 'county_admin' | 'volunteer';
 interface Pages {
   name: string;
   path: string;
-  role: 'station_staff' | 'county_admin';
+  role: Role;
+  /** POSTs made one after the other instead of a GET of `path` (a sign-up and its cancellation: both writes). */
+  posts?: string[];
 }
-// The station of township 1 (county 1) and the county administrator.
+// The station of township 1 (county 1), volunteer 1 (township 1, on its shifts) and the county administrator.
 const PAGES: Pages[] = [
   { name: 'recipient search, one township (station)', path: '/recipients?q=' + encodeURIComponent('秀'), role: 'station_staff' },
   { name: 'dashboard (station)', path: '/', role: 'station_staff' },
+  { name: 'overdue list, one township (station)', path: '/visits/overdue', role: 'station_staff' },
+  { name: "volunteer's upcoming shifts", path: '/shifts', role: 'volunteer' },
+  { name: 'sign-up + cancel (volunteer, 2 POSTs)', path: '', role: 'volunteer', posts: ['/shifts/SHIFT/signup', '/shifts/SHIFT/cancel'] },
   { name: `annual summary ${LAST_YEAR}, one township (station)`, path: `/reports/aid?year=${LAST_YEAR}`, role: 'station_staff' },
   { name: `annual summary ${LAST_YEAR}, whole file (county admin)`, path: `/reports/aid?year=${LAST_YEAR}`, role: 'county_admin' },
 ];
@@ -63,17 +71,28 @@ async function pageRunner(database: Database) {
   const config = loadConfig({ LOG_LEVEL: 'error' });
   const app = createApp({ db: database.db, now: () => new Date(`${LAST_YEAR}-11-28T04:00:00Z`), config, passwords: argon2Hasher, logger: createLogger('error'), cipher: createCipher(config.dataKey, config.dataKeyVersion) });
   const cookies: Record<string, string> = {};
-  for (const role of ['station_staff', 'county_admin'] as const) {
+  for (const role of ['station_staff', 'county_admin', 'volunteer'] as const) {
     const username = `bench_${role}_${Date.now()}`;
     const made = await createUser({ db: database.db, passwords: argon2Hasher }, { username, displayName: role, password: 'bench password', role, townshipId: role === 'station_staff' ? 1 : undefined }, new Date());
     if (!made.ok) throw new Error(`user ${role}`);
+    if (role === 'volunteer') await database.client.execute({ sql: 'UPDATE volunteers SET user_id = ? WHERE id = 1', args: [made.id] });
     cookies[role] = `${SESSION_COOKIE}=${await createSession(database.db, made.id, new Date())}`;
   }
+  // A shift of township 1 that volunteer 1 is not on yet (bench volunteers 1..5 × T are on every shift): a new
+  // one, added the same way in both files, so the sign-up takes a place and the cancellation frees it.
+  const shift = Number((await database.client.execute(`INSERT INTO shifts (organisation_id, township_id, title, date, start_time, end_time, starts_at, ends_at, capacity, created_at, updated_at)
+    VALUES (1, 1, '关爱帮扶', '${LAST_YEAR}-12-25', '08:30', '12:00', ${Date.parse(`${LAST_YEAR}-12-25T08:30:00+08:00`)}, ${Date.parse(`${LAST_YEAR}-12-25T12:00:00+08:00`)}, 10, 0, 0) RETURNING id`)).rows[0]![0]);
+  const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', 'hx-request': 'true' };
   return async (page: Pages): Promise<number> => {
     const t0 = performance.now();
-    const res = await app.request('http://localhost' + page.path, { headers: { cookie: cookies[page.role]! } });
-    if (res.status !== 200) throw new Error(`${page.path}: ${res.status}`);
-    await res.text();
+    for (const path of page.posts ?? [page.path]) {
+      const post = !!page.posts;
+      const res = await app.request('http://localhost' + path.replace('SHIFT', String(shift)), post
+        ? { method: 'POST', body: '', headers: { ...form, cookie: cookies[page.role]! } }
+        : { headers: { cookie: cookies[page.role]! } });
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      await res.text();
+    }
     return performance.now() - t0;
   };
 }
@@ -117,7 +136,7 @@ for (const [label, shape] of [['county', COUNTY], ['province', PROVINCE]] as con
   const { database, seconds } = await buildDataset(path, shape);
   database.close();
   files[label] = path;
-  log(`${label}: ${shape.counties} ${shape.counties === 1 ? 'county' : 'counties'}, ${fmt(shape.recipients)} recipients, ${fmt(shape.volunteers)} volunteers, ${fmt(shape.ledgerLines)} ledger lines (2017–2026) — built in ${seconds.toFixed(1)} s, file ${mib(path)} MiB`);
+  log(`${label}: ${shape.counties} ${shape.counties === 1 ? 'county' : 'counties'}, ${fmt(shape.recipients)} recipients, ${fmt(shape.volunteers)} volunteers, ${fmt(shape.ledgerLines)} ledger lines (2017–2026), ${fmt(shape.visits)} visits — built in ${seconds.toFixed(1)} s, file ${mib(path)} MiB`);
 }
 const child = (paths: string[], scoped = false) =>
   JSON.parse(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--measure', paths.join(','), ...(scoped ? ['--scoped'] : [])], { encoding: 'utf8' }).trim().split('\n').pop()!) as { ms: number[][]; rss: number };
