@@ -3,6 +3,7 @@ import type { Job } from './registry.js';
 import { addDays, shanghaiDate } from '../domain/dates.js';
 import { translator } from '../lib/i18n/index.js';
 import { changedRows, type DbRunResult } from '../db/types.js';
+import { volunteerLocale } from '../modules/shifts/signup.js';
 
 /**
  * Queues a reminder for every confirmed sign-up on tomorrow's shifts, once per sign-up (the idempotency key),
@@ -15,14 +16,19 @@ export const shiftRemindersJob: Job = {
     const today = shanghaiDate(now);
     const tomorrow = addDays(today, 1);
     const due = Math.max(now.getTime(), new Date(`${today}T18:00:00+08:00`).getTime());
-    const t = translator('zh');
-    const subject = t('shifts.notice.reminder.subject');
-    // The body template is filled in SQL so the whole day is one statement.
-    const [before, middle, after] = t('shifts.notice.reminder.body', { shift: '\u0000', place: '\u0001' }).split(/[\u0000\u0001]/);
+    // The body template is filled in SQL so the whole day is one statement; each volunteer's in their language.
+    const parts = (locale: 'zh' | 'en') => {
+      const t = translator(locale);
+      const [before, middle, after] = t('shifts.notice.reminder.body', { shift: '\u0000', place: '\u0001' }).split(/[\u0000\u0001]/);
+      return { subject: t('shifts.notice.reminder.subject'), before, middle, after };
+    };
+    const [zh, en] = [parts('zh'), parts('en')];
+    const english = sql`${volunteerLocale(sql`v`)} = 'en'`;
+    const pick = (key: 'subject' | 'before' | 'middle' | 'after') => sql`case when ${english} then ${en[key]} else ${zh[key]} end`;
     const result = await db.run(sql`
       insert into outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
-      select v.id, 'sms', v.mobile, ${subject},
-        ${before} || sh.date || ' ' || sh.start_time || ' ' || sh.title || ${middle} || coalesce(sh.place, o.name) || ${after},
+      select v.id, 'sms', v.mobile, ${pick('subject')},
+        ${pick('before')} || sh.date || ' ' || sh.start_time || ' ' || sh.title || ${pick('middle')} || coalesce(sh.place, o.name) || ${pick('after')},
         'pending', 0, ${due}, 'reminder:' || su.id, ${now.getTime()}
       from shift_signups su
       join shifts sh on sh.id = su.shift_id

@@ -41,7 +41,7 @@ describe('sign-up', () => {
     expect(await signUpVolunteer(db, shift.id, { id: c.id, skills: [] }, true, t.clock.now())).toEqual({ ok: true, outcome: 'waitlisted' });
     expect(await signUpVolunteer(db, shift.id, { id: c.id, skills: [] }, true, t.clock.now())).toEqual({ ok: true, outcome: 'already' });
     t.clock.advance(1000);
-    expect(await cancelSignup(db, translator('zh'), shift, a.id, t.clock.now())).toBe(true);
+    expect(await cancelSignup(db, shift, a.id, t.clock.now())).toBe(true);
     const status = async (id: number) =>
       (await db.select().from(s.shiftSignups).where(and(eq(s.shiftSignups.shiftId, shift.id), eq(s.shiftSignups.volunteerId, id))))[0].status;
     expect([await status(a.id), await status(b.id), await status(c.id)]).toEqual(['cancelled', 'confirmed', 'waitlisted']);
@@ -50,7 +50,7 @@ describe('sign-up', () => {
     expect(messages[0]).toMatchObject({ volunteerId: b.id, channel: 'sms', status: 'pending', subject: '候补转正通知' });
     expect(messages[0].body).toContain('2026-11-25 08:30 上午入户走访');
     // Cancelling again changes nothing.
-    expect(await cancelSignup(db, translator('zh'), shift, a.id, t.clock.now())).toBe(false);
+    expect(await cancelSignup(db, shift, a.id, t.clock.now())).toBe(false);
     // The cancelled volunteer signs up again and goes to the end of the waitlist.
     t.clock.advance(1000);
     expect(await signUpVolunteer(db, shift.id, { id: a.id, skills: [] }, true, t.clock.now())).toEqual({ ok: true, outcome: 'waitlisted' });

@@ -107,7 +107,7 @@ shiftRoutes.post('/:id{[0-9]+}/cancel', async (c) => {
   const v = await currentVolunteer(c);
   const shift = await shiftForVolunteer(deps.db, Number(c.req.param('id')), v?.id ?? 0);
   if (!shift || !v) notFound();
-  await cancelSignup(deps.db, c.get('t'), shift, v.id, deps.now());
+  await cancelSignup(deps.db, shift, v.id, deps.now());
   return answerVolunteer(c, shift.id, v.id, 'shifts.cancelled', false);
 });
 
@@ -161,7 +161,7 @@ shiftRoutes.get('/:id{[0-9]+}', async (c) => {
 shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/remove', async (c) => {
   const shift = await scopedShift(c);
   const deps = c.get('deps');
-  if (!(await removeFromShift(deps.db, c.get('t'), shift, Number(c.req.param('vid')), deps.now()))) notFound();
+  if (!(await removeFromShift(deps.db, shift, Number(c.req.param('vid')), deps.now()))) notFound();
   setFlash(c, 'shifts.removed');
   return redirectAfterPost(c, `/shifts/${shift.id}`);
 });
@@ -172,7 +172,7 @@ shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/move', async (c) => {
   const form = parseForm(moveForm, await readForm(c), c.get('t'));
   const target = form.ok ? await findShift(deps.db, scope(viewerOf(c)), form.data.toShiftId) : undefined;
   if (!target || target.id === shift.id) notFound();
-  if (!(await moveVolunteer(deps.db, c.get('t'), shift, target, Number(c.req.param('vid')), deps.now()))) notFound();
+  if (!(await moveVolunteer(deps.db, shift, target, Number(c.req.param('vid')), deps.now()))) notFound();
   setFlash(c, 'shifts.moved');
   return redirectAfterPost(c, `/shifts/${shift.id}`);
 });
@@ -189,7 +189,7 @@ shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/hours', async (c) => {
 shiftRoutes.post('/:id{[0-9]+}/cancel-shift', async (c) => {
   const shift = await scopedShift(c);
   const deps = c.get('deps');
-  await cancelWholeShift(deps.db, c.get('t'), shift, deps.now());
+  await cancelWholeShift(deps.db, shift, deps.now());
   setFlash(c, 'shifts.shiftCancelled');
   return redirectAfterPost(c, '/shifts');
 });

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import type { Translate } from '../../lib/i18n/index.js';
-import { cancelShift, leave, move, signUp, type SignUpOutcome } from './signup.js';
+import { bilingual, cancelShift, leave, move, signUp, type SignUpOutcome } from './signup.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
 
 export type SignUpResult = { ok: true; outcome: SignUpOutcome } | { ok: false; reason: 'notFound' | 'past' | 'skill'; missing?: string[] };
@@ -27,32 +27,32 @@ function shiftLine(shift: { date: string; startTime: string; title: string }) {
   return `${shift.date} ${shift.startTime} ${shift.title}`;
 }
 
-/** Texts of the notices, in the volunteer-facing default language. */
-export function noticeTexts(t: Translate, shift: { date: string; startTime: string; title: string }) {
+/** Texts of the notices, in both languages (each volunteer gets their own). */
+export function noticeTexts(shift: { date: string; startTime: string; title: string }) {
   const line = shiftLine(shift);
   return {
-    promoted: { subject: t('shifts.notice.promoted.subject'), body: t('shifts.notice.promoted.body', { shift: line }) },
-    removed: { subject: t('shifts.notice.removed.subject'), body: t('shifts.notice.removed.body', { shift: line }) },
-    moved: (to: { date: string; startTime: string; title: string }) => ({
+    promoted: bilingual((t) => ({ subject: t('shifts.notice.promoted.subject'), body: t('shifts.notice.promoted.body', { shift: line }) })),
+    removed: bilingual((t) => ({ subject: t('shifts.notice.removed.subject'), body: t('shifts.notice.removed.body', { shift: line }) })),
+    moved: (to: { date: string; startTime: string; title: string }) => bilingual((t) => ({
       subject: t('shifts.notice.moved.subject'), body: t('shifts.notice.moved.body', { shift: line, to: shiftLine(to) }),
-    }),
+    })),
   };
 }
 
-export async function cancelSignup(db: Db, t: Translate, shift: { id: number; date: string; startTime: string; title: string }, volunteerId: number, now: Date) {
-  return leave(db, shift.id, volunteerId, now, { promoted: noticeTexts(t, shift).promoted });
+export async function cancelSignup(db: Db, shift: { id: number; date: string; startTime: string; title: string }, volunteerId: number, now: Date) {
+  return leave(db, shift.id, volunteerId, now, { promoted: noticeTexts(shift).promoted });
 }
 
-export async function removeFromShift(db: Db, t: Translate, shift: { id: number; date: string; startTime: string; title: string }, volunteerId: number, now: Date) {
-  const texts = noticeTexts(t, shift);
+export async function removeFromShift(db: Db, shift: { id: number; date: string; startTime: string; title: string }, volunteerId: number, now: Date) {
+  const texts = noticeTexts(shift);
   return leave(db, shift.id, volunteerId, now, { promoted: texts.promoted, removed: texts.removed });
 }
 
 export async function moveVolunteer(
-  db: Db, t: Translate, from: { id: number; date: string; startTime: string; title: string },
+  db: Db, from: { id: number; date: string; startTime: string; title: string },
   to: { id: number; date: string; startTime: string; title: string }, volunteerId: number, now: Date,
 ) {
-  const texts = noticeTexts(t, from);
+  const texts = noticeTexts(from);
   return move(db, from.id, to.id, volunteerId, now, { promoted: texts.promoted, moved: texts.moved(to) });
 }
 
@@ -65,7 +65,7 @@ export async function confirmHours(db: Db, shiftId: number, volunteerId: number,
   return changedRows(result) > 0;
 }
 
-export async function cancelWholeShift(db: Db, t: Translate, shift: { id: number; date: string; startTime: string; title: string }, now: Date) {
+export async function cancelWholeShift(db: Db, shift: { id: number; date: string; startTime: string; title: string }, now: Date) {
   const line = `${shift.date} ${shift.startTime} ${shift.title}`;
-  return cancelShift(db, shift.id, now, { subject: t('shifts.notice.cancelled.subject'), body: t('shifts.notice.cancelled.body', { shift: line }) });
+  return cancelShift(db, shift.id, now, bilingual((t) => ({ subject: t('shifts.notice.cancelled.subject'), body: t('shifts.notice.cancelled.body', { shift: line }) })));
 }

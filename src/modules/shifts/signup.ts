@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SignupStatus } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
+import { translator, type Translate } from '../../lib/i18n/index.js';
 
 /**
  * Sign-up, cancel, move and remove: each is one conditional statement or one batch, so capacity stays exact
@@ -37,11 +38,20 @@ export function promoteFirst(shiftId: number, now: Date): SQL {
       and ${confirmedCount(shiftId)} < ${capacityOf(shiftId)}`;
 }
 
-/** Queues a text message to a volunteer unless they opted out of the channel; the key makes it once only. */
-export function queueNotice(opts: { key: string; volunteerWhere: SQL; subject: string; body: string; now: Date }): SQL {
+/** A volunteer's language, from their login (the language they last chose); Chinese when they have none. */
+export const volunteerLocale = (volunteer: SQL) => sql`coalesce((select u.locale from users u where u.id = ${volunteer}.user_id), 'zh')`;
+
+/**
+ * Queues a text message to a volunteer unless they opted out of the channel, in the volunteer's own language
+ * (not the language of whoever caused it); the key makes it once only.
+ */
+export function queueNotice(opts: { key: string; volunteerWhere: SQL; text: NoticeText; now: Date }): SQL {
   const at = opts.now.getTime();
+  const english = sql`${volunteerLocale(sql`v`)} = 'en'`;
+  const { zh, en } = opts.text;
   return sql`insert into outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
-    select v.id, 'sms', v.mobile, ${opts.subject}, ${opts.body}, 'pending', 0, ${at}, ${opts.key} || ':' || v.id, ${at}
+    select v.id, 'sms', v.mobile, case when ${english} then ${en.subject} else ${zh.subject} end,
+      case when ${english} then ${en.body} else ${zh.body} end, 'pending', 0, ${at}, ${opts.key} || ':' || v.id, ${at}
     from volunteers v
     where ${opts.volunteerWhere}
       and not exists (select 1 from notification_opt_outs o where o.volunteer_id = v.id and o.channel = 'sms')
@@ -59,9 +69,15 @@ export async function signUp(db: Db, shiftId: number, volunteerId: number, allow
   return existing && existing.status !== 'cancelled' ? 'already' : 'full';
 }
 
+/** A notice in both languages; the outbox row takes the recipient's. */
 export interface NoticeText {
-  subject: string;
-  body: string;
+  zh: { subject: string; body: string };
+  en: { subject: string; body: string };
+}
+
+/** Writes a notice once per language from the same message keys. */
+export function bilingual(make: (t: Translate) => { subject: string; body: string }): NoticeText {
+  return { zh: make(translator('zh')), en: make(translator('en')) };
 }
 
 /**
@@ -81,11 +97,11 @@ export async function leave(
       where shift_id = ${shiftId} and volunteer_id = ${volunteerId} and status <> 'cancelled'`),
     db.run(promoteFirst(shiftId, now)),
     db.run(queueNotice({
-      key: `promoted:${shiftId}:${at}`, now, ...texts.promoted,
+      key: `promoted:${shiftId}:${at}`, now, text: texts.promoted,
       volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.promoted_at = ${at})`,
     })),
     ...(texts.removed
-      ? [db.run(queueNotice({ key: `removed:${shiftId}:${at}`, now, ...texts.removed,
+      ? [db.run(queueNotice({ key: `removed:${shiftId}:${at}`, now, text: texts.removed,
           volunteerWhere: sql`v.id = ${volunteerId} and exists (select 1 from shift_signups s where s.shift_id = ${shiftId} and s.volunteer_id = ${volunteerId} and s.status = 'cancelled' and s.updated_at = ${at})` }))]
       : []),
   ]);
@@ -105,10 +121,10 @@ export async function move(db: Db, fromShiftId: number, toShiftId: number, volun
       and m.volunteer_id = ${volunteerId} and m.status = 'cancelled' and m.updated_at = ${at})`)),
     db.run(promoteFirst(fromShiftId, now)),
     db.run(queueNotice({
-      key: `promoted:${fromShiftId}:${at}`, now, ...texts.promoted,
+      key: `promoted:${fromShiftId}:${at}`, now, text: texts.promoted,
       volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${fromShiftId} and s.promoted_at = ${at})`,
     })),
-    db.run(queueNotice({ key: `moved:${fromShiftId}:${toShiftId}:${at}`, now, ...texts.moved, volunteerWhere: sql`v.id = ${volunteerId}` })),
+    db.run(queueNotice({ key: `moved:${fromShiftId}:${toShiftId}:${at}`, now, text: texts.moved, volunteerWhere: sql`v.id = ${volunteerId}` })),
   ]);
   return changedRows(results[0] as DbRunResult) > 0;
 }
@@ -118,7 +134,7 @@ export async function cancelShift(db: Db, shiftId: number, now: Date, text: Noti
   const at = now.getTime();
   const [cancelled] = await db.batch([
     db.run(sql`update shifts set status = 'cancelled', edited = 1, updated_at = ${at} where id = ${shiftId} and status = 'open'`),
-    db.run(queueNotice({ key: `shift-cancelled:${shiftId}`, now, ...text,
+    db.run(queueNotice({ key: `shift-cancelled:${shiftId}`, now, text,
       volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.status <> 'cancelled')
         and exists (select 1 from shifts x where x.id = ${shiftId} and x.status = 'cancelled' and x.updated_at = ${at})` })),
   ]);

@@ -89,7 +89,7 @@ planRoutes.post('/:shiftId{[0-9]+}/publish', async (c) => {
   const shift = await managedShift(c);
   const deps = c.get('deps');
   const plan = await planOf(c, shift.id);
-  const { notified } = await publish(deps.db, c.get('t'), shift, plan, viewerOf(c).id, deps.now());
+  const { notified } = await publish(deps.db, shift, plan, viewerOf(c).id, deps.now());
   deps.logger.info('visit_plan_published', { by: viewerOf(c).id, shiftId: shift.id, notified });
   setFlash(c, notified || plan.status === 'draft' ? 'plans.published' : 'plans.publishedNothing');
   return redirectAfterPost(c, `/plans/${shift.id}`);

@@ -5,8 +5,7 @@ import { planAssignments, visitPlans } from '../../db/schema/index.js';
 import { businessDate, dueStatus } from '../../domain/cadence.js';
 import { capacityOf, eligible, evaluate, planVisits, priorityOf, type Assignment, type Plan, type PlanRecipient, type PlanVolunteer } from '../../domain/matching/index.js';
 import { visitingOrder } from '../../domain/visit-order.js';
-import type { Translate } from '../../lib/i18n/index.js';
-import { queueNotice } from '../shifts/signup.js';
+import { bilingual, queueNotice } from '../shifts/signup.js';
 import { confirmedVolunteers, ensurePlan, plannedElsewhere, plannerFacts, planRows, type PlanAssignmentRow, type PlanRow } from './plan-queries.js';
 import { homeRecipientsWithLastVisit, loadCadenceRules } from './queries.js';
 
@@ -187,23 +186,21 @@ export function planChanges(working: readonly PlanAssignmentRow[], published: re
  * notice. The notice key names the list before and after, so publishing twice (or two coordinators at once)
  * sends nothing more.
  */
-export async function publish(db: Db, t: Translate, shift: PlanShift, plan: PlanRow, userId: number, now: Date): Promise<{ notified: number }> {
+export async function publish(db: Db, shift: PlanShift, plan: PlanRow, userId: number, now: Date): Promise<{ notified: number }> {
   const working = await planRows(db, plan.id, false);
   const published = await planRows(db, plan.id, true);
   const listOf = (rows: readonly PlanAssignmentRow[], v: number) => rows.filter((r) => r.volunteerId === v).map((r) => r.recipientId).join(',');
   const changed = [...new Set([...working, ...published].map((r) => r.volunteerId))].filter((v) => listOf(working, v) !== listOf(published, v));
+  // Each volunteer reads the notice in their own language (queueNotice picks it per row).
   const notices = changed.map((v) => {
     const count = working.filter((r) => r.volunteerId === v).length;
-    const body = count
-      ? t('plans.notice.body', { date: shift.date, time: shift.startTime, title: shift.title, count })
-      : t('plans.notice.none', { date: shift.date, title: shift.title });
-    return queueNotice({
-      key: `plan:${plan.id}:${listOf(published, v)}>${listOf(working, v)}`,
-      volunteerWhere: sql`v.id = ${v}`,
+    const text = bilingual((t) => ({
       subject: t('plans.notice.subject'),
-      body,
-      now,
-    });
+      body: count
+        ? t('plans.notice.body', { date: shift.date, time: shift.startTime, title: shift.title, count })
+        : t('plans.notice.none', { date: shift.date, title: shift.title }),
+    }));
+    return queueNotice({ key: `plan:${plan.id}:${listOf(published, v)}>${listOf(working, v)}`, volunteerWhere: sql`v.id = ${v}`, text, now });
   });
   await db.batch([
     db.delete(planAssignments).where(and(eq(planAssignments.planId, plan.id), eq(planAssignments.published, true))),
