@@ -116,6 +116,8 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /shifts/new': [{ path: '/shifts/new', expect: ledgerStaff(200) }],
     'POST /shifts': [{ path: '/shifts', form: {}, expect: ledgerStaff(422) }],
     'GET /shifts/:id{[0-9]+}': [{ path: `/shifts/${f.shiftId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
+    'GET /shifts/:id{[0-9]+}/edit': [{ path: `/shifts/${f.shiftId}/edit`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
+    'POST /shifts/:id{[0-9]+}/edit': [{ path: `/shifts/${f.shiftId}/edit`, form: {}, expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 } }],
     'POST /shifts/:id{[0-9]+}/cancel-shift': [{ path: `/shifts/999999/cancel-shift`, expect: ledgerStaff(404) }],
     'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/hours': [{ path: `/shifts/${f.shiftId}/roster/${f.volunteerId}/hours`, form: {}, expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 } }],
     // No target shift given: there is nothing to move to.

@@ -9,13 +9,13 @@ import { shanghaiDate } from '../../domain/dates.js';
 import { UpcomingShiftsPage } from '../../../views/pages/shifts/upcoming.js';
 import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
 import { ShiftCard } from '../../../views/partials/shifts/card.js';
-import { ManageShiftsPage, NewShiftPage } from '../../../views/pages/shifts/manage.js';
+import { EditShiftPage, ManageShiftsPage, NewShiftPage } from '../../../views/pages/shifts/manage.js';
 import { RosterPage } from '../../../views/pages/shifts/roster.js';
 import { can, scope } from './policy.js';
-import { hoursForm, moveForm, newShiftForm, upcomingQuery } from './schema.js';
-import { findShift, hotQueries, insertShift, managedShifts, myShifts, roster, shiftForVolunteer, shiftFormOptions } from './queries.js';
+import { editShiftForm, hoursForm, moveForm, newShiftForm, upcomingQuery } from './schema.js';
+import { findShift, hotQueries, insertShift, managedShifts, myShifts, roster, shiftForVolunteer, shiftFormOptions, type ManagedShift } from './queries.js';
 import { optedOut } from './calendar.js';
-import { cancelSignup, cancelWholeShift, confirmHours, moveVolunteer, removeFromShift, signUpVolunteer } from './service.js';
+import { cancelSignup, cancelWholeShift, confirmHours, editShift, moveVolunteer, removeFromShift, signUpVolunteer } from './service.js';
 
 export const shiftRoutes = new Hono<AppEnv>();
 
@@ -156,6 +156,35 @@ shiftRoutes.get('/:id{[0-9]+}', async (c) => {
   const deps = c.get('deps');
   const others = (await managedShifts(deps.db, scope(viewerOf(c)), today(c))).filter((o) => o.id !== shift.id);
   return renderPage(c, <RosterPage ui={uiOf(c)} shift={shift} rows={await roster(deps.db, shift.id)} others={others} started={shift.startsAt.getTime() <= deps.now().getTime()} />);
+});
+
+function renderEdit(c: AppContext, shift: ManagedShift, values: FormValues, errors?: FieldErrors) {
+  return renderPage(c, <EditShiftPage ui={uiOf(c)} shift={shift} values={values} errors={errors} />, errors ? 422 : 200);
+}
+
+shiftRoutes.get('/:id{[0-9]+}/edit', async (c) => {
+  const shift = await scopedShift(c);
+  const { title, place, description, date, startTime, endTime, capacity, requiredSkills, workKind } = shift;
+  return renderEdit(c, shift, {
+    title, place: place ?? '', description: description ?? '', date, startTime, endTime, capacity: String(capacity), requiredSkills: requiredSkills.join('、'), workKind,
+  });
+});
+
+shiftRoutes.post('/:id{[0-9]+}/edit', async (c) => {
+  const shift = await scopedShift(c);
+  const deps = c.get('deps');
+  const t = c.get('t');
+  const form = parseForm(editShiftForm, await readForm(c), t);
+  if (!form.ok) return renderEdit(c, shift, form.values, form.errors);
+  const result = await editShift(deps.db, shift, form.data, today(c), deps.now());
+  if (!result.ok) {
+    if (result.reason === 'past') return renderEdit(c, shift, form.values, { date: t('shifts.edit.past') });
+    if (result.reason === 'belowConfirmed') return renderEdit(c, shift, form.values, { capacity: t('shifts.edit.belowConfirmed', { confirmed: result.confirmed }) });
+    return renderEdit(c, shift, form.values, { title: t('shifts.edit.closed') });
+  }
+  deps.logger.info('shift_edited', { by: viewerOf(c).id, shiftId: shift.id });
+  setFlash(c, 'shifts.edit.saved');
+  return redirectAfterPost(c, `/shifts/${shift.id}`);
 });
 
 shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/remove', async (c) => {

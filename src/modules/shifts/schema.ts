@@ -11,22 +11,35 @@ export const upcomingQuery = z.object({
   skill: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()).catch(undefined),
 });
 
+/** What a shift is: where, when, how many, which skills; shared by the new and the edit forms. */
+const shiftFields = {
+  title: z.string().trim().min(1, 'form.required').max(80, 'form.tooLong'),
+  place: z.string().trim().max(120).default(''),
+  description: z.string().trim().max(500).default(''),
+  date: z.string().regex(DATE, 'form.invalidDate'),
+  startTime: z.string().regex(TIME, 'form.invalidValue'),
+  endTime: z.string().regex(TIME, 'form.invalidValue'),
+  capacity: z.coerce.number({ message: 'form.required' }).int('form.invalidNumber').min(1, 'form.invalidNumber').max(500, 'form.invalidNumber'),
+  requiredSkills: z.string().max(200).default('').transform((v) => [...new Set(v.split(/[,，、]/).map((x) => x.trim()).filter(Boolean))]),
+  workKind: z.enum(WORK_KINDS, { message: 'form.invalidChoice' }),
+};
+const endsAfterStart = [(v: { startTime: string; endTime: string }) => v.endTime > v.startTime, { path: ['endTime'], message: 'shifts.error.time' }] as [
+  (v: { startTime: string; endTime: string }) => boolean,
+  { path: string[]; message: string },
+];
+
 export const newShiftForm = z
   .object({
-    title: z.string().trim().min(1, 'form.required').max(80, 'form.tooLong'),
+    ...shiftFields,
     organisationId: z.coerce.number({ message: 'form.required' }).int().positive('form.required'),
     townshipId: z.coerce.number({ message: 'form.required' }).int().positive('form.required'),
-    place: z.string().trim().max(120).default(''),
-    description: z.string().trim().max(500).default(''),
-    date: z.string().regex(DATE, 'form.invalidDate'),
-    startTime: z.string().regex(TIME, 'form.invalidValue'),
-    endTime: z.string().regex(TIME, 'form.invalidValue'),
-    capacity: z.coerce.number({ message: 'form.required' }).int('form.invalidNumber').min(1, 'form.invalidNumber').max(500, 'form.invalidNumber'),
-    requiredSkills: z.string().max(200).default('').transform((v) => [...new Set(v.split(/[,，、]/).map((x) => x.trim()).filter(Boolean))]),
-    workKind: z.enum(WORK_KINDS, { message: 'form.invalidChoice' }),
   })
-  .refine((v) => v.endTime > v.startTime, { path: ['endTime'], message: 'shifts.error.time' });
+  .refine(...endsAfterStart);
 export type NewShiftInput = z.infer<typeof newShiftForm>;
+
+/** The same fields without the owner: a shift's organisation and township do not change. */
+export const editShiftForm = z.object(shiftFields).refine(...endsAfterStart);
+export type EditShiftInput = z.infer<typeof editShiftForm>;
 
 export const hoursForm = z.object({
   attended: z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean()),

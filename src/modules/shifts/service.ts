@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import type { Translate } from '../../lib/i18n/index.js';
-import { bilingual, cancelShift, leave, move, signUp, type SignUpOutcome } from './signup.js';
+import { bilingual, cancelShift, changeShift, leave, move, signUp, type SignUpOutcome } from './signup.js';
+import type { EditShiftInput } from './schema.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
 
 export type SignUpResult = { ok: true; outcome: SignUpOutcome } | { ok: false; reason: 'notFound' | 'past' | 'skill'; missing?: string[] };
@@ -68,4 +69,29 @@ export async function confirmHours(db: Db, shiftId: number, volunteerId: number,
 export async function cancelWholeShift(db: Db, shift: { id: number; date: string; startTime: string; title: string }, now: Date) {
   const line = `${shift.date} ${shift.startTime} ${shift.title}`;
   return cancelShift(db, shift.id, now, bilingual((t) => ({ subject: t('shifts.notice.cancelled.subject'), body: t('shifts.notice.cancelled.body', { shift: line }) })));
+}
+
+export type EditResult = { ok: true } | { ok: false; reason: 'closed' | 'past' } | { ok: false; reason: 'belowConfirmed'; confirmed: number };
+
+/** Changes a shift (decision 0045): refused for a past date, below the confirmed count, or once begun or cancelled. */
+export async function editShift(
+  db: Db,
+  shift: { id: number; date: string; startTime: string; endTime: string; title: string; place: string | null; capacity: number; confirmed: number; organisation: string },
+  input: EditShiftInput,
+  today: string,
+  now: Date,
+): Promise<EditResult> {
+  if (input.date < today) return { ok: false, reason: 'past' };
+  if (input.capacity < shift.confirmed) return { ok: false, reason: 'belowConfirmed', confirmed: shift.confirmed };
+  const place = input.place || null;
+  const moved = input.date !== shift.date || input.startTime !== shift.startTime || input.endTime !== shift.endTime || place !== shift.place || input.title !== shift.title;
+  const line = shiftLine(input);
+  const changed = moved
+    ? bilingual((t) => ({ subject: t('shifts.notice.changed.subject'), body: t('shifts.notice.changed.body', { shift: line, place: place ?? shift.organisation }) }))
+    : null;
+  const done = await changeShift(db, shift.id, { ...input, place, description: input.description || null }, input.capacity - shift.capacity, now, {
+    changed,
+    promoted: noticeTexts(input).promoted,
+  });
+  return done ? { ok: true } : { ok: false, reason: 'closed' };
 }

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { SignupStatus } from '../../db/schema/index.js';
+import type { SignupStatus, WorkKind } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
 import { translator, type Translate } from '../../lib/i18n/index.js';
 
@@ -139,4 +139,40 @@ export async function cancelShift(db: Db, shiftId: number, now: Date, text: Noti
         and exists (select 1 from shifts x where x.id = ${shiftId} and x.status = 'cancelled' and x.updated_at = ${at})` })),
   ]);
   return changedRows(cancelled as DbRunResult) > 0;
+}
+
+/**
+ * Changes a shift's details in one batch: the update holds only while the shift is open, not begun, and the new
+ * capacity still fits everyone confirmed; more places promote the waitlist in order (each promotion conditional);
+ * volunteers holding or awaiting a place are told when the time, date, place or title changed, the promoted ones
+ * that they are in.
+ */
+export async function changeShift(
+  db: Db,
+  shiftId: number,
+  change: { title: string; place: string | null; description: string | null; date: string; startTime: string; endTime: string; capacity: number; requiredSkills: string[]; workKind: WorkKind },
+  promotions: number,
+  now: Date,
+  texts: { changed: NoticeText | null; promoted: NoticeText },
+): Promise<boolean> {
+  const at = now.getTime();
+  const startsAt = Date.parse(`${change.date}T${change.startTime}:00+08:00`);
+  const endsAt = Date.parse(`${change.date}T${change.endTime}:00+08:00`);
+  const mine = sql`exists (select 1 from shifts x where x.id = ${shiftId} and x.updated_at = ${at})`;
+  const [updated] = await db.batch([
+    db.run(sql`update shifts set title = ${change.title}, place = ${change.place}, description = ${change.description}, date = ${change.date},
+        start_time = ${change.startTime}, end_time = ${change.endTime}, starts_at = ${startsAt}, ends_at = ${endsAt}, capacity = ${change.capacity},
+        required_skills = ${JSON.stringify(change.requiredSkills)}, work_kind = ${change.workKind},
+        service_day_id = (select d.id from service_days d where d.date = ${change.date}), edited = 1, updated_at = ${at}
+      where id = ${shiftId} and status = 'open' and starts_at > ${at} and ${change.capacity} >= ${confirmedCount(shiftId)}`),
+    ...Array.from({ length: Math.min(Math.max(0, promotions), 500) }, () => db.run(sql`${promoteFirst(shiftId, now)} and ${mine}`)),
+    ...(texts.changed
+      ? [db.run(queueNotice({ key: `changed:${shiftId}:${at}`, now, text: texts.changed,
+          volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.status <> 'cancelled'
+            and (s.promoted_at is null or s.promoted_at <> ${at})) and ${mine}` }))]
+      : []),
+    db.run(queueNotice({ key: `promoted:${shiftId}:${at}`, now, text: texts.promoted,
+      volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.promoted_at = ${at})` })),
+  ]);
+  return changedRows(updated as DbRunResult) > 0;
 }

@@ -55,16 +55,46 @@ export function NewShiftPage({ ui, values, errors, townships, organisations }: N
           <Select name="organisationId" label={t('shifts.organisation')} values={values} errors={errors} required options={organisations.map((o) => ({ value: String(o.id), label: o.name }))} />
           <Select name="townshipId" label={t('shifts.township')} values={values} errors={errors} required options={townships.map((o) => ({ value: String(o.id), label: o.name }))} />
         </div>
-        <Field name="place" label={t('shifts.place')} values={values} errors={errors} maxlength={120} />
-        <div class="grid">
-          <Field name="date" type="date" label={t('shifts.date')} values={values} errors={errors} required />
-          <Field name="startTime" type="time" label={t('shifts.startTime')} values={values} errors={errors} required />
-          <Field name="endTime" type="time" label={t('shifts.endTime')} values={values} errors={errors} required />
-          <Field name="capacity" type="number" inputmode="numeric" label={t('shifts.capacity')} values={values} errors={errors} required />
-        </div>
-        <Field name="requiredSkills" label={t('shifts.requiredSkills')} values={values} errors={errors} maxlength={200} />
-        <Field name="description" label={t('shifts.description')} values={values} errors={errors} maxlength={500} />
+        <WhenAndWho ui={ui} values={values} errors={errors} />
         <button type="submit">{t('shifts.new')}</button>
+      </form>
+    </Page>
+  );
+}
+
+/** Place, time, capacity, skills and description: the fields a shift keeps editable after it is made. */
+function WhenAndWho({ ui, values, errors }: { ui: Ui; values?: FormValues; errors?: FieldErrors }) {
+  const { t } = ui;
+  return (
+    <>
+      <Field name="place" label={t('shifts.place')} values={values} errors={errors} maxlength={120} />
+      <div class="grid">
+        <Field name="date" type="date" label={t('shifts.date')} values={values} errors={errors} required />
+        <Field name="startTime" type="time" label={t('shifts.startTime')} values={values} errors={errors} required />
+        <Field name="endTime" type="time" label={t('shifts.endTime')} values={values} errors={errors} required />
+        <Field name="capacity" type="number" inputmode="numeric" label={t('shifts.capacity')} values={values} errors={errors} required />
+      </div>
+      <Field name="requiredSkills" label={t('shifts.requiredSkills')} values={values} errors={errors} maxlength={200} />
+      <Field name="description" label={t('shifts.description')} values={values} errors={errors} maxlength={500} />
+    </>
+  );
+}
+
+/** Changing a shift after it was made; its organisation and township stay (a different one is a new shift). */
+export function EditShiftPage({ ui, shift, values, errors }: { ui: Ui; shift: ManagedShift; values?: FormValues; errors?: FieldErrors }) {
+  const { t } = ui;
+  return (
+    <Page ui={ui} title={t('shifts.edit')}>
+      <h1>{t('shifts.edit')}</h1>
+      <p>{shift.township} · {shift.organisation} · <a href={`/shifts/${shift.id}`}>{t('shifts.roster')}</a></p>
+      <FormErrors errors={errors} message={t('form.invalid')} />
+      <form method="post" action={`/shifts/${shift.id}/edit`}>
+        <Field name="title" label={t('shifts.shiftTitle')} values={values} errors={errors} required maxlength={80} />
+        <Select name="workKind" label={t('shifts.workKind')} values={values} errors={errors} required
+          options={WORK_KINDS.map((k) => ({ value: k, label: t(`shifts.workKind.${k}`) }))} />
+        <WhenAndWho ui={ui} values={values} errors={errors} />
+        <p><small>{t('shifts.edit.notice')}</small></p>
+        <button type="submit">{t('shifts.edit.save')}</button>
       </form>
     </Page>
   );

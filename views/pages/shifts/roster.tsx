@@ -19,7 +19,7 @@ export function RosterPage({ ui, shift, rows, others, started }: RosterProps) {
       <h1>{shift.title}</h1>
       <p>{shift.date} {shift.startTime}–{shift.endTime} · {shift.township} · {shift.organisation}</p>
       <p>{t('shifts.places', { confirmed: shift.confirmed, capacity: shift.capacity, waitlisted: shift.waitlisted })}</p>
-      <p><a href={`/plans/${shift.id}`}>{t('plans.link')}</a></p>
+      <p><a href={`/plans/${shift.id}`}>{t('plans.link')}</a> · <a href={`/shifts/${shift.id}/edit`}>{t('shifts.edit')}</a></p>
       <form method="post" action={`/shifts/${shift.id}/cancel-shift`}>
         <button type="submit" class="contrast outline small">{t('shifts.cancelShift')}</button>
       </form>
