@@ -19,7 +19,11 @@ export const configSchema = z.object({
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('shouwang@localhost'),
   SERVICE_DAYS: z.string().regex(/^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/).default('24,25'),
+  // One database per county on one server, chosen by host name: a JSON object {"host": "database URL", …}.
+  COUNTY_DATABASES: z.string().optional(),
 });
+
+const countyDatabases = z.record(z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'a lower-case host name'), z.string().min(1));
 
 export type RawConfig = z.infer<typeof configSchema>;
 
@@ -42,6 +46,8 @@ export interface Config {
   notifyWebhookUrl?: string;
   smtpUrl?: string;
   smtpFrom: string;
+  /** Host name → database URL when one server holds several counties; absent: the one DATABASE_URL. */
+  countyDatabases?: Record<string, string>;
 }
 
 const DEV_KEY_NOTE = 'shouwang-development-key-do-not-use-in-production';
@@ -73,8 +79,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     notifyWebhookUrl: raw.NOTIFY_WEBHOOK_URL,
     smtpUrl: raw.SMTP_URL,
     smtpFrom: raw.SMTP_FROM,
+    countyDatabases: raw.COUNTY_DATABASES ? parseCounties(raw.COUNTY_DATABASES) : undefined,
     serviceDays: [...new Set(raw.SERVICE_DAYS.split(',').map((d) => Number(d.trim())))].filter((d) => d >= 1 && d <= 31).sort((a, b) => a - b),
   };
+}
+
+function parseCounties(text: string): Record<string, string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error('COUNTY_DATABASES must be a JSON object of host name → database URL');
+  }
+  const parsed = countyDatabases.safeParse(json);
+  if (!parsed.success || Object.keys(parsed.data).length === 0) {
+    throw new Error(`COUNTY_DATABASES must map lower-case host names to database URLs: ${parsed.success ? 'it is empty' : parsed.error.issues[0]?.message}`);
+  }
+  return parsed.data;
 }
 
 /** Workers bindings → the environment-like record loadConfig reads: text vars and secrets only (D1, assets are objects). */
