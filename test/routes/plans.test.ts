@@ -156,6 +156,23 @@ describe('publishing', () => {
   });
 });
 
+describe('a cancelled shift', () => {
+  it('is neither planned nor published again, and its published households leave the volunteers\' day', async () => {
+    await plan();
+    await coord.post(`/plans/${p.shift.id}/publish`);
+    await coord.post(`/shifts/${p.shift.id}/cancel-shift`);
+    const before = pairs(await working());
+    const res = await coord.post(`/plans/${p.shift.id}/replan`);
+    expect(res.status).toBe(303);
+    expect(await (await coord.get(`/plans/${p.shift.id}`)).text()).toContain('班次已取消');
+    expect(pairs(await working())).toEqual(before);
+    const outbox = await t.database.db.$count(s.outbox);
+    await coord.post(`/plans/${p.shift.id}/publish`);
+    expect(await t.database.db.$count(s.outbox)).toBe(outbox);
+    expect(await (await p.wang.browser!.get('/visits/today')).text()).toContain('这一天没有分配给您的走访对象');
+  });
+});
+
 describe('who may plan', () => {
   it('lets the shift organisation, the township station and the county plan; others get 404 or 403', async () => {
     const stationX = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser;

@@ -11,7 +11,7 @@ const waitlisted = sql<number>`(select count(*) from shift_signups c where c.shi
 const shiftColumns = {
   id: s.shifts.id, title: s.shifts.title, date: s.shifts.date, startTime: s.shifts.startTime, endTime: s.shifts.endTime,
   place: s.shifts.place, description: s.shifts.description, capacity: s.shifts.capacity, requiredSkills: s.shifts.requiredSkills,
-  workKind: s.shifts.workKind, organisationId: s.shifts.organisationId, townshipId: s.shifts.townshipId, startsAt: s.shifts.startsAt,
+  workKind: s.shifts.workKind, organisationId: s.shifts.organisationId, townshipId: s.shifts.townshipId, startsAt: s.shifts.startsAt, status: s.shifts.status,
   serviceDay: sql<number>`${s.shifts.serviceDayId} is not null`,
   organisation: s.organisations.name, township: s.townships.name, confirmed, waitlisted,
 };

@@ -27,6 +27,13 @@ async function managedShift(c: AppContext) {
   return shift;
 }
 
+/** A cancelled shift keeps its plan for the record but is not planned or published again. */
+function refusedWhenCancelled(c: AppContext, shift: { id: number; status: string }) {
+  if (shift.status !== 'cancelled') return null;
+  setFlash(c, 'plans.shiftCancelled');
+  return redirectAfterPost(c, `/plans/${shift.id}`);
+}
+
 async function planOf(c: AppContext, shiftId: number) {
   const plan = await findPlan(c.get('deps').db, shiftId);
   if (!plan) notFound();
@@ -78,6 +85,8 @@ planRoutes.get('/:shiftId{[0-9]+}/sheets', async (c) => {
 
 planRoutes.post('/:shiftId{[0-9]+}/replan', async (c) => {
   const shift = await managedShift(c);
+  const refused = refusedWhenCancelled(c, shift);
+  if (refused) return refused;
   const deps = c.get('deps');
   const { plan } = await replan(deps.db, shift, deps.now());
   deps.logger.info('visit_plan_made', { by: viewerOf(c).id, shiftId: shift.id, covered: plan.objective.covered });
@@ -87,6 +96,8 @@ planRoutes.post('/:shiftId{[0-9]+}/replan', async (c) => {
 
 planRoutes.post('/:shiftId{[0-9]+}/publish', async (c) => {
   const shift = await managedShift(c);
+  const refused = refusedWhenCancelled(c, shift);
+  if (refused) return refused;
   const deps = c.get('deps');
   const plan = await planOf(c, shift.id);
   const { notified } = await publish(deps.db, shift, plan, viewerOf(c).id, deps.now());

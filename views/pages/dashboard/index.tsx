@@ -25,6 +25,8 @@ export function DashboardPage({ ui, cards }: DashboardProps) {
       ) : (
         <p class="muted">{t('dashboard.empty')}</p>
       )}
+      {viewer?.role === 'county_admin' || viewer?.role === 'station_staff' ? <p><a href="/visits/compliance">{t('compliance.title')} →</a></p> : null}
+      {viewer?.role === 'volunteer' ? <p><a href="/visits/today" role="button">{t('today.title')}</a></p> : null}
     </Page>
   );
 }
