@@ -60,6 +60,10 @@ export const shifts = sqliteTable(
     requiredSkills: text('required_skills', { mode: 'json' }).$type<string[]>().notNull().default([]),
     workKind: text('work_kind', { enum: WORK_KINDS }).notNull().default('home_visit'),
     status: text('status', { enum: SHIFT_STATUSES }).notNull().default('open'),
+    // Places taken and waiting, kept by triggers on shift_signups (migration 0012) in the same statement as every
+    // change, so pages read two columns instead of counting sign-ups per shift (decision 0046).
+    confirmedCount: integer('confirmed_count').notNull().default(0),
+    waitlistedCount: integer('waitlisted_count').notNull().default(0),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

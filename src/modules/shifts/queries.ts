@@ -5,8 +5,9 @@ export const UPCOMING_PAGE = 30;
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 
-const confirmed = sql<number>`(select count(*) from shift_signups c where c.shift_id = ${s.shifts.id} and c.status = 'confirmed')`;
-const waitlisted = sql<number>`(select count(*) from shift_signups c where c.shift_id = ${s.shifts.id} and c.status = 'waitlisted')`;
+// Kept by triggers on shift_signups (migration 0012): no per-shift count on the busiest pages.
+const confirmed = s.shifts.confirmedCount;
+const waitlisted = s.shifts.waitlistedCount;
 
 const shiftColumns = {
   id: s.shifts.id, title: s.shifts.title, date: s.shifts.date, startTime: s.shifts.startTime, endTime: s.shifts.endTime,

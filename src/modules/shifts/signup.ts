@@ -9,7 +9,8 @@ import { translator, type Translate } from '../../lib/i18n/index.js';
  * however many requests race (SQLite runs one write transaction at a time; the count is read inside it).
  */
 
-const confirmedCount = (shiftId: number) => sql`(select count(*) from shift_signups c where c.shift_id = ${shiftId} and c.status = 'confirmed')`;
+// The trigger-kept count (migration 0012), read inside the writing statement, so it is exact under concurrency.
+const confirmedCount = (shiftId: number) => sql`(select confirmed_count from shifts where id = ${shiftId})`;
 const capacityOf = (shiftId: number) => sql`(select capacity from shifts where id = ${shiftId})`;
 const nextPosition = (shiftId: number) => sql`(select coalesce(max(p.position), 0) + 1 from shift_signups p where p.shift_id = ${shiftId})`;
 
