@@ -1,36 +1,27 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import { launchChromium, screenshotPath } from '../setup/chromium.js';
-import { startServer, type RunningServer } from '../setup/server.js';
+import { screenshotPath } from '../setup/chromium.js';
+import { withServerAndBrowser } from '../setup/live.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { argon2Hasher } from '../../src/auth/password.js';
 import { createCipher } from '../../src/lib/personal-data.js';
 import { shanghaiDate } from '../../src/domain/dates.js';
 import * as s from '../../src/db/schema/index.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = withServerAndBrowser();
 
 async function login(page: Page, username: string) {
-  await page.goto(server.url + '/login');
+  await page.goto(live.server.url + '/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill('a strong password');
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(server.url + '/');
+  await page.waitForURL(live.server.url + '/');
 }
 
 describe('a service day, planned and visited', () => {
   it('a coordinator plans and publishes; a volunteer on a phone records an outcome with a need', async () => {
+    const { server, browser } = live;
     const db = server.database.db;
     const now = new Date();
     const today = shanghaiDate(now);

@@ -1,22 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
+import { freePort } from '../setup/ports.js';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** HTTP with a chosen Host header (fetch forbids setting it), as a browser at that host name would send. */
 function http(port: number, host: string, path: string, form?: Record<string, string>): Promise<{ status: number; location?: string; body: string }> {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, WRANGLER, offlineEnv } from './wrangler.js';
 import { idCheckChar } from '../../src/domain/id-number.js';
 import { HttpBrowser, noKeepAlive } from './http.js';
+import { freePort } from '../setup/ports.js';
 import { fetch as undiciFetch } from 'undici';
 import { argon2Hasher } from '../../src/auth/password.js';
 
@@ -37,15 +37,6 @@ function d1(sql: string): Record<string, unknown>[] {
   return parsed.flatMap((p) => p.results);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;

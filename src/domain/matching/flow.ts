@@ -93,26 +93,7 @@ export class MinCostFlow {
     let total = 0;
     for (;;) {
       // One Dijkstra per phase, on reduced costs (all ≥ 0 thanks to the potentials).
-      dist.fill(INF);
-      dist[source] = 0;
-      heap.clear();
-      heap.push(0, source);
-      while (heap.size > 0) {
-        const d = heap.peekKey();
-        const u = heap.pop();
-        if (d > dist[u]) continue;
-        // Nodes not settled by now are at least as far as the sink; the capped update below covers them.
-        if (u === sink) break;
-        for (let e = this.head[u]; e !== -1; e = this.next[e]) {
-          if (this.cap[e] <= 0) continue;
-          const v = this.to[e];
-          const nd = d + this.cost[e] + pot[u] - pot[v];
-          if (nd < dist[v]) {
-            dist[v] = nd;
-            heap.push(nd, v);
-          }
-        }
-      }
+      this.shortest([source], sink, dist, heap, null, -1);
       const reach = dist[sink];
       if (reach === INF) break;
       // Capping at the sink's distance keeps every reduced cost ≥ 0 and makes all shortest paths tight.
@@ -203,29 +184,7 @@ export class MinCostFlow {
     const heap = new MinHeap();
     let sent = 0;
     while (sent < amount) {
-      dist.fill(INF);
-      heap.clear();
-      for (const a of starts) {
-        dist[a] = 0;
-        via[a] = -1;
-        heap.push(0, a);
-      }
-      while (heap.size > 0) {
-        const d = heap.peekKey();
-        const u = heap.pop();
-        if (d > dist[u]) continue;
-        if (u === to) break;
-        for (let e = this.head[u]; e !== -1; e = this.next[e]) {
-          if (this.cap[e] <= 0 || e === undo) continue;
-          const v = this.to[e];
-          const nd = d + this.cost[e] + pot[u] - pot[v];
-          if (nd < dist[v]) {
-            dist[v] = nd;
-            via[v] = e;
-            heap.push(nd, v);
-          }
-        }
-      }
+      this.shortest(starts, to, dist, heap, via, undo);
       const reach = dist[to];
       if (reach === INF) break;
       // The skipped undo arc keeps a reduced cost ≥ 0 after the update only when the path is no dearer than it.
@@ -248,26 +207,43 @@ export class MinCostFlow {
    */
   tighten(source: number): void {
     const pot = this.potential;
-    const dist = new Float64Array(this.nodes).fill(Number.POSITIVE_INFINITY);
-    const heap = new MinHeap();
-    dist[source] = 0;
-    heap.push(0, source);
+    const dist = new Float64Array(this.nodes);
+    this.shortest([source], -1, dist, new MinHeap(), null, -1);
+    for (let u = 0; u < this.nodes; u++) if (dist[u] !== Number.POSITIVE_INFINITY) pot[u] += dist[u];
+  }
+
+  /**
+   * Dijkstra on reduced costs (all ≥ 0 under valid potentials) from the `starts` (distance 0), over arcs with
+   * residual capacity except `skip`; stops once `target` is settled (-1: settles everything). Nodes left unsettled
+   * are at least as far as the target. `via` records the arc each node was reached by, when paths are wanted.
+   */
+  private shortest(starts: readonly number[], target: number, dist: Float64Array, heap: MinHeap, via: Int32Array | null, skip: number): void {
+    const pot = this.potential;
+    dist.fill(Number.POSITIVE_INFINITY);
+    heap.clear();
+    for (const a of starts) {
+      dist[a] = 0;
+      if (via) via[a] = -1;
+      heap.push(0, a);
+    }
     while (heap.size > 0) {
       const d = heap.peekKey();
       const u = heap.pop();
       if (d > dist[u]) continue;
+      if (u === target) break;
       for (let e = this.head[u]; e !== -1; e = this.next[e]) {
-        if (this.cap[e] <= 0) continue;
+        if (this.cap[e] <= 0 || e === skip) continue;
         const v = this.to[e];
         const nd = d + this.cost[e] + pot[u] - pot[v];
         if (nd < dist[v]) {
           dist[v] = nd;
+          if (via) via[v] = e;
           heap.push(nd, v);
         }
       }
     }
-    for (let u = 0; u < this.nodes; u++) if (dist[u] !== Number.POSITIVE_INFINITY) pot[u] += dist[u];
   }
+
 
   private augment(u: number, sink: number, limit: number, seen: Int32Array, epoch: number, iter: Int32Array, pot: Float64Array): number {
     if (u === sink) return limit;
