@@ -136,6 +136,8 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', expect: only({ volunteer: 404 }) }],
     'POST /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', form: {}, expect: only({ volunteer: 404 }) }],
     'POST /visits/today/:aid{[0-9]+}/call': [{ path: '/visits/today/999999/call', expect: only({ volunteer: 404 }) }],
+    'GET /visits/cadence': [{ path: '/visits/cadence', expect: only({ admin: 200 }) }],
+    'POST /visits/cadence': [{ path: '/visits/cadence', form: { full: '0' }, expect: only({ admin: 422 }) }],
     'GET /visits/compliance': [{ path: '/visits/compliance', expect: registerStaff(200) }],
     'GET /visits/recipients/:id{[0-9]+}/requirements': [{ path: `/visits/recipients/${rx}/requirements`, expect: { ...registerStaff(200), stationY: 404 } }],
     'POST /visits/recipients/:id{[0-9]+}/requirements': [{ path: `/visits/recipients/${rx}/requirements`, form: { visitors: '3' }, expect: { ...registerStaff(422), stationY: 404 } }],

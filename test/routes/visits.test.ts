@@ -77,6 +77,23 @@ describe('overdue list', () => {
     expect(await t.database.db.select().from(visits).all()).toHaveLength(3);
   });
 
+  it('lets the county admin change the cadence on its page: due dates follow, bad input and other roles change nothing', async () => {
+    const { browser: admin } = await loginAs(t, 'county_admin');
+    const page = await admin.get('/visits/cadence');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('value="7"');
+    const bad = await admin.post('/visits/cadence', { full: '1', partial: '2', self: '0' });
+    expect(bad.status).toBe(422);
+    const { browser: station } = await loginAs(t, 'station_staff', { townshipId: east });
+    expect((await station.post('/visits/cadence', { full: '1', partial: '2', self: '14' })).status).toBe(403);
+    expect(await t.database.db.$count(cadenceRules)).toBe(3);
+    expect((await t.database.db.select().from(cadenceRules).where(eq(cadenceRules.careLevel, 'self')))[0].intervalDays).toBe(7);
+    // Fortnightly for the self-caring: visited 14 Nov, now due 28 Nov, not overdue on the 24th.
+    expect((await admin.post('/visits/cadence', { full: '1', partial: '2', self: '14' })).status).toBe(303);
+    const html = await (await station.get('/visits/overdue')).text();
+    expect(rowOf(html, ids.selfLongAgo)).toMatch(/2026-11-14[\s\S]*2026-11-28[\s\S]*<td>0<\/td>/);
+  });
+
   it('is closed to volunteers and coordinators', async () => {
     for (const role of ['volunteer', 'org_coordinator'] as const) {
       const { browser } = await loginAs(t, role);

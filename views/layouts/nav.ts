@@ -27,6 +27,7 @@ export const NAV: NavItem[] = [
   { href: '/visits/overdue', label: 'nav.overdue', roles: ['county_admin', 'station_staff'] },
   { href: '/needs', label: 'nav.needs', roles: ['county_admin', 'station_staff'] },
   { href: '/visits/compliance', label: 'nav.compliance', roles: ['county_admin', 'station_staff'] },
+  { href: '/visits/cadence', label: 'nav.cadence', roles: ['county_admin'] },
 ];
 
 export function navItems(viewer: Viewer): NavItem[] {

@@ -2,7 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Viewer } from '../../lib/context.js';
 import { recipients } from '../../db/schema/index.js';
 
-export type VisitAction = 'overdue' | 'record' | 'needs' | 'followUp' | 'today';
+export type VisitAction = 'overdue' | 'record' | 'needs' | 'followUp' | 'today' | 'cadence';
 
 /**
  * Station staff work their township's recipients; the county admin sees every township.
@@ -12,6 +12,8 @@ export function can(viewer: Viewer | null, action: VisitAction): boolean {
   if (!viewer) return false;
   // A volunteer's own list: the households a published plan gave them, nothing else.
   if (action === 'today') return viewer.role === 'volunteer';
+  // The cadence is the county's rule: only the county administrator changes it.
+  if (action === 'cadence') return viewer.role === 'county_admin';
   if (viewer.role === 'county_admin') return true;
   return viewer.role === 'station_staff' && viewer.townshipId !== null;
 }

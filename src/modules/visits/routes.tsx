@@ -4,19 +4,20 @@ import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
 import { renderPage, redirectAfterPost, uiOf } from '../../lib/render.js';
 import { setFlash } from '../../lib/cookies.js';
-import { businessDate } from '../../domain/cadence.js';
 import { OverduePage } from '../../../views/pages/visits/overdue.js';
 import { CompliancePage } from '../../../views/pages/visits/compliance.js';
 import { barChartDataUri } from '../ledger/charts.js';
-import { addDays } from '../../domain/cadence.js';
+import { addDays, businessDate } from '../../domain/cadence.js';
 import { complianceByTownship, COMPLIANCE_DAYS } from './compliance.js';
 import { RecordVisitPage } from '../../../views/pages/visits/record.js';
 import { NeedsBoardPage } from '../../../views/pages/visits/needs.js';
-import { assignNeedForm, overdueFilter, requirementsForm, resolveNeedForm, visitForm, type RequirementsInput } from './schema.js';
+import { assignNeedForm, cadenceForm, overdueFilter, requirementsForm, resolveNeedForm, visitForm, type RequirementsInput } from './schema.js';
 import { requirementsOf, saveRequirements, townshipVolunteers } from './requirements.js';
+import { saveCadence } from './cadence.js';
+import { CadencePage } from '../../../views/pages/visits/cadence.js';
 import { RequirementsPage } from '../../../views/pages/visits/requirements.js';
 import { can, scope } from './policy.js';
-import { findRecipientInScope } from './queries.js';
+import { findRecipientInScope, loadCadenceRules } from './queries.js';
 import { townshipChoices } from '../places/queries.js';
 import { assignNeed, needVisible, needsBoard, overdueList, recordVisit, resolveNeed, type MoveResult } from './service.js';
 
@@ -50,6 +51,23 @@ visitRoutes.get('/compliance', async (c) => {
     ? barChartDataUri({ title: t('compliance.chartTitle'), labels: charted.map((r) => r.township), values: charted.map((r) => Math.round(r.rate! * 1000) / 10) })
     : null;
   return renderPage(c, <CompliancePage ui={uiOf(c)} from={addDays(today, -(COMPLIANCE_DAYS - 1))} to={today} rows={rows} chart={chart} />);
+});
+
+visitRoutes.get('/cadence', async (c) => {
+  authorize(c, can(viewerOf(c), 'cadence'));
+  const rules = await loadCadenceRules(c.get('deps').db);
+  return renderPage(c, <CadencePage ui={uiOf(c)} values={{ full: String(rules.full), partial: String(rules.partial), self: String(rules.self) }} />);
+});
+
+visitRoutes.post('/cadence', async (c) => {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'cadence'));
+  const deps = c.get('deps');
+  const form = parseForm(cadenceForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderPage(c, <CadencePage ui={uiOf(c)} values={form.values} errors={form.errors} />, 422);
+  await saveCadence(deps.db, form.data, await loadCadenceRules(deps.db), viewer.id, deps.now());
+  setFlash(c, 'cadence.saved');
+  return redirectAfterPost(c, '/visits/overdue');
 });
 
 async function renderRecord(c: AppContext, id: number, values: FormValues, errors?: FieldErrors) {

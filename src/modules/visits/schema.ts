@@ -69,3 +69,8 @@ export const requirementsForm = z.object({
   excluded: many.pipe(z.array(z.string().regex(/^\d{1,9}$/, { error: 'form.invalidChoice' }).transform(Number))),
 });
 export type RequirementsInput = z.infer<typeof requirementsForm>;
+
+const interval = (max: number) => z.coerce.number({ message: 'form.required' }).int('form.invalidNumber').min(1, 'form.invalidNumber').max(max, 'form.invalidNumber');
+
+/** The county's visit cadence: days between visits per self-care level. */
+export const cadenceForm = z.object({ full: interval(30), partial: interval(60), self: interval(90) });
