@@ -302,6 +302,13 @@ describe("the volunteer's day", () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('tells a volunteer login without a volunteer record what is missing, instead of an error', async () => {
+    const { browser } = await loginAs(t, 'volunteer');
+    const res = await browser.get('/visits/today');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('尚未关联志愿者档案');
+  });
+
   it('shows nothing from a plan that is not published yet', async () => {
     const other = await addVolunteer(t, { name: '新志愿', townshipId: p.f.x.id, login: true });
     await confirm(t, p.shift.id, other.id);

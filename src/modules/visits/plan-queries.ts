@@ -152,3 +152,14 @@ export async function volunteerNames(db: Db, ids: number[]) {
   if (!ids.length) return [];
   return db.select({ id: volunteers.id, name: volunteers.name }).from(volunteers).where(inArray(volunteers.id, ids));
 }
+
+/** The date of one of a volunteer's published households; null when it is not theirs or not published. */
+export async function publishedHouseholdDate(db: Db, assignmentId: number, volunteerId: number): Promise<string | null> {
+  const [row] = await db
+    .select({ date: shifts.date })
+    .from(planAssignments)
+    .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
+    .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
+    .where(and(eq(planAssignments.id, assignmentId), eq(planAssignments.volunteerId, volunteerId), eq(planAssignments.published, true)));
+  return row?.date ?? null;
+}

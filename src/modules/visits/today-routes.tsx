@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { sql } from 'drizzle-orm';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
@@ -10,7 +9,7 @@ import { businessDate } from '../../domain/cadence.js';
 import type { VisitKind, WorkKind } from '../../db/schema/index.js';
 import { OutcomePage, TodayPage } from '../../../views/pages/plans/today.js';
 import { can } from './policy.js';
-import { householdsOf, nextPlannedDate, volunteerOfUser, type Household } from './plan-queries.js';
+import { householdsOf, nextPlannedDate, publishedHouseholdDate, volunteerOfUser, type Household } from './plan-queries.js';
 import { outcomeForm, todayQuery } from './schema.js';
 import { recordAidOnVisit, recordVisit } from './service.js';
 import { caregiverMobileOf } from './queries.js';
@@ -32,21 +31,21 @@ async function household(c: AppContext, volunteerId: number): Promise<Household>
   const db = c.get('deps').db;
   const id = Number(c.req.param('aid'));
   // The date first, then the household through the same scoped query the list uses.
-  const [row] = await db.all<{ date: string }>(
-    sql`select s.date from plan_assignments pa join visit_plans p on p.id = pa.plan_id join shifts s on s.id = p.shift_id
-      where pa.id = ${id} and pa.volunteer_id = ${volunteerId} and pa.published = 1`,
-  );
-  if (!row) notFound();
-  const h = (await householdsOf(db, volunteerId, viewerOf(c).id, row.date)).find((x) => x.id === id);
+  const date = await publishedHouseholdDate(db, id, volunteerId);
+  if (!date) notFound();
+  const h = (await householdsOf(db, volunteerId, viewerOf(c).id, date)).find((x) => x.id === id);
   if (!h) notFound();
   return h;
 }
 
 todayRoutes.get('/', async (c) => {
-  const volunteer = await me(c);
+  authorize(c, can(viewerOf(c), 'today'));
   const db = c.get('deps').db;
   const today = businessDate(c.get('deps').now());
   const date = todayQuery.parse({ date: c.req.query('date') || undefined }).date ?? today;
+  // A volunteer login not (yet) linked to a volunteer record has no households: say so instead of a 404.
+  const volunteer = await volunteerOfUser(db, viewerOf(c).id);
+  if (!volunteer) return renderPage(c, <TodayPage ui={uiOf(c)} date={date} households={[]} next={null} unlinked />);
   const [households, next] = await Promise.all([householdsOf(db, volunteer.id, viewerOf(c).id, date), nextPlannedDate(db, volunteer.id, today)]);
   return renderPage(c, <TodayPage ui={uiOf(c)} date={date} households={households} next={next} />);
 });

@@ -11,15 +11,17 @@ export interface TodayProps {
   date: string;
   households: Household[];
   next: string | null;
+  /** The login is not linked to a volunteer record yet. */
+  unlinked?: boolean;
 }
 
 /** The volunteer's day on a phone: their households in visiting order, only what the visit needs. */
-export function TodayPage({ ui, date, households, next }: TodayProps) {
+export function TodayPage({ ui, date, households, next, unlinked }: TodayProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={t('today.title')}>
       <h1>{t('today.dateTitle', { date })}</h1>
-      {households.length === 0 ? <p>{t('today.none')}</p> : null}
+      {unlinked ? <p>{t('shifts.noVolunteer')}</p> : households.length === 0 ? <p>{t('today.none')}</p> : null}
       {next && next !== date ? <p><a href={`/visits/today?date=${next}`}>{t('today.next', { date: next })}</a></p> : null}
       <ol class="households">
         {households.map((h) => (
