@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { createTestApp, loginAs, type TestApp } from '../setup/app.js';
+import { eq } from 'drizzle-orm';
 import { visits } from '../../src/db/schema/index.js';
 import { addDays, requiredVisits } from '../../src/domain/cadence.js';
 import { addRecipient, addTownship } from '../fixtures/recipients.js';
@@ -64,5 +65,24 @@ describe('compliance page', () => {
     const html = await (await browser.get('/visits/compliance')).text();
     expect(html).toContain('40.0%');
     expect(html).not.toContain('易俗河镇');
+  });
+
+  it('puts the chart on the county dashboard, reused for five minutes while the compliance page stays live', async () => {
+    const { browser: admin } = await loginAs(t, 'county_admin');
+    const chartOf = (html: string) => /<figure id="dashboard-compliance"><img src="([^"]+)"/.exec(html)?.[1];
+    const first = chartOf(await (await admin.get('/')).text());
+    expect(first).toMatch(/^data:image\/svg\+xml/);
+    expect(decodeURIComponent(first!)).toContain('易俗河镇');
+    const { browser: station } = await loginAs(t, 'station_staff', { townshipId: west });
+    expect(chartOf(await (await station.get('/')).text())).toBeUndefined();
+
+    // Two more visits to 花石镇's recipient: the page shows them at once, the dashboard after its five minutes.
+    const [r] = await t.database.db.select({ id: visits.recipientId }).from(visits).where(eq(visits.outcome, 'not_home'));
+    await t.database.db.insert(visits).values(['2026-11-18', '2026-11-24'].map((visitedOn) => ({ recipientId: r.id, visitedOn, kind: 'home_visit' as const, visitorKind: 'village_doctor' as const, outcome: 'visited' as const, createdAt: t.clock.now() })));
+    expect(await (await admin.get('/visits/compliance')).text()).toContain('80.0%');
+    expect(chartOf(await (await admin.get('/')).text())).toBe(first);
+    t.clock.advance(5 * 60 * 1000 + 1000);
+    const later = chartOf(await (await admin.get('/')).text());
+    expect(later).not.toBe(first);
   });
 });

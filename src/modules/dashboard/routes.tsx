@@ -4,6 +4,8 @@ import { authorize, viewerOf } from '../../lib/authz.js';
 import { dashboardCards } from './cards.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { DashboardPage } from '../../../views/pages/dashboard/index.js';
+import { dashboardComplianceChart } from '../visits/compliance.js';
+import { businessDate } from '../../domain/cadence.js';
 
 export const dashboardRoutes = new Hono<AppEnv>();
 
@@ -11,5 +13,10 @@ dashboardRoutes.get('/', async (c) => {
   // Every logged-in role has a dashboard; what it shows is scoped by the cards' own queries.
   const viewer = viewerOf(c);
   authorize(c, true);
-  return renderPage(c, <DashboardPage ui={uiOf(c)} cards={await dashboardCards(c.get('deps').db, viewer)} />);
+  const deps = c.get('deps');
+  // The county administrator sees every township's visit compliance as a chart (refreshed every five minutes).
+  const chart = viewer.role === 'county_admin'
+    ? await dashboardComplianceChart(deps.db, businessDate(deps.now()), c.get('t')('compliance.chartTitle'), deps.now())
+    : null;
+  return renderPage(c, <DashboardPage ui={uiOf(c)} cards={await dashboardCards(deps.db, viewer)} complianceChart={chart} />);
 });

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { recipients, townships } from '../../db/schema/index.js';
 import { addDays, businessDate, requiredVisits } from '../../domain/cadence.js';
 import { loadCadenceRules } from './queries.js';
+import { barChartDataUri } from '../ledger/charts.js';
 
 /** The window the county reports on: the last 30 days, today included. */
 export const COMPLIANCE_DAYS = 30;
@@ -48,4 +49,28 @@ export async function complianceByTownship(db: Db, where: SQL | undefined, today
   return [...byTownship.values()]
     .map((t) => ({ ...t, rate: t.required ? t.made / t.required : null }))
     .sort((a, b) => a.township.localeCompare(b.township, 'zh'));
+}
+
+/** The bar chart of the townships' rates (percent, one decimal) as a data: URI image; null when nothing was due. */
+export function complianceChart(rows: readonly TownshipCompliance[], title: string): string | null {
+  const charted = rows.filter((r) => r.rate !== null);
+  if (!charted.length) return null;
+  return barChartDataUri({ title, labels: charted.map((r) => r.township), values: charted.map((r) => Math.round(r.rate! * 1000) / 10) });
+}
+
+/** How long the county dashboard's chart is reused: the page itself (/visits/compliance) is always live. */
+export const DASHBOARD_CHART_TTL_MS = 5 * 60 * 1000;
+const dashboardCharts = new WeakMap<object, { key: string; until: number; chart: string | null }>();
+
+/**
+ * The county dashboard's compliance chart, computed at most every five minutes per database and language: the
+ * dashboard is the busiest page, while a 30-day rate moves slowly.
+ */
+export async function dashboardComplianceChart(db: Db, today: string, title: string, now: Date): Promise<string | null> {
+  const key = `${today}|${title}`;
+  const hit = dashboardCharts.get(db);
+  if (hit && hit.key === key && hit.until > now.getTime()) return hit.chart;
+  const chart = complianceChart(await complianceByTownship(db, undefined, today), title);
+  dashboardCharts.set(db, { key, until: now.getTime() + DASHBOARD_CHART_TTL_MS, chart });
+  return chart;
 }

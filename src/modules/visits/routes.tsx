@@ -6,9 +6,8 @@ import { renderPage, redirectAfterPost, uiOf } from '../../lib/render.js';
 import { setFlash } from '../../lib/cookies.js';
 import { OverduePage } from '../../../views/pages/visits/overdue.js';
 import { CompliancePage } from '../../../views/pages/visits/compliance.js';
-import { barChartDataUri } from '../ledger/charts.js';
 import { addDays, businessDate } from '../../domain/cadence.js';
-import { complianceByTownship, COMPLIANCE_DAYS } from './compliance.js';
+import { complianceByTownship, complianceChart, COMPLIANCE_DAYS } from './compliance.js';
 import { RecordVisitPage } from '../../../views/pages/visits/record.js';
 import { NeedsBoardPage } from '../../../views/pages/visits/needs.js';
 import { assignNeedForm, cadenceForm, overdueFilter, requirementsForm, resolveNeedForm, visitForm, type RequirementsInput } from './schema.js';
@@ -45,11 +44,7 @@ visitRoutes.get('/compliance', async (c) => {
   const deps = c.get('deps');
   const today = businessDate(deps.now());
   const rows = await complianceByTownship(deps.db, scope(viewer), today);
-  const t = c.get('t');
-  const charted = rows.filter((r) => r.rate !== null);
-  const chart = charted.length
-    ? barChartDataUri({ title: t('compliance.chartTitle'), labels: charted.map((r) => r.township), values: charted.map((r) => Math.round(r.rate! * 1000) / 10) })
-    : null;
+  const chart = complianceChart(rows, c.get('t')('compliance.chartTitle'));
   return renderPage(c, <CompliancePage ui={uiOf(c)} from={addDays(today, -(COMPLIANCE_DAYS - 1))} to={today} rows={rows} chart={chart} />);
 });
 

@@ -6,9 +6,11 @@ export interface DashboardProps {
   ui: Ui;
   /** Counts and to-dos from the modules, already scoped to the viewer. */
   cards: Card[];
+  /** The county's compliance chart (data: URI), for the county administrator. */
+  complianceChart?: string | null;
 }
 
-export function DashboardPage({ ui, cards }: DashboardProps) {
+export function DashboardPage({ ui, cards, complianceChart }: DashboardProps) {
   const { t, viewer } = ui;
   return (
     <Page ui={ui} title={t('dashboard.title')}>
@@ -25,6 +27,11 @@ export function DashboardPage({ ui, cards }: DashboardProps) {
       ) : (
         <p class="muted">{t('dashboard.empty')}</p>
       )}
+      {complianceChart ? (
+        <figure id="dashboard-compliance">
+          <img src={complianceChart} alt={t('compliance.chartAlt')} class="chart" />
+        </figure>
+      ) : null}
       {viewer?.role === 'county_admin' || viewer?.role === 'station_staff' ? <p><a href="/visits/compliance">{t('compliance.title')} →</a></p> : null}
       {viewer?.role === 'volunteer' ? <p><a href="/visits/today" role="button">{t('today.title')}</a></p> : null}
     </Page>
