@@ -5,5 +5,8 @@ export default defineConfig({
   schema: './src/db/schema/index.ts',
   out: './migrations',
   // `drizzle-kit migrate` applies migrations/ to DATABASE_URL (a Turso database when deploying on Workers).
-  dbCredentials: { url: process.env.DATABASE_URL ?? 'file:./data/drizzle-kit.db', authToken: process.env.DATABASE_AUTH_TOKEN },
+  dbCredentials: {
+    url: process.env.DATABASE_URL ?? 'file:./data/drizzle-kit.db',
+    authToken: process.env.DATABASE_AUTH_TOKEN,
+  },
 });

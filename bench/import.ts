@@ -14,7 +14,15 @@ import type { Viewer } from '../src/lib/context.js';
 import { BENCH_TMP } from './lib/app.js';
 import { saveReport, peakRssMiB } from './lib/results.js';
 
-const ADMIN: Viewer = { id: 0, username: 'bench', displayName: 'bench', role: 'county_admin', townshipId: null, organisationId: null, locale: 'zh' };
+const ADMIN: Viewer = {
+  id: 0,
+  username: 'bench',
+  displayName: 'bench',
+  role: 'county_admin',
+  townshipId: null,
+  organisationId: null,
+  locale: 'zh',
+};
 const config = loadConfig({});
 const cipher = createCipher(config.dataKey, config.dataKeyVersion);
 
@@ -37,7 +45,11 @@ if ('skipped' in seeded) throw new Error('baseline database not empty');
 // The county's three spreadsheets, as an admin would export them from another installation.
 const files: Record<string, Uint8Array> = {};
 for (const register of ['organisations', 'volunteers', 'recipients'] as const) {
-  files[register] = await exportRegister({ db: base.db, cipher }, ADMIN, register, 'csv', { unmasked: true, now: new Date(), sheetName: register });
+  files[register] = await exportRegister({ db: base.db, cipher }, ADMIN, register, 'csv', {
+    unmasked: true,
+    now: new Date(),
+    sheetName: register,
+  });
 }
 base.close();
 
@@ -48,16 +60,36 @@ let total = 0;
 started = performance.now();
 for (const register of ['organisations', 'volunteers', 'recipients'] as const) {
   const s = performance.now();
-  const outcome = await importRegister({ db: target.db, cipher }, ADMIN, t, register, { name: `${register}.csv`, bytes: files[register] }, { apply: true, now: new Date() });
+  const outcome = await importRegister(
+    { db: target.db, cipher },
+    ADMIN,
+    t,
+    register,
+    { name: `${register}.csv`, bytes: files[register] },
+    { apply: true, now: new Date() },
+  );
   const ms = performance.now() - s;
   if (!outcome.ok) throw new Error(`${register}: ${outcome.fileError ?? JSON.stringify(outcome.errors.slice(0, 3))}`);
   total += outcome.created;
-  rows.push(`${register.padEnd(14)} ${String(outcome.created).padStart(5)} rows  ${ms.toFixed(0).padStart(6)} ms  ${Math.round((outcome.created / ms) * 1000).toString().padStart(6)} rows/s`);
+  rows.push(
+    `${register.padEnd(14)} ${String(outcome.created).padStart(5)} rows  ${ms.toFixed(0).padStart(6)} ms  ${Math.round(
+      (outcome.created / ms) * 1000,
+    )
+      .toString()
+      .padStart(6)} rows/s`,
+  );
 }
 const importMs = performance.now() - started;
 // A second import of the same files must change nothing (and shows the cost of a no-op re-import).
 started = performance.now();
-const again = await importRegister({ db: target.db, cipher }, ADMIN, t, 'recipients', { name: 'recipients.csv', bytes: files.recipients }, { apply: true, now: new Date() });
+const again = await importRegister(
+  { db: target.db, cipher },
+  ADMIN,
+  t,
+  'recipients',
+  { name: 'recipients.csv', bytes: files.recipients },
+  { apply: true, now: new Date() },
+);
 const reimportMs = performance.now() - started;
 target.close();
 
@@ -67,7 +99,11 @@ saveReport(
     `demo county: ${seeded.organisations} organisations, ${seeded.volunteers} volunteers, ${seeded.recipients} recipients (${seeded.townships} townships, ${seeded.villages} villages)`,
     '',
     ...rows,
-    `whole county   ${String(total).padStart(5)} rows  ${importMs.toFixed(0).padStart(6)} ms  ${Math.round((total / importMs) * 1000).toString().padStart(6)} rows/s   (target < 5,000 ms)`,
+    `whole county   ${String(total).padStart(5)} rows  ${importMs.toFixed(0).padStart(6)} ms  ${Math.round(
+      (total / importMs) * 1000,
+    )
+      .toString()
+      .padStart(6)} rows/s   (target < 5,000 ms)`,
     `baseline: the same county by plain batched inserts (demo seeder): ${baselineMs.toFixed(0)} ms`,
     `re-import of the recipients file: ${again.ok ? `${again.unchanged} unchanged, ${again.created} created, ${again.updated} updated` : 'failed'} in ${reimportMs.toFixed(0)} ms`,
     `peak RSS of the whole run: ${peakRssMiB()} MiB (target < 300 MB)`,

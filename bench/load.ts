@@ -20,13 +20,21 @@ await hello.close();
 
 const app = await benchApp('load');
 const db = app.database.db;
-const orgs = await db.all<{ id: number; township_id: number }>(sql`SELECT id, township_id FROM organisations WHERE kind = 'social_org' ORDER BY id LIMIT 20`);
-const stations = await db.all<{ township_id: number }>(sql`SELECT township_id FROM organisations WHERE kind = 'station' ORDER BY id LIMIT 10`);
-const homes = (await db.all<{ id: number }>(sql`SELECT id FROM recipients WHERE support_mode = 'home' ORDER BY id`)).map((r) => r.id);
+const orgs = await db.all<{ id: number; township_id: number }>(
+  sql`SELECT id, township_id FROM organisations WHERE kind = 'social_org' ORDER BY id LIMIT 20`,
+);
+const stations = await db.all<{ township_id: number }>(
+  sql`SELECT township_id FROM organisations WHERE kind = 'station' ORDER BY id LIMIT 10`,
+);
+const homes = (
+  await db.all<{ id: number }>(sql`SELECT id FROM recipients WHERE support_mode = 'home' ORDER BY id`)
+).map((r) => r.id);
 
 // This month's service days and every station's default shifts, as the daily job makes them.
 await serviceDaysJob.run({ db, now: new Date(), config: loadConfig({}), logger: createLogger('error') });
-const openShifts = (await db.all<{ id: number }>(sql`SELECT id FROM shifts WHERE date >= date('now') ORDER BY id LIMIT 200`)).map((r) => r.id);
+const openShifts = (
+  await db.all<{ id: number }>(sql`SELECT id FROM shifts WHERE date >= date('now') ORDER BY id LIMIT 200`)
+).map((r) => r.id);
 // 40 volunteers with logins, linked to their volunteer records.
 const volunteerRows = await db.all<{ id: number }>(sql`SELECT id FROM volunteers ORDER BY id LIMIT 40`);
 const volunteerCookies: { cookie: string; volunteerId: number }[] = [];
@@ -38,7 +46,9 @@ for (const v of volunteerRows) {
 }
 
 const admin = await app.loginAs('county_admin');
-const coordinators = await Promise.all(orgs.map((o) => app.loginAs('org_coordinator', { organisationId: o.id }).then((cookie) => ({ cookie, org: o.id }))));
+const coordinators = await Promise.all(
+  orgs.map((o) => app.loginAs('org_coordinator', { organisationId: o.id }).then((cookie) => ({ cookie, org: o.id }))),
+);
 const staff = await Promise.all(stations.map((s) => app.loginAs('station_staff', { townshipId: s.township_id })));
 
 type Kind = 'dashboard' | 'search' | 'activities' | 'report' | 'record' | 'signup';
@@ -63,20 +73,63 @@ function next(): { kind: Kind; key?: string; pair?: [number, number]; req: autoc
   if (r >= 0.8 && openShifts.length) {
     const v = pick(volunteerCookies);
     const shiftId = pick(openShifts);
-    return { kind: 'signup', pair: [shiftId, v.volunteerId], req: { method: 'POST', path: `/shifts/${shiftId}/signup`, headers: { cookie: v.cookie, origin: app.url, 'content-type': 'application/x-www-form-urlencoded' }, body: 'waitlist=1' } };
+    return {
+      kind: 'signup',
+      pair: [shiftId, v.volunteerId],
+      req: {
+        method: 'POST',
+        path: `/shifts/${shiftId}/signup`,
+        headers: { cookie: v.cookie, origin: app.url, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'waitlist=1',
+      },
+    };
   }
-  if (r < 0.3) return { kind: 'dashboard', req: { method: 'GET', path: '/', headers: { cookie: pick([admin, ...staff, ...coordinators.map((c) => c.cookie)]) } } };
-  if (r < 0.45) return { kind: 'search', req: { method: 'GET', path: `/recipients?q=${encodeURIComponent(pick(['王', '李', '张', '刘', '陈']))}`, headers: { cookie: pick(staff) } } };
-  if (r < 0.6) return { kind: 'activities', req: { method: 'GET', path: '/activities', headers: { cookie: pick(coordinators).cookie } } };
-  if (r < 0.62) return { kind: 'report', req: { method: 'GET', path: '/reports/aid?year=2026', headers: { cookie: admin } } };
+  if (r < 0.3)
+    return {
+      kind: 'dashboard',
+      req: {
+        method: 'GET',
+        path: '/',
+        headers: { cookie: pick([admin, ...staff, ...coordinators.map((c) => c.cookie)]) },
+      },
+    };
+  if (r < 0.45)
+    return {
+      kind: 'search',
+      req: {
+        method: 'GET',
+        path: `/recipients?q=${encodeURIComponent(pick(['王', '李', '张', '刘', '陈']))}`,
+        headers: { cookie: pick(staff) },
+      },
+    };
+  if (r < 0.6)
+    return {
+      kind: 'activities',
+      req: { method: 'GET', path: '/activities', headers: { cookie: pick(coordinators).cookie } },
+    };
+  if (r < 0.62)
+    return { kind: 'report', req: { method: 'GET', path: '/reports/aid?year=2026', headers: { cookie: admin } } };
   const c = pick(coordinators);
   const key = `load-${process.pid}-${++serial}-${Math.random().toString(36).slice(2, 10)}`;
   const body = new URLSearchParams({
     idempotencyKey: key,
-    organisationId: String(c.org), occurredOn: '2026-11-24', kind: 'home_visit', recipientIds: String(pick(homes)),
-    lineKind: 'cash', lineAmount: '200.00',
+    organisationId: String(c.org),
+    occurredOn: '2026-11-24',
+    kind: 'home_visit',
+    recipientIds: String(pick(homes)),
+    lineKind: 'cash',
+    lineAmount: '200.00',
   });
-  return { kind: 'record', key, req: { method: 'POST', path: '/activities', headers: { cookie: c.cookie, origin: app.url, 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() } };
+  return {
+    kind: 'record',
+    key,
+    req: {
+      method: 'POST',
+      path: '/activities',
+      headers: { cookie: c.cookie, origin: app.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    },
+  };
 }
 
 const started = Date.now();
@@ -114,21 +167,33 @@ const result = await autocannon({
 const elapsed = (Date.now() - started) / 1000;
 let lostSignups = 0;
 for (const [shiftId, volunteerId] of acknowledgedSignups) {
-  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM shift_signups WHERE shift_id = ${shiftId} AND volunteer_id = ${volunteerId} AND status IN ('confirmed', 'waitlisted')`);
+  const [row] = await db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM shift_signups WHERE shift_id = ${shiftId} AND volunteer_id = ${volunteerId} AND status IN ('confirmed', 'waitlisted')`,
+  );
   if (Number(row.n) === 0) lostSignups++;
 }
-const [{ over }] = await db.all<{ over: number }>(sql`SELECT count(*) AS over FROM shifts s WHERE (SELECT count(*) FROM shift_signups x WHERE x.shift_id = s.id AND x.status = 'confirmed') > s.capacity`);
+const [{ over }] = await db.all<{ over: number }>(
+  sql`SELECT count(*) AS over FROM shifts s WHERE (SELECT count(*) FROM shift_signups x WHERE x.shift_id = s.id AND x.status = 'confirmed') > s.capacity`,
+);
 const [{ n: stored }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM activities`);
 // A write is lost when the client was told it succeeded and the database does not have it.
 let lost = 0;
 for (let i = 0; i < acknowledgedKeys.length; i += 500) {
   const chunk = acknowledgedKeys.slice(i, i + 500);
-  const [{ n }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM activities WHERE idempotency_key IN (${sql.join(chunk.map((k) => sql`${k}`), sql`, `)})`);
+  const [{ n }] = await db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM activities WHERE idempotency_key IN (${sql.join(
+      chunk.map((k) => sql`${k}`),
+      sql`, `,
+    )})`,
+  );
   lost += chunk.length - Number(n);
 }
 await app.close();
 
-const lines = Object.entries(counts).map(([k, v]) => `${k.padEnd(10)} ok ${String(v.ok).padStart(6)}  failed ${String(v.fail).padStart(4)}  5xx ${v.status5xx}`);
+const lines = Object.entries(counts).map(
+  ([k, v]) =>
+    `${k.padEnd(10)} ok ${String(v.ok).padStart(6)}  failed ${String(v.fail).padStart(4)}  5xx ${v.status5xx}`,
+);
 const total5xx = Object.values(counts).reduce((a, v) => a + v.status5xx, 0);
 const report = [
   table([baseline], baseline),

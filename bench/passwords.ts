@@ -34,7 +34,11 @@ const argon2 = await argon2Hasher.hash(PW);
 const scrypt = await workerHasher.hash(PW);
 rows.push(['node', 'argon2id hash (native, m=19456 t=2 p=1)', await time(() => argon2Hasher.hash(PW))]);
 rows.push(['node', 'argon2id verify (native)', await time(() => argon2Hasher.verify(argon2, PW))]);
-rows.push(['node', 'argon2id verify (hash-wasm, WebAssembly)', await time(() => argon2Verify({ password: PW, hash: argon2 }))]);
+rows.push([
+  'node',
+  'argon2id verify (hash-wasm, WebAssembly)',
+  await time(() => argon2Verify({ password: PW, hash: argon2 })),
+]);
 rows.push(['node', 'argon2id verify (@noble/hashes, plain JS)', await time(() => workerHasher.verify(argon2, PW))]);
 rows.push(['node', 'scrypt hash (node:crypto, N=2^14 r=8 p=5)', await time(() => workerHasher.hash(PW))]);
 rows.push(['node', 'scrypt verify (node:crypto)', await time(() => workerHasher.verify(scrypt, PW))]);
@@ -46,12 +50,25 @@ const port = await new Promise<number>((ok) => {
   });
 });
 const dir = resolve(import.meta.dirname, 'passwords');
-const dev = spawn(process.execPath, [resolve('node_modules/wrangler/bin/wrangler.js'), 'dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'], {
-  cwd: dir,
-  env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
-  stdio: 'ignore',
-  detached: true,
-});
+const dev = spawn(
+  process.execPath,
+  [
+    resolve('node_modules/wrangler/bin/wrangler.js'),
+    'dev',
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--show-interactive-dev-session=false',
+  ],
+  {
+    cwd: dir,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
+    stdio: 'ignore',
+    detached: true,
+  },
+);
 const base = `http://127.0.0.1:${port}`;
 try {
   for (let i = 0; ; i++) {

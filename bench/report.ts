@@ -107,7 +107,9 @@ async function build(total: number): Promise<{ database: Database; path: string;
   await database.client.execute('ANALYZE');
   await database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   const n = await database.client.execute('SELECT count(*) AS n FROM ledger_lines');
-  log(`built ${Number(n.rows[0].n).toLocaleString('en')} lines (${yearLines.toLocaleString('en')} in ${YEAR}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(
+    `built ${Number(n.rows[0].n).toLocaleString('en')} lines (${yearLines.toLocaleString('en')} in ${YEAR}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return { database, path, yearLines };
 }
 
@@ -127,14 +129,24 @@ async function time(database: Database) {
   const db = database.db;
   const st = summaryStatements(YEAR, {});
   // Floor: the same figures aggregated from the ledger rows, bare on the client (no drizzle, no folding, no names).
-  const dialect = (db as unknown as { dialect: { sqlToQuery(s: unknown): { sql: string; params: unknown[] } } }).dialect;
-  const raw = [st.activities, st.lines, st.targets.all, st.targets.month, st.targets.organisation, st.targets.township].map((q) => {
+  const dialect = (db as unknown as { dialect: { sqlToQuery(s: unknown): { sql: string; params: unknown[] } } })
+    .dialect;
+  const raw = [
+    st.activities,
+    st.lines,
+    st.targets.all,
+    st.targets.month,
+    st.targets.organisation,
+    st.targets.township,
+  ].map((q) => {
     const { sql: text, params } = dialect.sqlToQuery(q);
     return { sql: text, args: params as never[] };
   });
   const floor = await median(() => database.client.batch(raw, 'read'));
   // The headline figures alone, as a plain aggregate (for scale).
-  const headline = dialect.sqlToQuery(sql`SELECT kind, count(*), sum(amount_fen), sum(service_centihours) FROM ledger_lines WHERE ${yearRange(YEAR)} GROUP BY kind`);
+  const headline = dialect.sqlToQuery(
+    sql`SELECT kind, count(*), sum(amount_fen), sum(service_centihours) FROM ledger_lines WHERE ${yearRange(YEAR)} GROUP BY kind`,
+  );
   const head = await median(() => database.client.execute({ sql: headline.sql, args: headline.params as never[] }));
   const summary = await median(() => annualSummary(db, YEAR, {}));
   return { summary, floor, head };
@@ -142,12 +154,27 @@ async function time(database: Database) {
 
 async function pageBench(database: Database, size: number) {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'error' } as Record<string, string>);
-  const app = createApp({ db: database.db, now: () => new Date(), config, passwords: argon2Hasher, logger: createLogger('error'), cipher: createCipher(config.dataKey, config.dataKeyVersion) });
-  const user = await createUser({ db: database.db, passwords: argon2Hasher }, { username: 'benchadmin', displayName: 'bench', password: 'correct horse battery', role: 'county_admin' }, new Date());
+  const app = createApp({
+    db: database.db,
+    now: () => new Date(),
+    config,
+    passwords: argon2Hasher,
+    logger: createLogger('error'),
+    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+  });
+  const user = await createUser(
+    { db: database.db, passwords: argon2Hasher },
+    { username: 'benchadmin', displayName: 'bench', password: 'correct horse battery', role: 'county_admin' },
+    new Date(),
+  );
   if (!user.ok) throw new Error('user');
   const token = await createSession(database.db, user.id, new Date());
   const hello = new Hono().get('/', (c) => c.text('hello'));
-  const run = async (fetch: (r: Request) => Response | Promise<Response>, path: string, headers: Record<string, string>) => {
+  const run = async (
+    fetch: (r: Request) => Response | Promise<Response>,
+    path: string,
+    headers: Record<string, string>,
+  ) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     const port = (server.address() as { port: number }).port;
@@ -158,12 +185,16 @@ async function pageBench(database: Database, size: number) {
   const h = await run(hello.fetch, '/', {});
   const p = await run(app.fetch, `/reports/aid?year=${YEAR}`, { cookie: `${SESSION_COOKIE}=${token}` });
   if (p.non2xx) throw new Error(`page answered ${p.non2xx} non-2xx`);
-  log(`${size.toLocaleString('en')}-line history, autocannon -c 10 -d 10: hello-world ${h.requests.average.toFixed(0)} req/s (p50 ${h.latency.p50} ms); summary page ${p.requests.average.toFixed(0)} req/s (p50 ${p.latency.p50} ms, p99 ${p.latency.p99} ms)`);
+  log(
+    `${size.toLocaleString('en')}-line history, autocannon -c 10 -d 10: hello-world ${h.requests.average.toFixed(0)} req/s (p50 ${h.latency.p50} ms); summary page ${p.requests.average.toFixed(0)} req/s (p50 ${p.latency.p50} ms, p99 ${p.latency.p99} ms)`,
+  );
 }
 
 async function main() {
   mkdirSync(DIR, { recursive: true });
-  log(`# bench:report — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+  log(
+    `# bench:report — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+  );
   const results: Record<number, { summary: number; floor: number; head: number; yearLines: number }> = {};
   const pageDbs: [number, Database][] = [];
   for (const size of SIZES) {
@@ -178,7 +209,9 @@ async function main() {
   }
   if (results[1_000_000] && results[5_000_000]) {
     const k = results[5_000_000].summary / results[1_000_000].summary;
-    log(`5 M vs 1 M history, same year size (${YEAR_LINES_FIXED.toLocaleString('en')} lines): ${k.toFixed(2)}× (target ≤ 1.3×)`);
+    log(
+      `5 M vs 1 M history, same year size (${YEAR_LINES_FIXED.toLocaleString('en')} lines): ${k.toFixed(2)}× (target ≤ 1.3×)`,
+    );
   }
   for (const [size, database] of pageDbs) {
     await pageBench(database, size);

@@ -28,11 +28,25 @@ import { buildDataset, LAST_YEAR, type Shape } from './lib/scale-data.js';
 import { BENCH_TMP } from './lib/app.js';
 import { peakRssMiB, saveReport } from './lib/results.js';
 
-const { values } = parseArgs({ options: { counties: { type: 'string' }, measure: { type: 'string' }, scoped: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { counties: { type: 'string' }, measure: { type: 'string' }, scoped: { type: 'boolean' } },
+});
 const COUNTIES = Number(values.counties ?? 135);
-const PROVINCE: Shape = { counties: COUNTIES, recipients: 700_000, volunteers: 150_000, ledgerLines: 5_000_000, visits: 20_000_000 };
+const PROVINCE: Shape = {
+  counties: COUNTIES,
+  recipients: 700_000,
+  volunteers: 150_000,
+  ledgerLines: 5_000_000,
+  visits: 20_000_000,
+};
 const per = (n: number) => Math.round(n / 135);
-const COUNTY: Shape = { counties: 1, recipients: per(700_000), volunteers: per(150_000), ledgerLines: per(5_000_000), visits: per(20_000_000) };
+const COUNTY: Shape = {
+  counties: 1,
+  recipients: per(700_000),
+  volunteers: per(150_000),
+  ledgerLines: per(5_000_000),
+  visits: per(20_000_000),
+};
 if (COUNTIES !== 135) {
   // A scaled-down run keeps the county fixed and shrinks the province.
   PROVINCE.recipients = COUNTY.recipients * COUNTIES;
@@ -57,39 +71,85 @@ interface Pages {
 }
 // The station of township 1 (county 1), volunteer 1 (township 1, on its shifts) and the county administrator.
 const PAGES: Pages[] = [
-  { name: 'recipient search, one township (station)', path: '/recipients?q=' + encodeURIComponent('秀'), role: 'station_staff' },
+  {
+    name: 'recipient search, one township (station)',
+    path: '/recipients?q=' + encodeURIComponent('秀'),
+    role: 'station_staff',
+  },
   { name: 'dashboard (station)', path: '/', role: 'station_staff' },
   { name: 'overdue list, one township (station)', path: '/visits/overdue', role: 'station_staff' },
   { name: "volunteer's upcoming shifts", path: '/shifts', role: 'volunteer' },
-  { name: 'sign-up + cancel (volunteer, 2 POSTs)', path: '', role: 'volunteer', posts: ['/shifts/SHIFT/signup', '/shifts/SHIFT/cancel'] },
-  { name: `annual summary ${LAST_YEAR}, one township (station)`, path: `/reports/aid?year=${LAST_YEAR}`, role: 'station_staff' },
-  { name: `annual summary ${LAST_YEAR}, whole file (county admin)`, path: `/reports/aid?year=${LAST_YEAR}`, role: 'county_admin' },
+  {
+    name: 'sign-up + cancel (volunteer, 2 POSTs)',
+    path: '',
+    role: 'volunteer',
+    posts: ['/shifts/SHIFT/signup', '/shifts/SHIFT/cancel'],
+  },
+  {
+    name: `annual summary ${LAST_YEAR}, one township (station)`,
+    path: `/reports/aid?year=${LAST_YEAR}`,
+    role: 'station_staff',
+  },
+  {
+    name: `annual summary ${LAST_YEAR}, whole file (county admin)`,
+    path: `/reports/aid?year=${LAST_YEAR}`,
+    role: 'county_admin',
+  },
 ];
 
 /** The real app over one file, with a station user (township 1) and a county admin logged in. */
 async function pageRunner(database: Database) {
   const config = loadConfig({ LOG_LEVEL: 'error' });
-  const app = createApp({ db: database.db, now: () => new Date(`${LAST_YEAR}-11-28T04:00:00Z`), config, passwords: argon2Hasher, logger: createLogger('error'), cipher: createCipher(config.dataKey, config.dataKeyVersion) });
+  const app = createApp({
+    db: database.db,
+    now: () => new Date(`${LAST_YEAR}-11-28T04:00:00Z`),
+    config,
+    passwords: argon2Hasher,
+    logger: createLogger('error'),
+    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+  });
   const cookies: Record<string, string> = {};
   for (const role of ['station_staff', 'county_admin', 'volunteer'] as const) {
     const username = `bench_${role}_${Date.now()}`;
-    const made = await createUser({ db: database.db, passwords: argon2Hasher }, { username, displayName: role, password: 'bench password', role, townshipId: role === 'station_staff' ? 1 : undefined }, new Date());
+    const made = await createUser(
+      { db: database.db, passwords: argon2Hasher },
+      {
+        username,
+        displayName: role,
+        password: 'bench password',
+        role,
+        townshipId: role === 'station_staff' ? 1 : undefined,
+      },
+      new Date(),
+    );
     if (!made.ok) throw new Error(`user ${role}`);
-    if (role === 'volunteer') await database.client.execute({ sql: 'UPDATE volunteers SET user_id = ? WHERE id = 1', args: [made.id] });
+    if (role === 'volunteer')
+      await database.client.execute({ sql: 'UPDATE volunteers SET user_id = ? WHERE id = 1', args: [made.id] });
     cookies[role] = `${SESSION_COOKIE}=${await createSession(database.db, made.id, new Date())}`;
   }
   // A shift of township 1 that volunteer 1 is not on yet (bench volunteers 1..5 × T are on every shift): a new
   // one, added the same way in both files, so the sign-up takes a place and the cancellation frees it.
-  const shift = Number((await database.client.execute(`INSERT INTO shifts (organisation_id, township_id, title, date, start_time, end_time, starts_at, ends_at, capacity, created_at, updated_at)
-    VALUES (1, 1, '关爱帮扶', '${LAST_YEAR}-12-25', '08:30', '12:00', ${Date.parse(`${LAST_YEAR}-12-25T08:30:00+08:00`)}, ${Date.parse(`${LAST_YEAR}-12-25T12:00:00+08:00`)}, 10, 0, 0) RETURNING id`)).rows[0]![0]);
-  const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', 'hx-request': 'true' };
+  const shift = Number(
+    (
+      await database.client.execute(`INSERT INTO shifts (organisation_id, township_id, title, date, start_time, end_time, starts_at, ends_at, capacity, created_at, updated_at)
+    VALUES (1, 1, '关爱帮扶', '${LAST_YEAR}-12-25', '08:30', '12:00', ${Date.parse(`${LAST_YEAR}-12-25T08:30:00+08:00`)}, ${Date.parse(`${LAST_YEAR}-12-25T12:00:00+08:00`)}, 10, 0, 0) RETURNING id`)
+    ).rows[0]![0],
+  );
+  const form = {
+    'content-type': 'application/x-www-form-urlencoded',
+    origin: 'http://localhost',
+    'hx-request': 'true',
+  };
   return async (page: Pages): Promise<number> => {
     const t0 = performance.now();
     for (const path of page.posts ?? [page.path]) {
       const post = !!page.posts;
-      const res = await app.request('http://localhost' + path.replace('SHIFT', String(shift)), post
-        ? { method: 'POST', body: '', headers: { ...form, cookie: cookies[page.role]! } }
-        : { headers: { cookie: cookies[page.role]! } });
+      const res = await app.request(
+        'http://localhost' + path.replace('SHIFT', String(shift)),
+        post
+          ? { method: 'POST', body: '', headers: { ...form, cookie: cookies[page.role]! } }
+          : { headers: { cookie: cookies[page.role]! } },
+      );
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       await res.text();
     }
@@ -131,15 +191,35 @@ if (values.measure) {
 
 mkdirSync(BENCH_TMP, { recursive: true });
 const files: Record<string, string> = {};
-for (const [label, shape] of [['county', COUNTY], ['province', PROVINCE]] as const) {
+for (const [label, shape] of [
+  ['county', COUNTY],
+  ['province', PROVINCE],
+] as const) {
   const path = resolve(BENCH_TMP, `scale-${label}.db`);
   const { database, seconds } = await buildDataset(path, shape);
   database.close();
   files[label] = path;
-  log(`${label}: ${shape.counties} ${shape.counties === 1 ? 'county' : 'counties'}, ${fmt(shape.recipients)} recipients, ${fmt(shape.volunteers)} volunteers, ${fmt(shape.ledgerLines)} ledger lines (2017–2026), ${fmt(shape.visits)} visits — built in ${seconds.toFixed(1)} s, file ${mib(path)} MiB`);
+  log(
+    `${label}: ${shape.counties} ${shape.counties === 1 ? 'county' : 'counties'}, ${fmt(shape.recipients)} recipients, ${fmt(shape.volunteers)} volunteers, ${fmt(shape.ledgerLines)} ledger lines (2017–2026), ${fmt(shape.visits)} visits — built in ${seconds.toFixed(1)} s, file ${mib(path)} MiB`,
+  );
 }
 const child = (paths: string[], scoped = false) =>
-  JSON.parse(execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--measure', paths.join(','), ...(scoped ? ['--scoped'] : [])], { encoding: 'utf8' }).trim().split('\n').pop()!) as { ms: number[][]; rss: number };
+  JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        '--measure',
+        paths.join(','),
+        ...(scoped ? ['--scoped'] : []),
+      ],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as { ms: number[][]; rss: number };
 const both = child([files.county!, files.province!]);
 // Memory of a server holding the province file alone and serving the scoped pages (its times are not used).
 const provinceOnly = child([files.province!], true);
@@ -151,10 +231,14 @@ PAGES.forEach((p, i) => {
   const c = results.county!.ms[i]!;
   const v = results.province!.ms[i]!;
   const wholeFile = p.role === 'county_admin';
-  log(`${p.name.padEnd(48)} ${(c.toFixed(1) + ' ms').padStart(10)} ${(v.toFixed(1) + ' ms').padStart(10)} ${(v / c).toFixed(2).padStart(6)}×  ${wholeFile ? '(reads the whole file: one database per county instead)' : '≤ 2×'}`);
+  log(
+    `${p.name.padEnd(48)} ${(c.toFixed(1) + ' ms').padStart(10)} ${(v.toFixed(1) + ' ms').padStart(10)} ${(v / c).toFixed(2).padStart(6)}×  ${wholeFile ? '(reads the whole file: one database per county instead)' : '≤ 2×'}`,
+  );
 });
 log('');
-log(`peak memory (RSS), target < 500 MiB: a server over the province file serving the township-scoped pages ${provinceOnly.rss} MiB;`);
+log(
+  `peak memory (RSS), target < 500 MiB: a server over the province file serving the township-scoped pages ${provinceOnly.rss} MiB;`,
+);
 log(`  the same with the whole-file summary too (it loads the province's year into memory) ${both.rss} MiB`);
 log(`peak memory of the generator process (not a server; CTE sorts in SQLite's cache): ${peakRssMiB()} MiB`);
 saveReport('scale', out.join('\n'));

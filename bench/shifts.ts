@@ -23,7 +23,11 @@ const db = app.database.db;
 const job = await serviceDaysJob.run({ db, now: new Date(), config: loadConfig({}), logger: memoryLogger() });
 
 // Volunteer logins linked to demo volunteers (volunteers.user_id), spread over the county.
-const demo = await db.select({ id: s.volunteers.id }).from(s.volunteers).where(isNull(s.volunteers.userId)).limit(VOLUNTEERS);
+const demo = await db
+  .select({ id: s.volunteers.id })
+  .from(s.volunteers)
+  .where(isNull(s.volunteers.userId))
+  .limit(VOLUNTEERS);
 const cookies: string[] = [];
 for (const v of demo) {
   const cookie = await app.loginAs('volunteer');
@@ -32,34 +36,63 @@ for (const v of demo) {
   cookies.push(cookie);
 }
 const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-const shiftIds = (await db.select({ id: s.shifts.id }).from(s.shifts).where(sql`${s.shifts.date} >= ${today} and ${s.shifts.status} = 'open'`)).map((r) => r.id);
+const shiftIds = (
+  await db
+    .select({ id: s.shifts.id })
+    .from(s.shifts)
+    .where(sql`${s.shifts.date} >= ${today} and ${s.shifts.status} = 'open'`)
+).map((r) => r.id);
 const shiftCount = shiftIds.length;
 
 let n = 0;
 const page = await load('GET /shifts (volunteer, upcoming)', app.url + '/shifts', {
   seconds,
-  requests: [{ method: 'GET', path: '/shifts', setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, cookie: cookies[n++ % cookies.length] } }) }],
+  requests: [
+    {
+      method: 'GET',
+      path: '/shifts',
+      setupRequest: (req: autocannon.Request) => ({
+        ...req,
+        headers: { ...req.headers, cookie: cookies[n++ % cookies.length] },
+      }),
+    },
+  ],
 });
 
 // Each request a different (volunteer, shift) pair: a real sign-up (confirmed, or waitlisted once a shift is full).
 let i = 0;
 const signup = await load('POST /shifts/:id/signup (htmx)', app.url, {
   seconds,
-  requests: [{
-    method: 'POST',
-    setupRequest: (req: autocannon.Request) => {
-      const k = i++;
-      const volunteer = k % cookies.length;
-      const shift = shiftIds[Math.floor(k / cookies.length) % shiftCount];
-      return {
-        ...req, path: `/shifts/${shift}/signup`, body: 'waitlist=1',
-        headers: { ...req.headers, cookie: cookies[volunteer], origin: app.url, 'content-type': 'application/x-www-form-urlencoded', 'hx-request': 'true' },
-      };
+  requests: [
+    {
+      method: 'POST',
+      setupRequest: (req: autocannon.Request) => {
+        const k = i++;
+        const volunteer = k % cookies.length;
+        const shift = shiftIds[Math.floor(k / cookies.length) % shiftCount];
+        return {
+          ...req,
+          path: `/shifts/${shift}/signup`,
+          body: 'waitlist=1',
+          headers: {
+            ...req.headers,
+            cookie: cookies[volunteer],
+            origin: app.url,
+            'content-type': 'application/x-www-form-urlencoded',
+            'hx-request': 'true',
+          },
+        };
+      },
     },
-  }],
+  ],
 });
-const counts = await db.select({ status: s.shiftSignups.status, n: sql<number>`count(*)` }).from(s.shiftSignups).groupBy(s.shiftSignups.status);
-const overfull = await db.all<{ n: number }>(sql`select count(*) as n from shifts sh where (select count(*) from shift_signups x where x.shift_id = sh.id and x.status = 'confirmed') > sh.capacity`);
+const counts = await db
+  .select({ status: s.shiftSignups.status, n: sql<number>`count(*)` })
+  .from(s.shiftSignups)
+  .groupBy(s.shiftSignups.status);
+const overfull = await db.all<{ n: number }>(
+  sql`select count(*) as n from shifts sh where (select count(*) from shift_signups x where x.shift_id = sh.id and x.status = 'confirmed') > sh.capacity`,
+);
 await app.close();
 
 const pct = (r: { requestsPerSec: number }) => (100 * r.requestsPerSec) / baseline.requestsPerSec;
@@ -73,6 +106,9 @@ saveReport(
     `Sign-ups written: ${counts.map((c) => `${c.status} ${c.n}`).join(', ')}; shifts over capacity: ${overfull[0].n}.\n` +
     `Server and load generator in separate processes; 50 connections, ${seconds} s each, loopback.\n` +
     `Peak RSS: server ${app.peakRssMiB()} MiB, load generator ${peakRssMiB()} MiB.\n` +
-    `Load average when done (other work shares these cores): ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}. ` +
+    `Load average when done (other work shares these cores): ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')}. ` +
     `"errors" are autocannon errors plus requests unanswered within its 10 s timeout.`,
 );

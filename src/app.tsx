@@ -28,11 +28,19 @@ import { ErrorPage } from '../views/pages/errors/error.js';
 
 type ErrorStatus = 403 | 404 | 413 | 500;
 
-function errorPage(c: AppContext, status: ErrorStatus, kind: 'forbidden' | 'notFound' | 'tooLarge' | 'server' | 'csrf') {
+function errorPage(
+  c: AppContext,
+  status: ErrorStatus,
+  kind: 'forbidden' | 'notFound' | 'tooLarge' | 'server' | 'csrf',
+) {
   const t = c.get('t');
   return renderPage(
     c,
-    <ErrorPage ui={{ ...uiOf(c), flash: null }} title={t(`error.${kind}.title` as MessageKey)} body={t(`error.${kind}.body` as MessageKey)} />,
+    <ErrorPage
+      ui={{ ...uiOf(c), flash: null }}
+      title={t(`error.${kind}.title` as MessageKey)}
+      body={t(`error.${kind}.body` as MessageKey)}
+    />,
     status,
   );
 }

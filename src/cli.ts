@@ -75,7 +75,10 @@ const userCreate: Command = async ({ database, args, stdin, out }) => {
 };
 
 const seed: Command = async ({ database, config, args, out }) => {
-  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, scale: { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { demo: { type: 'boolean' }, scale: { type: 'string' }, seed: { type: 'string' } },
+  });
   if (!values.demo) throw new UsageError('seed needs --demo');
   const scale = values.scale ? Number(values.scale) : 1;
   if (!(scale > 0 && scale <= 200)) throw new UsageError('--scale must be a number between 0 and 200');
@@ -129,11 +132,13 @@ export const COMMANDS: Record<string, Command> = {
   seed,
   'jobs run': jobsRun,
   backup,
-  'import activities': ({ database, config, args, out }) => importActivitiesCommand(database.db, createCipher(config.dataKey, config.dataKeyVersion), args, out),
+  'import activities': ({ database, config, args, out }) =>
+    importActivitiesCommand(database.db, createCipher(config.dataKey, config.dataKeyVersion), args, out),
   import: ({ database, config, args, out }) => importCommand(database, config, args, out),
   export: ({ database, config, args, out }) => exportCommand(database, config, args, out),
   'service-days list': ({ database, args, out }) => serviceDaysListCommand(database.db, args, out),
-  'report annual': ({ database, args, out }) => reportAnnualCommand(database.db, args, out, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
+  'report annual': ({ database, args, out }) =>
+    reportAnnualCommand(database.db, args, out, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
 };
 
 const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database'>) => Promise<number>> = { restore };

@@ -10,7 +10,10 @@ export const configSchema = z.object({
   // 32 bytes, base64: encrypts ID numbers and mobiles at rest. A development key is derived when absent.
   DATA_KEY: z.string().optional(),
   DATA_KEY_VERSION: z.coerce.number().int().min(1).default(1),
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+  TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TIMEZONE: z.literal('Asia/Shanghai').default('Asia/Shanghai'),
   BACKUP_DIR: z.string().default('./data/backups'),
@@ -18,12 +21,18 @@ export const configSchema = z.object({
   NOTIFY_WEBHOOK_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('shouwang@localhost'),
-  SERVICE_DAYS: z.string().regex(/^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/).default('24,25'),
+  SERVICE_DAYS: z
+    .string()
+    .regex(/^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$/)
+    .default('24,25'),
   // One database per county on one server, chosen by host name: a JSON object {"host": "database URL", …}.
   COUNTY_DATABASES: z.string().optional(),
 });
 
-const countyDatabases = z.record(z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'a lower-case host name'), z.string().min(1));
+const countyDatabases = z.record(
+  z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'a lower-case host name'),
+  z.string().min(1),
+);
 
 export type RawConfig = z.infer<typeof configSchema>;
 
@@ -80,7 +89,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: raw.SMTP_URL,
     smtpFrom: raw.SMTP_FROM,
     countyDatabases: raw.COUNTY_DATABASES ? parseCounties(raw.COUNTY_DATABASES) : undefined,
-    serviceDays: [...new Set(raw.SERVICE_DAYS.split(',').map((d) => Number(d.trim())))].filter((d) => d >= 1 && d <= 31).sort((a, b) => a - b),
+    serviceDays: [...new Set(raw.SERVICE_DAYS.split(',').map((d) => Number(d.trim())))]
+      .filter((d) => d >= 1 && d <= 31)
+      .sort((a, b) => a - b),
   };
 }
 
@@ -93,7 +104,9 @@ function parseCounties(text: string): Record<string, string> {
   }
   const parsed = countyDatabases.safeParse(json);
   if (!parsed.success || Object.keys(parsed.data).length === 0) {
-    throw new Error(`COUNTY_DATABASES must map lower-case host names to database URLs: ${parsed.success ? 'it is empty' : parsed.error.issues[0]?.message}`);
+    throw new Error(
+      `COUNTY_DATABASES must map lower-case host names to database URLs: ${parsed.success ? 'it is empty' : parsed.error.issues[0]?.message}`,
+    );
   }
   return parsed.data;
 }

@@ -29,7 +29,9 @@ async function county(config: Config, logger: Logger, url: string, host: string 
     passwords: argon2Hasher,
     logger,
     cipher: createCipher(config.dataKey, config.dataKeyVersion),
-    clientIp: (c) => (config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ?? getConnInfo(c).remote.address,
+    clientIp: (c) =>
+      (config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ??
+      getConnInfo(c).remote.address,
     assets: nodeAssets(),
   });
   const senders = nodeSenders(own, logger);
@@ -53,7 +55,9 @@ async function main() {
       ? Object.entries(config.countyDatabases).map(([host, url]) => county(config, logger, url, host))
       : [county(config, logger, config.databaseUrl, null)],
   );
-  const fetch = config.countyDatabases ? byHost(new Map(counties.map((c) => [c.host!, c.app.fetch]))) : counties[0]!.app.fetch;
+  const fetch = config.countyDatabases
+    ? byHost(new Map(counties.map((c) => [c.host!, c.app.fetch])))
+    : counties[0]!.app.fetch;
 
   const server = serve({ fetch, port: config.port, hostname: config.host }, async (info) => {
     const url = `http://localhost:${info.port}`;

@@ -24,7 +24,10 @@ export interface ChildServer extends Listening {
 export function childServer(args: string[]): Promise<ChildServer> {
   // BENCH_PROFILE=dir writes a CPU profile of the server there when it stops.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/lib/serve.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/lib/serve.ts', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! });
   let peak = 0;
   return new Promise((resolvePromise, reject) => {
@@ -75,7 +78,11 @@ export async function benchApp(name: string, scale = 1): Promise<BenchApp> {
     },
     async loginAs(role, opts = {}) {
       const username = `bench${role.replace('_', '')}${n++}`;
-      await createUser({ db: database.db, passwords: argon2Hasher }, { username, displayName: username, password: 'bench password', role, ...opts }, new Date());
+      await createUser(
+        { db: database.db, passwords: argon2Hasher },
+        { username, displayName: username, password: 'bench password', role, ...opts },
+        new Date(),
+      );
       const res = await fetch(server.url + '/login', {
         method: 'POST',
         redirect: 'manual',

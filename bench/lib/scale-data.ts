@@ -24,7 +24,8 @@ const HOMES_PER_COUNTY = 22;
 export const FIRST_YEAR = 2017;
 export const LAST_YEAR = 2026;
 
-const seq = (lo: number, hi: number) => `WITH RECURSIVE n(i) AS (SELECT ${lo} UNION ALL SELECT i + 1 FROM n WHERE i < ${hi})`;
+const seq = (lo: number, hi: number) =>
+  `WITH RECURSIVE n(i) AS (SELECT ${lo} UNION ALL SELECT i + 1 FROM n WHERE i < ${hi})`;
 
 /** Runs `make(lo, hi)` over [1, total] in chunks, each chunk one write batch. */
 async function chunked(db: Database, total: number, size: number, make: (lo: number, hi: number) => string[]) {
@@ -104,11 +105,20 @@ export async function buildDataset(path: string, s: Shape): Promise<{ database: 
   // Shifts: each station's morning and afternoon on the next two months' 24th (4 a township), capacity 10, with the
   // township's first five volunteers confirmed on each.
   const days = [`${LAST_YEAR}-12-24`, `${LAST_YEAR + 1}-01-24`];
-  const slots = [['08:30', '12:00'], ['14:00', '17:30']];
+  const slots = [
+    ['08:30', '12:00'],
+    ['14:00', '17:30'],
+  ];
   const kinds = days.flatMap((d) => slots.map(([a, b]) => [d, a, b] as const));
   await c.batch(
-    kinds.map(([d, a, b]) => `${seq(1, T)} INSERT INTO shifts (organisation_id, township_id, title, date, start_time, end_time, starts_at, ends_at, capacity, created_at, updated_at)
-      SELECT i, i, '入户走访', '${d}', '${a}', '${b}', ${Date.parse(`${d}T${a}:00+08:00`)}, ${Date.parse(`${d}T${b}:00+08:00`)}, 10, 0, 0 FROM n`),
+    kinds.map(
+      ([
+        d,
+        a,
+        b,
+      ]) => `${seq(1, T)} INSERT INTO shifts (organisation_id, township_id, title, date, start_time, end_time, starts_at, ends_at, capacity, created_at, updated_at)
+      SELECT i, i, '入户走访', '${d}', '${a}', '${b}', ${Date.parse(`${d}T${a}:00+08:00`)}, ${Date.parse(`${d}T${b}:00+08:00`)}, 10, 0, 0 FROM n`,
+    ),
     'write',
   );
   await c.execute(`WITH RECURSIVE k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j < 4)

@@ -42,7 +42,8 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const requireLogin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const path = new URL(c.req.url).pathname;
   if (c.get('viewer') || isPublicPath(path)) return next();
-  const target = c.req.method === 'GET' ? `/login?next=${encodeURIComponent(path + new URL(c.req.url).search)}` : '/login';
+  const target =
+    c.req.method === 'GET' ? `/login?next=${encodeURIComponent(path + new URL(c.req.url).search)}` : '/login';
   if (isHtmx(c)) {
     c.header('HX-Redirect', target);
     return c.body(null, 204);

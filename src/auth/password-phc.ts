@@ -20,4 +20,3 @@ export function argon2Params(stored: string): { m: number; t: number; p: number 
   if (!match) return null;
   return { m: Number(match[1]), t: Number(match[2]), p: Number(match[3]) };
 }
-

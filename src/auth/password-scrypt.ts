@@ -8,7 +8,14 @@ export const SCRYPT = { ln: 14, r: 8, p: 5, keyLen: 32, saltLen: 16 } as const;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64').replace(/=+$/, '');
 const unb64 = (text: string) => Uint8Array.from(Buffer.from(text, 'base64'));
 
-function derive(password: string, salt: Uint8Array, ln: number, r: number, p: number, keyLen: number): Promise<Uint8Array> {
+function derive(
+  password: string,
+  salt: Uint8Array,
+  ln: number,
+  r: number,
+  p: number,
+  keyLen: number,
+): Promise<Uint8Array> {
   const N = 2 ** ln;
   return new Promise((resolve, reject) =>
     scrypt(password.normalize('NFC'), salt, keyLen, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 }, (err, key) =>
@@ -18,7 +25,9 @@ function derive(password: string, salt: Uint8Array, ln: number, r: number, p: nu
 }
 
 /** Parses `$scrypt$ln=…,r=…,p=…$salt$hash` (PHC, unpadded base64); null when it is not one. */
-export function scryptParams(stored: string): { ln: number; r: number; p: number; salt: Uint8Array; hash: Uint8Array } | null {
+export function scryptParams(
+  stored: string,
+): { ln: number; r: number; p: number; salt: Uint8Array; hash: Uint8Array } | null {
   const m = /^\$scrypt\$ln=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/.exec(stored);
   if (!m) return null;
   const [ln, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];

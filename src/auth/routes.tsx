@@ -107,7 +107,8 @@ authRoutes.post('/account/password', async (c) => {
   const form = parseForm(changePasswordForm, await readForm(c), t);
   if (!form.ok) return renderPage(c, <AccountPage ui={uiOf(c)} errors={form.errors} />, 422);
   const token = await changePassword(deps, viewer.id, form.data.currentPassword, form.data.newPassword, deps.now());
-  if (!token) return renderPage(c, <AccountPage ui={uiOf(c)} errors={{ currentPassword: t('account.currentWrong') }} />, 422);
+  if (!token)
+    return renderPage(c, <AccountPage ui={uiOf(c)} errors={{ currentPassword: t('account.currentWrong') }} />, 422);
   setSessionCookie(c, token);
   setFlash(c, 'account.passwordChanged');
   return redirectAfterPost(c, '/account');

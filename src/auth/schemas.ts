@@ -19,8 +19,15 @@ export const displayName = z
   .max(50, { error: 'form.tooLong' });
 
 export const loginForm = z.object({
-  username: z.string({ error: 'form.required' }).trim().min(1, { error: 'form.required' }).max(64, { error: 'form.tooLong' }),
-  password: z.string({ error: 'form.required' }).min(1, { error: 'form.required' }).max(PASSWORD_MAX, { error: 'password.tooLong' }),
+  username: z
+    .string({ error: 'form.required' })
+    .trim()
+    .min(1, { error: 'form.required' })
+    .max(64, { error: 'form.tooLong' }),
+  password: z
+    .string({ error: 'form.required' })
+    .min(1, { error: 'form.required' })
+    .max(PASSWORD_MAX, { error: 'password.tooLong' }),
   next: z.string().max(500).optional(),
 });
 

@@ -35,7 +35,10 @@ export async function login(
     return { kind: 'failed' };
   }
   if (passwords.needsRehash(user.passwordHash)) {
-    await db.update(users).set({ passwordHash: await passwords.hash(input.password) }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await passwords.hash(input.password) })
+      .where(eq(users.id, user.id));
   }
   await clearAccountFailures(db, input.username);
   const token = await createSession(db, user.id, now);

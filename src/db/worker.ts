@@ -19,7 +19,11 @@ export interface WorkerDbSource {
  * The Node side is src/db/client.ts; both give the same `Db`.
  */
 export function createWorkerDb(source: WorkerDbSource): { db: Db; driver: 'd1' | 'libsql-web' } {
-  if (source.d1) return { db: limitParams(withRawBatchFix(drizzleD1(source.d1, { schema }), source.d1), D1_MAX_PARAMS), driver: 'd1' };
+  if (source.d1)
+    return {
+      db: limitParams(withRawBatchFix(drizzleD1(source.d1, { schema }), source.d1), D1_MAX_PARAMS),
+      driver: 'd1',
+    };
   if (!source.url || source.url.startsWith('file:')) {
     throw new Error('On Workers, bind a D1 database (DB) or set DATABASE_URL to a libsql:// or https:// URL');
   }

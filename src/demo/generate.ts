@@ -91,12 +91,19 @@ export function demoVillages(r: Rng, size: DemoSize): DemoVillage[] {
     const tLng = 112.6 + Math.floor(t / 5) * 0.1;
     for (let v = 0; v < counts[t]; v++) {
       // 26 communities and 5 residents' committees in a county of 17 townships, scaled.
-      const kind = v < 2 && t < 9 ? 'community' : v === 0 ? 'community' : v === 2 && t < 5 ? 'residents_committee' : 'village';
+      const kind =
+        v < 2 && t < 9 ? 'community' : v === 0 ? 'community' : v === 2 && t < 5 ? 'residents_committee' : 'village';
       let base = r.pick(VILLAGE_WORDS);
       while (used.has(base)) base = r.pick(VILLAGE_WORDS) + r.pick(VILLAGE_WORDS).slice(0, 1);
       used.add(base);
       const suffix = kind === 'village' ? '村' : kind === 'community' ? '社区' : '居委会';
-      out.push({ township: t, name: base + suffix, kind, lat: tLat + (r.next() - 0.5) * 0.12, lng: tLng + (r.next() - 0.5) * 0.12 });
+      out.push({
+        township: t,
+        name: base + suffix,
+        kind,
+        lat: tLat + (r.next() - 0.5) * 0.12,
+        lng: tLng + (r.next() - 0.5) * 0.12,
+      });
     }
   }
   return out;
@@ -123,19 +130,45 @@ export function demoOrganisations(r: Rng, size: DemoSize, townships: readonly st
     const name = `湘潭县${word}${suffix}${round >= ORG_SUFFIX.length ? Math.floor(round / ORG_SUFFIX.length) + 1 : ''}`;
     const year = 2019 + (i % 7);
     const stage = year >= 2026 ? 'applied' : year >= 2024 ? 'incubating' : r.chance(0.9) ? 'graduated' : 'withdrawn';
-    out.push({ name, kind: 'social_org', township: r.int(0, size.townships - 1), regional: false, beds: null,
-      incubationStage: stage, incubationYear: year, contactName: personName(r), contactPhone: demoMobile(r, 10_000 + i) });
+    out.push({
+      name,
+      kind: 'social_org',
+      township: r.int(0, size.townships - 1),
+      regional: false,
+      beds: null,
+      incubationStage: stage,
+      incubationYear: year,
+      contactName: personName(r),
+      contactPhone: demoMobile(r, 10_000 + i),
+    });
   }
   for (let t = 0; t < size.townships; t++) {
-    out.push({ name: `${townships[t]}社工站`, kind: 'station', township: t, regional: false, beds: null,
-      incubationStage: null, incubationYear: null, contactName: personName(r), contactPhone: demoMobile(r, 20_000 + t) });
+    out.push({
+      name: `${townships[t]}社工站`,
+      kind: 'station',
+      township: t,
+      regional: false,
+      beds: null,
+      incubationStage: null,
+      incubationYear: null,
+      contactName: personName(r),
+      contactPhone: demoMobile(r, 20_000 + t),
+    });
   }
   for (let i = 0; i < size.nursingHomes; i++) {
     const t = i % size.townships;
     const regional = i < 10;
-    out.push({ name: `${townships[t]}${regional ? '区域性' : ''}敬老院${i >= size.townships ? i - size.townships + 2 : ''}`,
-      kind: 'nursing_home', township: t, regional, beds: regional ? r.int(80, 160) : r.int(30, 70),
-      incubationStage: null, incubationYear: null, contactName: personName(r), contactPhone: demoMobile(r, 30_000 + i) });
+    out.push({
+      name: `${townships[t]}${regional ? '区域性' : ''}敬老院${i >= size.townships ? i - size.townships + 2 : ''}`,
+      kind: 'nursing_home',
+      township: t,
+      regional,
+      beds: regional ? r.int(80, 160) : r.int(30, 70),
+      incubationStage: null,
+      incubationYear: null,
+      contactName: personName(r),
+      contactPhone: demoMobile(r, 30_000 + i),
+    });
   }
   return out;
 }
@@ -156,7 +189,14 @@ export function demoVolunteer(r: Rng, i: number, size: DemoSize): DemoVolunteer 
   const skills = SKILLS.filter((s) => r.chance(s === 'visiting' ? 0.8 : s === 'medical' ? 0.05 : 0.2));
   const orgs = [size.socialOrgs + township]; // the township's station
   if (r.chance(0.6)) orgs.push(r.int(0, size.socialOrgs - 1));
-  return { name: personName(r), mobile: demoMobile(r, 1_000_000 + i), township, organisations: orgs, skills, partyMember: r.chance(0.3) };
+  return {
+    name: personName(r),
+    mobile: demoMobile(r, 1_000_000 + i),
+    township,
+    organisations: orgs,
+    skills,
+    partyMember: r.chance(0.3),
+  };
 }
 
 export interface DemoRecipient {
@@ -181,11 +221,25 @@ export function demoRecipient(r: Rng, i: number, size: DemoSize): DemoRecipient 
   const township = r.int(0, size.townships - 1);
   // Roughly 70 % self-caring, 20 % partly and 10 % fully disabled; more disability in nursing homes.
   const p = r.next();
-  const unable = home ? (p < 0.7 ? 0 : p < 0.9 ? r.int(1, 3) : r.int(4, 6)) : p < 0.4 ? 0 : p < 0.7 ? r.int(1, 3) : r.int(4, 6);
+  const unable = home
+    ? p < 0.7
+      ? 0
+      : p < 0.9
+        ? r.int(1, 3)
+        : r.int(4, 6)
+    : p < 0.4
+      ? 0
+      : p < 0.7
+        ? r.int(1, 3)
+        : r.int(4, 6);
   const order = [0, 1, 2, 3, 4, 5].sort(() => r.next() - 0.5).slice(0, unable);
   const items: AdlItems = {
-    eating: order.includes(0), dressing: order.includes(1), bedTransfer: order.includes(2),
-    toileting: order.includes(3), walking: order.includes(4), bathing: order.includes(5),
+    eating: order.includes(0),
+    dressing: order.includes(1),
+    bedTransfer: order.includes(2),
+    toileting: order.includes(3),
+    walking: order.includes(4),
+    bathing: order.includes(5),
   };
   const signed = !r.chance(0.02);
   return {
@@ -201,6 +255,8 @@ export function demoRecipient(r: Rng, i: number, size: DemoSize): DemoRecipient 
     caregiverName: home ? personName(r) : null,
     caregiverMobile: home ? demoMobile(r, 5_000_000 + i) : null,
     agreementKind: signed ? (home ? 'four' : 'three') : null,
-    agreementSignedOn: signed ? `20${r.int(22, 26)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}` : null,
+    agreementSignedOn: signed
+      ? `20${r.int(22, 26)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`
+      : null,
   };
 }

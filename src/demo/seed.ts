@@ -5,7 +5,14 @@ import type { PersonalDataCipher } from '../lib/personal-data.js';
 import { maskIdNumber } from '../domain/id-number.js';
 import { maskMobile } from '../domain/mobile.js';
 import {
-  countySize, rng, villagesPerTownship, demoVillages, demoOrganisations, demoVolunteer, demoRecipient, type DemoSize,
+  countySize,
+  rng,
+  villagesPerTownship,
+  demoVillages,
+  demoOrganisations,
+  demoVolunteer,
+  demoRecipient,
+  type DemoSize,
 } from './generate.js';
 import { XIANGTAN_TOWNSHIPS } from './names.js';
 
@@ -33,7 +40,8 @@ export async function seedDemo(
   const size = options.size ?? countySize();
   const r = rng(options.seed ?? 20260424);
   const townshipNames = Array.from({ length: size.townships }, (_, i) =>
-    i < XIANGTAN_TOWNSHIPS.length ? XIANGTAN_TOWNSHIPS[i] : `示范${i + 1}乡`);
+    i < XIANGTAN_TOWNSHIPS.length ? XIANGTAN_TOWNSHIPS[i] : `示范${i + 1}乡`,
+  );
 
   const townshipRows = await db
     .insert(s.townships)
@@ -46,7 +54,16 @@ export async function seedDemo(
   await insertChunks(villages, async (chunk) => {
     const rows = await db
       .insert(s.villages)
-      .values(chunk.map((v) => ({ townshipId: townshipIds[v.township], name: v.name, kind: v.kind, lat: v.lat, lng: v.lng, createdAt: now })))
+      .values(
+        chunk.map((v) => ({
+          townshipId: townshipIds[v.township],
+          name: v.name,
+          kind: v.kind,
+          lat: v.lat,
+          lng: v.lng,
+          createdAt: now,
+        })),
+      )
       .returning({ id: s.villages.id });
     villageIds.push(...rows.map((x) => x.id));
   });
@@ -54,30 +71,56 @@ export async function seedDemo(
   const orgs = demoOrganisations(r, size, townshipNames);
   const orgRows = await db
     .insert(s.organisations)
-    .values(orgs.map((o) => ({
-      name: o.name, kind: o.kind, townshipId: o.township === null ? null : townshipIds[o.township], regional: o.regional, beds: o.beds,
-      incubationStage: o.incubationStage, incubationYear: o.incubationYear, contactName: o.contactName, contactPhone: o.contactPhone,
-      createdAt: now, updatedAt: now,
-    })))
+    .values(
+      orgs.map((o) => ({
+        name: o.name,
+        kind: o.kind,
+        townshipId: o.township === null ? null : townshipIds[o.township],
+        regional: o.regional,
+        beds: o.beds,
+        incubationStage: o.incubationStage,
+        incubationYear: o.incubationYear,
+        contactName: o.contactName,
+        contactPhone: o.contactPhone,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
     .returning({ id: s.organisations.id });
   const orgIds = orgRows.map((x) => x.id);
-  await db.insert(s.incubationEvents).values(
-    orgs.flatMap((o, i) => (o.incubationYear ? [{ organisationId: orgIds[i], stage: o.incubationStage!, on: `${o.incubationYear}-03-01`, createdAt: now }] : [])),
-  );
+  await db
+    .insert(s.incubationEvents)
+    .values(
+      orgs.flatMap((o, i) =>
+        o.incubationYear
+          ? [{ organisationId: orgIds[i], stage: o.incubationStage!, on: `${o.incubationYear}-03-01`, createdAt: now }]
+          : [],
+      ),
+    );
   const nursingHomeIds = orgIds.slice(size.socialOrgs + size.townships);
 
   const volunteers = Array.from({ length: size.volunteers }, (_, i) => demoVolunteer(r, i, size));
   await insertChunks(volunteers, async (chunk) => {
     const rows = await db
       .insert(s.volunteers)
-      .values(chunk.map((v) => ({
-        name: v.name, mobile: v.mobile, townshipId: townshipIds[v.township], skills: v.skills, partyMember: v.partyMember,
-        createdAt: now, updatedAt: now,
-      })))
+      .values(
+        chunk.map((v) => ({
+          name: v.name,
+          mobile: v.mobile,
+          townshipId: townshipIds[v.township],
+          skills: v.skills,
+          partyMember: v.partyMember,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
       .returning({ id: s.volunteers.id });
-    await db.insert(s.volunteerOrganisations).values(
-      chunk.flatMap((v, k) => v.organisations.map((o) => ({ volunteerId: rows[k].id, organisationId: orgIds[o] }))),
-    ).onConflictDoNothing();
+    await db
+      .insert(s.volunteerOrganisations)
+      .values(
+        chunk.flatMap((v, k) => v.organisations.map((o) => ({ volunteerId: rows[k].id, organisationId: orgIds[o] }))),
+      )
+      .onConflictDoNothing();
   });
 
   const counts = villagesPerTownship(size);
@@ -100,20 +143,47 @@ export async function seedDemo(
     );
     const rows = await db
       .insert(s.recipients)
-      .values(chunk.map((p, k) => ({
-        name: p.name, idNumberEnc: encrypted[k].id, idNumberHash: cipher.lookupHash(p.idNumber), idNumberMasked: maskIdNumber(p.idNumber),
-        keyVersion: cipher.keyVersion, gender: p.gender, birthDate: `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`,
-        townshipId: townshipIds[p.township], villageId: villageIds[firstVillage[p.township] + p.village],
-        supportMode: p.supportMode, nursingHomeId: p.nursingHome === null ? null : nursingHomeIds[p.nursingHome],
-        careLevel: p.careLevel, caregiverName: p.caregiverName, caregiverMobileEnc: encrypted[k].mobile,
-        caregiverMobileMasked: p.caregiverMobile ? maskMobile(p.caregiverMobile) : null,
-        agreementKind: p.agreementKind, agreementSignedOn: p.agreementSignedOn, createdAt: now, updatedAt: now,
-      })))
+      .values(
+        chunk.map((p, k) => ({
+          name: p.name,
+          idNumberEnc: encrypted[k].id,
+          idNumberHash: cipher.lookupHash(p.idNumber),
+          idNumberMasked: maskIdNumber(p.idNumber),
+          keyVersion: cipher.keyVersion,
+          gender: p.gender,
+          birthDate: `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`,
+          townshipId: townshipIds[p.township],
+          villageId: villageIds[firstVillage[p.township] + p.village],
+          supportMode: p.supportMode,
+          nursingHomeId: p.nursingHome === null ? null : nursingHomeIds[p.nursingHome],
+          careLevel: p.careLevel,
+          caregiverName: p.caregiverName,
+          caregiverMobileEnc: encrypted[k].mobile,
+          caregiverMobileMasked: p.caregiverMobile ? maskMobile(p.caregiverMobile) : null,
+          agreementKind: p.agreementKind,
+          agreementSignedOn: p.agreementSignedOn,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
       .returning({ id: s.recipients.id });
-    await db.insert(s.assessments).values(chunk.map((p, k) => ({
-      recipientId: rows[k].id, assessedOn: '2026-01-15', assessor: '第三方评估机构', ...p.items, level: p.careLevel, createdAt: now,
-    })));
+    await db.insert(s.assessments).values(
+      chunk.map((p, k) => ({
+        recipientId: rows[k].id,
+        assessedOn: '2026-01-15',
+        assessor: '第三方评估机构',
+        ...p.items,
+        level: p.careLevel,
+        createdAt: now,
+      })),
+    );
   }
   await db.run(sql`PRAGMA optimize`);
-  return { townships: townshipIds.length, villages: villageIds.length, organisations: orgIds.length, volunteers: volunteers.length, recipients: total };
+  return {
+    townships: townshipIds.length,
+    villages: villageIds.length,
+    organisations: orgIds.length,
+    volunteers: volunteers.length,
+    recipients: total,
+  };
 }

@@ -52,13 +52,24 @@ export function emptyMeasures(): Measures {
 }
 
 const keyOf = (g: GroupKey, c: { month: string; organisationId: number; townshipId: number | null }) =>
-  g === 'all' ? 'all' : g === 'month' ? c.month : g === 'organisation' ? String(c.organisationId) : String(c.townshipId ?? '');
+  g === 'all'
+    ? 'all'
+    : g === 'month'
+      ? c.month
+      : g === 'organisation'
+        ? String(c.organisationId)
+        : String(c.townshipId ?? '');
 
 /**
  * Folds the grouped cells into measures per group key. Target counts come separately, already distinct per
  * group (households visited by two organisations count once in the county and once in each organisation).
  */
-export function foldMeasures(g: GroupKey, acts: ActivityCell[], lines: LineCell[], targets: Map<string, TargetCount>): Map<string, Measures> {
+export function foldMeasures(
+  g: GroupKey,
+  acts: ActivityCell[],
+  lines: LineCell[],
+  targets: Map<string, TargetCount>,
+): Map<string, Measures> {
   const out = new Map<string, Measures>();
   const orgs = new Map<string, { social: Set<number>; stations: Set<number>; centihours: number }>();
   const get = (k: string) => {

@@ -75,7 +75,12 @@ export function dueStatus(
  * Visits a recipient's cadence asks for in the window `from`..`to` (inclusive): one per interval, counted from
  * the later of the window's start and their registration; nothing when registered after the window.
  */
-export function requiredVisits(level: CareLevel, window: { from: string; to: string }, since: string, rules: CadenceRules = DEFAULT_CADENCE): number {
+export function requiredVisits(
+  level: CareLevel,
+  window: { from: string; to: string },
+  since: string,
+  rules: CadenceRules = DEFAULT_CADENCE,
+): number {
   const start = since > window.from ? since : window.from;
   if (start > window.to) return 0;
   return Math.ceil((daysBetween(start, window.to) + 1) / intervalDays(level, rules));

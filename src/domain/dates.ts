@@ -1,5 +1,10 @@
 /** Business dates are `YYYY-MM-DD` in Asia/Shanghai (UTC+8, no daylight saving), whatever the server's zone. */
-const SHANGHAI = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The Shanghai calendar date of an instant. */
 export function shanghaiDate(instant: Date): string {

@@ -21,7 +21,10 @@ export interface IdNumberInfo {
 }
 
 /** Normalises (trims, upper-cases x) and validates an ID number; returns its birth date and gender. */
-export function parseIdNumber(input: string, today?: string): { ok: true; info: IdNumberInfo } | { ok: false; error: IdNumberError } {
+export function parseIdNumber(
+  input: string,
+  today?: string,
+): { ok: true; info: IdNumberInfo } | { ok: false; error: IdNumberError } {
   const value = input.trim().toUpperCase();
   if (value.length !== 18) return { ok: false, error: 'length' };
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, error: 'format' };

@@ -7,7 +7,10 @@ const DECIMAL_2 = /^(-)?(\d{1,14})(?:\.(\d{1,2}))?$/;
 
 /** Parses "12", "12.5", "12.50", "1,234.56" (thousands commas allowed), "-3.2" into hundredths; null when invalid. */
 export function parseHundredths(text: string): number | null {
-  const s = text.trim().replace(/[,，]/g, '').replace(/^¥|元$/g, '');
+  const s = text
+    .trim()
+    .replace(/[,，]/g, '')
+    .replace(/^¥|元$/g, '');
   const m = DECIMAL_2.exec(s);
   if (!m) return null;
   const whole = Number(m[2]);

@@ -12,7 +12,8 @@ export function serviceDayDates(now: Date, days: readonly number[], months = 3):
     const month = ((m - 1 + i) % 12) + 1;
     const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
     for (const day of days) {
-      if (day >= 1 && day <= length) out.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+      if (day >= 1 && day <= length)
+        out.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
     }
   }
   return out;

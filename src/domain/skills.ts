@@ -17,7 +17,8 @@ export function skillFrom(text: string): Skill | null {
   const v = text.trim();
   if (!v) return null;
   for (const code of SKILL_CODES) {
-    if (code === v.toLowerCase() || SKILLS[code].zh === v || SKILLS[code].en.toLowerCase() === v.toLowerCase()) return code;
+    if (code === v.toLowerCase() || SKILLS[code].zh === v || SKILLS[code].en.toLowerCase() === v.toLowerCase())
+      return code;
   }
   // Common short forms: 医疗 / 村医 for the medical skill.
   if (v === '医疗' || v === '村医') return 'medical';

@@ -26,7 +26,9 @@ export function visitingOrder<S extends Stop>(stops: readonly S[]): S[] {
     const key = s.village ?? '';
     byVillage.set(key, [...(byVillage.get(key) ?? []), s]);
   }
-  const groups = [...byVillage.values()].map((g) => [...g].sort((a, b) => b.priority - a.priority || a.recipientId - b.recipientId));
+  const groups = [...byVillage.values()].map((g) =>
+    [...g].sort((a, b) => b.priority - a.priority || a.recipientId - b.recipientId),
+  );
   groups.sort((a, b) => b[0].priority - a[0].priority || (a[0].village ?? '').localeCompare(b[0].village ?? '', 'zh'));
   const ordered: S[][] = [];
   let rest = groups;

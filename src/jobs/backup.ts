@@ -7,7 +7,10 @@ export const backupJob: Job = {
   name: 'backup',
   cron: '30 2 * * *', // 02:30 Asia/Shanghai, after the day's work and before the 03:00 jobs
   async run({ config, now }) {
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = now
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
     const file = resolve(config.backupDir, `shouwang-${stamp}.db`);
     const { bytes } = await backupTo(config.databaseUrl, file);
     const removed = pruneBackups(resolve(config.backupDir), config.backupKeep);

@@ -22,8 +22,18 @@ export const deliverOutboxJob: Job = {
   async run({ db, now, config, logger, senders }) {
     const use = senders ?? baseSenders(config, logger);
     const at = now.getTime();
-    await db.run(sql`update outbox set status = 'failed', last_error = 'interrupted while sending' where status = 'sending' and claimed_at < ${at - STALE_MS}`);
-    const claimed = await db.all<{ id: number; channel: 'sms' | 'email'; recipient: string; subject: string; body: string; idempotency_key: string; attempts: number }>(sql`
+    await db.run(
+      sql`update outbox set status = 'failed', last_error = 'interrupted while sending' where status = 'sending' and claimed_at < ${at - STALE_MS}`,
+    );
+    const claimed = await db.all<{
+      id: number;
+      channel: 'sms' | 'email';
+      recipient: string;
+      subject: string;
+      body: string;
+      idempotency_key: string;
+      attempts: number;
+    }>(sql`
       update outbox set status = 'sending', claimed_at = ${at}, attempts = attempts + 1
       where id in (select id from outbox where status = 'pending' and next_attempt_at <= ${at} order by next_attempt_at, id limit ${BATCH})
         and status = 'pending'
@@ -32,12 +42,21 @@ export const deliverOutboxJob: Job = {
     let retried = 0;
     let failed = 0;
     for (const row of claimed) {
-      const message: OutgoingMessage = { id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body, idempotencyKey: row.idempotency_key };
+      const message: OutgoingMessage = {
+        id: row.id,
+        channel: row.channel,
+        recipient: row.recipient,
+        subject: row.subject,
+        body: row.body,
+        idempotencyKey: row.idempotency_key,
+      };
       const sender = use[row.channel];
       try {
         if (!sender) throw new Error(`no sender for ${row.channel}`);
         await sender.send(message);
-        await db.run(sql`update outbox set status = 'sent', sent_at = ${Date.now()}, last_error = null where id = ${row.id} and status = 'sending' and claimed_at = ${at}`);
+        await db.run(
+          sql`update outbox set status = 'sent', sent_at = ${Date.now()}, last_error = null where id = ${row.id} and status = 'sending' and claimed_at = ${at}`,
+        );
         sent++;
       } catch (error) {
         const last = row.attempts >= MAX_ATTEMPTS;

@@ -5,7 +5,8 @@ import { shanghaiDate } from '../domain/dates.js';
 import { changedRows, type DbRunResult } from '../db/types.js';
 
 // Shanghai wall clock → UTC ms, in SQL: the date and time read as UTC, minus eight hours.
-const instant = (date: string, time: string) => sql.raw(`(cast(strftime('%s', ${date} || ' ' || ${time}) as integer) * 1000 - 28800000)`);
+const instant = (date: string, time: string) =>
+  sql.raw(`(cast(strftime('%s', ${date} || ' ' || ${time}) as integer) * 1000 - 28800000)`);
 
 /** Built-in defaults for a station that has no template yet (the seed's morning and afternoon rounds). */
 const DEFAULT_TEMPLATES = [
@@ -25,19 +26,27 @@ export const serviceDaysJob: Job = {
     const today = shanghaiDate(now);
     const dates = serviceDayDates(now, config.serviceDays);
     const at = now.getTime();
-    const dateList = sql.join(dates.map((d) => sql`${d}`), sql`, `);
+    const dateList = sql.join(
+      dates.map((d) => sql`${d}`),
+      sql`, `,
+    );
     const statements = [
       sql`insert into job_runs (job, slot, started_at) values ('service-days', ${today}, ${at})`,
       sql`insert into shift_templates (organisation_id, title, start_time, end_time, capacity, work_kind, created_at, updated_at)
           select o.id, d.title, d.start_time, d.end_time, d.capacity, 'home_visit', ${at}, ${at}
           from organisations o cross join (${sql.join(
-            DEFAULT_TEMPLATES.map((x) => sql`select ${x.title} as title, ${x.start} as start_time, ${x.end} as end_time, ${x.capacity} as capacity`),
+            DEFAULT_TEMPLATES.map(
+              (x) =>
+                sql`select ${x.title} as title, ${x.start} as start_time, ${x.end} as end_time, ${x.capacity} as capacity`,
+            ),
             sql` union all `,
           )}) d
           where o.kind = 'station' and not exists (select 1 from shift_templates t where t.organisation_id = o.id)
           on conflict do nothing`,
       ...(dates.length
-        ? [sql`insert into service_days (date, created_at) select value, ${at} from json_each(${JSON.stringify(dates)}) where true on conflict (date) do nothing`]
+        ? [
+            sql`insert into service_days (date, created_at) select value, ${at} from json_each(${JSON.stringify(dates)}) where true on conflict (date) do nothing`,
+          ]
         : []),
       sql`insert into shifts (service_day_id, template_id, organisation_id, township_id, title, place, date, start_time, end_time,
             starts_at, ends_at, capacity, required_skills, work_kind, created_at, updated_at)
@@ -58,12 +67,25 @@ export const serviceDaysJob: Job = {
             and not exists (select 1 from shift_signups s where s.shift_id = shifts.id and s.status <> 'cancelled')`,
     ];
     try {
-      const results = await db.batch(statements.map((q) => db.run(q)) as [ReturnType<typeof db.run>, ...ReturnType<typeof db.run>[]]);
+      const results = await db.batch(
+        statements.map((q) => db.run(q)) as [ReturnType<typeof db.run>, ...ReturnType<typeof db.run>[]],
+      );
       const n = (i: number) => (results[i] ? changedRows(results[i] as DbRunResult) : 0);
       const hasDays = dates.length ? 1 : 0;
-      return { slot: today, days: dates, templatesAdded: n(1), serviceDaysAdded: hasDays ? n(2) : 0, shiftsAdded: n(2 + hasDays), shiftsUpdated: n(3 + hasDays) };
+      return {
+        slot: today,
+        days: dates,
+        templatesAdded: n(1),
+        serviceDaysAdded: hasDays ? n(2) : 0,
+        shiftsAdded: n(2 + hasDays),
+        shiftsUpdated: n(3 + hasDays),
+      };
     } catch (error) {
-      if (/UNIQUE constraint failed: job_runs/.test(String((error as Error).message) + String((error as { cause?: Error }).cause?.message))) {
+      if (
+        /UNIQUE constraint failed: job_runs/.test(
+          String((error as Error).message) + String((error as { cause?: Error }).cause?.message),
+        )
+      ) {
         return { slot: today, skipped: 'already_ran' };
       }
       throw error;

@@ -19,12 +19,15 @@ export const shiftRemindersJob: Job = {
     // The body template is filled in SQL so the whole day is one statement; each volunteer's in their language.
     const parts = (locale: 'zh' | 'en') => {
       const t = translator(locale);
-      const [before, middle, after] = t('shifts.notice.reminder.body', { shift: '\u0000', place: '\u0001' }).split(/[\u0000\u0001]/);
+      const [before, middle, after] = t('shifts.notice.reminder.body', { shift: '\u0000', place: '\u0001' }).split(
+        /[\u0000\u0001]/,
+      );
       return { subject: t('shifts.notice.reminder.subject'), before, middle, after };
     };
     const [zh, en] = [parts('zh'), parts('en')];
     const english = sql`${volunteerLocale(sql`v`)} = 'en'`;
-    const pick = (key: 'subject' | 'before' | 'middle' | 'after') => sql`case when ${english} then ${en[key]} else ${zh[key]} end`;
+    const pick = (key: 'subject' | 'before' | 'middle' | 'after') =>
+      sql`case when ${english} then ${en[key]} else ${zh[key]} end`;
     const result = await db.run(sql`
       insert into outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
       select v.id, 'sms', v.mobile, ${pick('subject')},

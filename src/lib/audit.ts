@@ -24,7 +24,10 @@ export function auditInsert(db: Db, entry: AuditEntry, now: Date) {
 }
 
 /** Field-by-field differences between two records, for the audit trail (only changed keys). */
-export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
+export function diff(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(after)) {
     const a = before[key];

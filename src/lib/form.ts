@@ -16,7 +16,9 @@ export async function readForm(c: AppContext): Promise<FormValues> {
   return values;
 }
 
-export type Parsed<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
+export type Parsed<T> =
+  | { ok: true; data: T; values: FormValues }
+  | { ok: false; errors: FieldErrors; values: FormValues };
 
 /** Validates form values with a zod schema; errors are translated, one per field. */
 export function parseForm<S extends z.ZodType>(schema: S, values: FormValues, t: Translate): Parsed<z.infer<S>> {

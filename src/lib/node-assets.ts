@@ -6,7 +6,11 @@ import type { AppEnv } from './context.js';
 import { ASSET_FILES } from './assets.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 
 /** Serves the versioned asset map from the installed packages (read once, kept in memory). */
 export function nodeAssets(): MiddlewareHandler<AppEnv> {
@@ -29,4 +33,3 @@ export function nodeAssets(): MiddlewareHandler<AppEnv> {
     });
   };
 }
-

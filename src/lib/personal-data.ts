@@ -14,7 +14,11 @@ export interface PersonalDataCipher {
   lookupHash(plain: string): string;
 }
 
-export function createCipher(key: Uint8Array, keyVersion: number, previousKeys: Record<number, Uint8Array> = {}): PersonalDataCipher {
+export function createCipher(
+  key: Uint8Array,
+  keyVersion: number,
+  previousKeys: Record<number, Uint8Array> = {},
+): PersonalDataCipher {
   const keys = new Map<number, Promise<CryptoKey>>();
   const importKey = (raw: Uint8Array) =>
     crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
@@ -27,7 +31,11 @@ export function createCipher(key: Uint8Array, keyVersion: number, previousKeys: 
     keyVersion,
     async encrypt(plain) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await keys.get(keyVersion)!, new TextEncoder().encode(plain));
+      const ct = await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv },
+        await keys.get(keyVersion)!,
+        new TextEncoder().encode(plain),
+      );
       return `v${keyVersion}:${encodeBase64(iv)}:${encodeBase64(new Uint8Array(ct))}`;
     },
     async decrypt(stored) {

@@ -15,7 +15,11 @@ export function uiOf(c: AppContext): Ui {
 }
 
 /** Renders a full page (with doctype) or, for an htmx request, just the fragment given. */
-export function renderPage(c: AppContext, page: JSX.Element, status: 200 | 403 | 404 | 413 | 422 | 429 | 500 | 503 = 200) {
+export function renderPage(
+  c: AppContext,
+  page: JSX.Element,
+  status: 200 | 403 | 404 | 413 | 422 | 429 | 500 | 503 = 200,
+) {
   return c.html('<!DOCTYPE html>' + String(page), status);
 }
 

@@ -14,6 +14,9 @@ export function byHost(apps: ReadonlyMap<string, Fetch>): Fetch {
   return (request) => {
     const app = apps.get(hostOf(request));
     if (app) return app(request);
-    return new Response('未知的县级站点 / Unknown county host\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+    return new Response('未知的县级站点 / Unknown county host\n', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
   };
 }

@@ -1,7 +1,10 @@
 import type { AppContext } from './context.js';
 
 /** The uploaded file of a multipart form field, as bytes with its name; null when none was sent. */
-export async function readUpload(c: AppContext, field = 'file'): Promise<{ name: string; bytes: Uint8Array; form: Record<string, string> } | null> {
+export async function readUpload(
+  c: AppContext,
+  field = 'file',
+): Promise<{ name: string; bytes: Uint8Array; form: Record<string, string> } | null> {
   const body = await c.req.parseBody();
   const file = body[field];
   const form: Record<string, string> = {};

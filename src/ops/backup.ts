@@ -18,7 +18,8 @@ function sqlString(path: string): string {
  * server may keep writing while it runs. The copy is written beside the target and renamed into place.
  */
 export async function backupTo(sourceUrl: string, target: string): Promise<{ bytes: number }> {
-  if (!filePathOf(sourceUrl)) throw new Error('backup works on an embedded database file; back up a libSQL server with its own tools');
+  if (!filePathOf(sourceUrl))
+    throw new Error('backup works on an embedded database file; back up a libSQL server with its own tools');
   const dest = resolve(target);
   mkdirSync(dirname(dest), { recursive: true });
   const partial = `${dest}.partial`;
@@ -48,7 +49,9 @@ export async function checkIntegrity(path: string): Promise<IntegrityReport> {
     for (const row of integrity.rows) if (row[0] !== 'ok') problems.push(String(row[0]));
     const fk = await client.execute('PRAGMA foreign_key_check');
     for (const row of fk.rows) problems.push(`foreign key: ${row[0]} row ${row[1]} → ${row[2]}`);
-    const tables = await client.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'");
+    const tables = await client.execute(
+      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'",
+    );
     if (Number(tables.rows[0][0]) !== 1) problems.push('not a Shouwang database (no migration history)');
     return { ok: problems.length === 0, problems };
   } catch (error) {
@@ -76,7 +79,9 @@ export async function restoreFrom(backup: string, targetUrl: string): Promise<In
 /** Keeps the newest `keep` backups named shouwang-*.db in a folder; returns the names removed. */
 export function pruneBackups(dir: string, keep: number): string[] {
   if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((f) => /^shouwang-.*\.db$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^shouwang-.*\.db$/.test(f))
+    .sort();
   const old = files.slice(0, Math.max(0, files.length - keep));
   for (const f of old) rmSync(join(dir, f), { force: true });
   return old;

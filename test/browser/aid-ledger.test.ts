@@ -23,8 +23,16 @@ beforeAll(async () => {
   await organisation(db, '易俗河敬老院', 'nursing_home', A);
   await recipient(db, cipher, '王秀英', A);
   const now = new Date();
-  await createUser({ db, passwords: argon2Hasher }, { username: 'county', displayName: '李局长', password: PASSWORD, role: 'county_admin' }, now);
-  await createUser({ db, passwords: argon2Hasher }, { username: 'coord', displayName: '周协调', password: PASSWORD, role: 'org_coordinator', organisationId: org }, now);
+  await createUser(
+    { db, passwords: argon2Hasher },
+    { username: 'county', displayName: '李局长', password: PASSWORD, role: 'county_admin' },
+    now,
+  );
+  await createUser(
+    { db, passwords: argon2Hasher },
+    { username: 'coord', displayName: '周协调', password: PASSWORD, role: 'org_coordinator', organisationId: org },
+    now,
+  );
 });
 afterAll(async () => {
   await browser?.close();

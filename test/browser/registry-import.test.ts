@@ -20,8 +20,15 @@ beforeAll(async () => {
   browser = await launchChromium();
   const db = server.database.db;
   const huashi = await township(db, '花石镇');
-  await db.insert(villages).values([{ townshipId: huashi, name: '花石村', createdAt: new Date() }, { townshipId: huashi, name: '新塘村', createdAt: new Date() }]);
-  await createUser({ db, passwords: argon2Hasher }, { username: 'station', displayName: '花石站刘', password: PASSWORD, role: 'station_staff', townshipId: huashi }, new Date());
+  await db.insert(villages).values([
+    { townshipId: huashi, name: '花石村', createdAt: new Date() },
+    { townshipId: huashi, name: '新塘村', createdAt: new Date() },
+  ]);
+  await createUser(
+    { db, passwords: argon2Hasher },
+    { username: 'station', displayName: '花石站刘', password: PASSWORD, role: 'station_staff', townshipId: huashi },
+    new Date(),
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -39,7 +46,10 @@ describe('a station worker imports recipients', () => {
 
     const rows = [
       '姓名,身份证号,乡镇,村(社区),供养方式,自理能力,照料人,照料人电话,协议类型,协议签订日期',
-      ...['欧阳春花', '彭冬生', '谭秋菊'].map((name, i) => `${name},${testIdNumber(`19${40 + i}0505`, 101 + i * 2)},花石镇,${i % 2 ? '新塘村' : '花石村'},分散供养,${['全自理', '半失能', '全失能'][i]},家属,1390000000${i},四方,2026-04-0${i + 1}`),
+      ...['欧阳春花', '彭冬生', '谭秋菊'].map(
+        (name, i) =>
+          `${name},${testIdNumber(`19${40 + i}0505`, 101 + i * 2)},花石镇,${i % 2 ? '新塘村' : '花石村'},分散供养,${['全自理', '半失能', '全失能'][i]},家属,1390000000${i},四方,2026-04-0${i + 1}`,
+      ),
     ];
     const file = resolve(TMP_DIR, `station-import-${Date.now()}.csv`);
     writeFileSync(file, '\uFEFF' + rows.join('\r\n'));

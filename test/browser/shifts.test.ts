@@ -34,15 +34,34 @@ describe('a volunteer on a phone', () => {
   it('logs in, finds a shift on the 24th, signs up, sees it in my shifts, and cancels', async () => {
     const db = server.database.db;
     const now = new Date();
-    const [x, y] = await db.insert(s.townships).values([{ name: '花石镇', createdAt: now }, { name: '射埠镇', createdAt: now }]).returning();
+    const [x, y] = await db
+      .insert(s.townships)
+      .values([
+        { name: '花石镇', createdAt: now },
+        { name: '射埠镇', createdAt: now },
+      ])
+      .returning();
     await db.insert(s.organisations).values([
       { name: '花石镇社工站', kind: 'station', townshipId: x.id, createdAt: now, updatedAt: now },
       { name: '射埠镇社工站', kind: 'station', townshipId: y.id, createdAt: now, updatedAt: now },
     ]);
     await serviceDaysJob.run({ db, now, config: loadConfig({}), logger: memoryLogger() });
-    const user = await createUser({ db, passwords: argon2Hasher }, { username: 'xiaowang', displayName: '小王', password: 'a strong password', role: 'volunteer' }, now);
+    const user = await createUser(
+      { db, passwords: argon2Hasher },
+      { username: 'xiaowang', displayName: '小王', password: 'a strong password', role: 'volunteer' },
+      now,
+    );
     if (!user.ok) throw new Error('user');
-    await db.insert(s.volunteers).values({ name: '小王', mobile: '13700001111', townshipId: x.id, userId: user.id, createdAt: now, updatedAt: now });
+    await db
+      .insert(s.volunteers)
+      .values({
+        name: '小王',
+        mobile: '13700001111',
+        townshipId: x.id,
+        userId: user.id,
+        createdAt: now,
+        updatedAt: now,
+      });
     const day = next24th();
 
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });

@@ -27,31 +27,98 @@ describe('a service day, planned and visited', () => {
     const today = shanghaiDate(now);
     const cipher = createCipher(server.config.dataKey, server.config.dataKeyVersion);
     const [x] = await db.insert(s.townships).values({ name: '花石镇', createdAt: now }).returning();
-    const [village] = await db.insert(s.villages).values({ townshipId: x.id, name: '花石村', createdAt: now }).returning();
-    const [org] = await db.insert(s.organisations).values({ name: '阳光社工', kind: 'social_org', townshipId: x.id, createdAt: now, updatedAt: now }).returning();
-    const coordinator = await createUser({ db, passwords: argon2Hasher }, { username: 'coord', displayName: '协调员', password: 'a strong password', role: 'org_coordinator', organisationId: org.id }, now);
-    const volunteerUser = await createUser({ db, passwords: argon2Hasher }, { username: 'xiaowang', displayName: '小王', password: 'a strong password', role: 'volunteer' }, now);
+    const [village] = await db
+      .insert(s.villages)
+      .values({ townshipId: x.id, name: '花石村', createdAt: now })
+      .returning();
+    const [org] = await db
+      .insert(s.organisations)
+      .values({ name: '阳光社工', kind: 'social_org', townshipId: x.id, createdAt: now, updatedAt: now })
+      .returning();
+    const coordinator = await createUser(
+      { db, passwords: argon2Hasher },
+      {
+        username: 'coord',
+        displayName: '协调员',
+        password: 'a strong password',
+        role: 'org_coordinator',
+        organisationId: org.id,
+      },
+      now,
+    );
+    const volunteerUser = await createUser(
+      { db, passwords: argon2Hasher },
+      { username: 'xiaowang', displayName: '小王', password: 'a strong password', role: 'volunteer' },
+      now,
+    );
     if (!coordinator.ok || !volunteerUser.ok) throw new Error('users');
-    const [vol] = await db.insert(s.volunteers).values({ name: '小王', mobile: '13700001111', townshipId: x.id, userId: volunteerUser.id, createdAt: now, updatedAt: now }).returning();
+    const [vol] = await db
+      .insert(s.volunteers)
+      .values({
+        name: '小王',
+        mobile: '13700001111',
+        townshipId: x.id,
+        userId: volunteerUser.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
     const registered = new Date(now.getTime() - 20 * 86_400_000);
     const ids = ['430321194001011234', '430321194202022345'];
     for (const [i, name] of ['周奶奶', '吴爷爷'].entries()) {
       await db.insert(s.recipients).values({
-        name, idNumberEnc: await cipher.encrypt(ids[i]), idNumberHash: cipher.lookupHash(ids[i]), idNumberMasked: `430321********${ids[i].slice(-4)}`,
-        keyVersion: cipher.keyVersion, gender: 'F', birthDate: '1940-01-01', townshipId: x.id, villageId: village.id, address: `花石村${i + 3}组`,
-        supportMode: 'home', careLevel: i ? 'self' : 'full', careNotes: i ? null : '卧床，需协助翻身', caregiverName: '女儿',
-        caregiverMobileEnc: await cipher.encrypt('13912345678'), caregiverMobileMasked: '139****5678', createdAt: registered, updatedAt: registered,
+        name,
+        idNumberEnc: await cipher.encrypt(ids[i]),
+        idNumberHash: cipher.lookupHash(ids[i]),
+        idNumberMasked: `430321********${ids[i].slice(-4)}`,
+        keyVersion: cipher.keyVersion,
+        gender: 'F',
+        birthDate: '1940-01-01',
+        townshipId: x.id,
+        villageId: village.id,
+        address: `花石村${i + 3}组`,
+        supportMode: 'home',
+        careLevel: i ? 'self' : 'full',
+        careNotes: i ? null : '卧床，需协助翻身',
+        caregiverName: '女儿',
+        caregiverMobileEnc: await cipher.encrypt('13912345678'),
+        caregiverMobileMasked: '139****5678',
+        createdAt: registered,
+        updatedAt: registered,
       });
     }
-    const [shift] = await db.insert(s.shifts).values({
-      organisationId: org.id, townshipId: x.id, title: '集中走访', date: today, startTime: '08:30', endTime: '12:00',
-      startsAt: new Date(`${today}T08:30:00+08:00`), endsAt: new Date(`${today}T12:00:00+08:00`), capacity: 5, createdAt: now, updatedAt: now,
-    }).returning();
-    await db.insert(s.shiftSignups).values({ shiftId: shift.id, volunteerId: vol.id, status: 'confirmed', position: 1, createdAt: now, updatedAt: now });
+    const [shift] = await db
+      .insert(s.shifts)
+      .values({
+        organisationId: org.id,
+        townshipId: x.id,
+        title: '集中走访',
+        date: today,
+        startTime: '08:30',
+        endTime: '12:00',
+        startsAt: new Date(`${today}T08:30:00+08:00`),
+        endsAt: new Date(`${today}T12:00:00+08:00`),
+        capacity: 5,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await db
+      .insert(s.shiftSignups)
+      .values({
+        shiftId: shift.id,
+        volunteerId: vol.id,
+        status: 'confirmed',
+        position: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
 
     const problems: string[] = [];
     const watch = (page: Page) => {
-      page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(msg.text());
+      });
       page.on('pageerror', (err) => problems.push(err.message));
     };
 
@@ -103,9 +170,19 @@ describe('a service day, planned and visited', () => {
     await phone.close();
 
     const [visit] = await db.select().from(s.visits);
-    expect(visit).toMatchObject({ visitedOn: today, visitorKind: 'volunteer', outcome: 'visited', volunteerIds: [vol.id] });
+    expect(visit).toMatchObject({
+      visitedOn: today,
+      visitorKind: 'volunteer',
+      outcome: 'visited',
+      volunteerIds: [vol.id],
+    });
     const [need] = await db.select().from(s.needs);
-    expect(need).toMatchObject({ text: '药快吃完了，需要代购降压药', category: 'health', status: 'open', visitId: visit.id });
+    expect(need).toMatchObject({
+      text: '药快吃完了，需要代购降压药',
+      category: 'health',
+      status: 'open',
+      visitId: visit.id,
+    });
     expect(problems).toEqual([]);
   }, 60_000);
 });

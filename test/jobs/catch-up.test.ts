@@ -13,7 +13,14 @@ describe('restart catch-up', () => {
     await catchUp(JOBS, ctx);
     const days = await t.database.db.select().from(serviceDays).all();
     // This month's and the next two months' 24th and 25th, in Asia/Shanghai.
-    expect(days.map((d) => d.date).sort()).toEqual(['2026-11-24', '2026-11-25', '2026-12-24', '2026-12-25', '2027-01-24', '2027-01-25']);
+    expect(days.map((d) => d.date).sort()).toEqual([
+      '2026-11-24',
+      '2026-11-25',
+      '2026-12-24',
+      '2026-12-25',
+      '2027-01-24',
+      '2027-01-25',
+    ]);
     const shiftCount = await t.database.db.$count(shifts);
     expect(shiftCount).toBeGreaterThan(0);
     await catchUp(JOBS, { ...ctx, now: new Date('2026-11-20T05:00:00Z') });

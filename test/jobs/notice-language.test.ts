@@ -9,7 +9,7 @@ import { memoryLogger } from '../../src/lib/logger.js';
 import * as s from '../../src/db/schema/index.js';
 
 /** Notices go out in the language each volunteer chose for themselves, whoever caused them. */
-describe('notices in the volunteer\'s language', () => {
+describe("notices in the volunteer's language", () => {
   it('writes promotions, cancellations and reminders in English to a volunteer who chose English, in Chinese to the others', async () => {
     const t = await createTestApp();
     const f = await registryFixture(t);

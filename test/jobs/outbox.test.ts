@@ -11,7 +11,9 @@ import { memoryLogger } from '../../src/lib/logger.js';
 import * as s from '../../src/db/schema/index.js';
 
 /** A real HTTP gateway on loopback that refuses its first `failures` requests. */
-async function gateway(failures: number): Promise<{ url: string; received: { key: string; to: string; body: string }[]; server: Server }> {
+async function gateway(
+  failures: number,
+): Promise<{ url: string; received: { key: string; to: string; body: string }[]; server: Server }> {
   const received: { key: string; to: string; body: string }[] = [];
   let seen = 0;
   const server = createServer((req, res) => {
@@ -40,17 +42,54 @@ describe('outbox delivery and reminders', () => {
     const db = t.database.db;
     const shift = await addShift(t, f, { date: '2026-11-25', title: '上午入户走访' });
     const later = await addShift(t, f, { date: '2026-11-26', title: '后天的班次' });
-    const vs = [await addVolunteer(t, { townshipId: f.x.id }), await addVolunteer(t, { townshipId: f.x.id }), await addVolunteer(t, { townshipId: f.x.id })];
+    const vs = [
+      await addVolunteer(t, { townshipId: f.x.id }),
+      await addVolunteer(t, { townshipId: f.x.id }),
+      await addVolunteer(t, { townshipId: f.x.id }),
+    ];
     const now = new Date();
     for (const [i, v] of vs.entries()) {
-      await db.insert(s.shiftSignups).values({ shiftId: shift.id, volunteerId: v.id, status: i === 2 ? 'waitlisted' : 'confirmed', position: i + 1, createdAt: now, updatedAt: now });
-      await db.insert(s.shiftSignups).values({ shiftId: later.id, volunteerId: v.id, status: 'confirmed', position: i + 1, createdAt: now, updatedAt: now });
+      await db
+        .insert(s.shiftSignups)
+        .values({
+          shiftId: shift.id,
+          volunteerId: v.id,
+          status: i === 2 ? 'waitlisted' : 'confirmed',
+          position: i + 1,
+          createdAt: now,
+          updatedAt: now,
+        });
+      await db
+        .insert(s.shiftSignups)
+        .values({
+          shiftId: later.id,
+          volunteerId: v.id,
+          status: 'confirmed',
+          position: i + 1,
+          createdAt: now,
+          updatedAt: now,
+        });
     }
     const optedOut = await addVolunteer(t, { townshipId: f.x.id });
-    await db.insert(s.shiftSignups).values({ shiftId: shift.id, volunteerId: optedOut.id, status: 'confirmed', position: 9, createdAt: now, updatedAt: now });
+    await db
+      .insert(s.shiftSignups)
+      .values({
+        shiftId: shift.id,
+        volunteerId: optedOut.id,
+        status: 'confirmed',
+        position: 9,
+        createdAt: now,
+        updatedAt: now,
+      });
     await db.insert(s.notificationOptOuts).values({ volunteerId: optedOut.id, channel: 'sms', createdAt: now });
 
-    const ctx = (iso: string, extra = {}) => ({ db, config: t.config, logger: memoryLogger(), now: new Date(iso), ...extra });
+    const ctx = (iso: string, extra = {}) => ({
+      db,
+      config: t.config,
+      logger: memoryLogger(),
+      now: new Date(iso),
+      ...extra,
+    });
     // Run by hand on the 24th at 10:00 Shanghai, then again at 18:00: two reminders (confirmed, not opted out), once.
     expect(await shiftRemindersJob.run(ctx('2026-11-24T02:00:00Z'))).toEqual({ date: '2026-11-25', queued: 2 });
     expect(await shiftRemindersJob.run(ctx('2026-11-24T10:00:00Z'))).toEqual({ date: '2026-11-25', queued: 0 });
@@ -63,7 +102,12 @@ describe('outbox delivery and reminders', () => {
     const senders = { sms: webhookSender(gw.url) };
     try {
       // 17:00: nothing due yet.
-      expect(await deliverOutboxJob.run(ctx('2026-11-24T09:00:00Z', { senders }))).toEqual({ claimed: 0, sent: 0, retried: 0, failed: 0 });
+      expect(await deliverOutboxJob.run(ctx('2026-11-24T09:00:00Z', { senders }))).toEqual({
+        claimed: 0,
+        sent: 0,
+        retried: 0,
+        failed: 0,
+      });
       // 18:00: two runners on two connections at once; the gateway refuses the first two requests.
       const other = await openDatabase(`file:${t.dbPath}`);
       const first = await Promise.all([
@@ -75,7 +119,10 @@ describe('outbox delivery and reminders', () => {
       expect(first.reduce((a, r) => a + Number(r.retried), 0)).toBe(2);
       // Not due again until the backoff (1 minute) has passed.
       expect(await deliverOutboxJob.run(ctx('2026-11-24T10:00:30Z', { senders }))).toMatchObject({ claimed: 0 });
-      expect(await deliverOutboxJob.run(ctx('2026-11-24T10:01:00Z', { senders }))).toMatchObject({ claimed: 2, sent: 2 });
+      expect(await deliverOutboxJob.run(ctx('2026-11-24T10:01:00Z', { senders }))).toMatchObject({
+        claimed: 2,
+        sent: 2,
+      });
       expect(await deliverOutboxJob.run(ctx('2026-11-24T11:00:00Z', { senders }))).toMatchObject({ claimed: 0 });
     } finally {
       gw.server.close();
@@ -91,12 +138,29 @@ describe('outbox delivery and reminders', () => {
     const f = await registryFixture(t);
     const v = await addVolunteer(t, { townshipId: f.x.id });
     const db = t.database.db;
-    await db.insert(s.outbox).values({ volunteerId: v.id, channel: 'sms', recipient: '13700000000', subject: 's', body: 'b', nextAttemptAt: new Date(0), idempotencyKey: 'k1', createdAt: new Date(0) });
+    await db
+      .insert(s.outbox)
+      .values({
+        volunteerId: v.id,
+        channel: 'sms',
+        recipient: '13700000000',
+        subject: 's',
+        body: 'b',
+        nextAttemptAt: new Date(0),
+        idempotencyKey: 'k1',
+        createdAt: new Date(0),
+      });
     const gw = await gateway(100);
     try {
       let at = Date.parse('2026-11-24T10:00:00Z');
       for (let i = 0; i < 10; i++) {
-        await deliverOutboxJob.run({ db, config: t.config, logger: memoryLogger(), now: new Date(at), senders: { sms: webhookSender(gw.url) } });
+        await deliverOutboxJob.run({
+          db,
+          config: t.config,
+          logger: memoryLogger(),
+          now: new Date(at),
+          senders: { sms: webhookSender(gw.url) },
+        });
         at += 86_400_000;
       }
     } finally {

@@ -14,7 +14,10 @@ import type { Config } from '../../src/env.js';
 
 function cli(args: string[], dbUrl: string, tz: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: dbUrl, TZ: tz } });
+    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: dbUrl, TZ: tz },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -24,7 +27,8 @@ function cli(args: string[], dbUrl: string, tz: string): Promise<{ code: number;
   });
 }
 
-const run = (db: Db, config: Config, iso: string) => serviceDaysJob.run({ db, config, now: new Date(iso), logger: memoryLogger() });
+const run = (db: Db, config: Config, iso: string) =>
+  serviceDaysJob.run({ db, config, now: new Date(iso), logger: memoryLogger() });
 
 describe('service-days job', () => {
   it('gives the same days at 23:59 and 00:01 around a month boundary whether the server runs in UTC or Shanghai', async () => {
@@ -39,24 +43,61 @@ describe('service-days job', () => {
           const url = `file:${t.dbPath}`;
           const job = await cli(['jobs', 'run', 'service-days', '--now', now], url, tz);
           expect(job.code, job.stderr).toBe(0);
-          const list = await cli(['service-days', 'list', '--from', '2026-11-01', '--to', '2027-03-31', '--json'], url, tz);
+          const list = await cli(
+            ['service-days', 'list', '--from', '2026-11-01', '--to', '2027-03-31', '--json'],
+            url,
+            tz,
+          );
           expect(list.code, list.stderr).toBe(0);
           (seen[now] ??= []).push(JSON.parse(list.stdout));
         }),
       ),
     );
-    const [before, after] = cases.map((c) => seen[c] as { date: string; shifts: { township: string; title: string; starts_at: string; capacity: number; confirmed: number; waitlisted: number }[] }[][]);
+    const [before, after] = cases.map(
+      (c) =>
+        seen[c] as {
+          date: string;
+          shifts: {
+            township: string;
+            title: string;
+            starts_at: string;
+            capacity: number;
+            confirmed: number;
+            waitlisted: number;
+          }[];
+        }[][],
+    );
     expect(before[0]).toEqual(before[1]);
     expect(after[0]).toEqual(after[1]);
-    expect(before[0].map((d) => d.date)).toEqual(['2026-11-24', '2026-11-25', '2026-12-24', '2026-12-25', '2027-01-24', '2027-01-25']);
-    expect(after[0].map((d) => d.date)).toEqual(['2026-12-24', '2026-12-25', '2027-01-24', '2027-01-25', '2027-02-24', '2027-02-25']);
+    expect(before[0].map((d) => d.date)).toEqual([
+      '2026-11-24',
+      '2026-11-25',
+      '2026-12-24',
+      '2026-12-25',
+      '2027-01-24',
+      '2027-01-25',
+    ]);
+    expect(after[0].map((d) => d.date)).toEqual([
+      '2026-12-24',
+      '2026-12-25',
+      '2027-01-24',
+      '2027-01-25',
+      '2027-02-24',
+      '2027-02-25',
+    ]);
     // Past days get no shifts; each future day gets both stations' morning and afternoon.
     expect(before[0][0].shifts).toEqual([]);
     const dec24 = after[0][0];
     expect(dec24.shifts).toHaveLength(4);
     expect(dec24.shifts[0]).toEqual({
-      township: dec24.shifts[0].township, organisation: expect.stringContaining('社工站'), title: '上午入户走访',
-      starts_at: '2026-12-24T00:30:00.000Z', ends_at: '2026-12-24T04:00:00.000Z', capacity: 10, confirmed: 0, waitlisted: 0,
+      township: dec24.shifts[0].township,
+      organisation: expect.stringContaining('社工站'),
+      title: '上午入户走访',
+      starts_at: '2026-12-24T00:30:00.000Z',
+      ends_at: '2026-12-24T04:00:00.000Z',
+      capacity: 10,
+      confirmed: 0,
+      waitlisted: 0,
     });
   }, 60_000);
 
@@ -82,7 +123,9 @@ describe('service-days job', () => {
     try {
       const same = await Promise.all(clients.slice(0, 2).map((c) => run(c.db, t.config, '2026-11-10T01:00:00Z')));
       expect(same.filter((r) => 'skipped' in r)).toHaveLength(1);
-      const days = await Promise.all(clients.slice(2).map((c, i) => run(c.db, t.config, `2026-12-0${i + 1}T01:00:00Z`)));
+      const days = await Promise.all(
+        clients.slice(2).map((c, i) => run(c.db, t.config, `2026-12-0${i + 1}T01:00:00Z`)),
+      );
       expect(days.every((r) => !('skipped' in r))).toBe(true);
     } finally {
       for (const c of clients) c.close();
@@ -99,13 +142,28 @@ describe('service-days job', () => {
     const f = await registryFixture(t);
     const db = t.database.db;
     await run(db, t.config, '2026-11-10T01:00:00Z');
-    const [morning] = await db.select().from(s.shiftTemplates).where(and(eq(s.shiftTemplates.organisationId, f.stationX.id), eq(s.shiftTemplates.startTime, '08:30')));
+    const [morning] = await db
+      .select()
+      .from(s.shiftTemplates)
+      .where(and(eq(s.shiftTemplates.organisationId, f.stationX.id), eq(s.shiftTemplates.startTime, '08:30')));
     const shiftsOf = () => db.select().from(s.shifts).where(eq(s.shifts.templateId, morning.id)).orderBy(s.shifts.date);
     const [nov24, nov25, dec24] = await shiftsOf();
     await db.update(s.shifts).set({ edited: true, title: '手改的班次' }).where(eq(s.shifts.id, nov25.id));
     const v = await addVolunteer(t, { townshipId: f.x.id });
-    await db.insert(s.shiftSignups).values({ shiftId: dec24.id, volunteerId: v.id, status: 'confirmed', position: 1, createdAt: new Date(), updatedAt: new Date() });
-    await db.update(s.shiftTemplates).set({ capacity: 25, startTime: '09:00', updatedAt: new Date('2026-11-24T05:00:00Z') }).where(eq(s.shiftTemplates.id, morning.id));
+    await db
+      .insert(s.shiftSignups)
+      .values({
+        shiftId: dec24.id,
+        volunteerId: v.id,
+        status: 'confirmed',
+        position: 1,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
+    await db
+      .update(s.shiftTemplates)
+      .set({ capacity: 25, startTime: '09:00', updatedAt: new Date('2026-11-24T05:00:00Z') })
+      .where(eq(s.shiftTemplates.id, morning.id));
 
     // On the 24th itself: that day's shift is no longer future.
     const result = await run(db, t.config, '2026-11-24T06:00:00Z');

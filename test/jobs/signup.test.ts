@@ -12,13 +12,26 @@ describe('sign-up', () => {
     const t = await createTestApp();
     const f = await registryFixture(t);
     const shift = await addShift(t, f, { capacity: 4 });
-    const volunteers = await Promise.all(Array.from({ length: 20 }, (_, i) => addVolunteer(t, { townshipId: f.x.id, name: `志愿者${i}` })));
+    const volunteers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => addVolunteer(t, { townshipId: f.x.id, name: `志愿者${i}` })),
+    );
     const clients = await Promise.all([1, 2, 3, 4, 5].map(() => openDatabase(`file:${t.dbPath}`)));
     try {
       const outcomes = await Promise.all(
-        volunteers.map((v, i) => signUpVolunteer(clients[i % clients.length].db, shift.id, { id: v.id, skills: [] }, i % 2 === 0, t.clock.now())),
+        volunteers.map((v, i) =>
+          signUpVolunteer(
+            clients[i % clients.length].db,
+            shift.id,
+            { id: v.id, skills: [] },
+            i % 2 === 0,
+            t.clock.now(),
+          ),
+        ),
       );
-      const counts = outcomes.reduce<Record<string, number>>((a, o) => ((a[o.ok ? o.outcome : o.reason] = (a[o.ok ? o.outcome : o.reason] ?? 0) + 1), a), {});
+      const counts = outcomes.reduce<Record<string, number>>(
+        (a, o) => ((a[o.ok ? o.outcome : o.reason] = (a[o.ok ? o.outcome : o.reason] ?? 0) + 1), a),
+        {},
+      );
       expect(counts.confirmed).toBe(4);
       expect((counts.waitlisted ?? 0) + (counts.full ?? 0)).toBe(16);
     } finally {
@@ -32,28 +45,59 @@ describe('sign-up', () => {
     const t = await createTestApp();
     const f = await registryFixture(t);
     const shift = await addShift(t, f, { capacity: 1 });
-    const [a, b, c] = await Promise.all([1, 2, 3].map((i) => addVolunteer(t, { townshipId: f.x.id, name: `志愿者${i}` })));
+    const [a, b, c] = await Promise.all(
+      [1, 2, 3].map((i) => addVolunteer(t, { townshipId: f.x.id, name: `志愿者${i}` })),
+    );
     const db = t.database.db;
-    expect(await signUpVolunteer(db, shift.id, { id: a.id, skills: [] }, true, t.clock.now())).toEqual({ ok: true, outcome: 'confirmed' });
+    expect(await signUpVolunteer(db, shift.id, { id: a.id, skills: [] }, true, t.clock.now())).toEqual({
+      ok: true,
+      outcome: 'confirmed',
+    });
     t.clock.advance(1000);
-    expect(await signUpVolunteer(db, shift.id, { id: b.id, skills: [] }, true, t.clock.now())).toEqual({ ok: true, outcome: 'waitlisted' });
+    expect(await signUpVolunteer(db, shift.id, { id: b.id, skills: [] }, true, t.clock.now())).toEqual({
+      ok: true,
+      outcome: 'waitlisted',
+    });
     t.clock.advance(1000);
-    expect(await signUpVolunteer(db, shift.id, { id: c.id, skills: [] }, true, t.clock.now())).toEqual({ ok: true, outcome: 'waitlisted' });
-    expect(await signUpVolunteer(db, shift.id, { id: c.id, skills: [] }, true, t.clock.now())).toEqual({ ok: true, outcome: 'already' });
+    expect(await signUpVolunteer(db, shift.id, { id: c.id, skills: [] }, true, t.clock.now())).toEqual({
+      ok: true,
+      outcome: 'waitlisted',
+    });
+    expect(await signUpVolunteer(db, shift.id, { id: c.id, skills: [] }, true, t.clock.now())).toEqual({
+      ok: true,
+      outcome: 'already',
+    });
     t.clock.advance(1000);
     expect(await cancelSignup(db, shift, a.id, t.clock.now())).toBe(true);
     const status = async (id: number) =>
-      (await db.select().from(s.shiftSignups).where(and(eq(s.shiftSignups.shiftId, shift.id), eq(s.shiftSignups.volunteerId, id))))[0].status;
-    expect([await status(a.id), await status(b.id), await status(c.id)]).toEqual(['cancelled', 'confirmed', 'waitlisted']);
+      (
+        await db
+          .select()
+          .from(s.shiftSignups)
+          .where(and(eq(s.shiftSignups.shiftId, shift.id), eq(s.shiftSignups.volunteerId, id)))
+      )[0].status;
+    expect([await status(a.id), await status(b.id), await status(c.id)]).toEqual([
+      'cancelled',
+      'confirmed',
+      'waitlisted',
+    ]);
     const messages = await db.select().from(s.outbox);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ volunteerId: b.id, channel: 'sms', status: 'pending', subject: '候补转正通知' });
+    expect(messages[0]).toMatchObject({
+      volunteerId: b.id,
+      channel: 'sms',
+      status: 'pending',
+      subject: '候补转正通知',
+    });
     expect(messages[0].body).toContain('2026-11-25 08:30 上午入户走访');
     // Cancelling again changes nothing.
     expect(await cancelSignup(db, shift, a.id, t.clock.now())).toBe(false);
     // The cancelled volunteer signs up again and goes to the end of the waitlist.
     t.clock.advance(1000);
-    expect(await signUpVolunteer(db, shift.id, { id: a.id, skills: [] }, true, t.clock.now())).toEqual({ ok: true, outcome: 'waitlisted' });
+    expect(await signUpVolunteer(db, shift.id, { id: a.id, skills: [] }, true, t.clock.now())).toEqual({
+      ok: true,
+      outcome: 'waitlisted',
+    });
   });
 
   it('refuses a volunteer without the required skill, with the missing skill as the reason', async () => {
@@ -61,8 +105,12 @@ describe('sign-up', () => {
     const f = await registryFixture(t);
     const shift = await addShift(t, f, { requiredSkills: ['护理'] });
     const v = await addVolunteer(t, { townshipId: f.x.id, skills: ['驾驶'] });
-    expect(await signUpVolunteer(t.database.db, shift.id, { id: v.id, skills: ['驾驶'] }, true, t.clock.now())).toEqual({ ok: false, reason: 'skill', missing: ['护理'] });
+    expect(await signUpVolunteer(t.database.db, shift.id, { id: v.id, skills: ['驾驶'] }, true, t.clock.now())).toEqual(
+      { ok: false, reason: 'skill', missing: ['护理'] },
+    );
     expect(await t.database.db.$count(s.shiftSignups)).toBe(0);
-    expect(await signUpVolunteer(t.database.db, shift.id, { id: v.id, skills: ['驾驶', '护理'] }, true, t.clock.now())).toEqual({ ok: true, outcome: 'confirmed' });
+    expect(
+      await signUpVolunteer(t.database.db, shift.id, { id: v.id, skills: ['驾驶', '护理'] }, true, t.clock.now()),
+    ).toEqual({ ok: true, outcome: 'confirmed' });
   });
 });

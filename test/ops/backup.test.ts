@@ -78,6 +78,10 @@ describe('backup and restore', () => {
     for (const day of ['01', '02', '03', '04']) writeFileSync(resolve(dir, `shouwang-202611${day}T183000Z.db`), '');
     writeFileSync(resolve(dir, 'notes.txt'), '');
     expect(pruneBackups(dir, 2)).toEqual(['shouwang-20261101T183000Z.db', 'shouwang-20261102T183000Z.db']);
-    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'shouwang-20261103T183000Z.db', 'shouwang-20261104T183000Z.db']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'notes.txt',
+      'shouwang-20261103T183000Z.db',
+      'shouwang-20261104T183000Z.db',
+    ]);
   });
 });

@@ -8,19 +8,38 @@ import { openDatabase } from '../../src/db/client.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 import { freePort } from '../setup/ports.js';
 
-
 /** HTTP with a chosen Host header (fetch forbids setting it), as a browser at that host name would send. */
-function http(port: number, host: string, path: string, form?: Record<string, string>): Promise<{ status: number; location?: string; body: string }> {
+function http(
+  port: number,
+  host: string,
+  path: string,
+  form?: Record<string, string>,
+): Promise<{ status: number; location?: string; body: string }> {
   const body = form ? new URLSearchParams(form).toString() : undefined;
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: form ? 'POST' : 'GET', headers: {
-      host: `${host}:${port}`,
-      ...(form ? { origin: `http://${host}:${port}`, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body!) } : {}),
-    } }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location, body: text }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: form ? 'POST' : 'GET',
+        headers: {
+          host: `${host}:${port}`,
+          ...(form
+            ? {
+                origin: `http://${host}:${port}`,
+                'content-type': 'application/x-www-form-urlencoded',
+                'content-length': Buffer.byteLength(body!),
+              }
+            : {}),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -38,8 +57,15 @@ describe('one database per county, chosen by host name', () => {
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/index.node.ts'], {
       cwd: ROOT,
       env: {
-        ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', BACKUP_DIR: join(dir, 'backups'),
-        COUNTY_DATABASES: JSON.stringify({ 'xiangtan.test': `file:${files.xiangtan}`, 'shaoshan.test': `file:${files.shaoshan}` }),
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'error',
+        BACKUP_DIR: join(dir, 'backups'),
+        COUNTY_DATABASES: JSON.stringify({
+          'xiangtan.test': `file:${files.xiangtan}`,
+          'shaoshan.test': `file:${files.shaoshan}`,
+        }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -53,7 +79,12 @@ describe('one database per county, chosen by host name', () => {
 
       // Xiangtan gets its administrator; Shaoshan is untouched.
       expect((await http(port, 'xiangtan.test', '/login')).location).toBe('/setup');
-      const setup = await http(port, 'xiangtan.test', '/setup', { displayName: '湘潭县管理员', username: 'admin', password: 'a long password', passwordConfirm: 'a long password' });
+      const setup = await http(port, 'xiangtan.test', '/setup', {
+        displayName: '湘潭县管理员',
+        username: 'admin',
+        password: 'a long password',
+        passwordConfirm: 'a long password',
+      });
       expect(setup.status).toBe(303);
       expect((await http(port, 'xiangtan.test', '/login')).status).toBe(200);
       expect((await http(port, 'shaoshan.test', '/login')).location).toBe('/setup');
@@ -79,6 +110,8 @@ describe('one database per county, chosen by host name', () => {
     expect(() => loadConfig({ COUNTY_DATABASES: 'not json' })).toThrow(/JSON object of host name/);
     expect(() => loadConfig({ COUNTY_DATABASES: '{"Xiangtan Test": "file:x.db"}' })).toThrow(/lower-case host name/);
     expect(() => loadConfig({ COUNTY_DATABASES: '{}' })).toThrow(/empty/);
-    expect(loadConfig({ COUNTY_DATABASES: '{"xiangtan.test": "file:x.db"}' }).countyDatabases).toEqual({ 'xiangtan.test': 'file:x.db' });
+    expect(loadConfig({ COUNTY_DATABASES: '{"xiangtan.test": "file:x.db"}' }).countyDatabases).toEqual({
+      'xiangtan.test': 'file:x.db',
+    });
   });
 });

@@ -19,7 +19,19 @@ describe('crash safety', () => {
     const url = `file:${t.dbPath}`;
     const acknowledged = new Set<number>();
     for (let round = 0; round < 30; round++) {
-      const writer = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/ledger-writer.ts', url, String(f.orgA.id), String(f.rx.id), String(round * 1_000_000)], { cwd: ROOT });
+      const writer = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'test/fixtures/ledger-writer.ts',
+          url,
+          String(f.orgA.id),
+          String(f.rx.id),
+          String(round * 1_000_000),
+        ],
+        { cwd: ROOT },
+      );
       const exited = new Promise((r) => writer.on('close', r));
       let errors = '';
       writer.stderr.on('data', (d: Buffer) => (errors += d.toString()));
@@ -42,7 +54,9 @@ describe('crash safety', () => {
 
       const check = await openDatabase(url);
       expect((await check.db.run(sql`PRAGMA integrity_check`)).rows[0][0]).toBe('ok');
-      const ids = new Set((await check.db.all<{ id: number }>(sql`SELECT id FROM activities`)).map((r) => Number(r.id)));
+      const ids = new Set(
+        (await check.db.all<{ id: number }>(sql`SELECT id FROM activities`)).map((r) => Number(r.id)),
+      );
       for (const id of acknowledged) expect(ids.has(id), `acknowledged activity ${id} lost`).toBe(true);
       const broken = await check.db.all(sql`
         SELECT a.id FROM activities a

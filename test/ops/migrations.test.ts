@@ -8,7 +8,9 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 
 const MIGRATIONS = resolve(ROOT, 'migrations');
-const journal = JSON.parse(readFileSync(resolve(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+const journal = JSON.parse(readFileSync(resolve(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as {
+  entries: { tag: string }[];
+};
 
 /** A copy of the migrations folder that stops after the first `count` migrations. */
 function foldersUpTo(count: number): string {
@@ -50,7 +52,9 @@ async function fillEveryTable(client: Client): Promise<void> {
           if (type.includes('BLOB')) return `b${row}`;
           return `${table}-${name}-${row}`;
         };
-        const insertable = cols.filter((c) => !(rowidKey && Number(c.pk) === 1 && String(c.type).toUpperCase() === 'INTEGER'));
+        const insertable = cols.filter(
+          (c) => !(rowidKey && Number(c.pk) === 1 && String(c.type).toUpperCase() === 'INTEGER'),
+        );
         const required = insertable.filter((c) => Number(c.notnull) === 1 && c.dflt_value === null);
         const optional = insertable.filter((c) => !required.includes(c));
         // CHECK constraints may forbid some combinations (e.g. "exactly one of two targets"): try all columns,
@@ -89,7 +93,9 @@ describe('migrations', () => {
     for (const file of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql'))) {
       const sql = readFileSync(resolve(MIGRATIONS, file), 'utf8');
       for (const m of sql.matchAll(/DROP TABLE [`"]?(\w+)[`"]?/gi)) {
-        expect(sql, `${file} drops ${m[1]} without copying its rows`).toMatch(new RegExp(`INSERT INTO [\`"]__new_${m[1]}[\`"]`));
+        expect(sql, `${file} drops ${m[1]} without copying its rows`).toMatch(
+          new RegExp(`INSERT INTO [\`"]__new_${m[1]}[\`"]`),
+        );
       }
     }
   });

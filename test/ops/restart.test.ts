@@ -9,7 +9,10 @@ import { ROOT } from '../setup/paths.js';
 
 /** The benchmark's server entry (the real app over a file) in its own process; resolves with its URL. */
 function startServer(file: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/serve.ts', 'app', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/serve.ts', 'app', file], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -27,8 +30,15 @@ describe('restart', () => {
     const first = await startServer(t.dbPath);
     // A write the server acknowledged (first-run creates the admin), then a stream of requests it is killed in.
     const setup = await fetch(first.url + '/setup', {
-      method: 'POST', redirect: 'manual', headers: { origin: first.url, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ displayName: '管理员', username: 'admin', password: 'a long password', passwordConfirm: 'a long password' }),
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: first.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        displayName: '管理员',
+        username: 'admin',
+        password: 'a long password',
+        passwordConfirm: 'a long password',
+      }),
     });
     expect(setup.status).toBe(303);
     let acknowledged = 0;
@@ -48,7 +58,9 @@ describe('restart', () => {
     try {
       expect((await fetch(second.url + '/healthz')).status).toBe(200);
       const login = await fetch(second.url + '/login', {
-        method: 'POST', redirect: 'manual', headers: { origin: second.url, 'content-type': 'application/x-www-form-urlencoded' },
+        method: 'POST',
+        redirect: 'manual',
+        headers: { origin: second.url, 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ username: 'admin', password: 'a long password' }),
       });
       expect(login.status).toBe(303);

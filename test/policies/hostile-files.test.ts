@@ -11,7 +11,11 @@ async function upload(t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
   const form = new FormData();
   form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
   const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(ORIGIN + '/activities/import', { method: 'POST', body: form, headers: { origin: ORIGIN, cookie } });
+  return t.app.request(ORIGIN + '/activities/import', {
+    method: 'POST',
+    body: form,
+    headers: { origin: ORIGIN, cookie },
+  });
 }
 
 const HEADER = '活动编号,日期,组织,活动类型,对象类型,对象,资金(元),物资名称,数量,单位,物资折价(元),服务时长(小时)';
@@ -25,7 +29,10 @@ describe('hostile spreadsheet files', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x').addRow(HEADER.split(','));
     const xlsx = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    const junkRows = Array.from({ length: 100_000 }, (_, i) => `${i},not-a-date,无此组织,乱写,??,${'x'.repeat(i % 7)},abc,,,,,`).join('\n');
+    const junkRows = Array.from(
+      { length: 100_000 },
+      (_, i) => `${i},not-a-date,无此组织,乱写,??,${'x'.repeat(i % 7)},abc,,,,,`,
+    ).join('\n');
     const files: [string, Uint8Array][] = [
       ['truncated.xlsx', xlsx.slice(0, Math.floor(xlsx.length / 2))],
       ['garbage.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Uint8Array(500).fill(7)])],

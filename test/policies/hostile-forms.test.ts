@@ -12,9 +12,29 @@ const hostileValue = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ minLength: 2000, maxLength: 5000 }),
   fc.constantFrom(
-    '', ' ', '\u0000', '\u202e\u0000\u0007', '<script>alert(1)</script>', '" hx-get="/admin/users" hx-trigger="load',
-    "'; DROP TABLE users; --", '1 OR 1=1', '-1', '0', '99999999999999999999', '1e308', 'NaN', '-0.001', '12.345',
-    '2026-02-30', '2026-13-01', '9999-99-99', '0000-00-00', '=HYPERLINK("http://x")', '../../etc/passwd', '%00', '¥１２３',
+    '',
+    ' ',
+    '\u0000',
+    '\u202e\u0000\u0007',
+    '<script>alert(1)</script>',
+    '" hx-get="/admin/users" hx-trigger="load',
+    "'; DROP TABLE users; --",
+    '1 OR 1=1',
+    '-1',
+    '0',
+    '99999999999999999999',
+    '1e308',
+    'NaN',
+    '-0.001',
+    '12.345',
+    '2026-02-30',
+    '2026-13-01',
+    '9999-99-99',
+    '0000-00-00',
+    '=HYPERLINK("http://x")',
+    '../../etc/passwd',
+    '%00',
+    '¥１２３',
   ),
   fc.integer().map(String),
   fc.double().map(String),
@@ -28,7 +48,8 @@ async function discoverForms(browser: Browser, pages: string[]): Promise<FoundFo
   for (const page of pages) {
     const res = await browser.get(page);
     if (res.status !== 200 || !res.headers.get('content-type')?.includes('html')) continue;
-    for (const form of formsOf(page, await res.text())) if (!SKIP.has(form.action) && !found.has(form.action)) found.set(form.action, form);
+    for (const form of formsOf(page, await res.text()))
+      if (!SKIP.has(form.action) && !found.has(form.action)) found.set(form.action, form);
   }
   return [...found.values()];
 }
@@ -36,9 +57,14 @@ async function discoverForms(browser: Browser, pages: string[]): Promise<FoundFo
 describe('hostile input to every form', () => {
   it('gets a 4xx with a message or a success, never a 5xx, and a refused request changes nothing', async () => {
     const t = await createTestApp();
-    await seedDemo({ db: t.database.db, cipher: createCipher(t.config.dataKey, 1), now: t.clock.now() }, { size: { ...countySize(0.02), townships: 2, villages: 4, nursingHomes: 2 } });
+    await seedDemo(
+      { db: t.database.db, cipher: createCipher(t.config.dataKey, 1), now: t.clock.now() },
+      { size: { ...countySize(0.02), townships: 2, villages: 4, nursingHomes: 2 } },
+    );
     const admin = (await loginAs(t, 'county_admin', { username: 'fuzzadmin' })).browser;
-    const pages = t.app.routes.filter((r) => r.method === 'GET' && !r.path.includes(':') && !r.path.includes('*')).map((r) => r.path);
+    const pages = t.app.routes
+      .filter((r) => r.method === 'GET' && !r.path.includes(':') && !r.path.includes('*'))
+      .map((r) => r.path);
     const forms = await discoverForms(admin, [...new Set(pages)]);
     expect(forms.map((f) => f.action)).toEqual(expect.arrayContaining(['/admin/users', '/account/password', '/lang']));
 
@@ -48,7 +74,9 @@ describe('hostile input to every form', () => {
       await fc.assert(
         fc.asyncProperty(fc.record(Object.fromEntries(form.fields.map((f) => [f, hostileValue]))), async (values) => {
           const before = await databaseFingerprint(t.database.client, ['sessions', 'login_failures']);
-          const res = await admin.post(form.action, values as Record<string, string>, { 'HX-Request': Math.random() < 0.5 ? 'true' : 'false' });
+          const res = await admin.post(form.action, values as Record<string, string>, {
+            'HX-Request': Math.random() < 0.5 ? 'true' : 'false',
+          });
           expect(res.status, `${form.action} ${JSON.stringify(values).slice(0, 300)}`).toBeLessThan(500);
           if (res.status >= 400) {
             expect(res.status).not.toBe(404);

@@ -4,7 +4,13 @@ import type { Role } from '../../src/db/schema/index.js';
 import { can, ownsOrganisation, scope, type LedgerAction } from '../../src/modules/ledger/policy.js';
 
 const viewer = (role: Role, townshipId: number | null = null, organisationId: number | null = null): Viewer => ({
-  id: 1, username: 'u', displayName: 'u', role, townshipId, organisationId, locale: 'zh',
+  id: 1,
+  username: 'u',
+  displayName: 'u',
+  role,
+  townshipId,
+  organisationId,
+  locale: 'zh',
 });
 
 const ACTIONS: LedgerAction[] = ['list', 'record', 'reverse', 'report', 'export', 'import'];
@@ -30,8 +36,14 @@ describe('ledger policy', () => {
   it('lets each role record only for organisations it owns', () => {
     const own = { id: 7, townshipId: 3 };
     const other = { id: 8, townshipId: 4 };
-    expect([ownsOrganisation(viewer('org_coordinator', null, 7), own), ownsOrganisation(viewer('org_coordinator', null, 7), other)]).toEqual([true, false]);
-    expect([ownsOrganisation(viewer('station_staff', 3), own), ownsOrganisation(viewer('station_staff', 3), other)]).toEqual([true, false]);
+    expect([
+      ownsOrganisation(viewer('org_coordinator', null, 7), own),
+      ownsOrganisation(viewer('org_coordinator', null, 7), other),
+    ]).toEqual([true, false]);
+    expect([
+      ownsOrganisation(viewer('station_staff', 3), own),
+      ownsOrganisation(viewer('station_staff', 3), other),
+    ]).toEqual([true, false]);
     expect(ownsOrganisation(viewer('county_admin'), other)).toBe(true);
     expect(ownsOrganisation(viewer('volunteer'), own)).toBe(false);
   });

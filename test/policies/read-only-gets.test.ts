@@ -18,7 +18,10 @@ import type { Role } from '../../src/db/schema/index.js';
 describe('GET handlers do not write', () => {
   it('every parameterless GET route answers without a 5xx on a read-only database, for every role', async () => {
     const t = await createTestApp();
-    await seedDemo({ db: t.database.db, cipher: createCipher(t.config.dataKey, 1), now: t.clock.now() }, { size: { ...countySize(0.02), townships: 2, villages: 4, nursingHomes: 2 } });
+    await seedDemo(
+      { db: t.database.db, cipher: createCipher(t.config.dataKey, 1), now: t.clock.now() },
+      { size: { ...countySize(0.02), townships: 2, villages: 4, nursingHomes: 2 } },
+    );
     const roles: Role[] = ['county_admin', 'station_staff', 'org_coordinator', 'volunteer'];
     const browsers = [];
     for (const role of roles) browsers.push((await loginAs(t, role, { townshipId: 1, organisationId: 1 })).browser);
@@ -34,13 +37,17 @@ describe('GET handlers do not write', () => {
       cipher: createCipher(t.config.dataKey, 1),
       clientIp: () => '192.0.2.9',
     });
-    await expect(client.execute("INSERT INTO townships (name, created_at) VALUES ('x', 0)")).rejects.toThrow(/readonly|query_only/i);
+    await expect(client.execute("INSERT INTO townships (name, created_at) VALUES ('x', 0)")).rejects.toThrow(
+      /readonly|query_only/i,
+    );
 
     const gets = readOnly.routes.filter((r) => r.method === 'GET' && !r.path.includes(':') && !r.path.includes('*'));
     expect(gets.length).toBeGreaterThan(3);
     for (const route of gets) {
       for (const browser of browsers) {
-        const res = await readOnly.request(ORIGIN + route.path, { headers: { cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+        const res = await readOnly.request(ORIGIN + route.path, {
+          headers: { cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+        });
         expect(res.status, `GET ${route.path}`).toBeLessThan(500);
       }
     }

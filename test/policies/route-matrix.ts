@@ -23,14 +23,30 @@ export interface MatrixFixture extends RegistryFixture {
 }
 
 // Shorthands: who may, with the status each one gets.
-const all = (status: number, anonymous = 302): Expected => ({ anonymous, volunteer: status, coordA: status, coordB: status, stationX: status, stationY: status, admin: status });
+const all = (status: number, anonymous = 302): Expected => ({
+  anonymous,
+  volunteer: status,
+  coordA: status,
+  coordB: status,
+  stationX: status,
+  stationY: status,
+  admin: status,
+});
 const only = (allowed: Partial<Record<RoleName, number>>, denied = 403): Expected => ({
-  anonymous: 302, volunteer: denied, coordA: denied, coordB: denied, stationX: denied, stationY: denied, admin: denied, ...allowed,
+  anonymous: 302,
+  volunteer: denied,
+  coordA: denied,
+  coordB: denied,
+  stationX: denied,
+  stationY: denied,
+  admin: denied,
+  ...allowed,
 });
 /** Staff who may see the county's registers: the admin and the stations (coordinators and volunteers: 403). */
 const registerStaff = (status: number): Expected => only({ admin: status, stationX: status, stationY: status });
 /** Ledger users: admin, stations and coordinators. */
-const ledgerStaff = (status: number): Expected => only({ admin: status, stationX: status, stationY: status, coordA: status, coordB: status });
+const ledgerStaff = (status: number): Expected =>
+  only({ admin: status, stationX: status, stationY: status, coordA: status, coordB: status });
 
 /**
  * The expected answer of every route, per role, for a record that belongs to township X / organisation A: its own
@@ -61,17 +77,27 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /recipients/new': [{ path: '/recipients/new', expect: registerStaff(200) }],
     'POST /recipients': [{ path: '/recipients', form: {}, expect: registerStaff(422) }],
     'GET /recipients/:id{[0-9]+}': [{ path: `/recipients/${rx}`, expect: { ...registerStaff(200), stationY: 404 } }],
-    'GET /recipients/:id{[0-9]+}/edit': [{ path: `/recipients/${rx}/edit`, expect: { ...registerStaff(200), stationY: 404 } }],
-    'POST /recipients/:id{[0-9]+}': [{ path: `/recipients/${rx}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
-    'POST /recipients/:id{[0-9]+}/assessments': [{ path: `/recipients/${rx}/assessments`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
-    'POST /recipients/:id{[0-9]+}/reveal': [{ path: `/recipients/${rx}/reveal`, expect: { ...registerStaff(200), stationY: 404 } }],
+    'GET /recipients/:id{[0-9]+}/edit': [
+      { path: `/recipients/${rx}/edit`, expect: { ...registerStaff(200), stationY: 404 } },
+    ],
+    'POST /recipients/:id{[0-9]+}': [
+      { path: `/recipients/${rx}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } },
+    ],
+    'POST /recipients/:id{[0-9]+}/assessments': [
+      { path: `/recipients/${rx}/assessments`, form: {}, expect: { ...registerStaff(422), stationY: 404 } },
+    ],
+    'POST /recipients/:id{[0-9]+}/reveal': [
+      { path: `/recipients/${rx}/reveal`, expect: { ...registerStaff(200), stationY: 404 } },
+    ],
     'GET /import/:register': [
       { path: '/import/recipients', expect: registerStaff(200) },
       { path: '/import/organisations', expect: only({ admin: 200 }) },
       { path: '/import/nonsense', expect: all(404) },
     ],
     'POST /import/:register': [{ path: '/import/volunteers', form: {}, expect: registerStaff(422) }],
-    'POST /import/:register/confirm': [{ path: '/import/recipients/confirm', form: { token: 'expired' }, expect: registerStaff(422) }],
+    'POST /import/:register/confirm': [
+      { path: '/import/recipients/confirm', form: { token: 'expired' }, expect: registerStaff(422) },
+    ],
     'POST /export/:register/:format{csv|xlsx}': [
       { path: '/export/recipients/csv', expect: registerStaff(200) },
       { path: '/export/organisations/xlsx', expect: registerStaff(200) },
@@ -85,15 +111,27 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
       { path: '/organisations/999999', expect: ledgerStaff(404) },
     ],
     'GET /organisations/:id{[0-9]+}/edit': [{ path: `/organisations/${f.orgA.id}/edit`, expect: only({ admin: 200 }) }],
-    'POST /organisations/:id{[0-9]+}': [{ path: `/organisations/${f.orgA.id}`, form: {}, expect: only({ admin: 422 }) }],
-    'POST /organisations/:id{[0-9]+}/stage': [{ path: `/organisations/${f.orgA.id}/stage`, form: {}, expect: only({ admin: 422 }) }],
+    'POST /organisations/:id{[0-9]+}': [
+      { path: `/organisations/${f.orgA.id}`, form: {}, expect: only({ admin: 422 }) },
+    ],
+    'POST /organisations/:id{[0-9]+}/stage': [
+      { path: `/organisations/${f.orgA.id}/stage`, form: {}, expect: only({ admin: 422 }) },
+    ],
     'GET /volunteers': [{ path: '/volunteers', expect: ledgerStaff(200) }],
     'GET /volunteers/new': [{ path: '/volunteers/new', expect: ledgerStaff(200) }],
     'POST /volunteers': [{ path: '/volunteers', form: {}, expect: ledgerStaff(422) }],
-    'GET /volunteers/:id{[0-9]+}': [{ path: `/volunteers/${f.volunteerId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
-    'GET /volunteers/:id{[0-9]+}/edit': [{ path: `/volunteers/${f.volunteerId}/edit`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
-    'POST /volunteers/:id{[0-9]+}': [{ path: `/volunteers/${f.volunteerId}`, form: {}, expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 } }],
-    'POST /volunteers/:id{[0-9]+}/approve': [{ path: `/volunteers/${f.volunteerId}/approve`, expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 } }],
+    'GET /volunteers/:id{[0-9]+}': [
+      { path: `/volunteers/${f.volunteerId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
+    ],
+    'GET /volunteers/:id{[0-9]+}/edit': [
+      { path: `/volunteers/${f.volunteerId}/edit`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
+    ],
+    'POST /volunteers/:id{[0-9]+}': [
+      { path: `/volunteers/${f.volunteerId}`, form: {}, expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 } },
+    ],
+    'POST /volunteers/:id{[0-9]+}/approve': [
+      { path: `/volunteers/${f.volunteerId}/approve`, expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 } },
+    ],
     'GET /join': [{ path: '/join', expect: all(200, 200) }],
     'POST /join': [{ path: '/join', form: {}, expect: all(422, 422) }],
     'GET /places': [{ path: '/places', expect: only({ admin: 200 }) }],
@@ -115,23 +153,59 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /calendar/:file{[A-Za-z0-9_-]+\\.ics}': [{ path: '/calendar/not-a-real-token.ics', expect: all(404, 404) }],
     'GET /shifts/new': [{ path: '/shifts/new', expect: ledgerStaff(200) }],
     'POST /shifts': [{ path: '/shifts', form: {}, expect: ledgerStaff(422) }],
-    'GET /shifts/:id{[0-9]+}': [{ path: `/shifts/${f.shiftId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
-    'GET /shifts/:id{[0-9]+}/edit': [{ path: `/shifts/${f.shiftId}/edit`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
-    'POST /shifts/:id{[0-9]+}/edit': [{ path: `/shifts/${f.shiftId}/edit`, form: {}, expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 } }],
+    'GET /shifts/:id{[0-9]+}': [
+      { path: `/shifts/${f.shiftId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
+    ],
+    'GET /shifts/:id{[0-9]+}/edit': [
+      { path: `/shifts/${f.shiftId}/edit`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
+    ],
+    'POST /shifts/:id{[0-9]+}/edit': [
+      { path: `/shifts/${f.shiftId}/edit`, form: {}, expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 } },
+    ],
     'POST /shifts/:id{[0-9]+}/cancel-shift': [{ path: `/shifts/999999/cancel-shift`, expect: ledgerStaff(404) }],
-    'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/hours': [{ path: `/shifts/${f.shiftId}/roster/${f.volunteerId}/hours`, form: {}, expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 } }],
+    'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/hours': [
+      {
+        path: `/shifts/${f.shiftId}/roster/${f.volunteerId}/hours`,
+        form: {},
+        expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 },
+      },
+    ],
     // No target shift given: there is nothing to move to.
-    'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/move': [{ path: `/shifts/${f.shiftId}/roster/${f.volunteerId}/move`, form: {}, expect: { ...ledgerStaff(404), stationY: 404, coordB: 404 } }],
-    'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/remove': [{ path: `/shifts/999999/roster/${f.volunteerId}/remove`, expect: ledgerStaff(404) }],
+    'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/move': [
+      {
+        path: `/shifts/${f.shiftId}/roster/${f.volunteerId}/move`,
+        form: {},
+        expect: { ...ledgerStaff(404), stationY: 404, coordB: 404 },
+      },
+    ],
+    'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/remove': [
+      { path: `/shifts/999999/roster/${f.volunteerId}/remove`, expect: ledgerStaff(404) },
+    ],
     'GET /shifts/templates': [{ path: '/shifts/templates', expect: registerStaff(200) }],
-    'POST /shifts/templates/:id{[0-9]+}': [{ path: `/shifts/templates/${f.templateId}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
-    'GET /plans/:shiftId{[0-9]+}': [{ path: `/plans/${f.shiftId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
-    'POST /plans/:shiftId{[0-9]+}/replan': [{ path: `/plans/${f.shiftId}/replan`, expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 } }],
-    'POST /plans/:shiftId{[0-9]+}/publish': [{ path: `/plans/${f.shiftId}/publish`, expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 } }],
-    'GET /plans/:shiftId{[0-9]+}/sheets': [{ path: `/plans/${f.shiftId}/sheets`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
-    'POST /plans/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/pin': [{ path: `/plans/${f.shiftId}/assignments/999999/pin`, expect: ledgerStaff(404) }],
-    'POST /plans/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/remove': [{ path: `/plans/${f.shiftId}/assignments/999999/remove`, expect: ledgerStaff(404) }],
-    'POST /plans/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/reassign': [{ path: `/plans/${f.shiftId}/assignments/999999/reassign`, form: {}, expect: ledgerStaff(404) }],
+    'POST /shifts/templates/:id{[0-9]+}': [
+      { path: `/shifts/templates/${f.templateId}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } },
+    ],
+    'GET /plans/:shiftId{[0-9]+}': [
+      { path: `/plans/${f.shiftId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
+    ],
+    'POST /plans/:shiftId{[0-9]+}/replan': [
+      { path: `/plans/${f.shiftId}/replan`, expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 } },
+    ],
+    'POST /plans/:shiftId{[0-9]+}/publish': [
+      { path: `/plans/${f.shiftId}/publish`, expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 } },
+    ],
+    'GET /plans/:shiftId{[0-9]+}/sheets': [
+      { path: `/plans/${f.shiftId}/sheets`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
+    ],
+    'POST /plans/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/pin': [
+      { path: `/plans/${f.shiftId}/assignments/999999/pin`, expect: ledgerStaff(404) },
+    ],
+    'POST /plans/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/remove': [
+      { path: `/plans/${f.shiftId}/assignments/999999/remove`, expect: ledgerStaff(404) },
+    ],
+    'POST /plans/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/reassign': [
+      { path: `/plans/${f.shiftId}/assignments/999999/reassign`, form: {}, expect: ledgerStaff(404) },
+    ],
     'GET /visits/today': [{ path: '/visits/today', expect: only({ volunteer: 200 }) }],
     'GET /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', expect: only({ volunteer: 404 }) }],
     'POST /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', form: {}, expect: only({ volunteer: 404 }) }],
@@ -139,22 +213,44 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /visits/cadence': [{ path: '/visits/cadence', expect: only({ admin: 200 }) }],
     'POST /visits/cadence': [{ path: '/visits/cadence', form: { full: '0' }, expect: only({ admin: 422 }) }],
     'GET /visits/compliance': [{ path: '/visits/compliance', expect: registerStaff(200) }],
-    'GET /visits/recipients/:id{[0-9]+}/requirements': [{ path: `/visits/recipients/${rx}/requirements`, expect: { ...registerStaff(200), stationY: 404 } }],
-    'POST /visits/recipients/:id{[0-9]+}/requirements': [{ path: `/visits/recipients/${rx}/requirements`, form: { visitors: '3' }, expect: { ...registerStaff(422), stationY: 404 } }],
+    'GET /visits/recipients/:id{[0-9]+}/requirements': [
+      { path: `/visits/recipients/${rx}/requirements`, expect: { ...registerStaff(200), stationY: 404 } },
+    ],
+    'POST /visits/recipients/:id{[0-9]+}/requirements': [
+      {
+        path: `/visits/recipients/${rx}/requirements`,
+        form: { visitors: '3' },
+        expect: { ...registerStaff(422), stationY: 404 },
+      },
+    ],
     'GET /visits/overdue': [{ path: '/visits/overdue', expect: registerStaff(200) }],
-    'GET /visits/recipients/:id{[0-9]+}/new': [{ path: `/visits/recipients/${rx}/new`, expect: { ...registerStaff(200), stationY: 404 } }],
-    'POST /visits/recipients/:id{[0-9]+}': [{ path: `/visits/recipients/${rx}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
+    'GET /visits/recipients/:id{[0-9]+}/new': [
+      { path: `/visits/recipients/${rx}/new`, expect: { ...registerStaff(200), stationY: 404 } },
+    ],
+    'POST /visits/recipients/:id{[0-9]+}': [
+      { path: `/visits/recipients/${rx}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } },
+    ],
     'GET /needs': [{ path: '/needs', expect: registerStaff(200) }],
-    'POST /needs/:id{[0-9]+}/assign': [{ path: `/needs/${f.needId}/assign`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
-    'POST /needs/:id{[0-9]+}/resolve': [{ path: `/needs/${f.needId}/resolve`, form: {}, expect: { ...registerStaff(422), stationY: 404 } }],
+    'POST /needs/:id{[0-9]+}/assign': [
+      { path: `/needs/${f.needId}/assign`, form: {}, expect: { ...registerStaff(422), stationY: 404 } },
+    ],
+    'POST /needs/:id{[0-9]+}/resolve': [
+      { path: `/needs/${f.needId}/resolve`, form: {}, expect: { ...registerStaff(422), stationY: 404 } },
+    ],
     'GET /activities': [{ path: '/activities', expect: ledgerStaff(200) }],
     'GET /activities/new': [{ path: '/activities/new', expect: ledgerStaff(200) }],
     'GET /activities/line': [{ path: '/activities/line?index=3', expect: ledgerStaff(200) }],
     'GET /activities/recipients': [{ path: '/activities/recipients?q=张', expect: ledgerStaff(200) }],
     'POST /activities': [{ path: '/activities', form: {}, expect: ledgerStaff(422) }],
-    'GET /activities/:id{[0-9]+}': [{ path: `/activities/${act}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } }],
+    'GET /activities/:id{[0-9]+}': [
+      { path: `/activities/${act}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
+    ],
     'POST /activities/:id{[0-9]+}/lines/:line{[0-9]+}/reverse': [
-      { path: `/activities/${act}/lines/${f.lineId}/reverse`, form: { replacement: 'not money' }, expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 } },
+      {
+        path: `/activities/${act}/lines/${f.lineId}/reverse`,
+        form: { replacement: 'not money' },
+        expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 },
+      },
     ],
     'GET /activities/import': [{ path: '/activities/import', expect: only({ admin: 200 }) }],
     'POST /activities/import': [{ path: '/activities/import', form: {}, expect: only({ admin: 422 }) }],

@@ -101,7 +101,8 @@ describe('login', () => {
   });
 
   it('throttles per address across accounts, with counters kept in the database', async () => {
-    for (let i = 0; i < 5; i++) await new Browser(t).post('/login', { username: `user${i}`, password: 'wrong-password' });
+    for (let i = 0; i < 5; i++)
+      await new Browser(t).post('/login', { username: `user${i}`, password: 'wrong-password' });
     const rows = await t.database.db.select().from(loginFailures).where(eq(loginFailures.key, 'ip:192.0.2.1')).all();
     expect(rows).toHaveLength(5);
     expect((await new Browser(t).post('/login', { username: 'admin', password: PASSWORD })).status).toBe(429);
@@ -196,17 +197,25 @@ describe('accounts', () => {
     const me = await loginAs(t, 'volunteer', { username: 'vol2' });
     const other = new Browser(t);
     await other.post('/login', { username: 'vol2', password: PASSWORD });
-    const res = await me.browser.post('/account/password', { currentPassword: PASSWORD, newPassword: 'a brand new secret' });
+    const res = await me.browser.post('/account/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'a brand new secret',
+    });
     expect(res.status).toBe(303);
     expect((await other.get('/')).status).toBe(302);
     expect((await me.browser.get('/')).status).toBe(200);
-    expect((await new Browser(t).post('/login', { username: 'vol2', password: 'a brand new secret' })).status).toBe(303);
+    expect((await new Browser(t).post('/login', { username: 'vol2', password: 'a brand new secret' })).status).toBe(
+      303,
+    );
   });
 
   it('refuses a wrong current password with 422 and changes nothing', async () => {
     const me = await loginAs(t, 'volunteer', { username: 'vol3' });
     const before = await t.database.db.select().from(users).where(eq(users.id, me.userId)).get();
-    const res = await me.browser.post('/account/password', { currentPassword: 'wrong one!', newPassword: 'a brand new secret' });
+    const res = await me.browser.post('/account/password', {
+      currentPassword: 'wrong one!',
+      newPassword: 'a brand new secret',
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('当前密码不正确。');
     const after = await t.database.db.select().from(users).where(eq(users.id, me.userId)).get();
@@ -215,13 +224,29 @@ describe('accounts', () => {
 
   it('lets the admin create station staff bound to a township and refuses a missing township', async () => {
     const admin = await loginAs(t, 'county_admin');
-    const bad = await admin.browser.post('/admin/users', { username: 'staff1', displayName: '站员', password: PASSWORD, role: 'station_staff', townshipId: '' });
+    const bad = await admin.browser.post('/admin/users', {
+      username: 'staff1',
+      displayName: '站员',
+      password: PASSWORD,
+      role: 'station_staff',
+      townshipId: '',
+    });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('乡镇社工站工作人员必须指定所属乡镇。');
     expect(await t.database.db.select().from(users).where(eq(users.username, 'staff1')).all()).toHaveLength(0);
-    const dup = await admin.browser.post('/admin/users', { username: 'vol', displayName: 'x', password: PASSWORD, role: 'volunteer' });
+    const dup = await admin.browser.post('/admin/users', {
+      username: 'vol',
+      displayName: 'x',
+      password: PASSWORD,
+      role: 'volunteer',
+    });
     expect(dup.status).toBe(303);
-    const again = await admin.browser.post('/admin/users', { username: 'vol', displayName: 'x', password: PASSWORD, role: 'volunteer' });
+    const again = await admin.browser.post('/admin/users', {
+      username: 'vol',
+      displayName: 'x',
+      password: PASSWORD,
+      role: 'volunteer',
+    });
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('该用户名已被使用。');
   });
@@ -241,7 +266,12 @@ describe('access', () => {
     const res = await vol.browser.get('/admin/users');
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('无权访问');
-    const post = await vol.browser.post('/admin/users', { username: 'x1234', displayName: 'x', password: PASSWORD, role: 'county_admin' });
+    const post = await vol.browser.post('/admin/users', {
+      username: 'x1234',
+      displayName: 'x',
+      password: PASSWORD,
+      role: 'county_admin',
+    });
     expect(post.status).toBe(403);
     expect(await t.database.db.select().from(users).where(eq(users.username, 'x1234')).all()).toHaveLength(0);
   });
@@ -280,7 +310,11 @@ describe('access', () => {
     const upload = async (bytes: number) => {
       const form = new FormData();
       form.append('file', new File([new Uint8Array(bytes)], 'big.xlsx'));
-      return t.app.request(ORIGIN + '/admin/users', { method: 'POST', body: form, headers: { origin: ORIGIN, cookie: [...admin.browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+      return t.app.request(ORIGIN + '/admin/users', {
+        method: 'POST',
+        body: form,
+        headers: { origin: ORIGIN, cookie: [...admin.browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      });
     };
     // 2 MB passes the size gate (and then fails validation as a user form: 422, not 413).
     expect((await upload(2 * 1024 * 1024)).status).toBe(422);
@@ -303,7 +337,9 @@ describe('password hashing', () => {
   it('rehashes a password stored with weaker argon2 parameters at the next login', async () => {
     const { hash } = await import('@node-rs/argon2');
     const weak = await hash(PASSWORD, { algorithm: 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
-    await t.database.db.insert(users).values({ username: 'old', displayName: '老用户', passwordHash: weak, role: 'volunteer', createdAt: new Date() });
+    await t.database.db
+      .insert(users)
+      .values({ username: 'old', displayName: '老用户', passwordHash: weak, role: 'volunteer', createdAt: new Date() });
     expect((await new Browser(t).post('/login', { username: 'old', password: PASSWORD })).status).toBe(303);
     const row = await t.database.db.select().from(users).where(eq(users.username, 'old')).get();
     expect(row!.passwordHash).toMatch(/\$m=19456,t=2,p=1\$/);

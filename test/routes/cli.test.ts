@@ -33,7 +33,11 @@ function cli(args: string[], dbUrl: string, stdin = ''): Promise<Run> {
 describe('command line', () => {
   it('creates a county admin with the password from stdin, on a database it creates and migrates', async () => {
     const url = `file:${resolve(TMP_DIR, `cli-${randomUUID()}.db`)}`;
-    const run = await cli(['user', 'create', '--role', 'county_admin', '--username', 'Admin', '--name', '县局'], url, 'a long enough secret\n');
+    const run = await cli(
+      ['user', 'create', '--role', 'county_admin', '--username', 'Admin', '--name', '县局'],
+      url,
+      'a long enough secret\n',
+    );
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ username: 'admin', role: 'county_admin' });
     const db = await openDatabase(url);
@@ -42,7 +46,11 @@ describe('command line', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].displayName).toBe('县局');
 
-    const again = await cli(['user', 'create', '--role', 'county_admin', '--username', 'admin'], url, 'a long enough secret\n');
+    const again = await cli(
+      ['user', 'create', '--role', 'county_admin', '--username', 'admin'],
+      url,
+      'a long enough secret\n',
+    );
     expect(again.code).toBe(1);
     expect(again.stdout).toBe('');
     expect(again.stderr).toContain('该用户名已被使用');
@@ -62,7 +70,13 @@ describe('command line', () => {
     const url = `file:${resolve(TMP_DIR, `cli-${randomUUID()}.db`)}`;
     const run = await cli(['seed', '--demo'], url);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ townships: 17, villages: 351, organisations: 85, volunteers: 2000, recipients: 6241 });
+    expect(JSON.parse(run.stdout)).toEqual({
+      townships: 17,
+      villages: 351,
+      organisations: 85,
+      volunteers: 2000,
+      recipients: 6241,
+    });
     const db = await openDatabase(url);
     const all = await db.db.select().from(recipients).all();
     const homes = all.filter((r) => r.supportMode === 'home');
@@ -78,7 +92,9 @@ describe('command line', () => {
     expect(orgs.filter((o) => o.kind === 'nursing_home')).toHaveLength(22);
     expect(orgs.filter((o) => o.kind === 'nursing_home' && o.regional)).toHaveLength(10);
     // ID numbers are stored encrypted and masked only; the masked form keeps a valid area code.
-    expect(all.every((r) => !/\d{17}[\dX]/.test(r.idNumberEnc) && /^430321\*{8}\d{3}[\dX]$/.test(r.idNumberMasked))).toBe(true);
+    expect(
+      all.every((r) => !/\d{17}[\dX]/.test(r.idNumberEnc) && /^430321\*{8}\d{3}[\dX]$/.test(r.idNumberMasked)),
+    ).toBe(true);
     db.close();
 
     const twice = await cli(['seed', '--demo'], url);

@@ -31,9 +31,19 @@ describe('compliance page', () => {
     const old = new Date('2026-10-01T02:00:00Z');
     const full = await addRecipient(t, { name: '王全失', townshipId: east, careLevel: 'full', registered: old });
     const self = await addRecipient(t, { name: '李自理', townshipId: east, careLevel: 'self', registered: old });
-    const partial = await addRecipient(t, { name: '赵半失', townshipId: west, careLevel: 'partial', registered: new Date('2026-11-15T02:00:00Z') });
+    const partial = await addRecipient(t, {
+      name: '赵半失',
+      townshipId: west,
+      careLevel: 'partial',
+      registered: new Date('2026-11-15T02:00:00Z'),
+    });
     const base = { kind: 'home_visit' as const, visitorKind: 'village_doctor' as const, createdAt: t.clock.now() };
-    const on = (recipientId: number, visitedOn: string, outcome: 'visited' | 'not_home' = 'visited') => ({ ...base, recipientId, visitedOn, outcome });
+    const on = (recipientId: number, visitedOn: string, outcome: 'visited' | 'not_home' = 'visited') => ({
+      ...base,
+      recipientId,
+      visitedOn,
+      outcome,
+    });
     await t.database.db.insert(visits).values([
       // 15 days of visits to the fully disabled (two on one day count once) and one before the window.
       ...Array.from({ length: 15 }, (_, i) => on(full, addDays('2026-11-24', -2 * i))),
@@ -47,15 +57,19 @@ describe('compliance page', () => {
     ]);
   });
 
-  it('shows the county each township\'s share of required visits made, with a chart', async () => {
+  it("shows the county each township's share of required visits made, with a chart", async () => {
     const { browser } = await loginAs(t, 'county_admin');
     const res = await browser.get('/visits/compliance');
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('2026-10-26 至 2026-11-24');
     // 易俗河镇: required 30 + 5, made 15 + 5 → 57.1 %. 花石镇: required 5, made 2 → 40.0 %.
-    expect(html).toMatch(new RegExp(`data-township="${east}"><td>易俗河镇</td><td>2</td><td>35</td><td>20</td><td>57.1%</td>`));
-    expect(html).toMatch(new RegExp(`data-township="${west}"><td>花石镇</td><td>1</td><td>5</td><td>2</td><td>40.0%</td>`));
+    expect(html).toMatch(
+      new RegExp(`data-township="${east}"><td>易俗河镇</td><td>2</td><td>35</td><td>20</td><td>57.1%</td>`),
+    );
+    expect(html).toMatch(
+      new RegExp(`data-township="${west}"><td>花石镇</td><td>1</td><td>5</td><td>2</td><td>40.0%</td>`),
+    );
     expect(html).toMatch(/<tfoot><tr><th>全县<\/th><td><\/td><td>40<\/td><td>22<\/td><td>55.0%<\/td>/);
     expect(html).toMatch(/<img src="data:image\/svg\+xml;charset=utf-8,[^"]+" alt="各乡镇近 30 天/);
   });
@@ -77,8 +91,22 @@ describe('compliance page', () => {
     expect(chartOf(await (await station.get('/')).text())).toBeUndefined();
 
     // Two more visits to 花石镇's recipient: the page shows them at once, the dashboard after its five minutes.
-    const [r] = await t.database.db.select({ id: visits.recipientId }).from(visits).where(eq(visits.outcome, 'not_home'));
-    await t.database.db.insert(visits).values(['2026-11-18', '2026-11-24'].map((visitedOn) => ({ recipientId: r.id, visitedOn, kind: 'home_visit' as const, visitorKind: 'village_doctor' as const, outcome: 'visited' as const, createdAt: t.clock.now() })));
+    const [r] = await t.database.db
+      .select({ id: visits.recipientId })
+      .from(visits)
+      .where(eq(visits.outcome, 'not_home'));
+    await t.database.db
+      .insert(visits)
+      .values(
+        ['2026-11-18', '2026-11-24'].map((visitedOn) => ({
+          recipientId: r.id,
+          visitedOn,
+          kind: 'home_visit' as const,
+          visitorKind: 'village_doctor' as const,
+          outcome: 'visited' as const,
+          createdAt: t.clock.now(),
+        })),
+      );
     expect(await (await admin.get('/visits/compliance')).text()).toContain('80.0%');
     expect(chartOf(await (await admin.get('/')).text())).toBe(first);
     t.clock.advance(5 * 60 * 1000 + 1000);

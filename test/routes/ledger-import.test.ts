@@ -34,7 +34,11 @@ async function upload(t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
   const form = new FormData();
   form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
   const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(ORIGIN + '/activities/import', { method: 'POST', body: form, headers: { origin: ORIGIN, cookie } });
+  return t.app.request(ORIGIN + '/activities/import', {
+    method: 'POST',
+    body: form,
+    headers: { origin: ORIGIN, cookie },
+  });
 }
 
 const meta = (k: string) => ({ idempotencyKey: k, actorUserId: null, now: new Date('2026-12-01T00:00:00Z') });
@@ -45,9 +49,45 @@ describe('activities import', () => {
     const ids = await registry(src);
     const db = src.database.db;
     const base = { serviceDayId: null, shiftId: null, note: null };
-    await recordActivity(db, { ...base, organisationId: ids.org, occurredOn: '2026-03-24', kind: 'home_visit', recipientIds: [ids.r1, ids.r2], nursingHomeIds: [ids.home], lines: [cash(20000), goods('大米', 15050, 2)] }, meta('a1'));
-    const a2 = await recordActivity(db, { ...base, organisationId: ids.station, occurredOn: '2026-11-25', kind: 'condolence', recipientIds: [ids.r2], nursingHomeIds: [], lines: [cash(50000), service('打扫卫生', 150)] }, meta('a2'));
-    await recordActivity(db, { ...base, organisationId: ids.org, occurredOn: '2025-12-31', kind: 'care', recipientIds: [], nursingHomeIds: [ids.home], lines: [goods('食用油', 3000, 3, '桶')] }, meta('a3'));
+    await recordActivity(
+      db,
+      {
+        ...base,
+        organisationId: ids.org,
+        occurredOn: '2026-03-24',
+        kind: 'home_visit',
+        recipientIds: [ids.r1, ids.r2],
+        nursingHomeIds: [ids.home],
+        lines: [cash(20000), goods('大米', 15050, 2)],
+      },
+      meta('a1'),
+    );
+    const a2 = await recordActivity(
+      db,
+      {
+        ...base,
+        organisationId: ids.station,
+        occurredOn: '2026-11-25',
+        kind: 'condolence',
+        recipientIds: [ids.r2],
+        nursingHomeIds: [],
+        lines: [cash(50000), service('打扫卫生', 150)],
+      },
+      meta('a2'),
+    );
+    await recordActivity(
+      db,
+      {
+        ...base,
+        organisationId: ids.org,
+        occurredOn: '2025-12-31',
+        kind: 'care',
+        recipientIds: [],
+        nursingHomeIds: [ids.home],
+        lines: [goods('食用油', 3000, 3, '桶')],
+      },
+      meta('a3'),
+    );
     if (!a2.ok) throw new Error('not recorded');
     const [line] = await db.select().from(ledgerLines).where(eq(ledgerLines.activityId, a2.id));
     await reverseLine(db, line, cash(45000), { reason: '更正', actorUserId: null, now: new Date() });
@@ -64,7 +104,8 @@ describe('activities import', () => {
       const first = await upload(dst, dstAdmin, `activities.${ext}`, bytes);
       expect(first.status).toBe(200);
       expect(await first.text()).toContain('导入完成：新增 3 项活动，0 项已存在未变。');
-      for (const year of [2025, 2026]) expect(await annualSummary(dst.database.db, year, {})).toEqual(await annualSummary(db, year, {}));
+      for (const year of [2025, 2026])
+        expect(await annualSummary(dst.database.db, year, {})).toEqual(await annualSummary(db, year, {}));
 
       const again = await upload(dst, dstAdmin, `activities.${ext}`, bytes);
       expect(await again.text()).toContain('导入完成：新增 0 项活动，3 项已存在未变。');
@@ -100,12 +141,19 @@ describe('activities import', () => {
     const t = await createTestApp();
     await registry(t);
     const admin = (await loginAs(t, 'county_admin')).browser;
-    const csv = 'date,activity_ref,organisation,kind,target_kind,target,goods_name,quantity,unit,goods_value_yuan,service_hours\r\n'
-      + '2023/6/24,G-1,花石镇社工站,关爱帮扶,敬老院,易俗河敬老院,棉被,10,床,1200,3.5\r\n';
+    const csv =
+      'date,activity_ref,organisation,kind,target_kind,target,goods_name,quantity,unit,goods_value_yuan,service_hours\r\n' +
+      '2023/6/24,G-1,花石镇社工站,关爱帮扶,敬老院,易俗河敬老院,棉被,10,床,1200,3.5\r\n';
     const res = await upload(t, admin, 'g.csv', new Uint8Array(iconv.encode(csv, 'gb18030')));
     expect(await res.text()).toContain('导入完成：新增 1 项活动');
     const s = await annualSummary(t.database.db, 2023, {});
-    expect(s).toMatchObject({ stations_participating: 1, nursing_homes_visited: 1, goods_value_fen: 120000, service_hours: 3.5, assistance_events: 1 });
+    expect(s).toMatchObject({
+      stations_participating: 1,
+      nursing_homes_visited: 1,
+      goods_value_fen: 120000,
+      service_hours: 3.5,
+      assistance_events: 1,
+    });
     expect(s.by_month.map((m) => m.month)).toEqual(['2023-06']);
   });
 
@@ -113,7 +161,10 @@ describe('activities import', () => {
     const t = await createTestApp();
     await registry(t);
     const file = resolve(TMP_DIR, `import-${Date.now()}.csv`);
-    writeFileSync(file, '\uFEFF活动编号,日期,组织,活动类型,对象类型,对象,资金(元)\nS-1,2026-01-05,湘潭县爱心协会,真情慰问,分散供养户,43032119480506002X,"1,000.00"\n');
+    writeFileSync(
+      file,
+      '\uFEFF活动编号,日期,组织,活动类型,对象类型,对象,资金(元)\nS-1,2026-01-05,湘潭县爱心协会,真情慰问,分散供养户,43032119480506002X,"1,000.00"\n',
+    );
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: `file:${t.dbPath}`, LOG_LEVEL: 'error' };
     const imported = await run('npx', ['tsx', 'src/cli.ts', 'import', 'activities', file], { env });
@@ -121,6 +172,13 @@ describe('activities import', () => {
     const report = await run('npx', ['tsx', 'src/cli.ts', 'report', 'annual', '--year', '2026', '--json'], { env });
     const json = JSON.parse(report.stdout);
     expect(report.stdout.trim().startsWith('{') && report.stdout.trim().endsWith('}')).toBe(true);
-    expect(json).toMatchObject({ year: 2026, organisations_participating: 1, households_visited: 1, assistance_events: 1, cash_fen: 100000, aid_total_fen: 100000 });
+    expect(json).toMatchObject({
+      year: 2026,
+      organisations_participating: 1,
+      households_visited: 1,
+      assistance_events: 1,
+      cash_fen: 100000,
+      aid_total_fen: 100000,
+    });
   });
 });

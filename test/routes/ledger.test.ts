@@ -81,7 +81,10 @@ describe('recording an activity', () => {
 
   it('records a double submit once and refuses the same key with other content', async () => {
     const b = await coordinator();
-    const [r1, r2] = await Promise.all([b.post('/activities', visit('c'.repeat(20))), b.post('/activities', visit('c'.repeat(20)))]);
+    const [r1, r2] = await Promise.all([
+      b.post('/activities', visit('c'.repeat(20))),
+      b.post('/activities', visit('c'.repeat(20))),
+    ]);
     expect([r1.status, r2.status]).toEqual([303, 303]);
     expect(r1.headers.get('location')).toBe(r2.headers.get('location'));
     const other = await b.post('/activities', visit('c'.repeat(20), { lineAmount: ['999', '150.50', ''] }));
@@ -114,7 +117,9 @@ describe('reversals', () => {
     const again = await b.post(`${path}/lines/${cashLine.id}/reverse`, { reason: '再来', replacement: '1' });
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('该行已被冲销');
-    const cash = (await t.database.db.select().from(ledgerLines)).filter((l) => l.kind === 'cash').map((l) => l.amountFen);
+    const cash = (await t.database.db.select().from(ledgerLines))
+      .filter((l) => l.kind === 'cash')
+      .map((l) => l.amountFen);
     expect(cash).toEqual([20000, -20000, 18000]);
   });
 });
@@ -124,7 +129,16 @@ describe('roles and scope', () => {
     const own = await coordinator(ids.org1);
     const other = await coordinator(ids.org2);
     const mine = await own.post('/activities', visit('f'.repeat(20)));
-    const theirs = await other.post('/activities', visit('g'.repeat(20), { organisationId: String(ids.org2), recipientIds: [String(ids.r2)], nursingHomeIds: [], lineAmount: ['50', '', ''], lineKind: ['cash'] }));
+    const theirs = await other.post(
+      '/activities',
+      visit('g'.repeat(20), {
+        organisationId: String(ids.org2),
+        recipientIds: [String(ids.r2)],
+        nursingHomeIds: [],
+        lineAmount: ['50', '', ''],
+        lineKind: ['cash'],
+      }),
+    );
     expect(theirs.status).toBe(303);
     const list = await (await own.get('/activities')).text();
     expect(list).toContain('湘潭县爱心协会');
@@ -136,14 +150,18 @@ describe('roles and scope', () => {
     expect(await (await own.get(`/activities?recipientId=${ids.r2}`)).text()).toContain('暂无记录');
     expect((await other.get(mine.headers.get('location')!)).status).toBe(404);
     const report = await (await own.get('/reports/aid?year=2026')).text();
-    expect(report).toContain('1家社会组织和0个乡镇社工站走访慰问1家敬老院和1户分散供养特困人员，年帮扶1次，帮扶资金物资共计0.0万元');
+    expect(report).toContain(
+      '1家社会组织和0个乡镇社工站走访慰问1家敬老院和1户分散供养特困人员，年帮扶1次，帮扶资金物资共计0.0万元',
+    );
     const admin = (await loginAs(t, 'county_admin')).browser;
     const county = await (await admin.get('/reports/aid?year=2026')).text();
     expect(county).toContain('2家社会组织和0个乡镇社工站走访慰问1家敬老院和2户分散供养特困人员，年帮扶2次');
     expect(county).toContain('data:image/svg+xml');
     // A station sees its township's figures: the county-wide organisation's visit was in 易俗河镇 (its household's).
     const stationA = (await loginAs(t, 'station_staff', { townshipId: ids.A })).browser;
-    expect(await (await stationA.get('/reports/aid?year=2026')).text()).toContain('1家社会组织和0个乡镇社工站走访慰问1家敬老院和1户分散供养特困人员，年帮扶1次，帮扶资金物资共计0.0万元');
+    expect(await (await stationA.get('/reports/aid?year=2026')).text()).toContain(
+      '1家社会组织和0个乡镇社工站走访慰问1家敬老院和1户分散供养特困人员，年帮扶1次，帮扶资金物资共计0.0万元',
+    );
     const stationList = await (await stationA.get('/activities')).text();
     expect(stationList).toContain('湘潭县爱心协会');
     expect(stationList).not.toContain('花石镇</td>');

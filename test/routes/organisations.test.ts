@@ -15,13 +15,34 @@ beforeEach(async () => {
 
 describe('organisations register', () => {
   it('lets the county admin register a social organisation, which starts as applied with a dated record', async () => {
-    const res = await as.admin.post('/organisations', { name: '湘潭县夕阳红志愿者协会', kind: 'social_org', townshipId: String(f.x.id), incubationYear: '2026', contactName: '陈会长' });
+    const res = await as.admin.post('/organisations', {
+      name: '湘潭县夕阳红志愿者协会',
+      kind: 'social_org',
+      townshipId: String(f.x.id),
+      incubationYear: '2026',
+      contactName: '陈会长',
+    });
     expect(res.status).toBe(303);
-    const org = await t.database.db.select().from(organisations).where(eq(organisations.name, '湘潭县夕阳红志愿者协会')).get();
-    expect(org).toMatchObject({ kind: 'social_org', incubationStage: 'applied', incubationYear: 2026, contactName: '陈会长' });
-    expect(await t.database.db.select().from(incubationEvents).where(eq(incubationEvents.organisationId, org!.id)).all()).toHaveLength(1);
+    const org = await t.database.db
+      .select()
+      .from(organisations)
+      .where(eq(organisations.name, '湘潭县夕阳红志愿者协会'))
+      .get();
+    expect(org).toMatchObject({
+      kind: 'social_org',
+      incubationStage: 'applied',
+      incubationYear: 2026,
+      contactName: '陈会长',
+    });
+    expect(
+      await t.database.db.select().from(incubationEvents).where(eq(incubationEvents.organisationId, org!.id)).all(),
+    ).toHaveLength(1);
 
-    const stage = await as.admin.post(`/organisations/${org!.id}/stage`, { stage: 'incubating', on: '2026-06-01', note: '入驻孵化中心' });
+    const stage = await as.admin.post(`/organisations/${org!.id}/stage`, {
+      stage: 'incubating',
+      on: '2026-06-01',
+      note: '入驻孵化中心',
+    });
     expect(stage.status).toBe(303);
     const page = await (await as.admin.get(`/organisations/${org!.id}`)).text();
     expect(page).toContain('2026-06-01 · 孵化中 · 入驻孵化中心');
@@ -33,7 +54,11 @@ describe('organisations register', () => {
     const dup = await as.admin.post('/organisations', { name: f.orgA.name, kind: 'social_org' });
     expect(dup.status).toBe(422);
     expect(await dup.text()).toContain('同类型中已有同名组织。');
-    const station = await as.admin.post('/organisations', { name: '另一个社工站', kind: 'station', townshipId: String(f.x.id) });
+    const station = await as.admin.post('/organisations', {
+      name: '另一个社工站',
+      kind: 'station',
+      townshipId: String(f.x.id),
+    });
     expect(station.status).toBe(422);
     expect(await station.text()).toContain('该乡镇已有社工站。');
     const noTownship = await as.admin.post('/organisations', { name: '无名敬老院', kind: 'nursing_home' });
@@ -63,8 +88,24 @@ describe('townships and villages', () => {
     const dup = await as.admin.post('/places', { name: '花石镇' });
     expect(dup.status).toBe(422);
     expect(await dup.text()).toContain('已有同名的记录。');
-    expect((await as.admin.post('/places/villages', { townshipId: String(f.x.id), name: '新村', kind: 'village', lat: '27.6', lng: '112.7' })).status).toBe(303);
-    const bad = await as.admin.post('/places/villages', { townshipId: String(f.x.id), name: '坐标村', kind: 'village', lat: '200', lng: 'east' });
+    expect(
+      (
+        await as.admin.post('/places/villages', {
+          townshipId: String(f.x.id),
+          name: '新村',
+          kind: 'village',
+          lat: '27.6',
+          lng: '112.7',
+        })
+      ).status,
+    ).toBe(303);
+    const bad = await as.admin.post('/places/villages', {
+      townshipId: String(f.x.id),
+      name: '坐标村',
+      kind: 'village',
+      lat: '200',
+      lng: 'east',
+    });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('请输入有效的坐标。');
     expect(await (await as.admin.get('/places')).text()).toContain('新村（村）');

@@ -18,7 +18,8 @@ beforeEach(async () => {
 
 const working = () => t.database.db.select().from(s.planAssignments).where(eq(s.planAssignments.published, false));
 const published = () => t.database.db.select().from(s.planAssignments).where(eq(s.planAssignments.published, true));
-const pairs = (rows: { volunteerId: number; recipientId: number }[]) => rows.map((r) => `${r.volunteerId}:${r.recipientId}`).sort();
+const pairs = (rows: { volunteerId: number; recipientId: number }[]) =>
+  rows.map((r) => `${r.volunteerId}:${r.recipientId}`).sort();
 
 async function plan() {
   const res = await coord.post(`/plans/${p.shift.id}/replan`);
@@ -51,7 +52,10 @@ describe('planning a shift', () => {
   });
 
   it('covers the most overdue and most dependent first when there are too few volunteers', async () => {
-    await t.database.db.update(s.shiftSignups).set({ status: 'cancelled' }).where(eq(s.shiftSignups.volunteerId, p.li.id));
+    await t.database.db
+      .update(s.shiftSignups)
+      .set({ status: 'cancelled' })
+      .where(eq(s.shiftSignups.volunteerId, p.li.id));
     await plan();
     const got = (await working()).map((r) => r.recipientId).sort((a, b) => a - b);
     // Four places: the five registered on 1 Nov are 24 days overdue, 张老汉 (registered yesterday) 1 day; among the
@@ -70,11 +74,18 @@ describe('planning a shift', () => {
       { recipientId: p.people.self1, skills: ['counselling'], visitors: 1, updatedAt: now },
       { recipientId: p.people.full2, skills: [], visitors: 2, updatedAt: now },
     ]);
-    await t.database.db.insert(s.visitExclusions).values({ recipientId: p.people.partial, volunteerId: p.li.id, createdAt: now });
+    await t.database.db
+      .insert(s.visitExclusions)
+      .values({ recipientId: p.people.partial, volunteerId: p.li.id, createdAt: now });
     await plan();
     const rows = await working();
     expect(rows.filter((r) => r.recipientId === p.people.self1).map((r) => r.volunteerId)).toEqual([p.wang.id]);
-    expect(rows.filter((r) => r.recipientId === p.people.full2).map((r) => r.volunteerId).sort()).toEqual([p.wang.id, p.li.id].sort());
+    expect(
+      rows
+        .filter((r) => r.recipientId === p.people.full2)
+        .map((r) => r.volunteerId)
+        .sort(),
+    ).toEqual([p.wang.id, p.li.id].sort());
     expect(rows.filter((r) => r.recipientId === p.people.partial).map((r) => r.volunteerId)).toEqual([p.wang.id]);
   });
 
@@ -83,7 +94,9 @@ describe('planning a shift', () => {
     const first = await working();
     const target = first.find((r) => r.volunteerId === p.wang.id)!;
     // Reassign one of Wang's households to Li: it is pinned there.
-    const moved = await coord.post(`/plans/${p.shift.id}/assignments/${target.id}/reassign`, { toVolunteerId: String(p.li.id) });
+    const moved = await coord.post(`/plans/${p.shift.id}/assignments/${target.id}/reassign`, {
+      toVolunteerId: String(p.li.id),
+    });
     expect(moved.status).toBe(303);
     // Remove one of Li's original households.
     const dropped = first.find((r) => r.volunteerId === p.li.id)!;
@@ -102,7 +115,10 @@ describe('planning a shift', () => {
 
   it('flags a volunteer who left the shift after planning, and re-planning hands their households to the others', async () => {
     await plan();
-    await t.database.db.update(s.shiftSignups).set({ status: 'cancelled' }).where(eq(s.shiftSignups.volunteerId, p.li.id));
+    await t.database.db
+      .update(s.shiftSignups)
+      .set({ status: 'cancelled' })
+      .where(eq(s.shiftSignups.volunteerId, p.li.id));
     const page = await (await coord.get(`/plans/${p.shift.id}`)).text();
     expect(page).toContain('李志愿 · 已不在本班次，请重新计划');
     await plan();
@@ -113,11 +129,15 @@ describe('planning a shift', () => {
   });
 
   it('refuses a reassignment that breaks a constraint and changes nothing', async () => {
-    await t.database.db.insert(s.visitRequirements).values({ recipientId: p.people.self1, skills: ['counselling'], visitors: 1, updatedAt: t.clock.now() });
+    await t.database.db
+      .insert(s.visitRequirements)
+      .values({ recipientId: p.people.self1, skills: ['counselling'], visitors: 1, updatedAt: t.clock.now() });
     await plan();
     const before = await working();
     const row = before.find((r) => r.recipientId === p.people.self1)!;
-    const res = await coord.post(`/plans/${p.shift.id}/assignments/${row.id}/reassign`, { toVolunteerId: String(p.li.id) });
+    const res = await coord.post(`/plans/${p.shift.id}/assignments/${row.id}/reassign`, {
+      toVolunteerId: String(p.li.id),
+    });
     expect(res.status).toBe(303);
     expect(await (await coord.get(`/plans/${p.shift.id}`)).text()).toContain('该志愿者不符合这户的要求');
     expect(pairs(await working())).toEqual(pairs(before));
@@ -148,7 +168,11 @@ describe('publishing', () => {
     expect(page).toContain('发布后的变动');
     expect(page).toMatch(/李志愿<\/strong>[\s\S]*?移除：/);
     // Volunteers still see the published list until the next publication.
-    expect((await published()).some((r) => r.id !== lis.id && r.recipientId === lis.recipientId && r.volunteerId === p.li.id)).toBe(true);
+    expect(
+      (await published()).some(
+        (r) => r.id !== lis.id && r.recipientId === lis.recipientId && r.volunteerId === p.li.id,
+      ),
+    ).toBe(true);
     await coord.post(`/plans/${p.shift.id}/publish`);
     const all = await t.database.db.select().from(s.outbox);
     expect(all).toHaveLength(3);
@@ -157,7 +181,7 @@ describe('publishing', () => {
 });
 
 describe('a cancelled shift', () => {
-  it('is neither planned nor published again, and its published households leave the volunteers\' day', async () => {
+  it("is neither planned nor published again, and its published households leave the volunteers' day", async () => {
     await plan();
     await coord.post(`/plans/${p.shift.id}/publish`);
     await coord.post(`/shifts/${p.shift.id}/cancel-shift`);
@@ -199,8 +223,15 @@ describe('route sheets', () => {
     expect(html).toContain('签到（签名/时间）');
     expect(html).toContain('志愿者：王志愿');
     for (const r of await published()) {
-      const section = new RegExp(`<section class="sheet" data-volunteer="${r.volunteerId}">[\\s\\S]*?</section>`).exec(html)![0];
-      const [name] = (await t.database.db.select({ n: s.recipients.name }).from(s.recipients).where(eq(s.recipients.id, r.recipientId))).map((x) => x.n);
+      const section = new RegExp(`<section class="sheet" data-volunteer="${r.volunteerId}">[\\s\\S]*?</section>`).exec(
+        html,
+      )![0];
+      const [name] = (
+        await t.database.db
+          .select({ n: s.recipients.name })
+          .from(s.recipients)
+          .where(eq(s.recipients.id, r.recipientId))
+      ).map((x) => x.n);
       expect(section).toContain(name);
     }
     expect(html).not.toContain('13911112222'); // caregiver mobiles masked
@@ -219,7 +250,10 @@ describe("the volunteer's day", () => {
     const html = await res.text();
     const mine = (await published()).filter((r) => r.volunteerId === p.wang.id).sort((a, b) => a.position - b.position);
     const theirs = (await published()).filter((r) => r.volunteerId === p.li.id);
-    const names = async (ids: number[]) => Promise.all(ids.map(async (id) => (await t.database.db.select().from(s.recipients).where(eq(s.recipients.id, id)))[0]));
+    const names = async (ids: number[]) =>
+      Promise.all(
+        ids.map(async (id) => (await t.database.db.select().from(s.recipients).where(eq(s.recipients.id, id)))[0]),
+      );
     const own = await names(mine.map((r) => r.recipientId));
     const positions = own.map((r) => html.indexOf(r.name));
     expect(positions.every((i) => i > 0)).toBe(true);
@@ -235,31 +269,61 @@ describe("the volunteer's day", () => {
 
   it('records an outcome with a need: the visit counts, the need reaches the station board, a second tap is refused', async () => {
     const row = (await published()).find((r) => r.volunteerId === p.wang.id)!;
-    const form = { outcome: 'visited', notes: '精神尚可', needCategory: 'health', needUrgency: 'normal', needText: '腿疼需要就医' };
+    const form = {
+      outcome: 'visited',
+      notes: '精神尚可',
+      needCategory: 'health',
+      needUrgency: 'normal',
+      needText: '腿疼需要就医',
+    };
     expect((await p.wang.browser!.post(`/visits/today/${row.id}`, form)).status).toBe(303);
     expect((await p.wang.browser!.post(`/visits/today/${row.id}`, form)).status).toBe(303);
     const visits = await t.database.db.select().from(s.visits).where(eq(s.visits.recipientId, row.recipientId));
     expect(visits).toHaveLength(1);
-    expect(visits[0]).toMatchObject({ visitedOn: '2026-11-25', visitorKind: 'volunteer', volunteerIds: [p.wang.id], outcome: 'visited' });
+    expect(visits[0]).toMatchObject({
+      visitedOn: '2026-11-25',
+      visitorKind: 'volunteer',
+      volunteerIds: [p.wang.id],
+      outcome: 'visited',
+    });
     const needs = await t.database.db.select().from(s.needs);
     expect(needs).toHaveLength(1);
-    expect(needs[0]).toMatchObject({ recipientId: row.recipientId, visitId: visits[0].id, category: 'health', status: 'open' });
+    expect(needs[0]).toMatchObject({
+      recipientId: row.recipientId,
+      visitId: visits[0].id,
+      category: 'health',
+      status: 'open',
+    });
     const station = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser;
     expect(await (await station.get('/needs')).text()).toContain('腿疼需要就医');
     expect(await (await p.wang.browser!.get('/visits/today')).text()).toContain('已登记：已走访');
     // The coordinator follows the day on the plan page.
     const planPage = await (await coord.get(`/plans/${p.shift.id}`)).text();
-    expect(planPage).toMatch(new RegExp(`data-recipient="${row.recipientId}"[^>]*>(?:(?!</tr>)[\\s\\S])*<td class="outcome">已走访</td>`));
+    expect(planPage).toMatch(
+      new RegExp(`data-recipient="${row.recipientId}"[^>]*>(?:(?!</tr>)[\\s\\S])*<td class="outcome">已走访</td>`),
+    );
   });
 
   it('puts cash and goods handed over into the aid ledger under the shift organisation, once', async () => {
     const row = (await published()).find((r) => r.volunteerId === p.wang.id)!;
-    const form = { outcome: 'visited', aidCash: '200', aidGoodsName: '大米', aidGoodsQuantity: '2', aidGoodsUnit: '袋', aidGoodsValue: '120.50' };
+    const form = {
+      outcome: 'visited',
+      aidCash: '200',
+      aidGoodsName: '大米',
+      aidGoodsQuantity: '2',
+      aidGoodsUnit: '袋',
+      aidGoodsValue: '120.50',
+    };
     expect((await p.wang.browser!.post(`/visits/today/${row.id}`, form)).status).toBe(303);
     expect((await p.wang.browser!.post(`/visits/today/${row.id}`, form)).status).toBe(303);
     const acts = await t.database.db.select().from(s.activities);
     expect(acts).toHaveLength(1);
-    expect(acts[0]).toMatchObject({ organisationId: p.f.orgA.id, occurredOn: '2026-11-25', shiftId: p.shift.id, kind: 'home_visit' });
+    expect(acts[0]).toMatchObject({
+      organisationId: p.f.orgA.id,
+      occurredOn: '2026-11-25',
+      shiftId: p.shift.id,
+      kind: 'home_visit',
+    });
     const lines = await t.database.db.select().from(s.ledgerLines).where(eq(s.ledgerLines.activityId, acts[0].id));
     expect(lines.map((l) => [l.kind, l.amountFen, l.goodsName, l.quantity, l.unit]).sort()).toEqual([
       ['cash', 20_000, null, null, null],
@@ -271,7 +335,11 @@ describe("the volunteer's day", () => {
 
   it('refuses aid with a bad amount or goods without a value, writing nothing', async () => {
     const row = (await published()).find((r) => r.volunteerId === p.wang.id)!;
-    for (const form of <Record<string, string>[]>[{ outcome: 'visited', aidCash: '两百' }, { outcome: 'visited', aidGoodsName: '大米' }, { outcome: 'visited', aidCash: '-5' }]) {
+    for (const form of <Record<string, string>[]>[
+      { outcome: 'visited', aidCash: '两百' },
+      { outcome: 'visited', aidGoodsName: '大米' },
+      { outcome: 'visited', aidCash: '-5' },
+    ]) {
       const res = await p.wang.browser!.post(`/visits/today/${row.id}`, form);
       expect(res.status).toBe(422);
     }
@@ -279,7 +347,7 @@ describe("the volunteer's day", () => {
     expect(await t.database.db.$count(s.activities)).toBe(0);
   });
 
-  it('refuses bad input, another volunteer\'s household and a visit before its day, writing nothing', async () => {
+  it("refuses bad input, another volunteer's household and a visit before its day, writing nothing", async () => {
     const row = (await published()).find((r) => r.volunteerId === p.wang.id)!;
     const bad = await p.wang.browser!.post(`/visits/today/${row.id}`, { outcome: 'visited', needText: '没有类别' });
     expect(bad.status).toBe(422);
@@ -298,7 +366,10 @@ describe("the volunteer's day", () => {
     const res = await owner.browser!.post(`/visits/today/${row.id}/call`);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('tel:13911112222');
-    const audit = await t.database.db.select().from(s.auditLog).where(and(eq(s.auditLog.action, 'reveal'), eq(s.auditLog.entityId, String(p.people.self2))));
+    const audit = await t.database.db
+      .select()
+      .from(s.auditLog)
+      .where(and(eq(s.auditLog.action, 'reveal'), eq(s.auditLog.entityId, String(p.people.self2))));
     expect(audit).toHaveLength(1);
   });
 
@@ -323,34 +394,59 @@ describe('visit requirements', () => {
     const page = await station.get(`/visits/recipients/${p.people.full2}/requirements`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('李志愿');
-    const saved = await station.post(`/visits/recipients/${p.people.full2}/requirements`, { skills: ['counselling'], visitors: '1', excluded: [String(p.li.id)] });
+    const saved = await station.post(`/visits/recipients/${p.people.full2}/requirements`, {
+      skills: ['counselling'],
+      visitors: '1',
+      excluded: [String(p.li.id)],
+    });
     expect(saved.status).toBe(303);
-    expect(await t.database.db.select().from(s.visitRequirements)).toMatchObject([{ recipientId: p.people.full2, skills: ['counselling'], visitors: 1 }]);
-    expect(await t.database.db.select().from(s.visitExclusions)).toMatchObject([{ recipientId: p.people.full2, volunteerId: p.li.id }]);
+    expect(await t.database.db.select().from(s.visitRequirements)).toMatchObject([
+      { recipientId: p.people.full2, skills: ['counselling'], visitors: 1 },
+    ]);
+    expect(await t.database.db.select().from(s.visitExclusions)).toMatchObject([
+      { recipientId: p.people.full2, volunteerId: p.li.id },
+    ]);
     const audit = await t.database.db.select().from(s.auditLog).where(eq(s.auditLog.entity, 'visit_requirements'));
     expect(audit).toHaveLength(1);
     await plan();
-    expect((await working()).filter((r) => r.recipientId === p.people.full2).map((r) => r.volunteerId)).toEqual([p.wang.id]);
+    expect((await working()).filter((r) => r.recipientId === p.people.full2).map((r) => r.volunteerId)).toEqual([
+      p.wang.id,
+    ]);
 
     // Two visitors, and the exclusion lifted.
     await station.post(`/visits/recipients/${p.people.full2}/requirements`, { visitors: '2' });
     expect(await t.database.db.$count(s.visitExclusions)).toBe(0);
     await plan();
-    expect((await working()).filter((r) => r.recipientId === p.people.full2).map((r) => r.volunteerId).sort()).toEqual([p.wang.id, p.li.id].sort());
+    expect(
+      (await working())
+        .filter((r) => r.recipientId === p.people.full2)
+        .map((r) => r.volunteerId)
+        .sort(),
+    ).toEqual([p.wang.id, p.li.id].sort());
   });
 
   it('refuses unknown skills, a third visitor and volunteers of another township, changing nothing', async () => {
     const station = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser;
     const foreign = await addVolunteer(t, { name: '外镇志愿', townshipId: p.f.y.id });
-    for (const form of <Record<string, string>[]>[{ visitors: '3' }, { visitors: '1', skills: 'flying' }, { visitors: '1', excluded: String(foreign.id) }, { visitors: '1', excluded: 'x' }]) {
+    for (const form of <Record<string, string>[]>[
+      { visitors: '3' },
+      { visitors: '1', skills: 'flying' },
+      { visitors: '1', excluded: String(foreign.id) },
+      { visitors: '1', excluded: 'x' },
+    ]) {
       const res = await station.post(`/visits/recipients/${p.people.full2}/requirements`, form);
       expect(res.status).toBe(422);
     }
-    const last = await station.post(`/visits/recipients/${p.people.full2}/requirements`, { visitors: '1', excluded: String(foreign.id) });
+    const last = await station.post(`/visits/recipients/${p.people.full2}/requirements`, {
+      visitors: '1',
+      excluded: String(foreign.id),
+    });
     expect(await last.text()).toContain('只能选择本乡镇登记的志愿者');
     expect(await t.database.db.$count(s.visitRequirements)).toBe(0);
     expect(await t.database.db.$count(s.visitExclusions)).toBe(0);
     const stationY = (await loginAs(t, 'station_staff', { townshipId: p.f.y.id })).browser;
-    expect((await stationY.post(`/visits/recipients/${p.people.full2}/requirements`, { visitors: '2' })).status).toBe(404);
+    expect((await stationY.post(`/visits/recipients/${p.people.full2}/requirements`, { visitors: '2' })).status).toBe(
+      404,
+    );
   });
 });

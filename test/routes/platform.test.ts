@@ -99,7 +99,10 @@ describe('concurrent writes', () => {
     const db = t.database.db;
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
-        db.batch([db.insert(townships).values({ name: `乡镇${i}`, createdAt: new Date() }), db.select().from(townships).limit(1)]),
+        db.batch([
+          db.insert(townships).values({ name: `乡镇${i}`, createdAt: new Date() }),
+          db.select().from(townships).limit(1),
+        ]),
       ),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
@@ -109,7 +112,8 @@ describe('concurrent writes', () => {
 
 describe('static assets', () => {
   it('pins asset paths to the installed package versions', () => {
-    const version = (pkg: string) => JSON.parse(readFileSync(resolve(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+    const version = (pkg: string) =>
+      JSON.parse(readFileSync(resolve(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
     expect(ASSET_VERSIONS.htmx).toBe(version('htmx.org'));
     expect(ASSET_VERSIONS.pico).toBe(version('@picocss/pico'));
   });

@@ -19,10 +19,22 @@ const FULL_MOBILE = /1[3-9]\d{9}/;
 
 function newRecipient(overrides: Record<string, string> = {}) {
   return {
-    name: '王大爷', idNumber: testIdNumber('19450209', 517).toLowerCase().replace(/\d$/, (d) => d),
-    townshipId: String(f.x.id), villageId: String(f.villages[1].id), supportMode: 'home', caregiverName: '王小明',
-    caregiverMobile: '+86 138-0013-8000', agreementKind: 'four', agreementSignedOn: '2026-05-01',
-    assessedOn: '2026-05-02', assessor: '第三方评估机构', eating: '1', walking: '1', ...overrides,
+    name: '王大爷',
+    idNumber: testIdNumber('19450209', 517)
+      .toLowerCase()
+      .replace(/\d$/, (d) => d),
+    townshipId: String(f.x.id),
+    villageId: String(f.villages[1].id),
+    supportMode: 'home',
+    caregiverName: '王小明',
+    caregiverMobile: '+86 138-0013-8000',
+    agreementKind: 'four',
+    agreementSignedOn: '2026-05-01',
+    assessedOn: '2026-05-02',
+    assessor: '第三方评估机构',
+    eating: '1',
+    walking: '1',
+    ...overrides,
   };
 }
 
@@ -31,13 +43,22 @@ describe('recipient register', () => {
     const res = await as.stationX.post('/recipients', newRecipient());
     expect(res.status).toBe(303);
     const row = await t.database.db.select().from(recipients).where(eq(recipients.name, '王大爷')).get();
-    expect(row).toMatchObject({ gender: 'M', birthDate: '1945-02-09', careLevel: 'partial', caregiverMobileMasked: '138****8000' });
+    expect(row).toMatchObject({
+      gender: 'M',
+      birthDate: '1945-02-09',
+      careLevel: 'partial',
+      caregiverMobileMasked: '138****8000',
+    });
     expect(row!.idNumberEnc).not.toContain('19450209');
     expect(await f.cipher.decrypt(row!.caregiverMobileEnc!)).toBe('13800138000');
     const a = await t.database.db.select().from(assessments).where(eq(assessments.recipientId, row!.id)).all();
     expect(a).toHaveLength(1);
     expect(a[0]).toMatchObject({ eating: true, walking: true, dressing: false, level: 'partial' });
-    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, String(row!.id))).all();
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(row!.id)))
+      .all();
     expect(audit.map((x) => x.action)).toEqual(['create']);
     expect(JSON.stringify(audit[0].changes)).not.toMatch(FULL_ID);
     expect(JSON.stringify(audit[0].changes)).not.toMatch(FULL_MOBILE);
@@ -51,7 +72,10 @@ describe('recipient register', () => {
 
   it('names each bad field in Chinese with 422 and writes nothing', async () => {
     const before = await t.database.db.$count(recipients);
-    const bad = await as.stationX.post('/recipients', newRecipient({ idNumber: testIdNumber().slice(0, 17) + 'Y', caregiverMobile: '12345', assessedOn: '2026-02-30' }));
+    const bad = await as.stationX.post(
+      '/recipients',
+      newRecipient({ idNumber: testIdNumber().slice(0, 17) + 'Y', caregiverMobile: '12345', assessedOn: '2026-02-30' }),
+    );
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('身份证号只能是 17 位数字加 1 位数字或 X。');
@@ -59,7 +83,9 @@ describe('recipient register', () => {
     expect(html).toContain('请输入有效日期');
     expect(html).toContain('王大爷'); // the typed values come back
     const wrongCheck = testIdNumber().slice(0, 17) + (testIdNumber().endsWith('0') ? '1' : '0');
-    expect(await (await as.stationX.post('/recipients', newRecipient({ idNumber: wrongCheck }))).text()).toContain('校验位不正确');
+    expect(await (await as.stationX.post('/recipients', newRecipient({ idNumber: wrongCheck }))).text()).toContain(
+      '校验位不正确',
+    );
     expect(await t.database.db.$count(recipients)).toBe(before);
   });
 
@@ -74,7 +100,10 @@ describe('recipient register', () => {
     expect((await as.stationX.get(`/recipients/${f.ry.id}`)).status).toBe(404);
     expect((await as.stationX.get(`/recipients/${f.ry.id}/edit`)).status).toBe(404);
     expect((await as.stationX.post(`/recipients/${f.ry.id}/reveal`)).status).toBe(404);
-    const moved = await as.stationX.post('/recipients', newRecipient({ townshipId: String(f.y.id), villageId: String(f.villages[2].id) }));
+    const moved = await as.stationX.post(
+      '/recipients',
+      newRecipient({ townshipId: String(f.y.id), villageId: String(f.villages[2].id) }),
+    );
     expect(moved.status).toBe(422);
     expect(await moved.text()).toContain('只能登记本乡镇的特困人员');
     const list = await (await as.stationX.get(`/recipients?townshipId=${f.y.id}`)).text();
@@ -116,7 +145,12 @@ describe('recipient register', () => {
 
   it('records a new assessment, moves the level and keeps the history', async () => {
     const res = await as.stationX.post(`/recipients/${f.rx.id}/assessments`, {
-      assessedOn: '2026-10-01', assessor: '村医', eating: '1', dressing: '1', bedTransfer: '1', toileting: '1',
+      assessedOn: '2026-10-01',
+      assessor: '村医',
+      eating: '1',
+      dressing: '1',
+      bedTransfer: '1',
+      toileting: '1',
     });
     expect(res.status).toBe(303);
     const row = await t.database.db.select().from(recipients).where(eq(recipients.id, f.rx.id)).get();
@@ -127,7 +161,17 @@ describe('recipient register', () => {
   });
 
   it('edits with an audited diff, keeps the mobile when left blank, and requires a reason to exit', async () => {
-    const form = { name: '张老汉', townshipId: String(f.x.id), villageId: String(f.villages[0].id), supportMode: 'home', status: 'active', agreementKind: 'four', agreementSignedOn: '2026-03-01', caregiverName: '照料人', careNotes: '耳背，说话要大声' };
+    const form = {
+      name: '张老汉',
+      townshipId: String(f.x.id),
+      villageId: String(f.villages[0].id),
+      supportMode: 'home',
+      status: 'active',
+      agreementKind: 'four',
+      agreementSignedOn: '2026-03-01',
+      caregiverName: '照料人',
+      careNotes: '耳背，说话要大声',
+    };
     expect((await as.stationX.post(`/recipients/${f.rx.id}`, form)).status).toBe(303);
     const row = await t.database.db.select().from(recipients).where(eq(recipients.id, f.rx.id)).get();
     expect(row!.careNotes).toBe('耳背，说话要大声');
@@ -151,7 +195,14 @@ describe('recipient register', () => {
 
 describe('recipient visit history', () => {
   it('shows the visits recorded for a recipient on their page', async () => {
-    const res = await as.stationX.post(`/visits/recipients/${f.rx.id}`, { visitedOn: '2026-11-24', kind: 'condolence', visitorKind: 'village_doctor', visitorNames: '王村医', outcome: 'visited', notes: '送了米和油' });
+    const res = await as.stationX.post(`/visits/recipients/${f.rx.id}`, {
+      visitedOn: '2026-11-24',
+      kind: 'condolence',
+      visitorKind: 'village_doctor',
+      visitorNames: '王村医',
+      outcome: 'visited',
+      notes: '送了米和油',
+    });
     expect(res.status).toBe(303);
     const page = await (await as.stationX.get(`/recipients/${f.rx.id}`)).text();
     expect(page).toContain('2026-11-24 · 真情慰问 · 村医（王村医） · 已走访 · 送了米和油');
@@ -160,13 +211,29 @@ describe('recipient visit history', () => {
 
 describe('urgent needs', () => {
   it('queue one notice to the township station when a visit finds an urgent need, none for a normal one', async () => {
-    await t.database.db.update(organisations).set({ contactPhone: '13511112222' }).where(eq(organisations.id, f.stationX.id));
+    await t.database.db
+      .update(organisations)
+      .set({ contactPhone: '13511112222' })
+      .where(eq(organisations.id, f.stationX.id));
     const visit = (urgency: string, text: string) =>
-      as.stationX.post(`/visits/recipients/${f.rx.id}`, { visitedOn: '2026-11-24', kind: 'home_visit', visitorKind: 'station_worker', outcome: 'visited', needCategory: 'health', needUrgency: urgency, needText: text });
+      as.stationX.post(`/visits/recipients/${f.rx.id}`, {
+        visitedOn: '2026-11-24',
+        kind: 'home_visit',
+        visitorKind: 'station_worker',
+        outcome: 'visited',
+        needCategory: 'health',
+        needUrgency: urgency,
+        needText: text,
+      });
     expect((await visit('normal', '腿脚不便')).status).toBe(303);
     expect((await visit('urgent', '发烧三天无人照看')).status).toBe(303);
     const queued = await t.database.db.select().from(outbox).all();
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ recipient: '13511112222', subject: '急难愁盼（紧急）：张老汉', body: '发烧三天无人照看', status: 'pending' });
+    expect(queued[0]).toMatchObject({
+      recipient: '13511112222',
+      subject: '急难愁盼（紧急）：张老汉',
+      body: '发烧三天无人照看',
+      status: 'pending',
+    });
   });
 });

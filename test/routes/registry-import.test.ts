@@ -25,7 +25,11 @@ async function upload(b: Browser, register: string, name: string, bytes: Uint8Ar
   const form = new FormData();
   form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
   const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(`${ORIGIN}/import/${register}`, { method: 'POST', body: form, headers: { origin: ORIGIN, cookie } });
+  return t.app.request(`${ORIGIN}/import/${register}`, {
+    method: 'POST',
+    body: form,
+    headers: { origin: ORIGIN, cookie },
+  });
 }
 
 /** Uploads, checks the preview, confirms; returns the confirmation page. */
@@ -40,7 +44,8 @@ async function importFile(b: Browser, register: string, name: string, bytes: Uin
   return done.text();
 }
 
-const RECIPIENT_HEADER = '姓名,身份证号,乡镇,村(社区),供养方式,自理能力,供养机构,照料人,照料人电话,协议类型,协议签订日期';
+const RECIPIENT_HEADER =
+  '姓名,身份证号,乡镇,村(社区),供养方式,自理能力,供养机构,照料人,照料人电话,协议类型,协议签订日期';
 const id1 = testIdNumber('19410203', 135);
 const id2 = testIdNumber('19390708', 246);
 const recipientsCsv = [
@@ -55,7 +60,13 @@ describe('register import', () => {
     const done = await importFile(as.stationX, 'recipients', 'r.csv', bytes, /新增 2 条/);
     expect(done).toContain('新增 2 条，更新 0 条，不变 0 条');
     const row = await t.database.db.select().from(recipients).where(eq(recipients.name, '周大伯')).get();
-    expect(row).toMatchObject({ careLevel: 'partial', supportMode: 'home', agreementKind: 'four', agreementSignedOn: '2026-03-05', caregiverMobileMasked: '138****1111' });
+    expect(row).toMatchObject({
+      careLevel: 'partial',
+      supportMode: 'home',
+      agreementKind: 'four',
+      agreementSignedOn: '2026-03-05',
+      caregiverMobileMasked: '138****1111',
+    });
     expect(await f.cipher.decrypt(row!.idNumberEnc)).toBe(id1);
     const wu = await t.database.db.select().from(recipients).where(eq(recipients.name, '吴奶奶')).get();
     expect(wu).toMatchObject({ supportMode: 'institution', nursingHomeId: f.home.id, agreementSignedOn: '2025-12-09' });
@@ -87,17 +98,31 @@ describe('register import', () => {
       '第 4 行「协议类型」',
       '第 4 行「协议签订日期」',
       '第 5 行「姓名」：与第 4 行重复。',
-    ]) expect(html).toContain(expected);
+    ])
+      expect(html).toContain(expected);
     expect(await databaseFingerprint(t.database.client, ['sessions', 'login_failures'])).toBe(before);
   });
 
   it('imports volunteers from GB18030 CSV (English headers accepted) and organisations from xlsx, creating missing townships for the admin', async () => {
-    const csv = 'name,mobile,乡镇,所属组织,技能,党员\n赵志愿,13912340000,花石镇,湘潭县阳光社工服务中心,访视照料、心理疏导;送餐,是\n钱志愿,+86 139-1234-0001,新建镇,,,否\n';
-    const done = await importFile(as.admin, 'volunteers', 'v.csv', new Uint8Array(iconv.encode(csv, 'gb18030')), /新增 2 条/);
+    const csv =
+      'name,mobile,乡镇,所属组织,技能,党员\n赵志愿,13912340000,花石镇,湘潭县阳光社工服务中心,访视照料、心理疏导;送餐,是\n钱志愿,+86 139-1234-0001,新建镇,,,否\n';
+    const done = await importFile(
+      as.admin,
+      'volunteers',
+      'v.csv',
+      new Uint8Array(iconv.encode(csv, 'gb18030')),
+      /新增 2 条/,
+    );
     expect(done).toContain('新增 2 条');
     const zhao = await t.database.db.select().from(volunteers).where(eq(volunteers.mobile, '13912340000')).get();
     expect(zhao).toMatchObject({ skills: ['visiting', 'counselling', 'meals'], partyMember: true, townshipId: f.x.id });
-    expect(await t.database.db.select().from(volunteerOrganisations).where(eq(volunteerOrganisations.volunteerId, zhao!.id)).all()).toEqual([{ volunteerId: zhao!.id, organisationId: f.orgA.id }]);
+    expect(
+      await t.database.db
+        .select()
+        .from(volunteerOrganisations)
+        .where(eq(volunteerOrganisations.volunteerId, zhao!.id))
+        .all(),
+    ).toEqual([{ volunteerId: zhao!.id, organisationId: f.orgA.id }]);
     expect(await t.database.db.select().from(townships).where(eq(townships.name, '新建镇')).get()).toBeDefined();
 
     const wb = new ExcelJS.Workbook();
@@ -107,7 +132,9 @@ describe('register import', () => {
     sheet.addRow(['敬老院', '射埠镇敬老院', '射埠镇', '', '', '', '', '']);
     const xlsx = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     expect(await importFile(as.admin, 'organisations', 'o.xlsx', xlsx)).toContain('新增 2 条');
-    expect(await t.database.db.select().from(organisations).where(eq(organisations.name, '湘潭县新芽公益服务中心')).get()).toMatchObject({ incubationStage: 'incubating', incubationYear: 2026, kind: 'social_org' });
+    expect(
+      await t.database.db.select().from(organisations).where(eq(organisations.name, '湘潭县新芽公益服务中心')).get(),
+    ).toMatchObject({ incubationStage: 'incubating', incubationYear: 2026, kind: 'social_org' });
     expect((await upload(as.stationX, 'organisations', 'o.xlsx', xlsx)).status).toBe(403);
   });
 
@@ -141,14 +168,18 @@ describe('register import', () => {
     t.database.close();
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: `file:${t.dbPath}` };
-    const cli = (...args: string[]) => run(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], { cwd: ROOT, env });
+    const cli = (...args: string[]) =>
+      run(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], { cwd: ROOT, env });
     const good = resolve(TMP_DIR, `r-${Date.now()}.csv`);
     writeFileSync(good, recipientsCsv);
     const ok = await cli('import', 'recipients', good);
     expect(JSON.parse(ok.stdout)).toEqual({ register: 'recipients', created: 2, updated: 0, unchanged: 0 });
     const bad = resolve(TMP_DIR, `bad-${Date.now()}.csv`);
     writeFileSync(bad, `${RECIPIENT_HEADER}\n某某,123,花石镇,,分散供养,半失能,,,,,\n`);
-    const failed = await cli('import', 'recipients', bad).then(() => null, (e: { code: number; stderr: string; stdout: string }) => e);
+    const failed = await cli('import', 'recipients', bad).then(
+      () => null,
+      (e: { code: number; stderr: string; stdout: string }) => e,
+    );
     expect(failed?.code).toBe(1);
     expect(failed?.stdout).toBe('');
     expect(failed?.stderr).toContain('第 2 行「身份证号」：身份证号应为 18 位。');
@@ -160,9 +191,30 @@ describe('register import', () => {
 
 describe('every register from every file format', () => {
   const rows: Record<string, string[][]> = {
-    organisations: [['名称', '类型', '乡镇', '孵化状态', '入驻年份'], ['湘潭县格式测试服务社', '社会组织', '花石镇', '申请中', '2026']],
-    volunteers: [['姓名', '手机号', '乡镇', '技能', '党员'], ['格式测试', '13600000000', '花石镇', '清洁卫生', '否']],
-    recipients: [RECIPIENT_HEADER.split(','), ['格式测试', testIdNumber('19360101', 99), '花石镇', '花石村', '分散供养', '全自理', '', '', '', '四方', '2026-01-02']],
+    organisations: [
+      ['名称', '类型', '乡镇', '孵化状态', '入驻年份'],
+      ['湘潭县格式测试服务社', '社会组织', '花石镇', '申请中', '2026'],
+    ],
+    volunteers: [
+      ['姓名', '手机号', '乡镇', '技能', '党员'],
+      ['格式测试', '13600000000', '花石镇', '清洁卫生', '否'],
+    ],
+    recipients: [
+      RECIPIENT_HEADER.split(','),
+      [
+        '格式测试',
+        testIdNumber('19360101', 99),
+        '花石镇',
+        '花石村',
+        '分散供养',
+        '全自理',
+        '',
+        '',
+        '',
+        '四方',
+        '2026-01-02',
+      ],
+    ],
   };
   async function encode(format: string, table: string[][]): Promise<Uint8Array> {
     const text = table.map((r) => r.join(',')).join('\r\n');

@@ -16,8 +16,16 @@ beforeEach(async () => {
 });
 
 const form = (over: Record<string, string> = {}) => ({
-  title: '上午入户走访', workKind: 'home_visit', place: '花石村委会', date: '2026-11-25', startTime: '08:30', endTime: '12:00',
-  capacity: '2', requiredSkills: '', description: '', ...over,
+  title: '上午入户走访',
+  workKind: 'home_visit',
+  place: '花石村委会',
+  date: '2026-11-25',
+  startTime: '08:30',
+  endTime: '12:00',
+  capacity: '2',
+  requiredSkills: '',
+  description: '',
+  ...over,
 });
 
 async function shiftWithPeople(capacity = 2) {
@@ -25,7 +33,16 @@ async function shiftWithPeople(capacity = 2) {
   const people = await Promise.all([1, 2, 3].map((i) => addVolunteer(t, { townshipId: f.x.id, name: `志愿者${i}` })));
   const statuses = ['confirmed', 'confirmed', 'waitlisted'] as const;
   for (const [i, v] of people.entries()) {
-    await t.database.db.insert(s.shiftSignups).values({ shiftId: shift.id, volunteerId: v.id, status: statuses[i], position: i + 1, createdAt: t.clock.now(), updatedAt: t.clock.now() });
+    await t.database.db
+      .insert(s.shiftSignups)
+      .values({
+        shiftId: shift.id,
+        volunteerId: v.id,
+        status: statuses[i],
+        position: i + 1,
+        createdAt: t.clock.now(),
+        updatedAt: t.clock.now(),
+      });
   }
   return { shift, people };
 }
@@ -38,7 +55,10 @@ describe('editing a shift', () => {
     const page = await as.coordA.get(`/shifts/${shift.id}/edit`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('value="花石村委会"');
-    const res = await as.coordA.post(`/shifts/${shift.id}/edit`, form({ startTime: '09:00', endTime: '11:30', place: '新塘村活动室' }));
+    const res = await as.coordA.post(
+      `/shifts/${shift.id}/edit`,
+      form({ startTime: '09:00', endTime: '11:30', place: '新塘村活动室' }),
+    );
     expect(res.status).toBe(303);
     const after = await row(shift.id);
     expect(after).toMatchObject({ startTime: '09:00', endTime: '11:30', place: '新塘村活动室', edited: true });

@@ -24,13 +24,27 @@ beforeEach(async () => {
 
 /** A confirmed sign-up made before the clock moved past the shift. */
 const signedUp = (shiftId: number, volunteerId: number) =>
-  t.database.db.insert(s.shiftSignups).values({ shiftId, volunteerId, status: 'confirmed', position: 1, createdAt: t.clock.now(), updatedAt: t.clock.now() });
+  t.database.db
+    .insert(s.shiftSignups)
+    .values({
+      shiftId,
+      volunteerId,
+      status: 'confirmed',
+      position: 1,
+      createdAt: t.clock.now(),
+      updatedAt: t.clock.now(),
+    });
 
 const text = async (res: Response) => parse(await res.text());
 
 describe('volunteers and shifts', () => {
   it('shows upcoming shifts with the own township first, filters by date and skill, signs up and cancels', async () => {
-    const far = await addShift(t, f, { organisationId: f.orgB.id, townshipId: f.y.id, date: '2026-11-24', title: '射埠慰问' });
+    const far = await addShift(t, f, {
+      organisationId: f.orgB.id,
+      townshipId: f.y.id,
+      date: '2026-11-24',
+      title: '射埠慰问',
+    });
     const near = await addShift(t, f, { date: '2026-11-25', title: '花石走访', requiredSkills: [] });
     await addShift(t, f, { date: '2026-11-25', title: '护理班', requiredSkills: ['护理'] });
     const v = await addVolunteer(t, { townshipId: f.x.id, login: true, name: '小王' });
@@ -78,16 +92,27 @@ describe('volunteers and shifts', () => {
     const capacity = 3;
     const shift = await addShift(t, f, { capacity });
     const volunteers = [];
-    for (let i = 0; i < 5 * capacity; i++) volunteers.push(await addVolunteer(t, { townshipId: f.x.id, login: true, name: `志愿者${i}` }));
+    for (let i = 0; i < 5 * capacity; i++)
+      volunteers.push(await addVolunteer(t, { townshipId: f.x.id, login: true, name: `志愿者${i}` }));
     const clients = await Promise.all([1, 2, 3].map(() => openDatabase(`file:${t.dbPath}`)));
-    const apps = clients.map((c) => createApp({ db: c.db, now: t.clock.now, config: t.config, passwords: argon2Hasher, logger: memoryLogger(),
-      cipher: createCipher(t.config.dataKey, t.config.dataKeyVersion) }));
+    const apps = clients.map((c) =>
+      createApp({
+        db: c.db,
+        now: t.clock.now,
+        config: t.config,
+        passwords: argon2Hasher,
+        logger: memoryLogger(),
+        cipher: createCipher(t.config.dataKey, t.config.dataKeyVersion),
+      }),
+    );
     try {
-      const responses = await Promise.all(volunteers.map((v, i) => {
-        const b = new Browser({ ...t, app: apps[i % apps.length] });
-        b.cookies = v.browser!.cookies;
-        return b.post(`/shifts/${shift.id}/signup`, i % 2 ? { waitlist: '1' } : {}, { 'HX-Request': 'true' });
-      }));
+      const responses = await Promise.all(
+        volunteers.map((v, i) => {
+          const b = new Browser({ ...t, app: apps[i % apps.length] });
+          b.cookies = v.browser!.cookies;
+          return b.post(`/shifts/${shift.id}/signup`, i % 2 ? { waitlist: '1' } : {}, { 'HX-Request': 'true' });
+        }),
+      );
       expect(responses.filter((r) => r.status >= 500)).toEqual([]);
       const bodies = await Promise.all(responses.map((r) => r.text()));
       expect(bodies.filter((b) => b.includes('报名成功'))).toHaveLength(capacity);
@@ -132,35 +157,74 @@ describe('notification opt-out', () => {
     const page = await text(await b.browser!.get('/shifts/mine'));
     expect(page.querySelector('input[name=sms]')?.getAttribute('checked')).toBeUndefined();
     await a.browser!.post(`/shifts/${shift.id}/cancel`);
-    expect((await t.database.db.select().from(s.shiftSignups).where(eq(s.shiftSignups.volunteerId, b.id)))[0].status).toBe('confirmed');
+    expect(
+      (await t.database.db.select().from(s.shiftSignups).where(eq(s.shiftSignups.volunteerId, b.id)))[0].status,
+    ).toBe('confirmed');
     expect(await t.database.db.$count(s.outbox)).toBe(0);
     await b.browser!.post('/shifts/notifications', { sms: '1' });
     expect(await t.database.db.$count(s.notificationOptOuts)).toBe(0);
-    expect((await text(await b.browser!.get('/shifts/mine'))).querySelector('input[name=sms]')?.hasAttribute('checked')).toBe(true);
+    expect(
+      (await text(await b.browser!.get('/shifts/mine'))).querySelector('input[name=sms]')?.hasAttribute('checked'),
+    ).toBe(true);
   });
 });
 
 describe('coordinators and roles', () => {
   it('lets a coordinator add a shift, see its roster, remove and move volunteers (who are notified); foreign shifts are 404', async () => {
     const created = await as.coordA.post('/shifts', {
-      title: '重阳慰问', organisationId: String(f.orgA.id), townshipId: String(f.x.id), date: '2026-11-28', startTime: '09:00', endTime: '11:00',
-      capacity: '2', workKind: 'condolence', requiredSkills: '', place: '新塘村', description: '送米送油',
+      title: '重阳慰问',
+      organisationId: String(f.orgA.id),
+      townshipId: String(f.x.id),
+      date: '2026-11-28',
+      startTime: '09:00',
+      endTime: '11:00',
+      capacity: '2',
+      workKind: 'condolence',
+      requiredSkills: '',
+      place: '新塘村',
+      description: '送米送油',
     });
     expect(created.status).toBe(303);
     const id = Number(created.headers.get('location')!.split('/').pop());
     const other = await addShift(t, f, { date: '2026-11-29', title: '第二场' });
-    const [a, b, c] = [await addVolunteer(t, { townshipId: f.x.id, login: true, name: '甲' }), await addVolunteer(t, { townshipId: f.x.id, login: true, name: '乙' }), await addVolunteer(t, { townshipId: f.x.id, login: true, name: '丙' })];
+    const [a, b, c] = [
+      await addVolunteer(t, { townshipId: f.x.id, login: true, name: '甲' }),
+      await addVolunteer(t, { townshipId: f.x.id, login: true, name: '乙' }),
+      await addVolunteer(t, { townshipId: f.x.id, login: true, name: '丙' }),
+    ];
     for (const v of [a, b, c]) await v.browser!.post(`/shifts/${id}/signup`, { waitlist: '1' });
     const roster = await text(await as.coordA.get(`/shifts/${id}`));
-    expect(roster.querySelectorAll('#roster tbody tr').map((r) => r.querySelector('td')!.text)).toEqual(['甲', '乙', '丙']);
+    expect(roster.querySelectorAll('#roster tbody tr').map((r) => r.querySelector('td')!.text)).toEqual([
+      '甲',
+      '乙',
+      '丙',
+    ]);
 
     expect((await as.coordA.post(`/shifts/${id}/roster/${a.id}/remove`)).status).toBe(303);
-    expect((await as.coordA.post(`/shifts/${id}/roster/${b.id}/move`, { toShiftId: String(other.id) })).status).toBe(303);
+    expect((await as.coordA.post(`/shifts/${id}/roster/${b.id}/move`, { toShiftId: String(other.id) })).status).toBe(
+      303,
+    );
     const status = async (shiftId: number, vid: number) =>
-      (await t.database.db.select().from(s.shiftSignups).where(and(eq(s.shiftSignups.shiftId, shiftId), eq(s.shiftSignups.volunteerId, vid))))[0]?.status;
-    expect([await status(id, a.id), await status(id, b.id), await status(id, c.id), await status(other.id, b.id)]).toEqual(['cancelled', 'cancelled', 'confirmed', 'confirmed']);
+      (
+        await t.database.db
+          .select()
+          .from(s.shiftSignups)
+          .where(and(eq(s.shiftSignups.shiftId, shiftId), eq(s.shiftSignups.volunteerId, vid)))
+      )[0]?.status;
+    expect([
+      await status(id, a.id),
+      await status(id, b.id),
+      await status(id, c.id),
+      await status(other.id, b.id),
+    ]).toEqual(['cancelled', 'cancelled', 'confirmed', 'confirmed']);
     const notices = await t.database.db.select().from(s.outbox);
-    expect(notices.map((n) => [n.volunteerId, n.subject]).sort()).toEqual([[a.id, '班次调整通知'], [b.id, '班次调整通知'], [c.id, '候补转正通知']].sort());
+    expect(notices.map((n) => [n.volunteerId, n.subject]).sort()).toEqual(
+      [
+        [a.id, '班次调整通知'],
+        [b.id, '班次调整通知'],
+        [c.id, '候补转正通知'],
+      ].sort(),
+    );
 
     // Coordinator B, station Y: a foreign shift is 404; a volunteer may not see any roster.
     expect((await as.coordB.get(`/shifts/${id}`)).status).toBe(404);
@@ -197,8 +261,16 @@ describe('coordinators and roles', () => {
     const forms = page.querySelectorAll('form.template');
     expect(forms.map((f) => f.querySelector('legend')!.text)).toEqual(['花石镇社工站', '花石镇社工站']);
     const id = Number(forms[0].getAttribute('action')!.split('/').pop());
-    const foreign = (await t.database.db.select().from(s.shiftTemplates).where(eq(s.shiftTemplates.organisationId, f.stationY.id)))[0].id;
-    const form = { title: '上午入户走访', startTime: '09:00', endTime: '12:00', capacity: '12', workKind: 'home_visit' };
+    const foreign = (
+      await t.database.db.select().from(s.shiftTemplates).where(eq(s.shiftTemplates.organisationId, f.stationY.id))
+    )[0].id;
+    const form = {
+      title: '上午入户走访',
+      startTime: '09:00',
+      endTime: '12:00',
+      capacity: '12',
+      workKind: 'home_visit',
+    };
     expect((await as.stationX.post(`/shifts/templates/${foreign}`, form)).status).toBe(404);
     expect((await as.coordA.post(`/shifts/templates/${id}`, form)).status).toBe(403);
     const bad = await as.stationX.post(`/shifts/templates/${id}`, { ...form, endTime: '08:00' });
@@ -206,17 +278,39 @@ describe('coordinators and roles', () => {
     expect(await bad.text()).toContain('结束时间须晚于开始时间');
     t.clock.advance(60_000);
     expect((await as.stationX.post(`/shifts/templates/${id}`, form)).status).toBe(303);
-    const result = await serviceDaysJob.run({ db: t.database.db, config: t.config, logger: memoryLogger(), now: new Date('2026-11-25T02:00:00Z') });
+    const result = await serviceDaysJob.run({
+      db: t.database.db,
+      config: t.config,
+      logger: memoryLogger(),
+      now: new Date('2026-11-25T02:00:00Z'),
+    });
     // Later than the 25th: the four December and January shifts; the 24th and 25th keep 08:30.
     expect(result).toMatchObject({ shiftsUpdated: 4 });
     const shifts = await t.database.db.select().from(s.shifts).where(eq(s.shifts.templateId, id));
-    expect(shifts.filter((r) => r.capacity === 12 && r.startTime === '09:00').map((r) => r.date).sort()).toEqual(['2026-12-24', '2026-12-25', '2027-01-24', '2027-01-25']);
-    expect(shifts.filter((r) => r.startTime === '08:30').map((r) => r.date).sort()).toEqual(['2026-11-24', '2026-11-25']);
+    expect(
+      shifts
+        .filter((r) => r.capacity === 12 && r.startTime === '09:00')
+        .map((r) => r.date)
+        .sort(),
+    ).toEqual(['2026-12-24', '2026-12-25', '2027-01-24', '2027-01-25']);
+    expect(
+      shifts
+        .filter((r) => r.startTime === '08:30')
+        .map((r) => r.date)
+        .sort(),
+    ).toEqual(['2026-11-24', '2026-11-25']);
   });
 
   it('refuses a coordinator a shift under another organisation, with 422 and nothing written', async () => {
     const res = await as.coordA.post('/shifts', {
-      title: '越权', organisationId: String(f.orgB.id), townshipId: String(f.y.id), date: '2026-11-28', startTime: '09:00', endTime: '11:00', capacity: '2', workKind: 'other',
+      title: '越权',
+      organisationId: String(f.orgB.id),
+      townshipId: String(f.y.id),
+      date: '2026-11-28',
+      startTime: '09:00',
+      endTime: '11:00',
+      capacity: '2',
+      workKind: 'other',
     });
     expect(res.status).toBe(422);
     expect(await t.database.db.$count(s.shifts)).toBe(0);
@@ -230,11 +324,18 @@ describe('coordinators and roles', () => {
     await signedUp(shift.id, other.id);
     const coord = (await loginAs(t, 'org_coordinator', { organisationId: f.orgA.id })).browser;
     await coord.post(`/shifts/${shift.id}/roster/${other.id}/hours`, { attended: '1', minutes: '120' });
-    expect((await text(await mine.browser!.get('/shifts/hours'))).querySelectorAll('#hours-by-year tbody tr')).toHaveLength(0);
+    expect(
+      (await text(await mine.browser!.get('/shifts/hours'))).querySelectorAll('#hours-by-year tbody tr'),
+    ).toHaveLength(0);
     expect(await (await mine.browser!.get('/shifts/certificate')).text()).not.toContain('别人');
-    expect((await text(await mine.browser!.get('/shifts/mine'))).querySelector('#my-shifts')?.text).not.toContain('上午入户走访');
+    expect((await text(await mine.browser!.get('/shifts/mine'))).querySelector('#my-shifts')?.text).not.toContain(
+      '上午入户走访',
+    );
     // Managers' roster and hours routes are closed to volunteers.
-    expect((await mine.browser!.post(`/shifts/${shift.id}/roster/${other.id}/hours`, { attended: '1', minutes: '999' })).status).toBe(403);
+    expect(
+      (await mine.browser!.post(`/shifts/${shift.id}/roster/${other.id}/hours`, { attended: '1', minutes: '999' }))
+        .status,
+    ).toBe(403);
     const { browser: unlinked } = await loginAs(t, 'volunteer');
     expect((await unlinked.get('/shifts/certificate')).status).toBe(404);
   });

@@ -18,10 +18,34 @@ beforeEach(async () => {
   const lower = await addVillage(t, east, '下游村');
   const registered = new Date('2026-11-01T02:00:00Z');
   ids = {
-    fullYesterday: await addRecipient(t, { name: '王全失', townshipId: east, villageId: upper, careLevel: 'full', registered }),
-    selfLongAgo: await addRecipient(t, { name: '李自理', townshipId: east, villageId: lower, careLevel: 'self', registered }),
-    partialNever: await addRecipient(t, { name: '赵半失', townshipId: east, villageId: upper, careLevel: 'partial', registered: new Date('2026-11-20T02:00:00Z') }),
-    institution: await addRecipient(t, { name: '钱院内', townshipId: east, careLevel: 'full', supportMode: 'institution', registered }),
+    fullYesterday: await addRecipient(t, {
+      name: '王全失',
+      townshipId: east,
+      villageId: upper,
+      careLevel: 'full',
+      registered,
+    }),
+    selfLongAgo: await addRecipient(t, {
+      name: '李自理',
+      townshipId: east,
+      villageId: lower,
+      careLevel: 'self',
+      registered,
+    }),
+    partialNever: await addRecipient(t, {
+      name: '赵半失',
+      townshipId: east,
+      villageId: upper,
+      careLevel: 'partial',
+      registered: new Date('2026-11-20T02:00:00Z'),
+    }),
+    institution: await addRecipient(t, {
+      name: '钱院内',
+      townshipId: east,
+      careLevel: 'full',
+      supportMode: 'institution',
+      registered,
+    }),
     foreign: await addRecipient(t, { name: '孙外镇', townshipId: west, careLevel: 'self', registered }),
   };
   const db = t.database.db;
@@ -52,7 +76,9 @@ describe('overdue list', () => {
     expect(rowOf(html, ids.selfLongAgo)).toMatch(/2026-11-14[\s\S]*2026-11-21[\s\S]*<td>3<\/td>/);
     expect(rowOf(html, ids.partialNever)).toMatch(/从未走访[\s\S]*2026-11-20[\s\S]*<td>4<\/td>/);
     expect(rowOf(html, ids.fullYesterday)).toMatch(/2026-11-23[\s\S]*2026-11-24[\s\S]*<td>0<\/td>/);
-    const order = [ids.partialNever, ids.selfLongAgo, ids.fullYesterday].map((id) => html.indexOf(`data-recipient="${id}"`));
+    const order = [ids.partialNever, ids.selfLongAgo, ids.fullYesterday].map((id) =>
+      html.indexOf(`data-recipient="${id}"`),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html).toContain('全失能：共 1 人，逾期 0 人');
     expect(html).toContain('半失能：共 1 人，逾期 1 人');
@@ -70,7 +96,10 @@ describe('overdue list', () => {
   });
 
   it('recomputes due dates when the cadence rules change, and nothing else', async () => {
-    await t.database.db.update(cadenceRules).set({ intervalDays: 3, updatedAt: t.clock.now() }).where(eq(cadenceRules.careLevel, 'self'));
+    await t.database.db
+      .update(cadenceRules)
+      .set({ intervalDays: 3, updatedAt: t.clock.now() })
+      .where(eq(cadenceRules.careLevel, 'self'));
     const { browser } = await loginAs(t, 'station_staff', { townshipId: east });
     const html = await (await browser.get('/visits/overdue')).text();
     expect(rowOf(html, ids.selfLongAgo)).toMatch(/2026-11-17[\s\S]*<td>7<\/td>/);
@@ -87,7 +116,9 @@ describe('overdue list', () => {
     const { browser: station } = await loginAs(t, 'station_staff', { townshipId: east });
     expect((await station.post('/visits/cadence', { full: '1', partial: '2', self: '14' })).status).toBe(403);
     expect(await t.database.db.$count(cadenceRules)).toBe(3);
-    expect((await t.database.db.select().from(cadenceRules).where(eq(cadenceRules.careLevel, 'self')))[0].intervalDays).toBe(7);
+    expect(
+      (await t.database.db.select().from(cadenceRules).where(eq(cadenceRules.careLevel, 'self')))[0].intervalDays,
+    ).toBe(7);
     // Fortnightly for the self-caring: visited 14 Nov, now due 28 Nov, not overdue on the 24th.
     expect((await admin.post('/visits/cadence', { full: '1', partial: '2', self: '14' })).status).toBe(303);
     const html = await (await station.get('/visits/overdue')).text();
@@ -100,14 +131,30 @@ describe('overdue list', () => {
       expect((await browser.get('/visits/overdue')).status).toBe(403);
       expect((await browser.get('/needs')).status).toBe(403);
       expect((await browser.get(`/visits/recipients/${ids.selfLongAgo}/new`)).status).toBe(403);
-      expect((await browser.post(`/visits/recipients/${ids.selfLongAgo}`, { visitedOn: '2026-11-24', kind: 'home_visit', visitorKind: 'volunteer', outcome: 'visited' })).status).toBe(403);
+      expect(
+        (
+          await browser.post(`/visits/recipients/${ids.selfLongAgo}`, {
+            visitedOn: '2026-11-24',
+            kind: 'home_visit',
+            visitorKind: 'volunteer',
+            outcome: 'visited',
+          })
+        ).status,
+      ).toBe(403);
     }
     expect(await t.database.db.select().from(visits).all()).toHaveLength(3);
   });
 });
 
 describe('recording a visit', () => {
-  const visit = { visitedOn: '2026-11-24', kind: 'care_support', visitorKind: 'station_worker', visitorNames: '周社工', outcome: 'visited', notes: '精神状态好' };
+  const visit = {
+    visitedOn: '2026-11-24',
+    kind: 'care_support',
+    visitorKind: 'station_worker',
+    visitorNames: '周社工',
+    outcome: 'visited',
+    notes: '精神状态好',
+  };
 
   it('records the visit, which clears the overdue days, and shows no ID number or full mobile', async () => {
     const { browser, userId } = await loginAs(t, 'station_staff', { townshipId: east });
@@ -121,7 +168,14 @@ describe('recording a visit', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/visits/overdue');
     const rows = await t.database.db.select().from(visits).where(eq(visits.recipientId, ids.selfLongAgo)).all();
-    expect(rows.at(-1)).toMatchObject({ visitedOn: '2026-11-24', kind: 'care_support', visitorKind: 'station_worker', visitorNames: '周社工', outcome: 'visited', recordedBy: userId });
+    expect(rows.at(-1)).toMatchObject({
+      visitedOn: '2026-11-24',
+      kind: 'care_support',
+      visitorKind: 'station_worker',
+      visitorNames: '周社工',
+      outcome: 'visited',
+      recordedBy: userId,
+    });
     const html = await (await browser.get('/visits/overdue')).text();
     expect(html).toContain('走访记录已保存。');
     expect(rowOf(html, ids.selfLongAgo)).toMatch(/2026-11-24[\s\S]*2026-12-01[\s\S]*<td>0<\/td>/);
@@ -130,11 +184,24 @@ describe('recording a visit', () => {
 
   it('records an urgent need found on the visit, linked to it, and it reaches the board', async () => {
     const { browser } = await loginAs(t, 'station_staff', { townshipId: east });
-    const res = await browser.post(`/visits/recipients/${ids.partialNever}`, { ...visit, needCategory: 'housing', needUrgency: 'urgent', needText: '屋顶漏雨' });
+    const res = await browser.post(`/visits/recipients/${ids.partialNever}`, {
+      ...visit,
+      needCategory: 'housing',
+      needUrgency: 'urgent',
+      needText: '屋顶漏雨',
+    });
     expect(res.status).toBe(303);
     const [v] = await t.database.db.select().from(visits).where(eq(visits.recipientId, ids.partialNever)).all();
     const [n] = await t.database.db.select().from(needs).all();
-    expect(n).toMatchObject({ recipientId: ids.partialNever, visitId: v.id, category: 'housing', urgency: 'urgent', text: '屋顶漏雨', status: 'open', openedOn: '2026-11-24' });
+    expect(n).toMatchObject({
+      recipientId: ids.partialNever,
+      visitId: v.id,
+      category: 'housing',
+      urgency: 'urgent',
+      text: '屋顶漏雨',
+      status: 'open',
+      openedOn: '2026-11-24',
+    });
     const board = await (await browser.get('/needs')).text();
     expect(board).toMatch(/id="needs-open"[\s\S]*赵半失[\s\S]*住房 · 紧急[\s\S]*屋顶漏雨[\s\S]*id="needs-assigned"/);
   });
@@ -169,7 +236,14 @@ describe('needs board', () => {
   async function openNeed(openedOn = '2026-11-20') {
     const [n] = await t.database.db
       .insert(needs)
-      .values({ recipientId: ids.selfLongAgo, category: 'food', text: '缺米缺油', openedOn, createdAt: t.clock.now(), updatedAt: t.clock.now() })
+      .values({
+        recipientId: ids.selfLongAgo,
+        category: 'food',
+        text: '缺米缺油',
+        openedOn,
+        createdAt: t.clock.now(),
+        updatedAt: t.clock.now(),
+      })
       .returning({ id: needs.id });
     return n.id;
   }
@@ -185,13 +259,20 @@ describe('needs board', () => {
     };
     await nextDay();
     expect((await browser.post(`/needs/${id}/assign`, { assignee: '村委刘主任' })).status).toBe(303);
-    expect(await t.database.db.select().from(needs).where(eq(needs.id, id)).get()).toMatchObject({ status: 'assigned', assignee: '村委刘主任', assignedOn: '2026-11-25' });
+    expect(await t.database.db.select().from(needs).where(eq(needs.id, id)).get()).toMatchObject({
+      status: 'assigned',
+      assignee: '村委刘主任',
+      assignedOn: '2026-11-25',
+    });
     const assigned = await (await browser.get('/needs')).text();
     expect(assigned).toMatch(/id="needs-assigned"[\s\S]*缺米缺油[\s\S]*id="needs-resolved"/);
     expect(assigned).toContain('已 5 天');
     await nextDay();
     expect((await browser.post(`/needs/${id}/resolve`, { resolution: '送去大米一袋' })).status).toBe(303);
-    expect(await t.database.db.select().from(needs).where(eq(needs.id, id)).get()).toMatchObject({ status: 'resolved', resolvedOn: '2026-11-26' });
+    expect(await t.database.db.select().from(needs).where(eq(needs.id, id)).get()).toMatchObject({
+      status: 'resolved',
+      resolvedOn: '2026-11-26',
+    });
     const resolved = await (await browser.get('/needs')).text();
     expect(resolved).toMatch(/id="needs-resolved"[\s\S]*6 天内解决[\s\S]*缺米缺油/);
     // A second resolve changes nothing and says so.

@@ -14,8 +14,14 @@ beforeEach(async () => {
 });
 
 const signUp = (overrides: Record<string, string | string[]> = {}) => ({
-  name: '何志愿', mobile: '+86 137 0000 2222', townshipId: String(f.x.id), organisationId: String(f.orgA.id), skills: ['visiting', 'meals'],
-  availability: 'service_days', password: 'a long password', ...overrides,
+  name: '何志愿',
+  mobile: '+86 137 0000 2222',
+  townshipId: String(f.x.id),
+  organisationId: String(f.orgA.id),
+  skills: ['visiting', 'meals'],
+  availability: 'service_days',
+  password: 'a long password',
+  ...overrides,
 });
 
 describe('volunteer sign-up and approval', () => {
@@ -27,13 +33,17 @@ describe('volunteer sign-up and approval', () => {
     expect(await res.text()).toContain('报名已提交，请等待审核');
     const v = await t.database.db.select().from(volunteers).where(eq(volunteers.mobile, '13700002222')).get();
     expect(v).toMatchObject({ status: 'pending', skills: ['visiting', 'meals'], townshipId: f.x.id });
-    expect((await new Browser(t).post('/login', { username: '13700002222', password: 'a long password' })).status).toBe(422);
+    expect((await new Browser(t).post('/login', { username: '13700002222', password: 'a long password' })).status).toBe(
+      422,
+    );
 
     // The organisation's coordinator finds and approves them; the other organisation cannot even see them.
     expect(await (await as.coordA.get('/volunteers?status=pending')).text()).toContain('何志愿');
     expect((await as.coordB.get(`/volunteers/${v!.id}`)).status).toBe(404);
     expect((await as.coordA.post(`/volunteers/${v!.id}/approve`)).status).toBe(303);
-    expect((await t.database.db.select().from(volunteers).where(eq(volunteers.id, v!.id)).get())!.status).toBe('active');
+    expect((await t.database.db.select().from(volunteers).where(eq(volunteers.id, v!.id)).get())!.status).toBe(
+      'active',
+    );
     const login = await new Browser(t).post('/login', { username: '13700002222', password: 'a long password' });
     expect(login.status).toBe(303);
     const user = await t.database.db.select().from(users).where(eq(users.username, '13700002222')).get();
@@ -57,10 +67,23 @@ describe('volunteer sign-up and approval', () => {
 
 describe('volunteer register', () => {
   it('keeps station staff to their township and coordinators to their organisation', async () => {
-    const other = await as.stationX.post('/volunteers', { name: '越界', mobile: '13600001111', townshipId: String(f.y.id), availability: 'both', status: 'active' });
+    const other = await as.stationX.post('/volunteers', {
+      name: '越界',
+      mobile: '13600001111',
+      townshipId: String(f.y.id),
+      availability: 'both',
+      status: 'active',
+    });
     expect(other.status).toBe(422);
     expect(await other.text()).toContain('只能登记本乡镇的志愿者。');
-    const own = await as.coordB.post('/volunteers', { name: '乙会员', mobile: '13600002222', townshipId: String(f.y.id), organisationId: String(f.orgA.id), availability: 'both', status: 'active' });
+    const own = await as.coordB.post('/volunteers', {
+      name: '乙会员',
+      mobile: '13600002222',
+      townshipId: String(f.y.id),
+      organisationId: String(f.orgA.id),
+      availability: 'both',
+      status: 'active',
+    });
     expect(own.status).toBe(303);
     // A coordinator's new volunteer joins the coordinator's organisation, whatever the form said.
     expect(await (await as.coordB.get('/volunteers')).text()).toContain('乙会员');

@@ -94,7 +94,12 @@ export class Browser {
       await this.t.app.request(ORIGIN + path, {
         method: 'POST',
         body,
-        headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...headers },
+        headers: {
+          origin: ORIGIN,
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: this.cookieHeader(),
+          ...headers,
+        },
       }),
     );
   }
@@ -111,7 +116,14 @@ export async function loginAs(
   const username = opts.username ?? `${role.replace('_', '')}${Math.floor(Math.random() * 1e9)}`;
   const created = await createUser(
     { db: t.database.db, passwords: argon2Hasher },
-    { username, displayName: `测试${role}`, password: PASSWORD, role, townshipId: opts.townshipId, organisationId: opts.organisationId },
+    {
+      username,
+      displayName: `测试${role}`,
+      password: PASSWORD,
+      role,
+      townshipId: opts.townshipId,
+      organisationId: opts.organisationId,
+    },
     t.clock.now(),
   );
   if (!created.ok) throw new Error('user exists');

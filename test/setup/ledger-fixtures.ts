@@ -11,14 +11,29 @@ export async function township(db: Db, name: string) {
   return row.id;
 }
 
-export async function organisation(db: Db, name: string, kind: 'social_org' | 'station' | 'nursing_home', townshipId: number | null) {
-  const [row] = await db.insert(organisations).values({ name, kind, townshipId, createdAt: NOW, updatedAt: NOW }).returning();
+export async function organisation(
+  db: Db,
+  name: string,
+  kind: 'social_org' | 'station' | 'nursing_home',
+  townshipId: number | null,
+) {
+  const [row] = await db
+    .insert(organisations)
+    .values({ name, kind, townshipId, createdAt: NOW, updatedAt: NOW })
+    .returning();
   return row.id;
 }
 
 let serial = 0;
 /** A recipient with a valid-looking ID number (the checksum does not matter to the ledger). */
-export async function recipient(db: Db, cipher: PersonalDataCipher, name: string, townshipId: number, supportMode: 'home' | 'institution' = 'home', idNumber?: string) {
+export async function recipient(
+  db: Db,
+  cipher: PersonalDataCipher,
+  name: string,
+  townshipId: number,
+  supportMode: 'home' | 'institution' = 'home',
+  idNumber?: string,
+) {
   serial += 1;
   const id = idNumber ?? `430321195001${String(serial).padStart(4, '0')}12`;
   const [row] = await db
@@ -41,6 +56,33 @@ export async function recipient(db: Db, cipher: PersonalDataCipher, name: string
   return row.id;
 }
 
-export const cash = (fen: number): LineInput => ({ kind: 'cash', amountFen: fen, goodsName: null, quantity: null, unit: null, serviceKind: null, serviceCentihours: 0, volunteers: null });
-export const goods = (name: string, fen: number, quantity = 1, unit = '袋'): LineInput => ({ kind: 'goods', amountFen: fen, goodsName: name, quantity, unit, serviceKind: null, serviceCentihours: 0, volunteers: null });
-export const service = (kind: string, centihours: number, volunteers = 1): LineInput => ({ kind: 'service', amountFen: 0, goodsName: null, quantity: null, unit: null, serviceKind: kind, serviceCentihours: centihours, volunteers });
+export const cash = (fen: number): LineInput => ({
+  kind: 'cash',
+  amountFen: fen,
+  goodsName: null,
+  quantity: null,
+  unit: null,
+  serviceKind: null,
+  serviceCentihours: 0,
+  volunteers: null,
+});
+export const goods = (name: string, fen: number, quantity = 1, unit = '袋'): LineInput => ({
+  kind: 'goods',
+  amountFen: fen,
+  goodsName: name,
+  quantity,
+  unit,
+  serviceKind: null,
+  serviceCentihours: 0,
+  volunteers: null,
+});
+export const service = (kind: string, centihours: number, volunteers = 1): LineInput => ({
+  kind: 'service',
+  amountFen: 0,
+  goodsName: null,
+  quantity: null,
+  unit: null,
+  serviceKind: kind,
+  serviceCentihours: centihours,
+  volunteers,
+});

@@ -8,7 +8,16 @@ let position = 0;
 /** Confirms a volunteer on a shift, as a sign-up would. */
 export async function confirm(t: TestApp, shiftId: number, volunteerId: number) {
   position += 1;
-  await t.database.db.insert(s.shiftSignups).values({ shiftId, volunteerId, status: 'confirmed', position, createdAt: t.clock.now(), updatedAt: t.clock.now() });
+  await t.database.db
+    .insert(s.shiftSignups)
+    .values({
+      shiftId,
+      volunteerId,
+      status: 'confirmed',
+      position,
+      createdAt: t.clock.now(),
+      updatedAt: t.clock.now(),
+    });
 }
 
 /**
@@ -19,7 +28,13 @@ export async function confirm(t: TestApp, shiftId: number, volunteerId: number) 
 export async function planFixture(t: TestApp) {
   const f = await registryFixture(t);
   const shift = await addShift(t, f, { capacity: 5 });
-  const wang = await addVolunteer(t, { name: '王志愿', townshipId: f.x.id, organisationId: f.orgA.id, skills: ['counselling'], login: true });
+  const wang = await addVolunteer(t, {
+    name: '王志愿',
+    townshipId: f.x.id,
+    organisationId: f.orgA.id,
+    skills: ['counselling'],
+    login: true,
+  });
   const li = await addVolunteer(t, { name: '李志愿', townshipId: f.x.id, organisationId: f.orgA.id, login: true });
   await confirm(t, shift.id, wang.id);
   await confirm(t, shift.id, li.id);
@@ -28,9 +43,22 @@ export async function planFixture(t: TestApp) {
   const people = {
     full1: await addRecipient(t, { name: '周全失', townshipId: f.x.id, villageId: v1, careLevel: 'full', registered }),
     full2: await addRecipient(t, { name: '吴全失', townshipId: f.x.id, villageId: v2, careLevel: 'full', registered }),
-    partial: await addRecipient(t, { name: '郑半失', townshipId: f.x.id, villageId: v1, careLevel: 'partial', registered }),
+    partial: await addRecipient(t, {
+      name: '郑半失',
+      townshipId: f.x.id,
+      villageId: v1,
+      careLevel: 'partial',
+      registered,
+    }),
     self1: await addRecipient(t, { name: '冯自理', townshipId: f.x.id, villageId: v2, careLevel: 'self', registered }),
-    self2: await addRecipient(t, { name: '陈自理', townshipId: f.x.id, villageId: v1, careLevel: 'self', registered, caregiverMobile: '13911112222' }),
+    self2: await addRecipient(t, {
+      name: '陈自理',
+      townshipId: f.x.id,
+      villageId: v1,
+      careLevel: 'self',
+      registered,
+      caregiverMobile: '13911112222',
+    }),
   };
   return { f, shift, wang, li, people };
 }

@@ -19,7 +19,13 @@ export async function registryFixture(t: TestApp) {
   const db = t.database.db;
   const now = t.clock.now();
   const cipher = createCipher(t.config.dataKey, t.config.dataKeyVersion);
-  const [x, y] = await db.insert(s.townships).values([{ name: '花石镇', createdAt: now }, { name: '射埠镇', createdAt: now }]).returning();
+  const [x, y] = await db
+    .insert(s.townships)
+    .values([
+      { name: '花石镇', createdAt: now },
+      { name: '射埠镇', createdAt: now },
+    ])
+    .returning();
   const villages = await db
     .insert(s.villages)
     .values([
@@ -29,14 +35,28 @@ export async function registryFixture(t: TestApp) {
       { townshipId: y.id, name: '长冲村', createdAt: now },
     ])
     .returning();
-  const org = (name: string, kind: s.OrganisationKind, townshipId: number) => ({ name, kind, townshipId, createdAt: now, updatedAt: now });
+  const org = (name: string, kind: s.OrganisationKind, townshipId: number) => ({
+    name,
+    kind,
+    townshipId,
+    createdAt: now,
+    updatedAt: now,
+  });
   const [stationX, stationY, orgA, orgB, home] = await db
     .insert(s.organisations)
     .values([
       org('花石镇社工站', 'station', x.id),
       org('射埠镇社工站', 'station', y.id),
-      { ...org('湘潭县阳光社工服务中心', 'social_org', x.id), incubationStage: 'incubating' as const, incubationYear: 2025 },
-      { ...org('湘潭县春晖志愿者协会', 'social_org', y.id), incubationStage: 'graduated' as const, incubationYear: 2021 },
+      {
+        ...org('湘潭县阳光社工服务中心', 'social_org', x.id),
+        incubationStage: 'incubating' as const,
+        incubationYear: 2025,
+      },
+      {
+        ...org('湘潭县春晖志愿者协会', 'social_org', y.id),
+        incubationStage: 'graduated' as const,
+        incubationYear: 2021,
+      },
       { ...org('花石镇区域性敬老院', 'nursing_home', x.id), regional: true, beds: 120 },
     ])
     .returning();
@@ -45,10 +65,24 @@ export async function registryFixture(t: TestApp) {
       await db
         .insert(s.recipients)
         .values({
-          name, idNumberEnc: await cipher.encrypt(id), idNumberHash: cipher.lookupHash(id), idNumberMasked: maskIdNumber(id),
-          keyVersion: 1, gender: 'M', birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, townshipId, villageId,
-          supportMode: 'home', careLevel: 'partial', caregiverName: '照料人', caregiverMobileEnc: await cipher.encrypt(mobile),
-          caregiverMobileMasked: maskMobile(mobile), agreementKind: 'four', agreementSignedOn: '2026-03-01', createdAt: now, updatedAt: now,
+          name,
+          idNumberEnc: await cipher.encrypt(id),
+          idNumberHash: cipher.lookupHash(id),
+          idNumberMasked: maskIdNumber(id),
+          keyVersion: 1,
+          gender: 'M',
+          birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+          townshipId,
+          villageId,
+          supportMode: 'home',
+          careLevel: 'partial',
+          caregiverName: '照料人',
+          caregiverMobileEnc: await cipher.encrypt(mobile),
+          caregiverMobileMasked: maskMobile(mobile),
+          agreementKind: 'four',
+          agreementSignedOn: '2026-03-01',
+          createdAt: now,
+          updatedAt: now,
         })
         .returning()
     )[0];

@@ -15,9 +15,17 @@ export async function addVolunteer(
   const now = t.clock.now();
   const [v] = await db
     .insert(s.volunteers)
-    .values({ name: opts.name ?? '志愿者', mobile: String(mobileSeq++), townshipId: opts.townshipId, skills: opts.skills ?? [], createdAt: now, updatedAt: now })
+    .values({
+      name: opts.name ?? '志愿者',
+      mobile: String(mobileSeq++),
+      townshipId: opts.townshipId,
+      skills: opts.skills ?? [],
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
-  if (opts.organisationId) await db.insert(s.volunteerOrganisations).values({ volunteerId: v.id, organisationId: opts.organisationId });
+  if (opts.organisationId)
+    await db.insert(s.volunteerOrganisations).values({ volunteerId: v.id, organisationId: opts.organisationId });
   if (!opts.login) return { id: v.id };
   const { browser, userId } = await loginAs(t, 'volunteer');
   await db.update(s.volunteers).set({ userId }).where(eq(s.volunteers.id, v.id));
@@ -28,17 +36,34 @@ export async function addVolunteer(
 export async function addShift(
   t: TestApp,
   f: RegistryFixture,
-  opts: { organisationId?: number; townshipId?: number; date?: string; capacity?: number; requiredSkills?: string[]; title?: string } = {},
+  opts: {
+    organisationId?: number;
+    townshipId?: number;
+    date?: string;
+    capacity?: number;
+    requiredSkills?: string[];
+    title?: string;
+  } = {},
 ) {
   const now = t.clock.now();
   const date = opts.date ?? '2026-11-25';
   const [row] = await t.database.db
     .insert(s.shifts)
     .values({
-      organisationId: opts.organisationId ?? f.orgA.id, townshipId: opts.townshipId ?? f.x.id, title: opts.title ?? '上午入户走访',
-      place: '花石村委会', date, startTime: '08:30', endTime: '12:00',
-      startsAt: new Date(`${date}T08:30:00+08:00`), endsAt: new Date(`${date}T12:00:00+08:00`),
-      capacity: opts.capacity ?? 3, requiredSkills: opts.requiredSkills ?? [], workKind: 'home_visit', createdAt: now, updatedAt: now,
+      organisationId: opts.organisationId ?? f.orgA.id,
+      townshipId: opts.townshipId ?? f.x.id,
+      title: opts.title ?? '上午入户走访',
+      place: '花石村委会',
+      date,
+      startTime: '08:30',
+      endTime: '12:00',
+      startsAt: new Date(`${date}T08:30:00+08:00`),
+      endsAt: new Date(`${date}T12:00:00+08:00`),
+      capacity: opts.capacity ?? 3,
+      requiredSkills: opts.requiredSkills ?? [],
+      workKind: 'home_visit',
+      createdAt: now,
+      updatedAt: now,
     })
     .returning();
   return row;

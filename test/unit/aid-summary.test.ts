@@ -28,16 +28,56 @@ beforeAll(async () => {
   ids.r3 = await recipient(db, cipher, '乙一', ids.B);
   const base = { serviceDayId: null, shiftId: null, note: null, kind: 'home_visit' as const };
   const rec = async (key: string, a: Omit<ActivityInput, keyof typeof base>) => {
-    const res = await recordActivity(db, { ...base, ...a }, { idempotencyKey: key, actorUserId: null, now: new Date() });
+    const res = await recordActivity(
+      db,
+      { ...base, ...a },
+      { idempotencyKey: key, actorUserId: null, now: new Date() },
+    );
     if (!res.ok) throw new Error(res.reason);
     return res.id;
   };
-  await rec('1', { organisationId: ids.S1, occurredOn: '2026-01-10', recipientIds: [ids.r1], nursingHomeIds: [ids.NH1], lines: [cash(10000), goods('米', 5050)] });
-  const a2 = await rec('2', { organisationId: ids.S2, occurredOn: '2026-03-24', recipientIds: [ids.r1], nursingHomeIds: [], lines: [cash(20000)] });
-  await rec('3', { organisationId: ids.StA, occurredOn: '2026-03-25', recipientIds: [], nursingHomeIds: [ids.NH1], lines: [service('打扫卫生', 250, 3)] });
-  await rec('4', { organisationId: ids.StB, occurredOn: '2026-12-31', recipientIds: [ids.r3], nursingHomeIds: [ids.NH2], lines: [goods('油', 3000, 3, '桶')] });
-  await rec('5', { organisationId: ids.S1, occurredOn: '2027-01-01', recipientIds: [ids.r2], nursingHomeIds: [], lines: [cash(99900)] });
-  await rec('6', { organisationId: ids.S1, occurredOn: '2025-12-31', recipientIds: [ids.r2], nursingHomeIds: [], lines: [cash(88800)] });
+  await rec('1', {
+    organisationId: ids.S1,
+    occurredOn: '2026-01-10',
+    recipientIds: [ids.r1],
+    nursingHomeIds: [ids.NH1],
+    lines: [cash(10000), goods('米', 5050)],
+  });
+  const a2 = await rec('2', {
+    organisationId: ids.S2,
+    occurredOn: '2026-03-24',
+    recipientIds: [ids.r1],
+    nursingHomeIds: [],
+    lines: [cash(20000)],
+  });
+  await rec('3', {
+    organisationId: ids.StA,
+    occurredOn: '2026-03-25',
+    recipientIds: [],
+    nursingHomeIds: [ids.NH1],
+    lines: [service('打扫卫生', 250, 3)],
+  });
+  await rec('4', {
+    organisationId: ids.StB,
+    occurredOn: '2026-12-31',
+    recipientIds: [ids.r3],
+    nursingHomeIds: [ids.NH2],
+    lines: [goods('油', 3000, 3, '桶')],
+  });
+  await rec('5', {
+    organisationId: ids.S1,
+    occurredOn: '2027-01-01',
+    recipientIds: [ids.r2],
+    nursingHomeIds: [],
+    lines: [cash(99900)],
+  });
+  await rec('6', {
+    organisationId: ids.S1,
+    occurredOn: '2025-12-31',
+    recipientIds: [ids.r2],
+    nursingHomeIds: [],
+    lines: [cash(88800)],
+  });
   const [line] = await db.select().from(ledgerLines).where(eq(ledgerLines.activityId, a2));
   const rev = await reverseLine(db, line, cash(18000), { reason: '更正', actorUserId: null, now: new Date() });
   if (!rev.ok) throw new Error('reversal failed');
@@ -66,23 +106,63 @@ describe('the annual summary', () => {
   it('breaks down by township, organisation and month with the same measures', async () => {
     const s = await annualSummary(t.database.db, 2026, {});
     const a = s.by_township.find((x) => x.township_id === ids.A)!;
-    expect(a).toMatchObject({ township: '甲镇', assistance_events: 3, organisations_participating: 2, stations_participating: 1, nursing_homes_visited: 1, households_visited: 1, cash_fen: 28000, goods_value_fen: 5050, service_hours: 2.5 });
+    expect(a).toMatchObject({
+      township: '甲镇',
+      assistance_events: 3,
+      organisations_participating: 2,
+      stations_participating: 1,
+      nursing_homes_visited: 1,
+      households_visited: 1,
+      cash_fen: 28000,
+      goods_value_fen: 5050,
+      service_hours: 2.5,
+    });
     const b = s.by_township.find((x) => x.township_id === ids.B)!;
-    expect(b).toMatchObject({ township: '乙镇', assistance_events: 1, organisations_participating: 0, stations_participating: 1, nursing_homes_visited: 1, households_visited: 1, cash_fen: 0, goods_value_fen: 3000 });
-    expect(s.by_month.map((m) => [m.month, m.assistance_events, m.households_visited, m.nursing_homes_visited, m.cash_fen])).toEqual([
+    expect(b).toMatchObject({
+      township: '乙镇',
+      assistance_events: 1,
+      organisations_participating: 0,
+      stations_participating: 1,
+      nursing_homes_visited: 1,
+      households_visited: 1,
+      cash_fen: 0,
+      goods_value_fen: 3000,
+    });
+    expect(
+      s.by_month.map((m) => [m.month, m.assistance_events, m.households_visited, m.nursing_homes_visited, m.cash_fen]),
+    ).toEqual([
       ['2026-01', 1, 1, 1, 10000],
       ['2026-03', 2, 1, 1, 18000],
       ['2026-12', 1, 1, 1, 0],
     ]);
     const s2 = s.by_organisation.find((x) => x.organisation_id === ids.S2)!;
-    expect(s2).toMatchObject({ organisation: '甲镇志愿队', organisations_participating: 1, assistance_events: 1, households_visited: 1, cash_fen: 18000, aid_total_fen: 18000 });
+    expect(s2).toMatchObject({
+      organisation: '甲镇志愿队',
+      organisations_participating: 1,
+      assistance_events: 1,
+      households_visited: 1,
+      cash_fen: 18000,
+      aid_total_fen: 18000,
+    });
   });
 
   it('narrows to a coordinator organisation and a station township', async () => {
     const org = await annualSummary(t.database.db, 2026, { organisationId: ids.S1 });
-    expect(org).toMatchObject({ assistance_events: 1, households_visited: 1, nursing_homes_visited: 1, cash_fen: 10000, goods_value_fen: 5050, stations_participating: 0 });
+    expect(org).toMatchObject({
+      assistance_events: 1,
+      households_visited: 1,
+      nursing_homes_visited: 1,
+      cash_fen: 10000,
+      goods_value_fen: 5050,
+      stations_participating: 0,
+    });
     const town = await annualSummary(t.database.db, 2026, { townshipId: ids.B });
-    expect(town).toMatchObject({ assistance_events: 1, households_visited: 1, aid_total_fen: 3000, organisations_participating: 0 });
+    expect(town).toMatchObject({
+      assistance_events: 1,
+      households_visited: 1,
+      aid_total_fen: 3000,
+      organisations_participating: 0,
+    });
     const other = await annualSummary(t.database.db, 2027, {});
     expect(other).toMatchObject({ assistance_events: 1, households_visited: 1, cash_fen: 99900 });
   });
@@ -91,7 +171,15 @@ describe('the annual summary', () => {
 describe('the monthly roll-up', () => {
   it('gives exactly the figures computed from the ledger rows, in every scope and year', async () => {
     for (const year of [2025, 2026, 2027])
-      for (const s of [{}, { organisationId: ids.S1 }, { organisationId: ids.StA }, { townshipId: ids.A }, { townshipId: ids.B }])
-        expect(await annualSummary(t.database.db, year, s, 'rollup')).toEqual(await annualSummary(t.database.db, year, s, 'rows'));
+      for (const s of [
+        {},
+        { organisationId: ids.S1 },
+        { organisationId: ids.StA },
+        { townshipId: ids.A },
+        { townshipId: ids.B },
+      ])
+        expect(await annualSummary(t.database.db, year, s, 'rollup')).toEqual(
+          await annualSummary(t.database.db, year, s, 'rows'),
+        );
   });
 });

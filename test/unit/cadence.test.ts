@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, businessDate, daysBetween, dueStatus, intervalDays, monthBounds, DEFAULT_CADENCE } from '../../src/domain/cadence.js';
+import {
+  addDays,
+  businessDate,
+  daysBetween,
+  dueStatus,
+  intervalDays,
+  monthBounds,
+  DEFAULT_CADENCE,
+} from '../../src/domain/cadence.js';
 
 describe('business dates', () => {
   it('are the Asia/Shanghai calendar date of an instant', () => {
@@ -34,20 +42,42 @@ describe('cadence', () => {
 
   it('computes next due and days overdue from the last visit', () => {
     const today = '2026-11-24';
-    expect(dueStatus({ lastVisit: '2026-11-23', since: '2026-01-01', level: 'full', today })).toEqual({ nextDue: '2026-11-24', daysOverdue: 0, due: true });
-    expect(dueStatus({ lastVisit: '2026-11-23', since: '2026-01-01', level: 'partial', today })).toEqual({ nextDue: '2026-11-25', daysOverdue: 0, due: false });
-    expect(dueStatus({ lastVisit: '2026-11-10', since: '2026-01-01', level: 'self', today })).toEqual({ nextDue: '2026-11-17', daysOverdue: 7, due: true });
+    expect(dueStatus({ lastVisit: '2026-11-23', since: '2026-01-01', level: 'full', today })).toEqual({
+      nextDue: '2026-11-24',
+      daysOverdue: 0,
+      due: true,
+    });
+    expect(dueStatus({ lastVisit: '2026-11-23', since: '2026-01-01', level: 'partial', today })).toEqual({
+      nextDue: '2026-11-25',
+      daysOverdue: 0,
+      due: false,
+    });
+    expect(dueStatus({ lastVisit: '2026-11-10', since: '2026-01-01', level: 'self', today })).toEqual({
+      nextDue: '2026-11-17',
+      daysOverdue: 7,
+      due: true,
+    });
     // Over a month end: visited 28 October, weekly, due 4 November.
-    expect(dueStatus({ lastVisit: '2026-10-28', since: '2026-01-01', level: 'self', today: '2026-11-04' })).toEqual({ nextDue: '2026-11-04', daysOverdue: 0, due: true });
+    expect(dueStatus({ lastVisit: '2026-10-28', since: '2026-01-01', level: 'self', today: '2026-11-04' })).toEqual({
+      nextDue: '2026-11-04',
+      daysOverdue: 0,
+      due: true,
+    });
   });
 
   it('counts a recipient never visited as due from registration', () => {
-    expect(dueStatus({ lastVisit: null, since: '2026-11-20', level: 'self', today: '2026-11-24' })).toEqual({ nextDue: '2026-11-20', daysOverdue: 4, due: true });
+    expect(dueStatus({ lastVisit: null, since: '2026-11-20', level: 'self', today: '2026-11-24' })).toEqual({
+      nextDue: '2026-11-20',
+      daysOverdue: 4,
+      due: true,
+    });
   });
 
   it('follows configured rules (a province visiting monthly) and rejects nonsense intervals', () => {
     const monthly = { full: 7, partial: 14, self: 30 };
-    expect(dueStatus({ lastVisit: '2026-10-01', since: '2026-01-01', level: 'self', today: '2026-11-24' }, monthly)).toEqual({ nextDue: '2026-10-31', daysOverdue: 24, due: true });
+    expect(
+      dueStatus({ lastVisit: '2026-10-01', since: '2026-01-01', level: 'self', today: '2026-11-24' }, monthly),
+    ).toEqual({ nextDue: '2026-10-31', daysOverdue: 24, due: true });
     expect(() => intervalDays('full', { ...monthly, full: 0 })).toThrow(RangeError);
     expect(() => intervalDays('full', { ...monthly, full: 1.5 })).toThrow(RangeError);
   });

@@ -15,11 +15,17 @@ beforeEach(async () => {
   const org = await organisation(db, '爱心社', 'social_org', null);
   const r = await recipient(db, createCipher(t.config.dataKey, t.config.dataKeyVersion), '张三', tw);
   input = {
-    organisationId: org, occurredOn: '2026-11-24', kind: 'home_visit', serviceDayId: null, shiftId: null, note: null,
-    recipientIds: [r], nursingHomeIds: [], lines: [cash(20000), goods('大米', 15050, 2)],
+    organisationId: org,
+    occurredOn: '2026-11-24',
+    kind: 'home_visit',
+    serviceDayId: null,
+    shiftId: null,
+    note: null,
+    recipientIds: [r],
+    nursingHomeIds: [],
+    lines: [cash(20000), goods('大米', 15050, 2)],
   };
 });
-
 
 /** The database's own message (drizzle wraps it as the cause of its query error). */
 async function failure(p: Promise<unknown>): Promise<string> {
@@ -60,11 +66,19 @@ describe('the ledger in the database', () => {
     const cashLines = await db.select().from(ledgerLines).where(eq(ledgerLines.kind, 'cash'));
     expect(cashLines.map((l) => l.amountFen).sort((a, b) => a - b)).toEqual([-20000, 18000, 20000]);
     // The constraint itself, not only the service: a direct second reversal is refused by the database.
-    expect(await failure(db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, reverses_line_id, occurred_on, organisation_id, township_id, write_nonce, created_at)
-        VALUES (${line.activityId}, 'cash', -20000, ${line.id}, ${line.occurredOn}, ${line.organisationId}, ${line.townshipId}, 'x', 0)`))).toMatch(/UNIQUE/);
+    expect(
+      await failure(
+        db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, reverses_line_id, occurred_on, organisation_id, township_id, write_nonce, created_at)
+        VALUES (${line.activityId}, 'cash', -20000, ${line.id}, ${line.occurredOn}, ${line.organisationId}, ${line.townshipId}, 'x', 0)`),
+      ),
+    ).toMatch(/UNIQUE/);
     const [goodsLine] = await db.select().from(ledgerLines).where(eq(ledgerLines.kind, 'goods'));
-    expect(await failure(db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, reverses_line_id, occurred_on, organisation_id, township_id, write_nonce, created_at)
-        VALUES (${goodsLine.activityId}, 'goods', -1, ${goodsLine.id}, ${goodsLine.occurredOn}, ${goodsLine.organisationId}, ${goodsLine.townshipId}, 'x', 0)`))).toMatch(/ledger_bad_reversal/);
+    expect(
+      await failure(
+        db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, reverses_line_id, occurred_on, organisation_id, township_id, write_nonce, created_at)
+        VALUES (${goodsLine.activityId}, 'goods', -1, ${goodsLine.id}, ${goodsLine.occurredOn}, ${goodsLine.organisationId}, ${goodsLine.townshipId}, 'x', 0)`),
+      ),
+    ).toMatch(/ledger_bad_reversal/);
   });
 
   it('records once for 10 concurrent identical submits and refuses the key with other content', async () => {

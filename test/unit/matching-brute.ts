@@ -1,6 +1,16 @@
 import {
-  capacityOf, compareObjective, edgeCost, eligible, neighbourSet, priorityOf, visitorsOf,
-  type Assignment, type Objective, type PlanOptions, type PlanRecipient, type PlanVolunteer,
+  capacityOf,
+  compareObjective,
+  edgeCost,
+  eligible,
+  neighbourSet,
+  priorityOf,
+  visitorsOf,
+  type Assignment,
+  type Objective,
+  type PlanOptions,
+  type PlanRecipient,
+  type PlanVolunteer,
 } from '../../src/domain/matching/index.js';
 
 /**
@@ -8,7 +18,11 @@ import {
  * set of free eligible volunteers, memoised on (recipient, capacities left). Exact and independent
  * of the flow formulation; fine up to 6 volunteers × 10 recipients with small capacities.
  */
-export function bruteForce(volunteers: PlanVolunteer[], recipients: PlanRecipient[], options: PlanOptions = {}): Assignment[] {
+export function bruteForce(
+  volunteers: PlanVolunteer[],
+  recipients: PlanRecipient[],
+  options: PlanOptions = {},
+): Assignment[] {
   const neighbours = neighbourSet(options.neighbouring);
   const pins = options.pins ?? [];
   const caps = volunteers.map((v) => capacityOf(v) - pins.filter((p) => p.volunteerId === v.id).length);
@@ -16,7 +30,9 @@ export function bruteForce(volunteers: PlanVolunteer[], recipients: PlanRecipien
   const memo = new Map<string, Best>();
   const zero: Objective = { covered: 0, priority: 0, travel: 0 };
   const add = (a: Objective, b: Objective): Objective => ({
-    covered: a.covered + b.covered, priority: a.priority + b.priority, travel: a.travel + b.travel,
+    covered: a.covered + b.covered,
+    priority: a.priority + b.priority,
+    travel: a.travel + b.travel,
   });
 
   function subsets(items: number[], k: number): number[][] {
@@ -38,7 +54,9 @@ export function bruteForce(volunteers: PlanVolunteer[], recipients: PlanRecipien
     const need = visitorsOf(r) - already.size;
     let best = go(i + 1, left); // leave this recipient as it is
     if (need > 0) {
-      const free = volunteers.map((_, vi) => vi).filter((vi) => left[vi] > 0 && !already.has(volunteers[vi].id) && eligible(volunteers[vi], r, neighbours));
+      const free = volunteers
+        .map((_, vi) => vi)
+        .filter((vi) => left[vi] > 0 && !already.has(volunteers[vi].id) && eligible(volunteers[vi], r, neighbours));
       for (const set of subsets(free, need)) {
         const next = left.slice();
         let travel = 0;
@@ -49,7 +67,10 @@ export function bruteForce(volunteers: PlanVolunteer[], recipients: PlanRecipien
         const rest = go(i + 1, next);
         const obj = add(rest.obj, { covered: 1, priority: priorityOf(r), travel });
         if (compareObjective(obj, best.obj) > 0) {
-          best = { obj, picks: [...set.map((vi) => ({ volunteerId: volunteers[vi].id, recipientId: r.id })), ...rest.picks] };
+          best = {
+            obj,
+            picks: [...set.map((vi) => ({ volunteerId: volunteers[vi].id, recipientId: r.id })), ...rest.picks],
+          };
         }
       }
     }

@@ -9,7 +9,10 @@ import { MinCostFlow } from '../../src/domain/matching/flow.js';
  */
 const network = fc.record({
   volunteers: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 5 }),
-  recipients: fc.array(fc.record({ reward: fc.integer({ min: 1, max: 400 }), need: fc.integer({ min: 1, max: 2 }) }), { minLength: 1, maxLength: 8 }),
+  recipients: fc.array(fc.record({ reward: fc.integer({ min: 1, max: 400 }), need: fc.integer({ min: 1, max: 2 }) }), {
+    minLength: 1,
+    maxLength: 8,
+  }),
   arcs: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 60 })), { maxLength: 30 }),
   pick: fc.nat(),
   bonus: fc.integer({ min: 1, max: 1000 }),
@@ -38,38 +41,48 @@ function build(n: Net, change?: { target: number; kind: 'close' | 'lower' }) {
     const lowered = change?.kind === 'lower' && change.target === i;
     return flow.addArc(1 + V + i, sink, closed ? 0 : r.need, -(r.reward + (lowered ? n.bonus : 0)));
   });
-  flow.solve(0, sink, Array.from({ length: sink + 1 }, (_, i) => i));
+  flow.solve(
+    0,
+    sink,
+    Array.from({ length: sink + 1 }, (_, i) => i),
+  );
   return { flow, sink, sinkArcs };
 }
 
-test.prop([network], { numRuns: 300 })('closing a recipient on a solved network then resuming equals solving without it', (n) => {
-  const target = n.pick % n.recipients.length;
-  const warm = build(n);
-  const child = warm.flow.clone();
-  expect(child.close(warm.sinkArcs[target], warm.sink)).toBe(true);
-  child.resume(0, warm.sink);
-  expect(child.totalCost()).toBe(build(n, { target, kind: 'close' }).flow.totalCost());
-  expect(child.flowOn(warm.sinkArcs[target])).toBe(0);
-  // The parent is untouched by its child.
-  expect(warm.flow.totalCost()).toBe(build(n).flow.totalCost());
-});
+test.prop([network], { numRuns: 300 })(
+  'closing a recipient on a solved network then resuming equals solving without it',
+  (n) => {
+    const target = n.pick % n.recipients.length;
+    const warm = build(n);
+    const child = warm.flow.clone();
+    expect(child.close(warm.sinkArcs[target], warm.sink)).toBe(true);
+    child.resume(0, warm.sink);
+    expect(child.totalCost()).toBe(build(n, { target, kind: 'close' }).flow.totalCost());
+    expect(child.flowOn(warm.sinkArcs[target])).toBe(0);
+    // The parent is untouched by its child.
+    expect(warm.flow.totalCost()).toBe(build(n).flow.totalCost());
+  },
+);
 
-test.prop([network], { numRuns: 300 })('forcing a recipient on a solved network then resuming equals solving with its bonus', (n) => {
-  const target = n.pick % n.recipients.length;
-  const warm = build(n);
-  // As in the planner, the bonus outweighs every other cost, so the cold optimum serves the recipient in full if it can.
-  const big = { ...n, bonus: 1_000_000 };
-  const child = warm.flow.clone();
-  const ok = child.forceServe(warm.sinkArcs[target], -(n.recipients[target].reward + big.bonus), 0, warm.sink);
-  const cold = build(big, { target, kind: 'lower' }).flow;
-  const need = n.recipients[target].need;
-  if (!ok) {
-    // No path could bring the recipient all it needs, so no flow can: the cold optimum is short too.
-    expect(cold.flowOn(warm.sinkArcs[target])).toBeLessThan(need);
-    return;
-  }
-  child.resume(0, warm.sink);
-  expect(child.flowOn(warm.sinkArcs[target])).toBe(need);
-  expect(cold.flowOn(warm.sinkArcs[target])).toBe(need);
-  expect(child.totalCost()).toBe(cold.totalCost());
-});
+test.prop([network], { numRuns: 300 })(
+  'forcing a recipient on a solved network then resuming equals solving with its bonus',
+  (n) => {
+    const target = n.pick % n.recipients.length;
+    const warm = build(n);
+    // As in the planner, the bonus outweighs every other cost, so the cold optimum serves the recipient in full if it can.
+    const big = { ...n, bonus: 1_000_000 };
+    const child = warm.flow.clone();
+    const ok = child.forceServe(warm.sinkArcs[target], -(n.recipients[target].reward + big.bonus), 0, warm.sink);
+    const cold = build(big, { target, kind: 'lower' }).flow;
+    const need = n.recipients[target].need;
+    if (!ok) {
+      // No path could bring the recipient all it needs, so no flow can: the cold optimum is short too.
+      expect(cold.flowOn(warm.sinkArcs[target])).toBeLessThan(need);
+      return;
+    }
+    child.resume(0, warm.sink);
+    expect(child.flowOn(warm.sinkArcs[target])).toBe(need);
+    expect(cold.flowOn(warm.sinkArcs[target])).toBe(need);
+    expect(child.totalCost()).toBe(cold.totalCost());
+  },
+);

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import {
-  evaluate, greedyPlan, planVisits, compareObjective,
-  type PlanOptions, type PlanRecipient, type PlanVolunteer,
+  evaluate,
+  greedyPlan,
+  planVisits,
+  compareObjective,
+  type PlanOptions,
+  type PlanRecipient,
+  type PlanVolunteer,
 } from '../../src/domain/matching/index.js';
 import { CARE_LEVELS } from '../../src/db/schema/index.js';
 import { bruteForce } from './matching-brute.js';
@@ -11,7 +16,12 @@ const SKILLS = ['counselling', 'escort'] as const;
 
 /** Random small instances: up to 6 volunteers × 10 recipients over up to 3 townships. */
 const instance = fc
-  .record({ volunteers: fc.integer({ min: 1, max: 6 }), recipients: fc.integer({ min: 0, max: 10 }), townships: fc.integer({ min: 1, max: 3 }), coords: fc.boolean() })
+  .record({
+    volunteers: fc.integer({ min: 1, max: 6 }),
+    recipients: fc.integer({ min: 0, max: 10 }),
+    townships: fc.integer({ min: 1, max: 3 }),
+    coords: fc.boolean(),
+  })
   .chain(({ volunteers: nv, recipients: nr, townships: nt, coords }) => {
     const place = fc.record({
       townshipId: fc.integer({ min: 1, max: nt }),
@@ -23,7 +33,10 @@ const instance = fc
       place,
       skills: fc.subarray([...SKILLS]),
       capacity: fc.integer({ min: 1, max: 3 }),
-      excludedBy: fc.subarray(Array.from({ length: nr }, (_, i) => 100 + i), { maxLength: Math.min(2, nr) }),
+      excludedBy: fc.subarray(
+        Array.from({ length: nr }, (_, i) => 100 + i),
+        { maxLength: Math.min(2, nr) },
+      ),
     });
     const recipient = fc.record({
       place,
@@ -41,22 +54,38 @@ const instance = fc
     });
   })
   .map(({ vs, rs, neighbouring }) => {
-    const volunteers: PlanVolunteer[] = vs.map((v, i) => ({ id: 1 + i, ...v.place, skills: v.skills, capacity: v.capacity, excludedBy: v.excludedBy }));
+    const volunteers: PlanVolunteer[] = vs.map((v, i) => ({
+      id: 1 + i,
+      ...v.place,
+      skills: v.skills,
+      capacity: v.capacity,
+      excludedBy: v.excludedBy,
+    }));
     const recipients: PlanRecipient[] = rs.map((r, i) => ({
-      id: 100 + i, ...r.place, careLevel: r.careLevel, daysOverdue: r.daysOverdue, needsSkills: r.needsSkills,
-      visitors: r.visitors, lastVisitorId: r.lastVisitor === null ? null : 1 + r.lastVisitor,
+      id: 100 + i,
+      ...r.place,
+      careLevel: r.careLevel,
+      daysOverdue: r.daysOverdue,
+      needsSkills: r.needsSkills,
+      visitors: r.visitors,
+      lastVisitorId: r.lastVisitor === null ? null : 1 + r.lastVisitor,
     }));
     return { volunteers, recipients, options: { neighbouring } as PlanOptions };
   });
 
 describe('visit planner', () => {
-  test.prop([instance], { numRuns: 300 })('finds the same objective as brute force', ({ volunteers, recipients, options }) => {
-    const plan = planVisits(volunteers, recipients, options);
-    const exact = evaluate(volunteers, recipients, bruteForce(volunteers, recipients, options), options);
-    expect(plan.objective).toEqual(exact.objective);
-    // And never worse than the greedy baseline.
-    expect(compareObjective(plan.objective, greedyPlan(volunteers, recipients, options).objective)).toBeGreaterThanOrEqual(0);
-  });
+  test.prop([instance], { numRuns: 300 })(
+    'finds the same objective as brute force',
+    ({ volunteers, recipients, options }) => {
+      const plan = planVisits(volunteers, recipients, options);
+      const exact = evaluate(volunteers, recipients, bruteForce(volunteers, recipients, options), options);
+      expect(plan.objective).toEqual(exact.objective);
+      // And never worse than the greedy baseline.
+      expect(
+        compareObjective(plan.objective, greedyPlan(volunteers, recipients, options).objective),
+      ).toBeGreaterThanOrEqual(0);
+    },
+  );
 
   test.prop([instance], { numRuns: 300 })('never violates a hard constraint', ({ volunteers, recipients, options }) => {
     const plan = planVisits(volunteers, recipients, options);
@@ -122,14 +151,18 @@ describe('visit planner', () => {
   it('prefers the more overdue, then the fully disabled, when not everyone can be visited', () => {
     const volunteers: PlanVolunteer[] = [{ id: 1, townshipId: 1, skills: [], capacity: 1 }];
     const pick = (rs: PlanRecipient[]) => planVisits(volunteers, rs).covered;
-    expect(pick([
-      { id: 10, townshipId: 1, careLevel: 'full', daysOverdue: 1 },
-      { id: 11, townshipId: 1, careLevel: 'self', daysOverdue: 3 },
-    ])).toEqual([11]);
-    expect(pick([
-      { id: 10, townshipId: 1, careLevel: 'partial', daysOverdue: 2 },
-      { id: 11, townshipId: 1, careLevel: 'full', daysOverdue: 2 },
-    ])).toEqual([11]);
+    expect(
+      pick([
+        { id: 10, townshipId: 1, careLevel: 'full', daysOverdue: 1 },
+        { id: 11, townshipId: 1, careLevel: 'self', daysOverdue: 3 },
+      ]),
+    ).toEqual([11]);
+    expect(
+      pick([
+        { id: 10, townshipId: 1, careLevel: 'partial', daysOverdue: 2 },
+        { id: 11, townshipId: 1, careLevel: 'full', daysOverdue: 2 },
+      ]),
+    ).toEqual([11]);
   });
 
   it('prefers the volunteer who came last time when travel is equal, and rejects invalid pins', () => {
@@ -137,9 +170,18 @@ describe('visit planner', () => {
       { id: 1, townshipId: 1, villageId: 1, skills: [], capacity: 1 },
       { id: 2, townshipId: 1, villageId: 1, skills: [], capacity: 1 },
     ];
-    const r: PlanRecipient = { id: 10, townshipId: 1, villageId: 1, careLevel: 'self', daysOverdue: 0, lastVisitorId: 2 };
+    const r: PlanRecipient = {
+      id: 10,
+      townshipId: 1,
+      villageId: 1,
+      careLevel: 'self',
+      daysOverdue: 0,
+      lastVisitorId: 2,
+    };
     expect(planVisits(volunteers, [r]).assignments).toEqual([{ volunteerId: 2, recipientId: 10 }]);
     const foreign: PlanRecipient = { ...r, id: 11, townshipId: 2 };
-    expect(() => planVisits(volunteers, [foreign], { pins: [{ volunteerId: 1, recipientId: 11 }] })).toThrow(/ineligible/);
+    expect(() => planVisits(volunteers, [foreign], { pins: [{ volunteerId: 1, recipientId: 11 }] })).toThrow(
+      /ineligible/,
+    );
   });
 });

@@ -1,7 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
-import { readTable, writeCsv, writeXlsx, mapColumns, rowValues, neutralise, SpreadsheetError, excelSerialToDate } from '../../src/lib/spreadsheet/index.js';
+import {
+  readTable,
+  writeCsv,
+  writeXlsx,
+  mapColumns,
+  rowValues,
+  neutralise,
+  SpreadsheetError,
+  excelSerialToDate,
+} from '../../src/lib/spreadsheet/index.js';
 
 const COLUMNS = [
   { field: 'name', zh: '姓名', en: 'name', required: true },
@@ -17,7 +26,10 @@ describe('reading tables', () => {
       const table = await readTable(new TextEncoder().encode(prefix + CSV), 'a.csv');
       expect(table.encoding).toBe('utf-8');
       expect(table.headers).toEqual(['姓名', '乡镇', '备注']);
-      expect(table.rows.map((r) => r.cells)).toEqual([['张三', '易俗河镇', '老党员'], ['李四', '花石镇', '含,逗号']]);
+      expect(table.rows.map((r) => r.cells)).toEqual([
+        ['张三', '易俗河镇', '老党员'],
+        ['李四', '花石镇', '含,逗号'],
+      ]);
       expect(table.rows[0].rowNumber).toBe(2);
     }
   });
@@ -61,10 +73,19 @@ describe('reading tables', () => {
 
 describe('writing tables', () => {
   it('writes CSV with a BOM that reads back unchanged', async () => {
-    const bytes = writeCsv(['姓名', '金额'], [['张三', '-12.50'], ['李四', null]]);
+    const bytes = writeCsv(
+      ['姓名', '金额'],
+      [
+        ['张三', '-12.50'],
+        ['李四', null],
+      ],
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const table = await readTable(bytes, 'out.csv');
-    expect(table.rows.map((r) => r.cells)).toEqual([['张三', '-12.50'], ['李四', '']]);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['张三', '-12.50'],
+      ['李四', ''],
+    ]);
   });
 
   it('neutralises formula injection in CSV and XLSX but keeps plain negative numbers', async () => {

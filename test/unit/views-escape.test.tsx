@@ -7,24 +7,34 @@ import { translator } from '../../src/lib/i18n/index.js';
 import type { Ui } from '../../src/lib/ui.js';
 
 // Anything a user can type, weighted towards markup, htmx attributes and script.
-const hostile = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 60 }),
-  fc.constantFrom(
-    '<script>alert(1)</script>',
-    '"><img src=x onerror=alert(1)>',
-    "' hx-get='/admin/users' hx-trigger='load",
-    '<div hx-post="/logout" hx-trigger="load">',
-    '</textarea><svg onload=alert(1)>',
-    '{{7*7}}${7*7}',
-  ),
-  fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('<', '>', '"', "'", '&')).map(([a, b]) => a + b + a),
-).filter((s) => s.length > 0); // empty text legitimately omits optional elements
+const hostile = fc
+  .oneof(
+    fc.string({ unit: 'grapheme', maxLength: 60 }),
+    fc.constantFrom(
+      '<script>alert(1)</script>',
+      '"><img src=x onerror=alert(1)>',
+      "' hx-get='/admin/users' hx-trigger='load",
+      '<div hx-post="/logout" hx-trigger="load">',
+      '</textarea><svg onload=alert(1)>',
+      '{{7*7}}${7*7}',
+    ),
+    fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('<', '>', '"', "'", '&')).map(([a, b]) => a + b + a),
+  )
+  .filter((s) => s.length > 0); // empty text legitimately omits optional elements
 
 function ui(viewerName: string): Ui {
   return {
     t: translator('zh'),
     locale: 'zh',
-    viewer: { id: 1, username: 'u', displayName: viewerName, role: 'county_admin', townshipId: null, organisationId: null, locale: 'zh' },
+    viewer: {
+      id: 1,
+      username: 'u',
+      displayName: viewerName,
+      role: 'county_admin',
+      townshipId: null,
+      organisationId: null,
+      locale: 'zh',
+    },
     path: '/',
     flash: viewerName,
   };

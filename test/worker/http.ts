@@ -29,7 +29,13 @@ export class HttpBrowser {
   }
 
   async get(path: string) {
-    return this.keep(await fetch(this.base + path, { redirect: 'manual', headers: { cookie: this.cookieHeader() }, dispatcher: noKeepAlive }));
+    return this.keep(
+      await fetch(this.base + path, {
+        redirect: 'manual',
+        headers: { cookie: this.cookieHeader() },
+        dispatcher: noKeepAlive,
+      }),
+    );
   }
 
   async post(path: string, form: Record<string, string | string[]>) {
@@ -40,7 +46,11 @@ export class HttpBrowser {
         method: 'POST',
         redirect: 'manual',
         body,
-        headers: { origin: this.base, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() },
+        headers: {
+          origin: this.base,
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: this.cookieHeader(),
+        },
         dispatcher: noKeepAlive,
       }),
     );
@@ -51,7 +61,13 @@ export class HttpBrowser {
     const form = new FormData();
     form.append('file', new Blob([text]), name);
     return this.keep(
-      await fetch(this.base + path, { method: 'POST', redirect: 'manual', body: form, headers: { origin: this.base, cookie: this.cookieHeader() }, dispatcher: noKeepAlive }),
+      await fetch(this.base + path, {
+        method: 'POST',
+        redirect: 'manual',
+        body: form,
+        headers: { origin: this.base, cookie: this.cookieHeader() },
+        dispatcher: noKeepAlive,
+      }),
     );
   }
 }

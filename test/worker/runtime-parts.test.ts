@@ -70,7 +70,9 @@ describe('cron triggers', () => {
 describe('configuration from Workers bindings', () => {
   test('text bindings go through the same loadConfig; D1 and asset bindings are ignored', () => {
     const key = Buffer.alloc(32, 9).toString('base64');
-    const config = loadConfig(bindingsToEnv({ DATA_KEY: key, LOG_LEVEL: 'warn', DB: { prepare() {} }, ASSETS: { fetch() {} } }));
+    const config = loadConfig(
+      bindingsToEnv({ DATA_KEY: key, LOG_LEVEL: 'warn', DB: { prepare() {} }, ASSETS: { fetch() {} } }),
+    );
     expect(config.dataKey).toEqual(new Uint8Array(32).fill(9));
     expect(config.logLevel).toBe('warn');
     expect(() => loadConfig(bindingsToEnv({ DATA_KEY: Buffer.alloc(16).toString('base64') }))).toThrow(/32 bytes/);

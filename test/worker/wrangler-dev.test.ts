@@ -23,10 +23,17 @@ const logs: string[] = [];
 
 function wrangler(args: string[]): string {
   try {
-    return execFileSync(process.execPath, [WRANGLER, ...args], { cwd: ROOT, env: offlineEnv(), stdio: 'pipe', timeout: 60_000 }).toString();
+    return execFileSync(process.execPath, [WRANGLER, ...args], {
+      cwd: ROOT,
+      env: offlineEnv(),
+      stdio: 'pipe',
+      timeout: 60_000,
+    }).toString();
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`wrangler ${args.slice(0, 2).join(' ')} failed: ${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+    throw new Error(
+      `wrangler ${args.slice(0, 2).join(' ')} failed: ${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`,
+    );
   }
 }
 
@@ -36,7 +43,6 @@ function d1(sql: string): Record<string, unknown>[] {
   const parsed = JSON.parse(out) as { results: Record<string, unknown>[] }[];
   return parsed.flatMap((p) => p.results);
 }
-
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
@@ -77,7 +83,21 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   dev = spawn(
     process.execPath,
-    [WRANGLER, 'dev', '--local', '--test-scheduled', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--show-interactive-dev-session=false', '--var', `DATA_KEY:${DATA_KEY}`],
+    [
+      WRANGLER,
+      'dev',
+      '--local',
+      '--test-scheduled',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      persist,
+      '--show-interactive-dev-session=false',
+      '--var',
+      `DATA_KEY:${DATA_KEY}`,
+    ],
     { cwd: ROOT, env: offlineEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   dev.stdout!.on('data', (d: Buffer) => logs.push(d.toString()));
@@ -109,7 +129,12 @@ describe('the app on wrangler dev with a local D1 database', () => {
     const admin = new HttpBrowser(base);
     expect((await admin.get('/login')).headers.get('location')).toBe('/setup');
     expect(await (await admin.get('/setup')).text()).toContain('创建县民政局管理员');
-    const setup = await admin.post('/setup', { displayName: '县局管理员', username: 'admin', password: PASSWORD, passwordConfirm: PASSWORD });
+    const setup = await admin.post('/setup', {
+      displayName: '县局管理员',
+      username: 'admin',
+      password: PASSWORD,
+      passwordConfirm: PASSWORD,
+    });
     expect(setup.status).toBe(303);
     expect(setup.headers.get('location')).toBe('/login');
     expect((await admin.post('/login', { username: 'admin', password: 'wrong password!' })).status).toBe(422);
@@ -152,7 +177,9 @@ describe('the app on wrangler dev with a local D1 database', () => {
 
     // A user whose password a Node server hashed (argon2id) logs in on Workers: the county moved, nobody resets.
     const fromNode = await argon2Hasher.hash(PASSWORD);
-    d1(`INSERT INTO users (username, display_name, password_hash, role, locale, created_at) VALUES ('moved', '迁移用户', '${fromNode}', 'county_admin', 'zh', 0)`);
+    d1(
+      `INSERT INTO users (username, display_name, password_hash, role, locale, created_at) VALUES ('moved', '迁移用户', '${fromNode}', 'county_admin', 'zh', 0)`,
+    );
     const moved = new HttpBrowser(base);
     expect((await moved.post('/login', { username: 'moved', password: 'wrong password!' })).status).toBe(422);
     expect((await moved.post('/login', { username: 'moved', password: PASSWORD })).status).toBe(303);
@@ -161,7 +188,10 @@ describe('the app on wrangler dev with a local D1 database', () => {
     // The scheduled handler, as the UTC cron trigger in wrangler.toml fires it (03:00 Shanghai).
     expect((await fetchRetrying(base + '/__scheduled?cron=' + encodeURIComponent('0 19 * * *'))).status).toBe(200);
     const line = await waitFor('the heartbeat job', () =>
-      logs.join('').split('\n').find((l) => l.includes('"event":"job_done"') && l.includes('"job":"heartbeat"')),
+      logs
+        .join('')
+        .split('\n')
+        .find((l) => l.includes('"event":"job_done"') && l.includes('"job":"heartbeat"')),
     );
     expect(JSON.parse(line.slice(line.indexOf('{')))).toMatchObject({ job: 'heartbeat', users: 3 });
 
@@ -169,7 +199,8 @@ describe('the app on wrangler dev with a local D1 database', () => {
     // append-only triggers of migrations/0002 in force.
     const hashes = d1(`SELECT username, password_hash FROM users WHERE username <> 'moved' ORDER BY id`);
     expect(hashes.map((h) => h.username)).toEqual(['admin', 'coord']);
-    for (const h of hashes) expect(h.password_hash).toMatch(/^\$scrypt\$ln=14,r=8,p=5\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]{43}$/);
+    for (const h of hashes)
+      expect(h.password_hash).toMatch(/^\$scrypt\$ln=14,r=8,p=5\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]{43}$/);
     expect(d1('SELECT kind, amount_fen FROM ledger_lines ORDER BY id')).toEqual([
       { kind: 'cash', amount_fen: 20000 },
       { kind: 'goods', amount_fen: 15050 },
@@ -182,7 +213,10 @@ describe('the app on wrangler dev with a local D1 database', () => {
     // 00:05 Asia/Shanghai is 16:05 UTC the day before: the trigger wrangler.toml carries for service-days.
     expect((await fetchRetrying(base + '/__scheduled?cron=' + encodeURIComponent('5 16 * * *'))).status).toBe(200);
     await waitFor('the service-days job', () =>
-      logs.join('').split('\n').find((l) => l.includes('"event":"job_done"') && l.includes('"job":"service-days"')),
+      logs
+        .join('')
+        .split('\n')
+        .find((l) => l.includes('"event":"job_done"') && l.includes('"job":"service-days"')),
     );
     const days = d1('SELECT date FROM service_days ORDER BY date').map((d) => String(d.date));
     expect(days).toHaveLength(6);
@@ -215,7 +249,10 @@ describe('the app on wrangler dev with a local D1 database', () => {
       const done = await admin.post(`/import/${register}/confirm`, { token });
       expect(done.status, (await done.text()).slice(0, 1500)).toBe(200);
     };
-    const volunteers = Array.from({ length: 300 }, (_, i) => `导入志愿者${i},1390000${String(i).padStart(4, '0')},云湖桥镇`);
+    const volunteers = Array.from(
+      { length: 300 },
+      (_, i) => `导入志愿者${i},1390000${String(i).padStart(4, '0')},云湖桥镇`,
+    );
     await importCsv('volunteers', ['姓名,手机号,乡镇', ...volunteers].join('\n'));
     expect(d1("SELECT count(*) AS n FROM volunteers WHERE name LIKE '导入志愿者%'")).toEqual([{ n: 300 }]);
     const people = Array.from({ length: 150 }, (_, i) => {
@@ -224,7 +261,9 @@ describe('the app on wrangler dev with a local D1 database', () => {
     });
     await importCsv('recipients', ['姓名,身份证号,乡镇,供养方式,自理能力', ...people].join('\n'));
     expect(d1("SELECT count(*) AS n FROM recipients WHERE name LIKE '导入对象%'")).toEqual([{ n: 150 }]);
-    expect(d1("SELECT count(*) AS n FROM audit_log WHERE action = 'import' AND entity IN ('volunteer', 'recipient')")).toEqual([{ n: 450 }]);
+    expect(
+      d1("SELECT count(*) AS n FROM audit_log WHERE action = 'import' AND entity IN ('volunteer', 'recipient')"),
+    ).toEqual([{ n: 450 }]);
     // The volunteers' export reads memberships for every row it lists (no list of ids bound as parameters).
     const exported = await admin.post('/export/volunteers/csv', {});
     expect(exported.status).toBe(200);

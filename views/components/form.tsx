@@ -37,7 +37,13 @@ export function Field(p: FieldProps) {
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={described}
       />
-      {error ? <small id={`${id}-error`} class="error">{error}</small> : p.hint ? <small id={`${id}-hint`}>{p.hint}</small> : null}
+      {error ? (
+        <small id={`${id}-error`} class="error">
+          {error}
+        </small>
+      ) : p.hint ? (
+        <small id={`${id}-hint`}>{p.hint}</small>
+      ) : null}
     </div>
   );
 }
@@ -59,7 +65,13 @@ export function Select(p: SelectProps) {
   return (
     <div class="field">
       <label for={id}>{p.label}</label>
-      <select id={id} name={p.name} required={p.required} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        name={p.name}
+        required={p.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
         {p.options.map((o) => (
           <option value={o.value} selected={o.value === current}>
@@ -67,7 +79,11 @@ export function Select(p: SelectProps) {
           </option>
         ))}
       </select>
-      {error ? <small id={`${id}-error`} class="error">{error}</small> : null}
+      {error ? (
+        <small id={`${id}-error`} class="error">
+          {error}
+        </small>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,19 @@
 import type { Translate } from '../../src/lib/i18n/index.js';
 
 /** Previous / next links that keep the current filters; plain links, so they work without JavaScript. */
-export function Pager({ t, base, params, page, pages }: { t: Translate; base: string; params: Record<string, string | number | undefined>; page: number; pages: number }) {
+export function Pager({
+  t,
+  base,
+  params,
+  page,
+  pages,
+}: {
+  t: Translate;
+  base: string;
+  params: Record<string, string | number | undefined>;
+  page: number;
+  pages: number;
+}) {
   if (pages <= 1) return null;
   const href = (p: number) => {
     const qs = new URLSearchParams();

@@ -32,7 +32,9 @@ export function Page({ ui, title, children }: PageProps) {
         <script src={ASSETS.appJs} defer></script>
       </head>
       <body>
-        <a class="skip" href="#main">{t('nav.skip')}</a>
+        <a class="skip" href="#main">
+          {t('nav.skip')}
+        </a>
         <header class="container site-header">
           <nav>
             <ul>

@@ -12,7 +12,9 @@ export const villages = sqliteTable(
   'villages',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    townshipId: integer('township_id').notNull().references(() => townships.id),
+    townshipId: integer('township_id')
+      .notNull()
+      .references(() => townships.id),
     name: text('name').notNull(),
     kind: text('kind', { enum: VILLAGE_KINDS }).notNull().default('village'),
     // Coordinates (WGS-84) where known: the visit planner uses them for travel.

@@ -19,7 +19,9 @@ export const activities = sqliteTable(
   'activities',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     organisationKind: text('organisation_kind', { enum: ORGANISATION_KINDS }).notNull(),
     townshipId: integer('township_id').references(() => townships.id),
     occurredOn: text('occurred_on').notNull(),
@@ -50,7 +52,9 @@ export const activityTargets = sqliteTable(
   'activity_targets',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    activityId: integer('activity_id').notNull().references(() => activities.id),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
     recipientId: integer('recipient_id').references(() => recipients.id),
     nursingHomeId: integer('nursing_home_id').references(() => organisations.id),
     occurredOn: text('occurred_on').notNull(),
@@ -64,7 +68,13 @@ export const activityTargets = sqliteTable(
     index('activity_targets_on_idx').on(t.occurredOn, t.recipientId, t.nursingHomeId, t.organisationId, t.townshipId),
     index('activity_targets_recipient_idx').on(t.recipientId, t.occurredOn),
     // A station's or an organisation's summary reads its own rows, not the whole file's year (bench:scale).
-    index('activity_targets_township_idx').on(t.townshipId, t.occurredOn, t.recipientId, t.nursingHomeId, t.organisationId),
+    index('activity_targets_township_idx').on(
+      t.townshipId,
+      t.occurredOn,
+      t.recipientId,
+      t.nursingHomeId,
+      t.organisationId,
+    ),
     index('activity_targets_org_idx').on(t.organisationId, t.occurredOn, t.recipientId, t.nursingHomeId, t.townshipId),
   ],
 );
@@ -78,7 +88,9 @@ export const ledgerLines = sqliteTable(
   'ledger_lines',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    activityId: integer('activity_id').notNull().references(() => activities.id),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id),
     kind: text('kind', { enum: LINE_KINDS }).notNull(),
     amountFen: integer('amount_fen').notNull().default(0),
     goodsName: text('goods_name'),
@@ -100,10 +112,31 @@ export const ledgerLines = sqliteTable(
     uniqueIndex('ledger_lines_reverses_uq').on(t.reversesLineId),
     index('ledger_lines_activity_idx').on(t.activityId),
     // Covering index for a year's sums: the report never touches the table rows.
-    index('ledger_lines_on_idx').on(t.occurredOn, t.kind, t.amountFen, t.serviceCentihours, t.organisationId, t.townshipId),
+    index('ledger_lines_on_idx').on(
+      t.occurredOn,
+      t.kind,
+      t.amountFen,
+      t.serviceCentihours,
+      t.organisationId,
+      t.townshipId,
+    ),
     // A station's or an organisation's summary reads its own rows, not the whole file's year (bench:scale).
-    index('ledger_lines_township_idx').on(t.townshipId, t.occurredOn, t.kind, t.amountFen, t.serviceCentihours, t.organisationId),
-    index('ledger_lines_org_idx').on(t.organisationId, t.occurredOn, t.kind, t.amountFen, t.serviceCentihours, t.townshipId),
+    index('ledger_lines_township_idx').on(
+      t.townshipId,
+      t.occurredOn,
+      t.kind,
+      t.amountFen,
+      t.serviceCentihours,
+      t.organisationId,
+    ),
+    index('ledger_lines_org_idx').on(
+      t.organisationId,
+      t.occurredOn,
+      t.kind,
+      t.amountFen,
+      t.serviceCentihours,
+      t.townshipId,
+    ),
   ],
 );
 

@@ -38,7 +38,9 @@ export const incubationEvents = sqliteTable(
   'incubation_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     stage: text('stage', { enum: INCUBATION_STAGES }).notNull(),
     on: text('on').notNull(),
     note: text('note'),

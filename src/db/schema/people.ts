@@ -28,8 +28,12 @@ export const volunteers = sqliteTable(
 export const volunteerOrganisations = sqliteTable(
   'volunteer_organisations',
   {
-    volunteerId: integer('volunteer_id').notNull().references(() => volunteers.id),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
   },
   (t) => [primaryKey({ columns: [t.volunteerId, t.organisationId] }), index('vo_org_idx').on(t.organisationId)],
 );
@@ -53,7 +57,9 @@ export const recipients = sqliteTable(
     keyVersion: integer('key_version').notNull(),
     gender: text('gender', { enum: ['M', 'F'] }).notNull(),
     birthDate: text('birth_date').notNull(),
-    townshipId: integer('township_id').notNull().references(() => townships.id),
+    townshipId: integer('township_id')
+      .notNull()
+      .references(() => townships.id),
     villageId: integer('village_id').references(() => villages.id),
     address: text('address'),
     supportMode: text('support_mode', { enum: SUPPORT_MODES }).notNull(),
@@ -87,7 +93,9 @@ export const assessments = sqliteTable(
   'assessments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    recipientId: integer('recipient_id').notNull().references(() => recipients.id),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => recipients.id),
     assessedOn: text('assessed_on').notNull(),
     assessor: text('assessor').notNull(),
     eating: integer('eating', { mode: 'boolean' }).notNull(),

@@ -12,7 +12,10 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
  */
 export const visitPlans = sqliteTable('visit_plans', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  shiftId: integer('shift_id').notNull().unique().references(() => shifts.id),
+  shiftId: integer('shift_id')
+    .notNull()
+    .unique()
+    .references(() => shifts.id),
   status: text('status', { enum: PLAN_STATUSES }).notNull().default('draft'),
   // Pairs the coordinator removed: the planner never proposes them again for this shift. JSON [[volunteer, recipient]].
   blocked: text('blocked', { mode: 'json' }).$type<[number, number][]>().notNull().default([]),
@@ -31,10 +34,16 @@ export const planAssignments = sqliteTable(
   'plan_assignments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    planId: integer('plan_id').notNull().references(() => visitPlans.id),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => visitPlans.id),
     published: integer('published', { mode: 'boolean' }).notNull(),
-    volunteerId: integer('volunteer_id').notNull().references(() => volunteers.id),
-    recipientId: integer('recipient_id').notNull().references(() => recipients.id),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => recipients.id),
     position: integer('position').notNull(),
     pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
   },
@@ -47,7 +56,9 @@ export const planAssignments = sqliteTable(
 
 /** What a recipient's visit requires: skills every visitor must hold, and two visitors (escort to hospital). */
 export const visitRequirements = sqliteTable('visit_requirements', {
-  recipientId: integer('recipient_id').primaryKey().references(() => recipients.id),
+  recipientId: integer('recipient_id')
+    .primaryKey()
+    .references(() => recipients.id),
   skills: text('skills', { mode: 'json' }).$type<string[]>().notNull().default([]),
   visitors: integer('visitors').notNull().default(1),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
@@ -57,8 +68,12 @@ export const visitRequirements = sqliteTable('visit_requirements', {
 export const visitExclusions = sqliteTable(
   'visit_exclusions',
   {
-    recipientId: integer('recipient_id').notNull().references(() => recipients.id),
-    volunteerId: integer('volunteer_id').notNull().references(() => volunteers.id),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => recipients.id),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.recipientId, t.volunteerId] })],

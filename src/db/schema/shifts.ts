@@ -21,7 +21,9 @@ export const shiftTemplates = sqliteTable(
   'shift_templates',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     title: text('title').notNull(),
     place: text('place'),
     startTime: text('start_time').notNull(),
@@ -46,8 +48,12 @@ export const shifts = sqliteTable(
     // Set when the job made this shift from a template; `edited` marks a shift someone changed by hand since.
     templateId: integer('template_id').references(() => shiftTemplates.id),
     edited: integer('edited', { mode: 'boolean' }).notNull().default(false),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-    townshipId: integer('township_id').notNull().references(() => townships.id),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    townshipId: integer('township_id')
+      .notNull()
+      .references(() => townships.id),
     title: text('title').notNull(),
     place: text('place'),
     description: text('description'),
@@ -83,8 +89,12 @@ export const shiftSignups = sqliteTable(
   'shift_signups',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    shiftId: integer('shift_id').notNull().references(() => shifts.id),
-    volunteerId: integer('volunteer_id').notNull().references(() => volunteers.id),
+    shiftId: integer('shift_id')
+      .notNull()
+      .references(() => shifts.id),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
     status: text('status', { enum: SIGNUP_STATUSES }).notNull(),
     // Order on the waitlist (and of sign-up): taken from a counter when the row is written.
     position: integer('position').notNull(),
@@ -134,7 +144,9 @@ export const outbox = sqliteTable(
 export const notificationOptOuts = sqliteTable(
   'notification_opt_outs',
   {
-    volunteerId: integer('volunteer_id').notNull().references(() => volunteers.id),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
     channel: text('channel', { enum: CHANNELS }).notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -146,7 +158,9 @@ export const calendarTokens = sqliteTable(
   'calendar_tokens',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    volunteerId: integer('volunteer_id').notNull().references(() => volunteers.id),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
     tokenHash: text('token_hash').notNull().unique(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),

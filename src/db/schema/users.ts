@@ -13,7 +13,9 @@ export const users = sqliteTable('users', {
   role: text('role', { enum: ROLES }).notNull(),
   townshipId: integer('township_id').references(() => townships.id),
   organisationId: integer('organisation_id').references(() => organisations.id),
-  locale: text('locale', { enum: ['zh', 'en'] }).notNull().default('zh'),
+  locale: text('locale', { enum: ['zh', 'en'] })
+    .notNull()
+    .default('zh'),
   disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
@@ -22,7 +24,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     lastActiveAt: integer('last_active_at', { mode: 'timestamp_ms' }).notNull(),

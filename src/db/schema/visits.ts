@@ -2,7 +2,14 @@ import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { CARE_LEVELS, recipients } from './people.js';
 import { users } from './users.js';
 
-export const VISIT_KINDS = ['home_visit', 'care_support', 'condolence', 'meal_delivery', 'medicine_delivery', 'other'] as const;
+export const VISIT_KINDS = [
+  'home_visit',
+  'care_support',
+  'condolence',
+  'meal_delivery',
+  'medicine_delivery',
+  'other',
+] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 export const VISITOR_KINDS = ['volunteer', 'station_worker', 'watch_home_member', 'village_doctor'] as const;
 export const VISIT_OUTCOMES = ['visited', 'not_home', 'refused', 'moved'] as const;
@@ -13,7 +20,9 @@ export const visits = sqliteTable(
   'visits',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    recipientId: integer('recipient_id').notNull().references(() => recipients.id),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => recipients.id),
     visitedOn: text('visited_on').notNull(),
     kind: text('kind', { enum: VISIT_KINDS }).notNull(),
     visitorKind: text('visitor_kind', { enum: VISITOR_KINDS }).notNull(),
@@ -26,7 +35,10 @@ export const visits = sqliteTable(
     recordedBy: integer('recorded_by').references(() => users.id),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('visits_recipient_on_idx').on(t.recipientId, t.outcome, t.visitedOn), index('visits_on_idx').on(t.visitedOn)],
+  (t) => [
+    index('visits_recipient_on_idx').on(t.recipientId, t.outcome, t.visitedOn),
+    index('visits_on_idx').on(t.visitedOn),
+  ],
 );
 
 /** Care level → days between visits; seeded with the seed's defaults by migration, edited as data. */
@@ -46,7 +58,9 @@ export const needs = sqliteTable(
   'needs',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    recipientId: integer('recipient_id').notNull().references(() => recipients.id),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => recipients.id),
     visitId: integer('visit_id').references(() => visits.id),
     category: text('category', { enum: NEED_CATEGORIES }).notNull(),
     urgency: text('urgency', { enum: NEED_URGENCIES }).notNull().default('normal'),

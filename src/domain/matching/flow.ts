@@ -178,7 +178,8 @@ export class MinCostFlow {
     const n = this.nodes;
     const INF = Number.POSITIVE_INFINITY;
     const pot = this.potential;
-    for (const a of starts) if (pot[a] !== pot[starts[0]]) throw new RangeError('route starts must share one potential');
+    for (const a of starts)
+      if (pot[a] !== pot[starts[0]]) throw new RangeError('route starts must share one potential');
     const dist = new Float64Array(n);
     const via = new Int32Array(n);
     const heap = new MinHeap();
@@ -188,7 +189,8 @@ export class MinCostFlow {
       const reach = dist[to];
       if (reach === INF) break;
       // The skipped undo arc keeps a reduced cost ≥ 0 after the update only when the path is no dearer than it.
-      if (undo >= 0 && this.cap[undo] > 0 && reach > this.cost[undo] + pot[this.to[undo ^ 1]] - pot[this.to[undo]]) break;
+      if (undo >= 0 && this.cap[undo] > 0 && reach > this.cost[undo] + pot[this.to[undo ^ 1]] - pot[this.to[undo]])
+        break;
       for (let u = 0; u < n; u++) pot[u] += Math.min(dist[u], reach);
       let push = amount - sent;
       for (let v = to; via[v] !== -1; v = this.to[via[v] ^ 1]) push = Math.min(push, this.cap[via[v]]);
@@ -217,7 +219,14 @@ export class MinCostFlow {
    * residual capacity except `skip`; stops once `target` is settled (-1: settles everything). Nodes left unsettled
    * are at least as far as the target. `via` records the arc each node was reached by, when paths are wanted.
    */
-  private shortest(starts: readonly number[], target: number, dist: Float64Array, heap: MinHeap, via: Int32Array | null, skip: number): void {
+  private shortest(
+    starts: readonly number[],
+    target: number,
+    dist: Float64Array,
+    heap: MinHeap,
+    via: Int32Array | null,
+    skip: number,
+  ): void {
     const pot = this.potential;
     dist.fill(Number.POSITIVE_INFINITY);
     heap.clear();
@@ -244,8 +253,15 @@ export class MinCostFlow {
     }
   }
 
-
-  private augment(u: number, sink: number, limit: number, seen: Int32Array, epoch: number, iter: Int32Array, pot: Float64Array): number {
+  private augment(
+    u: number,
+    sink: number,
+    limit: number,
+    seen: Int32Array,
+    epoch: number,
+    iter: Int32Array,
+    pot: Float64Array,
+  ): number {
     if (u === sink) return limit;
     seen[u] = epoch;
     for (; iter[u] !== -1; iter[u] = this.next[iter[u]]) {

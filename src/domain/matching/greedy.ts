@@ -1,13 +1,27 @@
 import {
-  capacityOf, edgeCost, eligible, evaluate, neighbourSet, priorityOf, visitorsOf,
-  type Assignment, type Plan, type PlanOptions, type PlanRecipient, type PlanVolunteer,
+  capacityOf,
+  edgeCost,
+  eligible,
+  evaluate,
+  neighbourSet,
+  priorityOf,
+  visitorsOf,
+  type Assignment,
+  type Plan,
+  type PlanOptions,
+  type PlanRecipient,
+  type PlanVolunteer,
 } from './model.js';
 
 /**
  * The baseline a coordinator would do by hand: most urgent recipient first, each given the
  * nearest volunteers still free. Fast and often good, never guaranteed optimal.
  */
-export function greedyPlan(volunteers: readonly PlanVolunteer[], recipients: readonly PlanRecipient[], options: PlanOptions = {}): Plan {
+export function greedyPlan(
+  volunteers: readonly PlanVolunteer[],
+  recipients: readonly PlanRecipient[],
+  options: PlanOptions = {},
+): Plan {
   const neighbours = neighbourSet(options.neighbouring);
   const pins = options.pins ?? [];
   const left = new Map(volunteers.map((v) => [v.id, capacityOf(v)]));

@@ -1,7 +1,18 @@
 import { relax, type Arc, type Warm, type Weights } from './relaxation.js';
 import {
-  capacityOf, edgeCost, eligible, evaluate, MAX_EDGE_COST, neighbourSet, priorityOf, visitorsOf,
-  type Assignment, type Plan, type PlanOptions, type PlanRecipient, type PlanVolunteer,
+  capacityOf,
+  edgeCost,
+  eligible,
+  evaluate,
+  MAX_EDGE_COST,
+  neighbourSet,
+  priorityOf,
+  visitorsOf,
+  type Assignment,
+  type Plan,
+  type PlanOptions,
+  type PlanRecipient,
+  type PlanVolunteer,
 } from './model.js';
 
 /**
@@ -11,7 +22,11 @@ import {
  * scalar objective lexicographic. Flow cannot say "both visitors or none", so a branch and bound
  * over the recipients the flow half-covers (force both / forbid) makes the answer exact.
  */
-export function planVisits(volunteers: readonly PlanVolunteer[], recipients: readonly PlanRecipient[], options: PlanOptions = {}): Plan {
+export function planVisits(
+  volunteers: readonly PlanVolunteer[],
+  recipients: readonly PlanRecipient[],
+  options: PlanOptions = {},
+): Plan {
   const neighbours = neighbourSet(options.neighbouring);
   const pins = options.pins ?? [];
   // Pins are honoured as given; they must satisfy the hard constraints themselves.
@@ -88,10 +103,18 @@ export function planVisits(volunteers: readonly PlanVolunteer[], recipients: rea
 }
 
 /** Integer weights: one more recipient outweighs any priority gain, which outweighs any travel. */
-function weights(recipients: readonly PlanRecipient[], group: [number, number][], room: number[], needed: number[]): Weights {
+function weights(
+  recipients: readonly PlanRecipient[],
+  group: [number, number][],
+  room: number[],
+  needed: number[],
+): Weights {
   const rs = [...new Set(group.map((a) => a[1]))];
   const vs = [...new Set(group.map((a) => a[0]))];
-  const slots = Math.min(vs.reduce((s, vi) => s + room[vi], 0), rs.reduce((s, ri) => s + needed[ri], 0));
+  const slots = Math.min(
+    vs.reduce((s, vi) => s + room[vi], 0),
+    rs.reduce((s, ri) => s + needed[ri], 0),
+  );
   const travelSpan = slots * MAX_EDGE_COST + 1;
   // Any priority total of the component is below this, so one more recipient always outweighs it.
   const prioSpan = (rs.reduce((sum, ri) => sum + priorityOf(recipients[ri]), 0) + 1) * travelSpan;
@@ -106,7 +129,6 @@ function weights(recipients: readonly PlanRecipient[], group: [number, number][]
   if (force * 4 > Number.MAX_SAFE_INTEGER) throw new RangeError('component too large for exact integer weights');
   return { reward, force };
 }
-
 
 /** Branch and bound over half-covered two-visitor recipients; each node is one min-cost flow. */
 function solveComponent(
@@ -151,8 +173,18 @@ function solveComponent(
     }
     const ri = half[0];
     // Both children start from this node's solved network (decision 0052).
-    stack.push({ forced: node.forced, forbidden: new Set([...node.forbidden, ri]), active: relaxed.active, warm: { parent: relaxed.state, ri, kind: 'forbid' } });
-    stack.push({ forced: new Set([...node.forced, ri]), forbidden: node.forbidden, active: relaxed.active, warm: { parent: relaxed.state, ri, kind: 'force' } });
+    stack.push({
+      forced: node.forced,
+      forbidden: new Set([...node.forbidden, ri]),
+      active: relaxed.active,
+      warm: { parent: relaxed.state, ri, kind: 'forbid' },
+    });
+    stack.push({
+      forced: new Set([...node.forced, ri]),
+      forbidden: node.forbidden,
+      active: relaxed.active,
+      warm: { parent: relaxed.state, ri, kind: 'force' },
+    });
   }
   return best;
 }
@@ -170,7 +202,13 @@ function scoreArcs(chosen: Arc[], index: Map<string, number>, cost: number[], w:
 }
 
 /** The greedy rule (as in greedy.ts) restricted to one component, as arcs, for the first incumbent. */
-function greedyComponent(recipients: readonly PlanRecipient[], group: Arc[], room: number[], needed: number[], cost: number[]): Arc[] {
+function greedyComponent(
+  recipients: readonly PlanRecipient[],
+  group: Arc[],
+  room: number[],
+  needed: number[],
+  cost: number[],
+): Arc[] {
   const left = new Map<number, number>();
   for (const [vi] of group) left.set(vi, room[vi]);
   const byRecipient = new Map<number, number[]>();
@@ -182,7 +220,10 @@ function greedyComponent(recipients: readonly PlanRecipient[], group: Arc[], roo
   const order = [...byRecipient.keys()].sort((a, b) => priorityOf(recipients[b]) - priorityOf(recipients[a]) || a - b);
   const chosen: Arc[] = [];
   for (const ri of order) {
-    const options = byRecipient.get(ri)!.filter((i) => left.get(group[i][0])! > 0).sort((x, y) => cost[x] - cost[y]);
+    const options = byRecipient
+      .get(ri)!
+      .filter((i) => left.get(group[i][0])! > 0)
+      .sort((x, y) => cost[x] - cost[y]);
     if (options.length < needed[ri]) continue;
     for (const i of options.slice(0, needed[ri])) {
       chosen.push(group[i]);

@@ -58,8 +58,15 @@ function sinkCost(w: Weights, needed: number[], ri: number, forced: boolean): nu
  * it back to a full build.
  */
 export function relax(
-  group: Arc[], cost: number[], room: number[], needed: number[], w: Weights, forced: Set<number>, forbidden: Set<number>,
-  startActive: Uint8Array | null, warm?: Warm,
+  group: Arc[],
+  cost: number[],
+  room: number[],
+  needed: number[],
+  w: Weights,
+  forced: Set<number>,
+  forbidden: Set<number>,
+  startActive: Uint8Array | null,
+  warm?: Warm,
 ): Relaxed | null {
   const live: number[] = [];
   group.forEach(([, ri], i) => {
@@ -68,7 +75,8 @@ export function relax(
   let forcedUnits = 0;
   for (const ri of forced) forcedUnits += needed[ri];
   // Flow values stay exact integers in a double below 2^53 (checked, not assumed).
-  if ((forcedUnits + 2) * w.force > Number.MAX_SAFE_INTEGER) throw new RangeError('too many forced recipients for exact integer weights');
+  if ((forcedUnits + 2) * w.force > Number.MAX_SAFE_INTEGER)
+    throw new RangeError('too many forced recipients for exact integer weights');
 
   if (warm && startActive) {
     const state = warmStart(warm, w, needed, forced);
@@ -119,7 +127,8 @@ export function relax(
       arcOf.set(i, flow.addArc(V_BASE + vIndex.get(group[i][0])!, rBase + rIndex.get(group[i][1])!, 1, cost[i]));
     }
     const sinkArcOf = new Map<number, number>();
-    for (const [ri, k] of rIndex) sinkArcOf.set(ri, flow.addArc(rBase + k, sink, needed[ri], sinkCost(w, needed, ri, forced.has(ri))));
+    for (const [ri, k] of rIndex)
+      sinkArcOf.set(ri, flow.addArc(rBase + k, sink, needed[ri], sinkCost(w, needed, ri, forced.has(ri))));
     flow.solve(SOURCE, sink, order);
     const state: FlowState = { flow, vIndex, rIndex, rBase, sink, arcOf, sinkArcOf, forced };
     const done = finish(group, live, cost, needed, w, forced, forbidden, forcedUnits, state, active);
@@ -134,9 +143,8 @@ function warmStart(warm: Warm, w: Weights, needed: number[], forced: Set<number>
   if (arc === undefined) return warm.kind === 'forbid' ? { ...p, flow: p.flow.clone(), forced } : null;
   const flow = p.flow.clone();
   if (warm.kind === 'forbid') {
-    if (!flow.close(arc, p.sink)) throw new Error('a closed recipient\'s flow found no way back');
-  }
-  else if (!flow.forceServe(arc, sinkCost(w, needed, warm.ri, true), SOURCE, p.sink)) return null;
+    if (!flow.close(arc, p.sink)) throw new Error("a closed recipient's flow found no way back");
+  } else if (!flow.forceServe(arc, sinkCost(w, needed, warm.ri, true), SOURCE, p.sink)) return null;
   flow.resume(SOURCE, p.sink);
   return { ...p, flow, forced };
 }
@@ -146,8 +154,16 @@ function warmStart(warm: Warm, w: Weights, needed: number[], forced: Set<number>
  * active for the next round); else the node's value, arcs and units, or null when a forced recipient is short.
  */
 function finish(
-  group: Arc[], live: number[], cost: number[], needed: number[], w: Weights, forced: Set<number>, forbidden: Set<number>,
-  forcedUnits: number, state: FlowState, active: Uint8Array,
+  group: Arc[],
+  live: number[],
+  cost: number[],
+  needed: number[],
+  w: Weights,
+  forced: Set<number>,
+  forbidden: Set<number>,
+  forcedUnits: number,
+  state: FlowState,
+  active: Uint8Array,
 ): Relaxed | null | undefined {
   const { flow, vIndex, rIndex, rBase } = state;
   const value = -flow.totalCost();

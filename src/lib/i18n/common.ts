@@ -142,7 +142,8 @@ export const enCommon: { readonly [K in keyof typeof zhCommon]: string } = {
   'error.forbidden.title': 'Not allowed',
   'error.forbidden.body': 'Your account may not do this.',
   'error.server.title': 'Something went wrong',
-  'error.server.body': 'The server failed to handle the request; the error was logged. Try again later, and contact the county administrator if it persists.',
+  'error.server.body':
+    'The server failed to handle the request; the error was logged. Try again later, and contact the county administrator if it persists.',
   'error.tooLarge.title': 'Request too large',
   'error.tooLarge.body': 'The request body is larger than allowed (1 MB for forms, 20 MB for spreadsheets).',
   'error.csrf.title': 'Request refused',
@@ -162,7 +163,8 @@ export const enCommon: { readonly [K in keyof typeof zhCommon]: string } = {
   'login.loggedOut': 'You have logged out.',
   'login.expired': 'Your session has expired. Please log in again.',
   'setup.title': 'First run: create the county administrator',
-  'setup.intro': 'There are no users yet. Create the first county administrator account; this page is only available on first run.',
+  'setup.intro':
+    'There are no users yet. Create the first county administrator account; this page is only available on first run.',
   'setup.displayName': 'Full name',
   'setup.passwordConfirm': 'Confirm password',
   'setup.passwordMismatch': 'The two passwords do not match.',
@@ -174,7 +176,8 @@ export const enCommon: { readonly [K in keyof typeof zhCommon]: string } = {
   'username.taken': 'This username is already taken.',
   'dashboard.title': 'Dashboard',
   'dashboard.welcome': 'Hello, {name}',
-  'dashboard.empty': 'No data yet. Add townships, organisations, volunteers and recipients in the registers, or import them from spreadsheets.',
+  'dashboard.empty':
+    'No data yet. Add townships, organisations, volunteers and recipients in the registers, or import them from spreadsheets.',
   'dashboard.recipients': 'Active recipients',
   'dashboard.homeSupported': 'Home-supported',
   'dashboard.noAgreement': 'Without a care agreement',

@@ -24,7 +24,13 @@ export function logSender(logger: Logger): Sender {
   return {
     name: 'log',
     async send(m) {
-      logger.info('notification', { id: m.id, channel: m.channel, to: m.recipient.replace(/^(.{3}).*(.{2})$/, '$1****$2'), subject: m.subject, key: m.idempotencyKey });
+      logger.info('notification', {
+        id: m.id,
+        channel: m.channel,
+        to: m.recipient.replace(/^(.{3}).*(.{2})$/, '$1****$2'),
+        subject: m.subject,
+        key: m.idempotencyKey,
+      });
     },
   };
 }
@@ -37,7 +43,13 @@ export function webhookSender(url: string, fetchImpl: typeof fetch = fetch): Sen
       const res = await fetchImpl(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': m.idempotencyKey },
-        body: JSON.stringify({ channel: m.channel, to: m.recipient, subject: m.subject, body: m.body, key: m.idempotencyKey }),
+        body: JSON.stringify({
+          channel: m.channel,
+          to: m.recipient,
+          subject: m.subject,
+          body: m.body,
+          key: m.idempotencyKey,
+        }),
         signal: AbortSignal.timeout(15_000),
       });
       if (!res.ok) throw new Error(`webhook answered ${res.status}`);

@@ -8,13 +8,22 @@ export function smtpSender(url: string, from: string): Sender {
   return {
     name: 'smtp',
     async send(m) {
-      await transport.sendMail({ from, to: m.recipient, subject: m.subject, text: m.body, messageId: `<${m.idempotencyKey.replace(/[^A-Za-z0-9.:_-]/g, '_')}@shouwang>` });
+      await transport.sendMail({
+        from,
+        to: m.recipient,
+        subject: m.subject,
+        text: m.body,
+        messageId: `<${m.idempotencyKey.replace(/[^A-Za-z0-9.:_-]/g, '_')}@shouwang>`,
+      });
     },
   };
 }
 
 /** Node's senders: the base set, with SMTP for e-mail when SMTP_URL is configured. */
-export function nodeSenders(config: { notifyWebhookUrl?: string; smtpUrl?: string; smtpFrom: string }, logger: Logger): Senders {
+export function nodeSenders(
+  config: { notifyWebhookUrl?: string; smtpUrl?: string; smtpFrom: string },
+  logger: Logger,
+): Senders {
   const base = baseSenders(config, logger);
   return config.smtpUrl ? { ...base, email: smtpSender(config.smtpUrl, config.smtpFrom) } : base;
 }

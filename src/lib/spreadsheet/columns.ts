@@ -24,7 +24,11 @@ export function mapColumns<F extends string>(headers: string[], columns: readonl
 }
 
 /** A data row as field → text ('' for absent columns). */
-export function rowValues<F extends string>(cells: string[], map: ColumnMap<F>, columns: readonly Column<F>[]): Record<F, string> {
+export function rowValues<F extends string>(
+  cells: string[],
+  map: ColumnMap<F>,
+  columns: readonly Column<F>[],
+): Record<F, string> {
   const out = {} as Record<F, string>;
   for (const col of columns) {
     const at = map.index[col.field];

@@ -34,7 +34,10 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' 
 
 function isXlsx(bytes: Uint8Array, filename: string): boolean {
   // .xlsx is a zip: "PK\x03\x04".
-  return filename.toLowerCase().endsWith('.xlsx') || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
+  return (
+    filename.toLowerCase().endsWith('.xlsx') ||
+    (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+  );
 }
 
 function toTable(records: string[][], encoding: RawTable['encoding']): RawTable {

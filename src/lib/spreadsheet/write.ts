@@ -16,7 +16,9 @@ export function neutralise(value: Cell): Cell {
 
 /** CSV as UTF-8 with a BOM, so Excel on Chinese Windows opens it without garbling. */
 export function writeCsv(headers: string[], rows: Cell[][]): Uint8Array {
-  const text = stringify([headers, ...rows.map((r) => r.map((c) => neutralise(c) ?? ''))], { record_delimiter: '\r\n' });
+  const text = stringify([headers, ...rows.map((r) => r.map((c) => neutralise(c) ?? ''))], {
+    record_delimiter: '\r\n',
+  });
   return new TextEncoder().encode('\uFEFF' + text);
 }
 

@@ -28,22 +28,39 @@ export async function dashboardCards(db: Db, viewer: Viewer): Promise<Card[]> {
         })
         .from(recipients)
         .where(and(where, eq(recipients.status, 'active'))),
-      db.$count(needs, and(sql`${needs.status} <> 'resolved'`, where ? sql`${needs.recipientId} IN (SELECT id FROM recipients WHERE ${where})` : undefined)),
+      db.$count(
+        needs,
+        and(
+          sql`${needs.status} <> 'resolved'`,
+          where ? sql`${needs.recipientId} IN (SELECT id FROM recipients WHERE ${where})` : undefined,
+        ),
+      ),
     ]);
     cards.push(
       { label: 'dashboard.recipients', value: Number(r.active), href: '/recipients' },
       { label: 'dashboard.homeSupported', value: Number(r.home), href: '/visits/overdue' },
-      { label: 'dashboard.noAgreement', value: Number(r.noAgreement), href: '/recipients', warn: Number(r.noAgreement) > 0 },
+      {
+        label: 'dashboard.noAgreement',
+        value: Number(r.noAgreement),
+        href: '/recipients',
+        warn: Number(r.noAgreement) > 0,
+      },
       { label: 'dashboard.openNeeds', value: open, href: '/needs', warn: open > 0 },
     );
   }
   if (viewer.role !== 'volunteer') {
     const [v] = await db
-      .select({ active: sql<number>`coalesce(sum(${volunteers.status} = 'active'), 0)`, pending: sql<number>`coalesce(sum(${volunteers.status} = 'pending'), 0)` })
+      .select({
+        active: sql<number>`coalesce(sum(${volunteers.status} = 'active'), 0)`,
+        pending: sql<number>`coalesce(sum(${volunteers.status} = 'pending'), 0)`,
+      })
       .from(volunteers)
       .where(volunteerScope(viewer));
     const pending = Number(v.pending);
-    cards.push({ label: 'dashboard.volunteers', value: Number(v.active), href: '/volunteers' }, { label: 'dashboard.pendingVolunteers', value: pending, href: '/volunteers?status=pending', warn: pending > 0 });
+    cards.push(
+      { label: 'dashboard.volunteers', value: Number(v.active), href: '/volunteers' },
+      { label: 'dashboard.pendingVolunteers', value: pending, href: '/volunteers?status=pending', warn: pending > 0 },
+    );
   }
   return cards;
 }

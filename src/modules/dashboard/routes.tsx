@@ -15,8 +15,17 @@ dashboardRoutes.get('/', async (c) => {
   authorize(c, true);
   const deps = c.get('deps');
   // The county administrator sees every township's visit compliance as a chart (refreshed every five minutes).
-  const chart = viewer.role === 'county_admin'
-    ? await dashboardComplianceChart(deps.db, businessDate(deps.now()), c.get('t')('compliance.chartTitle'), deps.now())
-    : null;
-  return renderPage(c, <DashboardPage ui={uiOf(c)} cards={await dashboardCards(deps.db, viewer)} complianceChart={chart} />);
+  const chart =
+    viewer.role === 'county_admin'
+      ? await dashboardComplianceChart(
+          deps.db,
+          businessDate(deps.now()),
+          c.get('t')('compliance.chartTitle'),
+          deps.now(),
+        )
+      : null;
+  return renderPage(
+    c,
+    <DashboardPage ui={uiOf(c)} cards={await dashboardCards(deps.db, viewer)} complianceChart={chart} />,
+  );
 });

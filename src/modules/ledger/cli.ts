@@ -9,8 +9,21 @@ import { annualSummary } from './report.js';
 import { summaryDocx, summaryXlsx } from './export.js';
 
 /** `report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`: the county-wide summary; JSON alone on stdout. */
-export async function reportAnnualCommand(db: Db, args: string[], out: (line: string) => void, today: string): Promise<number> {
-  const { values } = parseArgs({ args, options: { year: { type: 'string' }, json: { type: 'boolean' }, docx: { type: 'string' }, xlsx: { type: 'string' } } });
+export async function reportAnnualCommand(
+  db: Db,
+  args: string[],
+  out: (line: string) => void,
+  today: string,
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      year: { type: 'string' },
+      json: { type: 'boolean' },
+      docx: { type: 'string' },
+      xlsx: { type: 'string' },
+    },
+  });
   const year = Number(values.year);
   if (!values.year || !/^\d{4}$/.test(values.year) || year < 1900) {
     console.error('--year YYYY is required');
@@ -29,14 +42,24 @@ export async function reportAnnualCommand(db: Db, args: string[], out: (line: st
 }
 
 /** `import activities <file>`: all or nothing; prints the counts as JSON, or each row's error on stderr. */
-export async function importActivitiesCommand(db: Db, cipher: PersonalDataCipher, args: string[], out: (line: string) => void): Promise<number> {
+export async function importActivitiesCommand(
+  db: Db,
+  cipher: PersonalDataCipher,
+  args: string[],
+  out: (line: string) => void,
+): Promise<number> {
   const file = args[0];
   if (!file) {
     console.error('usage: import activities <file.csv|file.xlsx>');
     return 2;
   }
   const bytes = new Uint8Array(readFileSync(file));
-  const result = await importActivities(db, cipher, { bytes, name: basename(file) }, { actorUserId: null, now: new Date() });
+  const result = await importActivities(
+    db,
+    cipher,
+    { bytes, name: basename(file) },
+    { actorUserId: null, now: new Date() },
+  );
   const t = translator('zh');
   if (!result.ok) {
     console.error(t('import.failed'));

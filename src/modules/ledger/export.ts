@@ -42,7 +42,8 @@ function measureCells(m: Measures): Cell[] {
 export function summaryTable(t: Translate, s: AnnualSummary): { headers: string[]; rows: Cell[][] } {
   const headers = [t('report.col.group'), t('report.col.name'), ...measureHeaders(t)];
   const rows: Cell[][] = [[t('report.group.total'), String(s.year), ...measureCells(s)]];
-  for (const r of s.by_township) rows.push([t('report.group.township'), r.township ?? t('report.noTownship'), ...measureCells(r)]);
+  for (const r of s.by_township)
+    rows.push([t('report.group.township'), r.township ?? t('report.noTownship'), ...measureCells(r)]);
   for (const r of s.by_organisation) rows.push([t('report.group.organisation'), r.organisation, ...measureCells(r)]);
   for (const r of s.by_month) rows.push([t('report.group.month'), r.month, ...measureCells(r)]);
   return { headers, rows };
@@ -66,7 +67,10 @@ function docTable(d: Docx, headers: string[], rows: Cell[][]) {
   const { Table, TableRow, WidthType } = d;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: headers.map((h) => cellOf(d, h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cellOf(d, String(c ?? ''))) }))],
+    rows: [
+      new TableRow({ tableHeader: true, children: headers.map((h) => cellOf(d, h, true)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c) => cellOf(d, String(c ?? ''))) })),
+    ],
   });
 }
 
@@ -76,8 +80,15 @@ export async function summaryDocx(t: Translate, s: AnnualSummary, issuedOn: stri
   const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = d;
   const headers = measureHeaders(t);
   const section = (title: string, nameHeader: string, rows: { name: string; m: Measures }[]) => [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: title, font: 'SimHei', size: 28 })] }),
-    docTable(d, [nameHeader, ...headers], rows.map((r) => [r.name, ...measureCells(r.m)])),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_2,
+      children: [new TextRun({ text: title, font: 'SimHei', size: 28 })],
+    }),
+    docTable(
+      d,
+      [nameHeader, ...headers],
+      rows.map((r) => [r.name, ...measureCells(r.m)]),
+    ),
   ];
   const doc = new Document({
     creator: t('app.name'),
@@ -88,13 +99,34 @@ export async function summaryDocx(t: Translate, s: AnnualSummary, issuedOn: stri
           new Paragraph({
             alignment: AlignmentType.CENTER,
             heading: HeadingLevel.TITLE,
-            children: [new TextRun({ text: t('report.title', { year: s.year }), font: 'SimSun', bold: true, size: 36 })],
+            children: [
+              new TextRun({ text: t('report.title', { year: s.year }), font: 'SimSun', bold: true, size: 36 }),
+            ],
           }),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t('report.issuedOn', { date: issuedOn }), font: FONT, size: 24 })] }),
-          new Paragraph({ indent: { firstLine: 640 }, spacing: { before: 240, after: 240 }, children: [new TextRun({ text: summarySentence(t, s) + t('report.sentenceEnd'), font: FONT, size: 32 })] }),
-          ...section(t('report.byTownship'), t('report.col.township'), s.by_township.map((r) => ({ name: r.township ?? t('report.noTownship'), m: r }))),
-          ...section(t('report.byOrganisation'), t('report.col.organisation'), s.by_organisation.map((r) => ({ name: r.organisation, m: r }))),
-          ...section(t('report.byMonth'), t('report.col.month'), s.by_month.map((r) => ({ name: r.month, m: r }))),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: t('report.issuedOn', { date: issuedOn }), font: FONT, size: 24 })],
+          }),
+          new Paragraph({
+            indent: { firstLine: 640 },
+            spacing: { before: 240, after: 240 },
+            children: [new TextRun({ text: summarySentence(t, s) + t('report.sentenceEnd'), font: FONT, size: 32 })],
+          }),
+          ...section(
+            t('report.byTownship'),
+            t('report.col.township'),
+            s.by_township.map((r) => ({ name: r.township ?? t('report.noTownship'), m: r })),
+          ),
+          ...section(
+            t('report.byOrganisation'),
+            t('report.col.organisation'),
+            s.by_organisation.map((r) => ({ name: r.organisation, m: r })),
+          ),
+          ...section(
+            t('report.byMonth'),
+            t('report.col.month'),
+            s.by_month.map((r) => ({ name: r.month, m: r })),
+          ),
         ],
       },
     ],

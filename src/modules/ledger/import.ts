@@ -5,12 +5,38 @@ import { activities, ACTIVITY_KINDS, organisations, type ActivityKind } from '..
 import { parseHundredths, formatHundredths, formatYuan } from '../../domain/money.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { MessageKey, Translate } from '../../lib/i18n/index.js';
-import { mapColumns, readTable, rowValues, SpreadsheetError, type Column, type Cell } from '../../lib/spreadsheet/index.js';
-import { activityStatements, contentHash, randomNonce, resolveActivity, type ActivityInput, type LineInput } from './service.js';
+import {
+  mapColumns,
+  readTable,
+  rowValues,
+  SpreadsheetError,
+  type Column,
+  type Cell,
+} from '../../lib/spreadsheet/index.js';
+import {
+  activityStatements,
+  contentHash,
+  randomNonce,
+  resolveActivity,
+  type ActivityInput,
+  type LineInput,
+} from './service.js';
 import type { LedgerScope } from './policy.js';
 import { scopeSql } from './policy.js';
 
-type Field = 'ref' | 'date' | 'organisation' | 'kind' | 'targetKind' | 'target' | 'cash' | 'goodsName' | 'quantity' | 'unit' | 'goodsValue' | 'hours';
+type Field =
+  | 'ref'
+  | 'date'
+  | 'organisation'
+  | 'kind'
+  | 'targetKind'
+  | 'target'
+  | 'cash'
+  | 'goodsName'
+  | 'quantity'
+  | 'unit'
+  | 'goodsValue'
+  | 'hours';
 
 /** The activities spreadsheet (issue 6): one row per ledger line, grouped into activities by 活动编号. */
 export const ACTIVITY_COLUMNS: readonly Column<Field>[] = [
@@ -28,8 +54,18 @@ export const ACTIVITY_COLUMNS: readonly Column<Field>[] = [
   { field: 'hours', zh: '服务时长(小时)', en: 'service_hours' },
 ];
 
-const KIND_LABELS: Record<string, ActivityKind> = { 入户走访: 'home_visit', 关爱帮扶: 'care', 真情慰问: 'condolence', 其他: 'other' };
-const KIND_TEXT: Record<ActivityKind, string> = { home_visit: '入户走访', care: '关爱帮扶', condolence: '真情慰问', other: '其他' };
+const KIND_LABELS: Record<string, ActivityKind> = {
+  入户走访: 'home_visit',
+  关爱帮扶: 'care',
+  真情慰问: 'condolence',
+  其他: 'other',
+};
+const KIND_TEXT: Record<ActivityKind, string> = {
+  home_visit: '入户走访',
+  care: '关爱帮扶',
+  condolence: '真情慰问',
+  other: '其他',
+};
 const HOUSEHOLD = '分散供养户';
 const NURSING_HOME = '敬老院';
 
@@ -53,7 +89,10 @@ interface Group {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const normalDate = (s: string) => s.replace(/[/.]/g, '-').replace(/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (_, y, m, d) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+const normalDate = (s: string) =>
+  s
+    .replace(/[/.]/g, '-')
+    .replace(/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (_, y, m, d) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
 
 /**
  * Imports activities from CSV or .xlsx, all or nothing: every row is checked first, and the new activities are
@@ -73,12 +112,20 @@ export async function importActivities(
     throw e;
   }
   const map = mapColumns(table.headers, ACTIVITY_COLUMNS);
-  if (map.missing.length) return { ok: false, errors: [{ row: 1, message: 'import.missingColumns', params: { columns: map.missing.map((c) => c.zh).join('、') } }] };
+  if (map.missing.length)
+    return {
+      ok: false,
+      errors: [
+        { row: 1, message: 'import.missingColumns', params: { columns: map.missing.map((c) => c.zh).join('、') } },
+      ],
+    };
 
   const orgRows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations);
   const orgsByName = new Map<string, number[]>();
   for (const o of orgRows) orgsByName.set(o.name, [...(orgsByName.get(o.name) ?? []), o.id]);
-  const homeRows = await db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind }).from(organisations);
+  const homeRows = await db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(organisations);
   const homesByName = new Map(homeRows.filter((h) => h.kind === 'nursing_home').map((h) => [h.name, h.id]));
 
   const errors: RowError[] = [];
@@ -89,19 +136,50 @@ export async function importActivities(
   for (const { rowNumber: row, cells } of table.rows) {
     const v = rowValues(cells, map, ACTIVITY_COLUMNS);
     if (Object.values(v).every((x) => x === '')) continue;
-    const err = (message: MessageKey, params?: Record<string, string | number>) => errors.push({ row, message, params });
-    if (!v.ref) { err('import.required', { column: '活动编号' }); continue; }
+    const err = (message: MessageKey, params?: Record<string, string | number>) =>
+      errors.push({ row, message, params });
+    if (!v.ref) {
+      err('import.required', { column: '活动编号' });
+      continue;
+    }
     const date = normalDate(v.date);
-    if (!DATE.test(date) || Number.isNaN(new Date(date + 'T00:00:00Z').getTime()) || new Date(date + 'T00:00:00Z').toISOString().slice(0, 10) !== date) { err('import.badDate'); continue; }
-    const kind = KIND_LABELS[v.kind] ?? ((ACTIVITY_KINDS as readonly string[]).includes(v.kind) ? (v.kind as ActivityKind) : undefined);
-    if (!kind) { err('import.badKind'); continue; }
+    if (
+      !DATE.test(date) ||
+      Number.isNaN(new Date(date + 'T00:00:00Z').getTime()) ||
+      new Date(date + 'T00:00:00Z').toISOString().slice(0, 10) !== date
+    ) {
+      err('import.badDate');
+      continue;
+    }
+    const kind =
+      KIND_LABELS[v.kind] ??
+      ((ACTIVITY_KINDS as readonly string[]).includes(v.kind) ? (v.kind as ActivityKind) : undefined);
+    if (!kind) {
+      err('import.badKind');
+      continue;
+    }
     const orgIds = orgsByName.get(v.organisation) ?? [];
-    if (orgIds.length !== 1) { err(orgIds.length ? 'import.ambiguousOrganisation' : 'import.unknownOrganisation', { name: v.organisation }); continue; }
+    if (orgIds.length !== 1) {
+      err(orgIds.length ? 'import.ambiguousOrganisation' : 'import.unknownOrganisation', { name: v.organisation });
+      continue;
+    }
     let g = groups.get(v.ref);
     if (!g) {
-      g = { ref: v.ref, firstRow: row, date, organisation: v.organisation, kind, recipientIds: [], nursingHomeIds: [], lines: [] };
+      g = {
+        ref: v.ref,
+        firstRow: row,
+        date,
+        organisation: v.organisation,
+        kind,
+        recipientIds: [],
+        nursingHomeIds: [],
+        lines: [],
+      };
       groups.set(v.ref, g);
-    } else if (g.date !== date || g.organisation !== v.organisation || g.kind !== kind) { err('import.inconsistent', { ref: v.ref }); continue; }
+    } else if (g.date !== date || g.organisation !== v.organisation || g.kind !== kind) {
+      err('import.inconsistent', { ref: v.ref });
+      continue;
+    }
 
     if (v.target) {
       if (v.targetKind === NURSING_HOME) {
@@ -117,19 +195,49 @@ export async function importActivities(
     if (v.cash) {
       const fen = parseHundredths(v.cash);
       if (fen === null || fen <= 0) err('import.badMoney', { column: '资金(元)' });
-      else g.lines.push({ kind: 'cash', amountFen: fen, goodsName: null, quantity: null, unit: null, serviceKind: null, serviceCentihours: 0, volunteers: null });
+      else
+        g.lines.push({
+          kind: 'cash',
+          amountFen: fen,
+          goodsName: null,
+          quantity: null,
+          unit: null,
+          serviceKind: null,
+          serviceCentihours: 0,
+          volunteers: null,
+        });
     }
     if (v.goodsValue || v.goodsName) {
       const fen = parseHundredths(v.goodsValue);
       const qty = v.quantity === '' ? null : Number(v.quantity);
       if (fen === null || fen <= 0) err('import.badMoney', { column: '物资折价(元)' });
       else if (qty !== null && !Number.isFinite(qty)) err('import.badQuantity');
-      else g.lines.push({ kind: 'goods', amountFen: fen, goodsName: v.goodsName || null, quantity: qty, unit: v.unit || null, serviceKind: null, serviceCentihours: 0, volunteers: null });
+      else
+        g.lines.push({
+          kind: 'goods',
+          amountFen: fen,
+          goodsName: v.goodsName || null,
+          quantity: qty,
+          unit: v.unit || null,
+          serviceKind: null,
+          serviceCentihours: 0,
+          volunteers: null,
+        });
     }
     if (v.hours) {
       const ch = parseHundredths(v.hours);
       if (ch === null || ch <= 0) err('import.badHours');
-      else g.lines.push({ kind: 'service', amountFen: 0, goodsName: null, quantity: null, unit: null, serviceKind: null, serviceCentihours: ch, volunteers: null });
+      else
+        g.lines.push({
+          kind: 'service',
+          amountFen: 0,
+          goodsName: null,
+          quantity: null,
+          unit: null,
+          serviceKind: null,
+          serviceCentihours: ch,
+          volunteers: null,
+        });
     }
   }
 
@@ -137,7 +245,12 @@ export async function importActivities(
   const hashes = [...idHashes.keys()];
   const found = new Map<string, number>();
   for (const chunk of fitParams(db, hashes, 1, 1)) {
-    const rows = (await db.all(sql`SELECT id, id_number_hash AS h FROM recipients WHERE support_mode = 'home' AND id_number_hash IN (${sql.join(chunk.map((h) => sql`${h}`), sql`, `)})`)) as { id: number; h: string }[];
+    const rows = (await db.all(
+      sql`SELECT id, id_number_hash AS h FROM recipients WHERE support_mode = 'home' AND id_number_hash IN (${sql.join(
+        chunk.map((h) => sql`${h}`),
+        sql`, `,
+      )})`,
+    )) as { id: number; h: string }[];
     for (const r of rows) found.set(r.h, Number(r.id));
   }
   for (const p of pendingTargets) {
@@ -148,7 +261,9 @@ export async function importActivities(
       if (!g.recipientIds.includes(id)) g.recipientIds.push(id);
     }
   }
-  for (const g of groups.values()) if (g.recipientIds.length + g.nursingHomeIds.length === 0) errors.push({ row: g.firstRow, message: 'import.noTarget', params: { ref: g.ref } });
+  for (const g of groups.values())
+    if (g.recipientIds.length + g.nursingHomeIds.length === 0)
+      errors.push({ row: g.firstRow, message: 'import.noTarget', params: { ref: g.ref } });
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row).slice(0, 200) };
 
   const inputs = [...groups.values()].map((g) => ({
@@ -170,7 +285,10 @@ export async function importActivities(
   const existing = new Map<string, string>();
   const refs = inputs.map((x) => x.g.ref);
   for (const chunk of fitParams(db, refs, 1)) {
-    const rows = await db.select({ ref: activities.externalRef, hash: activities.contentHash }).from(activities).where(inArray(activities.externalRef, chunk));
+    const rows = await db
+      .select({ ref: activities.externalRef, hash: activities.contentHash })
+      .from(activities)
+      .where(inArray(activities.externalRef, chunk));
     for (const r of rows) existing.set(r.ref!, r.hash);
   }
   const fresh = [];
@@ -185,8 +303,16 @@ export async function importActivities(
   const statements = [];
   for (const x of fresh) {
     const resolved = await resolveActivity(db, x.input);
-    if (typeof resolved === 'string') return { ok: false, errors: [{ row: x.g.firstRow, message: 'import.noTarget', params: { ref: x.g.ref } }] };
-    statements.push(...activityStatements(db, x.input, resolved, { idempotencyKey: `import:${x.g.ref}`, actorUserId: meta.actorUserId, now: meta.now, nonce: randomNonce() }));
+    if (typeof resolved === 'string')
+      return { ok: false, errors: [{ row: x.g.firstRow, message: 'import.noTarget', params: { ref: x.g.ref } }] };
+    statements.push(
+      ...activityStatements(db, x.input, resolved, {
+        idempotencyKey: `import:${x.g.ref}`,
+        actorUserId: meta.actorUserId,
+        now: meta.now,
+        nonce: randomNonce(),
+      }),
+    );
   }
   if (statements.length) await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
   return { ok: true, created: fresh.length, unchanged };
@@ -196,14 +322,35 @@ export async function importActivities(
  * The activities as the import expects them (re-importable): per activity, row i carries its i-th target and its
  * i-th effective line (lines net of reversals: a reversed line and its reversal are left out).
  */
-export async function exportActivities(db: Db, cipher: PersonalDataCipher, s: LedgerScope, range: { from: string; to: string }): Promise<{ headers: string[]; rows: Cell[][] }> {
+export async function exportActivities(
+  db: Db,
+  cipher: PersonalDataCipher,
+  s: LedgerScope,
+  range: { from: string; to: string },
+): Promise<{ headers: string[]; rows: Cell[][] }> {
   const where = sql`a.occurred_on >= ${range.from} AND a.occurred_on <= ${range.to} AND ${scopeSql(s, 'a')}`;
-  const acts = (await db.all(sql`SELECT a.id, coalesce(a.external_ref, 'SW-' || a.id) AS ref, a.occurred_on, a.kind, o.name AS org
-    FROM activities a JOIN organisations o ON o.id = a.organisation_id WHERE ${where} ORDER BY a.occurred_on, a.id`)) as { id: number; ref: string; occurred_on: string; kind: ActivityKind; org: string }[];
-  const targets = (await db.all(sql`SELECT t.activity_id, r.id_number_enc AS enc, h.name AS home FROM activity_targets t JOIN activities a ON a.id = t.activity_id
-    LEFT JOIN recipients r ON r.id = t.recipient_id LEFT JOIN organisations h ON h.id = t.nursing_home_id WHERE ${where} ORDER BY t.id`)) as { activity_id: number; enc: string | null; home: string | null }[];
-  const lines = (await db.all(sql`SELECT l.* FROM ledger_lines l JOIN activities a ON a.id = l.activity_id WHERE ${where}
-    AND l.reverses_line_id IS NULL AND NOT EXISTS (SELECT 1 FROM ledger_lines x WHERE x.reverses_line_id = l.id) ORDER BY l.id`)) as Record<string, unknown>[];
+  const acts =
+    (await db.all(sql`SELECT a.id, coalesce(a.external_ref, 'SW-' || a.id) AS ref, a.occurred_on, a.kind, o.name AS org
+    FROM activities a JOIN organisations o ON o.id = a.organisation_id WHERE ${where} ORDER BY a.occurred_on, a.id`)) as {
+      id: number;
+      ref: string;
+      occurred_on: string;
+      kind: ActivityKind;
+      org: string;
+    }[];
+  const targets =
+    (await db.all(sql`SELECT t.activity_id, r.id_number_enc AS enc, h.name AS home FROM activity_targets t JOIN activities a ON a.id = t.activity_id
+    LEFT JOIN recipients r ON r.id = t.recipient_id LEFT JOIN organisations h ON h.id = t.nursing_home_id WHERE ${where} ORDER BY t.id`)) as {
+      activity_id: number;
+      enc: string | null;
+      home: string | null;
+    }[];
+  const lines =
+    (await db.all(sql`SELECT l.* FROM ledger_lines l JOIN activities a ON a.id = l.activity_id WHERE ${where}
+    AND l.reverses_line_id IS NULL AND NOT EXISTS (SELECT 1 FROM ledger_lines x WHERE x.reverses_line_id = l.id) ORDER BY l.id`)) as Record<
+      string,
+      unknown
+    >[];
   const tBy = new Map<number, Cell[][]>();
   for (const t of targets) {
     const cells: Cell[] = t.enc ? [HOUSEHOLD, await cipher.decrypt(t.enc)] : [NURSING_HOME, t.home];
@@ -214,7 +361,18 @@ export async function exportActivities(db: Db, cipher: PersonalDataCipher, s: Le
     const kind = l.kind as string;
     const fen = Number(l.amount_fen);
     const cells: Cell[] =
-      kind === 'cash' ? [formatYuan(fen), '', '', '', '', ''] : kind === 'goods' ? ['', (l.goods_name as string) ?? '', l.quantity === null ? '' : String(l.quantity), (l.unit as string) ?? '', formatYuan(fen), ''] : ['', '', '', '', '', formatHundredths(Number(l.service_centihours))];
+      kind === 'cash'
+        ? [formatYuan(fen), '', '', '', '', '']
+        : kind === 'goods'
+          ? [
+              '',
+              (l.goods_name as string) ?? '',
+              l.quantity === null ? '' : String(l.quantity),
+              (l.unit as string) ?? '',
+              formatYuan(fen),
+              '',
+            ]
+          : ['', '', '', '', '', formatHundredths(Number(l.service_centihours))];
     const id = Number(l.activity_id);
     lBy.set(id, [...(lBy.get(id) ?? []), cells]);
   }
@@ -222,7 +380,15 @@ export async function exportActivities(db: Db, cipher: PersonalDataCipher, s: Le
   for (const a of acts) {
     const ts = tBy.get(a.id) ?? [];
     const ls = lBy.get(a.id) ?? [];
-    for (let i = 0; i < Math.max(ts.length, ls.length, 1); i++) rows.push([a.ref, a.occurred_on, a.org, KIND_TEXT[a.kind], ...(ts[i] ?? ['', '']), ...(ls[i] ?? ['', '', '', '', '', ''])]);
+    for (let i = 0; i < Math.max(ts.length, ls.length, 1); i++)
+      rows.push([
+        a.ref,
+        a.occurred_on,
+        a.org,
+        KIND_TEXT[a.kind],
+        ...(ts[i] ?? ['', '']),
+        ...(ls[i] ?? ['', '', '', '', '', '']),
+      ]);
   }
   return { headers: ACTIVITY_COLUMNS.map((c) => c.zh), rows };
 }

@@ -54,7 +54,8 @@ export const zhLedger = {
   'line.badHours': '请填写时长，最多两位小数。',
   'report.title': '{year}年度特困人员帮扶工作汇总',
   'report.year': '年度',
-  'report.sentence': '{orgs}家社会组织和{stations}个乡镇社工站走访慰问{homes}家敬老院和{households}户分散供养特困人员，年帮扶{events}次，帮扶资金物资共计{wan}万元',
+  'report.sentence':
+    '{orgs}家社会组织和{stations}个乡镇社工站走访慰问{homes}家敬老院和{households}户分散供养特困人员，年帮扶{events}次，帮扶资金物资共计{wan}万元',
   'report.sentenceEnd': '。',
   'report.issuedOn': '（{date}）',
   'report.byTownship': '分乡镇',
@@ -212,6 +213,7 @@ export const enLedger: { readonly [K in keyof typeof zhLedger]: string } = {
   'import.badQuantity': 'The quantity must be a number.',
   'import.badHours': 'Service hours must be a number with at most two decimals.',
   'import.noTarget': 'Activity {ref} has no recipient.',
-  'import.changed': 'Activity {ref} was imported before with other content; recorded aid can only be corrected by reversal.',
+  'import.changed':
+    'Activity {ref} was imported before with other content; recorded aid can only be corrected by reversal.',
   'activities.export': 'Export activities (re-importable)',
 };

@@ -24,7 +24,8 @@ export interface LedgerScope {
 export function scope(viewer: Viewer): LedgerScope {
   if (viewer.role === 'county_admin') return {};
   if (viewer.role === 'station_staff' && viewer.townshipId !== null) return { townshipId: viewer.townshipId };
-  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null) return { organisationId: viewer.organisationId };
+  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null)
+    return { organisationId: viewer.organisationId };
   return { none: true };
 }
 

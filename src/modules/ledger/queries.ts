@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { activities, activityTargets, ledgerLines, organisations, recipients, townships, type ActivityKind } from '../../db/schema/index.js';
+import {
+  activities,
+  activityTargets,
+  ledgerLines,
+  organisations,
+  recipients,
+  townships,
+  type ActivityKind,
+} from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
 import { activityScope, ownsOrganisation } from './policy.js';
 
@@ -23,7 +31,10 @@ export async function listActivities(db: Db, viewer: Viewer, f: ActivityFilters,
   if (f.townshipId) where.push(eq(activities.townshipId, f.townshipId));
   if (f.organisationId) where.push(eq(activities.organisationId, f.organisationId));
   if (f.kind) where.push(eq(activities.kind, f.kind));
-  if (f.recipientId) where.push(sql`${activities.id} IN (SELECT activity_id FROM activity_targets WHERE recipient_id = ${f.recipientId})`);
+  if (f.recipientId)
+    where.push(
+      sql`${activities.id} IN (SELECT activity_id FROM activity_targets WHERE recipient_id = ${f.recipientId})`,
+    );
   return db
     .select({
       id: activities.id,
@@ -67,7 +78,12 @@ export async function findActivity(db: Db, viewer: Viewer, id: number) {
     .get();
   if (!activity) return undefined;
   const targets = await db
-    .select({ recipientId: activityTargets.recipientId, recipient: recipients.name, masked: recipients.idNumberMasked, nursingHome: organisations.name })
+    .select({
+      recipientId: activityTargets.recipientId,
+      recipient: recipients.name,
+      masked: recipients.idNumberMasked,
+      nursingHome: organisations.name,
+    })
     .from(activityTargets)
     .leftJoin(recipients, eq(recipients.id, activityTargets.recipientId))
     .leftJoin(organisations, eq(organisations.id, activityTargets.nursingHomeId))
@@ -87,14 +103,23 @@ export async function findLine(db: Db, viewer: Viewer, activityId: number, lineI
 /** Organisations the viewer may record for: their own, their township's, or any (county admin). */
 export async function recordingOrganisations(db: Db, viewer: Viewer) {
   const rows = await db
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, townshipId: organisations.townshipId })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      townshipId: organisations.townshipId,
+    })
     .from(organisations)
     .orderBy(asc(organisations.kind), asc(organisations.name));
   return rows.filter((o) => ownsOrganisation(viewer, o));
 }
 
 export function nursingHomes(db: Db) {
-  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, 'nursing_home')).orderBy(asc(organisations.name));
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.kind, 'nursing_home'))
+    .orderBy(asc(organisations.name));
 }
 
 /**
@@ -102,7 +127,10 @@ export function nursingHomes(db: Db) {
  * the whole county until volunteer assignments exist (issue 5), shown with minimal data (name, township, masked ID).
  */
 export function searchRecipients(db: Db, viewer: Viewer, q: string, ids: number[] = []) {
-  const scope = viewer.role === 'station_staff' && viewer.townshipId !== null ? eq(recipients.townshipId, viewer.townshipId) : undefined;
+  const scope =
+    viewer.role === 'station_staff' && viewer.townshipId !== null
+      ? eq(recipients.townshipId, viewer.townshipId)
+      : undefined;
   const match = ids.length ? inArray(recipients.id, ids) : like(recipients.name, `${q.replace(/[%_]/g, '')}%`);
   return db
     .select({ id: recipients.id, name: recipients.name, masked: recipients.idNumberMasked, township: townships.name })
@@ -116,5 +144,9 @@ export function searchRecipients(db: Db, viewer: Viewer, q: string, ids: number[
 export type RecipientOption = Awaited<ReturnType<typeof searchRecipients>>[number];
 
 export function organisationOptions(db: Db) {
-  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.kind, ['social_org', 'station', 'nursing_home'])).orderBy(asc(organisations.name));
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.kind, ['social_org', 'station', 'nursing_home']))
+    .orderBy(asc(organisations.name));
 }

@@ -31,23 +31,43 @@ reportRoutes.get('/aid', async (c) => {
   const s = await summaryFor(c);
   const months = Array.from({ length: 12 }, (_, i) => `${s.year}-${String(i + 1).padStart(2, '0')}`);
   const byMonth = new Map(s.by_month.map((m) => [m.month, m.aid_total_fen]));
-  const monthChart = barChartDataUri({ title: t('report.chartMonth'), labels: months.map((m) => m.slice(5)), values: months.map((m) => (byMonth.get(m) ?? 0) / 100) });
+  const monthChart = barChartDataUri({
+    title: t('report.chartMonth'),
+    labels: months.map((m) => m.slice(5)),
+    values: months.map((m) => (byMonth.get(m) ?? 0) / 100),
+  });
   const townshipChart = barChartDataUri({
     title: t('report.chartTownship'),
     labels: s.by_township.map((r) => r.township ?? t('report.noTownship')),
     values: s.by_township.map((r) => r.aid_total_fen / 100),
   });
-  return renderPage(c, <AidReportPage ui={uiOf(c)} summary={s} sentence={summarySentence(t, s)} monthChart={monthChart} townshipChart={townshipChart} />);
+  return renderPage(
+    c,
+    <AidReportPage
+      ui={uiOf(c)}
+      summary={s}
+      sentence={summarySentence(t, s)}
+      monthChart={monthChart}
+      townshipChart={townshipChart}
+    />,
+  );
 });
 
 /** Exports are audited (a write), so they are POSTs: reads never change state. */
 async function exported(c: AppContext, format: string, year: number) {
   const deps = c.get('deps');
-  await auditInsert(deps.db, { actorUserId: viewerOf(c).id, action: 'export', entity: 'aid_summary', entityId: year, changes: { format } }, deps.now());
+  await auditInsert(
+    deps.db,
+    { actorUserId: viewerOf(c).id, action: 'export', entity: 'aid_summary', entityId: year, changes: { format } },
+    deps.now(),
+  );
 }
 
 const download = (c: AppContext, bytes: Uint8Array, type: string, name: string) =>
-  c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="aid-${name}"; filename*=UTF-8''${encodeURIComponent(name)}` });
+  c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': type,
+    'Content-Disposition': `attachment; filename="aid-${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  });
 
 reportRoutes.post('/aid.csv', async (c) => {
   authorize(c, can(viewerOf(c), 'export'));
@@ -60,7 +80,12 @@ reportRoutes.post('/aid.xlsx', async (c) => {
   authorize(c, can(viewerOf(c), 'export'));
   const s = await summaryFor(c);
   await exported(c, 'xlsx', s.year);
-  return download(c, await summaryXlsx(c.get('t'), s), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `${s.year}.xlsx`);
+  return download(
+    c,
+    await summaryXlsx(c.get('t'), s),
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    `${s.year}.xlsx`,
+  );
 });
 
 reportRoutes.post('/aid.docx', async (c) => {
@@ -68,5 +93,10 @@ reportRoutes.post('/aid.docx', async (c) => {
   const s = await summaryFor(c);
   await exported(c, 'docx', s.year);
   const bytes = await summaryDocx(c.get('t'), s, shanghaiDate(c.get('deps').now()));
-  return download(c, bytes, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', `${s.year}.docx`);
+  return download(
+    c,
+    bytes,
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    `${s.year}.docx`,
+  );
 });

@@ -1,6 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { foldMeasures, emptyMeasures, type ActivityCell, type GroupKey, type LineCell, type Measures, type TargetCount } from '../../domain/aid-summary.js';
+import {
+  foldMeasures,
+  emptyMeasures,
+  type ActivityCell,
+  type GroupKey,
+  type LineCell,
+  type Measures,
+  type TargetCount,
+} from '../../domain/aid-summary.js';
 import { scopeSql, type LedgerScope } from './policy.js';
 
 export interface AnnualSummary extends Measures {
@@ -39,7 +47,12 @@ export function summaryStatements(year: number, s: LedgerScope) {
       sum(CASE WHEN kind = 'goods' THEN amount_fen ELSE 0 END) AS goods,
       sum(service_centihours) AS centihours
       FROM ledger_lines WHERE ${where} GROUP BY 1, 2, 3`,
-    targets: { all: targets('all'), month: targets('month'), organisation: targets('organisation'), township: targets('township') },
+    targets: {
+      all: targets('all'),
+      month: targets('month'),
+      organisation: targets('organisation'),
+      township: targets('township'),
+    },
   };
 }
 
@@ -53,7 +66,12 @@ export function rollupStatement(year: number, s: LedgerScope) {
 }
 
 /** Computes a year's annual summary within a scope (the whole county, a township, or an organisation). */
-export async function annualSummary(db: Db, year: number, s: LedgerScope, source: 'rollup' | 'rows' = 'rollup'): Promise<AnnualSummary> {
+export async function annualSummary(
+  db: Db,
+  year: number,
+  s: LedgerScope,
+  source: 'rollup' | 'rows' = 'rollup',
+): Promise<AnnualSummary> {
   const st = summaryStatements(year, s);
   const rollup = rollupStatement(year, s);
   const [acts, lines, tAll, tMonth, tOrg, tTown] = (await db.batch([
@@ -79,8 +97,16 @@ export async function annualSummary(db: Db, year: number, s: LedgerScope, source
     goodsFen: Number(r.goods),
     centihours: Number(r.centihours),
   }));
-  const tmap = (rows: Row[]) => new Map<string, TargetCount>(rows.filter((r) => r.k !== null).map((r) => [String(r.k), { households: Number(r.households), nursingHomes: Number(r.homes) }]));
-  const all = foldMeasures('all', actCells, lineCells, tmap(tAll.filter((r) => Number(r.households) + Number(r.homes) > 0))).get('all') ?? emptyMeasures();
+  const tmap = (rows: Row[]) =>
+    new Map<string, TargetCount>(
+      rows
+        .filter((r) => r.k !== null)
+        .map((r) => [String(r.k), { households: Number(r.households), nursingHomes: Number(r.homes) }]),
+    );
+  const all =
+    foldMeasures('all', actCells, lineCells, tmap(tAll.filter((r) => Number(r.households) + Number(r.homes) > 0))).get(
+      'all',
+    ) ?? emptyMeasures();
   const byMonth = foldMeasures('month', actCells, lineCells, tmap(tMonth));
   const byOrg = foldMeasures('organisation', actCells, lineCells, tmap(tOrg));
   const byTown = foldMeasures('township', actCells, lineCells, tmap(tTown));
@@ -90,21 +116,40 @@ export async function annualSummary(db: Db, year: number, s: LedgerScope, source
   const orgNames = new Map<number, { name: string; kind: string }>();
   const townNames = new Map<number, string>();
   if (orgIds.length) {
-    const rows = (await db.all(sql`SELECT id, name, kind FROM organisations WHERE id IN (${sql.join(orgIds.map((i) => sql`${i}`), sql`, `)})`)) as Row[];
+    const rows = (await db.all(
+      sql`SELECT id, name, kind FROM organisations WHERE id IN (${sql.join(
+        orgIds.map((i) => sql`${i}`),
+        sql`, `,
+      )})`,
+    )) as Row[];
     for (const r of rows) orgNames.set(Number(r.id), { name: String(r.name), kind: String(r.kind) });
   }
   if (townIds.length) {
-    const rows = (await db.all(sql`SELECT id, name FROM townships WHERE id IN (${sql.join(townIds.map((i) => sql`${i}`), sql`, `)})`)) as Row[];
+    const rows = (await db.all(
+      sql`SELECT id, name FROM townships WHERE id IN (${sql.join(
+        townIds.map((i) => sql`${i}`),
+        sql`, `,
+      )})`,
+    )) as Row[];
     for (const r of rows) townNames.set(Number(r.id), String(r.name));
   }
   return {
     year,
     ...all,
     by_township: [...byTown]
-      .map(([k, m]) => ({ township_id: k === '' ? null : Number(k), township: k === '' ? null : (townNames.get(Number(k)) ?? null), ...m }))
+      .map(([k, m]) => ({
+        township_id: k === '' ? null : Number(k),
+        township: k === '' ? null : (townNames.get(Number(k)) ?? null),
+        ...m,
+      }))
       .sort((a, b) => (a.township_id ?? 1e9) - (b.township_id ?? 1e9)),
     by_organisation: [...byOrg]
-      .map(([k, m]) => ({ organisation_id: Number(k), organisation: orgNames.get(Number(k))?.name ?? '', organisation_kind: orgNames.get(Number(k))?.kind ?? '', ...m }))
+      .map(([k, m]) => ({
+        organisation_id: Number(k),
+        organisation: orgNames.get(Number(k))?.name ?? '',
+        organisation_kind: orgNames.get(Number(k))?.kind ?? '',
+        ...m,
+      }))
       .sort((a, b) => b.aid_total_fen - a.aid_total_fen || a.organisation_id - b.organisation_id),
     by_month: [...byMonth].map(([k, m]) => ({ month: k, ...m })).sort((a, b) => a.month.localeCompare(b.month)),
   };

@@ -13,7 +13,16 @@ import { AddLineButton, LineRow } from '../../../views/partials/activities/line-
 import { RecipientOptions } from '../../../views/partials/activities/recipient-options.js';
 import { activityForm, filtersForm, parseLines, reverseForm, type FilterValues } from './schema.js';
 import { can, ownsOrganisation } from './policy.js';
-import { findActivity, findLine, listActivities, nursingHomes, organisationOptions, PAGE_SIZE, recordingOrganisations, searchRecipients } from './queries.js';
+import {
+  findActivity,
+  findLine,
+  listActivities,
+  nursingHomes,
+  organisationOptions,
+  PAGE_SIZE,
+  recordingOrganisations,
+  searchRecipients,
+} from './queries.js';
 import { townshipChoices } from '../places/queries.js';
 import { recordActivity, reverseLine } from './service.js';
 
@@ -27,11 +36,23 @@ async function renderNew(c: AppContext, values?: FormValues, errors?: FieldError
   const db = c.get('deps').db;
   const q = (c.req.query('q') ?? (typeof values?.q === 'string' ? values.q : '')).trim();
   const chosen = arr(values?.recipientIds).map(Number).filter(Number.isInteger);
-  const found = [...(chosen.length ? await searchRecipients(db, viewer, '', chosen) : []), ...(q ? await searchRecipients(db, viewer, q) : [])];
+  const found = [
+    ...(chosen.length ? await searchRecipients(db, viewer, '', chosen) : []),
+    ...(q ? await searchRecipients(db, viewer, q) : []),
+  ];
   const unique = [...new Map(found.map((r) => [r.id, r])).values()];
   const key = typeof values?.idempotencyKey === 'string' ? values.idempotencyKey : newKey();
   const page = (
-    <NewActivityPage ui={uiOf(c)} formKey={key} organisations={await recordingOrganisations(db, viewer)} homes={await nursingHomes(db)} found={unique} q={q} values={values} errors={errors} />
+    <NewActivityPage
+      ui={uiOf(c)}
+      formKey={key}
+      organisations={await recordingOrganisations(db, viewer)}
+      homes={await nursingHomes(db)}
+      found={unique}
+      q={q}
+      values={values}
+      errors={errors}
+    />
   );
   return renderPage(c, page, errors ? 422 : 200);
 }
@@ -66,8 +87,18 @@ activityRoutes.get('/', async (c) => {
   const link = (p: number) => `/activities?${new URLSearchParams({ ...values, page: String(p) })}`;
   return renderPage(
     c,
-    <ActivitiesPage ui={uiOf(c)} rows={rows.slice(0, PAGE_SIZE)} values={values} townships={await townshipChoices(db)} organisations={await organisationOptions(db)}
-      canRecord={can(viewer, 'record')} canImport={can(viewer, 'import')} heading={whose ? `${whose} · ${c.get('t')('activities.history')}` : undefined} prev={page > 1 ? link(page - 1) : undefined} next={rows.length > PAGE_SIZE ? link(page + 1) : undefined} />,
+    <ActivitiesPage
+      ui={uiOf(c)}
+      rows={rows.slice(0, PAGE_SIZE)}
+      values={values}
+      townships={await townshipChoices(db)}
+      organisations={await organisationOptions(db)}
+      canRecord={can(viewer, 'record')}
+      canImport={can(viewer, 'import')}
+      heading={whose ? `${whose} · ${c.get('t')('activities.history')}` : undefined}
+      prev={page > 1 ? link(page - 1) : undefined}
+      next={rows.length > PAGE_SIZE ? link(page + 1) : undefined}
+    />,
   );
 });
 
@@ -81,7 +112,14 @@ activityRoutes.get('/line', async (c) => {
   authorize(c, can(viewerOf(c), 'record'));
   const index = Math.min(Number(c.req.query('index')) || 0, 99);
   const ui = uiOf(c);
-  return c.html(String(<><LineRow ui={ui} index={index} /><AddLineButton ui={ui} next={index + 1} oob /></>));
+  return c.html(
+    String(
+      <>
+        <LineRow ui={ui} index={index} />
+        <AddLineButton ui={ui} next={index + 1} oob />
+      </>,
+    ),
+  );
 });
 
 /** htmx: recipients found by name within the viewer's scope; ticked ones stay. */
@@ -91,8 +129,19 @@ activityRoutes.get('/recipients', async (c) => {
   const db = c.get('deps').db;
   const chosen = c.req.queries('recipientIds')?.map(Number).filter(Number.isInteger) ?? [];
   const q = (c.req.query('q') ?? '').trim();
-  const found = [...(chosen.length ? await searchRecipients(db, viewer, '', chosen) : []), ...(q ? await searchRecipients(db, viewer, q) : [])];
-  return c.html(String(<RecipientOptions ui={uiOf(c)} found={[...new Map(found.map((r) => [r.id, r])).values()]} chosen={new Set(chosen)} />));
+  const found = [
+    ...(chosen.length ? await searchRecipients(db, viewer, '', chosen) : []),
+    ...(q ? await searchRecipients(db, viewer, q) : []),
+  ];
+  return c.html(
+    String(
+      <RecipientOptions
+        ui={uiOf(c)}
+        found={[...new Map(found.map((r) => [r.id, r])).values()]}
+        chosen={new Set(chosen)}
+      />,
+    ),
+  );
 });
 
 activityRoutes.post('/', async (c) => {
@@ -113,10 +162,17 @@ activityRoutes.post('/', async (c) => {
   const org = orgs.find((o) => o.id === form.data.organisationId);
   if (!org || !ownsOrganisation(viewer, org)) return renderNew(c, values, { organisationId: t('form.invalidChoice') });
   // Households must be within the viewer's pickable scope (a station: its township).
-  const allowed = form.data.recipientIds.length ? await searchRecipients(deps.db, viewer, '', form.data.recipientIds) : [];
-  if (allowed.length !== new Set(form.data.recipientIds).size) return renderNew(c, values, { targets: t('activities.badTarget') });
+  const allowed = form.data.recipientIds.length
+    ? await searchRecipients(deps.db, viewer, '', form.data.recipientIds)
+    : [];
+  if (allowed.length !== new Set(form.data.recipientIds).size)
+    return renderNew(c, values, { targets: t('activities.badTarget') });
   const { idempotencyKey, ...rest } = form.data;
-  const result = await recordActivity(deps.db, { ...rest, lines: lines.lines }, { idempotencyKey, actorUserId: viewer.id, now: deps.now() });
+  const result = await recordActivity(
+    deps.db,
+    { ...rest, lines: lines.lines },
+    { idempotencyKey, actorUserId: viewer.id, now: deps.now() },
+  );
   if (!result.ok) {
     const message = result.reason === 'key_reused' ? t('activities.keyReused') : t('activities.badTarget');
     return renderNew(c, { ...values, idempotencyKey: newKey() }, { _form: message });
@@ -144,15 +200,37 @@ activityRoutes.post('/:id{[0-9]+}/lines/:line{[0-9]+}/reverse', async (c) => {
   if (!line) notFound();
   const form = parseForm(reverseForm, await readForm(c), t);
   const detail = (await findActivity(deps.db, viewer, activityId))!;
-  if (!form.ok) return renderPage(c, <ActivityDetailPage ui={uiOf(c)} detail={detail} canReverse errors={{ _form: Object.values(form.errors)[0] }} />, 422);
-  const replacement = form.data.replacement === null || line.kind === 'service' ? null : {
-    kind: line.kind, amountFen: form.data.replacement, goodsName: line.goodsName, quantity: line.quantity, unit: line.unit,
-    serviceKind: null, serviceCentihours: 0, volunteers: null,
-  };
-  const result = await reverseLine(deps.db, line, replacement, { reason: form.data.reason, actorUserId: viewer.id, now: deps.now() });
+  if (!form.ok)
+    return renderPage(
+      c,
+      <ActivityDetailPage ui={uiOf(c)} detail={detail} canReverse errors={{ _form: Object.values(form.errors)[0] }} />,
+      422,
+    );
+  const replacement =
+    form.data.replacement === null || line.kind === 'service'
+      ? null
+      : {
+          kind: line.kind,
+          amountFen: form.data.replacement,
+          goodsName: line.goodsName,
+          quantity: line.quantity,
+          unit: line.unit,
+          serviceKind: null,
+          serviceCentihours: 0,
+          volunteers: null,
+        };
+  const result = await reverseLine(deps.db, line, replacement, {
+    reason: form.data.reason,
+    actorUserId: viewer.id,
+    now: deps.now(),
+  });
   if (!result.ok) {
     const fresh = (await findActivity(deps.db, viewer, activityId))!;
-    return renderPage(c, <ActivityDetailPage ui={uiOf(c)} detail={fresh} canReverse errors={{ _form: t('activities.alreadyReversed') }} />, 422);
+    return renderPage(
+      c,
+      <ActivityDetailPage ui={uiOf(c)} detail={fresh} canReverse errors={{ _form: t('activities.alreadyReversed') }} />,
+      422,
+    );
   }
   deps.logger.info('ledger_line_reversed', { by: viewer.id, lineId: line.id });
   setFlash(c, 'activities.reverseDone');

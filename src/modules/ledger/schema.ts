@@ -9,13 +9,26 @@ const many = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 
-const ids = many.pipe(z.array(z.string().regex(/^\d{1,9}$/, { error: 'form.invalidChoice' }))).transform((a) => a.map(Number));
+const ids = many
+  .pipe(z.array(z.string().regex(/^\d{1,9}$/, { error: 'form.invalidChoice' })))
+  .transform((a) => a.map(Number));
 
 /** The fields of one line row, as arrays (the form repeats them; empty rows are ignored). */
-const LINE_FIELDS = ['lineKind', 'lineAmount', 'lineGoodsName', 'lineQuantity', 'lineUnit', 'lineServiceKind', 'lineHours', 'lineVolunteers'] as const;
+const LINE_FIELDS = [
+  'lineKind',
+  'lineAmount',
+  'lineGoodsName',
+  'lineQuantity',
+  'lineUnit',
+  'lineServiceKind',
+  'lineHours',
+  'lineVolunteers',
+] as const;
 
 /** Reads the repeated line fields into ledger lines; returns the first error's key with the row's field name. */
-export function parseLines(values: Record<string, string[]>): { lines: LineInput[] } | { error: { field: string; message: string } } {
+export function parseLines(
+  values: Record<string, string[]>,
+): { lines: LineInput[] } | { error: { field: string; message: string } } {
   const rows = Math.max(...LINE_FIELDS.map((f) => values[f]?.length ?? 0), 0);
   const lines: LineInput[] = [];
   for (let i = 0; i < rows; i++) {
@@ -29,7 +42,16 @@ export function parseLines(values: Record<string, string[]>): { lines: LineInput
       const centihours = parseHundredths(hoursText);
       if (centihours === null || centihours <= 0) return { error: { field: 'lines', message: 'line.badHours' } };
       const volunteers = v('lineVolunteers') === '' ? null : Number(v('lineVolunteers'));
-      lines.push({ kind, amountFen: 0, goodsName: null, quantity: null, unit: null, serviceKind: v('lineServiceKind').slice(0, 50) || null, serviceCentihours: centihours, volunteers: Number.isInteger(volunteers) ? volunteers : null });
+      lines.push({
+        kind,
+        amountFen: 0,
+        goodsName: null,
+        quantity: null,
+        unit: null,
+        serviceKind: v('lineServiceKind').slice(0, 50) || null,
+        serviceCentihours: centihours,
+        volunteers: Number.isInteger(volunteers) ? volunteers : null,
+      });
       continue;
     }
     const fen = parseHundredths(amountText);
@@ -63,7 +85,8 @@ export const activityForm = z
     shiftId: optionalId,
   })
   .superRefine((v, ctx) => {
-    if (v.recipientIds.length + v.nursingHomeIds.length === 0) ctx.addIssue({ code: 'custom', path: ['targets'], message: 'activities.needTarget' });
+    if (v.recipientIds.length + v.nursingHomeIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['targets'], message: 'activities.needTarget' });
   });
 
 export const reverseForm = z.object({
@@ -72,7 +95,9 @@ export const reverseForm = z.object({
     .string()
     .optional()
     .transform((s) => (s ?? '').trim())
-    .pipe(z.union([z.literal(''), z.string().refine((s) => (parseHundredths(s) ?? -1) > 0, { error: 'line.badMoney' })]))
+    .pipe(
+      z.union([z.literal(''), z.string().refine((s) => (parseHundredths(s) ?? -1) > 0, { error: 'line.badMoney' })]),
+    )
     .transform((s) => (s === '' ? null : parseHundredths(s)!)),
 });
 
@@ -83,7 +108,10 @@ export const filtersForm = z.object({
   organisationId: optionalId,
   recipientId: optionalId,
   kind: z.union([z.literal(''), choice(ACTIVITY_KINDS)]).optional(),
-  page: z.string().regex(/^\d{1,5}$/).optional(),
+  page: z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .optional(),
 });
 
 export type FilterValues = z.infer<typeof filtersForm>;

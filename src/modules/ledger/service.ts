@@ -3,7 +3,14 @@ import { fitParams } from '../../db/types.js';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../../db/client.js';
-import { activities, ledgerLines, organisations, recipients, type ActivityKind, type LineKind } from '../../db/schema/index.js';
+import {
+  activities,
+  ledgerLines,
+  organisations,
+  recipients,
+  type ActivityKind,
+  type LineKind,
+} from '../../db/schema/index.js';
 
 export interface LineInput {
   kind: LineKind;
@@ -40,7 +47,10 @@ export function randomNonce(): string {
 function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
   if (v && typeof v === 'object')
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k] ?? null)}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k] ?? null)}`)
+      .join(',')}}`;
   return JSON.stringify(v ?? null);
 }
 
@@ -62,7 +72,10 @@ export interface Resolved {
 }
 
 /** Checks the organisation and targets exist (households must be home-supported; homes must be nursing homes). */
-export async function resolveActivity(db: Db, input: ActivityInput): Promise<Resolved | 'bad_organisation' | 'bad_target' | 'no_target'> {
+export async function resolveActivity(
+  db: Db,
+  input: ActivityInput,
+): Promise<Resolved | 'bad_organisation' | 'bad_target' | 'no_target'> {
   const org = await db
     .select({ id: organisations.id, kind: organisations.kind, townshipId: organisations.townshipId })
     .from(organisations)
@@ -75,13 +88,21 @@ export async function resolveActivity(db: Db, input: ActivityInput): Promise<Res
   // Read in runs that fit one statement on the driver (D1: 100 parameters), however many targets an activity has.
   const people = [];
   for (const run of fitParams(db, recipientIds, 1, 1)) {
-    people.push(...(await db.select({ id: recipients.id, townshipId: recipients.townshipId }).from(recipients)
-      .where(and(inArray(recipients.id, run), eq(recipients.supportMode, 'home')))));
+    people.push(
+      ...(await db
+        .select({ id: recipients.id, townshipId: recipients.townshipId })
+        .from(recipients)
+        .where(and(inArray(recipients.id, run), eq(recipients.supportMode, 'home')))),
+    );
   }
   const homes = [];
   for (const run of fitParams(db, homeIds, 1, 1)) {
-    homes.push(...(await db.select({ id: organisations.id, townshipId: organisations.townshipId }).from(organisations)
-      .where(and(inArray(organisations.id, run), eq(organisations.kind, 'nursing_home')))));
+    homes.push(
+      ...(await db
+        .select({ id: organisations.id, townshipId: organisations.townshipId })
+        .from(organisations)
+        .where(and(inArray(organisations.id, run), eq(organisations.kind, 'nursing_home')))),
+    );
   }
   if (people.length !== recipientIds.length || homes.length !== homeIds.length) return 'bad_target';
   // Keep the order the user gave, so the activity's township (from the first target) is stable.
@@ -95,7 +116,12 @@ export async function resolveActivity(db: Db, input: ActivityInput): Promise<Res
  * targets, lines and the audit row are `INSERT … SELECT` from the activity row carrying this write's nonce, so a
  * concurrent or repeated submit inserts nothing (decision 0063).
  */
-export function activityStatements(db: Db, input: ActivityInput, r: Resolved, meta: { idempotencyKey: string; actorUserId: number | null; now: Date; nonce: string }) {
+export function activityStatements(
+  db: Db,
+  input: ActivityInput,
+  r: Resolved,
+  meta: { idempotencyKey: string; actorUserId: number | null; now: Date; nonce: string },
+) {
   const { org, people, homes } = r;
   // The activity belongs to its organisation's township; a county-wide social organisation's to its first target's.
   const townshipId = org.townshipId ?? people[0]?.townshipId ?? homes[0]?.townshipId ?? null;
@@ -153,7 +179,9 @@ export async function recordActivity(
   const resolved = await resolveActivity(db, input);
   if (typeof resolved === 'string') return { ok: false, reason: resolved };
   const nonce = randomNonce();
-  await db.batch(activityStatements(db, input, resolved, { ...meta, nonce }) as unknown as Parameters<typeof db.batch>[0]);
+  await db.batch(
+    activityStatements(db, input, resolved, { ...meta, nonce }) as unknown as Parameters<typeof db.batch>[0],
+  );
   const row = await db
     .select({ id: activities.id, contentHash: activities.contentHash, writeNonce: activities.writeNonce })
     .from(activities)
@@ -166,7 +194,9 @@ export async function recordActivity(
   return { ok: false, reason: 'key_reused' };
 }
 
-export type ReverseResult = { ok: true; reversalId: number; replacementId: number | null } | { ok: false; reason: 'already_reversed' | 'not_reversible' };
+export type ReverseResult =
+  | { ok: true; reversalId: number; replacementId: number | null }
+  | { ok: false; reason: 'already_reversed' | 'not_reversible' };
 
 /**
  * Reverses a line (negated copy pointing at it) and optionally adds its replacement, in one batch. The unique
@@ -211,4 +241,3 @@ export async function reverseLine(
   if (!rev) return { ok: false, reason: 'already_reversed' };
   return { ok: true, reversalId: rev.id, replacementId: mine.find((m) => m.reversesLineId === null)?.id ?? null };
 }
-

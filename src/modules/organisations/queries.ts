@@ -6,21 +6,41 @@ import type { listQuery } from './schema.js';
 
 export function listOrganisations(db: Db, q: z.infer<typeof listQuery>) {
   return db
-    .select({ o: organisations, township: townships.name, volunteers: sql<number>`(SELECT count(*) FROM volunteer_organisations vo WHERE vo.organisation_id = ${organisations.id})` })
+    .select({
+      o: organisations,
+      township: townships.name,
+      volunteers: sql<number>`(SELECT count(*) FROM volunteer_organisations vo WHERE vo.organisation_id = ${organisations.id})`,
+    })
     .from(organisations)
     .leftJoin(townships, eq(townships.id, organisations.townshipId))
-    .where(and(q.kind ? eq(organisations.kind, q.kind) : undefined, q.q ? sql`${organisations.name} LIKE ${'%' + q.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%'} ESCAPE '\\'` : undefined))
+    .where(
+      and(
+        q.kind ? eq(organisations.kind, q.kind) : undefined,
+        q.q
+          ? sql`${organisations.name} LIKE ${'%' + q.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%'} ESCAPE '\\'`
+          : undefined,
+      ),
+    )
     .orderBy(asc(organisations.kind), asc(organisations.name));
 }
 
 export type OrganisationRow = Awaited<ReturnType<typeof listOrganisations>>[number];
 
 export function findOrganisation(db: Db, id: number) {
-  return db.select({ o: organisations, township: townships.name }).from(organisations).leftJoin(townships, eq(townships.id, organisations.townshipId)).where(eq(organisations.id, id)).get();
+  return db
+    .select({ o: organisations, township: townships.name })
+    .from(organisations)
+    .leftJoin(townships, eq(townships.id, organisations.townshipId))
+    .where(eq(organisations.id, id))
+    .get();
 }
 
 export function stageHistory(db: Db, id: number) {
-  return db.select().from(incubationEvents).where(eq(incubationEvents.organisationId, id)).orderBy(desc(incubationEvents.on), desc(incubationEvents.id));
+  return db
+    .select()
+    .from(incubationEvents)
+    .where(eq(incubationEvents.organisationId, id))
+    .orderBy(desc(incubationEvents.on), desc(incubationEvents.id));
 }
 
 export function volunteerCount(db: Db, id: number) {
@@ -36,4 +56,3 @@ export function intakeByYear(db: Db) {
     .groupBy(organisations.incubationYear)
     .orderBy(asc(organisations.incubationYear));
 }
-

@@ -24,7 +24,16 @@ organisationRoutes.get('/', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'list'));
   const q = listQuery.parse(c.req.query());
-  return renderPage(c, <OrganisationListPage ui={uiOf(c)} rows={await listOrganisations(c.get('deps').db, q)} q={q.q} kind={q.kind} canManage={can(viewer, 'manage')} />);
+  return renderPage(
+    c,
+    <OrganisationListPage
+      ui={uiOf(c)}
+      rows={await listOrganisations(c.get('deps').db, q)}
+      q={q.q}
+      kind={q.kind}
+      canManage={can(viewer, 'manage')}
+    />,
+  );
 });
 
 organisationRoutes.get('/intake', async (c) => {
@@ -33,13 +42,25 @@ organisationRoutes.get('/intake', async (c) => {
 });
 
 async function renderForm(c: AppContext, action: string, editing: boolean, values?: FormValues, errors?: FieldErrors) {
-  const page = <OrganisationFormPage ui={uiOf(c)} action={action} editing={editing} townships={await townshipChoices(c.get('deps').db)} values={values} errors={errors} />;
+  const page = (
+    <OrganisationFormPage
+      ui={uiOf(c)}
+      action={action}
+      editing={editing}
+      townships={await townshipChoices(c.get('deps').db)}
+      values={values}
+      errors={errors}
+    />
+  );
   return renderPage(c, page, errors ? 422 : 200);
 }
 
 organisationRoutes.get('/new', (c) => {
   authorize(c, can(viewerOf(c), 'manage'));
-  return renderForm(c, '/organisations', false, { kind: 'social_org', incubationYear: shanghaiDate(c.get('deps').now()).slice(0, 4) });
+  return renderForm(c, '/organisations', false, {
+    kind: 'social_org',
+    incubationYear: shanghaiDate(c.get('deps').now()).slice(0, 4),
+  });
 });
 
 organisationRoutes.post('/', async (c) => {
@@ -65,8 +86,16 @@ async function renderDetail(c: AppContext, values?: FormValues, errors?: FieldEr
   const { o, township } = await found(c);
   const db = c.get('deps').db;
   const page = (
-    <OrganisationDetailPage ui={uiOf(c)} o={o} township={township} volunteers={await volunteerCount(db, o.id)} history={await stageHistory(db, o.id)}
-      canManage={can(viewerOf(c), 'manage')} values={values ?? { on: shanghaiDate(c.get('deps').now()) }} errors={errors} />
+    <OrganisationDetailPage
+      ui={uiOf(c)}
+      o={o}
+      township={township}
+      volunteers={await volunteerCount(db, o.id)}
+      history={await stageHistory(db, o.id)}
+      canManage={can(viewerOf(c), 'manage')}
+      values={values ?? { on: shanghaiDate(c.get('deps').now()) }}
+      errors={errors}
+    />
   );
   return renderPage(c, page, errors ? 422 : 200);
 }
@@ -81,8 +110,15 @@ organisationRoutes.get('/:id{[0-9]+}/edit', async (c) => {
   const { o } = await found(c);
   const s = (v: string | number | null) => (v === null ? '' : String(v));
   return renderForm(c, `/organisations/${o.id}`, true, {
-    name: o.name, kind: o.kind, townshipId: s(o.townshipId), creditCode: s(o.creditCode), contactName: s(o.contactName), contactPhone: s(o.contactPhone),
-    regional: o.regional ? '1' : '', beds: s(o.beds), incubationYear: s(o.incubationYear),
+    name: o.name,
+    kind: o.kind,
+    townshipId: s(o.townshipId),
+    creditCode: s(o.creditCode),
+    contactName: s(o.contactName),
+    contactPhone: s(o.contactPhone),
+    regional: o.regional ? '1' : '',
+    beds: s(o.beds),
+    incubationYear: s(o.incubationYear),
   });
 });
 
@@ -107,7 +143,8 @@ organisationRoutes.post('/:id{[0-9]+}/stage', async (c) => {
   const { o } = await found(c);
   const deps = c.get('deps');
   const form = parseForm(stageForm, await readForm(c), c.get('t'));
-  if (!form.ok || o.kind !== 'social_org') return renderDetail(c, form.values, form.ok ? { stage: c.get('t')('form.invalidChoice') } : form.errors);
+  if (!form.ok || o.kind !== 'social_org')
+    return renderDetail(c, form.values, form.ok ? { stage: c.get('t')('form.invalidChoice') } : form.errors);
   await changeStage(deps.db, o.id, form.data, viewer.id, deps.now());
   setFlash(c, 'orgs.stageChanged');
   return redirectAfterPost(c, `/organisations/${o.id}`);

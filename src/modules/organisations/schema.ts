@@ -24,7 +24,8 @@ export const organisationForm = z
     incubationYear: optionalInt(1990, 2100),
   })
   .superRefine((v, ctx) => {
-    if (v.kind !== 'social_org' && !v.townshipId) ctx.addIssue({ code: 'custom', path: ['townshipId'], message: 'orgs.error.townshipRequired' });
+    if (v.kind !== 'social_org' && !v.townshipId)
+      ctx.addIssue({ code: 'custom', path: ['townshipId'], message: 'orgs.error.townshipRequired' });
   });
 
 export const stageForm = z.object({ stage: choice(INCUBATION_STAGES), on: isoDate, note: optionalText(200) });

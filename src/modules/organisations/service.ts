@@ -4,14 +4,23 @@ import { auditLog, incubationEvents, organisations } from '../../db/schema/index
 import { diff } from '../../lib/audit.js';
 import type { OrganisationInput } from './schema.js';
 
-export type SaveResult = { ok: true; id: number } | { ok: false; field: string; message: 'orgs.error.nameTaken' | 'orgs.error.stationTaken' };
+export type SaveResult =
+  | { ok: true; id: number }
+  | { ok: false; field: string; message: 'orgs.error.nameTaken' | 'orgs.error.stationTaken' };
 
 function columns(v: OrganisationInput) {
   const social = v.kind === 'social_org';
   const home = v.kind === 'nursing_home';
   return {
-    name: v.name, kind: v.kind, townshipId: v.townshipId, creditCode: v.creditCode, contactName: v.contactName, contactPhone: v.contactPhone,
-    regional: home ? v.regional : false, beds: home ? v.beds : null, incubationYear: social ? v.incubationYear : null,
+    name: v.name,
+    kind: v.kind,
+    townshipId: v.townshipId,
+    creditCode: v.creditCode,
+    contactName: v.contactName,
+    contactPhone: v.contactPhone,
+    regional: home ? v.regional : false,
+    beds: home ? v.beds : null,
+    incubationYear: social ? v.incubationYear : null,
   };
 }
 
@@ -19,19 +28,40 @@ function columns(v: OrganisationInput) {
 function conflict(error: unknown): SaveResult | null {
   const message = String((error as Error).message);
   if (message.includes('organisations.name')) return { ok: false, field: 'name', message: 'orgs.error.nameTaken' };
-  if (message.includes('organisations.township_id')) return { ok: false, field: 'townshipId', message: 'orgs.error.stationTaken' };
+  if (message.includes('organisations.township_id'))
+    return { ok: false, field: 'townshipId', message: 'orgs.error.stationTaken' };
   return null;
 }
 
-export async function createOrganisation(db: Db, v: OrganisationInput, actorUserId: number, now: Date, today: string): Promise<SaveResult> {
+export async function createOrganisation(
+  db: Db,
+  v: OrganisationInput,
+  actorUserId: number,
+  now: Date,
+  today: string,
+): Promise<SaveResult> {
   try {
     const social = v.kind === 'social_org';
     // One batch: the organisation, its audit row and its first incubation stage, found again by name and kind.
     const id = sql<number>`(SELECT id FROM organisations WHERE name = ${v.name} AND kind = ${v.kind})`;
     const [rows] = await db.batch([
-      db.insert(organisations).values({ ...columns(v), incubationStage: social ? 'applied' : null, createdAt: now, updatedAt: now }).returning({ id: organisations.id }),
-      db.insert(auditLog).values({ at: now, actorUserId, action: 'create', entity: 'organisation', entityId: sql`CAST(${id} AS TEXT)`, changes: columns(v) }),
-      ...(social ? [db.insert(incubationEvents).values({ organisationId: id, stage: 'applied', on: today, createdAt: now })] : []),
+      db
+        .insert(organisations)
+        .values({ ...columns(v), incubationStage: social ? 'applied' : null, createdAt: now, updatedAt: now })
+        .returning({ id: organisations.id }),
+      db
+        .insert(auditLog)
+        .values({
+          at: now,
+          actorUserId,
+          action: 'create',
+          entity: 'organisation',
+          entityId: sql`CAST(${id} AS TEXT)`,
+          changes: columns(v),
+        }),
+      ...(social
+        ? [db.insert(incubationEvents).values({ organisationId: id, stage: 'applied', on: today, createdAt: now })]
+        : []),
     ]);
     return { ok: true, id: rows[0].id };
   } catch (error) {
@@ -41,14 +71,32 @@ export async function createOrganisation(db: Db, v: OrganisationInput, actorUser
   }
 }
 
-export async function updateOrganisation(db: Db, current: typeof organisations.$inferSelect, v: OrganisationInput, actorUserId: number, now: Date): Promise<SaveResult> {
+export async function updateOrganisation(
+  db: Db,
+  current: typeof organisations.$inferSelect,
+  v: OrganisationInput,
+  actorUserId: number,
+  now: Date,
+): Promise<SaveResult> {
   const next = columns(v);
   const changes = diff(current as unknown as Record<string, unknown>, next);
   if (Object.keys(changes).length === 0) return { ok: true, id: current.id };
   try {
     await db.batch([
-      db.update(organisations).set({ ...next, updatedAt: now }).where(eq(organisations.id, current.id)),
-      db.insert(auditLog).values({ at: now, actorUserId, action: 'update', entity: 'organisation', entityId: String(current.id), changes }),
+      db
+        .update(organisations)
+        .set({ ...next, updatedAt: now })
+        .where(eq(organisations.id, current.id)),
+      db
+        .insert(auditLog)
+        .values({
+          at: now,
+          actorUserId,
+          action: 'update',
+          entity: 'organisation',
+          entityId: String(current.id),
+          changes,
+        }),
     ]);
     return { ok: true, id: current.id };
   } catch (error) {
@@ -59,10 +107,25 @@ export async function updateOrganisation(db: Db, current: typeof organisations.$
 }
 
 /** A dated stage change: the event, the organisation's current stage and the audit row, together. */
-export async function changeStage(db: Db, id: number, v: { stage: typeof incubationEvents.$inferInsert.stage; on: string; note: string | null }, actorUserId: number, now: Date) {
+export async function changeStage(
+  db: Db,
+  id: number,
+  v: { stage: typeof incubationEvents.$inferInsert.stage; on: string; note: string | null },
+  actorUserId: number,
+  now: Date,
+) {
   await db.batch([
     db.insert(incubationEvents).values({ organisationId: id, stage: v.stage, on: v.on, note: v.note, createdAt: now }),
     db.update(organisations).set({ incubationStage: v.stage, updatedAt: now }).where(eq(organisations.id, id)),
-    db.insert(auditLog).values({ at: now, actorUserId, action: 'stage', entity: 'organisation', entityId: String(id), changes: { stage: v.stage, on: v.on } }),
+    db
+      .insert(auditLog)
+      .values({
+        at: now,
+        actorUserId,
+        action: 'stage',
+        entity: 'organisation',
+        entityId: String(id),
+        changes: { stage: v.stage, on: v.on },
+      }),
   ]);
 }

@@ -31,12 +31,23 @@ const coordinate = (max: number) =>
     });
 
 export const townshipForm = z.object({ name: requiredText(30) });
-export const villageForm = z.object({ townshipId: z.coerce.number({ error: 'form.required' }).int().positive({ error: 'form.required' }), name: requiredText(30), kind: choice(VILLAGE_KINDS), lat: coordinate(90), lng: coordinate(180) });
+export const villageForm = z.object({
+  townshipId: z.coerce.number({ error: 'form.required' }).int().positive({ error: 'form.required' }),
+  name: requiredText(30),
+  kind: choice(VILLAGE_KINDS),
+  lat: coordinate(90),
+  lng: coordinate(180),
+});
 
 export function placesOverview(db: Db) {
   return Promise.all([
     db
-      .select({ id: townships.id, name: townships.name, villages: sql<number>`(SELECT count(*) FROM villages v WHERE v.township_id = ${townships.id})`, recipients: sql<number>`(SELECT count(*) FROM recipients r WHERE r.township_id = ${townships.id} AND r.status = 'active')` })
+      .select({
+        id: townships.id,
+        name: townships.name,
+        villages: sql<number>`(SELECT count(*) FROM villages v WHERE v.township_id = ${townships.id})`,
+        recipients: sql<number>`(SELECT count(*) FROM recipients r WHERE r.township_id = ${townships.id} AND r.status = 'active')`,
+      })
       .from(townships)
       .orderBy(asc(townships.id)),
     db.select().from(villages).orderBy(asc(villages.townshipId), asc(villages.name)),
@@ -47,7 +58,11 @@ export const placeRoutes = new Hono<AppEnv>();
 
 async function render(c: AppContext, values?: FormValues, errors?: FieldErrors) {
   const [ts, vs] = await placesOverview(c.get('deps').db);
-  return renderPage(c, <PlacesPage ui={uiOf(c)} townships={ts} villages={vs} values={values} errors={errors} />, errors ? 422 : 200);
+  return renderPage(
+    c,
+    <PlacesPage ui={uiOf(c)} townships={ts} villages={vs} values={values} errors={errors} />,
+    errors ? 422 : 200,
+  );
 }
 
 placeRoutes.get('/', (c) => {
@@ -66,7 +81,16 @@ placeRoutes.post('/', async (c) => {
   try {
     await deps.db.batch([
       deps.db.insert(townships).values({ name: form.data.name, createdAt: deps.now() }),
-      deps.db.insert(auditLog).values({ at: deps.now(), actorUserId: viewer.id, action: 'create', entity: 'township', entityId: sql`(SELECT CAST(id AS TEXT) FROM townships WHERE name = ${form.data.name})`, changes: { name: form.data.name } }),
+      deps.db
+        .insert(auditLog)
+        .values({
+          at: deps.now(),
+          actorUserId: viewer.id,
+          action: 'create',
+          entity: 'township',
+          entityId: sql`(SELECT CAST(id AS TEXT) FROM townships WHERE name = ${form.data.name})`,
+          changes: { name: form.data.name },
+        }),
     ]);
   } catch (e) {
     if (isTaken(e)) return render(c, form.values, { name: c.get('t')('places.error.taken') });
@@ -83,11 +107,14 @@ placeRoutes.post('/villages', async (c) => {
   const t = c.get('t');
   const form = parseForm(villageForm, await readForm(c), t);
   if (!form.ok) return render(c, form.values, form.errors);
-  if (!(await deps.db.select({ id: townships.id }).from(townships).where(eq(townships.id, form.data.townshipId)).get())) return render(c, form.values, { townshipId: t('form.invalidChoice') });
+  if (!(await deps.db.select({ id: townships.id }).from(townships).where(eq(townships.id, form.data.townshipId)).get()))
+    return render(c, form.values, { townshipId: t('form.invalidChoice') });
   try {
     await deps.db.batch([
       deps.db.insert(villages).values({ ...form.data, createdAt: deps.now() }),
-      deps.db.insert(auditLog).values({ at: deps.now(), actorUserId: viewer.id, action: 'create', entity: 'village', changes: form.data }),
+      deps.db
+        .insert(auditLog)
+        .values({ at: deps.now(), actorUserId: viewer.id, action: 'create', entity: 'village', changes: form.data }),
     ]);
   } catch (e) {
     if (isTaken(e)) return render(c, form.values, { name: t('places.error.taken') });

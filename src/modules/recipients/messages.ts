@@ -132,7 +132,8 @@ export const enRecipients: { readonly [K in keyof typeof zhRecipients]: string }
   'recipients.adl.toileting': 'Toileting',
   'recipients.adl.walking': 'Walking indoors',
   'recipients.adl.bathing': 'Bathing',
-  'recipients.adl.hint': 'Tick what they cannot do alone: none is fully self-caring, 1–3 partly disabled, 4 or more fully disabled.',
+  'recipients.adl.hint':
+    'Tick what they cannot do alone: none is fully self-caring, 1–3 partly disabled, 4 or more fully disabled.',
   'recipients.visits': 'Visits',
   'recipients.history': 'Change history',
   'recipients.error.idLength': 'An ID number has 18 characters.',

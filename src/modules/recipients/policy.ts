@@ -19,6 +19,7 @@ export function can(viewer: Viewer | null, action: RecipientAction, record?: { t
 /** The recipients a viewer may find at all; anything outside answers 404. */
 export function scope(viewer: Viewer): SQL | undefined {
   if (viewer.role === 'county_admin') return undefined;
-  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return eq(recipients.townshipId, viewer.townshipId);
+  if (viewer.role === 'station_staff' && viewer.townshipId !== null)
+    return eq(recipients.townshipId, viewer.townshipId);
   return sql`0`;
 }

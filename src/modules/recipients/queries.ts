@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { assessments, auditLog, organisations, recipients, townships, villages, visits } from '../../db/schema/index.js';
+import {
+  assessments,
+  auditLog,
+  organisations,
+  recipients,
+  townships,
+  villages,
+  visits,
+} from '../../db/schema/index.js';
 import type { RecipientListQuery } from './schema.js';
 import { townshipChoices } from '../places/queries.js';
 
@@ -67,12 +75,21 @@ export async function findRecipient(db: Db, scopeWhere: SQL | undefined, id: num
 export type RecipientDetail = NonNullable<Awaited<ReturnType<typeof findRecipient>>>;
 
 export function recipientAssessments(db: Db, recipientId: number) {
-  return db.select().from(assessments).where(eq(assessments.recipientId, recipientId)).orderBy(desc(assessments.assessedOn), desc(assessments.id));
+  return db
+    .select()
+    .from(assessments)
+    .where(eq(assessments.recipientId, recipientId))
+    .orderBy(desc(assessments.assessedOn), desc(assessments.id));
 }
 
 /** The latest visits to a recipient, newest first (the cadence page has the rest). */
 export function recipientVisits(db: Db, recipientId: number) {
-  return db.select().from(visits).where(eq(visits.recipientId, recipientId)).orderBy(desc(visits.visitedOn), desc(visits.id)).limit(20);
+  return db
+    .select()
+    .from(visits)
+    .where(eq(visits.recipientId, recipientId))
+    .orderBy(desc(visits.visitedOn), desc(visits.id))
+    .limit(20);
 }
 
 export function recipientHistory(db: Db, recipientId: number) {
@@ -93,19 +110,29 @@ export async function formOptions(db: Db, townshipId: number | null) {
       .from(villages)
       .where(townshipId ? eq(villages.townshipId, townshipId) : undefined)
       .orderBy(asc(villages.townshipId), asc(villages.name)),
-    db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.kind, 'nursing_home')).orderBy(asc(organisations.name)),
+    db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.kind, 'nursing_home'))
+      .orderBy(asc(organisations.name)),
   ]);
   return { townships: ts, villages: vs, nursingHomes: homes };
 }
 
-
 export type RecipientFormOptions = Awaited<ReturnType<typeof formOptions>>;
 
 export function villageInTownship(db: Db, villageId: number, townshipId: number) {
-  return db.select({ id: villages.id }).from(villages).where(and(eq(villages.id, villageId), eq(villages.townshipId, townshipId))).get();
+  return db
+    .select({ id: villages.id })
+    .from(villages)
+    .where(and(eq(villages.id, villageId), eq(villages.townshipId, townshipId)))
+    .get();
 }
 
 export function isNursingHome(db: Db, id: number) {
-  return db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, id), eq(organisations.kind, 'nursing_home'))).get();
+  return db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.id, id), eq(organisations.kind, 'nursing_home')))
+    .get();
 }
-

@@ -12,7 +12,14 @@ import { RecipientDetailPage, RevealedFields } from '../../../views/pages/recipi
 import { RecipientFormPage } from '../../../views/pages/recipients/form.js';
 import { can, scope } from './policy.js';
 import { assessmentForm, editRecipientForm, listQuery, newRecipientForm } from './schema.js';
-import { findRecipient, formOptions, listRecipients, recipientAssessments, recipientHistory, recipientVisits } from './queries.js';
+import {
+  findRecipient,
+  formOptions,
+  listRecipients,
+  recipientAssessments,
+  recipientHistory,
+  recipientVisits,
+} from './queries.js';
 import { townshipChoices } from '../places/queries.js';
 import { addAssessment, createRecipient, reveal, updateRecipient } from './service.js';
 
@@ -33,15 +40,42 @@ recipientRoutes.get('/', async (c) => {
   const townships = await townshipChoices(db, viewer.townshipId);
   return renderPage(
     c,
-    <RecipientListPage ui={uiOf(c)} {...result} query={query} today={today(c)} townships={townships}
-      canCreate={can(viewer, 'create')} canExport={can(viewer, 'export')} canImport={can(viewer, 'import')} />,
+    <RecipientListPage
+      ui={uiOf(c)}
+      {...result}
+      query={query}
+      today={today(c)}
+      townships={townships}
+      canCreate={can(viewer, 'create')}
+      canExport={can(viewer, 'export')}
+      canImport={can(viewer, 'import')}
+    />,
   );
 });
 
-async function renderForm(c: AppContext, mode: 'new' | 'edit', action: string, values?: FormValues, errors?: FieldErrors, masked?: string, maskedMobile?: string | null) {
+async function renderForm(
+  c: AppContext,
+  mode: 'new' | 'edit',
+  action: string,
+  values?: FormValues,
+  errors?: FieldErrors,
+  masked?: string,
+  maskedMobile?: string | null,
+) {
   const viewer = viewerOf(c);
   const options = await formOptions(c.get('deps').db, viewer.role === 'station_staff' ? viewer.townshipId : null);
-  const page = <RecipientFormPage ui={uiOf(c)} mode={mode} action={action} options={options} values={values} errors={errors} maskedIdNumber={masked} maskedMobile={maskedMobile} />;
+  const page = (
+    <RecipientFormPage
+      ui={uiOf(c)}
+      mode={mode}
+      action={action}
+      options={options}
+      values={values}
+      errors={errors}
+      maskedIdNumber={masked}
+      maskedMobile={maskedMobile}
+    />
+  );
   return renderPage(c, page, errors ? 422 : 200);
 }
 
@@ -52,7 +86,11 @@ function problemErrors(c: AppContext, field: string, message: string): FieldErro
 recipientRoutes.get('/new', (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'create'));
-  return renderForm(c, 'new', '/recipients', { townshipId: viewer.townshipId ? String(viewer.townshipId) : '', supportMode: 'home', assessedOn: today(c) });
+  return renderForm(c, 'new', '/recipients', {
+    townshipId: viewer.townshipId ? String(viewer.townshipId) : '',
+    supportMode: 'home',
+    assessedOn: today(c),
+  });
 });
 
 recipientRoutes.post('/', async (c) => {
@@ -61,9 +99,23 @@ recipientRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const form = parseForm(newRecipientForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderForm(c, 'new', '/recipients', form.values, form.errors);
-  if (!can(viewer, 'create', form.data)) return renderForm(c, 'new', '/recipients', form.values, problemErrors(c, 'townshipId', 'recipients.error.township'));
+  if (!can(viewer, 'create', form.data))
+    return renderForm(
+      c,
+      'new',
+      '/recipients',
+      form.values,
+      problemErrors(c, 'townshipId', 'recipients.error.township'),
+    );
   const result = await createRecipient(deps, form.data, viewer.id, deps.now());
-  if (!result.ok) return renderForm(c, 'new', '/recipients', form.values, problemErrors(c, result.problem.field, result.problem.message));
+  if (!result.ok)
+    return renderForm(
+      c,
+      'new',
+      '/recipients',
+      form.values,
+      problemErrors(c, result.problem.field, result.problem.message),
+    );
   setFlash(c, 'recipients.created');
   return redirectAfterPost(c, `/recipients/${result.id}`);
 });
@@ -78,7 +130,14 @@ async function scopedRecipient(c: AppContext) {
   return found;
 }
 
-async function renderDetail(c: AppContext, extra: { revealed?: { idNumber: string; caregiverMobile: string | null }; values?: FormValues; errors?: FieldErrors } = {}) {
+async function renderDetail(
+  c: AppContext,
+  extra: {
+    revealed?: { idNumber: string; caregiverMobile: string | null };
+    values?: FormValues;
+    errors?: FieldErrors;
+  } = {},
+) {
   const viewer = viewerOf(c);
   const detail = await scopedRecipient(c);
   const db = c.get('deps').db;
@@ -88,9 +147,19 @@ async function renderDetail(c: AppContext, extra: { revealed?: { idNumber: strin
     recipientVisits(db, detail.recipient.id),
   ]);
   const page = (
-    <RecipientDetailPage ui={uiOf(c)} detail={detail} assessments={assessments} history={history} visits={visitRows} today={today(c)}
-      canEdit={can(viewer, 'edit', detail.recipient)} canReveal={can(viewer, 'reveal', detail.recipient)}
-      revealed={extra.revealed} assessmentValues={extra.values} assessmentErrors={extra.errors} />
+    <RecipientDetailPage
+      ui={uiOf(c)}
+      detail={detail}
+      assessments={assessments}
+      history={history}
+      visits={visitRows}
+      today={today(c)}
+      canEdit={can(viewer, 'edit', detail.recipient)}
+      canReveal={can(viewer, 'reveal', detail.recipient)}
+      revealed={extra.revealed}
+      assessmentValues={extra.values}
+      assessmentErrors={extra.errors}
+    />
   );
   return renderPage(c, page, extra.errors ? 422 : 200);
 }
@@ -128,9 +197,19 @@ recipientRoutes.post('/:id{[0-9]+}/assessments', async (c) => {
 function valuesOf(r: Awaited<ReturnType<typeof scopedRecipient>>['recipient']): FormValues {
   const s = (v: string | number | null) => (v === null ? '' : String(v));
   return {
-    name: r.name, townshipId: s(r.townshipId), villageId: s(r.villageId), address: s(r.address), supportMode: r.supportMode,
-    nursingHomeId: s(r.nursingHomeId), careNotes: s(r.careNotes), caregiverName: s(r.caregiverName),
-    agreementKind: s(r.agreementKind), agreementSignedOn: s(r.agreementSignedOn), status: r.status, exitReason: s(r.exitReason), exitedOn: s(r.exitedOn),
+    name: r.name,
+    townshipId: s(r.townshipId),
+    villageId: s(r.villageId),
+    address: s(r.address),
+    supportMode: r.supportMode,
+    nursingHomeId: s(r.nursingHomeId),
+    careNotes: s(r.careNotes),
+    caregiverName: s(r.caregiverName),
+    agreementKind: s(r.agreementKind),
+    agreementSignedOn: s(r.agreementSignedOn),
+    status: r.status,
+    exitReason: s(r.exitReason),
+    exitedOn: s(r.exitedOn),
   };
 }
 
@@ -139,7 +218,15 @@ recipientRoutes.get('/:id{[0-9]+}/edit', async (c) => {
   authorize(c, can(viewer, 'edit'));
   const { recipient } = await scopedRecipient(c);
   authorize(c, can(viewer, 'edit', recipient));
-  return renderForm(c, 'edit', `/recipients/${recipient.id}`, valuesOf(recipient), undefined, recipient.idNumberMasked, recipient.caregiverMobileMasked);
+  return renderForm(
+    c,
+    'edit',
+    `/recipients/${recipient.id}`,
+    valuesOf(recipient),
+    undefined,
+    recipient.idNumberMasked,
+    recipient.caregiverMobileMasked,
+  );
 });
 
 recipientRoutes.post('/:id{[0-9]+}', async (c) => {
@@ -150,7 +237,8 @@ recipientRoutes.post('/:id{[0-9]+}', async (c) => {
   const deps = c.get('deps');
   const action = `/recipients/${recipient.id}`;
   const form = parseForm(editRecipientForm, await readForm(c), c.get('t'));
-  const again = (errors: FieldErrors) => renderForm(c, 'edit', action, form.values, errors, recipient.idNumberMasked, recipient.caregiverMobileMasked);
+  const again = (errors: FieldErrors) =>
+    renderForm(c, 'edit', action, form.values, errors, recipient.idNumberMasked, recipient.caregiverMobileMasked);
   if (!form.ok) return again(form.errors);
   if (!can(viewer, 'edit', form.data)) return again(problemErrors(c, 'townshipId', 'recipients.error.township'));
   const problem = await updateRecipient(deps, recipient, form.data, viewer.id, deps.now());

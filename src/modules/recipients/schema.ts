@@ -47,7 +47,10 @@ const optionalDate = z
   .pipe(z.union([z.literal(''), isoDate]))
   .transform((s) => (s === '' ? null : s));
 
-const adl = Object.fromEntries(ADL_ITEMS.map((k) => [k, checkbox])) as Record<(typeof ADL_ITEMS)[number], typeof checkbox>;
+const adl = Object.fromEntries(ADL_ITEMS.map((k) => [k, checkbox])) as Record<
+  (typeof ADL_ITEMS)[number],
+  typeof checkbox
+>;
 
 /** The fields a recipient's record shares between the form and the spreadsheet import. */
 const recipientFields = {

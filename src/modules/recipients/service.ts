@@ -21,7 +21,8 @@ export async function checkReferences(
   db: Db,
   v: { townshipId: number; villageId: number | null; supportMode: string; nursingHomeId: number | null },
 ): Promise<FieldProblem | null> {
-  if (v.villageId && !(await villageInTownship(db, v.villageId, v.townshipId))) return { field: 'villageId', message: 'recipients.error.village' };
+  if (v.villageId && !(await villageInTownship(db, v.villageId, v.townshipId)))
+    return { field: 'villageId', message: 'recipients.error.village' };
   if (v.supportMode === 'institution' && v.nursingHomeId && !(await isNursingHome(db, v.nursingHomeId)))
     return { field: 'nursingHomeId', message: 'recipients.error.nursingHome' };
   return null;
@@ -29,13 +30,21 @@ export async function checkReferences(
 
 /** The stored form of a caregiver's mobile: encrypted, plus the masked copy pages show. */
 async function mobileColumns(cipher: PersonalDataCipher, mobile: string | null) {
-  return { caregiverMobileEnc: mobile ? await cipher.encrypt(mobile) : null, caregiverMobileMasked: mobile ? maskMobile(mobile) : null };
+  return {
+    caregiverMobileEnc: mobile ? await cipher.encrypt(mobile) : null,
+    caregiverMobileMasked: mobile ? maskMobile(mobile) : null,
+  };
 }
 
 /** What the audit trail may keep of a record: masked values only. */
 function auditable(v: Record<string, unknown>) {
   const { caregiverMobile, idNumber, ...rest } = v;
-  return { ...rest, ...(caregiverMobile !== undefined ? { caregiverMobile: caregiverMobile ? maskMobile(String(caregiverMobile)) : null } : {}) };
+  return {
+    ...rest,
+    ...(caregiverMobile !== undefined
+      ? { caregiverMobile: caregiverMobile ? maskMobile(String(caregiverMobile)) : null }
+      : {}),
+  };
 }
 
 function recordColumns(input: Omit<EditRecipientInput, 'status' | 'exitReason' | 'exitedOn'>) {
@@ -56,7 +65,12 @@ function recordColumns(input: Omit<EditRecipientInput, 'status' | 'exitReason' |
 export type CreateResult = { ok: true; id: number } | { ok: false; problem: FieldProblem };
 
 /** Registers a recipient with their first assessment and an audit row, all in one batch. */
-export async function createRecipient(deps: RecipientDeps, input: NewRecipientInput, actorUserId: number | null, now: Date): Promise<CreateResult> {
+export async function createRecipient(
+  deps: RecipientDeps,
+  input: NewRecipientInput,
+  actorUserId: number | null,
+  now: Date,
+): Promise<CreateResult> {
   const { db, cipher } = deps;
   const problem = await checkReferences(db, input);
   if (problem) return { ok: false, problem };
@@ -102,7 +116,12 @@ export async function createRecipient(deps: RecipientDeps, input: NewRecipientIn
         action: 'create',
         entity: 'recipient',
         entityId: sql`CAST(${recipientId} AS TEXT)`,
-        changes: auditable({ ...recordColumns(input), idNumber: maskIdNumber(id), careLevel: level, caregiverMobile: input.caregiverMobile }),
+        changes: auditable({
+          ...recordColumns(input),
+          idNumber: maskIdNumber(id),
+          careLevel: level,
+          caregiverMobile: input.caregiverMobile,
+        }),
       }),
     ]);
     return { ok: true, id: inserted[0].id };
@@ -132,22 +151,37 @@ export async function updateRecipient(
   };
   const changes: Record<string, unknown> = diff(current as unknown as Record<string, unknown>, next);
   // A blank mobile on the edit form keeps the stored one (the form never shows it in clear).
-  const currentMobile = input.caregiverMobile !== null && current.caregiverMobileEnc ? await cipher.decrypt(current.caregiverMobileEnc) : null;
+  const currentMobile =
+    input.caregiverMobile !== null && current.caregiverMobileEnc
+      ? await cipher.decrypt(current.caregiverMobileEnc)
+      : null;
   const mobileChanged = input.caregiverMobile !== null && currentMobile !== input.caregiverMobile;
-  if (mobileChanged) changes.caregiverMobile = { from: current.caregiverMobileMasked, to: input.caregiverMobile ? maskMobile(input.caregiverMobile) : null };
+  if (mobileChanged)
+    changes.caregiverMobile = {
+      from: current.caregiverMobileMasked,
+      to: input.caregiverMobile ? maskMobile(input.caregiverMobile) : null,
+    };
   if (Object.keys(changes).length === 0) return null;
   await db.batch([
     db
       .update(recipients)
       .set({ ...next, ...(mobileChanged ? await mobileColumns(cipher, input.caregiverMobile) : {}), updatedAt: now })
       .where(eq(recipients.id, current.id)),
-    db.insert(auditLog).values({ at: now, actorUserId, action: 'update', entity: 'recipient', entityId: String(current.id), changes }),
+    db
+      .insert(auditLog)
+      .values({ at: now, actorUserId, action: 'update', entity: 'recipient', entityId: String(current.id), changes }),
   ]);
   return null;
 }
 
 /** Records an assessment and moves the recipient's level to it when it is the latest one. */
-export async function addAssessment(db: Db, recipientId: number, input: AssessmentInput, actorUserId: number | null, now: Date) {
+export async function addAssessment(
+  db: Db,
+  recipientId: number,
+  input: AssessmentInput,
+  actorUserId: number | null,
+  now: Date,
+) {
   const level = careLevelFromItems(input);
   await db.batch([
     db.insert(assessments).values({ recipientId, ...input, level, createdAt: now }),
@@ -160,7 +194,16 @@ export async function addAssessment(db: Db, recipientId: number, input: Assessme
           sql`NOT EXISTS (SELECT 1 FROM assessments a WHERE a.recipient_id = ${recipientId} AND a.assessed_on > ${input.assessedOn})`,
         ),
       ),
-    db.insert(auditLog).values({ at: now, actorUserId, action: 'assess', entity: 'recipient', entityId: String(recipientId), changes: { assessedOn: input.assessedOn, level } }),
+    db
+      .insert(auditLog)
+      .values({
+        at: now,
+        actorUserId,
+        action: 'assess',
+        entity: 'recipient',
+        entityId: String(recipientId),
+        changes: { assessedOn: input.assessedOn, level },
+      }),
   ]);
   return level;
 }
@@ -169,6 +212,15 @@ export async function addAssessment(db: Db, recipientId: number, input: Assessme
 export async function reveal(deps: RecipientDeps, r: typeof recipients.$inferSelect, actorUserId: number, now: Date) {
   const idNumber = await deps.cipher.decrypt(r.idNumberEnc);
   const caregiverMobile = r.caregiverMobileEnc ? await deps.cipher.decrypt(r.caregiverMobileEnc) : null;
-  await deps.db.insert(auditLog).values({ at: now, actorUserId, action: 'reveal', entity: 'recipient', entityId: String(r.id), changes: { fields: ['idNumber', 'caregiverMobile'] } });
+  await deps.db
+    .insert(auditLog)
+    .values({
+      at: now,
+      actorUserId,
+      action: 'reveal',
+      entity: 'recipient',
+      entityId: String(r.id),
+      changes: { fields: ['idNumber', 'caregiverMobile'] },
+    });
   return { idNumber, caregiverMobile };
 }

@@ -8,7 +8,15 @@ import { REGISTERS, type Register } from './formats.js';
 import { exportRegister, importRegister } from './service.js';
 
 /** The shell acts as the county administrator (audit rows record actor 0: the command line). */
-const SHELL: Viewer = { id: 0, username: 'cli', displayName: 'command line', role: 'county_admin', townshipId: null, organisationId: null, locale: 'zh' };
+const SHELL: Viewer = {
+  id: 0,
+  username: 'cli',
+  displayName: 'command line',
+  role: 'county_admin',
+  townshipId: null,
+  organisationId: null,
+  locale: 'zh',
+};
 
 function registerArg(value: string | undefined): Register {
   if (!REGISTERS.includes(value as Register)) throw new Error(`register must be one of: ${REGISTERS.join(', ')}`);
@@ -16,17 +24,30 @@ function registerArg(value: string | undefined): Register {
 }
 
 /** `import <register> <file>`: all or nothing; the summary on stdout, every row error on stderr. */
-export async function importCommand(database: Database, config: Config, args: string[], out: (line: string) => void): Promise<number> {
+export async function importCommand(
+  database: Database,
+  config: Config,
+  args: string[],
+  out: (line: string) => void,
+): Promise<number> {
   const register = registerArg(args[0]);
   if (!args[1]) throw new Error('import needs a file');
   const bytes = new Uint8Array(await readFile(args[1]));
   const t = translator('zh');
   const deps = { db: database.db, cipher: createCipher(config.dataKey, config.dataKeyVersion) };
-  const outcome = await importRegister(deps, SHELL, t, register, { name: args[1], bytes }, { apply: true, now: new Date() });
+  const outcome = await importRegister(
+    deps,
+    SHELL,
+    t,
+    register,
+    { name: args[1], bytes },
+    { apply: true, now: new Date() },
+  );
   if (!outcome.ok) {
     if (outcome.fileError) console.error(outcome.fileError);
     else console.error(t('registry.rowErrors', { count: outcome.errors.length }));
-    for (const e of outcome.errors) console.error(t('registry.rowError', { row: e.row, column: e.column, reason: e.reason }));
+    for (const e of outcome.errors)
+      console.error(t('registry.rowError', { row: e.row, column: e.column, reason: e.reason }));
     return 1;
   }
   out(JSON.stringify({ register, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged }));
@@ -34,13 +55,22 @@ export async function importCommand(database: Database, config: Config, args: st
 }
 
 /** `export <register> <file.csv|file.xlsx>`: unmasked, as the county administrator; audited. */
-export async function exportCommand(database: Database, config: Config, args: string[], out: (line: string) => void): Promise<number> {
+export async function exportCommand(
+  database: Database,
+  config: Config,
+  args: string[],
+  out: (line: string) => void,
+): Promise<number> {
   const register = registerArg(args[0]);
   const file = args[1];
   const format = file?.endsWith('.xlsx') ? 'xlsx' : file?.endsWith('.csv') ? 'csv' : null;
   if (!file || !format) throw new Error('export needs a file ending in .csv or .xlsx');
   const deps = { db: database.db, cipher: createCipher(config.dataKey, config.dataKeyVersion) };
-  const bytes = await exportRegister(deps, SHELL, register, format, { unmasked: true, now: new Date(), sheetName: translator('zh')(`registry.register.${register}`) });
+  const bytes = await exportRegister(deps, SHELL, register, format, {
+    unmasked: true,
+    now: new Date(),
+    sheetName: translator('zh')(`registry.register.${register}`),
+  });
   await writeFile(file, bytes);
   out(JSON.stringify({ register, file, bytes: bytes.length }));
   return 0;

@@ -25,14 +25,28 @@ export class ImportContext {
   readonly newTownships = new Set<string>();
   readonly newVillages = new Map<string, { township: string; name: string }>();
 
-  constructor(readonly viewer: Viewer, readonly t: Translate, readonly now: Date) {}
+  constructor(
+    readonly viewer: Viewer,
+    readonly t: Translate,
+    readonly now: Date,
+  ) {}
 
   static async load(db: Db, viewer: Viewer, t: Translate, now: Date): Promise<ImportContext> {
     const ctx = new ImportContext(viewer, t, now);
-    for (const r of await db.select({ id: townships.id, name: townships.name }).from(townships)) ctx.townships.set(r.name, r.id);
-    for (const r of await db.select({ id: villages.id, townshipId: villages.townshipId, name: villages.name }).from(villages))
+    for (const r of await db.select({ id: townships.id, name: townships.name }).from(townships))
+      ctx.townships.set(r.name, r.id);
+    for (const r of await db
+      .select({ id: villages.id, townshipId: villages.townshipId, name: villages.name })
+      .from(villages))
       ctx.villages.set(`${r.townshipId}|${r.name}`, r.id);
-    for (const r of await db.select({ id: organisations.id, name: organisations.name, kind: organisations.kind, townshipId: organisations.townshipId }).from(organisations))
+    for (const r of await db
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        townshipId: organisations.townshipId,
+      })
+      .from(organisations))
       ctx.organisations.set(`${r.kind}|${r.name}`, r);
     return ctx;
   }
@@ -54,19 +68,28 @@ export class ImportContext {
   }
 
   /** A village within a township (created with the import for an admin). */
-  village(townshipName: string, townshipId: number | null, name: string): { ref: IdRef; id: number | null } | { error: string } {
+  village(
+    townshipName: string,
+    townshipId: number | null,
+    name: string,
+  ): { ref: IdRef; id: number | null } | { error: string } {
     const id = townshipId === null ? undefined : this.villages.get(`${townshipId}|${name}`);
     if (id !== undefined) return { ref: id, id };
     if (!this.isAdmin) return { error: this.t('registry.error.unknownVillage', { name }) };
     this.newVillages.set(`${townshipName}|${name}`, { township: townshipName, name });
-    return { ref: sql`(SELECT v.id FROM villages v JOIN townships t ON t.id = v.township_id WHERE t.name = ${townshipName} AND v.name = ${name})`, id: null };
+    return {
+      ref: sql`(SELECT v.id FROM villages v JOIN townships t ON t.id = v.township_id WHERE t.name = ${townshipName} AND v.name = ${name})`,
+      id: null,
+    };
   }
 
   /** Inserts for the places this import creates; they go first in its batch. */
   placeStatements(db: Db) {
     const now = this.now.getTime();
     return [
-      ...[...this.newTownships].map((name) => db.run(sql`INSERT INTO townships (name, created_at) VALUES (${name}, ${now}) ON CONFLICT DO NOTHING`)),
+      ...[...this.newTownships].map((name) =>
+        db.run(sql`INSERT INTO townships (name, created_at) VALUES (${name}, ${now}) ON CONFLICT DO NOTHING`),
+      ),
       ...[...this.newVillages.values()].map((v) =>
         db.run(sql`INSERT INTO villages (township_id, name, kind, created_at)
           SELECT id, ${v.name}, ${/(社区)$/.test(v.name) ? 'community' : /居委会$/.test(v.name) ? 'residents_committee' : 'village'}, ${now}

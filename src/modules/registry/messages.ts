@@ -2,7 +2,8 @@
 export const zhRegistry = {
   'registry.import': '从表格导入',
   'registry.importTitle': '导入{register}',
-  'registry.importIntro': '支持 CSV（UTF-8 或 Excel 中文版另存的 GBK/GB18030）和 Excel .xlsx（读取第一个工作表）。第一行为表头，列顺序不限，多余的列会被忽略。',
+  'registry.importIntro':
+    '支持 CSV（UTF-8 或 Excel 中文版另存的 GBK/GB18030）和 Excel .xlsx（读取第一个工作表）。第一行为表头，列顺序不限，多余的列会被忽略。',
   'registry.columns': '可识别的列',
   'registry.file': '表格文件',
   'registry.preview': '预览',
@@ -38,7 +39,8 @@ export const zhRegistry = {
 export const enRegistry: { readonly [K in keyof typeof zhRegistry]: string } = {
   'registry.import': 'Import from a spreadsheet',
   'registry.importTitle': 'Import {register}',
-  'registry.importIntro': 'CSV (UTF-8, or GBK/GB18030 as saved by Chinese Excel) and Excel .xlsx (first sheet). The first row holds the headers, in any order; other columns are ignored.',
+  'registry.importIntro':
+    'CSV (UTF-8, or GBK/GB18030 as saved by Chinese Excel) and Excel .xlsx (first sheet). The first row holds the headers, in any order; other columns are ignored.',
   'registry.columns': 'Recognised columns',
   'registry.file': 'Spreadsheet file',
   'registry.preview': 'Preview',

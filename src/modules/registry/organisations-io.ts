@@ -33,7 +33,11 @@ export function parseOrganisationRow(ctx: ImportContext, rowNumber: number, v: R
   if (!v.name) fail('name', t('form.required'));
   else if (v.name.length > 100) fail('name', t('form.tooLong', { max: 100 }));
   const kind = choiceFrom(v.kind, ORGANISATION_KIND_LABELS);
-  if (!kind) fail('kind', t('registry.error.choice', { value: v.kind, choices: Object.values(ORGANISATION_KIND_LABELS).join(' / ') }));
+  if (!kind)
+    fail(
+      'kind',
+      t('registry.error.choice', { value: v.kind, choices: Object.values(ORGANISATION_KIND_LABELS).join(' / ') }),
+    );
   let townshipRef: IdRef | null = null;
   if (v.township) {
     const found = ctx.township(v.township);
@@ -41,14 +45,25 @@ export function parseOrganisationRow(ctx: ImportContext, rowNumber: number, v: R
     else townshipRef = found.ref;
   } else if (kind === 'station' || kind === 'nursing_home') fail('township', t('form.required'));
   const stage = v.incubation_stage ? (choiceFrom(v.incubation_stage, INCUBATION_LABELS) ?? null) : null;
-  if (v.incubation_stage && !stage) fail('incubation_stage', t('registry.error.choice', { value: v.incubation_stage, choices: Object.values(INCUBATION_LABELS).join(' / ') }));
+  if (v.incubation_stage && !stage)
+    fail(
+      'incubation_stage',
+      t('registry.error.choice', { value: v.incubation_stage, choices: Object.values(INCUBATION_LABELS).join(' / ') }),
+    );
   const year = v.incubation_year ? Number(v.incubation_year) : null;
-  if (v.incubation_year && !(Number.isInteger(year) && year! >= 1990 && year! <= 2100)) fail('incubation_year', t('registry.error.year', { value: v.incubation_year }));
+  if (v.incubation_year && !(Number.isInteger(year) && year! >= 1990 && year! <= 2100))
+    fail('incubation_year', t('registry.error.year', { value: v.incubation_year }));
   if (errors.length > before || !kind) return null;
   return {
-    row: rowNumber, name: v.name, kind, townshipRef, creditCode: v.credit_code || null,
-    incubationStage: kind === 'social_org' ? stage : null, incubationYear: kind === 'social_org' ? year : null,
-    contactName: v.contact_name || null, contactPhone: v.contact_phone || null,
+    row: rowNumber,
+    name: v.name,
+    kind,
+    townshipRef,
+    creditCode: v.credit_code || null,
+    incubationStage: kind === 'social_org' ? stage : null,
+    incubationYear: kind === 'social_org' ? year : null,
+    contactName: v.contact_name || null,
+    contactPhone: v.contact_phone || null,
   };
 }
 
@@ -60,8 +75,12 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
   for (const p of rows) {
     const current = existing.get(`${p.kind}|${p.name}`);
     const columns = {
-      townshipId: p.townshipRef, creditCode: p.creditCode, incubationStage: p.incubationStage, incubationYear: p.incubationYear,
-      contactName: p.contactName, contactPhone: p.contactPhone,
+      townshipId: p.townshipRef,
+      creditCode: p.creditCode,
+      incubationStage: p.incubationStage,
+      incubationYear: p.incubationYear,
+      contactName: p.contactName,
+      contactPhone: p.contactPhone,
     };
     const byName = sql`(SELECT id FROM organisations WHERE name = ${p.name} AND kind = ${p.kind})`;
     const stageEvent = (on: string) =>
@@ -69,8 +88,25 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
     if (!current) {
       plan.created++;
       plan.statements.push(
-        db.insert(organisations).values({ ...columns, name: p.name, kind: p.kind, createdAt: now, updatedAt: now } as typeof organisations.$inferInsert),
-        db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'organisation', entityId: sql`CAST(${byName} AS TEXT)`, changes: { created: true } }),
+        db
+          .insert(organisations)
+          .values({
+            ...columns,
+            name: p.name,
+            kind: p.kind,
+            createdAt: now,
+            updatedAt: now,
+          } as typeof organisations.$inferInsert),
+        db
+          .insert(auditLog)
+          .values({
+            at: now,
+            actorUserId: ctx.viewer.id,
+            action: 'import',
+            entity: 'organisation',
+            entityId: sql`CAST(${byName} AS TEXT)`,
+            changes: { created: true },
+          }),
         ...(p.incubationStage ? [stageEvent(p.incubationYear ? `${p.incubationYear}-01-01` : today)] : []),
       );
       continue;
@@ -87,8 +123,20 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
     }
     plan.updated++;
     plan.statements.push(
-      db.update(organisations).set({ ...columns, updatedAt: now } as Partial<typeof organisations.$inferInsert>).where(eq(organisations.id, current.id)),
-      db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'organisation', entityId: String(current.id), changes: changed }),
+      db
+        .update(organisations)
+        .set({ ...columns, updatedAt: now } as Partial<typeof organisations.$inferInsert>)
+        .where(eq(organisations.id, current.id)),
+      db
+        .insert(auditLog)
+        .values({
+          at: now,
+          actorUserId: ctx.viewer.id,
+          action: 'import',
+          entity: 'organisation',
+          entityId: String(current.id),
+          changes: changed,
+        }),
       ...(changed.incubationStage && p.incubationStage ? [stageEvent(today)] : []),
     );
   }
@@ -96,9 +144,19 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
 }
 
 export async function exportOrganisations(db: Db): Promise<Cell[][]> {
-  const rows = await db.select({ o: organisations, township: townships.name }).from(organisations).leftJoin(townships, eq(townships.id, organisations.townshipId)).orderBy(organisations.id);
+  const rows = await db
+    .select({ o: organisations, township: townships.name })
+    .from(organisations)
+    .leftJoin(townships, eq(townships.id, organisations.townshipId))
+    .orderBy(organisations.id);
   return rows.map(({ o, township }) => [
-    o.name, ORGANISATION_KIND_LABELS[o.kind], township, o.creditCode, o.incubationStage ? INCUBATION_LABELS[o.incubationStage] : null,
-    o.incubationYear, o.contactName, o.contactPhone,
+    o.name,
+    ORGANISATION_KIND_LABELS[o.kind],
+    township,
+    o.creditCode,
+    o.incubationStage ? INCUBATION_LABELS[o.incubationStage] : null,
+    o.incubationYear,
+    o.contactName,
+    o.contactPhone,
   ]);
 }

@@ -59,9 +59,11 @@ export function parseRecipientRow(ctx: ImportContext, rowNumber: number, v: Row,
     else village = found;
   }
   const supportMode = choiceFrom(v.support_mode, SUPPORT_MODE_LABELS);
-  if (!supportMode) fail('support_mode', t('registry.error.choice', { value: v.support_mode, choices: choices(SUPPORT_MODE_LABELS) }));
+  if (!supportMode)
+    fail('support_mode', t('registry.error.choice', { value: v.support_mode, choices: choices(SUPPORT_MODE_LABELS) }));
   const careLevel = choiceFrom(v.care_level, CARE_LEVEL_LABELS);
-  if (!careLevel) fail('care_level', t('registry.error.choice', { value: v.care_level, choices: choices(CARE_LEVEL_LABELS) }));
+  if (!careLevel)
+    fail('care_level', t('registry.error.choice', { value: v.care_level, choices: choices(CARE_LEVEL_LABELS) }));
   let nursingHomeId: number | null = null;
   if (v.nursing_home) {
     const home = ctx.organisations.get(`nursing_home|${v.nursing_home}`);
@@ -71,14 +73,27 @@ export function parseRecipientRow(ctx: ImportContext, rowNumber: number, v: Row,
   const caregiverMobile = v.caregiver_mobile ? normaliseMobile(v.caregiver_mobile) : null;
   if (v.caregiver_mobile && !caregiverMobile) fail('caregiver_mobile', t('recipients.error.mobile'));
   const agreementKind = v.agreement ? (choiceFrom(v.agreement, AGREEMENT_LABELS) ?? null) : null;
-  if (v.agreement && !agreementKind) fail('agreement', t('registry.error.choice', { value: v.agreement, choices: choices(AGREEMENT_LABELS) }));
+  if (v.agreement && !agreementKind)
+    fail('agreement', t('registry.error.choice', { value: v.agreement, choices: choices(AGREEMENT_LABELS) }));
   const signedOn = v.agreement_signed_on ? (dateFrom(v.agreement_signed_on) ?? null) : null;
-  if (v.agreement_signed_on && !signedOn) fail('agreement_signed_on', t('registry.error.date', { value: v.agreement_signed_on }));
+  if (v.agreement_signed_on && !signedOn)
+    fail('agreement_signed_on', t('registry.error.date', { value: v.agreement_signed_on }));
   if (errors.length > before || !id.ok || !township || 'error' in township || !supportMode || !careLevel) return null;
   return {
-    row: rowNumber, name: v.name, id: id.info, townshipRef: township.ref, townshipId: township.id, villageRef: village?.ref ?? null,
-    villageId: village?.id ?? null, supportMode, careLevel, nursingHomeId: supportMode === 'institution' ? nursingHomeId : null,
-    caregiverName: v.caregiver_name || null, caregiverMobile, agreementKind, agreementSignedOn: signedOn,
+    row: rowNumber,
+    name: v.name,
+    id: id.info,
+    townshipRef: township.ref,
+    townshipId: township.id,
+    villageRef: village?.ref ?? null,
+    villageId: village?.id ?? null,
+    supportMode,
+    careLevel,
+    nursingHomeId: supportMode === 'institution' ? nursingHomeId : null,
+    caregiverName: v.caregiver_name || null,
+    caregiverMobile,
+    agreementKind,
+    agreementSignedOn: signedOn,
   };
 }
 
@@ -91,7 +106,12 @@ export interface Plan {
 }
 
 /** Compares parsed rows with the register (matched by the ID number's keyed hash) and builds the writes. */
-export async function planRecipients(db: Db, cipher: PersonalDataCipher, ctx: ImportContext, rows: Parsed[]): Promise<Plan> {
+export async function planRecipients(
+  db: Db,
+  cipher: PersonalDataCipher,
+  ctx: ImportContext,
+  rows: Parsed[],
+): Promise<Plan> {
   const existing = new Map((await db.select().from(recipients)).map((r) => [r.idNumberHash, r]));
   const now = ctx.now;
   const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
@@ -101,20 +121,38 @@ export async function planRecipients(db: Db, cipher: PersonalDataCipher, ctx: Im
     const hash = cipher.lookupHash(p.id.value);
     const current = existing.get(hash);
     const columns = {
-      name: p.name, townshipId: p.townshipRef, villageId: p.villageRef, supportMode: p.supportMode, careLevel: p.careLevel,
-      nursingHomeId: p.nursingHomeId, caregiverName: p.caregiverName, agreementKind: p.agreementKind, agreementSignedOn: p.agreementSignedOn,
+      name: p.name,
+      townshipId: p.townshipRef,
+      villageId: p.villageRef,
+      supportMode: p.supportMode,
+      careLevel: p.careLevel,
+      nursingHomeId: p.nursingHomeId,
+      caregiverName: p.caregiverName,
+      agreementKind: p.agreementKind,
+      agreementSignedOn: p.agreementSignedOn,
     };
     const [mobileEnc, idEnc] = await Promise.all([
       p.caregiverMobile ? cipher.encrypt(p.caregiverMobile) : null,
       current ? null : cipher.encrypt(p.id.value),
     ]);
-    const mobile = { caregiverMobileEnc: mobileEnc, caregiverMobileMasked: p.caregiverMobile ? maskMobile(p.caregiverMobile) : null };
+    const mobile = {
+      caregiverMobileEnc: mobileEnc,
+      caregiverMobileMasked: p.caregiverMobile ? maskMobile(p.caregiverMobile) : null,
+    };
     if (!current) {
       plan.created++;
       createdHashes.push(hash);
       creates.push({
-        ...columns, ...mobile, idNumberEnc: idEnc!, idNumberHash: hash, idNumberMasked: maskIdNumber(p.id.value),
-        keyVersion: cipher.keyVersion, gender: p.id.gender, birthDate: p.id.birthDate, createdAt: now, updatedAt: now,
+        ...columns,
+        ...mobile,
+        idNumberEnc: idEnc!,
+        idNumberHash: hash,
+        idNumberMasked: maskIdNumber(p.id.value),
+        keyVersion: cipher.keyVersion,
+        gender: p.id.gender,
+        birthDate: p.id.birthDate,
+        createdAt: now,
+        updatedAt: now,
       } as typeof recipients.$inferInsert);
       continue;
     }
@@ -127,17 +165,33 @@ export async function planRecipients(db: Db, cipher: PersonalDataCipher, ctx: Im
     const changed: Record<string, unknown> = {};
     for (const [k, value] of Object.entries(columns)) {
       if (typeof value === 'object' && value !== null) changed[k] = 'new place';
-      else if ((current as Record<string, unknown>)[k] !== value) changed[k] = { from: (current as Record<string, unknown>)[k], to: value };
+      else if ((current as Record<string, unknown>)[k] !== value)
+        changed[k] = { from: (current as Record<string, unknown>)[k], to: value };
     }
-    if (currentMobile !== p.caregiverMobile) changed.caregiverMobile = { from: current.caregiverMobileMasked, to: mobile.caregiverMobileMasked };
+    if (currentMobile !== p.caregiverMobile)
+      changed.caregiverMobile = { from: current.caregiverMobileMasked, to: mobile.caregiverMobileMasked };
     if (Object.keys(changed).length === 0) {
       plan.unchanged++;
       continue;
     }
     plan.updated++;
     plan.statements.push(
-      db.update(recipients).set({ ...columns, ...(changed.caregiverMobile ? mobile : {}), updatedAt: now } as Partial<typeof recipients.$inferInsert>).where(eq(recipients.id, current.id)),
-      db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'recipient', entityId: String(current.id), changes: changed }),
+      db
+        .update(recipients)
+        .set({ ...columns, ...(changed.caregiverMobile ? mobile : {}), updatedAt: now } as Partial<
+          typeof recipients.$inferInsert
+        >)
+        .where(eq(recipients.id, current.id)),
+      db
+        .insert(auditLog)
+        .values({
+          at: now,
+          actorUserId: ctx.viewer.id,
+          action: 'import',
+          entity: 'recipient',
+          entityId: String(current.id),
+          changes: changed,
+        }),
     );
   }
   // New people go in as multi-row inserts (building one statement per row dominated large imports), each with
@@ -152,14 +206,22 @@ export async function planRecipients(db: Db, cipher: PersonalDataCipher, ctx: Im
       db.insert(recipients).values(run),
       db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
         SELECT ${now.getTime()}, ${ctx.viewer.id}, 'import', 'recipient', CAST(id AS TEXT), '{"created":true}'
-        FROM recipients WHERE id_number_hash IN (${sql.join(hashes.map((h) => sql`${h}`), sql`, `)})`),
+        FROM recipients WHERE id_number_hash IN (${sql.join(
+          hashes.map((h) => sql`${h}`),
+          sql`, `,
+        )})`),
     );
   }
   return plan;
 }
 
 /** The register as rows of the import format; ID numbers and mobiles in clear only when `unmasked`. */
-export async function exportRecipients(db: Db, cipher: PersonalDataCipher, where: ReturnType<typeof eq> | undefined, unmasked: boolean): Promise<Cell[][]> {
+export async function exportRecipients(
+  db: Db,
+  cipher: PersonalDataCipher,
+  where: ReturnType<typeof eq> | undefined,
+  unmasked: boolean,
+): Promise<Cell[][]> {
   const home = sql<string | null>`(SELECT name FROM organisations o WHERE o.id = ${recipients.nursingHomeId})`;
   const rows = await db
     .select({ r: recipients, township: townships.name, village: villages.name, home })
@@ -186,4 +248,3 @@ export async function exportRecipients(db: Db, cipher: PersonalDataCipher, where
   }
   return out;
 }
-

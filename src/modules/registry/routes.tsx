@@ -56,7 +56,13 @@ registryRoutes.post('/import/:register/confirm', async (c) => {
   const outcome = await importRegister(deps, viewer, t, register, file, { apply: true, now: deps.now() });
   if (!outcome.ok) return page(c, register, { outcome, fileName: file.name }, 422);
   await dropUpload(deps.db, token);
-  deps.logger.info('register_imported', { by: viewer.id, register, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged });
+  deps.logger.info('register_imported', {
+    by: viewer.id,
+    register,
+    created: outcome.created,
+    updated: outcome.updated,
+    unchanged: outcome.unchanged,
+  });
   return page(c, register, { outcome, done: true, fileName: file.name });
 });
 
@@ -68,7 +74,15 @@ registryRoutes.post('/export/:register/:format{csv|xlsx}', async (c) => {
   const deps = c.get('deps');
   const format = c.req.param('format') as 'csv' | 'xlsx';
   const unmasked = viewer.role === 'county_admin';
-  const bytes = await exportRegister(deps, viewer, register, format, { unmasked, now: deps.now(), sheetName: c.get('t')(`registry.register.${register}`) });
-  const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${register}.${format}"` });
+  const bytes = await exportRegister(deps, viewer, register, format, {
+    unmasked,
+    now: deps.now(),
+    sheetName: c.get('t')(`registry.register.${register}`),
+  });
+  const type =
+    format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': type,
+    'Content-Disposition': `attachment; filename="${register}.${format}"`,
+  });
 });

@@ -4,7 +4,15 @@ import { auditLog, recipients, volunteers } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey, Translate } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
-import { mapColumns, readTable, rowValues, SpreadsheetError, writeCsv, writeXlsx, type Column } from '../../lib/spreadsheet/index.js';
+import {
+  mapColumns,
+  readTable,
+  rowValues,
+  SpreadsheetError,
+  writeCsv,
+  writeXlsx,
+  type Column,
+} from '../../lib/spreadsheet/index.js';
 import { shanghaiDate } from '../../domain/dates.js';
 import { ORGANISATION_COLUMNS, RECIPIENT_COLUMNS, VOLUNTEER_COLUMNS, type Register } from './formats.js';
 import { ImportContext, type RowError } from './context.js';
@@ -50,12 +58,18 @@ export async function importRegister(
   try {
     table = await readTable(file.bytes, file.name);
   } catch (error) {
-    if (error instanceof SpreadsheetError) return { ok: false, fileError: t(`registry.fileError.${error.reason}` as MessageKey), errors: [] };
+    if (error instanceof SpreadsheetError)
+      return { ok: false, fileError: t(`registry.fileError.${error.reason}` as MessageKey), errors: [] };
     throw error;
   }
   const columns = COLUMNS[register];
   const map = mapColumns(table.headers, columns);
-  if (map.missing.length) return { ok: false, fileError: t('registry.fileError.missingColumns', { columns: map.missing.map((c) => c.zh).join('、') }), errors: [] };
+  if (map.missing.length)
+    return {
+      ok: false,
+      fileError: t('registry.fileError.missingColumns', { columns: map.missing.map((c) => c.zh).join('、') }),
+      errors: [],
+    };
 
   const ctx = await ImportContext.load(deps.db, viewer, t, opts.now);
   const errors: RowError[] = [];
@@ -85,13 +99,28 @@ export async function importRegister(
       ? await planRecipients(deps.db, deps.cipher, ctx, parsed as Parameters<typeof planRecipients>[3])
       : register === 'volunteers'
         ? await planVolunteers(deps.db, ctx, parsed as Parameters<typeof planVolunteers>[2])
-        : await planOrganisations(deps.db, ctx, parsed as Parameters<typeof planOrganisations>[2], shanghaiDate(opts.now));
+        : await planOrganisations(
+            deps.db,
+            ctx,
+            parsed as Parameters<typeof planOrganisations>[2],
+            shanghaiDate(opts.now),
+          );
   if (plan.errors.length) return { ok: false, errors: plan.errors };
 
   if (opts.apply) {
     const statements = [...ctx.placeStatements(deps.db), ...plan.statements];
-    const summary = { register, file: file.name, created: plan.created, updated: plan.updated, unchanged: plan.unchanged };
-    statements.push(deps.db.insert(auditLog).values({ at: opts.now, actorUserId: viewer.id, action: 'import', entity: register, changes: summary }));
+    const summary = {
+      register,
+      file: file.name,
+      created: plan.created,
+      updated: plan.updated,
+      unchanged: plan.unchanged,
+    };
+    statements.push(
+      deps.db
+        .insert(auditLog)
+        .values({ at: opts.now, actorUserId: viewer.id, action: 'import', entity: register, changes: summary }),
+    );
     await deps.db.batch(statements as unknown as Parameters<typeof deps.db.batch>[0]);
   }
   return { ok: true, created: plan.created, updated: plan.updated, unchanged: plan.unchanged, applied: opts.apply };
@@ -108,11 +137,24 @@ export async function exportRegister(
   const station = viewer.role === 'station_staff' && viewer.townshipId !== null ? viewer.townshipId : null;
   const rows =
     register === 'recipients'
-      ? await exportRecipients(deps.db, deps.cipher, station === null ? undefined : eq(recipients.townshipId, station), opts.unmasked)
+      ? await exportRecipients(
+          deps.db,
+          deps.cipher,
+          station === null ? undefined : eq(recipients.townshipId, station),
+          opts.unmasked,
+        )
       : register === 'volunteers'
         ? await exportVolunteers(deps.db, station === null ? undefined : eq(volunteers.townshipId, station))
         : await exportOrganisations(deps.db);
-  await deps.db.insert(auditLog).values({ at: opts.now, actorUserId: viewer.id, action: 'export', entity: register, changes: { format, rows: rows.length, unmasked: opts.unmasked } });
+  await deps.db
+    .insert(auditLog)
+    .values({
+      at: opts.now,
+      actorUserId: viewer.id,
+      action: 'export',
+      entity: register,
+      changes: { format, rows: rows.length, unmasked: opts.unmasked },
+    });
   const headers = COLUMNS[register].map((c) => c.zh);
   return format === 'csv' ? writeCsv(headers, rows) : writeXlsx(opts.sheetName, headers, rows);
 }

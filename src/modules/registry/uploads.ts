@@ -6,11 +6,19 @@ import { importUploads } from '../../db/schema/index.js';
 /** A preview is good for half an hour; after that the file must be uploaded again. */
 export const UPLOAD_TTL_MS = 30 * 60 * 1000;
 
-export async function keepUpload(db: Db, userId: number, register: string, file: { name: string; bytes: Uint8Array }, now: Date): Promise<string> {
+export async function keepUpload(
+  db: Db,
+  userId: number,
+  register: string,
+  file: { name: string; bytes: Uint8Array },
+  now: Date,
+): Promise<string> {
   const token = encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)));
   await db.batch([
     db.delete(importUploads).where(lt(importUploads.createdAt, new Date(now.getTime() - UPLOAD_TTL_MS))),
-    db.insert(importUploads).values({ token, userId, register, fileName: file.name, bytes: Buffer.from(file.bytes), createdAt: now }),
+    db
+      .insert(importUploads)
+      .values({ token, userId, register, fileName: file.name, bytes: Buffer.from(file.bytes), createdAt: now }),
   ]);
   return token;
 }

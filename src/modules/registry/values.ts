@@ -3,7 +3,8 @@ import { excelSerialToDate } from '../../lib/spreadsheet/index.js';
 /** Maps a cell to one of a fixed set of values by its Chinese label or its code; undefined when unknown. */
 export function choiceFrom<T extends string>(text: string, labels: Record<T, string>): T | undefined {
   const v = text.trim();
-  for (const [code, label] of Object.entries(labels) as [T, string][]) if (v === label || v.toLowerCase() === code) return code;
+  for (const [code, label] of Object.entries(labels) as [T, string][])
+    if (v === label || v.toLowerCase() === code) return code;
   return undefined;
 }
 
@@ -31,5 +32,14 @@ export function yesNoFrom(text: string): boolean | undefined {
 export const SUPPORT_MODE_LABELS = { home: '分散供养', institution: '集中供养' } as const;
 export const CARE_LEVEL_LABELS = { self: '全自理', partial: '半失能', full: '全失能' } as const;
 export const AGREEMENT_LABELS = { three: '三方', four: '四方' } as const;
-export const ORGANISATION_KIND_LABELS = { social_org: '社会组织', station: '乡镇社工站', nursing_home: '敬老院' } as const;
-export const INCUBATION_LABELS = { applied: '申请中', incubating: '孵化中', graduated: '出壳', withdrawn: '已退出' } as const;
+export const ORGANISATION_KIND_LABELS = {
+  social_org: '社会组织',
+  station: '乡镇社工站',
+  nursing_home: '敬老院',
+} as const;
+export const INCUBATION_LABELS = {
+  applied: '申请中',
+  incubating: '孵化中',
+  graduated: '出壳',
+  withdrawn: '已退出',
+} as const;

@@ -39,18 +39,32 @@ export function parseVolunteerRow(ctx: ImportContext, rowNumber: number, v: Row,
   } else if (!ctx.isAdmin) fail('township', t('form.required'));
   let organisationId: number | null = null;
   if (v.organisation) {
-    const org = ctx.organisations.get(`social_org|${v.organisation}`) ?? ctx.organisations.get(`station|${v.organisation}`);
+    const org =
+      ctx.organisations.get(`social_org|${v.organisation}`) ?? ctx.organisations.get(`station|${v.organisation}`);
     if (!org) fail('organisation', t('registry.error.unknownOrganisation', { name: v.organisation }));
     else organisationId = org.id;
   }
   const skills: Skill[] = [];
-  for (const part of v.skills.split(/[、;；,，]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of v.skills
+    .split(/[、;；,，]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const skill = skillFrom(part);
-    if (!skill) fail('skills', t('registry.error.choice', { value: part, choices: Object.values(SKILLS).map((s) => s.zh).join(' / ') }));
+    if (!skill)
+      fail(
+        'skills',
+        t('registry.error.choice', {
+          value: part,
+          choices: Object.values(SKILLS)
+            .map((s) => s.zh)
+            .join(' / '),
+        }),
+      );
     else if (!skills.includes(skill)) skills.push(skill);
   }
   const party = yesNoFrom(v.party_member);
-  if (party === undefined) fail('party_member', t('registry.error.choice', { value: v.party_member, choices: '是 / 否' }));
+  if (party === undefined)
+    fail('party_member', t('registry.error.choice', { value: v.party_member, choices: '是 / 否' }));
   if (errors.length > before || !mobile) return null;
   return { row: rowNumber, name: v.name, mobile, townshipRef, organisationId, skills, partyMember: party ?? false };
 }
@@ -58,7 +72,9 @@ export function parseVolunteerRow(ctx: ImportContext, rowNumber: number, v: Row,
 /** Volunteers match by mobile; their organisation is added to the ones they already belong to. */
 export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[]): Promise<Plan> {
   const existing = new Map((await db.select().from(volunteers)).map((r) => [r.mobile, r]));
-  const memberships = new Set((await db.select().from(volunteerOrganisations)).map((m) => `${m.volunteerId}|${m.organisationId}`));
+  const memberships = new Set(
+    (await db.select().from(volunteerOrganisations)).map((m) => `${m.volunteerId}|${m.organisationId}`),
+  );
   const now = ctx.now;
   const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
   const byMobile = (mobile: string) => sql`(SELECT id FROM volunteers WHERE mobile = ${mobile})`;
@@ -69,11 +85,19 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
     const current = existing.get(p.mobile);
     const columns = { name: p.name, townshipId: p.townshipRef, skills: p.skills, partyMember: p.partyMember };
     const membership = p.organisationId
-      ? db.run(sql`INSERT INTO volunteer_organisations (volunteer_id, organisation_id) VALUES (${byMobile(p.mobile)}, ${p.organisationId}) ON CONFLICT DO NOTHING`)
+      ? db.run(
+          sql`INSERT INTO volunteer_organisations (volunteer_id, organisation_id) VALUES (${byMobile(p.mobile)}, ${p.organisationId}) ON CONFLICT DO NOTHING`,
+        )
       : null;
     if (!current) {
       plan.created++;
-      creates.push({ ...columns, mobile: p.mobile, status: 'active', createdAt: now, updatedAt: now } as typeof volunteers.$inferInsert);
+      creates.push({
+        ...columns,
+        mobile: p.mobile,
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      } as typeof volunteers.$inferInsert);
       createdMobiles.push(p.mobile);
       if (p.organisationId) newMemberships.push({ mobile: p.mobile, organisationId: p.organisationId });
       continue;
@@ -96,8 +120,20 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
     }
     plan.updated++;
     plan.statements.push(
-      db.update(volunteers).set({ ...columns, updatedAt: now } as Partial<typeof volunteers.$inferInsert>).where(eq(volunteers.id, current.id)),
-      db.insert(auditLog).values({ at: now, actorUserId: ctx.viewer.id, action: 'import', entity: 'volunteer', entityId: String(current.id), changes: changed }),
+      db
+        .update(volunteers)
+        .set({ ...columns, updatedAt: now } as Partial<typeof volunteers.$inferInsert>)
+        .where(eq(volunteers.id, current.id)),
+      db
+        .insert(auditLog)
+        .values({
+          at: now,
+          actorUserId: ctx.viewer.id,
+          action: 'import',
+          entity: 'volunteer',
+          entityId: String(current.id),
+          changes: changed,
+        }),
       ...(membership && newMembership ? [membership] : []),
     );
   }
@@ -108,7 +144,10 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
   for (const run of fitParams(db, creates, columns)) {
     const mobiles = createdMobiles.slice(at, at + run.length);
     at += run.length;
-    const inChunk = sql.join(mobiles.map((m) => sql`${m}`), sql`, `);
+    const inChunk = sql.join(
+      mobiles.map((m) => sql`${m}`),
+      sql`, `,
+    );
     plan.statements.push(
       db.insert(volunteers).values(run),
       db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
@@ -116,7 +155,11 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
     );
   }
   for (const m of newMemberships)
-    plan.statements.push(db.run(sql`INSERT INTO volunteer_organisations (volunteer_id, organisation_id) VALUES (${byMobile(m.mobile)}, ${m.organisationId}) ON CONFLICT DO NOTHING`));
+    plan.statements.push(
+      db.run(
+        sql`INSERT INTO volunteer_organisations (volunteer_id, organisation_id) VALUES (${byMobile(m.mobile)}, ${m.organisationId}) ON CONFLICT DO NOTHING`,
+      ),
+    );
   return plan;
 }
 
@@ -134,10 +177,20 @@ export async function exportVolunteers(db: Db, where: ReturnType<typeof eq> | un
         .select({ volunteerId: volunteerOrganisations.volunteerId, name: organisations.name, kind: organisations.kind })
         .from(volunteerOrganisations)
         .innerJoin(organisations, eq(organisations.id, volunteerOrganisations.organisationId))
-        .where(inArray(volunteerOrganisations.volunteerId, db.select({ id: volunteers.id }).from(volunteers).where(where)))
+        .where(
+          inArray(volunteerOrganisations.volunteerId, db.select({ id: volunteers.id }).from(volunteers).where(where)),
+        )
     : [];
   const first = new Map<number, string>();
   // Social organisations before stations: the one a volunteer was registered through.
-  for (const o of [...orgs].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'social_org' ? -1 : 1))) if (!first.has(o.volunteerId)) first.set(o.volunteerId, o.name);
-  return rows.map(({ v, township }) => [v.name, v.mobile, township, first.get(v.id) ?? null, v.skills.map((s) => SKILLS[s as Skill]?.zh ?? s).join('、'), v.partyMember ? '是' : '否']);
+  for (const o of [...orgs].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'social_org' ? -1 : 1)))
+    if (!first.has(o.volunteerId)) first.set(o.volunteerId, o.name);
+  return rows.map(({ v, township }) => [
+    v.name,
+    v.mobile,
+    township,
+    first.get(v.id) ?? null,
+    v.skills.map((s) => SKILLS[s as Skill]?.zh ?? s).join('、'),
+    v.partyMember ? '是' : '否',
+  ]);
 }

@@ -30,28 +30,57 @@ export interface Certificate {
 
 export function certificate(t: Translate, name: string, issuedOn: string, rows: RecordRow[]): Certificate {
   return {
-    name, issuedOn,
+    name,
+    issuedOn,
     totalHours: hours(rows.reduce((a, r) => a + (r.minutes ?? 0), 0)),
-    rows: rows.map((r) => ({ date: r.date, organisation: r.organisation, activity: `${r.title}（${t(`shifts.workKind.${r.workKind}`)}）`, hours: hours(r.minutes ?? 0) })),
+    rows: rows.map((r) => ({
+      date: r.date,
+      organisation: r.organisation,
+      activity: `${r.title}（${t(`shifts.workKind.${r.workKind}`)}）`,
+      hours: hours(r.minutes ?? 0),
+    })),
   };
 }
 
-const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+const cell = (text: string, bold = false) =>
+  new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
 
 /** The same certificate as a Word document. */
 export async function certificateDocx(t: Translate, cert: Certificate): Promise<Uint8Array> {
-  const header = new TableRow({ tableHeader: true, children: [t('shifts.date'), t('shifts.organisation'), t('shifts.certificate.activity'), t('shifts.hoursValue')].map((h) => cell(h, true)) });
-  const rows = cert.rows.map((r) => new TableRow({ children: [cell(r.date), cell(r.organisation), cell(r.activity), cell(String(r.hours))] }));
-  const total = new TableRow({ children: [cell(t('shifts.certificate.total'), true), cell(''), cell(''), cell(String(cert.totalHours), true)] });
+  const header = new TableRow({
+    tableHeader: true,
+    children: [
+      t('shifts.date'),
+      t('shifts.organisation'),
+      t('shifts.certificate.activity'),
+      t('shifts.hoursValue'),
+    ].map((h) => cell(h, true)),
+  });
+  const rows = cert.rows.map(
+    (r) => new TableRow({ children: [cell(r.date), cell(r.organisation), cell(r.activity), cell(String(r.hours))] }),
+  );
+  const total = new TableRow({
+    children: [cell(t('shifts.certificate.total'), true), cell(''), cell(''), cell(String(cert.totalHours), true)],
+  });
   const doc = new Document({
-    sections: [{
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t('shifts.certificate'), bold: true, size: 36 })] }),
-        new Paragraph({ children: [new TextRun(t('shifts.certificate.body', { name: cert.name, hours: cert.totalHours }))] }),
-        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows, total] }),
-        new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(`${t('shifts.certificate.issuer')} · ${cert.issuedOn}`)] }),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: t('shifts.certificate'), bold: true, size: 36 })],
+          }),
+          new Paragraph({
+            children: [new TextRun(t('shifts.certificate.body', { name: cert.name, hours: cert.totalHours }))],
+          }),
+          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows, total] }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun(`${t('shifts.certificate.issuer')} · ${cert.issuedOn}`)],
+          }),
+        ],
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

@@ -99,7 +99,8 @@ export const zhShifts = {
   'shifts.notice.moved.subject': '班次调整通知',
   'shifts.notice.moved.body': '协调人已将您从班次「{shift}」调至「{to}」。',
   'shifts.templates': '默认班次模板',
-  'shifts.templates.hint': '社工站在每个集中工作日的默认班次。修改后，次日起尚无人报名、未手动修改的后续班次将随之更新。',
+  'shifts.templates.hint':
+    '社工站在每个集中工作日的默认班次。修改后，次日起尚无人报名、未手动修改的后续班次将随之更新。',
   'shifts.templates.save': '保存模板',
   'shifts.templates.saved': '模板已保存，将在下次排班时应用到后续班次。',
   'shifts.templates.taken': '该站已有同一开始时间的模板。',
@@ -121,13 +122,15 @@ export const enShifts: { readonly [K in keyof typeof zhShifts]: string } = {
   'shifts.new': 'Add a shift',
   'shifts.edit': 'Edit shift',
   'shifts.edit.save': 'Save changes',
-  'shifts.edit.notice': 'Volunteers signed up or waiting are told of the change; more places promote the waitlist in order.',
+  'shifts.edit.notice':
+    'Volunteers signed up or waiting are told of the change; more places promote the waitlist in order.',
   'shifts.edit.saved': 'Shift changed; its volunteers were notified.',
   'shifts.edit.belowConfirmed': '{confirmed} volunteers are confirmed: places cannot go below {confirmed}.',
   'shifts.edit.past': 'A shift cannot move to a past date.',
   'shifts.edit.closed': 'This shift is cancelled or has begun: it can no longer be changed.',
   'shifts.notice.changed.subject': 'Shift changed',
-  'shifts.notice.changed.body': 'The shift you signed up for is now: {shift}, at {place}. If you cannot come, cancel it under "My shifts".',
+  'shifts.notice.changed.body':
+    'The shift you signed up for is now: {shift}, at {place}. If you cannot come, cancel it under "My shifts".',
   'shifts.created': 'Shift added.',
   'shifts.date': 'Date',
   'shifts.from': 'From',
@@ -189,7 +192,8 @@ export const enShifts: { readonly [K in keyof typeof zhShifts]: string } = {
   'shifts.certificate': 'Volunteer service record',
   'shifts.certificate.download': 'Download (Word)',
   'shifts.certificate.print': 'Print',
-  'shifts.certificate.body': 'This certifies that {name} served as a volunteer for {hours} hours in total, as recorded below:',
+  'shifts.certificate.body':
+    'This certifies that {name} served as a volunteer for {hours} hours in total, as recorded below:',
   'shifts.certificate.activity': 'Activity',
   'shifts.certificate.total': 'Total',
   'shifts.certificate.issuer': 'Shouwang special-hardship support platform',
@@ -212,7 +216,8 @@ export const enShifts: { readonly [K in keyof typeof zhShifts]: string } = {
   'shifts.notice.moved.subject': 'Shift change',
   'shifts.notice.moved.body': 'A coordinator moved you from “{shift}” to “{to}”.',
   'shifts.templates': 'Default shift templates',
-  'shifts.templates.hint': 'Each station’s default shifts on every service day. A change reaches later shifts nobody holds or edited, from the next scheduling run.',
+  'shifts.templates.hint':
+    'Each station’s default shifts on every service day. A change reaches later shifts nobody holds or edited, from the next scheduling run.',
   'shifts.templates.save': 'Save template',
   'shifts.templates.saved': 'Template saved; the next scheduling run applies it to later shifts.',
   'shifts.templates.taken': 'This station already has a template starting at that time.',

@@ -8,12 +8,18 @@ export type ShiftAction = 'browse' | 'signUp' | 'manage' | 'create' | 'roster';
  * Volunteers browse open shifts and take places for themselves only. Coordinators manage their organisation's
  * shifts, station staff their township's, the county admin all; nobody else sees a roster.
  */
-export function can(viewer: Viewer | null, action: ShiftAction, record?: { organisationId: number; townshipId: number }): boolean {
+export function can(
+  viewer: Viewer | null,
+  action: ShiftAction,
+  record?: { organisationId: number; townshipId: number },
+): boolean {
   if (!viewer) return false;
   if (action === 'browse' || action === 'signUp') return viewer.role === 'volunteer';
   if (viewer.role === 'county_admin') return true;
-  if (viewer.role === 'station_staff') return viewer.townshipId !== null && (!record || record.townshipId === viewer.townshipId);
-  if (viewer.role === 'org_coordinator') return viewer.organisationId !== null && (!record || record.organisationId === viewer.organisationId);
+  if (viewer.role === 'station_staff')
+    return viewer.townshipId !== null && (!record || record.townshipId === viewer.townshipId);
+  if (viewer.role === 'org_coordinator')
+    return viewer.organisationId !== null && (!record || record.organisationId === viewer.organisationId);
   return false;
 }
 
@@ -21,6 +27,7 @@ export function can(viewer: Viewer | null, action: ShiftAction, record?: { organ
 export function scope(viewer: Viewer): SQL | undefined {
   if (viewer.role === 'county_admin') return undefined;
   if (viewer.role === 'station_staff' && viewer.townshipId !== null) return eq(shifts.townshipId, viewer.townshipId);
-  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null) return eq(shifts.organisationId, viewer.organisationId);
+  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null)
+    return eq(shifts.organisationId, viewer.organisationId);
   return sql`0`;
 }

@@ -10,17 +10,39 @@ const confirmed = s.shifts.confirmedCount;
 const waitlisted = s.shifts.waitlistedCount;
 
 const shiftColumns = {
-  id: s.shifts.id, title: s.shifts.title, date: s.shifts.date, startTime: s.shifts.startTime, endTime: s.shifts.endTime,
-  place: s.shifts.place, description: s.shifts.description, capacity: s.shifts.capacity, requiredSkills: s.shifts.requiredSkills,
-  workKind: s.shifts.workKind, organisationId: s.shifts.organisationId, townshipId: s.shifts.townshipId, startsAt: s.shifts.startsAt, status: s.shifts.status,
+  id: s.shifts.id,
+  title: s.shifts.title,
+  date: s.shifts.date,
+  startTime: s.shifts.startTime,
+  endTime: s.shifts.endTime,
+  place: s.shifts.place,
+  description: s.shifts.description,
+  capacity: s.shifts.capacity,
+  requiredSkills: s.shifts.requiredSkills,
+  workKind: s.shifts.workKind,
+  organisationId: s.shifts.organisationId,
+  townshipId: s.shifts.townshipId,
+  startsAt: s.shifts.startsAt,
+  status: s.shifts.status,
   serviceDay: sql<number>`${s.shifts.serviceDayId} is not null`,
-  organisation: s.organisations.name, township: s.townships.name, confirmed, waitlisted,
+  organisation: s.organisations.name,
+  township: s.townships.name,
+  confirmed,
+  waitlisted,
 };
 
 /** The volunteer record behind a volunteer login (hot path: every volunteer page). */
 export function volunteerOfUserQuery(db: Db) {
-  return db.select({ id: s.volunteers.id, name: s.volunteers.name, townshipId: s.volunteers.townshipId, skills: s.volunteers.skills })
-    .from(s.volunteers).where(eq(s.volunteers.userId, sql.placeholder('userId'))).prepare();
+  return db
+    .select({
+      id: s.volunteers.id,
+      name: s.volunteers.name,
+      townshipId: s.volunteers.townshipId,
+      skills: s.volunteers.skills,
+    })
+    .from(s.volunteers)
+    .where(eq(s.volunteers.userId, sql.placeholder('userId')))
+    .prepare();
 }
 
 /**
@@ -29,7 +51,12 @@ export function volunteerOfUserQuery(db: Db) {
  */
 export function upcomingShiftsQuery(db: Db) {
   const ph = sql.placeholder;
-  const order = [sql`${s.shifts.townshipId} = ${ph('townshipId')} desc`, asc(s.shifts.date), asc(s.shifts.startsAt), asc(s.shifts.id)];
+  const order = [
+    sql`${s.shifts.townshipId} = ${ph('townshipId')} desc`,
+    asc(s.shifts.date),
+    asc(s.shifts.startsAt),
+    asc(s.shifts.id),
+  ];
   const open = sql`x.status = 'open' and x.date >= ${ph('from')} and (${ph('date')} = '' or x.date = ${ph('date')})
     and (${ph('skill')} = '' or exists (select 1 from json_each(x.required_skills) j where j.value = ${ph('skill')}))`;
   // The page's rows come from two index-ordered runs (own township by date, then the others by date), each
@@ -39,7 +66,9 @@ export function upcomingShiftsQuery(db: Db) {
   return db
     .select({
       ...shiftColumns,
-      mine: sql<string | null>`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${ph('volunteerId')})`,
+      mine: sql<
+        string | null
+      >`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${ph('volunteerId')})`,
     })
     .from(s.shifts)
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
@@ -55,7 +84,12 @@ export type ShiftRow = Awaited<ReturnType<UpcomingQuery['all']>>[number];
 /** One shift as a volunteer sees it after acting on it (for the htmx card swap). */
 export async function shiftForVolunteer(db: Db, shiftId: number, volunteerId: number): Promise<ShiftRow | undefined> {
   const [row] = await db
-    .select({ ...shiftColumns, mine: sql<string | null>`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${volunteerId})` })
+    .select({
+      ...shiftColumns,
+      mine: sql<
+        string | null
+      >`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${volunteerId})`,
+    })
     .from(s.shifts)
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
     .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
@@ -66,12 +100,23 @@ export async function shiftForVolunteer(db: Db, shiftId: number, volunteerId: nu
 /** A volunteer's own sign-ups (not cancelled), newest day first, with confirmed minutes. */
 export async function myShifts(db: Db, volunteerId: number) {
   return db
-    .select({ ...shiftColumns, mine: s.shiftSignups.status, attended: s.shiftSignups.attended, minutes: s.shiftSignups.confirmedMinutes })
+    .select({
+      ...shiftColumns,
+      mine: s.shiftSignups.status,
+      attended: s.shiftSignups.attended,
+      minutes: s.shiftSignups.confirmedMinutes,
+    })
     .from(s.shiftSignups)
     .innerJoin(s.shifts, eq(s.shifts.id, s.shiftSignups.shiftId))
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
     .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(and(eq(s.shiftSignups.volunteerId, volunteerId), ne(s.shiftSignups.status, 'cancelled'), eq(s.shifts.status, 'open')))
+    .where(
+      and(
+        eq(s.shiftSignups.volunteerId, volunteerId),
+        ne(s.shiftSignups.status, 'cancelled'),
+        eq(s.shifts.status, 'open'),
+      ),
+    )
     .orderBy(desc(s.shifts.date), asc(s.shifts.startsAt));
 }
 export type MyShiftRow = Awaited<ReturnType<typeof myShifts>>[number];
@@ -79,17 +124,31 @@ export type MyShiftRow = Awaited<ReturnType<typeof myShifts>>[number];
 /** Confirmed service of one volunteer: each shift with its minutes (the certificate and the totals). */
 export async function serviceRecord(db: Db, volunteerId: number) {
   return db
-    .select({ date: s.shifts.date, organisation: s.organisations.name, title: s.shifts.title, workKind: s.shifts.workKind, minutes: s.shiftSignups.confirmedMinutes })
+    .select({
+      date: s.shifts.date,
+      organisation: s.organisations.name,
+      title: s.shifts.title,
+      workKind: s.shifts.workKind,
+      minutes: s.shiftSignups.confirmedMinutes,
+    })
     .from(s.shiftSignups)
     .innerJoin(s.shifts, eq(s.shifts.id, s.shiftSignups.shiftId))
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
-    .where(and(eq(s.shiftSignups.volunteerId, volunteerId), eq(s.shiftSignups.status, 'confirmed'), eq(s.shiftSignups.attended, true)))
+    .where(
+      and(
+        eq(s.shiftSignups.volunteerId, volunteerId),
+        eq(s.shiftSignups.status, 'confirmed'),
+        eq(s.shiftSignups.attended, true),
+      ),
+    )
     .orderBy(asc(s.shifts.date), asc(s.shifts.startsAt));
 }
 
 /** Shifts a manager may see, from a date on. */
 export async function managedShifts(db: Db, where: SQL | undefined, from: string) {
-  return db.select(shiftColumns).from(s.shifts)
+  return db
+    .select(shiftColumns)
+    .from(s.shifts)
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
     .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
     .where(and(where, eq(s.shifts.status, 'open'), gte(s.shifts.date, from)))
@@ -100,7 +159,9 @@ export type ManagedShift = Awaited<ReturnType<typeof managedShifts>>[number];
 
 export async function findShift(db: Db, where: SQL | undefined, id: number) {
   if (!Number.isInteger(id)) return undefined;
-  const [row] = await db.select(shiftColumns).from(s.shifts)
+  const [row] = await db
+    .select(shiftColumns)
+    .from(s.shifts)
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
     .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
     .where(and(where, eq(s.shifts.id, id)));
@@ -109,8 +170,14 @@ export async function findShift(db: Db, where: SQL | undefined, id: number) {
 
 export async function roster(db: Db, shiftId: number) {
   return db
-    .select({ volunteerId: s.volunteers.id, name: s.volunteers.name, status: s.shiftSignups.status, position: s.shiftSignups.position,
-      attended: s.shiftSignups.attended, minutes: s.shiftSignups.confirmedMinutes })
+    .select({
+      volunteerId: s.volunteers.id,
+      name: s.volunteers.name,
+      status: s.shiftSignups.status,
+      position: s.shiftSignups.position,
+      attended: s.shiftSignups.attended,
+      minutes: s.shiftSignups.confirmedMinutes,
+    })
     .from(s.shiftSignups)
     .innerJoin(s.volunteers, eq(s.volunteers.id, s.shiftSignups.volunteerId))
     .where(and(eq(s.shiftSignups.shiftId, shiftId), ne(s.shiftSignups.status, 'cancelled')))
@@ -119,26 +186,60 @@ export async function roster(db: Db, shiftId: number) {
 export type RosterRow = Awaited<ReturnType<typeof roster>>[number];
 
 /** Townships and organisations a manager may put a shift under. */
-export async function shiftFormOptions(db: Db, viewer: { role: string; townshipId: number | null; organisationId: number | null }) {
-  const townships = await db.select({ id: s.townships.id, name: s.townships.name }).from(s.townships)
-    .where(viewer.role === 'station_staff' && viewer.townshipId ? eq(s.townships.id, viewer.townshipId) : undefined).orderBy(asc(s.townships.name));
-  const organisations = await db.select({ id: s.organisations.id, name: s.organisations.name, townshipId: s.organisations.townshipId }).from(s.organisations)
-    .where(viewer.role === 'org_coordinator' && viewer.organisationId ? eq(s.organisations.id, viewer.organisationId)
-      : viewer.role === 'station_staff' && viewer.townshipId ? eq(s.organisations.townshipId, viewer.townshipId) : undefined)
+export async function shiftFormOptions(
+  db: Db,
+  viewer: { role: string; townshipId: number | null; organisationId: number | null },
+) {
+  const townships = await db
+    .select({ id: s.townships.id, name: s.townships.name })
+    .from(s.townships)
+    .where(viewer.role === 'station_staff' && viewer.townshipId ? eq(s.townships.id, viewer.townshipId) : undefined)
+    .orderBy(asc(s.townships.name));
+  const organisations = await db
+    .select({ id: s.organisations.id, name: s.organisations.name, townshipId: s.organisations.townshipId })
+    .from(s.organisations)
+    .where(
+      viewer.role === 'org_coordinator' && viewer.organisationId
+        ? eq(s.organisations.id, viewer.organisationId)
+        : viewer.role === 'station_staff' && viewer.townshipId
+          ? eq(s.organisations.townshipId, viewer.townshipId)
+          : undefined,
+    )
     .orderBy(asc(s.organisations.name));
   return { townships, organisations };
 }
 
-export async function insertShift(db: Db, input: {
-  title: string; organisationId: number; townshipId: number; place: string; description: string; date: string; startTime: string; endTime: string;
-  capacity: number; requiredSkills: string[]; workKind: s.WorkKind;
-}, now: Date) {
+export async function insertShift(
+  db: Db,
+  input: {
+    title: string;
+    organisationId: number;
+    townshipId: number;
+    place: string;
+    description: string;
+    date: string;
+    startTime: string;
+    endTime: string;
+    capacity: number;
+    requiredSkills: string[];
+    workKind: s.WorkKind;
+  },
+  now: Date,
+) {
   const [day] = await db.select({ id: s.serviceDays.id }).from(s.serviceDays).where(eq(s.serviceDays.date, input.date));
-  const [row] = await db.insert(s.shifts).values({
-    ...input, place: input.place || null, description: input.description || null, serviceDayId: day?.id ?? null,
-    startsAt: new Date(`${input.date}T${input.startTime}:00+08:00`), endsAt: new Date(`${input.date}T${input.endTime}:00+08:00`),
-    createdAt: now, updatedAt: now,
-  }).returning({ id: s.shifts.id });
+  const [row] = await db
+    .insert(s.shifts)
+    .values({
+      ...input,
+      place: input.place || null,
+      description: input.description || null,
+      serviceDayId: day?.id ?? null,
+      startsAt: new Date(`${input.date}T${input.startTime}:00+08:00`),
+      endsAt: new Date(`${input.date}T${input.endTime}:00+08:00`),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: s.shifts.id });
   return row.id;
 }
 

@@ -13,9 +13,27 @@ import { EditShiftPage, ManageShiftsPage, NewShiftPage } from '../../../views/pa
 import { RosterPage } from '../../../views/pages/shifts/roster.js';
 import { can, scope } from './policy.js';
 import { editShiftForm, hoursForm, moveForm, newShiftForm, upcomingQuery } from './schema.js';
-import { findShift, hotQueries, insertShift, managedShifts, myShifts, roster, shiftForVolunteer, shiftFormOptions, type ManagedShift } from './queries.js';
+import {
+  findShift,
+  hotQueries,
+  insertShift,
+  managedShifts,
+  myShifts,
+  roster,
+  shiftForVolunteer,
+  shiftFormOptions,
+  type ManagedShift,
+} from './queries.js';
 import { optedOut } from './calendar.js';
-import { cancelSignup, cancelWholeShift, confirmHours, editShift, moveVolunteer, removeFromShift, signUpVolunteer } from './service.js';
+import {
+  cancelSignup,
+  cancelWholeShift,
+  confirmHours,
+  editShift,
+  moveVolunteer,
+  removeFromShift,
+  signUpVolunteer,
+} from './service.js';
 
 export const shiftRoutes = new Hono<AppEnv>();
 
@@ -37,8 +55,17 @@ shiftRoutes.get('/', async (c) => {
   authorize(c, can(viewer, 'browse'));
   const q = upcomingQuery.parse(c.req.query());
   const v = await currentVolunteer(c);
-  const shifts = await hotQueries(db).upcoming.all({ volunteerId: v?.id ?? 0, townshipId: v?.townshipId ?? 0, from: today(c), date: q.date ?? '', skill: q.skill ?? '' });
-  return renderPage(c, <UpcomingShiftsPage ui={uiOf(c)} shifts={shifts} date={q.date ?? ''} skill={q.skill ?? ''} linked={!!v} />);
+  const shifts = await hotQueries(db).upcoming.all({
+    volunteerId: v?.id ?? 0,
+    townshipId: v?.townshipId ?? 0,
+    from: today(c),
+    date: q.date ?? '',
+    skill: q.skill ?? '',
+  });
+  return renderPage(
+    c,
+    <UpcomingShiftsPage ui={uiOf(c)} shifts={shifts} date={q.date ?? ''} skill={q.skill ?? ''} linked={!!v} />,
+  );
 });
 
 shiftRoutes.get('/mine', async (c) => {
@@ -47,16 +74,33 @@ shiftRoutes.get('/mine', async (c) => {
   const db = c.get('deps').db;
   const rows = v ? await myShifts(db, v.id) : [];
   const now = c.get('deps').now().getTime();
-  return renderPage(c, <MyShiftsPage ui={uiOf(c)} upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()} past={rows.filter((r) => r.startsAt.getTime() <= now)}
-    smsOptedOut={v ? await optedOut(db, v.id, 'sms') : false} />);
+  return renderPage(
+    c,
+    <MyShiftsPage
+      ui={uiOf(c)}
+      upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()}
+      past={rows.filter((r) => r.startsAt.getTime() <= now)}
+      smsOptedOut={v ? await optedOut(db, v.id, 'sms') : false}
+    />,
+  );
 });
 
 const OUTCOME_MESSAGES: Record<string, MessageKey> = {
-  confirmed: 'shifts.signedUp', waitlisted: 'shifts.waitlisted', full: 'shifts.full', already: 'shifts.already', past: 'shifts.past',
+  confirmed: 'shifts.signedUp',
+  waitlisted: 'shifts.waitlisted',
+  full: 'shifts.full',
+  already: 'shifts.already',
+  past: 'shifts.past',
 };
 
 /** After a volunteer's tap: htmx gets the card back (with the message); a plain form goes back to the list. */
-async function answerVolunteer(c: AppContext, shiftId: number, volunteerId: number, message: MessageKey | string, refused: boolean) {
+async function answerVolunteer(
+  c: AppContext,
+  shiftId: number,
+  volunteerId: number,
+  message: MessageKey | string,
+  refused: boolean,
+) {
   const t = c.get('t');
   const text = message.startsWith('shifts.') ? t(message as MessageKey) : message;
   if (isHtmx(c)) {
@@ -70,8 +114,18 @@ async function answerVolunteer(c: AppContext, shiftId: number, volunteerId: numb
   }
   // Without JavaScript a refusal re-renders the list with the reason on top, and nothing was written.
   const v = await currentVolunteer(c);
-  const shifts = await hotQueries(c.get('deps').db).upcoming.all({ volunteerId: v?.id ?? 0, townshipId: v?.townshipId ?? 0, from: today(c), date: '', skill: '' });
-  return renderPage(c, <UpcomingShiftsPage ui={{ ...uiOf(c), flash: text }} shifts={shifts} date="" skill="" linked={!!v} />, 422);
+  const shifts = await hotQueries(c.get('deps').db).upcoming.all({
+    volunteerId: v?.id ?? 0,
+    townshipId: v?.townshipId ?? 0,
+    from: today(c),
+    date: '',
+    skill: '',
+  });
+  return renderPage(
+    c,
+    <UpcomingShiftsPage ui={{ ...uiOf(c), flash: text }} shifts={shifts} date="" skill="" linked={!!v} />,
+    422,
+  );
 }
 
 function safeBack(c: AppContext) {
@@ -94,7 +148,14 @@ shiftRoutes.post('/:id{[0-9]+}/signup', async (c) => {
   const result = await signUpVolunteer(deps.db, shiftId, v, form.waitlist === '1', deps.now());
   if (!result.ok) {
     if (result.reason === 'notFound') notFound();
-    if (result.reason === 'skill') return answerVolunteer(c, shiftId, v.id, c.get('t')('shifts.needsSkill', { skills: (result.missing ?? []).join('、') }), true);
+    if (result.reason === 'skill')
+      return answerVolunteer(
+        c,
+        shiftId,
+        v.id,
+        c.get('t')('shifts.needsSkill', { skills: (result.missing ?? []).join('、') }),
+        true,
+      );
     return answerVolunteer(c, shiftId, v.id, OUTCOME_MESSAGES[result.reason], true);
   }
   const refused = result.outcome === 'full' || result.outcome === 'already';
@@ -120,8 +181,13 @@ shiftRoutes.get('/new', (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'create'));
   return renderNew(c, {
-    date: today(c), startTime: '08:30', endTime: '12:00', capacity: '10', workKind: 'home_visit',
-    organisationId: viewer.organisationId ? String(viewer.organisationId) : '', townshipId: viewer.townshipId ? String(viewer.townshipId) : '',
+    date: today(c),
+    startTime: '08:30',
+    endTime: '12:00',
+    capacity: '10',
+    workKind: 'home_visit',
+    organisationId: viewer.organisationId ? String(viewer.organisationId) : '',
+    townshipId: viewer.townshipId ? String(viewer.townshipId) : '',
   });
 });
 
@@ -133,8 +199,10 @@ shiftRoutes.post('/', async (c) => {
   if (!form.ok) return renderNew(c, form.values, form.errors);
   const options = await shiftFormOptions(deps.db, viewer);
   const errors: FieldErrors = {};
-  if (!options.organisations.some((o) => o.id === form.data.organisationId)) errors.organisationId = c.get('t')('form.invalidChoice');
-  if (!options.townships.some((o) => o.id === form.data.townshipId)) errors.townshipId = c.get('t')('shifts.error.township');
+  if (!options.organisations.some((o) => o.id === form.data.organisationId))
+    errors.organisationId = c.get('t')('form.invalidChoice');
+  if (!options.townships.some((o) => o.id === form.data.townshipId))
+    errors.townshipId = c.get('t')('shifts.error.township');
   if (!can(viewer, 'create', form.data)) errors.organisationId ??= c.get('t')('form.invalidChoice');
   if (Object.keys(errors).length) return renderNew(c, form.values, errors);
   const id = await insertShift(deps.db, form.data, deps.now());
@@ -155,18 +223,39 @@ shiftRoutes.get('/:id{[0-9]+}', async (c) => {
   const shift = await scopedShift(c);
   const deps = c.get('deps');
   const others = (await managedShifts(deps.db, scope(viewerOf(c)), today(c))).filter((o) => o.id !== shift.id);
-  return renderPage(c, <RosterPage ui={uiOf(c)} shift={shift} rows={await roster(deps.db, shift.id)} others={others} started={shift.startsAt.getTime() <= deps.now().getTime()} />);
+  return renderPage(
+    c,
+    <RosterPage
+      ui={uiOf(c)}
+      shift={shift}
+      rows={await roster(deps.db, shift.id)}
+      others={others}
+      started={shift.startsAt.getTime() <= deps.now().getTime()}
+    />,
+  );
 });
 
 function renderEdit(c: AppContext, shift: ManagedShift, values: FormValues, errors?: FieldErrors) {
-  return renderPage(c, <EditShiftPage ui={uiOf(c)} shift={shift} values={values} errors={errors} />, errors ? 422 : 200);
+  return renderPage(
+    c,
+    <EditShiftPage ui={uiOf(c)} shift={shift} values={values} errors={errors} />,
+    errors ? 422 : 200,
+  );
 }
 
 shiftRoutes.get('/:id{[0-9]+}/edit', async (c) => {
   const shift = await scopedShift(c);
   const { title, place, description, date, startTime, endTime, capacity, requiredSkills, workKind } = shift;
   return renderEdit(c, shift, {
-    title, place: place ?? '', description: description ?? '', date, startTime, endTime, capacity: String(capacity), requiredSkills: requiredSkills.join('、'), workKind,
+    title,
+    place: place ?? '',
+    description: description ?? '',
+    date,
+    startTime,
+    endTime,
+    capacity: String(capacity),
+    requiredSkills: requiredSkills.join('、'),
+    workKind,
   });
 });
 
@@ -179,7 +268,10 @@ shiftRoutes.post('/:id{[0-9]+}/edit', async (c) => {
   const result = await editShift(deps.db, shift, form.data, today(c), deps.now());
   if (!result.ok) {
     if (result.reason === 'past') return renderEdit(c, shift, form.values, { date: t('shifts.edit.past') });
-    if (result.reason === 'belowConfirmed') return renderEdit(c, shift, form.values, { capacity: t('shifts.edit.belowConfirmed', { confirmed: result.confirmed }) });
+    if (result.reason === 'belowConfirmed')
+      return renderEdit(c, shift, form.values, {
+        capacity: t('shifts.edit.belowConfirmed', { confirmed: result.confirmed }),
+      });
     return renderEdit(c, shift, form.values, { title: t('shifts.edit.closed') });
   }
   deps.logger.info('shift_edited', { by: viewerOf(c).id, shiftId: shift.id });
@@ -210,7 +302,17 @@ shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/hours', async (c) => {
   const shift = await scopedShift(c);
   const deps = c.get('deps');
   const form = parseForm(hoursForm, await readForm(c), c.get('t'));
-  const ok = form.ok && (await confirmHours(deps.db, shift.id, Number(c.req.param('vid')), form.data.attended, form.data.minutes, viewerOf(c).id, deps.now()));
+  const ok =
+    form.ok &&
+    (await confirmHours(
+      deps.db,
+      shift.id,
+      Number(c.req.param('vid')),
+      form.data.attended,
+      form.data.minutes,
+      viewerOf(c).id,
+      deps.now(),
+    ));
   setFlash(c, ok ? 'shifts.hoursConfirmed' : 'shifts.hoursNotYet');
   return redirectAfterPost(c, `/shifts/${shift.id}`);
 });

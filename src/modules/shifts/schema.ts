@@ -19,14 +19,29 @@ const shiftFields = {
   date: z.string().regex(DATE, 'form.invalidDate'),
   startTime: z.string().regex(TIME, 'form.invalidValue'),
   endTime: z.string().regex(TIME, 'form.invalidValue'),
-  capacity: z.coerce.number({ message: 'form.required' }).int('form.invalidNumber').min(1, 'form.invalidNumber').max(500, 'form.invalidNumber'),
-  requiredSkills: z.string().max(200).default('').transform((v) => [...new Set(v.split(/[,，、]/).map((x) => x.trim()).filter(Boolean))]),
+  capacity: z.coerce
+    .number({ message: 'form.required' })
+    .int('form.invalidNumber')
+    .min(1, 'form.invalidNumber')
+    .max(500, 'form.invalidNumber'),
+  requiredSkills: z
+    .string()
+    .max(200)
+    .default('')
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(/[,，、]/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ]),
   workKind: z.enum(WORK_KINDS, { message: 'form.invalidChoice' }),
 };
-const endsAfterStart = [(v: { startTime: string; endTime: string }) => v.endTime > v.startTime, { path: ['endTime'], message: 'shifts.error.time' }] as [
-  (v: { startTime: string; endTime: string }) => boolean,
-  { path: string[]; message: string },
-];
+const endsAfterStart = [
+  (v: { startTime: string; endTime: string }) => v.endTime > v.startTime,
+  { path: ['endTime'], message: 'shifts.error.time' },
+] as [(v: { startTime: string; endTime: string }) => boolean, { path: string[]; message: string }];
 
 export const newShiftForm = z
   .object({
@@ -43,7 +58,13 @@ export type EditShiftInput = z.infer<typeof editShiftForm>;
 
 export const hoursForm = z.object({
   attended: z.preprocess((v) => v === 'on' || v === '1' || v === 'true', z.boolean()),
-  minutes: z.coerce.number({ message: 'form.required' }).int('form.invalidNumber').min(0, 'form.invalidNumber').max(24 * 60, 'form.invalidNumber'),
+  minutes: z.coerce
+    .number({ message: 'form.required' })
+    .int('form.invalidNumber')
+    .min(0, 'form.invalidNumber')
+    .max(24 * 60, 'form.invalidNumber'),
 });
 
-export const moveForm = z.object({ toShiftId: z.coerce.number({ message: 'form.required' }).int().positive('form.required') });
+export const moveForm = z.object({
+  toShiftId: z.coerce.number({ message: 'form.required' }).int().positive('form.required'),
+});

@@ -12,13 +12,20 @@ import { translator, type Translate } from '../../lib/i18n/index.js';
 // The trigger-kept count (migration 0012), read inside the writing statement, so it is exact under concurrency.
 const confirmedCount = (shiftId: number) => sql`(select confirmed_count from shifts where id = ${shiftId})`;
 const capacityOf = (shiftId: number) => sql`(select capacity from shifts where id = ${shiftId})`;
-const nextPosition = (shiftId: number) => sql`(select coalesce(max(p.position), 0) + 1 from shift_signups p where p.shift_id = ${shiftId})`;
+const nextPosition = (shiftId: number) =>
+  sql`(select coalesce(max(p.position), 0) + 1 from shift_signups p where p.shift_id = ${shiftId})`;
 
 /**
  * The one statement that takes a place: confirmed while confirmed < capacity, else waitlisted (when the volunteer
  * accepts the waitlist), else nothing. A cancelled row of the same volunteer is revived in place.
  */
-export function takePlace(shiftId: number, volunteerId: number, allowWaitlist: boolean, now: Date, also: SQL = sql`1`): SQL {
+export function takePlace(
+  shiftId: number,
+  volunteerId: number,
+  allowWaitlist: boolean,
+  now: Date,
+  also: SQL = sql`1`,
+): SQL {
   const at = now.getTime();
   return sql`insert into shift_signups (shift_id, volunteer_id, status, position, created_at, updated_at)
     select ${shiftId}, ${volunteerId},
@@ -40,7 +47,8 @@ export function promoteFirst(shiftId: number, now: Date): SQL {
 }
 
 /** A volunteer's language, from their login (the language they last chose); Chinese when they have none. */
-export const volunteerLocale = (volunteer: SQL) => sql`coalesce((select u.locale from users u where u.id = ${volunteer}.user_id), 'zh')`;
+export const volunteerLocale = (volunteer: SQL) =>
+  sql`coalesce((select u.locale from users u where u.id = ${volunteer}.user_id), 'zh')`;
 
 /**
  * Queues a text message to a volunteer unless they opted out of the channel, in the volunteer's own language
@@ -61,12 +69,20 @@ export function queueNotice(opts: { key: string; volunteerWhere: SQL; text: Noti
 
 export type SignUpOutcome = SignupStatus | 'full' | 'already';
 
-export async function signUp(db: Db, shiftId: number, volunteerId: number, allowWaitlist: boolean, now: Date): Promise<SignUpOutcome> {
+export async function signUp(
+  db: Db,
+  shiftId: number,
+  volunteerId: number,
+  allowWaitlist: boolean,
+  now: Date,
+): Promise<SignUpOutcome> {
   // all() returns the RETURNING row on every driver (D1's run() does not).
   const [row] = await db.all<{ status: SignupStatus }>(takePlace(shiftId, volunteerId, allowWaitlist, now));
   if (row) return row.status;
   // db.all, not db.get: drizzle's get() throws on an empty result over libSQL.
-  const [existing] = await db.all<{ status: SignupStatus }>(sql`select status from shift_signups where shift_id = ${shiftId} and volunteer_id = ${volunteerId}`);
+  const [existing] = await db.all<{ status: SignupStatus }>(
+    sql`select status from shift_signups where shift_id = ${shiftId} and volunteer_id = ${volunteerId}`,
+  );
   return existing && existing.status !== 'cancelled' ? 'already' : 'full';
 }
 
@@ -97,13 +113,25 @@ export async function leave(
     db.run(sql`update shift_signups set status = 'cancelled', promoted_at = null, updated_at = ${at}
       where shift_id = ${shiftId} and volunteer_id = ${volunteerId} and status <> 'cancelled'`),
     db.run(promoteFirst(shiftId, now)),
-    db.run(queueNotice({
-      key: `promoted:${shiftId}:${at}`, now, text: texts.promoted,
-      volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.promoted_at = ${at})`,
-    })),
+    db.run(
+      queueNotice({
+        key: `promoted:${shiftId}:${at}`,
+        now,
+        text: texts.promoted,
+        volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.promoted_at = ${at})`,
+      }),
+    ),
     ...(texts.removed
-      ? [db.run(queueNotice({ key: `removed:${shiftId}:${at}`, now, text: texts.removed,
-          volunteerWhere: sql`v.id = ${volunteerId} and exists (select 1 from shift_signups s where s.shift_id = ${shiftId} and s.volunteer_id = ${volunteerId} and s.status = 'cancelled' and s.updated_at = ${at})` }))]
+      ? [
+          db.run(
+            queueNotice({
+              key: `removed:${shiftId}:${at}`,
+              now,
+              text: texts.removed,
+              volunteerWhere: sql`v.id = ${volunteerId} and exists (select 1 from shift_signups s where s.shift_id = ${shiftId} and s.volunteer_id = ${volunteerId} and s.status = 'cancelled' and s.updated_at = ${at})`,
+            }),
+          ),
+        ]
       : []),
   ]);
   return changedRows(left as DbRunResult) > 0;
@@ -113,19 +141,45 @@ export async function leave(
  * A coordinator moves a volunteer to another shift: out of the first (promoting its waitlist), into the second
  * (confirmed if there is room, else waitlisted), with a notice, all in one batch.
  */
-export async function move(db: Db, fromShiftId: number, toShiftId: number, volunteerId: number, now: Date, texts: { promoted: NoticeText; moved: NoticeText }) {
+export async function move(
+  db: Db,
+  fromShiftId: number,
+  toShiftId: number,
+  volunteerId: number,
+  now: Date,
+  texts: { promoted: NoticeText; moved: NoticeText },
+) {
   const at = now.getTime();
   const results = await db.batch([
     db.run(sql`update shift_signups set status = 'cancelled', promoted_at = null, updated_at = ${at}
       where shift_id = ${fromShiftId} and volunteer_id = ${volunteerId} and status <> 'cancelled'`),
-    db.run(takePlace(toShiftId, volunteerId, true, now, sql`exists (select 1 from shift_signups m where m.shift_id = ${fromShiftId}
-      and m.volunteer_id = ${volunteerId} and m.status = 'cancelled' and m.updated_at = ${at})`)),
+    db.run(
+      takePlace(
+        toShiftId,
+        volunteerId,
+        true,
+        now,
+        sql`exists (select 1 from shift_signups m where m.shift_id = ${fromShiftId}
+      and m.volunteer_id = ${volunteerId} and m.status = 'cancelled' and m.updated_at = ${at})`,
+      ),
+    ),
     db.run(promoteFirst(fromShiftId, now)),
-    db.run(queueNotice({
-      key: `promoted:${fromShiftId}:${at}`, now, text: texts.promoted,
-      volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${fromShiftId} and s.promoted_at = ${at})`,
-    })),
-    db.run(queueNotice({ key: `moved:${fromShiftId}:${toShiftId}:${at}`, now, text: texts.moved, volunteerWhere: sql`v.id = ${volunteerId}` })),
+    db.run(
+      queueNotice({
+        key: `promoted:${fromShiftId}:${at}`,
+        now,
+        text: texts.promoted,
+        volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${fromShiftId} and s.promoted_at = ${at})`,
+      }),
+    ),
+    db.run(
+      queueNotice({
+        key: `moved:${fromShiftId}:${toShiftId}:${at}`,
+        now,
+        text: texts.moved,
+        volunteerWhere: sql`v.id = ${volunteerId}`,
+      }),
+    ),
   ]);
   return changedRows(results[0] as DbRunResult) > 0;
 }
@@ -134,10 +188,18 @@ export async function move(db: Db, fromShiftId: number, toShiftId: number, volun
 export async function cancelShift(db: Db, shiftId: number, now: Date, text: NoticeText): Promise<boolean> {
   const at = now.getTime();
   const [cancelled] = await db.batch([
-    db.run(sql`update shifts set status = 'cancelled', edited = 1, updated_at = ${at} where id = ${shiftId} and status = 'open'`),
-    db.run(queueNotice({ key: `shift-cancelled:${shiftId}`, now, text,
-      volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.status <> 'cancelled')
-        and exists (select 1 from shifts x where x.id = ${shiftId} and x.status = 'cancelled' and x.updated_at = ${at})` })),
+    db.run(
+      sql`update shifts set status = 'cancelled', edited = 1, updated_at = ${at} where id = ${shiftId} and status = 'open'`,
+    ),
+    db.run(
+      queueNotice({
+        key: `shift-cancelled:${shiftId}`,
+        now,
+        text,
+        volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.status <> 'cancelled')
+        and exists (select 1 from shifts x where x.id = ${shiftId} and x.status = 'cancelled' and x.updated_at = ${at})`,
+      }),
+    ),
   ]);
   return changedRows(cancelled as DbRunResult) > 0;
 }
@@ -151,7 +213,17 @@ export async function cancelShift(db: Db, shiftId: number, now: Date, text: Noti
 export async function changeShift(
   db: Db,
   shiftId: number,
-  change: { title: string; place: string | null; description: string | null; date: string; startTime: string; endTime: string; capacity: number; requiredSkills: string[]; workKind: WorkKind },
+  change: {
+    title: string;
+    place: string | null;
+    description: string | null;
+    date: string;
+    startTime: string;
+    endTime: string;
+    capacity: number;
+    requiredSkills: string[];
+    workKind: WorkKind;
+  },
   promotions: number,
   now: Date,
   texts: { changed: NoticeText | null; promoted: NoticeText },
@@ -166,14 +238,30 @@ export async function changeShift(
         required_skills = ${JSON.stringify(change.requiredSkills)}, work_kind = ${change.workKind},
         service_day_id = (select d.id from service_days d where d.date = ${change.date}), edited = 1, updated_at = ${at}
       where id = ${shiftId} and status = 'open' and starts_at > ${at} and ${change.capacity} >= ${confirmedCount(shiftId)}`),
-    ...Array.from({ length: Math.min(Math.max(0, promotions), 500) }, () => db.run(sql`${promoteFirst(shiftId, now)} and ${mine}`)),
+    ...Array.from({ length: Math.min(Math.max(0, promotions), 500) }, () =>
+      db.run(sql`${promoteFirst(shiftId, now)} and ${mine}`),
+    ),
     ...(texts.changed
-      ? [db.run(queueNotice({ key: `changed:${shiftId}:${at}`, now, text: texts.changed,
-          volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.status <> 'cancelled'
-            and (s.promoted_at is null or s.promoted_at <> ${at})) and ${mine}` }))]
+      ? [
+          db.run(
+            queueNotice({
+              key: `changed:${shiftId}:${at}`,
+              now,
+              text: texts.changed,
+              volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.status <> 'cancelled'
+            and (s.promoted_at is null or s.promoted_at <> ${at})) and ${mine}`,
+            }),
+          ),
+        ]
       : []),
-    db.run(queueNotice({ key: `promoted:${shiftId}:${at}`, now, text: texts.promoted,
-      volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.promoted_at = ${at})` })),
+    db.run(
+      queueNotice({
+        key: `promoted:${shiftId}:${at}`,
+        now,
+        text: texts.promoted,
+        volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.promoted_at = ${at})`,
+      }),
+    ),
   ]);
   return changedRows(updated as DbRunResult) > 0;
 }

@@ -13,7 +13,11 @@ export const templateForm = z
     title: z.string().trim().min(1, 'form.required').max(80, 'form.tooLong'),
     startTime: z.string().regex(TIME, 'form.invalidValue'),
     endTime: z.string().regex(TIME, 'form.invalidValue'),
-    capacity: z.coerce.number({ message: 'form.invalidNumber' }).int('form.invalidNumber').min(1, 'form.invalidNumber').max(500, 'form.invalidNumber'),
+    capacity: z.coerce
+      .number({ message: 'form.invalidNumber' })
+      .int('form.invalidNumber')
+      .min(1, 'form.invalidNumber')
+      .max(500, 'form.invalidNumber'),
     workKind: z.enum(WORK_KINDS, { message: 'form.invalidChoice' }),
   })
   .refine((v) => v.endTime > v.startTime, { path: ['endTime'], message: 'shifts.error.time' });
@@ -21,32 +25,58 @@ export const templateForm = z
 /** Station staff edit their township's station templates; the county admin any. */
 export function templateScope(viewer: Viewer): SQL | undefined {
   if (viewer.role === 'county_admin') return undefined;
-  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return eq(s.organisations.townshipId, viewer.townshipId);
+  if (viewer.role === 'station_staff' && viewer.townshipId !== null)
+    return eq(s.organisations.townshipId, viewer.townshipId);
   return sql`0`;
 }
 
 export function canEditTemplates(viewer: Viewer | null): boolean {
-  return !!viewer && (viewer.role === 'county_admin' || (viewer.role === 'station_staff' && viewer.townshipId !== null));
+  return (
+    !!viewer && (viewer.role === 'county_admin' || (viewer.role === 'station_staff' && viewer.townshipId !== null))
+  );
 }
 
 export async function listTemplates(db: Db, where: SQL | undefined) {
-  return db.select({ id: s.shiftTemplates.id, station: s.organisations.name, title: s.shiftTemplates.title, startTime: s.shiftTemplates.startTime,
-    endTime: s.shiftTemplates.endTime, capacity: s.shiftTemplates.capacity, workKind: s.shiftTemplates.workKind })
-    .from(s.shiftTemplates).innerJoin(s.organisations, eq(s.organisations.id, s.shiftTemplates.organisationId))
-    .where(and(where, eq(s.organisations.kind, 'station'))).orderBy(asc(s.organisations.name), asc(s.shiftTemplates.startTime));
+  return db
+    .select({
+      id: s.shiftTemplates.id,
+      station: s.organisations.name,
+      title: s.shiftTemplates.title,
+      startTime: s.shiftTemplates.startTime,
+      endTime: s.shiftTemplates.endTime,
+      capacity: s.shiftTemplates.capacity,
+      workKind: s.shiftTemplates.workKind,
+    })
+    .from(s.shiftTemplates)
+    .innerJoin(s.organisations, eq(s.organisations.id, s.shiftTemplates.organisationId))
+    .where(and(where, eq(s.organisations.kind, 'station')))
+    .orderBy(asc(s.organisations.name), asc(s.shiftTemplates.startTime));
 }
 export type TemplateRow = Awaited<ReturnType<typeof listTemplates>>[number];
 
 /** Updates a template inside the viewer's scope; false when it is not theirs (→ 404) or the start time is taken. */
-export async function updateTemplate(db: Db, where: SQL | undefined, id: number, input: z.infer<typeof templateForm>, now: Date): Promise<'ok' | 'notFound' | 'taken'> {
-  const [found] = await db.select({ id: s.shiftTemplates.id }).from(s.shiftTemplates)
-    .innerJoin(s.organisations, eq(s.organisations.id, s.shiftTemplates.organisationId)).where(and(where, eq(s.shiftTemplates.id, id)));
+export async function updateTemplate(
+  db: Db,
+  where: SQL | undefined,
+  id: number,
+  input: z.infer<typeof templateForm>,
+  now: Date,
+): Promise<'ok' | 'notFound' | 'taken'> {
+  const [found] = await db
+    .select({ id: s.shiftTemplates.id })
+    .from(s.shiftTemplates)
+    .innerJoin(s.organisations, eq(s.organisations.id, s.shiftTemplates.organisationId))
+    .where(and(where, eq(s.shiftTemplates.id, id)));
   if (!found) return 'notFound';
   try {
-    await db.update(s.shiftTemplates).set({ ...input, updatedAt: now }).where(eq(s.shiftTemplates.id, id));
+    await db
+      .update(s.shiftTemplates)
+      .set({ ...input, updatedAt: now })
+      .where(eq(s.shiftTemplates.id, id));
     return 'ok';
   } catch (error) {
-    if (/UNIQUE/.test(String((error as Error).message) + String((error as { cause?: Error }).cause?.message))) return 'taken';
+    if (/UNIQUE/.test(String((error as Error).message) + String((error as { cause?: Error }).cause?.message)))
+      return 'taken';
     throw error;
   }
 }

@@ -34,13 +34,18 @@ async function ownCertificate(c: Parameters<typeof currentVolunteer>[0]) {
   return certificate(c.get('t'), v.name, shanghaiDate(c.get('deps').now()), rows);
 }
 
-volunteerShiftRoutes.get('/certificate', async (c) => renderPage(c, <CertificatePage ui={uiOf(c)} cert={await ownCertificate(c)} />));
+volunteerShiftRoutes.get('/certificate', async (c) =>
+  renderPage(c, <CertificatePage ui={uiOf(c)} cert={await ownCertificate(c)} />),
+);
 
 // A GET: the download writes nothing (no audit row: it is the volunteer's own record).
 volunteerShiftRoutes.get('/certificate.docx', async (c) => {
   const cert = await ownCertificate(c);
   c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-  c.header('Content-Disposition', `attachment; filename="certificate.docx"; filename*=UTF-8''${encodeURIComponent(`${c.get('t')('shifts.certificate')}.docx`)}`);
+  c.header(
+    'Content-Disposition',
+    `attachment; filename="certificate.docx"; filename*=UTF-8''${encodeURIComponent(`${c.get('t')('shifts.certificate')}.docx`)}`,
+  );
   return c.body((await certificateDocx(c.get('t'), cert)) as Uint8Array<ArrayBuffer>);
 });
 
@@ -54,8 +59,16 @@ volunteerShiftRoutes.post('/calendar', async (c) => {
   const rows = await myShifts(deps.db, v.id);
   const now = deps.now().getTime();
   // Shown once, on this response: only the token's hash is stored.
-  return renderPage(c, <MyShiftsPage ui={uiOf(c)} upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()}
-    past={rows.filter((r) => r.startsAt.getTime() <= now)} feedUrl={`${origin}/calendar/${token}.ics`} smsOptedOut={await optedOut(deps.db, v.id, 'sms')} />);
+  return renderPage(
+    c,
+    <MyShiftsPage
+      ui={uiOf(c)}
+      upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()}
+      past={rows.filter((r) => r.startsAt.getTime() <= now)}
+      feedUrl={`${origin}/calendar/${token}.ics`}
+      smsOptedOut={await optedOut(deps.db, v.id, 'sms')}
+    />,
+  );
 });
 
 volunteerShiftRoutes.post('/calendar/revoke', async (c) => {
@@ -97,7 +110,10 @@ export const templateRoutes = new Hono<AppEnv>();
 templateRoutes.get('/', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, canEditTemplates(viewer));
-  return renderPage(c, <TemplatesPage ui={uiOf(c)} rows={await listTemplates(c.get('deps').db, templateScope(viewer))} />);
+  return renderPage(
+    c,
+    <TemplatesPage ui={uiOf(c)} rows={await listTemplates(c.get('deps').db, templateScope(viewer))} />,
+  );
 });
 
 templateRoutes.post('/:id{[0-9]+}', async (c) => {
@@ -107,7 +123,11 @@ templateRoutes.post('/:id{[0-9]+}', async (c) => {
   const id = Number(c.req.param('id'));
   const form = parseForm(templateForm, await readForm(c), c.get('t'));
   const rerender = async (errors: Record<string, string>) =>
-    renderPage(c, <TemplatesPage ui={uiOf(c)} rows={await listTemplates(deps.db, templateScope(viewer))} errors={{ id, errors }} />, 422);
+    renderPage(
+      c,
+      <TemplatesPage ui={uiOf(c)} rows={await listTemplates(deps.db, templateScope(viewer))} errors={{ id, errors }} />,
+      422,
+    );
   if (!form.ok) {
     if (!(await listTemplates(deps.db, templateScope(viewer))).some((r) => r.id === id)) notFound();
     return rerender(form.errors);

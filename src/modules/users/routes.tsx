@@ -17,7 +17,13 @@ export const userRoutes = new Hono<AppEnv>();
 async function renderNew(c: AppContext, values?: FormValues, errors?: FieldErrors) {
   const db = c.get('deps').db;
   const page = (
-    <NewUserPage ui={uiOf(c)} townships={await townshipChoices(db)} organisations={await organisationOptions(db)} values={values} errors={errors} />
+    <NewUserPage
+      ui={uiOf(c)}
+      townships={await townshipChoices(db)}
+      organisations={await organisationOptions(db)}
+      values={values}
+      errors={errors}
+    />
   );
   return renderPage(c, page, errors ? 422 : 200);
 }

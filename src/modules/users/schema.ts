@@ -14,7 +14,8 @@ export const newUserForm = z
     organisationId: optionalId,
   })
   .superRefine((v, ctx) => {
-    if (v.role === 'station_staff' && !v.townshipId) ctx.addIssue({ code: 'custom', path: ['townshipId'], message: 'users.townshipRequired' });
+    if (v.role === 'station_staff' && !v.townshipId)
+      ctx.addIssue({ code: 'custom', path: ['townshipId'], message: 'users.townshipRequired' });
     if (v.role === 'org_coordinator' && !v.organisationId)
       ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'users.organisationRequired' });
   });

@@ -32,7 +32,10 @@ export async function createUser(
 
 /** Disables an account and ends all its sessions in one batch. */
 export async function disableUser(db: Db, userId: number, now: Date): Promise<void> {
-  await db.batch([db.update(users).set({ disabledAt: now }).where(eq(users.id, userId)), deleteUserSessionsQuery(db, userId)]);
+  await db.batch([
+    db.update(users).set({ disabledAt: now }).where(eq(users.id, userId)),
+    deleteUserSessionsQuery(db, userId),
+  ]);
 }
 
 export async function enableUser(db: Db, userId: number): Promise<void> {

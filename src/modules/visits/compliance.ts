@@ -23,7 +23,11 @@ export interface TownshipCompliance {
  * Each township's share of required visits made in the window. A person visited more often than their cadence
  * asks does not make up for someone else who was missed, so each person's visits count up to their own need.
  */
-export async function complianceByTownship(db: Db, where: SQL | undefined, today: string): Promise<TownshipCompliance[]> {
+export async function complianceByTownship(
+  db: Db,
+  where: SQL | undefined,
+  today: string,
+): Promise<TownshipCompliance[]> {
   const window = { from: addDays(today, -(COMPLIANCE_DAYS - 1)), to: today };
   const rules = await loadCadenceRules(db);
   const rows = await db
@@ -39,7 +43,14 @@ export async function complianceByTownship(db: Db, where: SQL | undefined, today
     .where(and(where, eq(recipients.status, 'active'), eq(recipients.supportMode, 'home')));
   const byTownship = new Map<number, TownshipCompliance>();
   for (const r of rows) {
-    const t = byTownship.get(r.townshipId) ?? { townshipId: r.townshipId, township: r.township, recipients: 0, required: 0, made: 0, rate: null };
+    const t = byTownship.get(r.townshipId) ?? {
+      townshipId: r.townshipId,
+      township: r.township,
+      recipients: 0,
+      required: 0,
+      made: 0,
+      rate: null,
+    };
     const required = requiredVisits(r.careLevel, window, businessDate(r.createdAt), rules);
     t.recipients += 1;
     t.required += required;
@@ -55,7 +66,11 @@ export async function complianceByTownship(db: Db, where: SQL | undefined, today
 export function complianceChart(rows: readonly TownshipCompliance[], title: string): string | null {
   const charted = rows.filter((r) => r.rate !== null);
   if (!charted.length) return null;
-  return barChartDataUri({ title, labels: charted.map((r) => r.township), values: charted.map((r) => Math.round(r.rate! * 1000) / 10) });
+  return barChartDataUri({
+    title,
+    labels: charted.map((r) => r.township),
+    values: charted.map((r) => Math.round(r.rate! * 1000) / 10),
+  });
 }
 
 /** How long the county dashboard's chart is reused: the page itself (/visits/compliance) is always live. */
@@ -66,7 +81,12 @@ const dashboardCharts = new WeakMap<object, { key: string; until: number; chart:
  * The county dashboard's compliance chart, computed at most every five minutes per database and language: the
  * dashboard is the busiest page, while a 30-day rate moves slowly.
  */
-export async function dashboardComplianceChart(db: Db, today: string, title: string, now: Date): Promise<string | null> {
+export async function dashboardComplianceChart(
+  db: Db,
+  today: string,
+  title: string,
+  now: Date,
+): Promise<string | null> {
   const key = `${today}|${title}`;
   const hit = dashboardCharts.get(db);
   if (hit && hit.key === key && hit.until > now.getTime()) return hit.chart;

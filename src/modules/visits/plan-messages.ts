@@ -74,7 +74,8 @@ export const zhPlans = {
   'nav.compliance': '走访达标率',
   'nav.cadence': '走访周期',
   'cadence.title': '走访周期',
-  'cadence.explain': '按自理能力设置两次走访之间的天数。修改后，所有对象的下次应访日期和逾期天数随即按新规则计算，已有走访记录不变。',
+  'cadence.explain':
+    '按自理能力设置两次走访之间的天数。修改后，所有对象的下次应访日期和逾期天数随即按新规则计算，已有走访记录不变。',
   'cadence.full': '全失能：每几天走访一次',
   'cadence.partial': '半失能：每几天走访一次',
   'cadence.self': '全自理：每几天走访一次',
@@ -90,7 +91,8 @@ export const zhPlans = {
   'compliance.rate': '达标率',
   'compliance.total': '全县',
   'compliance.chartTitle': '走访达标率（%）',
-  'compliance.explain': '应访次数按自理能力的走访周期计算（全失能每天、半失能每 2 天、全自理每周，以县里设置为准）；每人当天有“已走访”记录计一次，超出本人应访次数的不计入。',
+  'compliance.explain':
+    '应访次数按自理能力的走访周期计算（全失能每天、半失能每 2 天、全自理每周，以县里设置为准）；每人当天有“已走访”记录计一次，超出本人应访次数的不计入。',
   'requirements.title': '走访要求：{name}',
   'requirements.link': '走访要求（技能、两人同行、回避）',
   'requirements.back': '返回对象详情',
@@ -108,14 +110,16 @@ export const enPlans: { readonly [K in keyof typeof zhPlans]: string } = {
   'nav.today': "Today's visits",
   'plans.title': 'Visit plan: {title}',
   'plans.link': 'Visit plan',
-  'plans.none': 'No plan yet. "Plan" assigns the due recipients to the volunteers confirmed on this shift, most overdue and most dependent first.',
+  'plans.none':
+    'No plan yet. "Plan" assigns the due recipients to the volunteers confirmed on this shift, most overdue and most dependent first.',
   'plans.plan': 'Plan',
   'plans.replan': 'Keep the pinned, re-plan the rest',
   'plans.publish': 'Publish and notify volunteers',
   'plans.sheets': 'Print route sheets',
   'plans.status.draft': 'Draft (unpublished changes)',
   'plans.status.published': 'Published',
-  'plans.summary': '{due} households due, {covered} planned; {volunteers} confirmed volunteers, at most {capacity} households each.',
+  'plans.summary':
+    '{due} households due, {covered} planned; {volunteers} confirmed volunteers, at most {capacity} households each.',
   'plans.uncovered': 'Due but not planned',
   'plans.noHouseholds': '(nothing assigned)',
   'plans.order': 'Order',
@@ -146,7 +150,8 @@ export const enPlans: { readonly [K in keyof typeof zhPlans]: string } = {
   'plans.reassign.full': 'This volunteer is full; remove a household first.',
   'plans.reassign.already': 'This volunteer already has this household.',
   'plans.notice.subject': 'Visit assignment',
-  'plans.notice.body': '{date} {time} "{title}": you have {count} households to visit; open "Today\'s visits" for the order and notes.',
+  'plans.notice.body':
+    '{date} {time} "{title}": you have {count} households to visit; open "Today\'s visits" for the order and notes.',
   'plans.notice.none': '{date} "{title}": your visits were cancelled.',
   'sheets.title': 'Route sheet',
   'sheets.volunteer': 'Volunteer: {name}',
@@ -179,7 +184,8 @@ export const enPlans: { readonly [K in keyof typeof zhPlans]: string } = {
   'nav.compliance': 'Visit compliance',
   'nav.cadence': 'Visit cadence',
   'cadence.title': 'Visit cadence',
-  'cadence.explain': 'Days between visits per self-care level. A change recomputes every next due date and overdue count at once; recorded visits are untouched.',
+  'cadence.explain':
+    'Days between visits per self-care level. A change recomputes every next due date and overdue count at once; recorded visits are untouched.',
   'cadence.full': 'Fully disabled: visit every … days',
   'cadence.partial': 'Partly disabled: visit every … days',
   'cadence.self': 'Self-caring: visit every … days',
@@ -195,7 +201,8 @@ export const enPlans: { readonly [K in keyof typeof zhPlans]: string } = {
   'compliance.rate': 'Compliance',
   'compliance.total': 'County',
   'compliance.chartTitle': 'Visit compliance (%)',
-  'compliance.explain': "Required visits follow each person's cadence (by default daily when fully disabled, every 2 days when partly, weekly when self-caring); a day with a 'visited' record counts once, and visits beyond a person's own requirement do not count.",
+  'compliance.explain':
+    "Required visits follow each person's cadence (by default daily when fully disabled, every 2 days when partly, weekly when self-caring); a day with a 'visited' record counts once, and visits beyond a person's own requirement do not count.",
   'requirements.title': 'Visit requirements: {name}',
   'requirements.link': 'Visit requirements (skills, two visitors, exclusions)',
   'requirements.back': 'Back to the recipient',

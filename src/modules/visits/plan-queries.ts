@@ -1,7 +1,17 @@
 import { and, asc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
-  planAssignments, recipients, shiftSignups, shifts, villages, visitExclusions, visitPlans, visitRequirements, visits, volunteers, type VisitOutcome,
+  planAssignments,
+  recipients,
+  shiftSignups,
+  shifts,
+  villages,
+  visitExclusions,
+  visitPlans,
+  visitRequirements,
+  visits,
+  volunteers,
+  type VisitOutcome,
 } from '../../db/schema/index.js';
 import { addDays } from '../../domain/cadence.js';
 
@@ -47,14 +57,26 @@ export async function plannerFacts(db: Db, townshipId: number, date: string) {
     .select({ id: recipients.id, villageId: recipients.villageId, lat: villages.lat, lng: villages.lng })
     .from(recipients)
     .leftJoin(villages, eq(villages.id, recipients.villageId))
-    .where(and(eq(recipients.townshipId, townshipId), eq(recipients.status, 'active'), eq(recipients.supportMode, 'home')));
+    .where(
+      and(eq(recipients.townshipId, townshipId), eq(recipients.status, 'active'), eq(recipients.supportMode, 'home')),
+    );
   const inTownship = db.select({ id: recipients.id }).from(recipients).where(eq(recipients.townshipId, townshipId));
-  const requirements = await db.select().from(visitRequirements).where(inArray(visitRequirements.recipientId, inTownship));
+  const requirements = await db
+    .select()
+    .from(visitRequirements)
+    .where(inArray(visitRequirements.recipientId, inTownship));
   const exclusions = await db.select().from(visitExclusions).where(inArray(visitExclusions.recipientId, inTownship));
   const lastVolunteer = await db
     .select({ recipientId: visits.recipientId, volunteerIds: visits.volunteerIds })
     .from(visits)
-    .where(and(inArray(visits.recipientId, inTownship), eq(visits.visitorKind, 'volunteer'), eq(visits.outcome, 'visited'), gte(visits.visitedOn, addDays(date, -CONTINUITY_DAYS))))
+    .where(
+      and(
+        inArray(visits.recipientId, inTownship),
+        eq(visits.visitorKind, 'volunteer'),
+        eq(visits.outcome, 'visited'),
+        gte(visits.visitedOn, addDays(date, -CONTINUITY_DAYS)),
+      ),
+    )
     .orderBy(asc(visits.visitedOn), asc(visits.id));
   const last = new Map<number, number>();
   for (const v of lastVolunteer) if (v.volunteerIds.length) last.set(v.recipientId, v.volunteerIds[0]);
@@ -118,14 +140,23 @@ export function householdsOf(db: Db, volunteerId: number, userId: number, date: 
       caregiverMobileMasked: recipients.caregiverMobileMasked,
       hasCaregiverMobile: sql<number>`${recipients.caregiverMobileEnc} is not null`,
       village: villages.name,
-      outcome: sql<string | null>`(select v.outcome from visits v where v.recipient_id = ${recipients.id} and v.visited_on = ${shifts.date} and v.recorded_by = ${userId} order by v.id desc limit 1)`,
+      outcome: sql<
+        string | null
+      >`(select v.outcome from visits v where v.recipient_id = ${recipients.id} and v.visited_on = ${shifts.date} and v.recorded_by = ${userId} order by v.id desc limit 1)`,
     })
     .from(planAssignments)
     .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
     .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
     .innerJoin(recipients, eq(recipients.id, planAssignments.recipientId))
     .leftJoin(villages, eq(villages.id, recipients.villageId))
-    .where(and(eq(planAssignments.volunteerId, volunteerId), eq(planAssignments.published, true), eq(shifts.date, date), ne(shifts.status, 'cancelled')))
+    .where(
+      and(
+        eq(planAssignments.volunteerId, volunteerId),
+        eq(planAssignments.published, true),
+        eq(shifts.date, date),
+        ne(shifts.status, 'cancelled'),
+      ),
+    )
     .orderBy(asc(shifts.startTime), asc(shifts.id), asc(planAssignments.position));
 }
 export type Household = Awaited<ReturnType<typeof householdsOf>>[number];
@@ -137,13 +168,23 @@ export async function nextPlannedDate(db: Db, volunteerId: number, from: string)
     .from(planAssignments)
     .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
     .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
-    .where(and(eq(planAssignments.volunteerId, volunteerId), eq(planAssignments.published, true), gte(shifts.date, from), ne(shifts.status, 'cancelled')));
+    .where(
+      and(
+        eq(planAssignments.volunteerId, volunteerId),
+        eq(planAssignments.published, true),
+        gte(shifts.date, from),
+        ne(shifts.status, 'cancelled'),
+      ),
+    );
   return row?.date ?? null;
 }
 
 /** The volunteer record behind a volunteer's login. */
 export async function volunteerOfUser(db: Db, userId: number) {
-  const [row] = await db.select({ id: volunteers.id, name: volunteers.name }).from(volunteers).where(eq(volunteers.userId, userId));
+  const [row] = await db
+    .select({ id: volunteers.id, name: volunteers.name })
+    .from(volunteers)
+    .where(eq(volunteers.userId, userId));
   return row;
 }
 
@@ -154,12 +195,22 @@ export async function volunteerNames(db: Db, ids: number[]) {
 }
 
 /** The date of one of a volunteer's published households; null when it is not theirs or not published. */
-export async function publishedHouseholdDate(db: Db, assignmentId: number, volunteerId: number): Promise<string | null> {
+export async function publishedHouseholdDate(
+  db: Db,
+  assignmentId: number,
+  volunteerId: number,
+): Promise<string | null> {
   const [row] = await db
     .select({ date: shifts.date })
     .from(planAssignments)
     .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
     .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
-    .where(and(eq(planAssignments.id, assignmentId), eq(planAssignments.volunteerId, volunteerId), eq(planAssignments.published, true)));
+    .where(
+      and(
+        eq(planAssignments.id, assignmentId),
+        eq(planAssignments.volunteerId, volunteerId),
+        eq(planAssignments.published, true),
+      ),
+    );
   return row?.date ?? null;
 }

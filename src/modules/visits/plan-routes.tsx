@@ -51,24 +51,47 @@ planRoutes.get('/:shiftId{[0-9]+}', async (c) => {
     plan ? planRows(db, plan.id, true) : [],
     homeRecipientsWithLastVisit(db, undefined, shift.townshipId),
   ]);
-  const recipientNames = new Map<number, string>([...homes.map((h) => [h.id, h.name] as const), ...published.map((r) => [r.recipientId, r.recipient] as const)]);
+  const recipientNames = new Map<number, string>([
+    ...homes.map((h) => [h.id, h.name] as const),
+    ...published.map((r) => [r.recipientId, r.recipient] as const),
+  ]);
   const planned = new Set(working.map((r) => r.recipientId));
   const homeById = new Map(homes.map((h) => [h.id, h]));
   const uncovered = input.recipients
     .filter((r) => !planned.has(r.id))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id)
-    .map((r) => ({ id: r.id, name: homeById.get(r.id)!.name, village: homeById.get(r.id)!.village, careLevel: r.careLevel, daysOverdue: r.daysOverdue }));
+    .map((r) => ({
+      id: r.id,
+      name: homeById.get(r.id)!.name,
+      village: homeById.get(r.id)!.village,
+      careLevel: r.careLevel,
+      daysOverdue: r.daysOverdue,
+    }));
   const changes = plan?.publishedAt ? planChanges(working, published) : [];
   // Someone who left the shift after planning still holds households until the next re-plan: show them, flagged.
   const confirmed = new Set(volunteers.map((v) => v.id));
-  const gone = await volunteerNames(db, [...new Set(working.map((r) => r.volunteerId))].filter((id) => !confirmed.has(id)));
-  const listed = [...volunteers.map((v) => ({ id: v.id, name: v.name, gone: false })), ...gone.map((v) => ({ ...v, gone: true }))];
+  const gone = await volunteerNames(
+    db,
+    [...new Set(working.map((r) => r.volunteerId))].filter((id) => !confirmed.has(id)),
+  );
+  const listed = [
+    ...volunteers.map((v) => ({ id: v.id, name: v.name, gone: false })),
+    ...gone.map((v) => ({ ...v, gone: true })),
+  ];
   return renderPage(
     c,
     <PlanPage
-      ui={uiOf(c)} shift={shift} plan={plan} working={working} volunteers={listed} uncovered={uncovered}
-      due={input.recipients.length} capacity={DEFAULT_CAPACITY} changes={changes}
-      recipientNames={recipientNames} volunteerNames={new Map(listed.map((v) => [v.id, v.name]))}
+      ui={uiOf(c)}
+      shift={shift}
+      plan={plan}
+      working={working}
+      volunteers={listed}
+      uncovered={uncovered}
+      due={input.recipients.length}
+      capacity={DEFAULT_CAPACITY}
+      changes={changes}
+      recipientNames={recipientNames}
+      volunteerNames={new Map(listed.map((v) => [v.id, v.name]))}
     />,
   );
 });
@@ -80,7 +103,16 @@ planRoutes.get('/:shiftId{[0-9]+}/sheets', async (c) => {
   const published = await planRows(db, plan.id, true);
   const draft = !plan.publishedAt;
   const rows = draft ? await planRows(db, plan.id, false) : published;
-  return renderPage(c, <RouteSheetsPage ui={uiOf(c)} shift={shift} rows={rows} volunteers={await confirmedVolunteers(db, shift.id)} draft={draft} />);
+  return renderPage(
+    c,
+    <RouteSheetsPage
+      ui={uiOf(c)}
+      shift={shift}
+      rows={rows}
+      volunteers={await confirmedVolunteers(db, shift.id)}
+      draft={draft}
+    />,
+  );
 });
 
 planRoutes.post('/:shiftId{[0-9]+}/replan', async (c) => {
@@ -134,7 +166,9 @@ planRoutes.post('/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/reassign', async (c)
   const plan = await planOf(c, shift.id);
   const row = await workingRow(c, plan.id);
   const form = reassignForm.safeParse(await readForm(c));
-  const result = form.success ? await reassign(deps.db, shift, plan, row, form.data.toVolunteerId, deps.now()) : 'notConfirmed';
+  const result = form.success
+    ? await reassign(deps.db, shift, plan, row, form.data.toVolunteerId, deps.now())
+    : 'notConfirmed';
   setFlash(c, result === 'ok' ? 'plans.reassigned' : `plans.reassign.${result}`);
   return redirectAfterPost(c, `/plans/${shift.id}`);
 });

@@ -3,10 +3,28 @@ import type { Db } from '../../db/client.js';
 import { fitParams } from '../../db/types.js';
 import { planAssignments, visitPlans } from '../../db/schema/index.js';
 import { businessDate, dueStatus } from '../../domain/cadence.js';
-import { capacityOf, eligible, evaluate, planVisits, priorityOf, type Assignment, type Plan, type PlanRecipient, type PlanVolunteer } from '../../domain/matching/index.js';
+import {
+  capacityOf,
+  eligible,
+  evaluate,
+  planVisits,
+  priorityOf,
+  type Assignment,
+  type Plan,
+  type PlanRecipient,
+  type PlanVolunteer,
+} from '../../domain/matching/index.js';
 import { visitingOrder } from '../../domain/visit-order.js';
 import { bilingual, queueNotice } from '../shifts/signup.js';
-import { confirmedVolunteers, ensurePlan, plannedElsewhere, plannerFacts, planRows, type PlanAssignmentRow, type PlanRow } from './plan-queries.js';
+import {
+  confirmedVolunteers,
+  ensurePlan,
+  plannedElsewhere,
+  plannerFacts,
+  planRows,
+  type PlanAssignmentRow,
+  type PlanRow,
+} from './plan-queries.js';
 import { homeRecipientsWithLastVisit, loadCadenceRules } from './queries.js';
 
 /** The shift a plan belongs to, as the planner needs it. */
@@ -29,7 +47,11 @@ export interface PlannerInput {
  * Who may go and who is due on the shift's date: its confirmed volunteers (working in the shift's township that
  * day) and the township's home-supported recipients due by then, minus those on another plan that day.
  */
-export async function plannerInput(db: Db, shift: PlanShift, blocked: readonly (readonly [number, number])[]): Promise<PlannerInput> {
+export async function plannerInput(
+  db: Db,
+  shift: PlanShift,
+  blocked: readonly (readonly [number, number])[],
+): Promise<PlannerInput> {
   const [rules, people, homes, elsewhere, facts] = await Promise.all([
     loadCadenceRules(db),
     confirmedVolunteers(db, shift.id),
@@ -38,14 +60,23 @@ export async function plannerInput(db: Db, shift: PlanShift, blocked: readonly (
     plannerFacts(db, shift.townshipId, shift.date),
   ]);
   const excludedBy = new Map<number, number[]>();
-  for (const e of facts.exclusions) excludedBy.set(e.volunteerId, [...(excludedBy.get(e.volunteerId) ?? []), e.recipientId]);
+  for (const e of facts.exclusions)
+    excludedBy.set(e.volunteerId, [...(excludedBy.get(e.volunteerId) ?? []), e.recipientId]);
   for (const [v, r] of blocked) excludedBy.set(v, [...(excludedBy.get(v) ?? []), r]);
-  const volunteers = people.map((p) => ({ id: p.id, townshipId: shift.townshipId, skills: p.skills, excludedBy: excludedBy.get(p.id) ?? [] }));
+  const volunteers = people.map((p) => ({
+    id: p.id,
+    townshipId: shift.townshipId,
+    skills: p.skills,
+    excludedBy: excludedBy.get(p.id) ?? [],
+  }));
   const recipients: PlanRecipient[] = [];
   const places: PlannerInput['places'] = new Map();
   for (const h of homes) {
     if (elsewhere.has(h.id)) continue;
-    const status = dueStatus({ lastVisit: h.lastVisit, since: businessDate(h.createdAt), level: h.careLevel, today: shift.date }, rules);
+    const status = dueStatus(
+      { lastVisit: h.lastVisit, since: businessDate(h.createdAt), level: h.careLevel, today: shift.date },
+      rules,
+    );
     if (!status.due) continue;
     const place = facts.places.get(h.id);
     const need = facts.requirements.get(h.id);
@@ -80,9 +111,16 @@ export function validPins(input: PlannerInput, pins: readonly Assignment[]): Ass
   return kept;
 }
 
-function insertRows(db: Db, planId: number, published: boolean, rows: { volunteerId: number; recipientId: number; position: number; pinned: boolean }[]) {
+function insertRows(
+  db: Db,
+  planId: number,
+  published: boolean,
+  rows: { volunteerId: number; recipientId: number; position: number; pinned: boolean }[],
+) {
   // Six parameters a row: as many rows a statement as the driver allows (D1: 16).
-  return fitParams(db, rows, 6).map((run) => db.insert(planAssignments).values(run.map((r) => ({ planId, published, ...r }))));
+  return fitParams(db, rows, 6).map((run) =>
+    db.insert(planAssignments).values(run.map((r) => ({ planId, published, ...r }))),
+  );
 }
 
 const pairKey = (volunteerId: number, recipientId: number) => `${volunteerId}:${recipientId}`;
@@ -92,17 +130,35 @@ export async function replan(db: Db, shift: PlanShift, now: Date): Promise<{ pla
   const record = await ensurePlan(db, shift.id, now);
   const input = await plannerInput(db, shift, record.blocked);
   const current = await planRows(db, record.id, false);
-  const pins = validPins(input, current.filter((r) => r.pinned).map((r) => ({ volunteerId: r.volunteerId, recipientId: r.recipientId })));
+  const pins = validPins(
+    input,
+    current.filter((r) => r.pinned).map((r) => ({ volunteerId: r.volunteerId, recipientId: r.recipientId })),
+  );
   const plan = planVisits(input.volunteers, input.recipients, { pins });
   const pinned = new Set(pins.map((p) => pairKey(p.volunteerId, p.recipientId)));
   const byId = new Map(input.recipients.map((r) => [r.id, r]));
   const rows: { volunteerId: number; recipientId: number; position: number; pinned: boolean }[] = [];
   for (const v of input.volunteers) {
-    const mine = plan.assignments.filter((a) => a.volunteerId === v.id).map((a) => {
-      const place = input.places.get(a.recipientId);
-      return { ...a, village: place?.village ?? null, lat: place?.lat, lng: place?.lng, priority: priorityOf(byId.get(a.recipientId)!) };
-    });
-    visitingOrder(mine).forEach((a, i) => rows.push({ volunteerId: v.id, recipientId: a.recipientId, position: i + 1, pinned: pinned.has(pairKey(v.id, a.recipientId)) }));
+    const mine = plan.assignments
+      .filter((a) => a.volunteerId === v.id)
+      .map((a) => {
+        const place = input.places.get(a.recipientId);
+        return {
+          ...a,
+          village: place?.village ?? null,
+          lat: place?.lat,
+          lng: place?.lng,
+          priority: priorityOf(byId.get(a.recipientId)!),
+        };
+      });
+    visitingOrder(mine).forEach((a, i) =>
+      rows.push({
+        volunteerId: v.id,
+        recipientId: a.recipientId,
+        position: i + 1,
+        pinned: pinned.has(pairKey(v.id, a.recipientId)),
+      }),
+    );
   }
   const published = await planRows(db, record.id, true);
   const status = samePairs(rows, published) && record.publishedAt ? 'published' : 'draft';
@@ -114,7 +170,10 @@ export async function replan(db: Db, shift: PlanShift, now: Date): Promise<{ pla
   return { plan, dueCount: input.recipients.length };
 }
 
-function samePairs(a: readonly { volunteerId: number; recipientId: number }[], b: readonly { volunteerId: number; recipientId: number }[]): boolean {
+function samePairs(
+  a: readonly { volunteerId: number; recipientId: number }[],
+  b: readonly { volunteerId: number; recipientId: number }[],
+): boolean {
   const keys = new Set(a.map((x) => pairKey(x.volunteerId, x.recipientId)));
   return a.length === b.length && b.every((x) => keys.has(pairKey(x.volunteerId, x.recipientId)));
 }
@@ -126,8 +185,16 @@ function markChanged(db: Db, planId: number, now: Date) {
 
 /** Pins or unpins one working assignment: a pinned one survives re-planning. */
 export async function togglePin(db: Db, planId: number, assignmentId: number): Promise<boolean> {
-  const done = await db.update(planAssignments).set({ pinned: sql`not ${planAssignments.pinned}` })
-    .where(and(eq(planAssignments.id, assignmentId), eq(planAssignments.planId, planId), eq(planAssignments.published, false)))
+  const done = await db
+    .update(planAssignments)
+    .set({ pinned: sql`not ${planAssignments.pinned}` })
+    .where(
+      and(
+        eq(planAssignments.id, assignmentId),
+        eq(planAssignments.planId, planId),
+        eq(planAssignments.published, false),
+      ),
+    )
     .returning({ id: planAssignments.id });
   return done.length > 0;
 }
@@ -135,8 +202,17 @@ export async function togglePin(db: Db, planId: number, assignmentId: number): P
 /** Takes a household off a volunteer's list; the pair is remembered so re-planning does not put it back. */
 export async function removeAssignment(db: Db, planId: number, row: PlanAssignmentRow, now: Date): Promise<void> {
   await db.batch([
-    db.delete(planAssignments).where(and(eq(planAssignments.id, row.id), eq(planAssignments.planId, planId), eq(planAssignments.published, false))),
-    db.update(visitPlans).set({ blocked: sql`json_insert(${visitPlans.blocked}, '$[#]', json_array(${row.volunteerId}, ${row.recipientId}))` }).where(eq(visitPlans.id, planId)),
+    db
+      .delete(planAssignments)
+      .where(
+        and(eq(planAssignments.id, row.id), eq(planAssignments.planId, planId), eq(planAssignments.published, false)),
+      ),
+    db
+      .update(visitPlans)
+      .set({
+        blocked: sql`json_insert(${visitPlans.blocked}, '$[#]', json_array(${row.volunteerId}, ${row.recipientId}))`,
+      })
+      .where(eq(visitPlans.id, planId)),
     markChanged(db, planId, now),
   ]);
 }
@@ -144,20 +220,36 @@ export async function removeAssignment(db: Db, planId: number, row: PlanAssignme
 export type ReassignResult = 'ok' | 'notConfirmed' | 'ineligible' | 'full' | 'already';
 
 /** Hands a household to another confirmed volunteer, pinned there; the hard constraints still hold. */
-export async function reassign(db: Db, shift: PlanShift, plan: PlanRow, row: PlanAssignmentRow, toVolunteerId: number, now: Date): Promise<ReassignResult> {
+export async function reassign(
+  db: Db,
+  shift: PlanShift,
+  plan: PlanRow,
+  row: PlanAssignmentRow,
+  toVolunteerId: number,
+  now: Date,
+): Promise<ReassignResult> {
   // The coordinator's own choice may override an earlier removal, so blocked pairs do not count here.
   const input = await plannerInput(db, shift, []);
   const target = input.volunteers.find((v) => v.id === toVolunteerId);
   if (!target) return 'notConfirmed';
   const working = await planRows(db, plan.id, false);
   if (working.some((w) => w.volunteerId === toVolunteerId && w.recipientId === row.recipientId)) return 'already';
-  const recipient = input.recipients.find((r) => r.id === row.recipientId) ?? { id: row.recipientId, townshipId: shift.townshipId, careLevel: row.careLevel, daysOverdue: 0 };
+  const recipient = input.recipients.find((r) => r.id === row.recipientId) ?? {
+    id: row.recipientId,
+    townshipId: shift.townshipId,
+    careLevel: row.careLevel,
+    daysOverdue: 0,
+  };
   if (!eligible(target, recipient, new Set())) return 'ineligible';
   const load = working.filter((w) => w.volunteerId === toVolunteerId).length;
   if (load >= capacityOf(target)) return 'full';
   await db.batch([
-    db.update(planAssignments).set({ volunteerId: toVolunteerId, pinned: true, position: load + 1 })
-      .where(and(eq(planAssignments.id, row.id), eq(planAssignments.planId, plan.id), eq(planAssignments.published, false))),
+    db
+      .update(planAssignments)
+      .set({ volunteerId: toVolunteerId, pinned: true, position: load + 1 })
+      .where(
+        and(eq(planAssignments.id, row.id), eq(planAssignments.planId, plan.id), eq(planAssignments.published, false)),
+      ),
     markChanged(db, plan.id, now),
   ]);
   return 'ok';
@@ -170,13 +262,20 @@ export interface PlanChange {
   removed: number[];
 }
 
-export function planChanges(working: readonly PlanAssignmentRow[], published: readonly PlanAssignmentRow[]): PlanChange[] {
+export function planChanges(
+  working: readonly PlanAssignmentRow[],
+  published: readonly PlanAssignmentRow[],
+): PlanChange[] {
   const ids = [...new Set([...working, ...published].map((r) => r.volunteerId))].sort((a, b) => a - b);
   return ids
     .map((volunteerId) => {
       const now = working.filter((r) => r.volunteerId === volunteerId).map((r) => r.recipientId);
       const before = published.filter((r) => r.volunteerId === volunteerId).map((r) => r.recipientId);
-      return { volunteerId, added: now.filter((r) => !before.includes(r)), removed: before.filter((r) => !now.includes(r)) };
+      return {
+        volunteerId,
+        added: now.filter((r) => !before.includes(r)),
+        removed: before.filter((r) => !now.includes(r)),
+      };
     })
     .filter((c) => c.added.length || c.removed.length);
 }
@@ -186,11 +285,23 @@ export function planChanges(working: readonly PlanAssignmentRow[], published: re
  * notice. The notice key names the list before and after, so publishing twice (or two coordinators at once)
  * sends nothing more.
  */
-export async function publish(db: Db, shift: PlanShift, plan: PlanRow, userId: number, now: Date): Promise<{ notified: number }> {
+export async function publish(
+  db: Db,
+  shift: PlanShift,
+  plan: PlanRow,
+  userId: number,
+  now: Date,
+): Promise<{ notified: number }> {
   const working = await planRows(db, plan.id, false);
   const published = await planRows(db, plan.id, true);
-  const listOf = (rows: readonly PlanAssignmentRow[], v: number) => rows.filter((r) => r.volunteerId === v).map((r) => r.recipientId).join(',');
-  const changed = [...new Set([...working, ...published].map((r) => r.volunteerId))].filter((v) => listOf(working, v) !== listOf(published, v));
+  const listOf = (rows: readonly PlanAssignmentRow[], v: number) =>
+    rows
+      .filter((r) => r.volunteerId === v)
+      .map((r) => r.recipientId)
+      .join(',');
+  const changed = [...new Set([...working, ...published].map((r) => r.volunteerId))].filter(
+    (v) => listOf(working, v) !== listOf(published, v),
+  );
   // Each volunteer reads the notice in their own language (queueNotice picks it per row).
   const notices = changed.map((v) => {
     const count = working.filter((r) => r.volunteerId === v).length;
@@ -200,15 +311,22 @@ export async function publish(db: Db, shift: PlanShift, plan: PlanRow, userId: n
         ? t('plans.notice.body', { date: shift.date, time: shift.startTime, title: shift.title, count })
         : t('plans.notice.none', { date: shift.date, title: shift.title }),
     }));
-    return queueNotice({ key: `plan:${plan.id}:${listOf(published, v)}>${listOf(working, v)}`, volunteerWhere: sql`v.id = ${v}`, text, now });
+    return queueNotice({
+      key: `plan:${plan.id}:${listOf(published, v)}>${listOf(working, v)}`,
+      volunteerWhere: sql`v.id = ${v}`,
+      text,
+      now,
+    });
   });
   await db.batch([
     db.delete(planAssignments).where(and(eq(planAssignments.planId, plan.id), eq(planAssignments.published, true))),
     db.run(sql`insert into plan_assignments (plan_id, published, volunteer_id, recipient_id, position, pinned)
       select plan_id, 1, volunteer_id, recipient_id, position, pinned from plan_assignments where plan_id = ${plan.id} and published = 0`),
-    db.update(visitPlans).set({ status: 'published', publishedAt: now, publishedBy: userId, updatedAt: now }).where(eq(visitPlans.id, plan.id)),
+    db
+      .update(visitPlans)
+      .set({ status: 'published', publishedAt: now, publishedBy: userId, updatedAt: now })
+      .where(eq(visitPlans.id, plan.id)),
     ...notices.map((n) => db.run(n)),
   ]);
   return { notified: changed.length };
 }
-

@@ -21,6 +21,7 @@ export function can(viewer: Viewer | null, action: VisitAction): boolean {
 /** The recipients a viewer may see on these pages, as a where-clause on `recipients`. */
 export function scope(viewer: Viewer): SQL | undefined {
   if (viewer.role === 'county_admin') return undefined;
-  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return eq(recipients.townshipId, viewer.townshipId);
+  if (viewer.role === 'station_staff' && viewer.townshipId !== null)
+    return eq(recipients.townshipId, viewer.townshipId);
   return sql`0`;
 }

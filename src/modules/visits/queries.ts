@@ -26,7 +26,9 @@ export function homeRecipientsWithLastVisit(db: Db, where: SQL | undefined, town
       createdAt: recipients.createdAt,
       village: villages.name,
       township: townships.name,
-      lastVisit: sql<string | null>`(select max(v.visited_on) from visits v where v.recipient_id = ${recipients.id} and v.outcome = 'visited')`,
+      lastVisit: sql<
+        string | null
+      >`(select max(v.visited_on) from visits v where v.recipient_id = ${recipients.id} and v.outcome = 'visited')`,
     })
     .from(recipients)
     .innerJoin(townships, eq(townships.id, recipients.townshipId))
@@ -46,7 +48,14 @@ export type HomeRecipientRow = Awaited<ReturnType<typeof homeRecipientsWithLastV
 /** One recipient, only when the viewer's scope holds it. */
 export function findRecipientInScope(db: Db, where: SQL | undefined, id: number) {
   return db
-    .select({ id: recipients.id, name: recipients.name, careLevel: recipients.careLevel, village: villages.name, township: townships.name, townshipId: recipients.townshipId })
+    .select({
+      id: recipients.id,
+      name: recipients.name,
+      careLevel: recipients.careLevel,
+      village: villages.name,
+      township: townships.name,
+      townshipId: recipients.townshipId,
+    })
     .from(recipients)
     .innerJoin(townships, eq(townships.id, recipients.townshipId))
     .leftJoin(villages, eq(villages.id, recipients.villageId))
@@ -84,11 +93,22 @@ export type NeedRow = Awaited<ReturnType<typeof listNeeds>>[number];
 
 /** Ids of the needs whose recipient is in scope: moves on a need are conditional on it. */
 export function needsInScope(db: Db, where: SQL | undefined) {
-  return db.select({ id: needs.id }).from(needs).innerJoin(recipients, eq(recipients.id, needs.recipientId)).where(where);
+  return db
+    .select({ id: needs.id })
+    .from(needs)
+    .innerJoin(recipients, eq(recipients.id, needs.recipientId))
+    .where(where);
 }
 
 /** A recipient's caregiver mobile in clear, for an audited call; null when none is on file. */
-export async function caregiverMobileOf(db: Db, cipher: PersonalDataCipher, recipientId: number): Promise<string | null> {
-  const [row] = await db.select({ enc: recipients.caregiverMobileEnc }).from(recipients).where(eq(recipients.id, recipientId));
+export async function caregiverMobileOf(
+  db: Db,
+  cipher: PersonalDataCipher,
+  recipientId: number,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ enc: recipients.caregiverMobileEnc })
+    .from(recipients)
+    .where(eq(recipients.id, recipientId));
   return row?.enc ? cipher.decrypt(row.enc) : null;
 }

@@ -10,7 +10,15 @@ import { addDays, businessDate } from '../../domain/cadence.js';
 import { complianceByTownship, complianceChart, COMPLIANCE_DAYS } from './compliance.js';
 import { RecordVisitPage } from '../../../views/pages/visits/record.js';
 import { NeedsBoardPage } from '../../../views/pages/visits/needs.js';
-import { assignNeedForm, cadenceForm, overdueFilter, requirementsForm, resolveNeedForm, visitForm, type RequirementsInput } from './schema.js';
+import {
+  assignNeedForm,
+  cadenceForm,
+  overdueFilter,
+  requirementsForm,
+  resolveNeedForm,
+  visitForm,
+  type RequirementsInput,
+} from './schema.js';
 import { requirementsOf, saveRequirements, townshipVolunteers } from './requirements.js';
 import { saveCadence } from './cadence.js';
 import { CadencePage } from '../../../views/pages/visits/cadence.js';
@@ -18,7 +26,15 @@ import { RequirementsPage } from '../../../views/pages/visits/requirements.js';
 import { can, scope } from './policy.js';
 import { findRecipientInScope, loadCadenceRules } from './queries.js';
 import { townshipChoices } from '../places/queries.js';
-import { assignNeed, needVisible, needsBoard, overdueList, recordVisit, resolveNeed, type MoveResult } from './service.js';
+import {
+  assignNeed,
+  needVisible,
+  needsBoard,
+  overdueList,
+  recordVisit,
+  resolveNeed,
+  type MoveResult,
+} from './service.js';
 
 /** Rows shown at once on the overdue list; the counts above it cover everyone. */
 const OVERDUE_LIMIT = 500;
@@ -35,7 +51,10 @@ visitRoutes.get('/overdue', async (c) => {
   const township = isCounty ? filter.township : undefined;
   const list = await overdueList(deps.db, scope(viewer), businessDate(deps.now()), township);
   const townships = isCounty ? await townshipChoices(deps.db) : null;
-  return renderPage(c, <OverduePage ui={uiOf(c)} list={list} townships={townships} township={township} limit={OVERDUE_LIMIT} />);
+  return renderPage(
+    c,
+    <OverduePage ui={uiOf(c)} list={list} townships={townships} township={township} limit={OVERDUE_LIMIT} />,
+  );
 });
 
 visitRoutes.get('/compliance', async (c) => {
@@ -45,13 +64,22 @@ visitRoutes.get('/compliance', async (c) => {
   const today = businessDate(deps.now());
   const rows = await complianceByTownship(deps.db, scope(viewer), today);
   const chart = complianceChart(rows, c.get('t')('compliance.chartTitle'));
-  return renderPage(c, <CompliancePage ui={uiOf(c)} from={addDays(today, -(COMPLIANCE_DAYS - 1))} to={today} rows={rows} chart={chart} />);
+  return renderPage(
+    c,
+    <CompliancePage ui={uiOf(c)} from={addDays(today, -(COMPLIANCE_DAYS - 1))} to={today} rows={rows} chart={chart} />,
+  );
 });
 
 visitRoutes.get('/cadence', async (c) => {
   authorize(c, can(viewerOf(c), 'cadence'));
   const rules = await loadCadenceRules(c.get('deps').db);
-  return renderPage(c, <CadencePage ui={uiOf(c)} values={{ full: String(rules.full), partial: String(rules.partial), self: String(rules.self) }} />);
+  return renderPage(
+    c,
+    <CadencePage
+      ui={uiOf(c)}
+      values={{ full: String(rules.full), partial: String(rules.partial), self: String(rules.self) }}
+    />,
+  );
 });
 
 visitRoutes.post('/cadence', async (c) => {
@@ -68,13 +96,23 @@ visitRoutes.post('/cadence', async (c) => {
 async function renderRecord(c: AppContext, id: number, values: FormValues, errors?: FieldErrors) {
   const recipient = await findRecipientInScope(c.get('deps').db, scope(viewerOf(c)), id);
   if (!recipient) notFound();
-  return renderPage(c, <RecordVisitPage ui={uiOf(c)} recipient={recipient} values={values} errors={errors} />, errors ? 422 : 200);
+  return renderPage(
+    c,
+    <RecordVisitPage ui={uiOf(c)} recipient={recipient} values={values} errors={errors} />,
+    errors ? 422 : 200,
+  );
 }
 
 visitRoutes.get('/recipients/:id{[0-9]+}/new', async (c) => {
   authorize(c, can(viewerOf(c), 'record'));
   const today = businessDate(c.get('deps').now());
-  return renderRecord(c, Number(c.req.param('id')), { visitedOn: today, kind: 'home_visit', visitorKind: 'station_worker', outcome: 'visited', needUrgency: 'normal' });
+  return renderRecord(c, Number(c.req.param('id')), {
+    visitedOn: today,
+    kind: 'home_visit',
+    visitorKind: 'station_worker',
+    outcome: 'visited',
+    needUrgency: 'normal',
+  });
 });
 
 visitRoutes.post('/recipients/:id{[0-9]+}', async (c) => {
@@ -86,9 +124,15 @@ visitRoutes.post('/recipients/:id{[0-9]+}', async (c) => {
   if (!recipient) notFound();
   const form = parseForm(visitForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderRecord(c, id, form.values, form.errors);
-  if (form.data.visitedOn > businessDate(deps.now())) return renderRecord(c, id, form.values, { visitedOn: c.get('t')('visits.record.future') });
+  if (form.data.visitedOn > businessDate(deps.now()))
+    return renderRecord(c, id, form.values, { visitedOn: c.get('t')('visits.record.future') });
   await recordVisit(deps.db, id, form.data, viewer.id, deps.now());
-  deps.logger.info('visit_recorded', { by: viewer.id, recipientId: id, outcome: form.data.outcome, need: !!form.data.needText });
+  deps.logger.info('visit_recorded', {
+    by: viewer.id,
+    recipientId: id,
+    outcome: form.data.outcome,
+    need: !!form.data.needText,
+  });
   setFlash(c, 'visits.recorded');
   return redirectAfterPost(c, '/visits/overdue');
 });
@@ -98,8 +142,13 @@ async function renderRequirements(c: AppContext, values?: RequirementsInput, err
   const recipient = await findRecipientInScope(db, scope(viewerOf(c)), Number(c.req.param('id')));
   if (!recipient) notFound();
   const page = (
-    <RequirementsPage ui={uiOf(c)} recipient={recipient} values={values ?? (await requirementsOf(db, recipient.id))}
-      volunteers={await townshipVolunteers(db, recipient.townshipId)} errors={errors} />
+    <RequirementsPage
+      ui={uiOf(c)}
+      recipient={recipient}
+      values={values ?? (await requirementsOf(db, recipient.id))}
+      volunteers={await townshipVolunteers(db, recipient.townshipId)}
+      errors={errors}
+    />
   );
   return renderPage(c, page, errors ? 422 : 200);
 }
@@ -119,7 +168,8 @@ visitRoutes.post('/recipients/:id{[0-9]+}/requirements', async (c) => {
   const before = await requirementsOf(deps.db, recipient.id);
   if (!form.ok) return renderRequirements(c, before, form.errors);
   const known = new Set((await townshipVolunteers(deps.db, recipient.townshipId)).map((v) => v.id));
-  if (form.data.excluded.some((id) => !known.has(id))) return renderRequirements(c, form.data, { excluded: c.get('t')('requirements.unknownVolunteer') });
+  if (form.data.excluded.some((id) => !known.has(id)))
+    return renderRequirements(c, form.data, { excluded: c.get('t')('requirements.unknownVolunteer') });
   await saveRequirements(deps.db, recipient.id, form.data, before, viewer.id, deps.now());
   setFlash(c, 'requirements.saved');
   return redirectAfterPost(c, `/recipients/${recipient.id}`);
@@ -150,7 +200,14 @@ needRoutes.post('/:id{[0-9]+}/assign', async (c) => {
   const form = parseForm(assignNeedForm, await readForm(c), c.get('t'));
   // The board is the form page: a failed move re-renders it with the error and writes nothing.
   if (!form.ok) return renderBoard(c, form.errors.assignee);
-  const result = await assignNeed(deps.db, scope(viewer), Number(c.req.param('id')), form.data.assignee, businessDate(deps.now()), deps.now());
+  const result = await assignNeed(
+    deps.db,
+    scope(viewer),
+    Number(c.req.param('id')),
+    form.data.assignee,
+    businessDate(deps.now()),
+    deps.now(),
+  );
   return afterMove(c, result, 'needs.assigned');
 });
 
@@ -161,6 +218,13 @@ needRoutes.post('/:id{[0-9]+}/resolve', async (c) => {
   if (!(await needVisible(deps.db, scope(viewer), Number(c.req.param('id'))))) notFound();
   const form = parseForm(resolveNeedForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderBoard(c, form.errors.resolution);
-  const result = await resolveNeed(deps.db, scope(viewer), Number(c.req.param('id')), form.data.resolution, businessDate(deps.now()), deps.now());
+  const result = await resolveNeed(
+    deps.db,
+    scope(viewer),
+    Number(c.req.param('id')),
+    form.data.resolution,
+    businessDate(deps.now()),
+    deps.now(),
+  );
   return afterMove(c, result, 'needs.resolvedDone');
 });

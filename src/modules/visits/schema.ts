@@ -8,18 +8,28 @@ import { parseHundredths } from '../../domain/money.js';
 const outcomeFields = {
   outcome: choice(VISIT_OUTCOMES),
   notes: optionalText(1000),
-  needCategory: z.union([z.literal(''), choice(NEED_CATEGORIES)]).optional().transform((v) => v || null),
+  needCategory: z
+    .union([z.literal(''), choice(NEED_CATEGORIES)])
+    .optional()
+    .transform((v) => v || null),
   needUrgency: choice(NEED_URGENCIES).optional().default('normal'),
   needText: optionalText(500),
 };
 
 function needNamesCategory(v: { needText: string | null; needCategory: string | null }, ctx: z.RefinementCtx) {
-  if (v.needText && !v.needCategory) ctx.addIssue({ code: 'custom', path: ['needCategory'], message: 'visits.record.needCategoryRequired' });
+  if (v.needText && !v.needCategory)
+    ctx.addIssue({ code: 'custom', path: ['needCategory'], message: 'visits.record.needCategoryRequired' });
 }
 
 /** The station's "record a visit" form, with an optional need found on the visit. */
 export const visitForm = z
-  .object({ visitedOn: isoDate, kind: choice(VISIT_KINDS), visitorKind: choice(VISITOR_KINDS), visitorNames: optionalText(100), ...outcomeFields })
+  .object({
+    visitedOn: isoDate,
+    kind: choice(VISIT_KINDS),
+    visitorKind: choice(VISITOR_KINDS),
+    visitorNames: optionalText(100),
+    ...outcomeFields,
+  })
   .superRefine(needNamesCategory);
 export type VisitInput = z.infer<typeof visitForm>;
 
@@ -27,7 +37,12 @@ export const assignNeedForm = z.object({ assignee: requiredText(50) });
 export const resolveNeedForm = z.object({ resolution: requiredText(500) });
 
 export const overdueFilter = z.object({
-  township: z.string().regex(/^\d{1,9}$/).transform(Number).optional().catch(undefined),
+  township: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number)
+    .optional()
+    .catch(undefined),
 });
 
 /** A volunteer's outcome for one household on their list; date, kind and visitor come from the plan. */
@@ -45,7 +60,10 @@ export const outcomeForm = z
     // Aid handed over on the visit: it goes into the aid ledger under the shift's organisation.
     aidCash: optionalYuan,
     aidGoodsName: optionalText(50),
-    aidGoodsQuantity: z.string().optional().transform((s) => (s ?? '').trim())
+    aidGoodsQuantity: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? '').trim())
       .pipe(z.union([z.literal(''), z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, { error: 'form.invalid' })]))
       .transform((s) => (s === '' ? null : Number(s))),
     aidGoodsUnit: optionalText(10),
@@ -53,24 +71,41 @@ export const outcomeForm = z
   })
   .superRefine((v, ctx) => {
     needNamesCategory(v, ctx);
-    if (v.aidGoodsName && v.aidGoodsValue === null) ctx.addIssue({ code: 'custom', path: ['aidGoodsValue'], message: 'today.aidValueRequired' });
-    if (!v.aidGoodsName && v.aidGoodsValue !== null) ctx.addIssue({ code: 'custom', path: ['aidGoodsName'], message: 'today.aidNameRequired' });
+    if (v.aidGoodsName && v.aidGoodsValue === null)
+      ctx.addIssue({ code: 'custom', path: ['aidGoodsValue'], message: 'today.aidValueRequired' });
+    if (!v.aidGoodsName && v.aidGoodsValue !== null)
+      ctx.addIssue({ code: 'custom', path: ['aidGoodsName'], message: 'today.aidNameRequired' });
   });
 export type OutcomeInput = z.infer<typeof outcomeForm>;
 
 export const todayQuery = z.object({ date: isoDate.optional().catch(undefined) });
 
-const many = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]));
+const many = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]));
 
 /** What a recipient's visits require: skills, two visitors, volunteers who must not come. */
 export const requirementsForm = z.object({
   skills: many.pipe(z.array(choice(SKILL_CODES as [Skill, ...Skill[]]))),
   visitors: z.enum(['1', '2'], { error: 'form.invalidChoice' }).transform(Number),
-  excluded: many.pipe(z.array(z.string().regex(/^\d{1,9}$/, { error: 'form.invalidChoice' }).transform(Number))),
+  excluded: many.pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^\d{1,9}$/, { error: 'form.invalidChoice' })
+        .transform(Number),
+    ),
+  ),
 });
 export type RequirementsInput = z.infer<typeof requirementsForm>;
 
-const interval = (max: number) => z.coerce.number({ message: 'form.required' }).int('form.invalidNumber').min(1, 'form.invalidNumber').max(max, 'form.invalidNumber');
+const interval = (max: number) =>
+  z.coerce
+    .number({ message: 'form.required' })
+    .int('form.invalidNumber')
+    .min(1, 'form.invalidNumber')
+    .max(max, 'form.invalidNumber');
 
 /** The county's visit cadence: days between visits per self-care level. */
 export const cadenceForm = z.object({ full: interval(30), partial: interval(60), self: interval(90) });

@@ -3,7 +3,14 @@ import type { Db } from '../../db/client.js';
 import { changedRows } from '../../db/types.js';
 import { CARE_LEVELS, needs, visits, type CareLevel } from '../../db/schema/index.js';
 import { businessDate, daysBetween, dueStatus } from '../../domain/cadence.js';
-import { homeRecipientsWithLastVisit, listNeeds, loadCadenceRules, needsInScope, type HomeRecipientRow, type NeedRow } from './queries.js';
+import {
+  homeRecipientsWithLastVisit,
+  listNeeds,
+  loadCadenceRules,
+  needsInScope,
+  type HomeRecipientRow,
+  type NeedRow,
+} from './queries.js';
 import type { OutcomeInput, VisitInput } from './schema.js';
 import { recordActivity, type LineInput } from '../ledger/service.js';
 import type { ActivityKind, WorkKind } from '../../db/schema/index.js';
@@ -20,7 +27,12 @@ export interface OverdueList {
 }
 
 /** Everyone in scope with next due date and days overdue: most overdue first, then by village and name. */
-export async function overdueList(db: Db, where: SQL | undefined, today: string, townshipId?: number): Promise<OverdueList> {
+export async function overdueList(
+  db: Db,
+  where: SQL | undefined,
+  today: string,
+  townshipId?: number,
+): Promise<OverdueList> {
   const rules = await loadCadenceRules(db);
   const rows = (await homeRecipientsWithLastVisit(db, where, townshipId)).map((r) => ({
     ...r,
@@ -55,19 +67,28 @@ export interface VisitBy {
  * the one before it wrote (changes() = 1), so a refused visit leaves no need and no notice behind; the need links
  * to the visit through last_insert_rowid(). Answers whether the visit was written.
  */
-export async function recordVisit(db: Db, recipientId: number, input: VisitInput, recordedBy: number, now: Date, by: VisitBy = {}): Promise<boolean> {
+export async function recordVisit(
+  db: Db,
+  recipientId: number,
+  input: VisitInput,
+  recordedBy: number,
+  now: Date,
+  by: VisitBy = {},
+): Promise<boolean> {
   const at = now.getTime();
   const guard = by.once
     ? sql`not exists (select 1 from visits x where x.recipient_id = ${recipientId} and x.visited_on = ${input.visitedOn} and x.recorded_by = ${recordedBy})`
     : sql`1`;
-  const visit = db.run(sql`insert into visits (recipient_id, visited_on, kind, visitor_kind, visitor_names, volunteer_ids, outcome, notes, recorded_by, created_at)
+  const visit =
+    db.run(sql`insert into visits (recipient_id, visited_on, kind, visitor_kind, visitor_names, volunteer_ids, outcome, notes, recorded_by, created_at)
     select ${recipientId}, ${input.visitedOn}, ${input.kind}, ${input.visitorKind}, ${input.visitorNames}, ${JSON.stringify(by.volunteerIds ?? [])},
       ${input.outcome}, ${input.notes}, ${recordedBy}, ${at}
     where ${guard}`);
   if (!input.needText || !input.needCategory) {
     return changedRows(await visit) === 1;
   }
-  const need = db.run(sql`insert into needs (recipient_id, visit_id, category, urgency, text, status, opened_on, created_by, created_at, updated_at)
+  const need =
+    db.run(sql`insert into needs (recipient_id, visit_id, category, urgency, text, status, opened_on, created_by, created_at, updated_at)
     select ${recipientId}, last_insert_rowid(), ${input.needCategory}, ${input.needUrgency}, ${input.needText}, 'open', ${input.visitedOn}, ${recordedBy}, ${at}, ${at}
     where changes() = 1`);
   if (input.needUrgency !== 'urgent') {
@@ -76,7 +97,8 @@ export async function recordVisit(db: Db, recipientId: number, input: VisitInput
   }
   // An urgent need tells the recipient's township station at once, through the outbox, in the same batch:
   // to the station's contact phone, keyed by the need so it is never queued twice.
-  const notify = db.run(sql`INSERT INTO outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
+  const notify =
+    db.run(sql`INSERT INTO outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
     SELECT NULL, 'sms', o.contact_phone, '急难愁盼（紧急）：' || r.name, n.text, 'pending', 0, ${at}, 'need:' || n.id, ${at}
     FROM needs n
     JOIN recipients r ON r.id = n.recipient_id
@@ -98,7 +120,9 @@ export async function needsBoard(db: Db, where: SQL | undefined, today: string) 
     days: daysBetween(n.openedOn, n.resolvedOn ?? today),
   }));
   const unresolved = items.filter((n) => n.status !== 'resolved');
-  const avg = unresolved.length ? Math.round((unresolved.reduce((s, n) => s + n.days, 0) / unresolved.length) * 10) / 10 : 0;
+  const avg = unresolved.length
+    ? Math.round((unresolved.reduce((s, n) => s + n.days, 0) / unresolved.length) * 10) / 10
+    : 0;
   return {
     open: items.filter((n) => n.status === 'open'),
     assigned: items.filter((n) => n.status === 'assigned'),
@@ -110,7 +134,14 @@ export async function needsBoard(db: Db, where: SQL | undefined, today: string) 
 export type MoveResult = 'ok' | 'not_found' | 'wrong_state';
 
 /** open → assigned; one conditional statement, so a need already moved or out of scope is untouched. */
-export async function assignNeed(db: Db, where: SQL | undefined, id: number, assignee: string, today: string, now: Date): Promise<MoveResult> {
+export async function assignNeed(
+  db: Db,
+  where: SQL | undefined,
+  id: number,
+  assignee: string,
+  today: string,
+  now: Date,
+): Promise<MoveResult> {
   const done = await db
     .update(needs)
     .set({ status: 'assigned', assignee, assignedOn: today, updatedAt: now })
@@ -120,11 +151,26 @@ export async function assignNeed(db: Db, where: SQL | undefined, id: number, ass
 }
 
 /** open or assigned → resolved. */
-export async function resolveNeed(db: Db, where: SQL | undefined, id: number, resolution: string, today: string, now: Date): Promise<MoveResult> {
+export async function resolveNeed(
+  db: Db,
+  where: SQL | undefined,
+  id: number,
+  resolution: string,
+  today: string,
+  now: Date,
+): Promise<MoveResult> {
   const done = await db
     .update(needs)
-    .set({ status: 'resolved', resolution, resolvedOn: today, assignedOn: sql`coalesce(${needs.assignedOn}, ${today})`, updatedAt: now })
-    .where(and(eq(needs.id, id), inArray(needs.status, ['open', 'assigned']), inArray(needs.id, needsInScope(db, where))))
+    .set({
+      status: 'resolved',
+      resolution,
+      resolvedOn: today,
+      assignedOn: sql`coalesce(${needs.assignedOn}, ${today})`,
+      updatedAt: now,
+    })
+    .where(
+      and(eq(needs.id, id), inArray(needs.status, ['open', 'assigned']), inArray(needs.id, needsInScope(db, where))),
+    )
     .returning({ id: needs.id });
   return done.length ? 'ok' : explain(db, where, id);
 }
@@ -139,7 +185,12 @@ async function explain(db: Db, where: SQL | undefined, id: number): Promise<Move
   return visible ? 'wrong_state' : 'not_found';
 }
 
-const ACTIVITY_OF_WORK: Record<WorkKind, ActivityKind> = { home_visit: 'home_visit', care_assistance: 'care', condolence: 'condolence', other: 'other' };
+const ACTIVITY_OF_WORK: Record<WorkKind, ActivityKind> = {
+  home_visit: 'home_visit',
+  care_assistance: 'care',
+  condolence: 'condolence',
+  other: 'other',
+};
 
 /**
  * Cash or goods a volunteer handed over on a planned visit, as an activity of the shift's organisation in the aid
@@ -147,22 +198,54 @@ const ACTIVITY_OF_WORK: Record<WorkKind, ActivityKind> = { home_visit: 'home_vis
  */
 export async function recordAidOnVisit(
   db: Db,
-  h: { id: number; date: string; workKind: WorkKind; organisationId: number; serviceDayId: number | null; shiftId: number; recipientId: number },
+  h: {
+    id: number;
+    date: string;
+    workKind: WorkKind;
+    organisationId: number;
+    serviceDayId: number | null;
+    shiftId: number;
+    recipientId: number;
+  },
   aid: Pick<OutcomeInput, 'aidCash' | 'aidGoodsName' | 'aidGoodsQuantity' | 'aidGoodsUnit' | 'aidGoodsValue'>,
   note: string,
   actorUserId: number,
   now: Date,
 ): Promise<'none' | 'recorded' | 'refused'> {
   const lines: LineInput[] = [];
-  const blank = { goodsName: null, quantity: null, unit: null, serviceKind: null, serviceCentihours: 0, volunteers: null };
+  const blank = {
+    goodsName: null,
+    quantity: null,
+    unit: null,
+    serviceKind: null,
+    serviceCentihours: 0,
+    volunteers: null,
+  };
   if (aid.aidCash) lines.push({ ...blank, kind: 'cash', amountFen: aid.aidCash });
   if (aid.aidGoodsName && aid.aidGoodsValue) {
-    lines.push({ ...blank, kind: 'goods', amountFen: aid.aidGoodsValue, goodsName: aid.aidGoodsName, quantity: aid.aidGoodsQuantity, unit: aid.aidGoodsUnit });
+    lines.push({
+      ...blank,
+      kind: 'goods',
+      amountFen: aid.aidGoodsValue,
+      goodsName: aid.aidGoodsName,
+      quantity: aid.aidGoodsQuantity,
+      unit: aid.aidGoodsUnit,
+    });
   }
   if (!lines.length) return 'none';
   const result = await recordActivity(
     db,
-    { organisationId: h.organisationId, occurredOn: h.date, kind: ACTIVITY_OF_WORK[h.workKind], serviceDayId: h.serviceDayId, shiftId: h.shiftId, note, recipientIds: [h.recipientId], nursingHomeIds: [], lines },
+    {
+      organisationId: h.organisationId,
+      occurredOn: h.date,
+      kind: ACTIVITY_OF_WORK[h.workKind],
+      serviceDayId: h.serviceDayId,
+      shiftId: h.shiftId,
+      note,
+      recipientIds: [h.recipientId],
+      nursingHomeIds: [],
+      lines,
+    },
     { idempotencyKey: `visit-aid-${h.id}-${actorUserId}`, actorUserId, now },
   );
   return result.ok ? 'recorded' : 'refused';

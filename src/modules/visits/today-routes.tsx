@@ -9,7 +9,13 @@ import { businessDate } from '../../domain/cadence.js';
 import type { VisitKind, WorkKind } from '../../db/schema/index.js';
 import { OutcomePage, TodayPage } from '../../../views/pages/plans/today.js';
 import { can } from './policy.js';
-import { householdsOf, nextPlannedDate, publishedHouseholdDate, volunteerOfUser, type Household } from './plan-queries.js';
+import {
+  householdsOf,
+  nextPlannedDate,
+  publishedHouseholdDate,
+  volunteerOfUser,
+  type Household,
+} from './plan-queries.js';
 import { outcomeForm, todayQuery } from './schema.js';
 import { recordAidOnVisit, recordVisit } from './service.js';
 import { caregiverMobileOf } from './queries.js';
@@ -17,7 +23,12 @@ import { caregiverMobileOf } from './queries.js';
 /** The volunteer's "today" page and the outcome of each household on it. */
 export const todayRoutes = new Hono<AppEnv>();
 
-const KIND_OF_WORK: Record<WorkKind, VisitKind> = { home_visit: 'home_visit', care_assistance: 'care_support', condolence: 'condolence', other: 'other' };
+const KIND_OF_WORK: Record<WorkKind, VisitKind> = {
+  home_visit: 'home_visit',
+  care_assistance: 'care_support',
+  condolence: 'condolence',
+  other: 'other',
+};
 
 async function me(c: AppContext) {
   authorize(c, can(viewerOf(c), 'today'));
@@ -46,7 +57,10 @@ todayRoutes.get('/', async (c) => {
   // A volunteer login not (yet) linked to a volunteer record has no households: say so instead of a 404.
   const volunteer = await volunteerOfUser(db, viewerOf(c).id);
   if (!volunteer) return renderPage(c, <TodayPage ui={uiOf(c)} date={date} households={[]} next={null} unlinked />);
-  const [households, next] = await Promise.all([householdsOf(db, volunteer.id, viewerOf(c).id, date), nextPlannedDate(db, volunteer.id, today)]);
+  const [households, next] = await Promise.all([
+    householdsOf(db, volunteer.id, viewerOf(c).id, date),
+    nextPlannedDate(db, volunteer.id, today),
+  ]);
   return renderPage(c, <TodayPage ui={uiOf(c)} date={date} households={households} next={next} />);
 });
 
@@ -65,12 +79,28 @@ todayRoutes.post('/:aid{[0-9]+}', async (c) => {
   const deps = c.get('deps');
   const form = parseForm(outcomeForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderOutcome(c, h, form.values, form.errors);
-  if (h.date > businessDate(deps.now())) return renderOutcome(c, h, form.values, { outcome: c.get('t')('today.notYet') });
-  const input = { ...form.data, visitedOn: h.date, kind: KIND_OF_WORK[h.workKind], visitorKind: 'volunteer' as const, visitorNames: volunteer.name };
-  await recordVisit(deps.db, h.recipientId, input, viewerOf(c).id, deps.now(), { volunteerIds: [volunteer.id], once: true });
+  if (h.date > businessDate(deps.now()))
+    return renderOutcome(c, h, form.values, { outcome: c.get('t')('today.notYet') });
+  const input = {
+    ...form.data,
+    visitedOn: h.date,
+    kind: KIND_OF_WORK[h.workKind],
+    visitorKind: 'volunteer' as const,
+    visitorNames: volunteer.name,
+  };
+  await recordVisit(deps.db, h.recipientId, input, viewerOf(c).id, deps.now(), {
+    volunteerIds: [volunteer.id],
+    once: true,
+  });
   // The aid goes in even when the visit was already recorded (a retry after a dropped connection): its key makes it once.
   const aid = await recordAidOnVisit(deps.db, h, form.data, c.get('t')('today.aidNote'), viewerOf(c).id, deps.now());
-  deps.logger.info('visit_recorded', { by: viewerOf(c).id, recipientId: h.recipientId, outcome: form.data.outcome, need: !!form.data.needText, aid });
+  deps.logger.info('visit_recorded', {
+    by: viewerOf(c).id,
+    recipientId: h.recipientId,
+    outcome: form.data.outcome,
+    need: !!form.data.needText,
+    aid,
+  });
   setFlash(c, 'today.saved');
   return redirectAfterPost(c, `/visits/today?date=${h.date}`);
 });
@@ -82,6 +112,16 @@ todayRoutes.post('/:aid{[0-9]+}/call', async (c) => {
   const deps = c.get('deps');
   const mobile = await caregiverMobileOf(deps.db, deps.cipher, h.recipientId);
   if (!mobile) notFound();
-  await auditInsert(deps.db, { actorUserId: viewerOf(c).id, action: 'reveal', entity: 'recipient', entityId: h.recipientId, changes: { fields: ['caregiverMobile'], via: 'call' } }, deps.now());
+  await auditInsert(
+    deps.db,
+    {
+      actorUserId: viewerOf(c).id,
+      action: 'reveal',
+      entity: 'recipient',
+      entityId: h.recipientId,
+      changes: { fields: ['caregiverMobile'], via: 'call' },
+    },
+    deps.now(),
+  );
   return c.redirect(`tel:${mobile}`, 303);
 });

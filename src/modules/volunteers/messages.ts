@@ -27,7 +27,8 @@ export const zhVolunteers = {
   'vols.error.township': '只能登记本乡镇的志愿者。',
   'vols.error.organisation': '请选择有效的组织。',
   'join.title': '志愿者报名',
-  'join.intro': '欢迎加入守望志愿服务。提交后，由您选择的组织或所在乡镇社工站审核，审核通过后即可用手机号和密码登录，报名每月 24、25 日的集中工作日。',
+  'join.intro':
+    '欢迎加入守望志愿服务。提交后，由您选择的组织或所在乡镇社工站审核，审核通过后即可用手机号和密码登录，报名每月 24、25 日的集中工作日。',
   'join.password': '设置登录密码',
   'join.submit': '提交报名',
   'join.done': '报名已提交，请等待审核。审核通过后用手机号和密码登录。',
@@ -63,7 +64,8 @@ export const enVolunteers: { readonly [K in keyof typeof zhVolunteers]: string }
   'vols.error.township': 'You can only register volunteers of your own township.',
   'vols.error.organisation': 'Please choose a valid organisation.',
   'join.title': 'Volunteer sign-up',
-  'join.intro': 'Welcome to Shouwang volunteering. The organisation you choose, or your township station, reviews your sign-up; once approved you log in with your mobile number and password and sign up for the service days on the 24th and 25th.',
+  'join.intro':
+    'Welcome to Shouwang volunteering. The organisation you choose, or your township station, reviews your sign-up; once approved you log in with your mobile number and password and sign up for the service days on the 24th and 25th.',
   'join.password': 'Choose a password',
   'join.submit': 'Sign up',
   'join.done': 'Thank you: your sign-up awaits approval. Once approved, log in with your mobile number and password.',

@@ -15,8 +15,12 @@ export function can(viewer: Viewer | null, _action: VolunteerAction): boolean {
 
 export function scope(viewer: Viewer): SQL | undefined {
   if (viewer.role === 'county_admin') return undefined;
-  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return eq(volunteers.townshipId, viewer.townshipId);
+  if (viewer.role === 'station_staff' && viewer.townshipId !== null)
+    return eq(volunteers.townshipId, viewer.townshipId);
   if (viewer.role === 'org_coordinator' && viewer.organisationId !== null)
-    return inArray(volunteers.id, sql`(SELECT ${volunteerOrganisations.volunteerId} FROM ${volunteerOrganisations} WHERE ${volunteerOrganisations.organisationId} = ${viewer.organisationId})`);
+    return inArray(
+      volunteers.id,
+      sql`(SELECT ${volunteerOrganisations.volunteerId} FROM ${volunteerOrganisations} WHERE ${volunteerOrganisations.organisationId} = ${viewer.organisationId})`,
+    );
   return sql`0`;
 }

@@ -8,7 +8,15 @@ export function listVolunteers(db: Db, where: SQL | undefined, q: { q?: string; 
     .select({ v: volunteers, township: townships.name })
     .from(volunteers)
     .leftJoin(townships, eq(townships.id, volunteers.townshipId))
-    .where(and(where, q.status ? eq(volunteers.status, q.status as 'active') : undefined, like ? or(sql`${volunteers.name} LIKE ${like} ESCAPE '\\'`, sql`${volunteers.mobile} LIKE ${like} ESCAPE '\\'`) : undefined))
+    .where(
+      and(
+        where,
+        q.status ? eq(volunteers.status, q.status as 'active') : undefined,
+        like
+          ? or(sql`${volunteers.name} LIKE ${like} ESCAPE '\\'`, sql`${volunteers.mobile} LIKE ${like} ESCAPE '\\'`)
+          : undefined,
+      ),
+    )
     .orderBy(asc(volunteers.status), asc(volunteers.name))
     .limit(200);
 }
@@ -16,7 +24,12 @@ export function listVolunteers(db: Db, where: SQL | undefined, q: { q?: string; 
 export type VolunteerRow = Awaited<ReturnType<typeof listVolunteers>>[number];
 
 export function findVolunteer(db: Db, where: SQL | undefined, id: number) {
-  return db.select({ v: volunteers, township: townships.name }).from(volunteers).leftJoin(townships, eq(townships.id, volunteers.townshipId)).where(and(eq(volunteers.id, id), where)).get();
+  return db
+    .select({ v: volunteers, township: townships.name })
+    .from(volunteers)
+    .leftJoin(townships, eq(townships.id, volunteers.townshipId))
+    .where(and(eq(volunteers.id, id), where))
+    .get();
 }
 
 export function memberships(db: Db, volunteerId: number) {
@@ -30,8 +43,16 @@ export function memberships(db: Db, volunteerId: number) {
 /** Townships and the organisations a volunteer can join (social organisations and stations). */
 export async function choices(db: Db, townshipId: number | null) {
   const [ts, orgs] = await Promise.all([
-    db.select({ id: townships.id, name: townships.name }).from(townships).where(townshipId ? eq(townships.id, townshipId) : undefined).orderBy(asc(townships.id)),
-    db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.kind, ['social_org', 'station'])).orderBy(asc(organisations.kind), asc(organisations.name)),
+    db
+      .select({ id: townships.id, name: townships.name })
+      .from(townships)
+      .where(townshipId ? eq(townships.id, townshipId) : undefined)
+      .orderBy(asc(townships.id)),
+    db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(inArray(organisations.kind, ['social_org', 'station']))
+      .orderBy(asc(organisations.kind), asc(organisations.name)),
   ]);
   return { townships: ts, organisations: orgs };
 }
@@ -39,5 +60,9 @@ export async function choices(db: Db, townshipId: number | null) {
 export type VolunteerChoices = Awaited<ReturnType<typeof choices>>;
 
 export function organisationExists(db: Db, id: number) {
-  return db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, id), inArray(organisations.kind, ['social_org', 'station']))).get();
+  return db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.id, id), inArray(organisations.kind, ['social_org', 'station'])))
+    .get();
 }

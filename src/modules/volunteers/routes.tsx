@@ -5,7 +5,12 @@ import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
 import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { setFlash } from '../../lib/cookies.js';
-import { JoinPage, VolunteerDetailPage, VolunteerFormPage, VolunteerListPage } from '../../../views/pages/volunteers/pages.js';
+import {
+  JoinPage,
+  VolunteerDetailPage,
+  VolunteerFormPage,
+  VolunteerListPage,
+} from '../../../views/pages/volunteers/pages.js';
 import { can, scope } from './policy.js';
 import { joinForm, listQuery, volunteerForm, type VolunteerInput } from './schema.js';
 import { choices, findVolunteer, listVolunteers, memberships, organisationExists } from './queries.js';
@@ -18,29 +23,48 @@ volunteerRoutes.get('/', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'list'));
   const q = listQuery.parse(c.req.query());
-  return renderPage(c, <VolunteerListPage ui={uiOf(c)} rows={await listVolunteers(c.get('deps').db, scope(viewer), q)} q={q.q} status={q.status} canCreate={can(viewer, 'create')} />);
+  return renderPage(
+    c,
+    <VolunteerListPage
+      ui={uiOf(c)}
+      rows={await listVolunteers(c.get('deps').db, scope(viewer), q)}
+      q={q.q}
+      status={q.status}
+      canCreate={can(viewer, 'create')}
+    />,
+  );
 });
 
 async function renderForm(c: AppContext, action: string, editing: boolean, values?: FormValues, errors?: FieldErrors) {
   const viewer = viewerOf(c);
   const opts = await choices(c.get('deps').db, viewer.role === 'station_staff' ? viewer.townshipId : null);
-  return renderPage(c, <VolunteerFormPage ui={uiOf(c)} action={action} editing={editing} choices={opts} values={values} errors={errors} />, errors ? 422 : 200);
+  return renderPage(
+    c,
+    <VolunteerFormPage ui={uiOf(c)} action={action} editing={editing} choices={opts} values={values} errors={errors} />,
+    errors ? 422 : 200,
+  );
 }
 
 /** Station staff keep volunteers in their township; coordinators add them to their own organisation. */
 async function outOfReach(c: AppContext, v: VolunteerInput): Promise<FieldErrors | null> {
   const viewer = viewerOf(c);
   const t = c.get('t');
-  if (viewer.role === 'station_staff' && v.townshipId !== viewer.townshipId) return { townshipId: t('vols.error.township') };
+  if (viewer.role === 'station_staff' && v.townshipId !== viewer.townshipId)
+    return { townshipId: t('vols.error.township') };
   if (viewer.role === 'org_coordinator') v.organisationId = viewer.organisationId;
-  if (v.organisationId && !(await organisationExists(c.get('deps').db, v.organisationId))) return { organisationId: t('vols.error.organisation') };
+  if (v.organisationId && !(await organisationExists(c.get('deps').db, v.organisationId)))
+    return { organisationId: t('vols.error.organisation') };
   return null;
 }
 
 volunteerRoutes.get('/new', (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'create'));
-  return renderForm(c, '/volunteers', false, { townshipId: viewer.townshipId ? String(viewer.townshipId) : '', availability: 'both', status: 'active' });
+  return renderForm(c, '/volunteers', false, {
+    townshipId: viewer.townshipId ? String(viewer.townshipId) : '',
+    availability: 'both',
+    status: 'active',
+  });
 });
 
 volunteerRoutes.post('/', async (c) => {
@@ -67,15 +91,28 @@ volunteerRoutes.get('/:id{[0-9]+}', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'view'));
   const row = await scoped(c);
-  return renderPage(c, <VolunteerDetailPage ui={uiOf(c)} row={row} orgs={await memberships(c.get('deps').db, row.v.id)} canEdit={can(viewer, 'edit')} />);
+  return renderPage(
+    c,
+    <VolunteerDetailPage
+      ui={uiOf(c)}
+      row={row}
+      orgs={await memberships(c.get('deps').db, row.v.id)}
+      canEdit={can(viewer, 'edit')}
+    />,
+  );
 });
 
 volunteerRoutes.get('/:id{[0-9]+}/edit', async (c) => {
   authorize(c, can(viewerOf(c), 'edit'));
   const { v } = await scoped(c);
   return renderForm(c, `/volunteers/${v.id}`, true, {
-    name: v.name, mobile: v.mobile, townshipId: v.townshipId ? String(v.townshipId) : '', skills: v.skills,
-    partyMember: v.partyMember ? '1' : '', availability: v.availability, status: v.status,
+    name: v.name,
+    mobile: v.mobile,
+    townshipId: v.townshipId ? String(v.townshipId) : '',
+    skills: v.skills,
+    partyMember: v.partyMember ? '1' : '',
+    availability: v.availability,
+    status: v.status,
   });
 });
 
@@ -108,7 +145,10 @@ volunteerRoutes.post('/:id{[0-9]+}/approve', async (c) => {
 // The public sign-up page: anyone may open it; what it creates cannot log in until approved.
 joinRoutes.get('/', async (c) => {
   allowPublic(c);
-  return renderPage(c, <JoinPage ui={uiOf(c)} choices={await choices(c.get('deps').db, null)} values={{ availability: 'service_days' }} />);
+  return renderPage(
+    c,
+    <JoinPage ui={uiOf(c)} choices={await choices(c.get('deps').db, null)} values={{ availability: 'service_days' }} />,
+  );
 });
 
 joinRoutes.post('/', async (c) => {
@@ -123,15 +163,38 @@ joinRoutes.post('/', async (c) => {
   const wait = await retryAfterSeconds(deps.db, keys, deps.now());
   if (wait > 0) {
     c.header('Retry-After', String(wait));
-    return renderPage(c, <JoinPage ui={{ ...uiOf(c), flash: t('vols.join.throttled', { minutes: Math.ceil(wait / 60) }) }} choices={opts} values={await readForm(c)} />, 429);
+    return renderPage(
+      c,
+      <JoinPage
+        ui={{ ...uiOf(c), flash: t('vols.join.throttled', { minutes: Math.ceil(wait / 60) }) }}
+        choices={opts}
+        values={await readForm(c)}
+      />,
+      429,
+    );
   }
   const form = parseForm(joinForm, await readForm(c), t);
-  if (!form.ok) return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={form.errors} />, 422);
+  if (!form.ok)
+    return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={form.errors} />, 422);
   await recordFailure(deps.db, keys, deps.now());
   if (form.data.organisationId && !(await organisationExists(deps.db, form.data.organisationId)))
-    return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={{ organisationId: t('vols.error.organisation') }} />, 422);
+    return renderPage(
+      c,
+      <JoinPage
+        ui={uiOf(c)}
+        choices={opts}
+        values={form.values}
+        errors={{ organisationId: t('vols.error.organisation') }}
+      />,
+      422,
+    );
   const result = await join(deps.db, deps.passwords, form.data, deps.now());
-  if (!result.ok) return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={{ mobile: t(result.message) }} />, 422);
+  if (!result.ok)
+    return renderPage(
+      c,
+      <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={{ mobile: t(result.message) }} />,
+      422,
+    );
   deps.logger.info('volunteer_joined', { volunteerId: result.id });
   return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} done />);
 });

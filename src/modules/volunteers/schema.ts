@@ -5,16 +5,14 @@ import { normaliseMobile } from '../../domain/mobile.js';
 import { checkbox, choice, optionalId, requiredText } from '../../lib/zod-fields.js';
 import { password } from '../../auth/schemas.js';
 
-const mobile = z
-  .string({ error: 'form.required' })
-  .transform((v, ctx) => {
-    const m = normaliseMobile(v);
-    if (!m) {
-      ctx.addIssue({ code: 'custom', message: 'recipients.error.mobile' });
-      return z.NEVER;
-    }
-    return m;
-  });
+const mobile = z.string({ error: 'form.required' }).transform((v, ctx) => {
+  const m = normaliseMobile(v);
+  if (!m) {
+    ctx.addIssue({ code: 'custom', message: 'recipients.error.mobile' });
+    return z.NEVER;
+  }
+  return m;
+});
 
 const skills = z
   .union([z.string(), z.array(z.string())])
@@ -33,8 +31,15 @@ const fields = {
 };
 
 export const volunteerForm = z.object({ ...fields, status: choice(VOLUNTEER_STATUSES) });
-export const joinForm = z.object({ ...fields, townshipId: z.coerce.number({ error: 'form.required' }).int().positive({ error: 'form.required' }), password });
-export const listQuery = z.object({ q: z.string().max(50).optional().catch(undefined), status: z.enum(VOLUNTEER_STATUSES).optional().catch(undefined) });
+export const joinForm = z.object({
+  ...fields,
+  townshipId: z.coerce.number({ error: 'form.required' }).int().positive({ error: 'form.required' }),
+  password,
+});
+export const listQuery = z.object({
+  q: z.string().max(50).optional().catch(undefined),
+  status: z.enum(VOLUNTEER_STATUSES).optional().catch(undefined),
+});
 
 export type VolunteerInput = z.infer<typeof volunteerForm>;
 export type JoinInput = z.infer<typeof joinForm>;

@@ -7,10 +7,18 @@ import type { JoinInput, VolunteerInput } from './schema.js';
 
 export type SaveResult = { ok: true; id: number } | { ok: false; field: 'mobile'; message: 'vols.error.mobileTaken' };
 
-const taken = (error: unknown) => /UNIQUE constraint failed: (volunteers\.mobile|users\.username)/.test(String((error as Error).message));
+const taken = (error: unknown) =>
+  /UNIQUE constraint failed: (volunteers\.mobile|users\.username)/.test(String((error as Error).message));
 
 function columns(v: Omit<VolunteerInput, 'status' | 'organisationId'>) {
-  return { name: v.name, mobile: v.mobile, townshipId: v.townshipId, skills: v.skills, partyMember: v.partyMember, availability: v.availability };
+  return {
+    name: v.name,
+    mobile: v.mobile,
+    townshipId: v.townshipId,
+    skills: v.skills,
+    partyMember: v.partyMember,
+    availability: v.availability,
+  };
 }
 
 const byMobile = (mobile: string) => sql<number>`(SELECT id FROM volunteers WHERE mobile = ${mobile})`;
@@ -19,9 +27,27 @@ const byMobile = (mobile: string) => sql<number>`(SELECT id FROM volunteers WHER
 export async function createVolunteer(db: Db, v: VolunteerInput, actorUserId: number, now: Date): Promise<SaveResult> {
   try {
     const [rows] = await db.batch([
-      db.insert(volunteers).values({ ...columns(v), status: v.status, createdAt: now, updatedAt: now }).returning({ id: volunteers.id }),
-      db.insert(auditLog).values({ at: now, actorUserId, action: 'create', entity: 'volunteer', entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`, changes: { name: v.name } }),
-      ...(v.organisationId ? [db.insert(volunteerOrganisations).values({ volunteerId: byMobile(v.mobile), organisationId: v.organisationId })] : []),
+      db
+        .insert(volunteers)
+        .values({ ...columns(v), status: v.status, createdAt: now, updatedAt: now })
+        .returning({ id: volunteers.id }),
+      db
+        .insert(auditLog)
+        .values({
+          at: now,
+          actorUserId,
+          action: 'create',
+          entity: 'volunteer',
+          entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
+          changes: { name: v.name },
+        }),
+      ...(v.organisationId
+        ? [
+            db
+              .insert(volunteerOrganisations)
+              .values({ volunteerId: byMobile(v.mobile), organisationId: v.organisationId }),
+          ]
+        : []),
     ]);
     return { ok: true, id: rows[0].id };
   } catch (error) {
@@ -30,14 +56,32 @@ export async function createVolunteer(db: Db, v: VolunteerInput, actorUserId: nu
   }
 }
 
-export async function updateVolunteer(db: Db, current: typeof volunteers.$inferSelect, v: VolunteerInput, actorUserId: number, now: Date): Promise<SaveResult> {
+export async function updateVolunteer(
+  db: Db,
+  current: typeof volunteers.$inferSelect,
+  v: VolunteerInput,
+  actorUserId: number,
+  now: Date,
+): Promise<SaveResult> {
   const next = { ...columns(v), status: v.status };
   const changes = diff(current as unknown as Record<string, unknown>, next);
   try {
     await db.batch([
-      db.update(volunteers).set({ ...next, updatedAt: now }).where(eq(volunteers.id, current.id)),
-      db.insert(auditLog).values({ at: now, actorUserId, action: 'update', entity: 'volunteer', entityId: String(current.id), changes }),
-      ...(v.organisationId ? [db.insert(volunteerOrganisations).values({ volunteerId: current.id, organisationId: v.organisationId }).onConflictDoNothing()] : []),
+      db
+        .update(volunteers)
+        .set({ ...next, updatedAt: now })
+        .where(eq(volunteers.id, current.id)),
+      db
+        .insert(auditLog)
+        .values({ at: now, actorUserId, action: 'update', entity: 'volunteer', entityId: String(current.id), changes }),
+      ...(v.organisationId
+        ? [
+            db
+              .insert(volunteerOrganisations)
+              .values({ volunteerId: current.id, organisationId: v.organisationId })
+              .onConflictDoNothing(),
+          ]
+        : []),
     ]);
     return { ok: true, id: current.id };
   } catch (error) {
@@ -55,11 +99,38 @@ export async function join(db: Db, passwords: PasswordHasher, v: JoinInput, now:
   const userId = sql<number>`(SELECT id FROM users WHERE username = ${v.mobile})`;
   try {
     const [rows] = await db.batch([
-      db.insert(volunteers).values({ ...columns(v), status: 'pending', createdAt: now, updatedAt: now }).returning({ id: volunteers.id }),
-      db.insert(users).values({ username: v.mobile, displayName: v.name, passwordHash: hash, role: 'volunteer', disabledAt: now, createdAt: now }),
+      db
+        .insert(volunteers)
+        .values({ ...columns(v), status: 'pending', createdAt: now, updatedAt: now })
+        .returning({ id: volunteers.id }),
+      db
+        .insert(users)
+        .values({
+          username: v.mobile,
+          displayName: v.name,
+          passwordHash: hash,
+          role: 'volunteer',
+          disabledAt: now,
+          createdAt: now,
+        }),
       db.update(volunteers).set({ userId }).where(eq(volunteers.mobile, v.mobile)),
-      db.insert(auditLog).values({ at: now, actorUserId: null, action: 'join', entity: 'volunteer', entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`, changes: { name: v.name } }),
-      ...(v.organisationId ? [db.insert(volunteerOrganisations).values({ volunteerId: byMobile(v.mobile), organisationId: v.organisationId })] : []),
+      db
+        .insert(auditLog)
+        .values({
+          at: now,
+          actorUserId: null,
+          action: 'join',
+          entity: 'volunteer',
+          entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
+          changes: { name: v.name },
+        }),
+      ...(v.organisationId
+        ? [
+            db
+              .insert(volunteerOrganisations)
+              .values({ volunteerId: byMobile(v.mobile), organisationId: v.organisationId }),
+          ]
+        : []),
     ]);
     return { ok: true, id: rows[0].id };
   } catch (error) {
@@ -73,6 +144,15 @@ export async function approve(db: Db, current: typeof volunteers.$inferSelect, a
   await db.batch([
     db.update(volunteers).set({ status: 'active', updatedAt: now }).where(eq(volunteers.id, current.id)),
     ...(current.userId ? [db.update(users).set({ disabledAt: null }).where(eq(users.id, current.userId))] : []),
-    db.insert(auditLog).values({ at: now, actorUserId, action: 'approve', entity: 'volunteer', entityId: String(current.id), changes: null }),
+    db
+      .insert(auditLog)
+      .values({
+        at: now,
+        actorUserId,
+        action: 'approve',
+        entity: 'volunteer',
+        entityId: String(current.id),
+        changes: null,
+      }),
   ]);
 }

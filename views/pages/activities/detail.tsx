@@ -5,7 +5,17 @@ import type { ActivityDetail } from '../../../src/modules/ledger/queries.js';
 import { Page } from '../../layouts/page.js';
 
 /** An activity, its targets and its ledger lines, reversals beside the lines they reverse. */
-export function ActivityDetailPage({ ui, detail, canReverse, errors }: { ui: Ui; detail: ActivityDetail; canReverse: boolean; errors?: FieldErrors }) {
+export function ActivityDetailPage({
+  ui,
+  detail,
+  canReverse,
+  errors,
+}: {
+  ui: Ui;
+  detail: ActivityDetail;
+  canReverse: boolean;
+  errors?: FieldErrors;
+}) {
   const { t } = ui;
   const { activity: a, targets, lines } = detail;
   const reversed = new Set(lines.map((l) => l.reversesLineId).filter((x): x is number => x !== null));
@@ -14,7 +24,9 @@ export function ActivityDetailPage({ ui, detail, canReverse, errors }: { ui: Ui;
       <h1>{`${t(`activity.kind.${a.kind}`)} · ${a.occurredOn}`}</h1>
       <dl>
         <dt>{t('activities.organisation')}</dt>
-        <dd><a href={`/activities?organisationId=${a.organisationId}`}>{a.organisation}</a></dd>
+        <dd>
+          <a href={`/activities?organisationId=${a.organisationId}`}>{a.organisation}</a>
+        </dd>
         <dt>{t('activities.township')}</dt>
         <dd>{a.township ?? ''}</dd>
         <dt>{t('activities.targets')}</dt>
@@ -22,16 +34,27 @@ export function ActivityDetailPage({ ui, detail, canReverse, errors }: { ui: Ui;
           <ul>
             {targets.map((x) =>
               x.recipientId ? (
-                <li><a href={`/activities?recipientId=${x.recipientId}`}>{`${x.recipient} · ${x.masked}`}</a></li>
+                <li>
+                  <a href={`/activities?recipientId=${x.recipientId}`}>{`${x.recipient} · ${x.masked}`}</a>
+                </li>
               ) : (
                 <li>{x.nursingHome}</li>
               ),
             )}
           </ul>
         </dd>
-        {a.note ? (<><dt>{t('activities.note')}</dt><dd>{a.note}</dd></>) : null}
+        {a.note ? (
+          <>
+            <dt>{t('activities.note')}</dt>
+            <dd>{a.note}</dd>
+          </>
+        ) : null}
       </dl>
-      {errors?._form ? <p role="alert" class="error">{errors._form}</p> : null}
+      {errors?._form ? (
+        <p role="alert" class="error">
+          {errors._form}
+        </p>
+      ) : null}
       <h2>{t('activities.lines')}</h2>
       <div class="table-wrap">
         <table class="striped" id="lines">
@@ -39,7 +62,9 @@ export function ActivityDetailPage({ ui, detail, canReverse, errors }: { ui: Ui;
             <tr>
               <th>#</th>
               <th>{t('activities.kind')}</th>
-              <th>{t('line.goodsName')} / {t('line.serviceKind')}</th>
+              <th>
+                {t('line.goodsName')} / {t('line.serviceKind')}
+              </th>
               <th class="num">{t('line.amount')}</th>
               <th class="num">{t('line.hours')}</th>
               <th>{t('common.actions')}</th>
@@ -49,16 +74,36 @@ export function ActivityDetailPage({ ui, detail, canReverse, errors }: { ui: Ui;
             {lines.map((l) => (
               <tr>
                 <td>{l.id}</td>
-                <td>{t(`line.kind.${l.kind}`)}{l.reversesLineId ? ` · ${t('activities.reversalOf', { id: l.reversesLineId })}` : ''}</td>
-                <td>{l.kind === 'goods' ? `${l.goodsName ?? ''} ${l.quantity ?? ''}${l.unit ?? ''}` : (l.serviceKind ?? '')}{l.reason ? ` (${l.reason})` : ''}</td>
+                <td>
+                  {t(`line.kind.${l.kind}`)}
+                  {l.reversesLineId ? ` · ${t('activities.reversalOf', { id: l.reversesLineId })}` : ''}
+                </td>
+                <td>
+                  {l.kind === 'goods'
+                    ? `${l.goodsName ?? ''} ${l.quantity ?? ''}${l.unit ?? ''}`
+                    : (l.serviceKind ?? '')}
+                  {l.reason ? ` (${l.reason})` : ''}
+                </td>
                 <td class="num">{l.kind === 'service' ? '' : formatYuanGrouped(l.amountFen)}</td>
                 <td class="num">{l.kind === 'service' ? formatHundredths(l.serviceCentihours) : ''}</td>
                 <td>
-                  {reversed.has(l.id) ? t('activities.reversed') : canReverse && l.reversesLineId === null ? (
+                  {reversed.has(l.id) ? (
+                    t('activities.reversed')
+                  ) : canReverse && l.reversesLineId === null ? (
                     <form method="post" action={`/activities/${a.id}/lines/${l.id}/reverse`} class="inline">
-                      <label>{t('activities.reason')}<input name="reason" maxlength={200} required /></label>
-                      {l.kind === 'service' ? null : <label>{t('activities.replacement')}<input name="replacement" inputmode="decimal" /></label>}
-                      <button type="submit" class="secondary outline small">{t('activities.reverse')}</button>
+                      <label>
+                        {t('activities.reason')}
+                        <input name="reason" maxlength={200} required />
+                      </label>
+                      {l.kind === 'service' ? null : (
+                        <label>
+                          {t('activities.replacement')}
+                          <input name="replacement" inputmode="decimal" />
+                        </label>
+                      )}
+                      <button type="submit" class="secondary outline small">
+                        {t('activities.reverse')}
+                      </button>
                     </form>
                   ) : null}
                 </td>

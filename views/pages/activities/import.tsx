@@ -12,7 +12,11 @@ export function ImportActivitiesPage({ ui, done, errors }: { ui: Ui; done?: stri
       {errors?.length ? (
         <div role="alert" class="alert alert-error">
           <p>{t('import.failed')}</p>
-          <ul>{errors.map((e) => <li>{e}</li>)}</ul>
+          <ul>
+            {errors.map((e) => (
+              <li>{e}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
       <form method="post" action="/activities/import" enctype="multipart/form-data" class="narrow">

@@ -20,33 +20,74 @@ export interface ActivitiesProps {
 }
 
 /** Activities with filters (date range, township, organisation, kind); also a recipient's or an organisation's aid history. */
-export function ActivitiesPage({ ui, rows, values, townships, organisations, canRecord, canImport, heading, prev, next }: ActivitiesProps) {
+export function ActivitiesPage({
+  ui,
+  rows,
+  values,
+  townships,
+  organisations,
+  canRecord,
+  canImport,
+  heading,
+  prev,
+  next,
+}: ActivitiesProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={heading ?? t('activities.title')}>
       <hgroup class="page-head">
         <h1>{heading ?? t('activities.title')}</h1>
-        {canRecord ? <a href="/activities/new" role="button">{t('activities.new')}</a> : null}
-        {canImport ? <a href="/activities/import" role="button" class="secondary">{t('import.title')}</a> : null}
+        {canRecord ? (
+          <a href="/activities/new" role="button">
+            {t('activities.new')}
+          </a>
+        ) : null}
+        {canImport ? (
+          <a href="/activities/import" role="button" class="secondary">
+            {t('import.title')}
+          </a>
+        ) : null}
       </hgroup>
       <form method="get" action="/activities" class="filters">
         <div class="grid">
           <Field name="from" type="date" label={t('activities.from')} values={values} />
           <Field name="to" type="date" label={t('activities.to')} values={values} />
-          <Select name="townshipId" label={t('activities.township')} values={values} placeholder={t('activities.all')}
-            options={townships.map((x) => ({ value: String(x.id), label: x.name }))} />
-          <Select name="organisationId" label={t('activities.organisation')} values={values} placeholder={t('activities.all')}
-            options={organisations.map((x) => ({ value: String(x.id), label: x.name }))} />
-          <Select name="kind" label={t('activities.kind')} values={values} placeholder={t('activities.all')}
-            options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activity.kind.${k}`) }))} />
+          <Select
+            name="townshipId"
+            label={t('activities.township')}
+            values={values}
+            placeholder={t('activities.all')}
+            options={townships.map((x) => ({ value: String(x.id), label: x.name }))}
+          />
+          <Select
+            name="organisationId"
+            label={t('activities.organisation')}
+            values={values}
+            placeholder={t('activities.all')}
+            options={organisations.map((x) => ({ value: String(x.id), label: x.name }))}
+          />
+          <Select
+            name="kind"
+            label={t('activities.kind')}
+            values={values}
+            placeholder={t('activities.all')}
+            options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activity.kind.${k}`) }))}
+          />
         </div>
         {values.recipientId ? <input type="hidden" name="recipientId" value={String(values.recipientId)} /> : null}
-        <button type="submit" class="secondary">{t('activities.filter')}</button>
+        <button type="submit" class="secondary">
+          {t('activities.filter')}
+        </button>
       </form>
       {canImport ? (
         // An export is audited, so it is a POST (reads never write).
-        <form method="post" action={`/activities/export.xlsx?${new URLSearchParams({ from: String(values.from ?? ''), to: String(values.to ?? '') })}`}>
-          <button type="submit" class="secondary outline small">{t('activities.export')}</button>
+        <form
+          method="post"
+          action={`/activities/export.xlsx?${new URLSearchParams({ from: String(values.from ?? ''), to: String(values.to ?? '') })}`}
+        >
+          <button type="submit" class="secondary outline small">
+            {t('activities.export')}
+          </button>
         </form>
       ) : null}
       <div class="table-wrap">
@@ -69,7 +110,9 @@ export function ActivitiesPage({ ui, rows, values, townships, organisations, can
             ) : (
               rows.map((r) => (
                 <tr>
-                  <td><a href={`/activities/${r.id}`}>{r.occurredOn}</a></td>
+                  <td>
+                    <a href={`/activities/${r.id}`}>{r.occurredOn}</a>
+                  </td>
                   <td>{t(`activity.kind.${r.kind}`)}</td>
                   <td>{r.organisation}</td>
                   <td>{r.township ?? ''}</td>

@@ -30,7 +30,18 @@ export function NewActivityPage({ ui, formKey, organisations, homes, found, q, v
   const chosenHomes = new Set(arr(values, 'nursingHomeIds').map(Number));
   const rows = Math.max(3, arr(values, 'lineKind').length);
   const lineValues = (i: number) =>
-    Object.fromEntries(['lineKind', 'lineAmount', 'lineGoodsName', 'lineQuantity', 'lineUnit', 'lineServiceKind', 'lineHours', 'lineVolunteers'].map((k) => [k, arr(values, k)[i] ?? '']));
+    Object.fromEntries(
+      [
+        'lineKind',
+        'lineAmount',
+        'lineGoodsName',
+        'lineQuantity',
+        'lineUnit',
+        'lineServiceKind',
+        'lineHours',
+        'lineVolunteers',
+      ].map((k) => [k, arr(values, k)[i] ?? '']),
+    );
   return (
     <Page ui={ui} title={t('activities.new')}>
       <h1>{t('activities.new')}</h1>
@@ -38,20 +49,43 @@ export function NewActivityPage({ ui, formKey, organisations, homes, found, q, v
       <form method="get" action="/activities/new" role="search">
         <label for="f-q">{t('activities.searchRecipient')}</label>
         <input id="f-q" name="q" type="search" value={q} />
-        <button type="submit" class="secondary">{t('common.search')}</button>
+        <button type="submit" class="secondary">
+          {t('common.search')}
+        </button>
       </form>
       <form method="post" action="/activities" id="activity-form">
         <input type="hidden" name="idempotencyKey" value={formKey} />
-        <Select name="organisationId" label={t('activities.organisation')} values={values} errors={errors} required
-          options={organisations.map((o) => ({ value: String(o.id), label: o.name }))} />
+        <Select
+          name="organisationId"
+          label={t('activities.organisation')}
+          values={values}
+          errors={errors}
+          required
+          options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+        />
         <Field name="occurredOn" type="date" label={t('activities.date')} values={values} errors={errors} required />
-        <Select name="kind" label={t('activities.kind')} values={values} errors={errors} required
-          options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activity.kind.${k}`) }))} />
+        <Select
+          name="kind"
+          label={t('activities.kind')}
+          values={values}
+          errors={errors}
+          required
+          options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activity.kind.${k}`) }))}
+        />
         <fieldset>
           <legend>{t('activities.households')}</legend>
           <label for="f-qlive">{t('activities.searchRecipient')}</label>
-          <input id="f-qlive" name="q" type="search" value={q} aria-describedby="f-qlive-hint" hx-get="/activities/recipients"
-            hx-trigger="input changed delay:300ms" hx-target="#recipient-options" hx-include="#activity-form" />
+          <input
+            id="f-qlive"
+            name="q"
+            type="search"
+            value={q}
+            aria-describedby="f-qlive-hint"
+            hx-get="/activities/recipients"
+            hx-trigger="input changed delay:300ms"
+            hx-target="#recipient-options"
+            hx-include="#activity-form"
+          />
           <small id="f-qlive-hint">{t('activities.searchHint')}</small>
           <div id="recipient-options">
             <RecipientOptions ui={ui} found={found} chosen={chosenRecipients} />
@@ -66,11 +100,21 @@ export function NewActivityPage({ ui, formKey, organisations, homes, found, q, v
             </label>
           ))}
         </fieldset>
-        {errors?.targets ? <p class="error" role="alert">{errors.targets}</p> : null}
+        {errors?.targets ? (
+          <p class="error" role="alert">
+            {errors.targets}
+          </p>
+        ) : null}
         <div id="lines">
-          {Array.from({ length: rows }, (_, i) => <LineRow ui={ui} index={i} values={lineValues(i)} />)}
+          {Array.from({ length: rows }, (_, i) => (
+            <LineRow ui={ui} index={i} values={lineValues(i)} />
+          ))}
         </div>
-        {errors?.lines ? <p class="error" role="alert">{errors.lines}</p> : null}
+        {errors?.lines ? (
+          <p class="error" role="alert">
+            {errors.lines}
+          </p>
+        ) : null}
         <AddLineButton ui={ui} next={rows} />
         <Field name="note" label={t('activities.note')} values={values} errors={errors} maxlength={500} />
         <button type="submit">{t('common.save')}</button>

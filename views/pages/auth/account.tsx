@@ -15,8 +15,23 @@ export function AccountPage({ ui, errors }: { ui: Ui; errors?: FieldErrors }) {
         <h2>{t('account.changePassword')}</h2>
         <FormErrors errors={errors} message={t('form.invalid')} />
         <form method="post" action="/account/password">
-          <Field name="currentPassword" type="password" label={t('account.currentPassword')} errors={errors} required autocomplete="current-password" />
-          <Field name="newPassword" type="password" label={t('account.newPassword')} errors={errors} required autocomplete="new-password" hint={t('password.tooShort')} />
+          <Field
+            name="currentPassword"
+            type="password"
+            label={t('account.currentPassword')}
+            errors={errors}
+            required
+            autocomplete="current-password"
+          />
+          <Field
+            name="newPassword"
+            type="password"
+            label={t('account.newPassword')}
+            errors={errors}
+            required
+            autocomplete="new-password"
+            hint={t('password.tooShort')}
+          />
           <button type="submit">{t('common.save')}</button>
         </form>
       </article>

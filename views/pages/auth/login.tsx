@@ -20,8 +20,24 @@ export function LoginPage({ ui, values, error, errors, next }: LoginProps) {
         {error ? <Notice kind="error">{error}</Notice> : null}
         <form method="post" action="/login">
           {next ? <input type="hidden" name="next" value={next} /> : null}
-          <Field name="username" label={t('login.username')} values={values} errors={errors} required autocomplete="username" maxlength={64} />
-          <Field name="password" type="password" label={t('login.password')} errors={errors} required autocomplete="current-password" maxlength={128} />
+          <Field
+            name="username"
+            label={t('login.username')}
+            values={values}
+            errors={errors}
+            required
+            autocomplete="username"
+            maxlength={64}
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t('login.password')}
+            errors={errors}
+            required
+            autocomplete="current-password"
+            maxlength={128}
+          />
           <button type="submit">{t('login.submit')}</button>
         </form>
         <p>

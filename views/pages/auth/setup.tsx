@@ -12,10 +12,41 @@ export function SetupPage({ ui, values, errors }: { ui: Ui; values?: FormValues;
         <p>{t('setup.intro')}</p>
         <FormErrors errors={errors} message={t('form.invalid')} />
         <form method="post" action="/setup">
-          <Field name="displayName" label={t('setup.displayName')} values={values} errors={errors} required maxlength={50} autocomplete="name" />
-          <Field name="username" label={t('login.username')} values={values} errors={errors} required maxlength={32} autocomplete="username" />
-          <Field name="password" type="password" label={t('login.password')} errors={errors} required autocomplete="new-password" hint={t('password.tooShort')} />
-          <Field name="passwordConfirm" type="password" label={t('setup.passwordConfirm')} errors={errors} required autocomplete="new-password" />
+          <Field
+            name="displayName"
+            label={t('setup.displayName')}
+            values={values}
+            errors={errors}
+            required
+            maxlength={50}
+            autocomplete="name"
+          />
+          <Field
+            name="username"
+            label={t('login.username')}
+            values={values}
+            errors={errors}
+            required
+            maxlength={32}
+            autocomplete="username"
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t('login.password')}
+            errors={errors}
+            required
+            autocomplete="new-password"
+            hint={t('password.tooShort')}
+          />
+          <Field
+            name="passwordConfirm"
+            type="password"
+            label={t('setup.passwordConfirm')}
+            errors={errors}
+            required
+            autocomplete="new-password"
+          />
           <button type="submit">{t('setup.submit')}</button>
         </form>
       </article>

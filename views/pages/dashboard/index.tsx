@@ -19,7 +19,9 @@ export function DashboardPage({ ui, cards, complianceChart }: DashboardProps) {
         <div class="grid-cards">
           {cards.map((c) => (
             <article>
-              <a href={c.href} class={c.warn ? 'stat error' : 'stat'}>{c.value}</a>
+              <a href={c.href} class={c.warn ? 'stat error' : 'stat'}>
+                {c.value}
+              </a>
               <p>{t(c.label)}</p>
             </article>
           ))}
@@ -32,8 +34,18 @@ export function DashboardPage({ ui, cards, complianceChart }: DashboardProps) {
           <img src={complianceChart} alt={t('compliance.chartAlt')} class="chart" />
         </figure>
       ) : null}
-      {viewer?.role === 'county_admin' || viewer?.role === 'station_staff' ? <p><a href="/visits/compliance">{t('compliance.title')} →</a></p> : null}
-      {viewer?.role === 'volunteer' ? <p><a href="/visits/today" role="button">{t('today.title')}</a></p> : null}
+      {viewer?.role === 'county_admin' || viewer?.role === 'station_staff' ? (
+        <p>
+          <a href="/visits/compliance">{t('compliance.title')} →</a>
+        </p>
+      ) : null}
+      {viewer?.role === 'volunteer' ? (
+        <p>
+          <a href="/visits/today" role="button">
+            {t('today.title')}
+          </a>
+        </p>
+      ) : null}
     </Page>
   );
 }

@@ -23,31 +23,57 @@ export function OrganisationDetailPage(p: OrganisationDetailProps) {
     <Page ui={p.ui} title={o.name}>
       <hgroup class="page-head">
         <h1>{o.name}</h1>
-        {p.canManage ? <a href={`/organisations/${o.id}/edit`} role="button" class="secondary">{t('common.edit')}</a> : null}
+        {p.canManage ? (
+          <a href={`/organisations/${o.id}/edit`} role="button" class="secondary">
+            {t('common.edit')}
+          </a>
+        ) : null}
       </hgroup>
       <article>
         <dl class="facts">
           <dt>{t('orgs.kind')}</dt>
-          <dd>{t(`orgs.kind.${o.kind}`)}{o.regional ? ` · ${t('orgs.regional')}` : ''}</dd>
+          <dd>
+            {t(`orgs.kind.${o.kind}`)}
+            {o.regional ? ` · ${t('orgs.regional')}` : ''}
+          </dd>
           <dt>{t('orgs.township')}</dt>
           <dd>{p.township ?? '—'}</dd>
-          {o.kind === 'nursing_home' ? (<><dt>{t('orgs.beds')}</dt><dd>{o.beds ?? '—'}</dd></>) : null}
+          {o.kind === 'nursing_home' ? (
+            <>
+              <dt>{t('orgs.beds')}</dt>
+              <dd>{o.beds ?? '—'}</dd>
+            </>
+          ) : null}
           <dt>{t('orgs.creditCode')}</dt>
           <dd class="mono">{o.creditCode ?? '—'}</dd>
           <dt>{t('orgs.contactName')}</dt>
-          <dd>{o.contactName ?? '—'} {o.contactPhone ?? ''}</dd>
+          <dd>
+            {o.contactName ?? '—'} {o.contactPhone ?? ''}
+          </dd>
           <dt>{t('orgs.volunteers')}</dt>
           <dd>{p.volunteers}</dd>
-          {o.kind === 'social_org' ? (<><dt>{t('orgs.stage')}</dt><dd>{o.incubationStage ? t(`orgs.stage.${o.incubationStage}`) : '—'} {o.incubationYear ?? ''}</dd></>) : null}
+          {o.kind === 'social_org' ? (
+            <>
+              <dt>{t('orgs.stage')}</dt>
+              <dd>
+                {o.incubationStage ? t(`orgs.stage.${o.incubationStage}`) : '—'} {o.incubationYear ?? ''}
+              </dd>
+            </>
+          ) : null}
         </dl>
-        <p><a href={`/activities?organisationId=${o.id}`}>{t('nav.activities')}</a></p>
+        <p>
+          <a href={`/activities?organisationId=${o.id}`}>{t('nav.activities')}</a>
+        </p>
       </article>
       {o.kind === 'social_org' ? (
         <section>
           <h2>{t('orgs.stageHistory')}</h2>
           <ul>
             {p.history.map((h) => (
-              <li>{h.on} · {t(`orgs.stage.${h.stage}`)}{h.note ? ` · ${h.note}` : ''}</li>
+              <li>
+                {h.on} · {t(`orgs.stage.${h.stage}`)}
+                {h.note ? ` · ${h.note}` : ''}
+              </li>
             ))}
           </ul>
           {p.canManage ? (
@@ -56,7 +82,14 @@ export function OrganisationDetailPage(p: OrganisationDetailProps) {
               <FormErrors errors={p.errors} message={t('form.invalid')} />
               <form method="post" action={`/organisations/${o.id}/stage`}>
                 <div class="grid">
-                  <Select name="stage" label={t('orgs.stage')} values={p.values} errors={p.errors} required options={INCUBATION_STAGES.map((s) => ({ value: s, label: t(`orgs.stage.${s}`) }))} />
+                  <Select
+                    name="stage"
+                    label={t('orgs.stage')}
+                    values={p.values}
+                    errors={p.errors}
+                    required
+                    options={INCUBATION_STAGES.map((s) => ({ value: s, label: t(`orgs.stage.${s}`) }))}
+                  />
                   <Field name="on" type="date" label={t('orgs.stageOn')} values={p.values} errors={p.errors} required />
                   <Field name="note" label={t('orgs.note')} values={p.values} errors={p.errors} maxlength={200} />
                 </div>

@@ -5,7 +5,14 @@ import { ORGANISATION_KINDS } from '../../../src/db/schema/index.js';
 import { Page } from '../../layouts/page.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
 
-export function OrganisationFormPage(p: { ui: Ui; action: string; townships: { id: number; name: string }[]; values?: FormValues; errors?: FieldErrors; editing: boolean }) {
+export function OrganisationFormPage(p: {
+  ui: Ui;
+  action: string;
+  townships: { id: number; name: string }[];
+  values?: FormValues;
+  errors?: FieldErrors;
+  editing: boolean;
+}) {
   const { t } = p.ui;
   const title = p.editing ? t('orgs.edit') : t('orgs.new');
   return (
@@ -15,19 +22,55 @@ export function OrganisationFormPage(p: { ui: Ui; action: string; townships: { i
       <form method="post" action={p.action} class="wide">
         <div class="grid">
           <Field name="name" label={t('orgs.name')} values={p.values} errors={p.errors} required maxlength={100} />
-          <Select name="kind" label={t('orgs.kind')} values={p.values} errors={p.errors} required options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgs.kind.${k}`) }))} />
-          <Select name="townshipId" label={t('orgs.township')} values={p.values} errors={p.errors} placeholder={t('common.none')} options={p.townships.map((x) => ({ value: String(x.id), label: x.name }))} />
+          <Select
+            name="kind"
+            label={t('orgs.kind')}
+            values={p.values}
+            errors={p.errors}
+            required
+            options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`orgs.kind.${k}`) }))}
+          />
+          <Select
+            name="townshipId"
+            label={t('orgs.township')}
+            values={p.values}
+            errors={p.errors}
+            placeholder={t('common.none')}
+            options={p.townships.map((x) => ({ value: String(x.id), label: x.name }))}
+          />
         </div>
         <div class="grid">
           <Field name="creditCode" label={t('orgs.creditCode')} values={p.values} errors={p.errors} maxlength={18} />
           <Field name="contactName" label={t('orgs.contactName')} values={p.values} errors={p.errors} maxlength={50} />
-          <Field name="contactPhone" type="tel" label={t('orgs.contactPhone')} values={p.values} errors={p.errors} maxlength={20} />
+          <Field
+            name="contactPhone"
+            type="tel"
+            label={t('orgs.contactPhone')}
+            values={p.values}
+            errors={p.errors}
+            maxlength={20}
+          />
         </div>
         <div class="grid">
-          <Field name="incubationYear" inputmode="numeric" label={t('orgs.year')} values={p.values} errors={p.errors} maxlength={4} />
-          <Field name="beds" inputmode="numeric" label={t('orgs.beds')} values={p.values} errors={p.errors} maxlength={5} />
+          <Field
+            name="incubationYear"
+            inputmode="numeric"
+            label={t('orgs.year')}
+            values={p.values}
+            errors={p.errors}
+            maxlength={4}
+          />
+          <Field
+            name="beds"
+            inputmode="numeric"
+            label={t('orgs.beds')}
+            values={p.values}
+            errors={p.errors}
+            maxlength={5}
+          />
           <label class="check">
-            <input type="checkbox" name="regional" value="1" checked={fieldValue(p.values, 'regional') !== ''} /> {t('orgs.regional')}
+            <input type="checkbox" name="regional" value="1" checked={fieldValue(p.values, 'regional') !== ''} />{' '}
+            {t('orgs.regional')}
           </label>
         </div>
         <button type="submit">{t('common.save')}</button>

@@ -3,25 +3,56 @@ import type { OrganisationRow } from '../../../src/modules/organisations/queries
 import { ORGANISATION_KINDS } from '../../../src/db/schema/index.js';
 import { Page } from '../../layouts/page.js';
 
-export function OrganisationListPage({ ui, rows, q, kind, canManage }: { ui: Ui; rows: OrganisationRow[]; q?: string; kind?: string; canManage: boolean }) {
+export function OrganisationListPage({
+  ui,
+  rows,
+  q,
+  kind,
+  canManage,
+}: {
+  ui: Ui;
+  rows: OrganisationRow[];
+  q?: string;
+  kind?: string;
+  canManage: boolean;
+}) {
   const { t } = ui;
   return (
     <Page ui={ui} title={t('orgs.title')}>
       <hgroup class="page-head">
         <h1>{t('orgs.title')}</h1>
         <div class="actions">
-          {canManage ? <a href="/organisations/new" role="button">{t('orgs.new')}</a> : null}
-          {canManage ? <a href="/import/organisations" role="button" class="secondary">{t('registry.import')}</a> : null}
-          <a href="/organisations/intake" role="button" class="secondary outline">{t('orgs.intake')}</a>
+          {canManage ? (
+            <a href="/organisations/new" role="button">
+              {t('orgs.new')}
+            </a>
+          ) : null}
+          {canManage ? (
+            <a href="/import/organisations" role="button" class="secondary">
+              {t('registry.import')}
+            </a>
+          ) : null}
+          <a href="/organisations/intake" role="button" class="secondary outline">
+            {t('orgs.intake')}
+          </a>
         </div>
       </hgroup>
       <form method="get" action="/organisations" class="filters">
         <div class="grid">
-          <input type="search" name="q" value={q ?? ''} placeholder={t('orgs.name')} aria-label={t('orgs.name')} maxlength={50} />
+          <input
+            type="search"
+            name="q"
+            value={q ?? ''}
+            placeholder={t('orgs.name')}
+            aria-label={t('orgs.name')}
+            maxlength={50}
+          />
           <select name="kind" aria-label={t('orgs.kind')}>
             <option value="">{t('orgs.allKinds')}</option>
             {ORGANISATION_KINDS.map((k) => (
-              <option value={k} selected={kind === k}>{t(`orgs.kind.${k}`)}</option>
+              <option value={k} selected={kind === k}>
+                {t(`orgs.kind.${k}`)}
+              </option>
             ))}
           </select>
           <button type="submit">{t('common.search')}</button>
@@ -41,8 +72,13 @@ export function OrganisationListPage({ ui, rows, q, kind, canManage }: { ui: Ui;
           <tbody>
             {rows.map(({ o, township, volunteers }) => (
               <tr>
-                <td><a href={`/organisations/${o.id}`}>{o.name}</a></td>
-                <td>{t(`orgs.kind.${o.kind}`)}{o.regional ? ` · ${t('orgs.regional')}` : ''}</td>
+                <td>
+                  <a href={`/organisations/${o.id}`}>{o.name}</a>
+                </td>
+                <td>
+                  {t(`orgs.kind.${o.kind}`)}
+                  {o.regional ? ` · ${t('orgs.regional')}` : ''}
+                </td>
                 <td>{township ?? '—'}</td>
                 <td>{o.incubationStage ? `${t(`orgs.stage.${o.incubationStage}`)} ${o.incubationYear ?? ''}` : '—'}</td>
                 <td>{volunteers}</td>

@@ -21,7 +21,13 @@ export function PlacesPage(p: PlacesProps) {
       <FormErrors errors={p.errors} message={t('form.invalid')} />
       <div class="table-wrap">
         <table class="striped">
-          <thead><tr><th>{t('places.township')}</th><th>{t('places.villages')}</th><th>{t('places.recipients')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('places.township')}</th>
+              <th>{t('places.villages')}</th>
+              <th>{t('places.recipients')}</th>
+            </tr>
+          </thead>
           <tbody>
             {p.townships.map((x) => (
               <tr>
@@ -29,7 +35,10 @@ export function PlacesPage(p: PlacesProps) {
                 <td>
                   <details>
                     <summary>{x.villages}</summary>
-                    {p.villages.filter((v) => v.townshipId === x.id).map((v) => `${v.name}（${t(`places.kind.${v.kind}`)}）`).join('、')}
+                    {p.villages
+                      .filter((v) => v.townshipId === x.id)
+                      .map((v) => `${v.name}（${t(`places.kind.${v.kind}`)}）`)
+                      .join('、')}
                   </details>
                 </td>
                 <td>{x.recipients}</td>
@@ -46,12 +55,41 @@ export function PlacesPage(p: PlacesProps) {
         </form>
         <form method="post" action="/places/villages">
           <h2>{t('places.newVillage')}</h2>
-          <Select name="townshipId" label={t('places.township')} values={p.values} errors={p.errors} required placeholder={t('users.choose')} options={p.townships.map((x) => ({ value: String(x.id), label: x.name }))} />
+          <Select
+            name="townshipId"
+            label={t('places.township')}
+            values={p.values}
+            errors={p.errors}
+            required
+            placeholder={t('users.choose')}
+            options={p.townships.map((x) => ({ value: String(x.id), label: x.name }))}
+          />
           <Field name="name" label={t('places.name')} values={p.values} errors={p.errors} required maxlength={30} />
-          <Select name="kind" label={t('places.kind')} values={p.values} errors={p.errors} required options={VILLAGE_KINDS.map((k) => ({ value: k, label: t(`places.kind.${k}`) }))} />
+          <Select
+            name="kind"
+            label={t('places.kind')}
+            values={p.values}
+            errors={p.errors}
+            required
+            options={VILLAGE_KINDS.map((k) => ({ value: k, label: t(`places.kind.${k}`) }))}
+          />
           <div class="grid">
-            <Field name="lat" inputmode="decimal" label={t('places.lat')} values={p.values} errors={p.errors} maxlength={12} />
-            <Field name="lng" inputmode="decimal" label={t('places.lng')} values={p.values} errors={p.errors} maxlength={12} />
+            <Field
+              name="lat"
+              inputmode="decimal"
+              label={t('places.lat')}
+              values={p.values}
+              errors={p.errors}
+              maxlength={12}
+            />
+            <Field
+              name="lng"
+              inputmode="decimal"
+              label={t('places.lng')}
+              values={p.values}
+              errors={p.errors}
+              maxlength={12}
+            />
           </div>
           <button type="submit">{t('common.create')}</button>
         </form>

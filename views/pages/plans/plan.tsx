@@ -30,18 +30,37 @@ export function PlanPage(p: PlanPageProps) {
         {p.shift.date} {p.shift.startTime}–{p.shift.endTime} · {p.shift.township} · {p.shift.organisation} ·{' '}
         <a href={`/shifts/${p.shift.id}`}>{t('shifts.roster')}</a>
       </p>
-      {p.plan ? <p id="plan-status" data-status={p.plan.status}>{t(`plans.status.${p.plan.status}`)}</p> : <p>{t('plans.none')}</p>}
-      <p id="plan-summary">{t('plans.summary', { due: p.due, covered, volunteers: p.volunteers.filter((v) => !v.gone).length, capacity: p.capacity })}</p>
+      {p.plan ? (
+        <p id="plan-status" data-status={p.plan.status}>
+          {t(`plans.status.${p.plan.status}`)}
+        </p>
+      ) : (
+        <p>{t('plans.none')}</p>
+      )}
+      <p id="plan-summary">
+        {t('plans.summary', {
+          due: p.due,
+          covered,
+          volunteers: p.volunteers.filter((v) => !v.gone).length,
+          capacity: p.capacity,
+        })}
+      </p>
       <div class="actions">
         <form method="post" action={`${base}/replan`} class="inline">
-          <button type="submit" class={p.plan ? 'secondary' : undefined}>{p.plan ? t('plans.replan') : t('plans.plan')}</button>
+          <button type="submit" class={p.plan ? 'secondary' : undefined}>
+            {p.plan ? t('plans.replan') : t('plans.plan')}
+          </button>
         </form>
         {p.plan ? (
           <form method="post" action={`${base}/publish`} class="inline">
             <button type="submit">{t('plans.publish')}</button>
           </form>
         ) : null}
-        {p.plan ? <a href={`${base}/sheets`} role="button" class="outline">{t('plans.sheets')}</a> : null}
+        {p.plan ? (
+          <a href={`${base}/sheets`} role="button" class="outline">
+            {t('plans.sheets')}
+          </a>
+        ) : null}
       </div>
       {p.changes.length ? (
         <section id="plan-changes">
@@ -50,20 +69,31 @@ export function PlanPage(p: PlanPageProps) {
             {p.changes.map((c) => (
               <li data-volunteer={String(c.volunteerId)}>
                 <strong>{p.volunteerNames.get(c.volunteerId)}</strong>{' '}
-                {c.added.length ? t('plans.changes.added', { names: c.added.map((id) => p.recipientNames.get(id)).join('、') }) : ''}{' '}
-                {c.removed.length ? t('plans.changes.removed', { names: c.removed.map((id) => p.recipientNames.get(id)).join('、') }) : ''}
+                {c.added.length
+                  ? t('plans.changes.added', { names: c.added.map((id) => p.recipientNames.get(id)).join('、') })
+                  : ''}{' '}
+                {c.removed.length
+                  ? t('plans.changes.removed', { names: c.removed.map((id) => p.recipientNames.get(id)).join('、') })
+                  : ''}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      {p.plan ? p.volunteers.map((v) => <VolunteerList {...p} volunteer={v} rows={p.working.filter((r) => r.volunteerId === v.id)} />) : null}
+      {p.plan
+        ? p.volunteers.map((v) => (
+            <VolunteerList {...p} volunteer={v} rows={p.working.filter((r) => r.volunteerId === v.id)} />
+          ))
+        : null}
       {p.plan && p.uncovered.length ? (
         <section id="plan-uncovered">
           <h2>{t('plans.uncovered')}</h2>
           <ul>
             {p.uncovered.map((u) => (
-              <li>{u.name} · {u.village ?? ''} · {t(`visits.careLevel.${u.careLevel as 'full'}`)} · {t('visits.overdue.daysOverdue')} {u.daysOverdue}</li>
+              <li>
+                {u.name} · {u.village ?? ''} · {t(`visits.careLevel.${u.careLevel as 'full'}`)} ·{' '}
+                {t('visits.overdue.daysOverdue')} {u.daysOverdue}
+              </li>
             ))}
           </ul>
         </section>
@@ -72,43 +102,67 @@ export function PlanPage(p: PlanPageProps) {
   );
 }
 
-function VolunteerList(p: PlanPageProps & { volunteer: { id: number; name: string; gone: boolean }; rows: PlanAssignmentRow[] }) {
+function VolunteerList(
+  p: PlanPageProps & { volunteer: { id: number; name: string; gone: boolean }; rows: PlanAssignmentRow[] },
+) {
   const { t } = p.ui;
   const base = `/plans/${p.shift.id}/assignments`;
   const others = p.volunteers.filter((v) => v.id !== p.volunteer.id && !v.gone);
   return (
     <article class="plan-volunteer" data-volunteer={String(p.volunteer.id)}>
-      <h3>{p.volunteer.name}{p.volunteer.gone ? ` · ${t('plans.gone')}` : ''}</h3>
+      <h3>
+        {p.volunteer.name}
+        {p.volunteer.gone ? ` · ${t('plans.gone')}` : ''}
+      </h3>
       {p.rows.length === 0 ? (
         <p>{t('plans.noHouseholds')}</p>
       ) : (
         <div class="table-wrap">
           <table class="striped">
             <thead>
-              <tr><th>{t('plans.order')}</th><th>{t('plans.household')}</th><th>{t('plans.village')}</th><th>{t('plans.careLevel')}</th><th>{t('plans.careNotes')}</th><th>{t('plans.outcome')}</th><th>{t('common.actions')}</th></tr>
+              <tr>
+                <th>{t('plans.order')}</th>
+                <th>{t('plans.household')}</th>
+                <th>{t('plans.village')}</th>
+                <th>{t('plans.careLevel')}</th>
+                <th>{t('plans.careNotes')}</th>
+                <th>{t('plans.outcome')}</th>
+                <th>{t('common.actions')}</th>
+              </tr>
             </thead>
             <tbody>
               {p.rows.map((r) => (
                 <tr data-recipient={String(r.recipientId)} data-pinned={r.pinned ? '1' : '0'}>
                   <td>{r.position}</td>
-                  <td>{r.recipient}{r.pinned ? ` · ${t('plans.pinned')}` : ''}</td>
+                  <td>
+                    {r.recipient}
+                    {r.pinned ? ` · ${t('plans.pinned')}` : ''}
+                  </td>
                   <td>{r.village ?? ''}</td>
                   <td>{t(`visits.careLevel.${r.careLevel}`)}</td>
                   <td>{r.careNotes ?? ''}</td>
                   <td class="outcome">{r.outcome ? t(`visitOutcome.${r.outcome}`) : ''}</td>
                   <td>
                     <form method="post" action={`${base}/${r.id}/pin`} class="inline">
-                      <button type="submit" class="secondary outline small">{r.pinned ? t('plans.unpin') : t('plans.pin')}</button>
+                      <button type="submit" class="secondary outline small">
+                        {r.pinned ? t('plans.unpin') : t('plans.pin')}
+                      </button>
                     </form>
                     <form method="post" action={`${base}/${r.id}/remove`} class="inline">
-                      <button type="submit" class="secondary outline small">{t('plans.remove')}</button>
+                      <button type="submit" class="secondary outline small">
+                        {t('plans.remove')}
+                      </button>
                     </form>
                     {others.length ? (
                       <form method="post" action={`${base}/${r.id}/reassign`} class="inline">
                         <select name="toVolunteerId" aria-label={t('plans.reassignTo')}>
-                          {others.map((o) => <option value={String(o.id)}>{o.name}</option>)}
+                          {others.map((o) => (
+                            <option value={String(o.id)}>{o.name}</option>
+                          ))}
                         </select>
-                        <button type="submit" class="secondary outline small">{t('plans.reassign')}</button>
+                        <button type="submit" class="secondary outline small">
+                          {t('plans.reassign')}
+                        </button>
                       </form>
                     ) : null}
                   </td>

@@ -22,7 +22,11 @@ export function TodayPage({ ui, date, households, next, unlinked }: TodayProps) 
     <Page ui={ui} title={t('today.title')}>
       <h1>{t('today.dateTitle', { date })}</h1>
       {unlinked ? <p>{t('shifts.noVolunteer')}</p> : households.length === 0 ? <p>{t('today.none')}</p> : null}
-      {next && next !== date ? <p><a href={`/visits/today?date=${next}`}>{t('today.next', { date: next })}</a></p> : null}
+      {next && next !== date ? (
+        <p>
+          <a href={`/visits/today?date=${next}`}>{t('today.next', { date: next })}</a>
+        </p>
+      ) : null}
       <ol class="households">
         {households.map((h) => (
           <li data-household={String(h.id)}>
@@ -30,7 +34,9 @@ export function TodayPage({ ui, date, households, next, unlinked }: TodayProps) 
             {h.outcome ? (
               <p class="recorded">{t('today.recorded', { outcome: t(`visitOutcome.${h.outcome as 'visited'}`) })}</p>
             ) : (
-              <a href={`/visits/today/${h.id}`} role="button">{t('today.record')}</a>
+              <a href={`/visits/today/${h.id}`} role="button">
+                {t('today.record')}
+              </a>
             )}
           </li>
         ))}
@@ -48,7 +54,11 @@ function HouseholdCard({ ui, h }: { ui: Ui; h: Household }) {
         <br />
         <small>{t('today.shift', { title: h.shiftTitle, start: h.startTime, end: h.endTime })}</small>
       </header>
-      {h.address ? <p>{t('today.address')}：{h.address}</p> : null}
+      {h.address ? (
+        <p>
+          {t('today.address')}：{h.address}
+        </p>
+      ) : null}
       {h.careNotes ? <p>{h.careNotes}</p> : null}
       {h.hasCaregiverMobile ? (
         // The full number never reaches the page: the call goes through an audited POST that answers with tel:.
@@ -74,23 +84,52 @@ export function OutcomePage({ ui, h, values, errors }: OutcomeProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={h.name}>
-      <p><a href={`/visits/today?date=${h.date}`}>{t('today.title')}</a></p>
+      <p>
+        <a href={`/visits/today?date=${h.date}`}>{t('today.title')}</a>
+      </p>
       <HouseholdCard ui={ui} h={h} />
       <FormErrors errors={errors} message={t('form.invalid')} />
       <form method="post" action={`/visits/today/${h.id}`} class="narrow">
-        <Select name="outcome" label={t('visits.record.outcome')} values={values} errors={errors} required
-          options={VISIT_OUTCOMES.map((k) => ({ value: k, label: t(`visitOutcome.${k}`) }))} />
+        <Select
+          name="outcome"
+          label={t('visits.record.outcome')}
+          values={values}
+          errors={errors}
+          required
+          options={VISIT_OUTCOMES.map((k) => ({ value: k, label: t(`visitOutcome.${k}`) }))}
+        />
         <Field name="notes" label={t('visits.record.notes')} values={values} errors={errors} maxlength={1000} />
         <NeedFields ui={ui} values={values} errors={errors} />
         <fieldset>
           <legend>{t('today.aid')}</legend>
-          <Field name="aidCash" label={t('today.aidCash')} values={values} errors={errors} inputmode="decimal" maxlength={12} />
+          <Field
+            name="aidCash"
+            label={t('today.aidCash')}
+            values={values}
+            errors={errors}
+            inputmode="decimal"
+            maxlength={12}
+          />
           <Field name="aidGoodsName" label={t('today.aidGoodsName')} values={values} errors={errors} maxlength={50} />
           <div class="grid">
-            <Field name="aidGoodsQuantity" label={t('today.aidGoodsQuantity')} values={values} errors={errors} inputmode="decimal" maxlength={9} />
+            <Field
+              name="aidGoodsQuantity"
+              label={t('today.aidGoodsQuantity')}
+              values={values}
+              errors={errors}
+              inputmode="decimal"
+              maxlength={9}
+            />
             <Field name="aidGoodsUnit" label={t('today.aidGoodsUnit')} values={values} errors={errors} maxlength={10} />
           </div>
-          <Field name="aidGoodsValue" label={t('today.aidGoodsValue')} values={values} errors={errors} inputmode="decimal" maxlength={12} />
+          <Field
+            name="aidGoodsValue"
+            label={t('today.aidGoodsValue')}
+            values={values}
+            errors={errors}
+            inputmode="decimal"
+            maxlength={12}
+          />
         </fieldset>
         <button type="submit">{t('visits.record.submit')}</button>
       </form>

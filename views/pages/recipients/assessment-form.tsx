@@ -14,19 +14,44 @@ export function AdlFields({ ui, values, errors }: { ui: Ui; values?: FormValues;
       <div class="checks">
         {ADL_ITEMS.map((k) => (
           <label>
-            <input type="checkbox" name={k} value="1" checked={fieldValue(values, k) !== ''} /> {t(`recipients.adl.${k}`)}
+            <input type="checkbox" name={k} value="1" checked={fieldValue(values, k) !== ''} />{' '}
+            {t(`recipients.adl.${k}`)}
           </label>
         ))}
       </div>
       <div class="grid">
-        <Field name="assessedOn" type="date" label={t('recipients.assessedOn')} values={values} errors={errors} required />
-        <Field name="assessor" label={t('recipients.assessor')} values={values} errors={errors} required maxlength={50} />
+        <Field
+          name="assessedOn"
+          type="date"
+          label={t('recipients.assessedOn')}
+          values={values}
+          errors={errors}
+          required
+        />
+        <Field
+          name="assessor"
+          label={t('recipients.assessor')}
+          values={values}
+          errors={errors}
+          required
+          maxlength={50}
+        />
       </div>
     </fieldset>
   );
 }
 
-export function AssessmentForm({ ui, recipientId, values, errors }: { ui: Ui; recipientId: number; values?: FormValues; errors?: FieldErrors }) {
+export function AssessmentForm({
+  ui,
+  recipientId,
+  values,
+  errors,
+}: {
+  ui: Ui;
+  recipientId: number;
+  values?: FormValues;
+  errors?: FieldErrors;
+}) {
   return (
     <details open={!!errors}>
       <summary>{ui.t('recipients.newAssessment')}</summary>

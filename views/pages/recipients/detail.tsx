@@ -23,7 +23,12 @@ export interface RecipientDetailProps {
 }
 
 /** The sensitive pair, masked until an authorised viewer asks (a POST, audited). */
-export function RevealedFields({ ui, detail, revealed, canReveal }: Pick<RecipientDetailProps, 'ui' | 'detail' | 'revealed' | 'canReveal'>) {
+export function RevealedFields({
+  ui,
+  detail,
+  revealed,
+  canReveal,
+}: Pick<RecipientDetailProps, 'ui' | 'detail' | 'revealed' | 'canReveal'>) {
   const { t } = ui;
   const r = detail.recipient;
   return (
@@ -36,8 +41,16 @@ export function RevealedFields({ ui, detail, revealed, canReveal }: Pick<Recipie
       </dl>
       {revealed ? <Notice>{t('recipients.revealed')}</Notice> : null}
       {canReveal && !revealed ? (
-        <form method="post" action={`/recipients/${r.id}/reveal`} hx-post={`/recipients/${r.id}/reveal`} hx-target="#sensitive" hx-swap="outerHTML">
-          <button type="submit" class="secondary outline small">{t('recipients.reveal')}</button>
+        <form
+          method="post"
+          action={`/recipients/${r.id}/reveal`}
+          hx-post={`/recipients/${r.id}/reveal`}
+          hx-target="#sensitive"
+          hx-swap="outerHTML"
+        >
+          <button type="submit" class="secondary outline small">
+            {t('recipients.reveal')}
+          </button>
         </form>
       ) : null}
     </div>
@@ -52,20 +65,32 @@ export function RecipientDetailPage(p: RecipientDetailProps) {
     <Page ui={p.ui} title={r.name}>
       <hgroup class="page-head">
         <h1>{r.name}</h1>
-        {p.canEdit ? <a href={`/recipients/${r.id}/edit`} role="button" class="secondary">{t('common.edit')}</a> : null}
+        {p.canEdit ? (
+          <a href={`/recipients/${r.id}/edit`} role="button" class="secondary">
+            {t('common.edit')}
+          </a>
+        ) : null}
       </hgroup>
       <article>
         <dl class="facts">
           <dt>{t('recipients.status')}</dt>
-          <dd>{t(`recipients.status.${r.status}`)}{r.status === 'exited' ? ` · ${r.exitedOn ?? ''} · ${r.exitReason ?? ''}` : ''}</dd>
+          <dd>
+            {t(`recipients.status.${r.status}`)}
+            {r.status === 'exited' ? ` · ${r.exitedOn ?? ''} · ${r.exitReason ?? ''}` : ''}
+          </dd>
           <dt>{t('recipients.gender')}</dt>
           <dd>{t(`recipients.gender.${r.gender}`)}</dd>
           <dt>{t('recipients.birthDate')}</dt>
           <dd>{r.birthDate}</dd>
           <dt>{t('recipients.village')}</dt>
-          <dd>{p.detail.township} {p.detail.village ?? ''} {r.address ?? ''}</dd>
+          <dd>
+            {p.detail.township} {p.detail.village ?? ''} {r.address ?? ''}
+          </dd>
           <dt>{t('recipients.supportMode')}</dt>
-          <dd>{t(`recipients.supportMode.${r.supportMode}`)}{p.detail.nursingHome ? ` · ${p.detail.nursingHome}` : ''}</dd>
+          <dd>
+            {t(`recipients.supportMode.${r.supportMode}`)}
+            {p.detail.nursingHome ? ` · ${p.detail.nursingHome}` : ''}
+          </dd>
           <dt>{t('recipients.careLevel')}</dt>
           <dd>{t(`recipients.careLevel.${r.careLevel}`)}</dd>
           <dt>{t('recipients.careNotes')}</dt>
@@ -74,7 +99,8 @@ export function RecipientDetailPage(p: RecipientDetailProps) {
           <dd>{r.caregiverName ?? '—'}</dd>
           <dt>{t('recipients.agreement')}</dt>
           <dd class={agreement === 'ok' ? '' : 'error'}>
-            {r.agreementKind ? t(`recipients.agreement.${r.agreementKind}`) : ''} {r.agreementSignedOn ?? ''} · {t(`recipients.agreement.${agreement}`)}
+            {r.agreementKind ? t(`recipients.agreement.${r.agreementKind}`) : ''} {r.agreementSignedOn ?? ''} ·{' '}
+            {t(`recipients.agreement.${agreement}`)}
           </dd>
         </dl>
         <RevealedFields ui={p.ui} detail={p.detail} revealed={p.revealed} canReveal={p.canReveal} />
@@ -100,7 +126,11 @@ export function RecipientDetailPage(p: RecipientDetailProps) {
                   <tr>
                     <td>{a.assessedOn}</td>
                     <td>{a.assessor}</td>
-                    <td>{ADL_ITEMS.filter((k) => a[k]).map((k) => t(`recipients.adl.${k}`)).join('、') || '—'}</td>
+                    <td>
+                      {ADL_ITEMS.filter((k) => a[k])
+                        .map((k) => t(`recipients.adl.${k}`))
+                        .join('、') || '—'}
+                    </td>
                     <td>{t(`recipients.careLevel.${a.level}`)}</td>
                   </tr>
                 ))}
@@ -108,22 +138,33 @@ export function RecipientDetailPage(p: RecipientDetailProps) {
             </table>
           </div>
         )}
-        {p.canEdit ? <AssessmentForm ui={p.ui} recipientId={r.id} values={p.assessmentValues} errors={p.assessmentErrors} /> : null}
+        {p.canEdit ? (
+          <AssessmentForm ui={p.ui} recipientId={r.id} values={p.assessmentValues} errors={p.assessmentErrors} />
+        ) : null}
       </section>
 
       <section>
         <hgroup class="page-head">
           <h2>{t('recipients.visits')}</h2>
-          {p.canEdit && r.status === 'active' ? <a href={`/visits/recipients/${r.id}/new`} role="button" class="secondary small">{t('visits.record.title', { name: r.name })}</a> : null}
+          {p.canEdit && r.status === 'active' ? (
+            <a href={`/visits/recipients/${r.id}/new`} role="button" class="secondary small">
+              {t('visits.record.title', { name: r.name })}
+            </a>
+          ) : null}
         </hgroup>
-        {p.canEdit && r.status === 'active' ? <p><a href={`/visits/recipients/${r.id}/requirements`}>{t('requirements.link')}</a></p> : null}
+        {p.canEdit && r.status === 'active' ? (
+          <p>
+            <a href={`/visits/recipients/${r.id}/requirements`}>{t('requirements.link')}</a>
+          </p>
+        ) : null}
         {p.visits.length === 0 ? (
           <p class="muted">{t('common.empty')}</p>
         ) : (
           <ul id="visits">
             {p.visits.map((v) => (
               <li>
-                {v.visitedOn} · {t(`visitKind.${v.kind}`)} · {t(`visitorKind.${v.visitorKind}`)}{v.visitorNames ? `（${v.visitorNames}）` : ''} · {t(`visitOutcome.${v.outcome}`)}
+                {v.visitedOn} · {t(`visitKind.${v.kind}`)} · {t(`visitorKind.${v.visitorKind}`)}
+                {v.visitorNames ? `（${v.visitorNames}）` : ''} · {t(`visitOutcome.${v.outcome}`)}
                 {v.notes ? ` · ${v.notes}` : ''}
               </li>
             ))}

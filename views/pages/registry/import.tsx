@@ -60,7 +60,13 @@ export function ImportPage(p: ImportPageProps) {
       </details>
       <form method="post" action={`/import/${p.register}`} enctype="multipart/form-data">
         <label for="f-file">{t('registry.file')}</label>
-        <input id="f-file" type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
+        <input
+          id="f-file"
+          type="file"
+          name="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          required
+        />
         <button type="submit">{t('registry.preview')}</button>
       </form>
     </Page>

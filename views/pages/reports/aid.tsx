@@ -12,9 +12,31 @@ export interface AidReportProps {
   townshipChart: string;
 }
 
-const KEYS = ['organisations_participating', 'stations_participating', 'nursing_homes_visited', 'households_visited', 'assistance_events', 'cash_fen', 'goods_value_fen', 'aid_total_fen', 'service_hours'] as const;
+const KEYS = [
+  'organisations_participating',
+  'stations_participating',
+  'nursing_homes_visited',
+  'households_visited',
+  'assistance_events',
+  'cash_fen',
+  'goods_value_fen',
+  'aid_total_fen',
+  'service_hours',
+] as const;
 
-function MeasureTable({ ui, id, caption, nameHeader, rows }: { ui: Ui; id: string; caption: string; nameHeader: string; rows: { name: string; m: Measures }[] }) {
+function MeasureTable({
+  ui,
+  id,
+  caption,
+  nameHeader,
+  rows,
+}: {
+  ui: Ui;
+  id: string;
+  caption: string;
+  nameHeader: string;
+  rows: { name: string; m: Measures }[];
+}) {
   const { t } = ui;
   return (
     <div class="table-wrap">
@@ -23,14 +45,18 @@ function MeasureTable({ ui, id, caption, nameHeader, rows }: { ui: Ui; id: strin
         <thead>
           <tr>
             <th>{nameHeader}</th>
-            {KEYS.map((k) => <th class="num">{t(`report.m.${k}`)}</th>)}
+            {KEYS.map((k) => (
+              <th class="num">{t(`report.m.${k}`)}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr>
               <td>{r.name}</td>
-              {KEYS.map((k) => <td class="num">{k.endsWith('_fen') ? formatYuanGrouped(r.m[k]) : String(r.m[k])}</td>)}
+              {KEYS.map((k) => (
+                <td class="num">{k.endsWith('_fen') ? formatYuanGrouped(r.m[k]) : String(r.m[k])}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -50,31 +76,60 @@ export function AidReportPage({ ui, summary: s, sentence, monthChart, townshipCh
         <form method="get" action="/reports/aid" class="inline">
           <label for="f-year">{t('report.year')}</label>
           <input id="f-year" name="year" type="number" min={2000} max={2100} value={String(s.year)} />
-          <button type="submit" class="secondary small">{t('activities.filter')}</button>
+          <button type="submit" class="secondary small">
+            {t('activities.filter')}
+          </button>
         </form>
       </hgroup>
-      <p class="lead" id="summary-sentence">{sentence}{t('report.sentenceEnd')}</p>
+      <p class="lead" id="summary-sentence">
+        {sentence}
+        {t('report.sentenceEnd')}
+      </p>
       {/* Exports are audited, so they are POSTs (reads never write). */}
       <div class="actions">
         {t('report.export')}:
         {(['csv', 'xlsx', 'docx'] as const).map((ext) => (
           <form method="post" action={`/reports/aid.${ext}?${q}`} class="inline">
-            <button type="submit" class="secondary outline small">{ext === 'csv' ? 'CSV' : ext === 'xlsx' ? 'Excel' : 'Word'}</button>
+            <button type="submit" class="secondary outline small">
+              {ext === 'csv' ? 'CSV' : ext === 'xlsx' ? 'Excel' : 'Word'}
+            </button>
           </form>
         ))}
       </div>
-      <MeasureTable ui={ui} id="summary-total" caption={t('report.group.total')} nameHeader={t('report.year')} rows={[{ name: String(s.year), m: s }]} />
+      <MeasureTable
+        ui={ui}
+        id="summary-total"
+        caption={t('report.group.total')}
+        nameHeader={t('report.year')}
+        rows={[{ name: String(s.year), m: s }]}
+      />
       <figure>
         <img src={monthChart} alt={t('report.chartMonth')} width={720} height={320} />
       </figure>
-      <MeasureTable ui={ui} id="by-month" caption={t('report.byMonth')} nameHeader={t('report.col.month')} rows={s.by_month.map((r) => ({ name: r.month, m: r }))} />
+      <MeasureTable
+        ui={ui}
+        id="by-month"
+        caption={t('report.byMonth')}
+        nameHeader={t('report.col.month')}
+        rows={s.by_month.map((r) => ({ name: r.month, m: r }))}
+      />
       <figure>
         <img src={townshipChart} alt={t('report.chartTownship')} width={720} height={320} />
       </figure>
-      <MeasureTable ui={ui} id="by-township" caption={t('report.byTownship')} nameHeader={t('report.col.township')}
-        rows={s.by_township.map((r) => ({ name: r.township ?? t('report.noTownship'), m: r }))} />
-      <MeasureTable ui={ui} id="by-organisation" caption={t('report.byOrganisation')} nameHeader={t('report.col.organisation')}
-        rows={s.by_organisation.map((r) => ({ name: r.organisation, m: r }))} />
+      <MeasureTable
+        ui={ui}
+        id="by-township"
+        caption={t('report.byTownship')}
+        nameHeader={t('report.col.township')}
+        rows={s.by_township.map((r) => ({ name: r.township ?? t('report.noTownship'), m: r }))}
+      />
+      <MeasureTable
+        ui={ui}
+        id="by-organisation"
+        caption={t('report.byOrganisation')}
+        nameHeader={t('report.col.organisation')}
+        rows={s.by_organisation.map((r) => ({ name: r.organisation, m: r }))}
+      />
     </Page>
   );
 }

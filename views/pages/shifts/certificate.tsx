@@ -11,15 +11,36 @@ export function CertificatePage({ ui, cert }: { ui: Ui; cert: Certificate }) {
         <h1>{t('shifts.certificate')}</h1>
         <p>{t('shifts.certificate.body', { name: cert.name, hours: cert.totalHours })}</p>
         <table class="striped" id="certificate-rows">
-          <thead><tr><th>{t('shifts.date')}</th><th>{t('shifts.organisation')}</th><th>{t('shifts.certificate.activity')}</th><th>{t('shifts.hoursValue')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('shifts.date')}</th>
+              <th>{t('shifts.organisation')}</th>
+              <th>{t('shifts.certificate.activity')}</th>
+              <th>{t('shifts.hoursValue')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {cert.rows.map((r) => <tr><td>{r.date}</td><td>{r.organisation}</td><td>{r.activity}</td><td>{r.hours}</td></tr>)}
-            <tr><th colspan={3}>{t('shifts.certificate.total')}</th><th>{cert.totalHours}</th></tr>
+            {cert.rows.map((r) => (
+              <tr>
+                <td>{r.date}</td>
+                <td>{r.organisation}</td>
+                <td>{r.activity}</td>
+                <td>{r.hours}</td>
+              </tr>
+            ))}
+            <tr>
+              <th colspan={3}>{t('shifts.certificate.total')}</th>
+              <th>{cert.totalHours}</th>
+            </tr>
           </tbody>
         </table>
-        <p>{t('shifts.certificate.issuer')} · {cert.issuedOn}</p>
+        <p>
+          {t('shifts.certificate.issuer')} · {cert.issuedOn}
+        </p>
       </article>
-      <a href="/shifts/certificate.docx" role="button" class="secondary">{t('shifts.certificate.download')}</a>
+      <a href="/shifts/certificate.docx" role="button" class="secondary">
+        {t('shifts.certificate.download')}
+      </a>
     </Page>
   );
 }

@@ -18,15 +18,25 @@ export function UpcomingShiftsPage({ ui, shifts, date, skill, linked }: Upcoming
     <Page ui={ui} title={t('shifts.upcoming')}>
       <h1>{t('shifts.upcoming')}</h1>
       <p class="actions">
-        <a href="/shifts/mine" role="button" class="secondary">{t('shifts.mine')}</a>
+        <a href="/shifts/mine" role="button" class="secondary">
+          {t('shifts.mine')}
+        </a>
       </p>
       {linked ? null : <p class="error">{t('shifts.noVolunteer')}</p>}
       <form method="get" action="/shifts" class="filters">
         <div class="grid">
-          <label>{t('shifts.date')}<input type="date" name="date" value={date} /></label>
-          <label>{t('shifts.skill')}<input type="text" name="skill" value={skill} placeholder={t('shifts.anySkill')} /></label>
+          <label>
+            {t('shifts.date')}
+            <input type="date" name="date" value={date} />
+          </label>
+          <label>
+            {t('shifts.skill')}
+            <input type="text" name="skill" value={skill} placeholder={t('shifts.anySkill')} />
+          </label>
         </div>
-        <button type="submit" class="secondary">{t('shifts.filter')}</button>
+        <button type="submit" class="secondary">
+          {t('shifts.filter')}
+        </button>
       </form>
       <section id="shifts">
         {shifts.length ? shifts.map((shift) => <ShiftCard t={t} shift={shift} />) : <p>{t('shifts.none')}</p>}

@@ -36,7 +36,11 @@ export function UsersPage({ ui, rows }: { ui: Ui; rows: UserRow[] }) {
                 <td>{u.disabledAt ? t('users.disabled') : t('users.active')}</td>
                 <td>
                   {u.id === viewer?.id ? null : (
-                    <form method="post" action={`/admin/users/${u.id}/${u.disabledAt ? 'enable' : 'disable'}`} class="inline">
+                    <form
+                      method="post"
+                      action={`/admin/users/${u.id}/${u.disabledAt ? 'enable' : 'disable'}`}
+                      class="inline"
+                    >
                       <button type="submit" class="secondary outline small">
                         {u.disabledAt ? t('users.enable') : t('users.disable')}
                       </button>

@@ -19,15 +19,56 @@ export function NewUserPage({ ui, townships, organisations, values, errors }: Ne
       <h1>{t('users.new')}</h1>
       <FormErrors errors={errors} message={t('form.invalid')} />
       <form method="post" action="/admin/users" class="narrow">
-        <Field name="displayName" label={t('users.displayName')} values={values} errors={errors} required maxlength={50} />
-        <Field name="username" label={t('users.username')} values={values} errors={errors} required maxlength={32} autocomplete="off" />
-        <Field name="password" type="password" label={t('login.password')} errors={errors} required autocomplete="new-password" hint={t('password.tooShort')} />
-        <Select name="role" label={t('users.role')} values={values} errors={errors} required
-          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-        <Select name="townshipId" label={t('users.township')} values={values} errors={errors} placeholder={t('users.choose')}
-          options={townships.map((x) => ({ value: String(x.id), label: x.name }))} />
-        <Select name="organisationId" label={t('users.organisation')} values={values} errors={errors} placeholder={t('users.choose')}
-          options={organisations.map((x) => ({ value: String(x.id), label: x.name }))} />
+        <Field
+          name="displayName"
+          label={t('users.displayName')}
+          values={values}
+          errors={errors}
+          required
+          maxlength={50}
+        />
+        <Field
+          name="username"
+          label={t('users.username')}
+          values={values}
+          errors={errors}
+          required
+          maxlength={32}
+          autocomplete="off"
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t('login.password')}
+          errors={errors}
+          required
+          autocomplete="new-password"
+          hint={t('password.tooShort')}
+        />
+        <Select
+          name="role"
+          label={t('users.role')}
+          values={values}
+          errors={errors}
+          required
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
+        <Select
+          name="townshipId"
+          label={t('users.township')}
+          values={values}
+          errors={errors}
+          placeholder={t('users.choose')}
+          options={townships.map((x) => ({ value: String(x.id), label: x.name }))}
+        />
+        <Select
+          name="organisationId"
+          label={t('users.organisation')}
+          values={values}
+          errors={errors}
+          placeholder={t('users.choose')}
+          options={organisations.map((x) => ({ value: String(x.id), label: x.name }))}
+        />
         <button type="submit">{t('common.create')}</button>
       </form>
     </Page>

@@ -12,9 +12,33 @@ export function CadencePage({ ui, values, errors }: { ui: Ui; values: FormValues
       <p>{t('cadence.explain')}</p>
       <FormErrors errors={errors} message={t('form.invalid')} />
       <form method="post" action="/visits/cadence" class="narrow">
-        <Field name="full" type="number" inputmode="numeric" label={t('cadence.full')} values={values} errors={errors} required />
-        <Field name="partial" type="number" inputmode="numeric" label={t('cadence.partial')} values={values} errors={errors} required />
-        <Field name="self" type="number" inputmode="numeric" label={t('cadence.self')} values={values} errors={errors} required />
+        <Field
+          name="full"
+          type="number"
+          inputmode="numeric"
+          label={t('cadence.full')}
+          values={values}
+          errors={errors}
+          required
+        />
+        <Field
+          name="partial"
+          type="number"
+          inputmode="numeric"
+          label={t('cadence.partial')}
+          values={values}
+          errors={errors}
+          required
+        />
+        <Field
+          name="self"
+          type="number"
+          inputmode="numeric"
+          label={t('cadence.self')}
+          values={values}
+          errors={errors}
+          required
+        />
         <button type="submit">{t('cadence.save')}</button>
       </form>
     </Page>

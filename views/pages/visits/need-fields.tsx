@@ -9,10 +9,21 @@ export function NeedFields({ ui, values, errors }: { ui: Ui; values?: FormValues
   return (
     <fieldset>
       <legend>{t('visits.record.need')}</legend>
-      <Select name="needCategory" label={t('visits.record.needCategory')} values={values} errors={errors} placeholder={t('common.none')}
-        options={NEED_CATEGORIES.map((k) => ({ value: k, label: t(`needCategory.${k}`) }))} />
-      <Select name="needUrgency" label={t('visits.record.needUrgency')} values={values} errors={errors}
-        options={NEED_URGENCIES.map((k) => ({ value: k, label: t(`needUrgency.${k}`) }))} />
+      <Select
+        name="needCategory"
+        label={t('visits.record.needCategory')}
+        values={values}
+        errors={errors}
+        placeholder={t('common.none')}
+        options={NEED_CATEGORIES.map((k) => ({ value: k, label: t(`needCategory.${k}`) }))}
+      />
+      <Select
+        name="needUrgency"
+        label={t('visits.record.needUrgency')}
+        values={values}
+        errors={errors}
+        options={NEED_URGENCIES.map((k) => ({ value: k, label: t(`needUrgency.${k}`) }))}
+      />
       <Field name="needText" label={t('visits.record.needText')} values={values} errors={errors} maxlength={500} />
     </fieldset>
   );

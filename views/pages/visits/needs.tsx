@@ -17,7 +17,8 @@ function NeedCard({ ui, n }: { ui: Ui; n: NeedItem }) {
   return (
     <article class={`need need-${n.urgency}`} data-need={String(n.id)}>
       <header>
-        <strong>{n.recipient}</strong> · {n.township}{n.village ? ` · ${n.village}` : ''}
+        <strong>{n.recipient}</strong> · {n.township}
+        {n.village ? ` · ${n.village}` : ''}
         <br />
         <small>
           {t(`needCategory.${n.category}`)} · {t(`needUrgency.${n.urgency}`)} · {t('needs.openedOn')} {n.openedOn} ·{' '}
@@ -25,13 +26,23 @@ function NeedCard({ ui, n }: { ui: Ui; n: NeedItem }) {
         </small>
       </header>
       <p>{n.text}</p>
-      {n.assignee ? <p>{t('needs.assignee')}：{n.assignee}</p> : null}
-      {n.resolution ? <p>{t('needs.resolution')}：{n.resolution}</p> : null}
+      {n.assignee ? (
+        <p>
+          {t('needs.assignee')}：{n.assignee}
+        </p>
+      ) : null}
+      {n.resolution ? (
+        <p>
+          {t('needs.resolution')}：{n.resolution}
+        </p>
+      ) : null}
       {n.status === 'open' ? (
         <form method="post" action={`/needs/${n.id}/assign`}>
           <label for={`assignee-${n.id}`}>{t('needs.assignee')}</label>
           <input id={`assignee-${n.id}`} name="assignee" required maxlength={50} />
-          <button type="submit" class="secondary">{t('needs.assign')}</button>
+          <button type="submit" class="secondary">
+            {t('needs.assign')}
+          </button>
         </form>
       ) : null}
       {n.status !== 'resolved' ? (
@@ -50,7 +61,9 @@ export function NeedsBoardPage({ ui, open, assigned, resolved, avgDaysOpen, erro
   const { t } = ui;
   const column = (status: 'open' | 'assigned' | 'resolved', items: NeedItem[]) => (
     <section id={`needs-${status}`}>
-      <h2>{t(`needStatus.${status}`)} ({items.length})</h2>
+      <h2>
+        {t(`needStatus.${status}`)} ({items.length})
+      </h2>
       {items.length ? items.map((n) => <NeedCard ui={ui} n={n} />) : <p>{t('common.empty')}</p>}
     </section>
   );

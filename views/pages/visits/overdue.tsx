@@ -29,17 +29,25 @@ export function OverduePage({ ui, list, townships, township, limit }: OverduePag
               </option>
             ))}
           </select>
-          <button type="submit" class="secondary">{t('visits.overdue.filter')}</button>
+          <button type="submit" class="secondary">
+            {t('visits.overdue.filter')}
+          </button>
         </form>
       ) : null}
       <ul class="counts">
         {list.counts.map((c) => (
           <li data-level={c.level}>
-            {t('visits.overdue.counts', { level: t(`visits.careLevel.${c.level}`), total: c.total, overdue: c.overdue })}
+            {t('visits.overdue.counts', {
+              level: t(`visits.careLevel.${c.level}`),
+              total: c.total,
+              overdue: c.overdue,
+            })}
           </li>
         ))}
       </ul>
-      {list.rows.length > shown.length ? <p>{t('visits.overdue.shown', { shown: shown.length, total: list.rows.length })}</p> : null}
+      {list.rows.length > shown.length ? (
+        <p>{t('visits.overdue.shown', { shown: shown.length, total: list.rows.length })}</p>
+      ) : null}
       {shown.length === 0 ? (
         <p>{t('common.empty')}</p>
       ) : (
@@ -60,7 +68,10 @@ export function OverduePage({ ui, list, townships, township, limit }: OverduePag
               {shown.map((r) => (
                 <tr data-recipient={String(r.id)} class={r.daysOverdue > 0 ? 'overdue' : undefined}>
                   <td>{r.name}</td>
-                  <td>{townships ? `${r.township} · ` : ''}{r.village ?? ''}</td>
+                  <td>
+                    {townships ? `${r.township} · ` : ''}
+                    {r.village ?? ''}
+                  </td>
                   <td>{t(`visits.careLevel.${r.careLevel}`)}</td>
                   <td>{r.lastVisit ?? t('visits.overdue.never')}</td>
                   <td>{r.nextDue}</td>

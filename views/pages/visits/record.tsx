@@ -19,17 +19,51 @@ export function RecordVisitPage({ ui, recipient, values, errors }: RecordVisitPr
   return (
     <Page ui={ui} title={title}>
       <h1>{title}</h1>
-      <p>{recipient.township}{recipient.village ? ` · ${recipient.village}` : ''}</p>
+      <p>
+        {recipient.township}
+        {recipient.village ? ` · ${recipient.village}` : ''}
+      </p>
       <FormErrors errors={errors} message={t('form.invalid')} />
       <form method="post" action={`/visits/recipients/${recipient.id}`} class="narrow">
-        <Field name="visitedOn" type="date" label={t('visits.record.visitedOn')} values={values} errors={errors} required />
-        <Select name="kind" label={t('visits.record.kind')} values={values} errors={errors} required
-          options={VISIT_KINDS.map((k) => ({ value: k, label: t(`visitKind.${k}`) }))} />
-        <Select name="visitorKind" label={t('visits.record.visitorKind')} values={values} errors={errors} required
-          options={VISITOR_KINDS.map((k) => ({ value: k, label: t(`visitorKind.${k}`) }))} />
-        <Field name="visitorNames" label={t('visits.record.visitorNames')} values={values} errors={errors} maxlength={100} />
-        <Select name="outcome" label={t('visits.record.outcome')} values={values} errors={errors} required
-          options={VISIT_OUTCOMES.map((k) => ({ value: k, label: t(`visitOutcome.${k}`) }))} />
+        <Field
+          name="visitedOn"
+          type="date"
+          label={t('visits.record.visitedOn')}
+          values={values}
+          errors={errors}
+          required
+        />
+        <Select
+          name="kind"
+          label={t('visits.record.kind')}
+          values={values}
+          errors={errors}
+          required
+          options={VISIT_KINDS.map((k) => ({ value: k, label: t(`visitKind.${k}`) }))}
+        />
+        <Select
+          name="visitorKind"
+          label={t('visits.record.visitorKind')}
+          values={values}
+          errors={errors}
+          required
+          options={VISITOR_KINDS.map((k) => ({ value: k, label: t(`visitorKind.${k}`) }))}
+        />
+        <Field
+          name="visitorNames"
+          label={t('visits.record.visitorNames')}
+          values={values}
+          errors={errors}
+          maxlength={100}
+        />
+        <Select
+          name="outcome"
+          label={t('visits.record.outcome')}
+          values={values}
+          errors={errors}
+          required
+          options={VISIT_OUTCOMES.map((k) => ({ value: k, label: t(`visitOutcome.${k}`) }))}
+        />
         <Field name="notes" label={t('visits.record.notes')} values={values} errors={errors} maxlength={1000} />
         <NeedFields ui={ui} values={values} errors={errors} />
         <button type="submit">{t('visits.record.submit')}</button>

@@ -7,22 +7,49 @@ import { Page } from '../../layouts/page.js';
 import { Field, FormErrors, Notice, Select } from '../../components/form.js';
 import { VolunteerFields } from './form-fields.js';
 
-export function VolunteerListPage({ ui, rows, q, status, canCreate }: { ui: Ui; rows: VolunteerRow[]; q?: string; status?: string; canCreate: boolean }) {
+export function VolunteerListPage({
+  ui,
+  rows,
+  q,
+  status,
+  canCreate,
+}: {
+  ui: Ui;
+  rows: VolunteerRow[];
+  q?: string;
+  status?: string;
+  canCreate: boolean;
+}) {
   const { t, locale } = ui;
   return (
     <Page ui={ui} title={t('vols.title')}>
       <hgroup class="page-head">
         <h1>{t('vols.title')}</h1>
         <div class="actions">
-          {canCreate ? <a href="/volunteers/new" role="button">{t('vols.new')}</a> : null}
+          {canCreate ? (
+            <a href="/volunteers/new" role="button">
+              {t('vols.new')}
+            </a>
+          ) : null}
         </div>
       </hgroup>
       <form method="get" action="/volunteers" class="filters">
         <div class="grid">
-          <input type="search" name="q" value={q ?? ''} placeholder={t('vols.search')} aria-label={t('vols.search')} maxlength={50} />
+          <input
+            type="search"
+            name="q"
+            value={q ?? ''}
+            placeholder={t('vols.search')}
+            aria-label={t('vols.search')}
+            maxlength={50}
+          />
           <select name="status" aria-label={t('vols.status')}>
             <option value="">{t('activities.all')}</option>
-            {VOLUNTEER_STATUSES.map((s) => <option value={s} selected={status === s}>{t(`vols.status.${s}`)}</option>)}
+            {VOLUNTEER_STATUSES.map((s) => (
+              <option value={s} selected={status === s}>
+                {t(`vols.status.${s}`)}
+              </option>
+            ))}
           </select>
           <button type="submit">{t('common.search')}</button>
         </div>
@@ -30,11 +57,21 @@ export function VolunteerListPage({ ui, rows, q, status, canCreate }: { ui: Ui; 
       <p class="muted">{t('vols.count', { count: rows.length })}</p>
       <div class="table-wrap">
         <table class="striped">
-          <thead><tr><th>{t('vols.name')}</th><th>{t('vols.mobile')}</th><th>{t('vols.township')}</th><th>{t('vols.skills')}</th><th>{t('vols.status')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('vols.name')}</th>
+              <th>{t('vols.mobile')}</th>
+              <th>{t('vols.township')}</th>
+              <th>{t('vols.skills')}</th>
+              <th>{t('vols.status')}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map(({ v, township }) => (
               <tr>
-                <td><a href={`/volunteers/${v.id}`}>{v.name}</a></td>
+                <td>
+                  <a href={`/volunteers/${v.id}`}>{v.name}</a>
+                </td>
                 <td class="mono">{v.mobile}</td>
                 <td>{township ?? '—'}</td>
                 <td>{v.skills.map((s) => SKILLS[s as Skill]?.[locale] ?? s).join('、')}</td>
@@ -48,7 +85,17 @@ export function VolunteerListPage({ ui, rows, q, status, canCreate }: { ui: Ui; 
   );
 }
 
-export function VolunteerDetailPage({ ui, row, orgs, canEdit }: { ui: Ui; row: VolunteerRow; orgs: { id: number; name: string }[]; canEdit: boolean }) {
+export function VolunteerDetailPage({
+  ui,
+  row,
+  orgs,
+  canEdit,
+}: {
+  ui: Ui;
+  row: VolunteerRow;
+  orgs: { id: number; name: string }[];
+  canEdit: boolean;
+}) {
   const { t, locale } = ui;
   const v = row.v;
   return (
@@ -56,26 +103,53 @@ export function VolunteerDetailPage({ ui, row, orgs, canEdit }: { ui: Ui; row: V
       <hgroup class="page-head">
         <h1>{v.name}</h1>
         <div class="actions">
-          {canEdit ? <a href={`/volunteers/${v.id}/edit`} role="button" class="secondary">{t('common.edit')}</a> : null}
+          {canEdit ? (
+            <a href={`/volunteers/${v.id}/edit`} role="button" class="secondary">
+              {t('common.edit')}
+            </a>
+          ) : null}
           {canEdit && v.status === 'pending' ? (
-            <form method="post" action={`/volunteers/${v.id}/approve`} class="inline"><button type="submit">{t('vols.approve')}</button></form>
+            <form method="post" action={`/volunteers/${v.id}/approve`} class="inline">
+              <button type="submit">{t('vols.approve')}</button>
+            </form>
           ) : null}
         </div>
       </hgroup>
       <dl class="facts">
-        <dt>{t('vols.status')}</dt><dd>{t(`vols.status.${v.status}`)}</dd>
-        <dt>{t('vols.mobile')}</dt><dd class="mono">{v.mobile}</dd>
-        <dt>{t('vols.township')}</dt><dd>{row.township ?? '—'}</dd>
-        <dt>{t('vols.organisations')}</dt><dd>{orgs.map((o) => o.name).join('、') || '—'}</dd>
-        <dt>{t('vols.skills')}</dt><dd>{v.skills.map((s) => SKILLS[s as Skill]?.[locale] ?? s).join('、') || '—'}</dd>
-        <dt>{t('vols.availability')}</dt><dd>{t(`vols.availability.${v.availability}`)}</dd>
-        <dt>{t('vols.partyMember')}</dt><dd>{v.partyMember ? t('common.yes') : t('common.no')}</dd>
+        <dt>{t('vols.status')}</dt>
+        <dd>{t(`vols.status.${v.status}`)}</dd>
+        <dt>{t('vols.mobile')}</dt>
+        <dd class="mono">{v.mobile}</dd>
+        <dt>{t('vols.township')}</dt>
+        <dd>{row.township ?? '—'}</dd>
+        <dt>{t('vols.organisations')}</dt>
+        <dd>{orgs.map((o) => o.name).join('、') || '—'}</dd>
+        <dt>{t('vols.skills')}</dt>
+        <dd>{v.skills.map((s) => SKILLS[s as Skill]?.[locale] ?? s).join('、') || '—'}</dd>
+        <dt>{t('vols.availability')}</dt>
+        <dd>{t(`vols.availability.${v.availability}`)}</dd>
+        <dt>{t('vols.partyMember')}</dt>
+        <dd>{v.partyMember ? t('common.yes') : t('common.no')}</dd>
       </dl>
     </Page>
   );
 }
 
-export function VolunteerFormPage({ ui, action, editing, choices, values, errors }: { ui: Ui; action: string; editing: boolean; choices: VolunteerChoices; values?: FormValues; errors?: FieldErrors }) {
+export function VolunteerFormPage({
+  ui,
+  action,
+  editing,
+  choices,
+  values,
+  errors,
+}: {
+  ui: Ui;
+  action: string;
+  editing: boolean;
+  choices: VolunteerChoices;
+  values?: FormValues;
+  errors?: FieldErrors;
+}) {
   const { t } = ui;
   const title = editing ? t('vols.edit') : t('vols.new');
   return (
@@ -84,25 +158,54 @@ export function VolunteerFormPage({ ui, action, editing, choices, values, errors
       <FormErrors errors={errors} message={t('form.invalid')} />
       <form method="post" action={action} class="wide">
         <VolunteerFields ui={ui} choices={choices} values={values} errors={errors} />
-        <Select name="status" label={t('vols.status')} values={values} errors={errors} required options={VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`vols.status.${s}`) }))} />
+        <Select
+          name="status"
+          label={t('vols.status')}
+          values={values}
+          errors={errors}
+          required
+          options={VOLUNTEER_STATUSES.map((s) => ({ value: s, label: t(`vols.status.${s}`) }))}
+        />
         <button type="submit">{t('common.save')}</button>
       </form>
     </Page>
   );
 }
 
-export function JoinPage({ ui, choices, values, errors, done }: { ui: Ui; choices: VolunteerChoices; values?: FormValues; errors?: FieldErrors; done?: boolean }) {
+export function JoinPage({
+  ui,
+  choices,
+  values,
+  errors,
+  done,
+}: {
+  ui: Ui;
+  choices: VolunteerChoices;
+  values?: FormValues;
+  errors?: FieldErrors;
+  done?: boolean;
+}) {
   const { t } = ui;
   return (
     <Page ui={ui} title={t('join.title')}>
       <h1>{t('join.title')}</h1>
-      {done ? <Notice>{t('join.done')}</Notice> : (
+      {done ? (
+        <Notice>{t('join.done')}</Notice>
+      ) : (
         <>
           <p>{t('join.intro')}</p>
           <FormErrors errors={errors} message={t('form.invalid')} />
           <form method="post" action="/join">
             <VolunteerFields ui={ui} choices={choices} values={values} errors={errors} />
-            <Field name="password" type="password" label={t('join.password')} errors={errors} required autocomplete="new-password" hint={t('password.tooShort')} />
+            <Field
+              name="password"
+              type="password"
+              label={t('join.password')}
+              errors={errors}
+              required
+              autocomplete="new-password"
+              hint={t('password.tooShort')}
+            />
             <button type="submit">{t('join.submit')}</button>
           </form>
         </>

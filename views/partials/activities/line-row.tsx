@@ -58,8 +58,15 @@ export function LineRow({ ui, index, values }: { ui: Ui; index: number; values?:
 /** Asks for one more line row; the answer also replaces this button (out of band) with the next index. */
 export function AddLineButton({ ui, next, oob }: { ui: Ui; next: number; oob?: boolean }) {
   return (
-    <button type="button" id="add-line" class="secondary outline" hx-get={`/activities/line?index=${next}`} hx-target="#lines" hx-swap="beforeend"
-      hx-swap-oob={oob ? 'true' : undefined}>
+    <button
+      type="button"
+      id="add-line"
+      class="secondary outline"
+      hx-get={`/activities/line?index=${next}`}
+      hx-target="#lines"
+      hx-swap="beforeend"
+      hx-swap-oob={oob ? 'true' : undefined}
+    >
       {ui.t('activities.addLine')}
     </button>
   );

@@ -19,10 +19,28 @@ export function ShiftCard({ t, shift, message }: { t: Translate; shift: ShiftRow
         {shift.place ? <> · {shift.place}</> : null}
       </p>
       {shift.description ? <p>{shift.description}</p> : null}
-      {shift.requiredSkills.length ? <p><small>{t('shifts.skill')}: {shift.requiredSkills.join('、')}</small></p> : null}
-      <p><small>{t('shifts.places', { confirmed: shift.confirmed, capacity: shift.capacity, waitlisted: shift.waitlisted })}</small></p>
-      {shift.mine && shift.mine !== 'cancelled' ? <p class="status"><strong>{t(`shifts.status.${shift.mine}` as 'shifts.status.confirmed')}</strong></p> : null}
-      {message ? <p class="error" role="alert">{message}</p> : null}
+      {shift.requiredSkills.length ? (
+        <p>
+          <small>
+            {t('shifts.skill')}: {shift.requiredSkills.join('、')}
+          </small>
+        </p>
+      ) : null}
+      <p>
+        <small>
+          {t('shifts.places', { confirmed: shift.confirmed, capacity: shift.capacity, waitlisted: shift.waitlisted })}
+        </small>
+      </p>
+      {shift.mine && shift.mine !== 'cancelled' ? (
+        <p class="status">
+          <strong>{t(`shifts.status.${shift.mine}` as 'shifts.status.confirmed')}</strong>
+        </p>
+      ) : null}
+      {message ? (
+        <p class="error" role="alert">
+          {message}
+        </p>
+      ) : null}
       <form method="post" action={url} hx-post={url} hx-target={`#shift-${shift.id}`} hx-swap="outerHTML">
         {action === 'signup' && full ? <input type="hidden" name="waitlist" value="1" /> : null}
         <button type="submit" class={action === 'cancel' ? 'secondary' : undefined}>
