@@ -2,17 +2,16 @@
 // same service the page and the CLI use, next to plain batched inserts of the same rows (the baseline) in one run.
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openDatabase, migrateDatabase, type Database } from '../src/db/client.js';
-import { loadConfig } from '../src/env.js';
-import { createCipher } from '../src/lib/personal-data.js';
-import { translator } from '../src/lib/i18n/index.js';
-import { writeCsv } from '../src/lib/spreadsheet/index.js';
-import { seedDemo } from '../src/demo/seed.js';
+import { type Database, migrateDatabase, openDatabase } from '../src/db/client.js';
 import { countySize } from '../src/demo/generate.js';
-import { exportRegister, importRegister } from '../src/modules/registry/service.js';
+import { seedDemo } from '../src/demo/seed.js';
+import { loadConfig } from '../src/env.js';
 import type { Viewer } from '../src/lib/context.js';
+import { translator } from '../src/lib/i18n/index.js';
+import { createCipher } from '../src/lib/personal-data.js';
+import { exportRegister, importRegister } from '../src/modules/registry/service.js';
 import { BENCH_TMP } from './lib/app.js';
-import { saveReport, peakRssMiB } from './lib/results.js';
+import { peakRssMiB, saveReport } from './lib/results.js';
 
 const ADMIN: Viewer = {
   id: 0,

@@ -1,15 +1,14 @@
 // npm run bench:load — many logged-in users at once, reads and writes mixed, on the demo county:
 // zero 5xx, zero lost writes (successes the clients saw vs rows in the database), p99 and memory printed.
 import autocannon from 'autocannon';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { users, volunteers } from '../src/db/schema/index.js';
+import { loadConfig } from '../src/env.js';
+import { serviceDaysJob } from '../src/jobs/service-days.js';
+import { createLogger } from '../src/lib/logger.js';
 import { benchApp, childServer } from './lib/app.js';
 import { load, table } from './lib/http.js';
-import { saveReport, peakRssMiB } from './lib/results.js';
-import { serviceDaysJob } from '../src/jobs/service-days.js';
-import { loadConfig } from '../src/env.js';
-import { createLogger } from '../src/lib/logger.js';
-import { users, volunteers } from '../src/db/schema/index.js';
-import { eq } from 'drizzle-orm';
+import { peakRssMiB, saveReport } from './lib/results.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);

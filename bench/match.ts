@@ -3,17 +3,18 @@
  * confirmed volunteers, 17 townships; demo generator data) and a province of 100 such counties
  * planned county by county, printing time and objective beside the greedy baseline on the same data.
  */
-import { performance } from 'node:perf_hooks';
+
 import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { countySize, demoRecipient, demoVillages, demoVolunteer, rng } from '../src/demo/generate.js';
-import { saveReport } from './lib/results.js';
 import {
   greedyPlan,
-  planVisits,
   type Objective,
   type PlanRecipient,
   type PlanVolunteer,
+  planVisits,
 } from '../src/domain/matching/index.js';
+import { saveReport } from './lib/results.js';
 
 const VOLUNTEERS = 1500;
 

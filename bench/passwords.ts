@@ -73,7 +73,7 @@ const base = `http://127.0.0.1:${port}`;
 try {
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(base + '/')).ok) break;
+      if ((await fetch(`${base}/`)).ok) break;
     } catch {
       if (i > 300) throw new Error('wrangler dev did not start');
       await new Promise((r) => setTimeout(r, 200));
@@ -85,10 +85,10 @@ try {
     await res.text();
   };
   const noop = await time(get('/'));
-  const q = (h: string) => '/verify?hash=' + encodeURIComponent(h);
+  const q = (h: string) => `/verify?hash=${encodeURIComponent(h)}`;
   rows.push(['workerd', 'no-op request (subtracted below)', noop]);
   rows.push(['workerd', 'argon2id verify (@noble/hashes, plain JS)', (await time(get(q(argon2)))) - noop]);
-  const wasm = await fetch(base + '/hash-wasm?hash=' + encodeURIComponent(argon2));
+  const wasm = await fetch(`${base}/hash-wasm?hash=${encodeURIComponent(argon2)}`);
   notes.push(`workerd  argon2id verify (hash-wasm): HTTP ${wasm.status}: ${await wasm.text()}`);
   rows.push(['workerd', 'scrypt hash (node:crypto, nodejs_compat)', (await time(get('/scrypt-hash'))) - noop]);
   rows.push(['workerd', 'scrypt verify (node:crypto, nodejs_compat)', (await time(get(q(scrypt)))) - noop]);

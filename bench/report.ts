@@ -8,21 +8,21 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { Hono } from 'hono';
+import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
-import { openDatabase, migrateDatabase, type Database } from '../src/db/client.js';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
 import { createApp } from '../src/app.js';
-import { loadConfig } from '../src/env.js';
 import { argon2Hasher } from '../src/auth/password.js';
+import { createSession, SESSION_COOKIE } from '../src/auth/session.js';
+import { type Database, migrateDatabase, openDatabase } from '../src/db/client.js';
+import { loadConfig } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
 import { createCipher } from '../src/lib/personal-data.js';
-import { createUser } from '../src/modules/users/service.js';
-import { createSession, SESSION_COOKIE } from '../src/auth/session.js';
 import { annualSummary, summaryStatements, yearRange } from '../src/modules/ledger/report.js';
-import { sql } from 'drizzle-orm';
+import { createUser } from '../src/modules/users/service.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string' }, out: { type: 'string' } } });
 const SIZES = (values.sizes ?? '100000,1000000,5000000').split(',').map(Number);
@@ -95,8 +95,8 @@ async function fill(database: Database, count: number, from: string, to: string,
 async function build(total: number): Promise<{ database: Database; path: string; yearLines: number }> {
   const path = resolve(DIR, `ledger-${total}.db`);
   rmSync(path, { force: true });
-  rmSync(path + '-wal', { force: true });
-  rmSync(path + '-shm', { force: true });
+  rmSync(`${path}-wal`, { force: true });
+  rmSync(`${path}-shm`, { force: true });
   const database = await openDatabase(`file:${path}`);
   await migrateDatabase(database);
   await registry(database);
@@ -217,7 +217,7 @@ async function main() {
     await pageBench(database, size);
     database.close();
   }
-  writeFileSync(values.out ?? 'bench/results/report.txt', lines.join('\n') + '\n');
+  writeFileSync(values.out ?? 'bench/results/report.txt', `${lines.join('\n')}\n`);
 }
 
 main().then(

@@ -12,21 +12,21 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createApp } from '../src/app.js';
-import { loadConfig } from '../src/env.js';
 import { argon2Hasher } from '../src/auth/password.js';
+import { createSession, SESSION_COOKIE } from '../src/auth/session.js';
+import { type Database, openDatabase } from '../src/db/client.js';
+import { loadConfig } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
 import { createCipher } from '../src/lib/personal-data.js';
 import { createUser } from '../src/modules/users/service.js';
-import { createSession, SESSION_COOKIE } from '../src/auth/session.js';
-import { openDatabase, type Database } from '../src/db/client.js';
-import { buildDataset, LAST_YEAR, type Shape } from './lib/scale-data.js';
 import { BENCH_TMP } from './lib/app.js';
 import { peakRssMiB, saveReport } from './lib/results.js';
+import { buildDataset, LAST_YEAR, type Shape } from './lib/scale-data.js';
 
 const { values } = parseArgs({
   options: { counties: { type: 'string' }, measure: { type: 'string' }, scoped: { type: 'boolean' } },
@@ -73,7 +73,7 @@ interface Pages {
 const PAGES: Pages[] = [
   {
     name: 'recipient search, one township (station)',
-    path: '/recipients?q=' + encodeURIComponent('秀'),
+    path: `/recipients?q=${encodeURIComponent('秀')}`,
     role: 'station_staff',
   },
   { name: 'dashboard (station)', path: '/', role: 'station_staff' },
@@ -145,7 +145,7 @@ async function pageRunner(database: Database) {
     for (const path of page.posts ?? [page.path]) {
       const post = !!page.posts;
       const res = await app.request(
-        'http://localhost' + path.replace('SHIFT', String(shift)),
+        `http://localhost${path.replace('SHIFT', String(shift))}`,
         post
           ? { method: 'POST', body: '', headers: { ...form, cookie: cookies[page.role]! } }
           : { headers: { cookie: cookies[page.role]! } },
@@ -172,7 +172,9 @@ async function measure(paths: string[]): Promise<number[][]> {
     for (const run of runners) await run(page);
     const times = paths.map(() => [] as number[]);
     for (let i = 0; i < RUNS; i++) for (let k = 0; k < runners.length; k++) times[k]!.push(await runners[k]!(page));
-    times.forEach((t, k) => out[k]!.push(median(t)));
+    times.forEach((t, k) => {
+      out[k]!.push(median(t));
+    });
   }
   for (const d of dbs) d.close();
   return out;
@@ -232,7 +234,7 @@ PAGES.forEach((p, i) => {
   const v = results.province!.ms[i]!;
   const wholeFile = p.role === 'county_admin';
   log(
-    `${p.name.padEnd(48)} ${(c.toFixed(1) + ' ms').padStart(10)} ${(v.toFixed(1) + ' ms').padStart(10)} ${(v / c).toFixed(2).padStart(6)}×  ${wholeFile ? '(reads the whole file: one database per county instead)' : '≤ 2×'}`,
+    `${p.name.padEnd(48)} ${(`${c.toFixed(1)} ms`).padStart(10)} ${(`${v.toFixed(1)} ms`).padStart(10)} ${(v / c).toFixed(2).padStart(6)}×  ${wholeFile ? '(reads the whole file: one database per county instead)' : '≤ 2×'}`,
   );
 });
 log('');

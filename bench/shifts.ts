@@ -1,15 +1,16 @@
 // npm run bench:shifts — a volunteer's upcoming-shifts page and the sign-up POST, next to a bare Hono hello-world
 // measured in the same run, over the demo county with this month's and the next two months' service days.
-import { eq, isNull, sql } from 'drizzle-orm';
-import type autocannon from 'autocannon';
-import { load, table } from './lib/http.js';
-import { benchApp, childServer } from './lib/app.js';
+
 import os from 'node:os';
-import { saveReport, peakRssMiB } from './lib/results.js';
-import { serviceDaysJob } from '../src/jobs/service-days.js';
-import { loadConfig } from '../src/env.js';
-import { memoryLogger } from '../src/lib/logger.js';
+import type autocannon from 'autocannon';
+import { eq, isNull, sql } from 'drizzle-orm';
 import * as s from '../src/db/schema/index.js';
+import { loadConfig } from '../src/env.js';
+import { serviceDaysJob } from '../src/jobs/service-days.js';
+import { memoryLogger } from '../src/lib/logger.js';
+import { benchApp, childServer } from './lib/app.js';
+import { load, table } from './lib/http.js';
+import { peakRssMiB, saveReport } from './lib/results.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 120);
@@ -45,7 +46,7 @@ const shiftIds = (
 const shiftCount = shiftIds.length;
 
 let n = 0;
-const page = await load('GET /shifts (volunteer, upcoming)', app.url + '/shifts', {
+const page = await load('GET /shifts (volunteer, upcoming)', `${app.url}/shifts`, {
   seconds,
   requests: [
     {

@@ -9,7 +9,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(root, 'dist/worker-assets');
 rmSync(out, { recursive: true, force: true });
 for (const [url, file] of Object.entries(ASSET_FILES)) {
-  const target = resolve(out, '.' + url);
+  const target = resolve(out, `.${url}`);
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(resolve(root, file), target);
 }

@@ -1,22 +1,22 @@
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from './env.js';
-import { openDatabase, migrateDatabase, type Database } from './db/client.js';
 import { argon2Hasher } from './auth/password.js';
-import { createCipher } from './lib/personal-data.js';
-import { createLogger } from './lib/logger.js';
-import { translator } from './lib/i18n/index.js';
-import { parseForm } from './lib/form.js';
-import { newUserForm } from './modules/users/schema.js';
-import { createUser } from './modules/users/service.js';
-import { seedDemo } from './demo/seed.js';
+import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import { countySize } from './demo/generate.js';
-import { findJob, JOBS } from './jobs/registry.js';
+import { seedDemo } from './demo/seed.js';
+import { type Config, loadConfig } from './env.js';
 import { NODE_JOBS } from './jobs/backup.js';
-import { backupTo, restoreFrom } from './ops/backup.js';
+import { findJob, JOBS } from './jobs/registry.js';
+import { parseForm } from './lib/form.js';
+import { translator } from './lib/i18n/index.js';
+import { createLogger } from './lib/logger.js';
+import { nodeSenders } from './lib/notify/smtp.js';
+import { createCipher } from './lib/personal-data.js';
 import { importActivitiesCommand, reportAnnualCommand } from './modules/ledger/cli.js';
 import { exportCommand, importCommand } from './modules/registry/cli.js';
 import { serviceDaysListCommand } from './modules/shifts/cli.js';
-import { nodeSenders } from './lib/notify/smtp.js';
+import { newUserForm } from './modules/users/schema.js';
+import { createUser } from './modules/users/service.js';
+import { backupTo, restoreFrom } from './ops/backup.js';
 
 /** What a command gets: the opened, migrated database and the same configuration as the server. */
 export interface CliContext {
@@ -160,7 +160,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   const key = a && b && COMMANDS[`${a} ${b}`] ? `${a} ${b}` : a;
   const command = key ? COMMANDS[key] : undefined;
   const fileCommand = key ? FILE_COMMANDS[key] : undefined;
-  const out = (line: string) => process.stdout.write(line + '\n');
+  const out = (line: string) => process.stdout.write(`${line}\n`);
   if (fileCommand) return fileCommand({ config: loadConfig(env), args: argv.slice(1), stdin: readStdin, out });
   if (!command) {
     console.error(USAGE);

@@ -2,19 +2,19 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import cron from 'node-cron';
-import { loadConfig, type Config } from './env.js';
-import { openDatabase, migrateDatabase, type Database } from './db/client.js';
 import { createApp } from './app.js';
 import { argon2Hasher } from './auth/password.js';
-import { createLogger, type Logger } from './lib/logger.js';
-import { createCipher } from './lib/personal-data.js';
-import { nodeAssets } from './lib/node-assets.js';
-import { byHost } from './lib/tenancy.js';
 import { hasAnyUser } from './auth/service.js';
+import { type Database, migrateDatabase, openDatabase } from './db/client.js';
+import { type Config, loadConfig } from './env.js';
+import { NODE_JOBS } from './jobs/backup.js';
 import { JOBS } from './jobs/registry.js';
 import { catchUp, runJob } from './jobs/runner.js';
-import { NODE_JOBS } from './jobs/backup.js';
+import { createLogger, type Logger } from './lib/logger.js';
+import { nodeAssets } from './lib/node-assets.js';
 import { nodeSenders } from './lib/notify/smtp.js';
+import { createCipher } from './lib/personal-data.js';
+import { byHost } from './lib/tenancy.js';
 
 /** One county: its database (migrated), its app, its scheduled jobs. */
 async function county(config: Config, logger: Logger, url: string, host: string | null) {

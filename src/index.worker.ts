@@ -3,15 +3,15 @@
 // (src/db/client.ts, src/jobs/backup.ts, src/auth/password.ts, @hono/node-server, node-cron):
 // test/worker/bundle.test.ts builds the bundle and fails if one slips in.
 import type { MiddlewareHandler } from 'hono';
-import { createApp, type App } from './app.js';
-import { bindingsToEnv, loadConfig, type Config } from './env.js';
-import { createWorkerDb, type WorkerDbSource } from './db/worker.js';
-import type { Db } from './db/types.js';
+import { type App, createApp } from './app.js';
 import { workerHasher } from './auth/password-worker.js';
+import type { Db } from './db/types.js';
+import { createWorkerDb, type WorkerDbSource } from './db/worker.js';
+import { bindingsToEnv, type Config, loadConfig } from './env.js';
+import { shanghaiCronToUtc } from './jobs/cron-utc.js';
+import { JOBS } from './jobs/registry.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createCipher } from './lib/personal-data.js';
-import { JOBS } from './jobs/registry.js';
-import { shanghaiCronToUtc } from './jobs/cron-utc.js';
 
 /** Bindings from wrangler.toml ([vars], secrets, [[d1_databases]], [assets]). */
 export interface WorkerEnv extends Record<string, unknown> {

@@ -1,16 +1,16 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { resolve, dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, migrateDatabase, type Database } from '../../src/db/client.js';
+import { argon2Hasher } from '../../src/auth/password.js';
+import { type Database, migrateDatabase, openDatabase } from '../../src/db/client.js';
+import type { Role } from '../../src/db/schema/index.js';
+import { countySize } from '../../src/demo/generate.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { loadConfig } from '../../src/env.js';
 import { createCipher } from '../../src/lib/personal-data.js';
-import { seedDemo } from '../../src/demo/seed.js';
-import { countySize } from '../../src/demo/generate.js';
 import { createUser } from '../../src/modules/users/service.js';
-import { argon2Hasher } from '../../src/auth/password.js';
-import type { Role } from '../../src/db/schema/index.js';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import type { Listening } from './http.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -83,7 +83,7 @@ export async function benchApp(name: string, scale = 1): Promise<BenchApp> {
         { username, displayName: username, password: 'bench password', role, ...opts },
         new Date(),
       );
-      const res = await fetch(server.url + '/login', {
+      const res = await fetch(`${server.url}/login`, {
         method: 'POST',
         redirect: 'manual',
         headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },

@@ -1,7 +1,7 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 
 export interface Listening {
   url: string;

@@ -8,7 +8,7 @@
  */
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { openDatabase, migrateDatabase, type Database } from '../../src/db/client.js';
+import { type Database, migrateDatabase, openDatabase } from '../../src/db/client.js';
 
 export interface Shape {
   counties: number;

@@ -2,12 +2,12 @@
 // argv: hello | app <dbfile> [scale]
 import { Hono } from 'hono';
 import { createApp } from '../../src/app.js';
-import { openDatabase, migrateDatabase } from '../../src/db/client.js';
-import { loadConfig } from '../../src/env.js';
 import { argon2Hasher } from '../../src/auth/password.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { migrateDatabase, openDatabase } from '../../src/db/client.js';
+import { loadConfig } from '../../src/env.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { nodeAssets } from '../../src/lib/node-assets.js';
+import { createCipher } from '../../src/lib/personal-data.js';
 import { listen } from './http.js';
 
 const [kind, file] = process.argv.slice(2);
@@ -33,13 +33,13 @@ if (kind === 'hello') {
   fetchHandler = app.fetch;
 }
 const server = await listen(fetchHandler);
-process.stdout.write(JSON.stringify({ url: server.url }) + '\n');
+process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 setInterval(() => {
   if (process.argv.includes('--report-rss')) process.stderr.write(`rss ${process.resourceUsage().maxRSS}\n`);
 }, 1000).unref();
 process.on('SIGINT', () => process.exit(0));
 process.on('SIGTERM', () => {
-  process.stdout.write(JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
+  process.stdout.write(`${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })}\n`);
   // Close idle keep-alive sockets too, so the process exits (and writes its CPU profile) promptly.
   server.close().then(() => process.exit(0));
   setTimeout(() => process.exit(0), 2000).unref();

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context.js';
-import { getSessionToken, clearSessionCookie } from '../lib/cookies.js';
+import { clearSessionCookie, getSessionToken } from '../lib/cookies.js';
 import { isHtmx } from '../lib/render.js';
 import { validateSession } from './session.js';
 
@@ -8,7 +8,7 @@ import { validateSession } from './session.js';
 const PUBLIC_PREFIXES = ['/login', '/setup', '/healthz', '/static/', '/lang', '/join', '/calendar'];
 
 export function isPublicPath(path: string): boolean {
-  return PUBLIC_PREFIXES.some((p) => path === p || (p.endsWith('/') ? path.startsWith(p) : path.startsWith(p + '/')));
+  return PUBLIC_PREFIXES.some((p) => path === p || (p.endsWith('/') ? path.startsWith(p) : path.startsWith(`${p}/`)));
 }
 
 /** Reads the session cookie and sets the viewer; an invalid or expired cookie is cleared. */

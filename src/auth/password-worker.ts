@@ -1,5 +1,5 @@
-import { argon2id } from '@noble/hashes/argon2.js';
 import { timingSafeEqual } from 'node:crypto';
+import { argon2id } from '@noble/hashes/argon2.js';
 import { argon2Params, type PasswordHasher } from './password-phc.js';
 import { hashScrypt, scryptIsWeak, verifyScrypt } from './password-scrypt.js';
 

@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { ARGON2, argon2Params, type PasswordHasher } from './password-phc.js';
 import { verifyScrypt } from './password-scrypt.js';
 
-export { PASSWORD_MIN, PASSWORD_MAX, argon2Params, type PasswordHasher } from './password-phc.js';
+export { argon2Params, PASSWORD_MAX, PASSWORD_MIN, type PasswordHasher } from './password-phc.js';
 
 /** argon2id through the native @node-rs/argon2 module (Node only). */
 export const argon2Hasher: PasswordHasher = {

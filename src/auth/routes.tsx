@@ -1,19 +1,19 @@
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import type { AppEnv } from '../lib/context.js';
-import { allowPublic, authorize, viewerOf } from '../lib/authz.js';
-import { parseForm, readForm } from '../lib/form.js';
-import { uiOf, renderPage, redirectAfterPost, safeLocalPath } from '../lib/render.js';
-import { clearSessionCookie, isHttps, setFlash, setSessionCookie } from '../lib/cookies.js';
-import { translator } from '../lib/i18n/index.js';
+import { AccountPage } from '../../views/pages/auth/account.js';
 import { LoginPage } from '../../views/pages/auth/login.js';
 import { SetupPage } from '../../views/pages/auth/setup.js';
-import { AccountPage } from '../../views/pages/auth/account.js';
-import { loginForm, setupForm, changePasswordForm, localeForm } from './schemas.js';
-import { login, createFirstAdmin, hasAnyUser, changePassword } from './service.js';
-import { deleteSession } from './session.js';
-import { eq } from 'drizzle-orm';
 import { users } from '../db/schema/index.js';
+import { allowPublic, authorize, viewerOf } from '../lib/authz.js';
+import type { AppEnv } from '../lib/context.js';
+import { clearSessionCookie, isHttps, setFlash, setSessionCookie } from '../lib/cookies.js';
+import { parseForm, readForm } from '../lib/form.js';
+import { translator } from '../lib/i18n/index.js';
+import { redirectAfterPost, renderPage, safeLocalPath, uiOf } from '../lib/render.js';
+import { changePasswordForm, localeForm, loginForm, setupForm } from './schemas.js';
+import { changePassword, createFirstAdmin, hasAnyUser, login } from './service.js';
+import { deleteSession } from './session.js';
 
 export const LOCALE_COOKIE = 'sw_lang';
 

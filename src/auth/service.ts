@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { type Role, users } from '../db/schema/index.js';
 import { changedRows } from '../db/types.js';
-import { users, type Role } from '../db/schema/index.js';
 import type { PasswordHasher } from './password.js';
 import { createSession, deleteUserSessionsQuery } from './session.js';
 import { clearAccountFailures, recordFailure, retryAfterSeconds, throttleKeys } from './throttle.js';
@@ -27,9 +27,8 @@ export async function login(
 
   const user = await db.select().from(users).where(eq(users.username, input.username.trim().toLowerCase())).get();
   dummyHash ??= passwords.hash('not-a-real-password');
-  const ok = user
-    ? await passwords.verify(user.passwordHash, input.password)
-    : (await passwords.verify(await dummyHash, input.password), false);
+  // Without a user the dummy hash is still verified, so a wrong username costs as long as a wrong password.
+  const ok = await passwords.verify(user?.passwordHash ?? (await dummyHash), input.password);
   if (!user || !ok || user.disabledAt) {
     await recordFailure(db, keys, now);
     return { kind: 'failed' };

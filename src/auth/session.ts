@@ -1,7 +1,7 @@
-import { eq, and, ne, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { sessions, users } from '../db/schema/index.js';
 
@@ -54,7 +54,10 @@ function buildLookup(db: Db) {
 }
 function sessionLookup(db: Db) {
   let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = buildLookup(db)));
+  if (!lookup) {
+    lookup = buildLookup(db);
+    lookups.set(db, lookup);
+  }
   return lookup;
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, sql, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { loginFailures } from '../db/schema/index.js';
 

@@ -1,5 +1,5 @@
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type * as schema from './schema/index.js';
 
 /**

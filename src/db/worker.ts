@@ -1,9 +1,9 @@
 import { createClient } from '@libsql/client/web';
-import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import { entityKind } from 'drizzle-orm';
-import { drizzle as drizzleD1, type AnyD1Database } from 'drizzle-orm/d1';
+import { type AnyD1Database, drizzle as drizzleD1 } from 'drizzle-orm/d1';
+import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import * as schema from './schema/index.js';
-import { D1_MAX_PARAMS, limitParams, type Db } from './types.js';
+import { D1_MAX_PARAMS, type Db, limitParams } from './types.js';
 
 export interface WorkerDbSource {
   /** A D1 binding, when wrangler.toml declares one: it wins. */

@@ -1,7 +1,7 @@
-import { XIANGTAN_TOWNSHIPS, SURNAMES, GIVEN, VILLAGE_WORDS, ORG_WORDS, ORG_SUFFIX } from './names.js';
-import { idCheckChar } from '../domain/id-number.js';
-import { careLevelFromItems, type AdlItems } from '../domain/care-level.js';
 import type { CareLevel } from '../db/schema/index.js';
+import { type AdlItems, careLevelFromItems } from '../domain/care-level.js';
+import { idCheckChar } from '../domain/id-number.js';
+import { GIVEN, ORG_SUFFIX, ORG_WORDS, SURNAMES, VILLAGE_WORDS } from './names.js';
 
 /** Sizes of a demo county; `county()` gives Xiangtan's figures from the seed article. */
 export interface DemoSize {

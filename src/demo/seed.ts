@@ -1,18 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import * as s from '../db/schema/index.js';
-import type { PersonalDataCipher } from '../lib/personal-data.js';
 import { maskIdNumber } from '../domain/id-number.js';
 import { maskMobile } from '../domain/mobile.js';
+import type { PersonalDataCipher } from '../lib/personal-data.js';
 import {
   countySize,
+  type DemoSize,
+  demoOrganisations,
+  demoRecipient,
+  demoVillages,
+  demoVolunteer,
   rng,
   villagesPerTownship,
-  demoVillages,
-  demoOrganisations,
-  demoVolunteer,
-  demoRecipient,
-  type DemoSize,
 } from './generate.js';
 import { XIANGTAN_TOWNSHIPS } from './names.js';
 

@@ -1,4 +1,4 @@
-import type { CareLevel } from '../db/schema/index.js';
+import type { CareLevel } from './vocabulary.js';
 
 /** Care level → visit interval in days. The seed's defaults; counties change them as data (cadence_rules). */
 export type CadenceRules = Readonly<Record<CareLevel, number>>;
@@ -39,7 +39,7 @@ export function daysBetween(from: string, to: string): number {
 
 /** The first and last business dates of the month holding `date`. */
 export function monthBounds(date: string): { first: string; last: string } {
-  const first = date.slice(0, 8) + '01';
+  const first = `${date.slice(0, 8)}01`;
   const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
   const last = fromDayNumber(Date.UTC(y, m, 0) / DAY_MS); // day 0 of the next month
   return { first, last };

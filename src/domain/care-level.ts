@@ -1,4 +1,4 @@
-import type { CareLevel } from '../db/schema/index.js';
+import type { CareLevel } from './vocabulary.js';
 
 /** The six daily activities of the national assessment; true = unable to do it. */
 export interface AdlItems {

@@ -8,5 +8,5 @@ export function normaliseMobile(input: string): string | null {
 
 /** 138****1234. */
 export function maskMobile(value: string): string {
-  return value.slice(0, 3) + '****' + value.slice(7);
+  return `${value.slice(0, 3)}****${value.slice(7)}`;
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { Job } from './registry.js';
 import { backupTo, pruneBackups } from '../ops/backup.js';
+import type { Job } from './registry.js';
 
 /** Nightly copy of the embedded database with retention (Node only: it writes files). */
 export const backupJob: Job = {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Job } from './registry.js';
 import { baseSenders, type OutgoingMessage } from '../lib/notify/senders.js';
+import type { Job } from './registry.js';
 
 export const MAX_ATTEMPTS = 6;
 const BATCH = 50;

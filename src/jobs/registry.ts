@@ -1,10 +1,10 @@
 import type { Db } from '../db/client.js';
 import type { Config } from '../env.js';
 import type { Logger } from '../lib/logger.js';
-import { heartbeatJob } from './heartbeat.js';
 import type { Senders } from '../lib/notify/senders.js';
-import { serviceDaysJob } from './service-days.js';
 import { deliverOutboxJob } from './deliver-outbox.js';
+import { heartbeatJob } from './heartbeat.js';
+import { serviceDaysJob } from './service-days.js';
 import { shiftRemindersJob } from './shift-reminders.js';
 
 export interface JobContext {

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Job } from './registry.js';
-import { serviceDayDates } from '../domain/service-days.js';
-import { shanghaiDate } from '../domain/dates.js';
 import { changedRows, type DbRunResult } from '../db/types.js';
+import { shanghaiDate } from '../domain/dates.js';
+import { serviceDayDates } from '../domain/service-days.js';
+import type { Job } from './registry.js';
 
 // Shanghai wall clock → UTC ms, in SQL: the date and time read as UTC, minus eight hours.
 const instant = (date: string, time: string) =>

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Job } from './registry.js';
+import { changedRows } from '../db/types.js';
 import { addDays, shanghaiDate } from '../domain/dates.js';
 import { translator } from '../lib/i18n/index.js';
-import { changedRows, type DbRunResult } from '../db/types.js';
 import { volunteerLocale } from '../modules/shifts/signup.js';
+import type { Job } from './registry.js';
 
 /**
  * Queues a reminder for every confirmed sign-up on tomorrow's shifts, once per sign-up (the idempotency key),
@@ -19,9 +19,10 @@ export const shiftRemindersJob: Job = {
     // The body template is filled in SQL so the whole day is one statement; each volunteer's in their language.
     const parts = (locale: 'zh' | 'en') => {
       const t = translator(locale);
-      const [before, middle, after] = t('shifts.notice.reminder.body', { shift: '\u0000', place: '\u0001' }).split(
-        /[\u0000\u0001]/,
-      );
+      // Two control characters no translation contains mark where the shift and the place go.
+      const filled = t('shifts.notice.reminder.body', { shift: '\u0000', place: '\u0001' });
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers above, on purpose
+      const [before, middle, after] = filled.split(/[\u0000\u0001]/);
       return { subject: t('shifts.notice.reminder.subject'), before, middle, after };
     };
     const [zh, en] = [parts('zh'), parts('en')];

@@ -1,6 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
-import type { AppContext, Viewer } from './context.js';
 import type { Role } from '../db/schema/index.js';
+import type { AppContext, Viewer } from './context.js';
 
 /**
  * The one authorization gate: every handler calls it (or `allowPublic`) before doing anything.

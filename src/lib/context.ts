@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Db } from '../db/client.js';
-import type { Config } from '../env.js';
 import type { PasswordHasher } from '../auth/password.js';
+import type { Db } from '../db/client.js';
 import type { Role } from '../db/schema/index.js';
+import type { Config } from '../env.js';
 import type { Locale, Translate } from './i18n/index.js';
 import type { Logger } from './logger.js';
 import type { PersonalDataCipher } from './personal-data.js';

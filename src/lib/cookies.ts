@@ -1,7 +1,7 @@
-import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { ABSOLUTE_TIMEOUT_MS, SESSION_COOKIE } from '../auth/session.js';
 import type { AppContext } from './context.js';
 import { dictionaries, type MessageKey } from './i18n/index.js';
-import { SESSION_COOKIE, ABSOLUTE_TIMEOUT_MS } from '../auth/session.js';
 
 /** Secure cookies whenever the request reached us over https (directly or, when trusted, via a proxy). */
 export function isHttps(c: AppContext): boolean {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppContext } from './context.js';
-import { translateMessage, type Translate } from './i18n/index.js';
+import { type Translate, translateMessage } from './i18n/index.js';
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;

@@ -9,7 +9,7 @@ const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 
 export function createLogger(
   level: keyof typeof LEVELS = 'info',
-  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Logger {
   const emit = (lvl: keyof typeof LEVELS, event: string, fields?: Record<string, unknown>) => {
     if (LEVELS[lvl] < LEVELS[level]) return;

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { resolve, dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './context.js';
 import { ASSET_FILES } from './assets.js';
+import type { AppEnv } from './context.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TYPES: Record<string, string> = {

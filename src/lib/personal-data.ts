@@ -1,6 +1,6 @@
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
-import { encodeBase64, decodeBase64, encodeHexLowerCase } from '@oslojs/encoding';
+import { decodeBase64, encodeBase64, encodeHexLowerCase } from '@oslojs/encoding';
 
 /**
  * Encrypts sensitive fields at rest (AES-256-GCM through WebCrypto, so it runs on Node and Workers)

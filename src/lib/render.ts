@@ -1,7 +1,7 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { AppContext } from './context.js';
-import type { Ui } from './ui.js';
 import { takeFlash } from './cookies.js';
+import type { Ui } from './ui.js';
 
 /** The props every page gets from the request: language, viewer, path and the pending flash. */
 export function uiOf(c: AppContext): Ui {
@@ -20,7 +20,7 @@ export function renderPage(
   page: JSX.Element,
   status: 200 | 403 | 404 | 413 | 422 | 429 | 500 | 503 = 200,
 ) {
-  return c.html('<!DOCTYPE html>' + String(page), status);
+  return c.html(`<!DOCTYPE html>${String(page)}`, status);
 }
 
 export function isHtmx(c: AppContext): boolean {
@@ -38,6 +38,6 @@ export function redirectAfterPost(c: AppContext, location: string) {
 
 /** Only same-site relative paths may be redirect targets (no //evil.example, no schemes). */
 export function safeLocalPath(target: string | undefined, fallback = '/'): string {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
+  if (!target?.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
   return target;
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import { csrf } from 'hono/csrf';
 import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './context.js';
 

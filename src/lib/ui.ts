@@ -1,5 +1,5 @@
-import type { Locale, Translate } from './i18n/index.js';
 import type { Viewer } from './context.js';
+import type { Locale, Translate } from './i18n/index.js';
 
 /** What every page's layout needs: the language, the viewer, where we are, and a one-time message. */
 export interface Ui {

@@ -36,7 +36,7 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'form.invalidDate' })
   .refine(
     (s) => {
-      const d = new Date(s + 'T00:00:00Z');
+      const d = new Date(`${s}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
     },
     { error: 'form.invalidDate' },

@@ -1,5 +1,5 @@
-import { existsSync, renameSync, rmSync, readdirSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
 
 /** The path of an embedded database URL, or null for a libSQL server (which has its own backups). */

@@ -1,12 +1,12 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotPath } from '../setup/chromium.js';
-import { startServer, type RunningServer } from '../setup/server.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
-import { createCipher } from '../../src/lib/personal-data.js';
 import { loadConfig } from '../../src/env.js';
+import { createCipher } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
+import { launchChromium, screenshotPath } from '../setup/chromium.js';
 import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
+import { type RunningServer, startServer } from '../setup/server.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -48,11 +48,11 @@ async function login(username: string): Promise<{ page: Page; problems: string[]
     if (msg.type() === 'error') problems.push(msg.text());
   });
   page.on('pageerror', (err) => problems.push(err.message));
-  await page.goto(server.url + '/login');
+  await page.goto(`${server.url}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(server.url + '/');
+  await page.waitForURL(`${server.url}/`);
   return { page, problems };
 }
 
@@ -66,7 +66,7 @@ describe('the aid ledger in the browser', () => {
 
     const coord = await login('coord');
     const page = coord.page;
-    await page.goto(server.url + '/activities/new');
+    await page.goto(`${server.url}/activities/new`);
     await page.getByLabel('日期').fill(today);
     await page.locator('#f-qlive').fill('王');
     // htmx searched within scope and offered the recipient.

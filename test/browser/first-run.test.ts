@@ -1,8 +1,8 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshotPath } from '../setup/chromium.js';
-import { startServer, type RunningServer } from '../setup/server.js';
+import { type RunningServer, startServer } from '../setup/server.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -30,7 +30,7 @@ describe('a new county in the browser', () => {
       if (res.status() === 404) problems.push(`404 ${res.url()}`);
     });
 
-    await page.goto(server.url + '/');
+    await page.goto(`${server.url}/`);
     await expect.poll(() => page.url()).toContain('/setup');
     await expect.poll(() => page.locator('h1').textContent()).toContain('创建县民政局管理员');
     await page.getByLabel('姓名').fill('李局长');
@@ -44,7 +44,7 @@ describe('a new county in the browser', () => {
     await page.getByLabel('用户名').fill('county');
     await page.getByLabel('密码').fill('a strong password');
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(server.url + '/');
+    await page.waitForURL(`${server.url}/`);
     expect(await page.locator('h1').textContent()).toBe('您好，李局长');
 
     await page.getByRole('button', { name: '退出登录' }).click();
@@ -52,7 +52,7 @@ describe('a new county in the browser', () => {
     await page.getByLabel('用户名').fill('county');
     await page.getByLabel('密码').fill('a strong password');
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(server.url + '/');
+    await page.waitForURL(`${server.url}/`);
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hello, 李局长');

@@ -1,15 +1,15 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchChromium, screenshotPath } from '../setup/chromium.js';
-import { startServer, type RunningServer } from '../setup/server.js';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
-import { createUser } from '../../src/modules/users/service.js';
-import { township } from '../setup/ledger-fixtures.js';
-import { testIdNumber } from '../setup/registry.js';
 import { villages } from '../../src/db/schema/index.js';
+import { createUser } from '../../src/modules/users/service.js';
+import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { township } from '../setup/ledger-fixtures.js';
 import { TMP_DIR } from '../setup/paths.js';
+import { testIdNumber } from '../setup/registry.js';
+import { type RunningServer, startServer } from '../setup/server.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -52,15 +52,15 @@ describe('a station worker imports recipients', () => {
       ),
     ];
     const file = resolve(TMP_DIR, `station-import-${Date.now()}.csv`);
-    writeFileSync(file, '\uFEFF' + rows.join('\r\n'));
+    writeFileSync(file, `\uFEFF${rows.join('\r\n')}`);
 
-    await page.goto(server.url + '/login');
+    await page.goto(`${server.url}/login`);
     await page.getByLabel('用户名').fill('station');
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(server.url + '/');
+    await page.waitForURL(`${server.url}/`);
 
-    await page.goto(server.url + '/recipients');
+    await page.goto(`${server.url}/recipients`);
     await page.getByRole('button', { name: '从表格导入' }).click();
     await page.waitForURL('**/import/recipients');
     await page.getByLabel('表格文件').setInputFiles(file);
@@ -69,7 +69,7 @@ describe('a station worker imports recipients', () => {
     await page.getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('导入完成：新增 3 条');
 
-    await page.goto(server.url + '/recipients');
+    await page.goto(`${server.url}/recipients`);
     await page.getByPlaceholder('按姓名搜索').fill('彭冬');
     // htmx swaps the results as the worker types.
     await expect.poll(() => page.locator('#results').textContent()).toContain('共 1 人');

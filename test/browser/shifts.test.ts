@@ -1,14 +1,14 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, screenshotPath } from '../setup/chromium.js';
-import { startServer, type RunningServer } from '../setup/server.js';
-import { createUser } from '../../src/modules/users/service.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
-import { serviceDaysJob } from '../../src/jobs/service-days.js';
-import { loadConfig } from '../../src/env.js';
-import { memoryLogger } from '../../src/lib/logger.js';
-import { shanghaiDate } from '../../src/domain/dates.js';
 import * as s from '../../src/db/schema/index.js';
+import { shanghaiDate } from '../../src/domain/dates.js';
+import { loadConfig } from '../../src/env.js';
+import { serviceDaysJob } from '../../src/jobs/service-days.js';
+import { memoryLogger } from '../../src/lib/logger.js';
+import { createUser } from '../../src/modules/users/service.js';
+import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { type RunningServer, startServer } from '../setup/server.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -52,16 +52,14 @@ describe('a volunteer on a phone', () => {
       now,
     );
     if (!user.ok) throw new Error('user');
-    await db
-      .insert(s.volunteers)
-      .values({
-        name: '小王',
-        mobile: '13700001111',
-        townshipId: x.id,
-        userId: user.id,
-        createdAt: now,
-        updatedAt: now,
-      });
+    await db.insert(s.volunteers).values({
+      name: '小王',
+      mobile: '13700001111',
+      townshipId: x.id,
+      userId: user.id,
+      createdAt: now,
+      updatedAt: now,
+    });
     const day = next24th();
 
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
@@ -73,11 +71,11 @@ describe('a volunteer on a phone', () => {
     });
     page.on('pageerror', (err) => problems.push(err.message));
 
-    await page.goto(server.url + '/login');
+    await page.goto(`${server.url}/login`);
     await page.getByLabel('用户名').fill('xiaowang');
     await page.getByLabel('密码').fill('a strong password');
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(server.url + '/');
+    await page.waitForURL(`${server.url}/`);
 
     await page.locator('summary', { hasText: '菜单' }).click();
     await page.getByRole('link', { name: '服务班次' }).click();
@@ -96,7 +94,7 @@ describe('a volunteer on a phone', () => {
     await expect.poll(() => page.locator(`#${id} .status`).textContent()).toBe('已报名');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    await page.goto(server.url + '/shifts/mine');
+    await page.goto(`${server.url}/shifts/mine`);
     const mine = page.locator('#my-shifts .shift-card');
     await expect.poll(() => mine.count()).toBe(1);
     expect(await mine.first().textContent()).toContain(day);

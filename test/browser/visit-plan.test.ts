@@ -1,22 +1,22 @@
-import { describe, it, expect } from 'vitest';
-import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { argon2Hasher } from '../../src/auth/password.js';
+import * as s from '../../src/db/schema/index.js';
+import { shanghaiDate } from '../../src/domain/dates.js';
+import { createCipher } from '../../src/lib/personal-data.js';
+import { createUser } from '../../src/modules/users/service.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
-import { createUser } from '../../src/modules/users/service.js';
-import { argon2Hasher } from '../../src/auth/password.js';
-import { createCipher } from '../../src/lib/personal-data.js';
-import { shanghaiDate } from '../../src/domain/dates.js';
-import * as s from '../../src/db/schema/index.js';
 
 const live = withServerAndBrowser();
 
 async function login(page: Page, username: string) {
-  await page.goto(live.server.url + '/login');
+  await page.goto(`${live.server.url}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill('a strong password');
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(live.server.url + '/');
+  await page.waitForURL(`${live.server.url}/`);
 }
 
 describe('a service day, planned and visited', () => {
@@ -103,16 +103,14 @@ describe('a service day, planned and visited', () => {
         updatedAt: now,
       })
       .returning();
-    await db
-      .insert(s.shiftSignups)
-      .values({
-        shiftId: shift.id,
-        volunteerId: vol.id,
-        status: 'confirmed',
-        position: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
+    await db.insert(s.shiftSignups).values({
+      shiftId: shift.id,
+      volunteerId: vol.id,
+      status: 'confirmed',
+      position: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
 
     const problems: string[] = [];
     const watch = (page: Page) => {

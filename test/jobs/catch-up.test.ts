@@ -1,9 +1,9 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { jobRuns, serviceDays, shifts } from '../../src/db/schema/index.js';
+import { JOBS } from '../../src/jobs/registry.js';
+import { catchUp } from '../../src/jobs/runner.js';
 import { createTestApp } from '../setup/app.js';
 import { registryFixture } from '../setup/registry.js';
-import { catchUp } from '../../src/jobs/runner.js';
-import { JOBS } from '../../src/jobs/registry.js';
-import { jobRuns, serviceDays, shifts } from '../../src/db/schema/index.js';
 
 describe('restart catch-up', () => {
   it('runs every job once at start; a second start the same day creates nothing twice', async () => {

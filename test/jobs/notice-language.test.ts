@@ -1,12 +1,12 @@
-import { describe, it, expect } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp } from '../setup/app.js';
-import { registryFixture, addVolunteer, addShift } from '../setup/shifts.js';
-import { signUpVolunteer, cancelSignup, cancelWholeShift } from '../../src/modules/shifts/service.js';
-import { shiftRemindersJob } from '../../src/jobs/shift-reminders.js';
-import { loadConfig } from '../../src/env.js';
-import { memoryLogger } from '../../src/lib/logger.js';
+import { describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
+import { loadConfig } from '../../src/env.js';
+import { shiftRemindersJob } from '../../src/jobs/shift-reminders.js';
+import { memoryLogger } from '../../src/lib/logger.js';
+import { cancelSignup, cancelWholeShift, signUpVolunteer } from '../../src/modules/shifts/service.js';
+import { createTestApp } from '../setup/app.js';
+import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
 
 /** Notices go out in the language each volunteer chose for themselves, whoever caused them. */
 describe("notices in the volunteer's language", () => {

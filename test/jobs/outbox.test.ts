@@ -1,14 +1,14 @@
-import { describe, it, expect } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { eq } from 'drizzle-orm';
-import { createTestApp } from '../setup/app.js';
-import { registryFixture, addVolunteer, addShift } from '../setup/shifts.js';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
+import * as s from '../../src/db/schema/index.js';
 import { deliverOutboxJob } from '../../src/jobs/deliver-outbox.js';
 import { shiftRemindersJob } from '../../src/jobs/shift-reminders.js';
-import { webhookSender } from '../../src/lib/notify/senders.js';
 import { memoryLogger } from '../../src/lib/logger.js';
-import * as s from '../../src/db/schema/index.js';
+import { webhookSender } from '../../src/lib/notify/senders.js';
+import { createTestApp } from '../setup/app.js';
+import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
 
 /** A real HTTP gateway on loopback that refuses its first `failures` requests. */
 async function gateway(
@@ -49,38 +49,32 @@ describe('outbox delivery and reminders', () => {
     ];
     const now = new Date();
     for (const [i, v] of vs.entries()) {
-      await db
-        .insert(s.shiftSignups)
-        .values({
-          shiftId: shift.id,
-          volunteerId: v.id,
-          status: i === 2 ? 'waitlisted' : 'confirmed',
-          position: i + 1,
-          createdAt: now,
-          updatedAt: now,
-        });
-      await db
-        .insert(s.shiftSignups)
-        .values({
-          shiftId: later.id,
-          volunteerId: v.id,
-          status: 'confirmed',
-          position: i + 1,
-          createdAt: now,
-          updatedAt: now,
-        });
-    }
-    const optedOut = await addVolunteer(t, { townshipId: f.x.id });
-    await db
-      .insert(s.shiftSignups)
-      .values({
+      await db.insert(s.shiftSignups).values({
         shiftId: shift.id,
-        volunteerId: optedOut.id,
-        status: 'confirmed',
-        position: 9,
+        volunteerId: v.id,
+        status: i === 2 ? 'waitlisted' : 'confirmed',
+        position: i + 1,
         createdAt: now,
         updatedAt: now,
       });
+      await db.insert(s.shiftSignups).values({
+        shiftId: later.id,
+        volunteerId: v.id,
+        status: 'confirmed',
+        position: i + 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    const optedOut = await addVolunteer(t, { townshipId: f.x.id });
+    await db.insert(s.shiftSignups).values({
+      shiftId: shift.id,
+      volunteerId: optedOut.id,
+      status: 'confirmed',
+      position: 9,
+      createdAt: now,
+      updatedAt: now,
+    });
     await db.insert(s.notificationOptOuts).values({ volunteerId: optedOut.id, channel: 'sms', createdAt: now });
 
     const ctx = (iso: string, extra = {}) => ({
@@ -138,18 +132,16 @@ describe('outbox delivery and reminders', () => {
     const f = await registryFixture(t);
     const v = await addVolunteer(t, { townshipId: f.x.id });
     const db = t.database.db;
-    await db
-      .insert(s.outbox)
-      .values({
-        volunteerId: v.id,
-        channel: 'sms',
-        recipient: '13700000000',
-        subject: 's',
-        body: 'b',
-        nextAttemptAt: new Date(0),
-        idempotencyKey: 'k1',
-        createdAt: new Date(0),
-      });
+    await db.insert(s.outbox).values({
+      volunteerId: v.id,
+      channel: 'sms',
+      recipient: '13700000000',
+      subject: 's',
+      body: 'b',
+      nextAttemptAt: new Date(0),
+      idempotencyKey: 'k1',
+      createdAt: new Date(0),
+    });
     const gw = await gateway(100);
     try {
       let at = Date.parse('2026-11-24T10:00:00Z');

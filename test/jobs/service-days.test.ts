@@ -1,16 +1,16 @@
-import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp } from '../setup/app.js';
-import { registryFixture, addVolunteer } from '../setup/shifts.js';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client.js';
 import { openDatabase } from '../../src/db/client.js';
+import * as s from '../../src/db/schema/index.js';
+import type { Config } from '../../src/env.js';
 import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
-import * as s from '../../src/db/schema/index.js';
+import { createTestApp } from '../setup/app.js';
 import { ROOT } from '../setup/paths.js';
-import type { Db } from '../../src/db/client.js';
-import type { Config } from '../../src/env.js';
+import { addVolunteer, registryFixture } from '../setup/shifts.js';
 
 function cli(args: string[], dbUrl: string, tz: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
@@ -49,7 +49,8 @@ describe('service-days job', () => {
             tz,
           );
           expect(list.code, list.stderr).toBe(0);
-          (seen[now] ??= []).push(JSON.parse(list.stdout));
+          seen[now] ??= [];
+          seen[now].push(JSON.parse(list.stdout));
         }),
       ),
     );
@@ -150,16 +151,14 @@ describe('service-days job', () => {
     const [nov24, nov25, dec24] = await shiftsOf();
     await db.update(s.shifts).set({ edited: true, title: '手改的班次' }).where(eq(s.shifts.id, nov25.id));
     const v = await addVolunteer(t, { townshipId: f.x.id });
-    await db
-      .insert(s.shiftSignups)
-      .values({
-        shiftId: dec24.id,
-        volunteerId: v.id,
-        status: 'confirmed',
-        position: 1,
-        createdAt: new Date(),
-        updatedAt: new Date(),
-      });
+    await db.insert(s.shiftSignups).values({
+      shiftId: dec24.id,
+      volunteerId: v.id,
+      status: 'confirmed',
+      position: 1,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
     await db
       .update(s.shiftTemplates)
       .set({ capacity: 25, startTime: '09:00', updatedAt: new Date('2026-11-24T05:00:00Z') })

@@ -1,8 +1,6 @@
-import { expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp } from '../setup/app.js';
-import { registryFixture, addVolunteer, addShift } from '../setup/shifts.js';
+import { expect } from 'vitest';
 import {
   cancelSignup,
   editShift,
@@ -10,6 +8,8 @@ import {
   removeFromShift,
   signUpVolunteer,
 } from '../../src/modules/shifts/service.js';
+import { createTestApp } from '../setup/app.js';
+import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
 
 /**
  * The places counts on `shifts` are kept by triggers (decision 0046). Whatever happens to the sign-ups — sign-ups

@@ -1,11 +1,10 @@
-import { describe, it, expect } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp } from '../setup/app.js';
-import { registryFixture, addVolunteer, addShift } from '../setup/shifts.js';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
-import { translator } from '../../src/lib/i18n/index.js';
-import { signUpVolunteer, cancelSignup } from '../../src/modules/shifts/service.js';
 import * as s from '../../src/db/schema/index.js';
+import { cancelSignup, signUpVolunteer } from '../../src/modules/shifts/service.js';
+import { createTestApp } from '../setup/app.js';
+import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
 
 describe('sign-up', () => {
   it('confirms exactly `capacity` of 5×capacity concurrent sign-ups from several connections', async () => {
@@ -28,10 +27,11 @@ describe('sign-up', () => {
           ),
         ),
       );
-      const counts = outcomes.reduce<Record<string, number>>(
-        (a, o) => ((a[o.ok ? o.outcome : o.reason] = (a[o.ok ? o.outcome : o.reason] ?? 0) + 1), a),
-        {},
-      );
+      const counts: Record<string, number> = {};
+      for (const o of outcomes) {
+        const key = o.ok ? o.outcome : o.reason;
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
       expect(counts.confirmed).toBe(4);
       expect((counts.waitlisted ?? 0) + (counts.full ?? 0)).toBe(16);
     } finally {

@@ -1,12 +1,12 @@
-import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
-import { townships, auditLog } from '../../src/db/schema/index.js';
-import { backupTo, restoreFrom, checkIntegrity, pruneBackups } from '../../src/ops/backup.js';
+import { auditLog, townships } from '../../src/db/schema/index.js';
+import { backupTo, checkIntegrity, pruneBackups, restoreFrom } from '../../src/ops/backup.js';
 import { freshDatabase } from '../setup/app.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 

@@ -1,9 +1,9 @@
-import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 import { freePort } from '../setup/ports.js';

@@ -1,10 +1,10 @@
-import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
 import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { createTestApp } from '../setup/app.js';
-import { registryFixture } from '../setup/registry.js';
 import { ROOT } from '../setup/paths.js';
+import { registryFixture } from '../setup/registry.js';
 
 /**
  * Kill -9 a process recording ledger activities at random moments, 30 times, on the same file: after each kill the

@@ -1,10 +1,10 @@
-import { describe, it, expect } from 'vitest';
-import { cpSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from '@libsql/client';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Client, createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { describe, expect, it } from 'vitest';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 
 const MIGRATIONS = resolve(ROOT, 'migrations');

@@ -1,11 +1,11 @@
-import { describe, it, expect } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { createTestApp } from '../setup/app.js';
-import { registryFixture } from '../setup/registry.js';
 import { ROOT } from '../setup/paths.js';
+import { registryFixture } from '../setup/registry.js';
 
 /** The benchmark's server entry (the real app over a file) in its own process; resolves with its URL. */
 function startServer(file: string): Promise<{ child: ChildProcess; url: string }> {
@@ -29,7 +29,7 @@ describe('restart', () => {
     t.database.close();
     const first = await startServer(t.dbPath);
     // A write the server acknowledged (first-run creates the admin), then a stream of requests it is killed in.
-    const setup = await fetch(first.url + '/setup', {
+    const setup = await fetch(`${first.url}/setup`, {
       method: 'POST',
       redirect: 'manual',
       headers: { origin: first.url, 'content-type': 'application/x-www-form-urlencoded' },
@@ -45,7 +45,7 @@ describe('restart', () => {
     const stop = Date.now() + 1500;
     const load = (async () => {
       while (Date.now() < stop) {
-        const res = await fetch(first.url + '/healthz').catch(() => null);
+        const res = await fetch(`${first.url}/healthz`).catch(() => null);
         if (res?.status === 200) acknowledged++;
       }
     })();
@@ -56,8 +56,8 @@ describe('restart', () => {
 
     const second = await startServer(t.dbPath);
     try {
-      expect((await fetch(second.url + '/healthz')).status).toBe(200);
-      const login = await fetch(second.url + '/login', {
+      expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
+      const login = await fetch(`${second.url}/login`, {
         method: 'POST',
         redirect: 'manual',
         headers: { origin: second.url, 'content-type': 'application/x-www-form-urlencoded' },
@@ -65,7 +65,7 @@ describe('restart', () => {
       });
       expect(login.status).toBe(303);
       const cookie = login.headers.getSetCookie()[0].split(';')[0];
-      const page = await fetch(second.url + '/recipients', { headers: { cookie } });
+      const page = await fetch(`${second.url}/recipients`, { headers: { cookie } });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('张老汉');
     } finally {

@@ -1,17 +1,17 @@
-import { describe, it, expect } from 'vitest';
-import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
-import { createTestApp, loginAs, ORIGIN, type Browser, type TestApp } from '../setup/app.js';
-import { databaseFingerprint } from '../setup/forms.js';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
 import { createCipher } from '../../src/lib/personal-data.js';
-import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
 import { readTable } from '../../src/lib/spreadsheet/index.js';
+import { type Browser, createTestApp, loginAs, ORIGIN, type TestApp } from '../setup/app.js';
+import { databaseFingerprint } from '../setup/forms.js';
+import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
 
 async function upload(t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
   const form = new FormData();
   form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
   const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(ORIGIN + '/activities/import', {
+  return t.app.request(`${ORIGIN}/activities/import`, {
     method: 'POST',
     body: form,
     headers: { origin: ORIGIN, cookie },
@@ -37,8 +37,8 @@ describe('hostile spreadsheet files', () => {
       ['truncated.xlsx', xlsx.slice(0, Math.floor(xlsx.length / 2))],
       ['garbage.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new Uint8Array(500).fill(7)])],
       ['binary.csv', crypto.getRandomValues(new Uint8Array(4096))],
-      ['utf16.csv', new Uint8Array(iconv.encode(HEADER + '\n1,2026-01-01', 'utf16-le'))],
-      ['junk.csv', new TextEncoder().encode(HEADER + '\n' + junkRows)],
+      ['utf16.csv', new Uint8Array(iconv.encode(`${HEADER}\n1,2026-01-01`, 'utf16-le'))],
+      ['junk.csv', new TextEncoder().encode(`${HEADER}\n${junkRows}`)],
       ['empty.csv', new Uint8Array()],
     ];
     for (const [name, bytes] of files) {

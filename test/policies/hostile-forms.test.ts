@@ -1,10 +1,10 @@
-import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { createTestApp, loginAs, ORIGIN, type Browser } from '../setup/app.js';
-import { formsOf, databaseFingerprint, type FoundForm } from '../setup/forms.js';
-import { seedDemo } from '../../src/demo/seed.js';
+import { describe, expect, it } from 'vitest';
 import { countySize } from '../../src/demo/generate.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { createCipher } from '../../src/lib/personal-data.js';
+import { type Browser, createTestApp, loginAs, ORIGIN } from '../setup/app.js';
+import { databaseFingerprint, type FoundForm, formsOf } from '../setup/forms.js';
 
 // Values an attacker or a clumsy paste would send.
 const hostileValue = fc.oneof(
@@ -90,6 +90,6 @@ describe('hostile input to every form', () => {
     }
     // Still logged in and the app still serves.
     expect((await admin.get('/')).status).toBe(200);
-    expect((await t.app.request(ORIGIN + '/healthz')).status).toBe(200);
+    expect((await t.app.request(`${ORIGIN}/healthz`)).status).toBe(200);
   }, 120_000);
 });

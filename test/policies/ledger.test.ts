@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/lib/context.js';
 import type { Role } from '../../src/db/schema/index.js';
-import { can, ownsOrganisation, scope, type LedgerAction } from '../../src/modules/ledger/policy.js';
+import type { Viewer } from '../../src/lib/context.js';
+import { can, type LedgerAction, ownsOrganisation, scope } from '../../src/modules/ledger/policy.js';
 
 const viewer = (role: Role, townshipId: number | null = null, organisationId: number | null = null): Viewer => ({
   id: 1,

@@ -1,15 +1,15 @@
-import { describe, it, expect } from 'vitest';
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
-import * as schema from '../../src/db/schema/index.js';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { argon2Hasher } from '../../src/auth/password.js';
+import type { Role } from '../../src/db/schema/index.js';
+import * as schema from '../../src/db/schema/index.js';
+import { countySize } from '../../src/demo/generate.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { createCipher } from '../../src/lib/personal-data.js';
 import { createTestApp, loginAs, ORIGIN } from '../setup/app.js';
-import { seedDemo } from '../../src/demo/seed.js';
-import { countySize } from '../../src/demo/generate.js';
-import type { Role } from '../../src/db/schema/index.js';
 
 /**
  * Every GET route, opened by every role, against a database connection that refuses writes: reading a page must

@@ -1,8 +1,5 @@
-import { describe, it, expect } from 'vitest';
-import { createTestApp, Browser, loginAs } from '../setup/app.js';
-import { registryFixture, roleBrowsers } from '../setup/registry.js';
-import { recordActivity } from '../../src/modules/ledger/service.js';
 import { desc, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import {
   ledgerLines,
   needs,
@@ -11,8 +8,11 @@ import {
   volunteerOrganisations,
   volunteers,
 } from '../../src/db/schema/index.js';
-import { addShift } from '../setup/shifts.js';
+import { recordActivity } from '../../src/modules/ledger/service.js';
+import { Browser, createTestApp, loginAs } from '../setup/app.js';
 import { cash } from '../setup/ledger-fixtures.js';
+import { registryFixture, roleBrowsers } from '../setup/registry.js';
+import { addShift } from '../setup/shifts.js';
 import { matrix, WHO, type Who } from './route-matrix.js';
 
 const FULL_ID = /(?<!\d)\d{17}[\dXx](?!\d)/;

@@ -1,8 +1,8 @@
-import { describe, it, expect, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, Browser, loginAs, PASSWORD, ORIGIN, type TestApp } from '../setup/app.js';
-import { sessions, users, loginFailures } from '../../src/db/schema/index.js';
-import { IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS } from '../../src/auth/session.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../src/auth/session.js';
+import { loginFailures, sessions, users } from '../../src/db/schema/index.js';
+import { Browser, createTestApp, loginAs, ORIGIN, PASSWORD, type TestApp } from '../setup/app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -277,7 +277,7 @@ describe('access', () => {
   });
 
   it('refuses a cross-site form post with 403 and writes nothing', async () => {
-    const res = await t.app.request(ORIGIN + '/setup', {
+    const res = await t.app.request(`${ORIGIN}/setup`, {
       method: 'POST',
       body: new URLSearchParams({ displayName: 'x', username: 'evil', password: PASSWORD, passwordConfirm: PASSWORD }),
       headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
@@ -288,7 +288,7 @@ describe('access', () => {
   });
 
   it('accepts a same-origin post identified by Sec-Fetch-Site alone', async () => {
-    const res = await t.app.request(ORIGIN + '/setup', {
+    const res = await t.app.request(`${ORIGIN}/setup`, {
       method: 'POST',
       body: new URLSearchParams({ displayName: 'x', username: 'admin', password: PASSWORD, passwordConfirm: PASSWORD }),
       headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' },
@@ -310,7 +310,7 @@ describe('access', () => {
     const upload = async (bytes: number) => {
       const form = new FormData();
       form.append('file', new File([new Uint8Array(bytes)], 'big.xlsx'));
-      return t.app.request(ORIGIN + '/admin/users', {
+      return t.app.request(`${ORIGIN}/admin/users`, {
         method: 'POST',
         body: form,
         headers: { origin: ORIGIN, cookie: [...admin.browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
@@ -323,9 +323,9 @@ describe('access', () => {
   });
 
   it('rejects form bodies over 1 MB with 413', async () => {
-    const res = await t.app.request(ORIGIN + '/login', {
+    const res = await t.app.request(`${ORIGIN}/login`, {
       method: 'POST',
-      body: 'username=' + 'a'.repeat(1024 * 1024 + 10),
+      body: `username=${'a'.repeat(1024 * 1024 + 10)}`,
       headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res.status).toBe(413);

@@ -1,8 +1,8 @@
-import { describe, it, expect } from 'vitest';
 import { parse } from 'node-html-parser';
 import ical from 'node-ical';
-import { createTestApp, Browser } from '../setup/app.js';
-import { registryFixture, addVolunteer, addShift } from '../setup/shifts.js';
+import { describe, expect, it } from 'vitest';
+import { Browser, createTestApp } from '../setup/app.js';
+import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
 
 describe('calendar feed', () => {
   it('serves a volunteer’s shifts at a secret URL that parses as iCalendar, and stops when revoked', async () => {

@@ -1,9 +1,9 @@
-import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
-import { users, recipients, villages, organisations } from '../../src/db/schema/index.js';
+import { organisations, recipients, users, villages } from '../../src/db/schema/index.js';
 import { parseIdNumber } from '../../src/domain/id-number.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 

@@ -1,9 +1,9 @@
-import { describe, it, expect, beforeEach } from 'vitest';
-import { createTestApp, loginAs, type TestApp } from '../setup/app.js';
 import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { visits } from '../../src/db/schema/index.js';
 import { addDays, requiredVisits } from '../../src/domain/cadence.js';
 import { addRecipient, addTownship } from '../fixtures/recipients.js';
+import { createTestApp, loginAs, type TestApp } from '../setup/app.js';
 
 describe('required visits in a window', () => {
   const window = { from: '2026-10-26', to: '2026-11-24' };
@@ -95,18 +95,16 @@ describe('compliance page', () => {
       .select({ id: visits.recipientId })
       .from(visits)
       .where(eq(visits.outcome, 'not_home'));
-    await t.database.db
-      .insert(visits)
-      .values(
-        ['2026-11-18', '2026-11-24'].map((visitedOn) => ({
-          recipientId: r.id,
-          visitedOn,
-          kind: 'home_visit' as const,
-          visitorKind: 'village_doctor' as const,
-          outcome: 'visited' as const,
-          createdAt: t.clock.now(),
-        })),
-      );
+    await t.database.db.insert(visits).values(
+      ['2026-11-18', '2026-11-24'].map((visitedOn) => ({
+        recipientId: r.id,
+        visitedOn,
+        kind: 'home_visit' as const,
+        visitorKind: 'village_doctor' as const,
+        outcome: 'visited' as const,
+        createdAt: t.clock.now(),
+      })),
+    );
     expect(await (await admin.get('/visits/compliance')).text()).toContain('80.0%');
     expect(chartOf(await (await admin.get('/')).text())).toBe(first);
     t.clock.advance(5 * 60 * 1000 + 1000);

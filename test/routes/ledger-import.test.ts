@@ -1,17 +1,17 @@
-import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
-import { createTestApp, loginAs, ORIGIN, type Browser, type TestApp } from '../setup/app.js';
-import { TMP_DIR } from '../setup/paths.js';
+import { describe, expect, it } from 'vitest';
 import { activities, ledgerLines } from '../../src/db/schema/index.js';
 import { createCipher } from '../../src/lib/personal-data.js';
-import { recordActivity, reverseLine } from '../../src/modules/ledger/service.js';
 import { annualSummary } from '../../src/modules/ledger/report.js';
+import { recordActivity, reverseLine } from '../../src/modules/ledger/service.js';
+import { type Browser, createTestApp, loginAs, ORIGIN, type TestApp } from '../setup/app.js';
 import { cash, goods, organisation, recipient, service, township } from '../setup/ledger-fixtures.js';
+import { TMP_DIR } from '../setup/paths.js';
 
 /** The same registry in any database: same names, same ID numbers (so the same keyed hashes). */
 async function registry(t: TestApp) {
@@ -34,7 +34,7 @@ async function upload(t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
   const form = new FormData();
   form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
   const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(ORIGIN + '/activities/import', {
+  return t.app.request(`${ORIGIN}/activities/import`, {
     method: 'POST',
     body: form,
     headers: { origin: ORIGIN, cookie },

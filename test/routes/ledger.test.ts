@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Browser, type TestApp } from '../setup/app.js';
 import { activities, ledgerLines } from '../../src/db/schema/index.js';
 import { createCipher } from '../../src/lib/personal-data.js';
+import { type Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
 import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
 
 let t: TestApp;

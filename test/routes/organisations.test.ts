@@ -1,8 +1,8 @@
-import { describe, it, expect, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp, type Browser } from '../setup/app.js';
-import { registryFixture, roleBrowsers, type RegistryFixture, type RoleName } from '../setup/registry.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { incubationEvents, organisations } from '../../src/db/schema/index.js';
+import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
+import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;

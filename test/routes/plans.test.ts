@@ -1,8 +1,8 @@
-import { describe, it, expect, beforeEach } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
-import { createTestApp, loginAs, type Browser, type TestApp } from '../setup/app.js';
-import { confirm, planFixture, type PlanFixture } from '../setup/plans.js';
+import { type Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
+import { confirm, type PlanFixture, planFixture } from '../setup/plans.js';
 import { addVolunteer } from '../setup/shifts.js';
 
 let t: TestApp;
@@ -260,7 +260,7 @@ describe("the volunteer's day", () => {
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     for (const r of await names(theirs.map((x) => x.recipientId))) expect(html).not.toContain(r.name);
     for (const r of own) {
-      expect(html).not.toContain(r.idNumberMasked.slice(0, 6) + '19'); // no ID number, not even its birth date part
+      expect(html).not.toContain(`${r.idNumberMasked.slice(0, 6)}19`); // no ID number, not even its birth date part
       if (r.caregiverMobileMasked) expect(html).toContain(r.caregiverMobileMasked);
     }
     expect(html).not.toContain('13911112222');

@@ -1,9 +1,9 @@
-import { describe, it, expect, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createTestApp, Browser, loginAs, ORIGIN, PASSWORD, type TestApp } from '../setup/app.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { townships } from '../../src/db/schema/index.js';
 import { ASSET_VERSIONS } from '../../src/lib/assets.js';
+import { Browser, createTestApp, loginAs, ORIGIN, PASSWORD, type TestApp } from '../setup/app.js';
 import { ROOT } from '../setup/paths.js';
 
 let t: TestApp;
@@ -56,11 +56,11 @@ describe('security headers', () => {
 
 describe('health', () => {
   it('answers 200 with the database reachable and 503 when it is not', async () => {
-    const ok = await t.app.request(ORIGIN + '/healthz');
+    const ok = await t.app.request(`${ORIGIN}/healthz`);
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ status: 'ok' });
     t.database.close();
-    const down = await t.app.request(ORIGIN + '/healthz');
+    const down = await t.app.request(`${ORIGIN}/healthz`);
     expect(down.status).toBe(503);
   });
 });

@@ -1,9 +1,9 @@
-import { describe, it, expect, beforeEach } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp, type Browser } from '../setup/app.js';
-import { registryFixture, roleBrowsers, testIdNumber, type RegistryFixture, type RoleName } from '../setup/registry.js';
-import { recipients, assessments, auditLog, organisations, outbox } from '../../src/db/schema/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { assessments, auditLog, organisations, outbox, recipients } from '../../src/db/schema/index.js';
+import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
+import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
@@ -74,7 +74,7 @@ describe('recipient register', () => {
     const before = await t.database.db.$count(recipients);
     const bad = await as.stationX.post(
       '/recipients',
-      newRecipient({ idNumber: testIdNumber().slice(0, 17) + 'Y', caregiverMobile: '12345', assessedOn: '2026-02-30' }),
+      newRecipient({ idNumber: `${testIdNumber().slice(0, 17)}Y`, caregiverMobile: '12345', assessedOn: '2026-02-30' }),
     );
     expect(bad.status).toBe(422);
     const html = await bad.text();

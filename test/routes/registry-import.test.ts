@@ -1,16 +1,16 @@
-import { describe, it, expect, beforeEach } from 'vitest';
-import iconv from 'iconv-lite';
-import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { writeFileSync, readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
-import { createTestApp, ORIGIN, type Browser, type TestApp } from '../setup/app.js';
-import { registryFixture, roleBrowsers, testIdNumber, type RegistryFixture, type RoleName } from '../setup/registry.js';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { organisations, recipients, townships, volunteerOrganisations, volunteers } from '../../src/db/schema/index.js';
+import { type Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.js';
 import { databaseFingerprint } from '../setup/forms.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
-import { organisations, recipients, townships, volunteers, volunteerOrganisations } from '../../src/db/schema/index.js';
+import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
@@ -56,7 +56,7 @@ const recipientsCsv = [
 
 describe('register import', () => {
   it('imports recipients from UTF-8-with-BOM CSV with a preview, as the station, and re-importing changes nothing', async () => {
-    const bytes = new TextEncoder().encode('\uFEFF' + recipientsCsv);
+    const bytes = new TextEncoder().encode(`\uFEFF${recipientsCsv}`);
     const done = await importFile(as.stationX, 'recipients', 'r.csv', bytes, /新增 2 条/);
     expect(done).toContain('新增 2 条，更新 0 条，不变 0 条');
     const row = await t.database.db.select().from(recipients).where(eq(recipients.name, '周大伯')).get();
@@ -218,7 +218,7 @@ describe('every register from every file format', () => {
   };
   async function encode(format: string, table: string[][]): Promise<Uint8Array> {
     const text = table.map((r) => r.join(',')).join('\r\n');
-    if (format === 'utf8bom') return new TextEncoder().encode('\uFEFF' + text);
+    if (format === 'utf8bom') return new TextEncoder().encode(`\uFEFF${text}`);
     if (format === 'gb18030') return new Uint8Array(iconv.encode(text, 'gb18030'));
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('s');

@@ -1,9 +1,9 @@
-import { describe, it, expect, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type Browser, type TestApp } from '../setup/app.js';
-import { roleBrowsers, type RoleName } from '../setup/registry.js';
-import { registryFixture, addVolunteer, addShift } from '../setup/shifts.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
+import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
+import { type RoleName, roleBrowsers } from '../setup/registry.js';
+import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
 
 type Fixture = Awaited<ReturnType<typeof registryFixture>>;
 let t: TestApp;
@@ -33,16 +33,14 @@ async function shiftWithPeople(capacity = 2) {
   const people = await Promise.all([1, 2, 3].map((i) => addVolunteer(t, { townshipId: f.x.id, name: `志愿者${i}` })));
   const statuses = ['confirmed', 'confirmed', 'waitlisted'] as const;
   for (const [i, v] of people.entries()) {
-    await t.database.db
-      .insert(s.shiftSignups)
-      .values({
-        shiftId: shift.id,
-        volunteerId: v.id,
-        status: statuses[i],
-        position: i + 1,
-        createdAt: t.clock.now(),
-        updatedAt: t.clock.now(),
-      });
+    await t.database.db.insert(s.shiftSignups).values({
+      shiftId: shift.id,
+      volunteerId: v.id,
+      status: statuses[i],
+      position: i + 1,
+      createdAt: t.clock.now(),
+      updatedAt: t.clock.now(),
+    });
   }
   return { shift, people };
 }

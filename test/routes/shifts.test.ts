@@ -1,16 +1,16 @@
-import { describe, it, expect, beforeEach } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'node-html-parser';
-import { createTestApp, Browser, loginAs, type TestApp } from '../setup/app.js';
-import { roleBrowsers, type RoleName } from '../setup/registry.js';
-import { registryFixture, addVolunteer, addShift } from '../setup/shifts.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { openDatabase } from '../../src/db/client.js';
 import { argon2Hasher } from '../../src/auth/password.js';
-import { memoryLogger } from '../../src/lib/logger.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { openDatabase } from '../../src/db/client.js';
 import * as s from '../../src/db/schema/index.js';
 import { serviceDaysJob } from '../../src/jobs/service-days.js';
+import { memoryLogger } from '../../src/lib/logger.js';
+import { createCipher } from '../../src/lib/personal-data.js';
+import { Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
+import { type RoleName, roleBrowsers } from '../setup/registry.js';
+import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
 
 type Fixture = Awaited<ReturnType<typeof registryFixture>>;
 let t: TestApp;
@@ -24,16 +24,14 @@ beforeEach(async () => {
 
 /** A confirmed sign-up made before the clock moved past the shift. */
 const signedUp = (shiftId: number, volunteerId: number) =>
-  t.database.db
-    .insert(s.shiftSignups)
-    .values({
-      shiftId,
-      volunteerId,
-      status: 'confirmed',
-      position: 1,
-      createdAt: t.clock.now(),
-      updatedAt: t.clock.now(),
-    });
+  t.database.db.insert(s.shiftSignups).values({
+    shiftId,
+    volunteerId,
+    status: 'confirmed',
+    position: 1,
+    createdAt: t.clock.now(),
+    updatedAt: t.clock.now(),
+  });
 
 const text = async (res: Response) => parse(await res.text());
 

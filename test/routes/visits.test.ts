@@ -1,8 +1,8 @@
-import { describe, it, expect, beforeEach } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, loginAs, PASSWORD, type TestApp } from '../setup/app.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cadenceRules, needs, visits } from '../../src/db/schema/index.js';
 import { addRecipient, addTownship, addVillage } from '../fixtures/recipients.js';
+import { createTestApp, loginAs, PASSWORD, type TestApp } from '../setup/app.js';
 
 let t: TestApp;
 let east: number;

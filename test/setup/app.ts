@@ -1,14 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { createApp } from '../../src/app.js';
-import { openDatabase, type Database } from '../../src/db/client.js';
-import { loadConfig, type Config } from '../../src/env.js';
 import { argon2Hasher } from '../../src/auth/password.js';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import type { Role } from '../../src/db/schema/index.js';
+import { type Config, loadConfig } from '../../src/env.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { createCipher } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
-import type { Role } from '../../src/db/schema/index.js';
 import { BASE_DB, TMP_DIR } from './paths.js';
 
 export const ORIGIN = 'http://localhost';

@@ -1,6 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
 import { ARTIFACTS } from './paths.js';
 
 /** Debian's Chromium, headless; never a downloaded browser. Background networking off: this machine has no network. */

@@ -1,6 +1,6 @@
-import { parse } from 'node-html-parser';
 import { createHash } from 'node:crypto';
 import type { Client } from '@libsql/client';
+import { parse } from 'node-html-parser';
 
 export interface FoundForm {
   page: string;

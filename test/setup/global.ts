@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { openDatabase, migrateDatabase } from '../../src/db/client.js';
+import { migrateDatabase, openDatabase } from '../../src/db/client.js';
 import { BASE_DB, TMP_DIR } from './paths.js';
 
 /** Builds the migrated base database once; each test file copies it (a fresh database per file). */

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './chromium.js';
-import { startServer, type RunningServer } from './server.js';
+import { type RunningServer, startServer } from './server.js';
 
 /** The real app on a socket and a headless Chromium, for a browser test file (started once, closed after). */
 export function withServerAndBrowser(): { server: RunningServer; browser: Browser } {

@@ -1,6 +1,6 @@
 import * as s from '../../src/db/schema/index.js';
-import type { TestApp } from './app.js';
 import { addRecipient } from '../fixtures/recipients.js';
+import type { TestApp } from './app.js';
 import { addShift, addVolunteer, registryFixture } from './shifts.js';
 
 let position = 0;
@@ -8,16 +8,14 @@ let position = 0;
 /** Confirms a volunteer on a shift, as a sign-up would. */
 export async function confirm(t: TestApp, shiftId: number, volunteerId: number) {
   position += 1;
-  await t.database.db
-    .insert(s.shiftSignups)
-    .values({
-      shiftId,
-      volunteerId,
-      status: 'confirmed',
-      position,
-      createdAt: t.clock.now(),
-      updatedAt: t.clock.now(),
-    });
+  await t.database.db.insert(s.shiftSignups).values({
+    shiftId,
+    volunteerId,
+    status: 'confirmed',
+    position,
+    createdAt: t.clock.now(),
+    updatedAt: t.clock.now(),
+  });
 }
 
 /**

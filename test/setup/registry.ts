@@ -1,9 +1,9 @@
-import type { TestApp } from './app.js';
-import { loginAs, type Browser } from './app.js';
 import * as s from '../../src/db/schema/index.js';
-import { createCipher } from '../../src/lib/personal-data.js';
-import { maskIdNumber, idCheckChar } from '../../src/domain/id-number.js';
+import { idCheckChar, maskIdNumber } from '../../src/domain/id-number.js';
 import { maskMobile } from '../../src/domain/mobile.js';
+import { createCipher } from '../../src/lib/personal-data.js';
+import type { TestApp } from './app.js';
+import { type Browser, loginAs } from './app.js';
 
 /** A valid ID number for tests: area 430321, the birth date given, sequence `seq` (odd = man). */
 export function testIdNumber(birth = '19500101', seq = 123): string {

@@ -1,12 +1,12 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from '../../src/app.js';
 import { argon2Hasher } from '../../src/auth/password.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import type { Database } from '../../src/db/client.js';
+import { loadConfig } from '../../src/env.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { nodeAssets } from '../../src/lib/node-assets.js';
-import { loadConfig } from '../../src/env.js';
+import { createCipher } from '../../src/lib/personal-data.js';
 import { freshDatabase } from './app.js';
-import type { Database } from '../../src/db/client.js';
 
 export interface RunningServer {
   url: string;

@@ -1,8 +1,8 @@
-import type { TestApp } from './app.js';
-import { loginAs, type Browser } from './app.js';
-import { registryFixture, type RegistryFixture } from './registry.js';
-import * as s from '../../src/db/schema/index.js';
 import { eq } from 'drizzle-orm';
+import * as s from '../../src/db/schema/index.js';
+import type { TestApp } from './app.js';
+import { type Browser, loginAs } from './app.js';
+import { type RegistryFixture, registryFixture } from './registry.js';
 
 let mobileSeq = 13700000000;
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   businessDate,
+  DEFAULT_CADENCE,
   daysBetween,
   dueStatus,
   intervalDays,
   monthBounds,
-  DEFAULT_CADENCE,
 } from '../../src/domain/cadence.js';
 
 describe('business dates', () => {

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dictionaries, translator } from '../../src/lib/i18n/index.js';
 
 describe('dictionaries', () => {

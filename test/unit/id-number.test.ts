@@ -1,5 +1,5 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { test, fc } from '@fast-check/vitest';
 import { idCheckChar, maskIdNumber, parseIdNumber } from '../../src/domain/id-number.js';
 
 // 6-digit area, a real birth date between 1900 and 2025, a 3-digit sequence.
@@ -45,7 +45,7 @@ describe('GB 11643 ID numbers', () => {
   });
 
   test.prop([first17])('refuse impossible birth dates', (body) => {
-    const bad = body.slice(0, 10) + '13' + body.slice(12);
+    const bad = `${body.slice(0, 10)}13${body.slice(12)}`;
     expect(parseIdNumber(bad + idCheckChar(bad))).toEqual({ ok: false, error: 'birth_date' });
   });
 });

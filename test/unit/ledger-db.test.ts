@@ -1,9 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../setup/app.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { activities, activityTargets, ledgerLines } from '../../src/db/schema/index.js';
-import { recordActivity, reverseLine, type ActivityInput } from '../../src/modules/ledger/service.js';
 import { createCipher } from '../../src/lib/personal-data.js';
+import { type ActivityInput, recordActivity, reverseLine } from '../../src/modules/ledger/service.js';
+import { createTestApp, type TestApp } from '../setup/app.js';
 import { cash, goods, organisation, recipient, township } from '../setup/ledger-fixtures.js';
 
 let t: TestApp;

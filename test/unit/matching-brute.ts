@@ -1,16 +1,16 @@
 import {
+  type Assignment,
   capacityOf,
   compareObjective,
   edgeCost,
   eligible,
   neighbourSet,
-  priorityOf,
-  visitorsOf,
-  type Assignment,
   type Objective,
   type PlanOptions,
   type PlanRecipient,
   type PlanVolunteer,
+  priorityOf,
+  visitorsOf,
 } from '../../src/domain/matching/index.js';
 
 /**

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
+import { expect } from 'vitest';
 import { MinCostFlow } from '../../src/domain/matching/flow.js';
 
 /**
@@ -26,7 +26,9 @@ function build(n: Net, change?: { target: number; kind: 'close' | 'lower' }) {
   const sink = 1 + V + R;
   const flow = new MinCostFlow(sink + 1);
   const room = n.volunteers.reduce((a, b) => a + b, 0);
-  n.volunteers.forEach((cap, v) => flow.addArc(0, 1 + v, cap, 0));
+  n.volunteers.forEach((cap, v) => {
+    flow.addArc(0, 1 + v, cap, 0);
+  });
   flow.addArc(0, sink, room, 0);
   const seen = new Set<string>();
   for (const [a, b, c] of n.arcs) {

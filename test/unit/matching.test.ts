@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { CARE_LEVELS } from '../../src/db/schema/index.js';
 import {
+  compareObjective,
   evaluate,
   greedyPlan,
-  planVisits,
-  compareObjective,
   type PlanOptions,
   type PlanRecipient,
   type PlanVolunteer,
+  planVisits,
 } from '../../src/domain/matching/index.js';
-import { CARE_LEVELS } from '../../src/db/schema/index.js';
 import { bruteForce } from './matching-brute.js';
 
 const SKILLS = ['counselling', 'escort'] as const;

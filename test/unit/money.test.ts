@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
 import { formatWanYuan, formatYuan, formatYuanGrouped, parseYuan } from '../../src/domain/money.js';
 
 describe('money', () => {

@@ -1,15 +1,15 @@
-import { describe, it, expect } from 'vitest';
-import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
 import {
+  excelSerialToDate,
+  mapColumns,
+  neutralise,
   readTable,
+  rowValues,
+  SpreadsheetError,
   writeCsv,
   writeXlsx,
-  mapColumns,
-  rowValues,
-  neutralise,
-  SpreadsheetError,
-  excelSerialToDate,
 } from '../../src/lib/spreadsheet/index.js';
 
 const COLUMNS = [

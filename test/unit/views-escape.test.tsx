@@ -1,10 +1,10 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { test, fc } from '@fast-check/vitest';
-import { Page } from '../../views/layouts/page.js';
-import { Field, Select, FormErrors, Notice } from '../../views/components/form.js';
-import { ErrorPage } from '../../views/pages/errors/error.js';
 import { translator } from '../../src/lib/i18n/index.js';
 import type { Ui } from '../../src/lib/ui.js';
+import { Field, FormErrors, Notice, Select } from '../../views/components/form.js';
+import { Page } from '../../views/layouts/page.js';
+import { ErrorPage } from '../../views/pages/errors/error.js';
 
 // Anything a user can type, weighted towards markup, htmx attributes and script.
 const hostile = fc
@@ -16,6 +16,7 @@ const hostile = fc
       "' hx-get='/admin/users' hx-trigger='load",
       '<div hx-post="/logout" hx-trigger="load">',
       '</textarea><svg onload=alert(1)>',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose
       '{{7*7}}${7*7}',
     ),
     fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('<', '>', '"', "'", '&')).map(([a, b]) => a + b + a),

@@ -1,9 +1,9 @@
-import { describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, WRANGLER, offlineEnv } from './wrangler.js';
+import { describe, expect, test } from 'vitest';
+import { offlineEnv, ROOT, WRANGLER } from './wrangler.js';
 
 // Modules that cannot run on Workers (native addons, Node servers, file access, timers of node-cron)
 // or that the Worker must not carry (the file migrator, the backup job).

@@ -1,5 +1,5 @@
 /** A cookie-keeping client over real HTTP (fetch), posting same-origin forms like a browser. */
-import { Agent, fetch, FormData } from 'undici';
+import { Agent, FormData, fetch } from 'undici';
 
 /**
  * A connection per request: workerd closes idle kept-alive connections on its own schedule, and a request that

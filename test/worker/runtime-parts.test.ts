@@ -1,11 +1,11 @@
-import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import { workerHasher } from '../../src/auth/password-worker.js';
+import { bindingsToEnv, loadConfig } from '../../src/env.js';
 import { shanghaiCronToUtc } from '../../src/jobs/cron-utc.js';
 import { JOBS } from '../../src/jobs/registry.js';
-import { bindingsToEnv, loadConfig } from '../../src/env.js';
 import { ROOT } from './wrangler.js';
 
 const PW = 'correct horse battery';
@@ -15,7 +15,7 @@ describe('passwords on both runtimes', () => {
     const stored = await workerHasher.hash(PW);
     expect(stored).toMatch(/^\$scrypt\$ln=14,r=8,p=5\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
     expect(await workerHasher.verify(stored, PW)).toBe(true);
-    expect(await workerHasher.verify(stored, PW + '!')).toBe(false);
+    expect(await workerHasher.verify(stored, `${PW}!`)).toBe(false);
     expect(workerHasher.needsRehash(stored)).toBe(false);
     expect(stored).not.toBe(await workerHasher.hash(PW)); // salted
   });

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, WRANGLER, offlineEnv } from './wrangler.js';
-import { idCheckChar } from '../../src/domain/id-number.js';
-import { HttpBrowser, noKeepAlive } from './http.js';
-import { freePort } from '../setup/ports.js';
 import { fetch as undiciFetch } from 'undici';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
+import { idCheckChar } from '../../src/domain/id-number.js';
+import { freePort } from '../setup/ports.js';
+import { HttpBrowser, noKeepAlive } from './http.js';
+import { offlineEnv, ROOT, WRANGLER } from './wrangler.js';
 
 // The real app on workerd (wrangler dev) over a local D1 database migrated from the same migrations/
 // folder as the Node server, driven over HTTP. No network: wrangler's telemetry and update checks are off.
@@ -102,7 +102,7 @@ beforeAll(async () => {
   );
   dev.stdout!.on('data', (d: Buffer) => logs.push(d.toString()));
   dev.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
-  await waitFor('wrangler dev', async () => ((await fetch(base + '/healthz')).status === 200 ? true : undefined));
+  await waitFor('wrangler dev', async () => ((await fetch(`${base}/healthz`)).status === 200 ? true : undefined));
 }, 100_000);
 
 afterAll(async () => {
@@ -120,9 +120,9 @@ afterAll(async () => {
 
 describe('the app on wrangler dev with a local D1 database', () => {
   test('first run, login, a user, an activity on the ledger, the scheduled job', async () => {
-    const health = await (await fetch(base + '/healthz')).json();
+    const health = await (await fetch(`${base}/healthz`)).json();
     expect(health).toEqual({ status: 'ok' });
-    const htmx = await fetch(base + '/static/htmx-4.0.1/htmx.min.js');
+    const htmx = await fetch(`${base}/static/htmx-4.0.1/htmx.min.js`);
     expect(htmx.status).toBe(200);
     expect(await htmx.text()).toContain('htmx');
 
@@ -186,7 +186,7 @@ describe('the app on wrangler dev with a local D1 database', () => {
     expect(await (await moved.get('/')).text()).toContain('您好，迁移用户');
 
     // The scheduled handler, as the UTC cron trigger in wrangler.toml fires it (03:00 Shanghai).
-    expect((await fetchRetrying(base + '/__scheduled?cron=' + encodeURIComponent('0 19 * * *'))).status).toBe(200);
+    expect((await fetchRetrying(`${base}/__scheduled?cron=${encodeURIComponent('0 19 * * *')}`)).status).toBe(200);
     const line = await waitFor('the heartbeat job', () =>
       logs
         .join('')
@@ -211,7 +211,7 @@ describe('the app on wrangler dev with a local D1 database', () => {
 
   test('the service-days cron creates the 24th and 25th with the station shifts, and a volunteer signs up', async () => {
     // 00:05 Asia/Shanghai is 16:05 UTC the day before: the trigger wrangler.toml carries for service-days.
-    expect((await fetchRetrying(base + '/__scheduled?cron=' + encodeURIComponent('5 16 * * *'))).status).toBe(200);
+    expect((await fetchRetrying(`${base}/__scheduled?cron=${encodeURIComponent('5 16 * * *')}`)).status).toBe(200);
     await waitFor('the service-days job', () =>
       logs
         .join('')

@@ -1,6 +1,6 @@
+import type { Role } from '../../src/domain/vocabulary.js';
 import type { Viewer } from '../../src/lib/context.js';
 import type { MessageKey } from '../../src/lib/i18n/index.js';
-import type { Role } from '../../src/db/schema/index.js';
 
 export interface NavItem {
   href: string;

@@ -1,12 +1,13 @@
-import { sqliteTable, text, integer, real, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { VILLAGE_KINDS } from '../../domain/vocabulary.js';
+
+export { VILLAGE_KINDS } from '../../domain/vocabulary.js';
 
 export const townships = sqliteTable('townships', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
-
-export const VILLAGE_KINDS = ['village', 'community', 'residents_committee'] as const;
 
 export const villages = sqliteTable(
   'villages',

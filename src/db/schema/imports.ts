@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, blob, index } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** A file uploaded for an import preview, kept until it is confirmed (or expires) so it is not uploaded twice. */
 export const importUploads = sqliteTable(

@@ -1,14 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, real, index, uniqueIndex, check, primaryKey } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ACTIVITY_KINDS, LINE_KINDS } from '../../domain/vocabulary.js';
 import { townships } from './geo.js';
-import { organisations, ORGANISATION_KINDS } from './organisations.js';
+import { ORGANISATION_KINDS, organisations } from './organisations.js';
 import { recipients } from './people.js';
 import { users } from './users.js';
 
-export const ACTIVITY_KINDS = ['home_visit', 'care', 'condolence', 'other'] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const LINE_KINDS = ['cash', 'goods', 'service'] as const;
-export type LineKind = (typeof LINE_KINDS)[number];
+export type { ActivityKind, LineKind } from '../../domain/vocabulary.js';
+export { ACTIVITY_KINDS, LINE_KINDS } from '../../domain/vocabulary.js';
 
 /**
  * One assistance event (帮扶活动). Organisation kind, township and date are copied onto the targets and lines

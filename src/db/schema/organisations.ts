@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { INCUBATION_STAGES, ORGANISATION_KINDS } from '../../domain/vocabulary.js';
 import { townships } from './geo.js';
 
-export const ORGANISATION_KINDS = ['social_org', 'station', 'nursing_home'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-export const INCUBATION_STAGES = ['applied', 'incubating', 'graduated', 'withdrawn'] as const;
-export type IncubationStage = (typeof INCUBATION_STAGES)[number];
+export type { IncubationStage, OrganisationKind } from '../../domain/vocabulary.js';
+export { INCUBATION_STAGES, ORGANISATION_KINDS } from '../../domain/vocabulary.js';
 
 export const organisations = sqliteTable(
   'organisations',

@@ -1,10 +1,25 @@
-import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  AGREEMENT_KINDS,
+  AVAILABILITY,
+  CARE_LEVELS,
+  RECIPIENT_STATUSES,
+  SUPPORT_MODES,
+  VOLUNTEER_STATUSES,
+} from '../../domain/vocabulary.js';
 import { townships, villages } from './geo.js';
 import { organisations } from './organisations.js';
 import { users } from './users.js';
 
-export const VOLUNTEER_STATUSES = ['pending', 'active', 'inactive'] as const;
-export const AVAILABILITY = ['weekdays', 'service_days', 'both'] as const;
+export type { CareLevel } from '../../domain/vocabulary.js';
+export {
+  AGREEMENT_KINDS,
+  AVAILABILITY,
+  CARE_LEVELS,
+  RECIPIENT_STATUSES,
+  SUPPORT_MODES,
+  VOLUNTEER_STATUSES,
+} from '../../domain/vocabulary.js';
 
 export const volunteers = sqliteTable(
   'volunteers',
@@ -37,12 +52,6 @@ export const volunteerOrganisations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.volunteerId, t.organisationId] }), index('vo_org_idx').on(t.organisationId)],
 );
-
-export const SUPPORT_MODES = ['home', 'institution'] as const;
-export const CARE_LEVELS = ['self', 'partial', 'full'] as const;
-export type CareLevel = (typeof CARE_LEVELS)[number];
-export const AGREEMENT_KINDS = ['three', 'four'] as const;
-export const RECIPIENT_STATUSES = ['active', 'exited'] as const;
 
 export const recipients = sqliteTable(
   'recipients',

@@ -1,10 +1,11 @@
-import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { PLAN_STATUSES } from '../../domain/vocabulary.js';
 import { recipients, volunteers } from './people.js';
 import { shifts } from './shifts.js';
 import { users } from './users.js';
 
-export const PLAN_STATUSES = ['draft', 'published'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export type { PlanStatus } from '../../domain/vocabulary.js';
+export { PLAN_STATUSES } from '../../domain/vocabulary.js';
 
 /**
  * The visit plan of one shift: which confirmed volunteer visits which due recipient, in what order.

@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { CHANNELS, OUTBOX_STATUSES, SHIFT_STATUSES, SIGNUP_STATUSES, WORK_KINDS } from '../../domain/vocabulary.js';
 import { townships } from './geo.js';
 import { organisations } from './organisations.js';
 import { volunteers } from './people.js';
 import { users } from './users.js';
 
+export type { Channel, SignupStatus, WorkKind } from '../../domain/vocabulary.js';
+export { CHANNELS, OUTBOX_STATUSES, SHIFT_STATUSES, SIGNUP_STATUSES, WORK_KINDS } from '../../domain/vocabulary.js';
+
 /** What a shift's volunteers go out to do (集中工作日 work kinds from the seed). */
-export const WORK_KINDS = ['home_visit', 'care_assistance', 'condolence', 'other'] as const;
-export type WorkKind = (typeof WORK_KINDS)[number];
 
 /** A concentrated service day (集中工作日): one row per date, kept in place by the service-days job. */
 export const serviceDays = sqliteTable('service_days', {
@@ -37,8 +39,6 @@ export const shiftTemplates = sqliteTable(
   },
   (t) => [uniqueIndex('shift_templates_org_start_uq').on(t.organisationId, t.startTime)],
 );
-
-export const SHIFT_STATUSES = ['open', 'cancelled'] as const;
 
 export const shifts = sqliteTable(
   'shifts',
@@ -82,9 +82,6 @@ export const shifts = sqliteTable(
   ],
 );
 
-export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
-export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
-
 export const shiftSignups = sqliteTable(
   'shift_signups',
   {
@@ -114,10 +111,6 @@ export const shiftSignups = sqliteTable(
     index('shift_signups_volunteer_idx').on(t.volunteerId, t.status),
   ],
 );
-
-export const CHANNELS = ['sms', 'email'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
 
 /** Messages waiting to go out; the idempotency key makes queuing the same message twice a no-op. */
 export const outbox = sqliteTable(

@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** Who changed or revealed what, and when. Sensitive values are stored masked, never in clear. */
 export const auditLog = sqliteTable(

@@ -1,9 +1,10 @@
-import { sqliteTable, text, integer, index, blob } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ROLES } from '../../domain/vocabulary.js';
 import { townships } from './geo.js';
 import { organisations } from './organisations.js';
 
-export const ROLES = ['county_admin', 'station_staff', 'org_coordinator', 'volunteer'] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role } from '../../domain/vocabulary.js';
+export { ROLES } from '../../domain/vocabulary.js';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -1,19 +1,24 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  NEED_CATEGORIES,
+  NEED_STATUSES,
+  NEED_URGENCIES,
+  VISIT_KINDS,
+  VISIT_OUTCOMES,
+  VISITOR_KINDS,
+} from '../../domain/vocabulary.js';
 import { CARE_LEVELS, recipients } from './people.js';
 import { users } from './users.js';
 
-export const VISIT_KINDS = [
-  'home_visit',
-  'care_support',
-  'condolence',
-  'meal_delivery',
-  'medicine_delivery',
-  'other',
-] as const;
-export type VisitKind = (typeof VISIT_KINDS)[number];
-export const VISITOR_KINDS = ['volunteer', 'station_worker', 'watch_home_member', 'village_doctor'] as const;
-export const VISIT_OUTCOMES = ['visited', 'not_home', 'refused', 'moved'] as const;
-export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+export type { NeedStatus, VisitKind, VisitOutcome } from '../../domain/vocabulary.js';
+export {
+  NEED_CATEGORIES,
+  NEED_STATUSES,
+  NEED_URGENCIES,
+  VISIT_KINDS,
+  VISIT_OUTCOMES,
+  VISITOR_KINDS,
+} from '../../domain/vocabulary.js';
 
 /** One visit to a recipient, by anyone, on any day. Only `visited` counts towards the cadence. */
 export const visits = sqliteTable(
@@ -47,11 +52,6 @@ export const cadenceRules = sqliteTable('cadence_rules', {
   intervalDays: integer('interval_days').notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
-
-export const NEED_CATEGORIES = ['health', 'food', 'housing', 'safety', 'loneliness', 'money', 'other'] as const;
-export const NEED_URGENCIES = ['normal', 'urgent'] as const;
-export const NEED_STATUSES = ['open', 'assigned', 'resolved'] as const;
-export type NeedStatus = (typeof NEED_STATUSES)[number];
 
 /** A need (急难愁盼) found on a visit or reported otherwise; followed up open → assigned → resolved. */
 export const needs = sqliteTable(

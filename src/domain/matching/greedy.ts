@@ -1,16 +1,16 @@
 import {
+  type Assignment,
   capacityOf,
   edgeCost,
   eligible,
   evaluate,
   neighbourSet,
-  priorityOf,
-  visitorsOf,
-  type Assignment,
   type Plan,
   type PlanOptions,
   type PlanRecipient,
   type PlanVolunteer,
+  priorityOf,
+  visitorsOf,
 } from './model.js';
 
 /**

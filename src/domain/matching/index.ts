@@ -1,3 +1,3 @@
+export { greedyPlan } from './greedy.js';
 export * from './model.js';
 export { planVisits } from './planner.js';
-export { greedyPlan } from './greedy.js';

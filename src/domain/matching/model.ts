@@ -1,4 +1,4 @@
-import type { CareLevel } from '../../db/schema/index.js';
+import type { CareLevel } from '../vocabulary.js';
 
 /** A volunteer confirmed on a shift, as the planner sees them. */
 export interface PlanVolunteer {

@@ -1,19 +1,19 @@
-import { relax, type Arc, type Warm, type Weights } from './relaxation.js';
 import {
+  type Assignment,
   capacityOf,
   edgeCost,
   eligible,
   evaluate,
   MAX_EDGE_COST,
   neighbourSet,
-  priorityOf,
-  visitorsOf,
-  type Assignment,
   type Plan,
   type PlanOptions,
   type PlanRecipient,
   type PlanVolunteer,
+  priorityOf,
+  visitorsOf,
 } from './model.js';
+import { type Arc, relax, type Warm, type Weights } from './relaxation.js';
 
 /**
  * The optimal visit plan (decision 0050): per connected component of the eligibility graph, a
@@ -141,10 +141,10 @@ function solveComponent(
   const w = weights(recipients, group, room, needed);
   const cost = group.map(([vi, ri]) => 2 * edgeCost(volunteers[vi], recipients[ri]));
   const index = new Map(group.map((a, i) => [`${a[0]}:${a[1]}`, i]));
-  const valueOf = (chosen: Arc[]) => scoreArcs(chosen, index, cost, w, needed);
+  const scoreOf = (chosen: Arc[]) => scoreArcs(chosen, index, cost, w, needed);
   // A valid starting incumbent (greedy on this component) makes pruning bite from the first node.
   let best = greedyComponent(recipients, group, room, needed, cost);
-  let bestValue = valueOf(best);
+  let bestValue = scoreOf(best);
   // A recipient with fewer eligible volunteers than visitors needed can never be covered: leaving it
   // out from the start spares the branch and bound a node for each such recipient.
   const arcsOf = new Map<number, number>();
@@ -166,7 +166,7 @@ function solveComponent(
     }
     // Dropping the half visits gives a valid plan: a free incumbent that may prune other branches.
     const rounded = relaxed.arcs.filter(([, r]) => relaxed.units.get(r) === needed[r]);
-    const roundedValue = valueOf(rounded);
+    const roundedValue = scoreOf(rounded);
     if (roundedValue > bestValue) {
       best = rounded;
       bestValue = roundedValue;

@@ -1,4 +1,4 @@
-import { zh } from './zh.js';
+import type { zh } from './zh.js';
 
 export const LOCALES = ['zh', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,14 +1,14 @@
-import type { Dictionary } from './core.js';
-import { enCommon } from './common.js';
+import { enLedger } from '../../modules/ledger/messages.js';
+import { enOrganisations } from '../../modules/organisations/messages.js';
+import { enPlaces } from '../../modules/places/messages.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
-import { enLedger } from '../../modules/ledger/messages.js';
+import { enShifts } from '../../modules/shifts/messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
 import { enPlans } from '../../modules/visits/plan-messages.js';
-import { enOrganisations } from '../../modules/organisations/messages.js';
 import { enVolunteers } from '../../modules/volunteers/messages.js';
-import { enPlaces } from '../../modules/places/messages.js';
-import { enShifts } from '../../modules/shifts/messages.js';
+import { enCommon } from './common.js';
+import type { Dictionary } from './core.js';
 
 export const en: Dictionary = {
   ...enCommon,

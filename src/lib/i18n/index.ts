@@ -1,6 +1,6 @@
 import type { Dictionary, Locale, MessageKey, Translate } from './core.js';
-import { zh } from './zh.js';
 import { en } from './en.js';
+import { zh } from './zh.js';
 
 export * from './core.js';
 export const dictionaries: Record<Locale, Dictionary> = { zh, en };

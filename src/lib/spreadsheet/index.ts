@@ -1,3 +1,3 @@
-export * from './read.js';
 export * from './columns.js';
+export * from './read.js';
 export * from './write.js';

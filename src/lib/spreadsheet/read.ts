@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 // exceljs is loaded on first use (it costs ~27 MB resident); only spreadsheet work needs it.
 import type ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 
 /** A table as read from a file: the header row and the data rows, every cell as trimmed text. */
 export interface RawTable {

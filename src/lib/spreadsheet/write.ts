@@ -19,7 +19,7 @@ export function writeCsv(headers: string[], rows: Cell[][]): Uint8Array {
   const text = stringify([headers, ...rows.map((r) => r.map((c) => neutralise(c) ?? ''))], {
     record_delimiter: '\r\n',
   });
-  return new TextEncoder().encode('\uFEFF' + text);
+  return new TextEncoder().encode(`\uFEFF${text}`);
 }
 
 /** One-sheet .xlsx; text cells are neutralised, numbers stay numbers. */

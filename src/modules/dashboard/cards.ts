@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { needs, recipients, volunteers } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
-import { needs, recipients, volunteers } from '../../db/schema/index.js';
 import { scope as recipientScope } from '../recipients/policy.js';
 import { scope as volunteerScope } from '../volunteers/policy.js';
 

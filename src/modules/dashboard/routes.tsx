@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../../lib/context.js';
-import { authorize, viewerOf } from '../../lib/authz.js';
-import { dashboardCards } from './cards.js';
-import { renderPage, uiOf } from '../../lib/render.js';
 import { DashboardPage } from '../../../views/pages/dashboard/index.js';
-import { dashboardComplianceChart } from '../visits/compliance.js';
 import { businessDate } from '../../domain/cadence.js';
+import { authorize, viewerOf } from '../../lib/authz.js';
+import type { AppEnv } from '../../lib/context.js';
+import { renderPage, uiOf } from '../../lib/render.js';
+import { dashboardComplianceChart } from '../visits/compliance.js';
+import { dashboardCards } from './cards.js';
 
 export const dashboardRoutes = new Hono<AppEnv>();
 

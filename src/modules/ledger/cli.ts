@@ -1,12 +1,12 @@
-import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { PersonalDataCipher } from '../../lib/personal-data.js';
-import { importActivities, rowErrorText } from './import.js';
+import { parseArgs } from 'node:util';
 import type { Db } from '../../db/client.js';
 import { translator } from '../../lib/i18n/index.js';
-import { annualSummary } from './report.js';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { summaryDocx, summaryXlsx } from './export.js';
+import { importActivities, rowErrorText } from './import.js';
+import { annualSummary } from './report.js';
 
 /** `report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`: the county-wide summary; JSON alone on stdout. */
 export async function reportAnnualCommand(

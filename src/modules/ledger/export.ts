@@ -1,9 +1,10 @@
 // docx is loaded on first use: most requests never build a Word file, and it costs the server ~13 MB to hold.
 type Docx = typeof import('docx');
-import { formatWanYuan, formatYuan } from '../../domain/money.js';
+
 import type { Measures } from '../../domain/aid-summary.js';
+import { formatWanYuan, formatYuan } from '../../domain/money.js';
 import type { Translate } from '../../lib/i18n/index.js';
-import { writeCsv, writeXlsx, type Cell } from '../../lib/spreadsheet/index.js';
+import { type Cell, writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
 import type { AnnualSummary } from './report.js';
 
 /** The seed's sentence, from the data: counts exact, money in 万元 with one decimal. */

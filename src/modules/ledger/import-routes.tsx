@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../../lib/context.js';
-import { authorize, viewerOf } from '../../lib/authz.js';
-import { renderPage, uiOf } from '../../lib/render.js';
-import { readUpload } from '../../lib/upload.js';
-import { auditInsert } from '../../lib/audit.js';
-import { writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
 import { ImportActivitiesPage } from '../../../views/pages/activities/import.js';
-import { can, scope } from './policy.js';
+import { auditInsert } from '../../lib/audit.js';
+import { authorize, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { renderPage, uiOf } from '../../lib/render.js';
+import { writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
+import { readUpload } from '../../lib/upload.js';
 import { exportActivities, importActivities, rowErrorText } from './import.js';
+import { can, scope } from './policy.js';
 
 export const activityImportRoutes = new Hono<AppEnv>();
 

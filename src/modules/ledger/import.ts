@@ -1,28 +1,28 @@
 import { inArray, sql } from 'drizzle-orm';
-import { fitParams } from '../../db/types.js';
 import type { Db } from '../../db/client.js';
-import { activities, ACTIVITY_KINDS, organisations, type ActivityKind } from '../../db/schema/index.js';
-import { parseHundredths, formatHundredths, formatYuan } from '../../domain/money.js';
-import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { ACTIVITY_KINDS, type ActivityKind, activities, organisations } from '../../db/schema/index.js';
+import { fitParams } from '../../db/types.js';
+import { formatHundredths, formatYuan, parseHundredths } from '../../domain/money.js';
 import type { MessageKey, Translate } from '../../lib/i18n/index.js';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import {
+  type Cell,
+  type Column,
   mapColumns,
   readTable,
   rowValues,
   SpreadsheetError,
-  type Column,
-  type Cell,
 } from '../../lib/spreadsheet/index.js';
-import {
-  activityStatements,
-  contentHash,
-  randomNonce,
-  resolveActivity,
-  type ActivityInput,
-  type LineInput,
-} from './service.js';
 import type { LedgerScope } from './policy.js';
 import { scopeSql } from './policy.js';
+import {
+  type ActivityInput,
+  activityStatements,
+  contentHash,
+  type LineInput,
+  randomNonce,
+  resolveActivity,
+} from './service.js';
 
 type Field =
   | 'ref'
@@ -104,7 +104,7 @@ export async function importActivities(
   file: { bytes: Uint8Array; name: string },
   meta: { actorUserId: number | null; now: Date },
 ): Promise<ImportResult> {
-  let table;
+  let table: Awaited<ReturnType<typeof readTable>>;
   try {
     table = await readTable(file.bytes, file.name);
   } catch (e) {
@@ -145,8 +145,8 @@ export async function importActivities(
     const date = normalDate(v.date);
     if (
       !DATE.test(date) ||
-      Number.isNaN(new Date(date + 'T00:00:00Z').getTime()) ||
-      new Date(date + 'T00:00:00Z').toISOString().slice(0, 10) !== date
+      Number.isNaN(new Date(`${date}T00:00:00Z`).getTime()) ||
+      new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date
     ) {
       err('import.badDate');
       continue;

@@ -1,6 +1,6 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
-import type { Viewer } from '../../lib/context.js';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { activities } from '../../db/schema/index.js';
+import type { Viewer } from '../../lib/context.js';
 
 export type LedgerAction = 'list' | 'record' | 'reverse' | 'report' | 'export' | 'import';
 

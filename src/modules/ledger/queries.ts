@@ -1,13 +1,13 @@
-import { and, asc, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
+  type ActivityKind,
   activities,
   activityTargets,
   ledgerLines,
   organisations,
   recipients,
   townships,
-  type ActivityKind,
 } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
 import { activityScope, ownsOrganisation } from './policy.js';

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../../lib/context.js';
-import { authorize, viewerOf } from '../../lib/authz.js';
-import { renderPage, uiOf } from '../../lib/render.js';
-import { auditInsert } from '../../lib/audit.js';
 import { AidReportPage } from '../../../views/pages/reports/aid.js';
+import { auditInsert } from '../../lib/audit.js';
+import { authorize, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { renderPage, uiOf } from '../../lib/render.js';
+import { barChartDataUri } from './charts.js';
+import { summaryCsv, summaryDocx, summarySentence, summaryXlsx } from './export.js';
 import { can, scope } from './policy.js';
 import { annualSummary } from './report.js';
-import { summaryCsv, summaryDocx, summarySentence, summaryXlsx } from './export.js';
-import { barChartDataUri } from './charts.js';
 
 export const reportRoutes = new Hono<AppEnv>();
 

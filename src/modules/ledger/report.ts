@@ -1,15 +1,15 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
-  foldMeasures,
-  emptyMeasures,
   type ActivityCell,
+  emptyMeasures,
+  foldMeasures,
   type GroupKey,
   type LineCell,
   type Measures,
   type TargetCount,
 } from '../../domain/aid-summary.js';
-import { scopeSql, type LedgerScope } from './policy.js';
+import { type LedgerScope, scopeSql } from './policy.js';
 
 export interface AnnualSummary extends Measures {
   year: number;

@@ -1,17 +1,17 @@
-import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../../lib/context.js';
-import { authorize, notFound, viewerOf } from '../../lib/authz.js';
-import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
-import { renderPage, redirectAfterPost, uiOf } from '../../lib/render.js';
-import { setFlash } from '../../lib/cookies.js';
-import { translateMessage } from '../../lib/i18n/index.js';
 import { encodeHexLowerCase } from '@oslojs/encoding';
+import { Hono } from 'hono';
+import { ActivityDetailPage } from '../../../views/pages/activities/detail.js';
 import { ActivitiesPage } from '../../../views/pages/activities/list.js';
 import { NewActivityPage } from '../../../views/pages/activities/new.js';
-import { ActivityDetailPage } from '../../../views/pages/activities/detail.js';
 import { AddLineButton, LineRow } from '../../../views/partials/activities/line-row.js';
 import { RecipientOptions } from '../../../views/partials/activities/recipient-options.js';
-import { activityForm, filtersForm, parseLines, reverseForm, type FilterValues } from './schema.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { setFlash } from '../../lib/cookies.js';
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
+import { translateMessage } from '../../lib/i18n/index.js';
+import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { townshipChoices } from '../places/queries.js';
 import { can, ownsOrganisation } from './policy.js';
 import {
   findActivity,
@@ -23,7 +23,7 @@ import {
   recordingOrganisations,
   searchRecipients,
 } from './queries.js';
-import { townshipChoices } from '../places/queries.js';
+import { activityForm, type FilterValues, filtersForm, parseLines, reverseForm } from './schema.js';
 import { recordActivity, reverseLine } from './service.js';
 
 export const activityRoutes = new Hono<AppEnv>();

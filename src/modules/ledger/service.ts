@@ -1,16 +1,16 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { fitParams } from '../../db/types.js';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
+  type ActivityKind,
   activities,
+  type LineKind,
   ledgerLines,
   organisations,
   recipients,
-  type ActivityKind,
-  type LineKind,
 } from '../../db/schema/index.js';
+import { fitParams } from '../../db/types.js';
 
 export interface LineInput {
   kind: LineKind;

@@ -1,8 +1,11 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { incubationEvents, organisations, townships, volunteerOrganisations } from '../../db/schema/index.js';
-import type { z } from 'zod';
 import type { listQuery } from './schema.js';
+
+export type OrganisationRecord = typeof organisations.$inferSelect;
+export type IncubationEventRow = typeof incubationEvents.$inferSelect;
 
 export function listOrganisations(db: Db, q: z.infer<typeof listQuery>) {
   return db
@@ -16,9 +19,7 @@ export function listOrganisations(db: Db, q: z.infer<typeof listQuery>) {
     .where(
       and(
         q.kind ? eq(organisations.kind, q.kind) : undefined,
-        q.q
-          ? sql`${organisations.name} LIKE ${'%' + q.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%'} ESCAPE '\\'`
-          : undefined,
+        q.q ? sql`${organisations.name} LIKE ${`%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} ESCAPE '\\'` : undefined,
       ),
     )
     .orderBy(asc(organisations.kind), asc(organisations.name));

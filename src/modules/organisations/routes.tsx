@@ -1,18 +1,18 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../../lib/context.js';
-import { authorize, notFound, viewerOf } from '../../lib/authz.js';
-import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
-import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
-import { setFlash } from '../../lib/cookies.js';
-import { shanghaiDate } from '../../domain/dates.js';
-import { OrganisationListPage } from '../../../views/pages/organisations/list.js';
 import { OrganisationDetailPage } from '../../../views/pages/organisations/detail.js';
 import { OrganisationFormPage } from '../../../views/pages/organisations/form.js';
 import { IntakePage } from '../../../views/pages/organisations/intake.js';
-import { can } from './policy.js';
-import { listQuery, organisationForm, stageForm } from './schema.js';
-import { findOrganisation, intakeByYear, listOrganisations, stageHistory, volunteerCount } from './queries.js';
+import { OrganisationListPage } from '../../../views/pages/organisations/list.js';
+import { shanghaiDate } from '../../domain/dates.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { setFlash } from '../../lib/cookies.js';
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
+import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { townshipChoices } from '../places/queries.js';
+import { can } from './policy.js';
+import { findOrganisation, intakeByYear, listOrganisations, stageHistory, volunteerCount } from './queries.js';
+import { listQuery, organisationForm, stageForm } from './schema.js';
 import { changeStage, createOrganisation, updateOrganisation } from './service.js';
 
 /** The incubation centre admits about ten organisations a year (seed article). */

@@ -49,16 +49,14 @@ export async function createOrganisation(
         .insert(organisations)
         .values({ ...columns(v), incubationStage: social ? 'applied' : null, createdAt: now, updatedAt: now })
         .returning({ id: organisations.id }),
-      db
-        .insert(auditLog)
-        .values({
-          at: now,
-          actorUserId,
-          action: 'create',
-          entity: 'organisation',
-          entityId: sql`CAST(${id} AS TEXT)`,
-          changes: columns(v),
-        }),
+      db.insert(auditLog).values({
+        at: now,
+        actorUserId,
+        action: 'create',
+        entity: 'organisation',
+        entityId: sql`CAST(${id} AS TEXT)`,
+        changes: columns(v),
+      }),
       ...(social
         ? [db.insert(incubationEvents).values({ organisationId: id, stage: 'applied', on: today, createdAt: now })]
         : []),
@@ -87,16 +85,14 @@ export async function updateOrganisation(
         .update(organisations)
         .set({ ...next, updatedAt: now })
         .where(eq(organisations.id, current.id)),
-      db
-        .insert(auditLog)
-        .values({
-          at: now,
-          actorUserId,
-          action: 'update',
-          entity: 'organisation',
-          entityId: String(current.id),
-          changes,
-        }),
+      db.insert(auditLog).values({
+        at: now,
+        actorUserId,
+        action: 'update',
+        entity: 'organisation',
+        entityId: String(current.id),
+        changes,
+      }),
     ]);
     return { ok: true, id: current.id };
   } catch (error) {
@@ -117,15 +113,13 @@ export async function changeStage(
   await db.batch([
     db.insert(incubationEvents).values({ organisationId: id, stage: v.stage, on: v.on, note: v.note, createdAt: now }),
     db.update(organisations).set({ incubationStage: v.stage, updatedAt: now }).where(eq(organisations.id, id)),
-    db
-      .insert(auditLog)
-      .values({
-        at: now,
-        actorUserId,
-        action: 'stage',
-        entity: 'organisation',
-        entityId: String(id),
-        changes: { stage: v.stage, on: v.on },
-      }),
+    db.insert(auditLog).values({
+      at: now,
+      actorUserId,
+      action: 'stage',
+      entity: 'organisation',
+      entityId: String(id),
+      changes: { stage: v.stage, on: v.on },
+    }),
   ]);
 }

@@ -1,15 +1,15 @@
+import { asc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { asc, eq, sql } from 'drizzle-orm';
-import type { AppContext, AppEnv, Viewer } from '../../lib/context.js';
-import type { Db } from '../../db/client.js';
-import { auditLog, townships, villages, VILLAGE_KINDS } from '../../db/schema/index.js';
-import { authorize, viewerOf } from '../../lib/authz.js';
-import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
-import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
-import { setFlash } from '../../lib/cookies.js';
-import { choice, requiredText } from '../../lib/zod-fields.js';
 import { PlacesPage } from '../../../views/pages/places/index.js';
+import type { Db } from '../../db/client.js';
+import { auditLog, townships, VILLAGE_KINDS, villages } from '../../db/schema/index.js';
+import { authorize, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv, Viewer } from '../../lib/context.js';
+import { setFlash } from '../../lib/cookies.js';
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
+import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { choice, requiredText } from '../../lib/zod-fields.js';
 
 // Townships and villages are few and only the county admin edits them: policy, schema, queries and handlers
 // fit in this one file.
@@ -81,16 +81,14 @@ placeRoutes.post('/', async (c) => {
   try {
     await deps.db.batch([
       deps.db.insert(townships).values({ name: form.data.name, createdAt: deps.now() }),
-      deps.db
-        .insert(auditLog)
-        .values({
-          at: deps.now(),
-          actorUserId: viewer.id,
-          action: 'create',
-          entity: 'township',
-          entityId: sql`(SELECT CAST(id AS TEXT) FROM townships WHERE name = ${form.data.name})`,
-          changes: { name: form.data.name },
-        }),
+      deps.db.insert(auditLog).values({
+        at: deps.now(),
+        actorUserId: viewer.id,
+        action: 'create',
+        entity: 'township',
+        entityId: sql`(SELECT CAST(id AS TEXT) FROM townships WHERE name = ${form.data.name})`,
+        changes: { name: form.data.name },
+      }),
     ]);
   } catch (e) {
     if (isTaken(e)) return render(c, form.values, { name: c.get('t')('places.error.taken') });

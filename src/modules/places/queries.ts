@@ -1,6 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { townships } from '../../db/schema/index.js';
+import { townships, type villages } from '../../db/schema/index.js';
+
+export type VillageRow = typeof villages.$inferSelect;
 
 /** Townships for a filter or a form, in the county's order; only one when the viewer is bound to it. */
 export function townshipChoices(db: Db, onlyId: number | null = null) {

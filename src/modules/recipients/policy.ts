@@ -1,6 +1,6 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
-import type { Viewer } from '../../lib/context.js';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { recipients } from '../../db/schema/index.js';
+import type { Viewer } from '../../lib/context.js';
 
 export type RecipientAction = 'list' | 'view' | 'create' | 'edit' | 'assess' | 'reveal' | 'export' | 'import';
 
@@ -8,7 +8,7 @@ export type RecipientAction = 'list' | 'view' | 'create' | 'edit' | 'assess' | '
  * County admin: the whole county. Station staff: their township. Coordinators and volunteers see recipients
  * only through visit assignments (issue 5), with minimal data, never through this register.
  */
-export function can(viewer: Viewer | null, action: RecipientAction, record?: { townshipId: number }): boolean {
+export function can(viewer: Viewer | null, _action: RecipientAction, record?: { townshipId: number }): boolean {
   if (!viewer) return false;
   if (viewer.role === 'county_admin') return true;
   if (viewer.role !== 'station_staff' || viewer.townshipId === null) return false;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   assessments,
@@ -9,8 +9,12 @@ import {
   villages,
   visits,
 } from '../../db/schema/index.js';
-import type { RecipientListQuery } from './schema.js';
 import { townshipChoices } from '../places/queries.js';
+import type { RecipientListQuery } from './schema.js';
+
+export type AssessmentRow = typeof assessments.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
+export type VisitRow = typeof visits.$inferSelect;
 
 export const PAGE_SIZE = 25;
 
@@ -31,13 +35,13 @@ const listColumns = {
 };
 
 function escapeLike(s: string) {
-  return s.replace(/[\\%_]/g, (m) => '\\' + m);
+  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
 export async function listRecipients(db: Db, scopeWhere: SQL | undefined, q: RecipientListQuery) {
   const where = and(
     scopeWhere,
-    q.q ? sql`${recipients.name} LIKE ${'%' + escapeLike(q.q) + '%'} ESCAPE '\\'` : undefined,
+    q.q ? sql`${recipients.name} LIKE ${`%${escapeLike(q.q)}%`} ESCAPE '\\'` : undefined,
     q.townshipId ? eq(recipients.townshipId, q.townshipId) : undefined,
     q.careLevel ? eq(recipients.careLevel, q.careLevel) : undefined,
     eq(recipients.status, q.status ?? 'active'),

@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../../lib/context.js';
-import { authorize, notFound, viewerOf } from '../../lib/authz.js';
-import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
-import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
-import { setFlash } from '../../lib/cookies.js';
-import type { MessageKey } from '../../lib/i18n/index.js';
-import { shanghaiDate } from '../../domain/dates.js';
-import { RecipientListPage } from '../../../views/pages/recipients/list.js';
-import { RecipientResults } from '../../../views/partials/recipients/results.js';
 import { RecipientDetailPage, RevealedFields } from '../../../views/pages/recipients/detail.js';
 import { RecipientFormPage } from '../../../views/pages/recipients/form.js';
+import { RecipientListPage } from '../../../views/pages/recipients/list.js';
+import { RecipientResults } from '../../../views/partials/recipients/results.js';
+import { shanghaiDate } from '../../domain/dates.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { setFlash } from '../../lib/cookies.js';
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
+import type { MessageKey } from '../../lib/i18n/index.js';
+import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { townshipChoices } from '../places/queries.js';
 import { can, scope } from './policy.js';
-import { assessmentForm, editRecipientForm, listQuery, newRecipientForm } from './schema.js';
 import {
   findRecipient,
   formOptions,
@@ -20,7 +20,7 @@ import {
   recipientHistory,
   recipientVisits,
 } from './queries.js';
-import { townshipChoices } from '../places/queries.js';
+import { assessmentForm, editRecipientForm, listQuery, newRecipientForm } from './schema.js';
 import { addAssessment, createRecipient, reveal, updateRecipient } from './service.js';
 
 export const recipientRoutes = new Hono<AppEnv>();

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseIdNumber, type IdNumberError } from '../../domain/id-number.js';
-import { normaliseMobile } from '../../domain/mobile.js';
-import { AGREEMENT_KINDS, SUPPORT_MODES, RECIPIENT_STATUSES } from '../../db/schema/index.js';
+import { AGREEMENT_KINDS, RECIPIENT_STATUSES, SUPPORT_MODES } from '../../db/schema/index.js';
 import { ADL_ITEMS } from '../../domain/care-level.js';
+import { type IdNumberError, parseIdNumber } from '../../domain/id-number.js';
+import { normaliseMobile } from '../../domain/mobile.js';
 import { checkbox, choice, isoDate, optionalId, optionalText, requiredText } from '../../lib/zod-fields.js';
 
 const ID_ERRORS: Record<IdNumberError, string> = {

@@ -1,13 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { assessments, auditLog, recipients } from '../../db/schema/index.js';
-import type { PersonalDataCipher } from '../../lib/personal-data.js';
-import { diff } from '../../lib/audit.js';
 import { careLevelFromItems } from '../../domain/care-level.js';
 import { maskIdNumber } from '../../domain/id-number.js';
 import { maskMobile } from '../../domain/mobile.js';
-import type { AssessmentInput, EditRecipientInput, NewRecipientInput } from './schema.js';
+import { diff } from '../../lib/audit.js';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { isNursingHome, villageInTownship } from './queries.js';
+import type { AssessmentInput, EditRecipientInput, NewRecipientInput } from './schema.js';
 
 export interface RecipientDeps {
   db: Db;
@@ -194,16 +194,14 @@ export async function addAssessment(
           sql`NOT EXISTS (SELECT 1 FROM assessments a WHERE a.recipient_id = ${recipientId} AND a.assessed_on > ${input.assessedOn})`,
         ),
       ),
-    db
-      .insert(auditLog)
-      .values({
-        at: now,
-        actorUserId,
-        action: 'assess',
-        entity: 'recipient',
-        entityId: String(recipientId),
-        changes: { assessedOn: input.assessedOn, level },
-      }),
+    db.insert(auditLog).values({
+      at: now,
+      actorUserId,
+      action: 'assess',
+      entity: 'recipient',
+      entityId: String(recipientId),
+      changes: { assessedOn: input.assessedOn, level },
+    }),
   ]);
   return level;
 }
@@ -212,15 +210,13 @@ export async function addAssessment(
 export async function reveal(deps: RecipientDeps, r: typeof recipients.$inferSelect, actorUserId: number, now: Date) {
   const idNumber = await deps.cipher.decrypt(r.idNumberEnc);
   const caregiverMobile = r.caregiverMobileEnc ? await deps.cipher.decrypt(r.caregiverMobileEnc) : null;
-  await deps.db
-    .insert(auditLog)
-    .values({
-      at: now,
-      actorUserId,
-      action: 'reveal',
-      entity: 'recipient',
-      entityId: String(r.id),
-      changes: { fields: ['idNumber', 'caregiverMobile'] },
-    });
+  await deps.db.insert(auditLog).values({
+    at: now,
+    actorUserId,
+    action: 'reveal',
+    entity: 'recipient',
+    entityId: String(r.id),
+    changes: { fields: ['idNumber', 'caregiverMobile'] },
+  });
   return { idNumber, caregiverMobile };
 }

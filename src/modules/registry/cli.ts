@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Database } from '../../db/client.js';
 import type { Config } from '../../env.js';
-import { createCipher } from '../../lib/personal-data.js';
-import { translator } from '../../lib/i18n/index.js';
 import type { Viewer } from '../../lib/context.js';
+import { translator } from '../../lib/i18n/index.js';
+import { createCipher } from '../../lib/personal-data.js';
 import { REGISTERS, type Register } from './formats.js';
 import { exportRegister, importRegister } from './service.js';
 

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organisations, townships, villages } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';

@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLog, incubationEvents, organisations, townships } from '../../db/schema/index.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
-import { ORGANISATION_COLUMNS, type RowOf } from './formats.js';
-import { INCUBATION_LABELS, ORGANISATION_KIND_LABELS, choiceFrom } from './values.js';
 import type { IdRef, ImportContext, RowError } from './context.js';
+import { ORGANISATION_COLUMNS, type RowOf } from './formats.js';
 import type { Plan } from './recipients-io.js';
+import { choiceFrom, INCUBATION_LABELS, ORGANISATION_KIND_LABELS } from './values.js';
 
 type Row = RowOf<typeof ORGANISATION_COLUMNS>;
 const header = (field: keyof Row) => ORGANISATION_COLUMNS.find((c) => c.field === field)!.zh;
@@ -88,25 +88,21 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
     if (!current) {
       plan.created++;
       plan.statements.push(
-        db
-          .insert(organisations)
-          .values({
-            ...columns,
-            name: p.name,
-            kind: p.kind,
-            createdAt: now,
-            updatedAt: now,
-          } as typeof organisations.$inferInsert),
-        db
-          .insert(auditLog)
-          .values({
-            at: now,
-            actorUserId: ctx.viewer.id,
-            action: 'import',
-            entity: 'organisation',
-            entityId: sql`CAST(${byName} AS TEXT)`,
-            changes: { created: true },
-          }),
+        db.insert(organisations).values({
+          ...columns,
+          name: p.name,
+          kind: p.kind,
+          createdAt: now,
+          updatedAt: now,
+        } as typeof organisations.$inferInsert),
+        db.insert(auditLog).values({
+          at: now,
+          actorUserId: ctx.viewer.id,
+          action: 'import',
+          entity: 'organisation',
+          entityId: sql`CAST(${byName} AS TEXT)`,
+          changes: { created: true },
+        }),
         ...(p.incubationStage ? [stageEvent(p.incubationYear ? `${p.incubationYear}-01-01` : today)] : []),
       );
       continue;
@@ -127,16 +123,14 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
         .update(organisations)
         .set({ ...columns, updatedAt: now } as Partial<typeof organisations.$inferInsert>)
         .where(eq(organisations.id, current.id)),
-      db
-        .insert(auditLog)
-        .values({
-          at: now,
-          actorUserId: ctx.viewer.id,
-          action: 'import',
-          entity: 'organisation',
-          entityId: String(current.id),
-          changes: changed,
-        }),
+      db.insert(auditLog).values({
+        at: now,
+        actorUserId: ctx.viewer.id,
+        action: 'import',
+        entity: 'organisation',
+        entityId: String(current.id),
+        changes: changed,
+      }),
       ...(changed.incubationStage && p.incubationStage ? [stageEvent(today)] : []),
     );
   }

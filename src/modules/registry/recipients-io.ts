@@ -1,15 +1,15 @@
-import { getTableColumns, eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { fitParams } from '../../db/types.js';
 import { auditLog, recipients, townships, villages } from '../../db/schema/index.js';
-import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { fitParams } from '../../db/types.js';
+import { type IdNumberInfo, maskIdNumber, parseIdNumber } from '../../domain/id-number.js';
+import { maskMobile, normaliseMobile } from '../../domain/mobile.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
-import { parseIdNumber, maskIdNumber, type IdNumberInfo } from '../../domain/id-number.js';
-import { normaliseMobile, maskMobile } from '../../domain/mobile.js';
-import { RECIPIENT_COLUMNS, type RowOf } from './formats.js';
-import { AGREEMENT_LABELS, CARE_LEVEL_LABELS, SUPPORT_MODE_LABELS, choiceFrom, dateFrom } from './values.js';
 import type { IdRef, ImportContext, RowError } from './context.js';
+import { RECIPIENT_COLUMNS, type RowOf } from './formats.js';
+import { AGREEMENT_LABELS, CARE_LEVEL_LABELS, choiceFrom, dateFrom, SUPPORT_MODE_LABELS } from './values.js';
 
 type Row = RowOf<typeof RECIPIENT_COLUMNS>;
 const header = (field: keyof Row) => RECIPIENT_COLUMNS.find((c) => c.field === field)!.zh;
@@ -182,16 +182,14 @@ export async function planRecipients(
           typeof recipients.$inferInsert
         >)
         .where(eq(recipients.id, current.id)),
-      db
-        .insert(auditLog)
-        .values({
-          at: now,
-          actorUserId: ctx.viewer.id,
-          action: 'import',
-          entity: 'recipient',
-          entityId: String(current.id),
-          changes: changed,
-        }),
+      db.insert(auditLog).values({
+        at: now,
+        actorUserId: ctx.viewer.id,
+        action: 'import',
+        entity: 'recipient',
+        entityId: String(current.id),
+        changes: changed,
+      }),
     );
   }
   // New people go in as multi-row inserts (building one statement per row dominated large imports), each with

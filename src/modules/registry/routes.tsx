@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../../lib/context.js';
+import { ImportPage, type ImportPageProps } from '../../../views/pages/registry/import.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { fieldValue, readForm } from '../../lib/form.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { readUpload } from '../../lib/upload.js';
-import { readForm, fieldValue } from '../../lib/form.js';
-import { ImportPage, type ImportPageProps } from '../../../views/pages/registry/import.js';
 import { REGISTERS, type Register } from './formats.js';
 import { can } from './policy.js';
 import { COLUMNS, exportRegister, importRegister } from './service.js';

@@ -1,24 +1,24 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLog, recipients, volunteers } from '../../db/schema/index.js';
+import { shanghaiDate } from '../../domain/dates.js';
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey, Translate } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import {
+  type Column,
   mapColumns,
   readTable,
   rowValues,
   SpreadsheetError,
   writeCsv,
   writeXlsx,
-  type Column,
 } from '../../lib/spreadsheet/index.js';
-import { shanghaiDate } from '../../domain/dates.js';
-import { ORGANISATION_COLUMNS, RECIPIENT_COLUMNS, VOLUNTEER_COLUMNS, type Register } from './formats.js';
 import { ImportContext, type RowError } from './context.js';
-import { exportRecipients, parseRecipientRow, planRecipients, type Plan } from './recipients-io.js';
-import { exportVolunteers, parseVolunteerRow, planVolunteers } from './volunteers-io.js';
+import { ORGANISATION_COLUMNS, RECIPIENT_COLUMNS, type Register, VOLUNTEER_COLUMNS } from './formats.js';
 import { exportOrganisations, parseOrganisationRow, planOrganisations } from './organisations-io.js';
+import { exportRecipients, type Plan, parseRecipientRow, planRecipients } from './recipients-io.js';
+import { exportVolunteers, parseVolunteerRow, planVolunteers } from './volunteers-io.js';
 
 export interface ImportDeps {
   db: Db;
@@ -54,7 +54,7 @@ export async function importRegister(
   file: { name: string; bytes: Uint8Array },
   opts: { apply: boolean; now: Date },
 ): Promise<ImportOutcome> {
-  let table;
+  let table: Awaited<ReturnType<typeof readTable>>;
   try {
     table = await readTable(file.bytes, file.name);
   } catch (error) {
@@ -146,15 +146,13 @@ export async function exportRegister(
       : register === 'volunteers'
         ? await exportVolunteers(deps.db, station === null ? undefined : eq(volunteers.townshipId, station))
         : await exportOrganisations(deps.db);
-  await deps.db
-    .insert(auditLog)
-    .values({
-      at: opts.now,
-      actorUserId: viewer.id,
-      action: 'export',
-      entity: register,
-      changes: { format, rows: rows.length, unmasked: opts.unmasked },
-    });
+  await deps.db.insert(auditLog).values({
+    at: opts.now,
+    actorUserId: viewer.id,
+    action: 'export',
+    entity: register,
+    changes: { format, rows: rows.length, unmasked: opts.unmasked },
+  });
   const headers = COLUMNS[register].map((c) => c.zh);
   return format === 'csv' ? writeCsv(headers, rows) : writeXlsx(opts.sheetName, headers, rows);
 }

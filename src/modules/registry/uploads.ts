@@ -1,5 +1,5 @@
-import { and, eq, lt } from 'drizzle-orm';
 import { encodeHexLowerCase } from '@oslojs/encoding';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { importUploads } from '../../db/schema/index.js';
 

@@ -1,14 +1,14 @@
-import { getTableColumns, eq, inArray, sql } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { fitParams } from '../../db/types.js';
 import { auditLog, organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
-import type { Cell } from '../../lib/spreadsheet/index.js';
+import { fitParams } from '../../db/types.js';
 import { normaliseMobile } from '../../domain/mobile.js';
-import { SKILLS, skillFrom, type Skill } from '../../domain/skills.js';
-import { VOLUNTEER_COLUMNS, type RowOf } from './formats.js';
-import { yesNoFrom } from './values.js';
+import { SKILLS, type Skill, skillFrom } from '../../domain/skills.js';
+import type { Cell } from '../../lib/spreadsheet/index.js';
 import type { IdRef, ImportContext, RowError } from './context.js';
+import { type RowOf, VOLUNTEER_COLUMNS } from './formats.js';
 import type { Plan } from './recipients-io.js';
+import { yesNoFrom } from './values.js';
 
 type Row = RowOf<typeof VOLUNTEER_COLUMNS>;
 const header = (field: keyof Row) => VOLUNTEER_COLUMNS.find((c) => c.field === field)!.zh;
@@ -124,16 +124,14 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
         .update(volunteers)
         .set({ ...columns, updatedAt: now } as Partial<typeof volunteers.$inferInsert>)
         .where(eq(volunteers.id, current.id)),
-      db
-        .insert(auditLog)
-        .values({
-          at: now,
-          actorUserId: ctx.viewer.id,
-          action: 'import',
-          entity: 'volunteer',
-          entityId: String(current.id),
-          changes: changed,
-        }),
+      db.insert(auditLog).values({
+        at: now,
+        actorUserId: ctx.viewer.id,
+        action: 'import',
+        entity: 'volunteer',
+        entityId: String(current.id),
+        changes: changed,
+      }),
       ...(membership && newMembership ? [membership] : []),
     );
   }

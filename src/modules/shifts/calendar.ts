@@ -1,7 +1,7 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import ical from 'ical-generator';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import ical from 'ical-generator';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 

@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { Translate } from '../../lib/i18n/index.js';
 import type { WorkKind } from '../../db/schema/index.js';
+import type { Translate } from '../../lib/i18n/index.js';
 
 type RecordRow = { date: string; organisation: string; title: string; workKind: WorkKind; minutes: number | null };
 

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ne, type SQL, sql } from 'drizzle-orm';
 
 /** Shifts on one page of the volunteers' list: a phone screenful of days, own township first. */
 export const UPCOMING_PAGE = 30;
+
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 
@@ -248,6 +249,9 @@ const hot = new WeakMap<Db, { volunteerOfUser: ReturnType<typeof volunteerOfUser
 /** The hot-path statements, prepared once per database (docs/decisions/0005). */
 export function hotQueries(db: Db) {
   let q = hot.get(db);
-  if (!q) hot.set(db, (q = { volunteerOfUser: volunteerOfUserQuery(db), upcoming: upcomingShiftsQuery(db) }));
+  if (!q) {
+    q = { volunteerOfUser: volunteerOfUserQuery(db), upcoming: upcomingShiftsQuery(db) };
+    hot.set(db, q);
+  }
   return q;
 }

@@ -1,30 +1,30 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../../lib/context.js';
-import { authorize, notFound, viewerOf } from '../../lib/authz.js';
-import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
-import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
-import { setFlash } from '../../lib/cookies.js';
-import type { MessageKey } from '../../lib/i18n/index.js';
-import { shanghaiDate } from '../../domain/dates.js';
-import { UpcomingShiftsPage } from '../../../views/pages/shifts/upcoming.js';
-import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
-import { ShiftCard } from '../../../views/partials/shifts/card.js';
 import { EditShiftPage, ManageShiftsPage, NewShiftPage } from '../../../views/pages/shifts/manage.js';
+import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
 import { RosterPage } from '../../../views/pages/shifts/roster.js';
+import { UpcomingShiftsPage } from '../../../views/pages/shifts/upcoming.js';
+import { ShiftCard } from '../../../views/partials/shifts/card.js';
+import { shanghaiDate } from '../../domain/dates.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { setFlash } from '../../lib/cookies.js';
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
+import type { MessageKey } from '../../lib/i18n/index.js';
+import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { optedOut } from './calendar.js';
 import { can, scope } from './policy.js';
-import { editShiftForm, hoursForm, moveForm, newShiftForm, upcomingQuery } from './schema.js';
 import {
   findShift,
   hotQueries,
   insertShift,
+  type ManagedShift,
   managedShifts,
   myShifts,
   roster,
-  shiftForVolunteer,
   shiftFormOptions,
-  type ManagedShift,
+  shiftForVolunteer,
 } from './queries.js';
-import { optedOut } from './calendar.js';
+import { editShiftForm, hoursForm, moveForm, newShiftForm, upcomingQuery } from './schema.js';
 import {
   cancelSignup,
   cancelWholeShift,

@@ -1,10 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
-import type { Translate } from '../../lib/i18n/index.js';
-import { bilingual, cancelShift, changeShift, leave, move, signUp, type SignUpOutcome } from './signup.js';
+import { changedRows } from '../../db/types.js';
 import type { EditShiftInput } from './schema.js';
-import { changedRows, type DbRunResult } from '../../db/types.js';
+import { bilingual, cancelShift, changeShift, leave, move, type SignUpOutcome, signUp } from './signup.js';
 
 export type SignUpResult =
   | { ok: true; outcome: SignUpOutcome }
@@ -27,7 +26,7 @@ export async function signUpVolunteer(
     .select({ requiredSkills: s.shifts.requiredSkills, startsAt: s.shifts.startsAt, status: s.shifts.status })
     .from(s.shifts)
     .where(eq(s.shifts.id, shiftId));
-  if (!shift || shift.status !== 'open') return { ok: false, reason: 'notFound' };
+  if (shift?.status !== 'open') return { ok: false, reason: 'notFound' };
   if (shift.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'past' };
   const missing = missingSkills(shift.requiredSkills, volunteer.skills);
   if (missing.length) return { ok: false, reason: 'skill', missing };

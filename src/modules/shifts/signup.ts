@@ -1,8 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SignupStatus, WorkKind } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
-import { translator, type Translate } from '../../lib/i18n/index.js';
+import { type Translate, translator } from '../../lib/i18n/index.js';
 
 /**
  * Sign-up, cancel, move and remove: each is one conditional statement or one batch, so capacity stays exact

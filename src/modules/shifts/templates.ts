@@ -1,9 +1,9 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import type { Viewer } from '../../lib/context.js';
 import * as s from '../../db/schema/index.js';
 import { WORK_KINDS } from '../../db/schema/index.js';
+import type { Viewer } from '../../lib/context.js';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 

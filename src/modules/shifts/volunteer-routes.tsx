@@ -1,20 +1,20 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../../lib/context.js';
-import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
-import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
-import { setFlash } from '../../lib/cookies.js';
-import { shanghaiDate } from '../../domain/dates.js';
-import { HoursPage } from '../../../views/pages/shifts/hours.js';
 import { CertificatePage } from '../../../views/pages/shifts/certificate.js';
+import { HoursPage } from '../../../views/pages/shifts/hours.js';
 import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
+import { TemplatesPage } from '../../../views/pages/shifts/templates.js';
+import { shanghaiDate } from '../../domain/dates.js';
+import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
+import type { AppEnv } from '../../lib/context.js';
+import { setFlash } from '../../lib/cookies.js';
+import { parseForm, readForm } from '../../lib/form.js';
+import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { createFeedToken, feedFor, optedOut, revokeFeedTokens, setOptOut, volunteerOfToken } from './calendar.js';
+import { certificate, certificateDocx, serviceTotals } from './hours.js';
 import { can } from './policy.js';
 import { myShifts, serviceRecord } from './queries.js';
-import { certificate, certificateDocx, serviceTotals } from './hours.js';
-import { createFeedToken, feedFor, optedOut, revokeFeedTokens, setOptOut, volunteerOfToken } from './calendar.js';
-import { parseForm, readForm } from '../../lib/form.js';
-import { canEditTemplates, listTemplates, templateForm, templateScope, updateTemplate } from './templates.js';
-import { TemplatesPage } from '../../../views/pages/shifts/templates.js';
 import { currentVolunteer } from './routes.js';
+import { canEditTemplates, listTemplates, templateForm, templateScope, updateTemplate } from './templates.js';
 
 /** A volunteer's own hours, certificate and calendar feed (always their own: the viewer picks the record). */
 export const volunteerShiftRoutes = new Hono<AppEnv>();

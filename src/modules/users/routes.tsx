@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../../lib/context.js';
-import { authorize, notFound, viewerOf } from '../../lib/authz.js';
-import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
-import { renderPage, redirectAfterPost, uiOf } from '../../lib/render.js';
-import { setFlash } from '../../lib/cookies.js';
 import { UsersPage } from '../../../views/pages/users/list.js';
 import { NewUserPage } from '../../../views/pages/users/new.js';
-import { newUserForm } from './schema.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { setFlash } from '../../lib/cookies.js';
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
+import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { townshipChoices } from '../places/queries.js';
 import { can } from './policy.js';
 import { listUsers, organisationOptions } from './queries.js';
-import { townshipChoices } from '../places/queries.js';
+import { newUserForm } from './schema.js';
 import { createUser, disableUser, enableUser, findUser } from './service.js';
 
 export const userRoutes = new Hono<AppEnv>();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '../../db/schema/index.js';
 import { displayName, password, username } from '../../auth/schemas.js';
+import { ROLES } from '../../db/schema/index.js';
 import { optionalId } from '../../lib/zod-fields.js';
 
 /** The admin's "new user" form: station staff need a township, coordinators an organisation. */

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
+import type { PasswordHasher } from '../../auth/password.js';
+import type { NewUser } from '../../auth/service.js';
+import { deleteUserSessionsQuery } from '../../auth/session.js';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
-import type { PasswordHasher } from '../../auth/password.js';
-import { deleteUserSessionsQuery } from '../../auth/session.js';
-import type { NewUser } from '../../auth/service.js';
 
 export type CreateUserResult = { ok: true; id: number } | { ok: false; reason: 'username_taken' };
 

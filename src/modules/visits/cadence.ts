@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { cadenceRules, CARE_LEVELS } from '../../db/schema/index.js';
-import { auditInsert } from '../../lib/audit.js';
+import { CARE_LEVELS, cadenceRules } from '../../db/schema/index.js';
 import type { CadenceRules } from '../../domain/cadence.js';
+import { auditInsert } from '../../lib/audit.js';
 
 /**
  * Replaces the county's cadence in one batch with an audit row. Due dates are computed from the rules on every

@@ -1,9 +1,9 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recipients, townships } from '../../db/schema/index.js';
 import { addDays, businessDate, requiredVisits } from '../../domain/cadence.js';
-import { loadCadenceRules } from './queries.js';
 import { barChartDataUri } from '../ledger/charts.js';
+import { loadCadenceRules } from './queries.js';
 
 /** The window the county reports on: the last 30 days, today included. */
 export const COMPLIANCE_DAYS = 30;

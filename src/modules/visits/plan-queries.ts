@@ -5,13 +5,13 @@ import {
   recipients,
   shiftSignups,
   shifts,
+  type VisitOutcome,
   villages,
   visitExclusions,
   visitPlans,
   visitRequirements,
   visits,
   volunteers,
-  type VisitOutcome,
 } from '../../db/schema/index.js';
 import { addDays } from '../../domain/cadence.js';
 

@@ -1,29 +1,29 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { fitParams } from '../../db/types.js';
 import { planAssignments, visitPlans } from '../../db/schema/index.js';
+import { fitParams } from '../../db/types.js';
 import { businessDate, dueStatus } from '../../domain/cadence.js';
 import {
+  type Assignment,
   capacityOf,
   eligible,
   evaluate,
-  planVisits,
-  priorityOf,
-  type Assignment,
   type Plan,
   type PlanRecipient,
   type PlanVolunteer,
+  planVisits,
+  priorityOf,
 } from '../../domain/matching/index.js';
 import { visitingOrder } from '../../domain/visit-order.js';
 import { bilingual, queueNotice } from '../shifts/signup.js';
 import {
   confirmedVolunteers,
   ensurePlan,
+  type PlanAssignmentRow,
+  type PlanRow,
   plannedElsewhere,
   plannerFacts,
   planRows,
-  type PlanAssignmentRow,
-  type PlanRow,
 } from './plan-queries.js';
 import { homeRecipientsWithLastVisit, loadCadenceRules } from './queries.js';
 
@@ -151,14 +151,14 @@ export async function replan(db: Db, shift: PlanShift, now: Date): Promise<{ pla
           priority: priorityOf(byId.get(a.recipientId)!),
         };
       });
-    visitingOrder(mine).forEach((a, i) =>
+    for (const [i, a] of visitingOrder(mine).entries()) {
       rows.push({
         volunteerId: v.id,
         recipientId: a.recipientId,
         position: i + 1,
         pinned: pinned.has(pairKey(v.id, a.recipientId)),
-      }),
-    );
+      });
+    }
   }
   const published = await planRows(db, record.id, true);
   const status = samePairs(rows, published) && record.publishedAt ? 'published' : 'draft';

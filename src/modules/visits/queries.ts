@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { cadenceRules, CARE_LEVELS, needs, recipients, townships, villages, visits } from '../../db/schema/index.js';
-import { DEFAULT_CADENCE, type CadenceRules } from '../../domain/cadence.js';
+import { CARE_LEVELS, cadenceRules, needs, recipients, townships, villages } from '../../db/schema/index.js';
+import { type CadenceRules, DEFAULT_CADENCE } from '../../domain/cadence.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 
 /** The county's cadence rules; a level missing from the table falls back to the seed's default. */

@@ -1,39 +1,39 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../../lib/context.js';
-import { authorize, notFound, viewerOf } from '../../lib/authz.js';
-import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
-import { renderPage, redirectAfterPost, uiOf } from '../../lib/render.js';
-import { setFlash } from '../../lib/cookies.js';
-import { OverduePage } from '../../../views/pages/visits/overdue.js';
+import { CadencePage } from '../../../views/pages/visits/cadence.js';
 import { CompliancePage } from '../../../views/pages/visits/compliance.js';
-import { addDays, businessDate } from '../../domain/cadence.js';
-import { complianceByTownship, complianceChart, COMPLIANCE_DAYS } from './compliance.js';
-import { RecordVisitPage } from '../../../views/pages/visits/record.js';
 import { NeedsBoardPage } from '../../../views/pages/visits/needs.js';
+import { OverduePage } from '../../../views/pages/visits/overdue.js';
+import { RecordVisitPage } from '../../../views/pages/visits/record.js';
+import { RequirementsPage } from '../../../views/pages/visits/requirements.js';
+import { addDays, businessDate } from '../../domain/cadence.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { setFlash } from '../../lib/cookies.js';
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
+import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { townshipChoices } from '../places/queries.js';
+import { saveCadence } from './cadence.js';
+import { COMPLIANCE_DAYS, complianceByTownship, complianceChart } from './compliance.js';
+import { can, scope } from './policy.js';
+import { findRecipientInScope, loadCadenceRules } from './queries.js';
+import { requirementsOf, saveRequirements, townshipVolunteers } from './requirements.js';
 import {
   assignNeedForm,
   cadenceForm,
   overdueFilter,
+  type RequirementsInput,
   requirementsForm,
   resolveNeedForm,
   visitForm,
-  type RequirementsInput,
 } from './schema.js';
-import { requirementsOf, saveRequirements, townshipVolunteers } from './requirements.js';
-import { saveCadence } from './cadence.js';
-import { CadencePage } from '../../../views/pages/visits/cadence.js';
-import { RequirementsPage } from '../../../views/pages/visits/requirements.js';
-import { can, scope } from './policy.js';
-import { findRecipientInScope, loadCadenceRules } from './queries.js';
-import { townshipChoices } from '../places/queries.js';
 import {
   assignNeed,
-  needVisible,
+  type MoveResult,
   needsBoard,
+  needVisible,
   overdueList,
   recordVisit,
   resolveNeed,
-  type MoveResult,
 } from './service.js';
 
 /** Rows shown at once on the overdue list; the counts above it cover everyone. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { NEED_CATEGORIES, NEED_URGENCIES, VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../db/schema/index.js';
-import { choice, isoDate, optionalText, requiredText } from '../../lib/zod-fields.js';
-import { SKILL_CODES, type Skill } from '../../domain/skills.js';
 import { parseHundredths } from '../../domain/money.js';
+import { SKILL_CODES, type Skill } from '../../domain/skills.js';
+import { choice, isoDate, optionalText, requiredText } from '../../lib/zod-fields.js';
 
 /** The outcome of a visit and the optional need found on it: shared by the station's and the volunteer's forms. */
 const outcomeFields = {

@@ -1,19 +1,19 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { ActivityKind, WorkKind } from '../../db/schema/index.js';
+import { CARE_LEVELS, type CareLevel, needs } from '../../db/schema/index.js';
 import { changedRows } from '../../db/types.js';
-import { CARE_LEVELS, needs, visits, type CareLevel } from '../../db/schema/index.js';
 import { businessDate, daysBetween, dueStatus } from '../../domain/cadence.js';
+import { type LineInput, recordActivity } from '../ledger/service.js';
 import {
+  type HomeRecipientRow,
   homeRecipientsWithLastVisit,
   listNeeds,
   loadCadenceRules,
-  needsInScope,
-  type HomeRecipientRow,
   type NeedRow,
+  needsInScope,
 } from './queries.js';
 import type { OutcomeInput, VisitInput } from './schema.js';
-import { recordActivity, type LineInput } from '../ledger/service.js';
-import type { ActivityKind, WorkKind } from '../../db/schema/index.js';
 
 export interface OverdueRow extends HomeRecipientRow {
   nextDue: string;

@@ -1,24 +1,24 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../../lib/context.js';
-import { authorize, notFound, viewerOf } from '../../lib/authz.js';
-import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
-import { renderPage, redirectAfterPost, uiOf } from '../../lib/render.js';
-import { setFlash } from '../../lib/cookies.js';
-import { auditInsert } from '../../lib/audit.js';
-import { businessDate } from '../../domain/cadence.js';
-import type { VisitKind, WorkKind } from '../../db/schema/index.js';
 import { OutcomePage, TodayPage } from '../../../views/pages/plans/today.js';
-import { can } from './policy.js';
+import { businessDate } from '../../domain/cadence.js';
+import type { VisitKind, WorkKind } from '../../domain/vocabulary.js';
+import { auditInsert } from '../../lib/audit.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { setFlash } from '../../lib/cookies.js';
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
+import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import {
+  type Household,
   householdsOf,
   nextPlannedDate,
   publishedHouseholdDate,
   volunteerOfUser,
-  type Household,
 } from './plan-queries.js';
+import { can } from './policy.js';
+import { caregiverMobileOf } from './queries.js';
 import { outcomeForm, todayQuery } from './schema.js';
 import { recordAidOnVisit, recordVisit } from './service.js';
-import { caregiverMobileOf } from './queries.js';
 
 /** The volunteer's "today" page and the outcome of each household on it. */
 export const todayRoutes = new Hono<AppEnv>();

@@ -1,6 +1,6 @@
-import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Viewer } from '../../lib/context.js';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { volunteerOrganisations, volunteers } from '../../db/schema/index.js';
+import type { Viewer } from '../../lib/context.js';
 
 export type VolunteerAction = 'list' | 'view' | 'create' | 'edit' | 'approve';
 

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
 
 export function listVolunteers(db: Db, where: SQL | undefined, q: { q?: string; status?: string }) {
-  const like = q.q ? '%' + q.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%' : null;
+  const like = q.q ? `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   return db
     .select({ v: volunteers, township: townships.name })
     .from(volunteers)

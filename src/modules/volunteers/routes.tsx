@@ -1,19 +1,19 @@
 import { Hono } from 'hono';
-import { recordFailure, retryAfterSeconds } from '../../auth/throttle.js';
-import type { AppContext, AppEnv } from '../../lib/context.js';
-import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
-import { parseForm, readForm, type FieldErrors, type FormValues } from '../../lib/form.js';
-import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
-import { setFlash } from '../../lib/cookies.js';
 import {
   JoinPage,
   VolunteerDetailPage,
   VolunteerFormPage,
   VolunteerListPage,
 } from '../../../views/pages/volunteers/pages.js';
+import { recordFailure, retryAfterSeconds } from '../../auth/throttle.js';
+import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { setFlash } from '../../lib/cookies.js';
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
+import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { can, scope } from './policy.js';
-import { joinForm, listQuery, volunteerForm, type VolunteerInput } from './schema.js';
 import { choices, findVolunteer, listVolunteers, memberships, organisationExists } from './queries.js';
+import { joinForm, listQuery, type VolunteerInput, volunteerForm } from './schema.js';
 import { approve, createVolunteer, join, updateVolunteer } from './service.js';
 
 export const volunteerRoutes = new Hono<AppEnv>();

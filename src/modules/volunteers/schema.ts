@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { AVAILABILITY, VOLUNTEER_STATUSES } from '../../db/schema/index.js';
-import { SKILL_CODES } from '../../domain/skills.js';
-import { normaliseMobile } from '../../domain/mobile.js';
-import { checkbox, choice, optionalId, requiredText } from '../../lib/zod-fields.js';
 import { password } from '../../auth/schemas.js';
+import { AVAILABILITY, VOLUNTEER_STATUSES } from '../../db/schema/index.js';
+import { normaliseMobile } from '../../domain/mobile.js';
+import { SKILL_CODES } from '../../domain/skills.js';
+import { checkbox, choice, optionalId, requiredText } from '../../lib/zod-fields.js';
 
 const mobile = z.string({ error: 'form.required' }).transform((v, ctx) => {
   const m = normaliseMobile(v);

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
+import type { PasswordHasher } from '../../auth/password.js';
 import type { Db } from '../../db/client.js';
 import { auditLog, users, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
-import type { PasswordHasher } from '../../auth/password.js';
 import { diff } from '../../lib/audit.js';
 import type { JoinInput, VolunteerInput } from './schema.js';
 
@@ -31,16 +31,14 @@ export async function createVolunteer(db: Db, v: VolunteerInput, actorUserId: nu
         .insert(volunteers)
         .values({ ...columns(v), status: v.status, createdAt: now, updatedAt: now })
         .returning({ id: volunteers.id }),
-      db
-        .insert(auditLog)
-        .values({
-          at: now,
-          actorUserId,
-          action: 'create',
-          entity: 'volunteer',
-          entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
-          changes: { name: v.name },
-        }),
+      db.insert(auditLog).values({
+        at: now,
+        actorUserId,
+        action: 'create',
+        entity: 'volunteer',
+        entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
+        changes: { name: v.name },
+      }),
       ...(v.organisationId
         ? [
             db
@@ -103,27 +101,23 @@ export async function join(db: Db, passwords: PasswordHasher, v: JoinInput, now:
         .insert(volunteers)
         .values({ ...columns(v), status: 'pending', createdAt: now, updatedAt: now })
         .returning({ id: volunteers.id }),
-      db
-        .insert(users)
-        .values({
-          username: v.mobile,
-          displayName: v.name,
-          passwordHash: hash,
-          role: 'volunteer',
-          disabledAt: now,
-          createdAt: now,
-        }),
+      db.insert(users).values({
+        username: v.mobile,
+        displayName: v.name,
+        passwordHash: hash,
+        role: 'volunteer',
+        disabledAt: now,
+        createdAt: now,
+      }),
       db.update(volunteers).set({ userId }).where(eq(volunteers.mobile, v.mobile)),
-      db
-        .insert(auditLog)
-        .values({
-          at: now,
-          actorUserId: null,
-          action: 'join',
-          entity: 'volunteer',
-          entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
-          changes: { name: v.name },
-        }),
+      db.insert(auditLog).values({
+        at: now,
+        actorUserId: null,
+        action: 'join',
+        entity: 'volunteer',
+        entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
+        changes: { name: v.name },
+      }),
       ...(v.organisationId
         ? [
             db
@@ -144,15 +138,13 @@ export async function approve(db: Db, current: typeof volunteers.$inferSelect, a
   await db.batch([
     db.update(volunteers).set({ status: 'active', updatedAt: now }).where(eq(volunteers.id, current.id)),
     ...(current.userId ? [db.update(users).set({ disabledAt: null }).where(eq(users.id, current.userId))] : []),
-    db
-      .insert(auditLog)
-      .values({
-        at: now,
-        actorUserId,
-        action: 'approve',
-        entity: 'volunteer',
-        entityId: String(current.id),
-        changes: null,
-      }),
+    db.insert(auditLog).values({
+      at: now,
+      actorUserId,
+      action: 'approve',
+      entity: 'volunteer',
+      entityId: String(current.id),
+      changes: null,
+    }),
   ]);
 }

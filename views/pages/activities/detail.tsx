@@ -1,6 +1,6 @@
-import type { Ui } from '../../../src/lib/ui.js';
-import type { FieldErrors } from '../../../src/lib/form.js';
 import { formatHundredths, formatYuanGrouped } from '../../../src/domain/money.js';
+import type { FieldErrors } from '../../../src/lib/form.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import type { ActivityDetail } from '../../../src/modules/ledger/queries.js';
 import { Page } from '../../layouts/page.js';
 

@@ -1,6 +1,6 @@
 import type { Ui } from '../../../src/lib/ui.js';
-import { Page } from '../../layouts/page.js';
 import { Notice } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 /** Upload an activities spreadsheet; afterwards, the outcome or every row's error. */
 export function ImportActivitiesPage({ ui, done, errors }: { ui: Ui; done?: string; errors?: string[] }) {

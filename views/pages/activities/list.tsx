@@ -1,10 +1,10 @@
-import type { Ui } from '../../../src/lib/ui.js';
-import type { FormValues } from '../../../src/lib/form.js';
-import { ACTIVITY_KINDS } from '../../../src/db/schema/index.js';
 import { formatYuanGrouped } from '../../../src/domain/money.js';
+import { ACTIVITY_KINDS } from '../../../src/domain/vocabulary.js';
+import type { FormValues } from '../../../src/lib/form.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import type { ActivityRow } from '../../../src/modules/ledger/queries.js';
-import { Page } from '../../layouts/page.js';
 import { Field, Select } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 export interface ActivitiesProps {
   ui: Ui;

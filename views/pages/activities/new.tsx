@@ -1,9 +1,9 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { ACTIVITY_KINDS } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import { ACTIVITY_KINDS } from '../../../src/db/schema/index.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import type { RecipientOption } from '../../../src/modules/ledger/queries.js';
-import { Page } from '../../layouts/page.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 import { AddLineButton, LineRow } from '../../partials/activities/line-row.js';
 import { RecipientOptions } from '../../partials/activities/recipient-options.js';
 

@@ -1,7 +1,7 @@
-import type { Ui } from '../../../src/lib/ui.js';
 import type { FieldErrors } from '../../../src/lib/form.js';
-import { Page } from '../../layouts/page.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import { Field, FormErrors } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 export function AccountPage({ ui, errors }: { ui: Ui; errors?: FieldErrors }) {
   const { t, viewer } = ui;

@@ -1,7 +1,7 @@
-import type { Ui } from '../../../src/lib/ui.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import { Page } from '../../layouts/page.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import { Field, Notice } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 export interface LoginProps {
   ui: Ui;

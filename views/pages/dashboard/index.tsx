@@ -1,5 +1,5 @@
-import type { Card } from '../../../src/modules/dashboard/cards.js';
 import type { Ui } from '../../../src/lib/ui.js';
+import type { Card } from '../../../src/modules/dashboard/cards.js';
 import { Page } from '../../layouts/page.js';
 
 export interface DashboardProps {

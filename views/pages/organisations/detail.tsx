@@ -1,16 +1,16 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { INCUBATION_STAGES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import type { incubationEvents, organisations } from '../../../src/db/schema/index.js';
-import { INCUBATION_STAGES } from '../../../src/db/schema/index.js';
-import { Page } from '../../layouts/page.js';
+import type { Ui } from '../../../src/lib/ui.js';
+import type { IncubationEventRow, OrganisationRecord } from '../../../src/modules/organisations/queries.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 export interface OrganisationDetailProps {
   ui: Ui;
-  o: typeof organisations.$inferSelect;
+  o: OrganisationRecord;
   township: string | null;
   volunteers: number;
-  history: (typeof incubationEvents.$inferSelect)[];
+  history: IncubationEventRow[];
   canManage: boolean;
   values?: FormValues;
   errors?: FieldErrors;

@@ -1,9 +1,9 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { ORGANISATION_KINDS } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import { fieldValue } from '../../../src/lib/form.js';
-import { ORGANISATION_KINDS } from '../../../src/db/schema/index.js';
-import { Page } from '../../layouts/page.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 export function OrganisationFormPage(p: {
   ui: Ui;

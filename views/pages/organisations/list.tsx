@@ -1,6 +1,6 @@
+import { ORGANISATION_KINDS } from '../../../src/domain/vocabulary.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import type { OrganisationRow } from '../../../src/modules/organisations/queries.js';
-import { ORGANISATION_KINDS } from '../../../src/db/schema/index.js';
 import { Page } from '../../layouts/page.js';
 
 export function OrganisationListPage({

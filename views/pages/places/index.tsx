@@ -1,14 +1,14 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { VILLAGE_KINDS } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import type { villages } from '../../../src/db/schema/index.js';
-import { VILLAGE_KINDS } from '../../../src/db/schema/index.js';
-import { Page } from '../../layouts/page.js';
+import type { Ui } from '../../../src/lib/ui.js';
+import type { VillageRow } from '../../../src/modules/places/queries.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 export interface PlacesProps {
   ui: Ui;
   townships: { id: number; name: string; villages: number; recipients: number }[];
-  villages: (typeof villages.$inferSelect)[];
+  villages: VillageRow[];
   values?: FormValues;
   errors?: FieldErrors;
 }

@@ -1,10 +1,10 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { VISIT_OUTCOMES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import type { Household } from '../../../src/modules/visits/plan-queries.js';
-import { VISIT_OUTCOMES } from '../../../src/db/schema/index.js';
+import { Field, FormErrors, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
 import { NeedFields } from '../visits/need-fields.js';
-import { Field, FormErrors, Select } from '../../components/form.js';
 
 export interface TodayProps {
   ui: Ui;

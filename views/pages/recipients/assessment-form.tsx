@@ -1,7 +1,7 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { ADL_ITEMS } from '../../../src/domain/care-level.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import { fieldValue } from '../../../src/lib/form.js';
-import { ADL_ITEMS } from '../../../src/domain/care-level.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import { Field, FormErrors } from '../../components/form.js';
 
 /** The six daily activities as checkboxes (ticked = cannot do alone), with date and assessor. */

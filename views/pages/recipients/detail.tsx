@@ -1,19 +1,18 @@
-import type { Ui } from '../../../src/lib/ui.js';
-import type { RecipientDetail } from '../../../src/modules/recipients/queries.js';
-import type { assessments, auditLog, visits } from '../../../src/db/schema/index.js';
-import { ADL_ITEMS } from '../../../src/domain/care-level.js';
 import { agreementStatus } from '../../../src/domain/agreement.js';
+import { ADL_ITEMS } from '../../../src/domain/care-level.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import { Page } from '../../layouts/page.js';
+import type { Ui } from '../../../src/lib/ui.js';
+import type { AssessmentRow, AuditRow, RecipientDetail, VisitRow } from '../../../src/modules/recipients/queries.js';
 import { Notice } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 import { AssessmentForm } from './assessment-form.js';
 
 export interface RecipientDetailProps {
   ui: Ui;
   detail: RecipientDetail;
-  assessments: (typeof assessments.$inferSelect)[];
-  history: (typeof auditLog.$inferSelect)[];
-  visits: (typeof visits.$inferSelect)[];
+  assessments: AssessmentRow[];
+  history: AuditRow[];
+  visits: VisitRow[];
   today: string;
   canEdit: boolean;
   canReveal: boolean;

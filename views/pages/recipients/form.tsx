@@ -1,9 +1,9 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { AGREEMENT_KINDS, RECIPIENT_STATUSES, SUPPORT_MODES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import type { RecipientFormOptions } from '../../../src/modules/recipients/queries.js';
-import { AGREEMENT_KINDS, RECIPIENT_STATUSES, SUPPORT_MODES } from '../../../src/db/schema/index.js';
-import { Page } from '../../layouts/page.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 import { AdlFields } from './assessment-form.js';
 
 export interface RecipientFormProps {

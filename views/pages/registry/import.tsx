@@ -1,9 +1,9 @@
-import type { Ui } from '../../../src/lib/ui.js';
 import type { Column } from '../../../src/lib/spreadsheet/index.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import type { Register } from '../../../src/modules/registry/formats.js';
 import type { ImportOutcome } from '../../../src/modules/registry/service.js';
-import { Page } from '../../layouts/page.js';
 import { Notice } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 export interface ImportPageProps {
   ui: Ui;
@@ -36,10 +36,10 @@ export function ImportPage(p: ImportPageProps) {
           </ul>
         </div>
       ) : null}
-      {o && o.ok && p.done ? (
+      {o?.ok && p.done ? (
         <Notice>{t('registry.imported', { created: o.created, updated: o.updated, unchanged: o.unchanged })}</Notice>
       ) : null}
-      {o && o.ok && !p.done && p.token ? (
+      {o?.ok && !p.done && p.token ? (
         <article id="import-preview">
           <h2>{t('registry.previewTitle', { file: p.fileName ?? '' })}</h2>
           <ul>

@@ -1,6 +1,6 @@
-import type { Ui } from '../../../src/lib/ui.js';
 import type { Measures } from '../../../src/domain/aid-summary.js';
 import { formatYuanGrouped } from '../../../src/domain/money.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import type { AnnualSummary } from '../../../src/modules/ledger/report.js';
 import { Page } from '../../layouts/page.js';
 

@@ -1,9 +1,9 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { WORK_KINDS } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import { WORK_KINDS } from '../../../src/db/schema/index.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import type { ManagedShift } from '../../../src/modules/shifts/queries.js';
-import { Page } from '../../layouts/page.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 /** Coordinators' and stations' shifts (their organisation's or township's), each linking to its roster. */
 export function ManageShiftsPage({ ui, shifts }: { ui: Ui; shifts: ManagedShift[] }) {

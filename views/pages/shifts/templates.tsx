@@ -1,6 +1,6 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { WORK_KINDS } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors } from '../../../src/lib/form.js';
-import { WORK_KINDS } from '../../../src/db/schema/index.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import type { TemplateRow } from '../../../src/modules/shifts/templates.js';
 import { Page } from '../../layouts/page.js';
 

@@ -1,8 +1,8 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { ROLES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import { ROLES } from '../../../src/db/schema/index.js';
-import { Page } from '../../layouts/page.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 export interface NewUserProps {
   ui: Ui;

@@ -1,7 +1,7 @@
-import type { Ui } from '../../../src/lib/ui.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import { Page } from '../../layouts/page.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import { Field, FormErrors } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 /** The county's visit cadence, per self-care level (the seed's defaults: daily, every 2 days, weekly). */
 export function CadencePage({ ui, values, errors }: { ui: Ui; values: FormValues; errors?: FieldErrors }) {

@@ -1,6 +1,6 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { NEED_CATEGORIES, NEED_URGENCIES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import { NEED_CATEGORIES, NEED_URGENCIES } from '../../../src/db/schema/index.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import { Field, Select } from '../../components/form.js';
 
 /** The optional need (急难愁盼) found on a visit: the same three fields on the station's and the volunteer's form. */

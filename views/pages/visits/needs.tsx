@@ -1,7 +1,7 @@
 import type { Ui } from '../../../src/lib/ui.js';
 import type { NeedItem } from '../../../src/modules/visits/service.js';
-import { Page } from '../../layouts/page.js';
 import { Notice } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 export interface NeedsBoardProps {
   ui: Ui;

@@ -1,9 +1,9 @@
-import type { Ui } from '../../../src/lib/ui.js';
+import { VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import { VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../../src/db/schema/index.js';
+import type { Ui } from '../../../src/lib/ui.js';
+import { Field, FormErrors, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
 import { NeedFields } from './need-fields.js';
-import { Field, FormErrors, Select } from '../../components/form.js';
 
 export interface RecordVisitProps {
   ui: Ui;

@@ -1,9 +1,9 @@
-import type { Ui } from '../../../src/lib/ui.js';
-import type { FieldErrors } from '../../../src/lib/form.js';
-import type { RequirementsInput } from '../../../src/modules/visits/schema.js';
 import { SKILL_CODES, SKILLS } from '../../../src/domain/skills.js';
-import { Page } from '../../layouts/page.js';
+import type { FieldErrors } from '../../../src/lib/form.js';
+import type { Ui } from '../../../src/lib/ui.js';
+import type { RequirementsInput } from '../../../src/modules/visits/schema.js';
 import { FormErrors } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 
 export interface RequirementsProps {
   ui: Ui;

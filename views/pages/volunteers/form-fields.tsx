@@ -1,7 +1,7 @@
+import { SKILL_CODES, SKILLS } from '../../../src/domain/skills.js';
+import { AVAILABILITY } from '../../../src/domain/vocabulary.js';
+import { type FieldErrors, type FormValues, fieldValue } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import { fieldValue, type FieldErrors, type FormValues } from '../../../src/lib/form.js';
-import { AVAILABILITY } from '../../../src/db/schema/index.js';
-import { SKILLS, SKILL_CODES } from '../../../src/domain/skills.js';
 import type { VolunteerChoices } from '../../../src/modules/volunteers/queries.js';
 import { Field, Select } from '../../components/form.js';
 

@@ -1,10 +1,10 @@
-import type { Ui } from '../../../src/lib/ui.js';
-import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
-import { VOLUNTEER_STATUSES } from '../../../src/db/schema/index.js';
 import { SKILLS, type Skill } from '../../../src/domain/skills.js';
+import { VOLUNTEER_STATUSES } from '../../../src/domain/vocabulary.js';
+import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import type { VolunteerChoices, VolunteerRow } from '../../../src/modules/volunteers/queries.js';
-import { Page } from '../../layouts/page.js';
 import { Field, FormErrors, Notice, Select } from '../../components/form.js';
+import { Page } from '../../layouts/page.js';
 import { VolunteerFields } from './form-fields.js';
 
 export function VolunteerListPage({

@@ -1,5 +1,5 @@
+import { LINE_KINDS } from '../../../src/domain/vocabulary.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import { LINE_KINDS } from '../../../src/db/schema/index.js';
 
 /** One repeatable line of aid: kind, amount (cash or goods value), goods details, service details. */
 export function LineRow({ ui, index, values }: { ui: Ui; index: number; values?: Record<string, string> }) {

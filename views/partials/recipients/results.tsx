@@ -1,7 +1,7 @@
+import { agreementStatus } from '../../../src/domain/agreement.js';
 import type { Translate } from '../../../src/lib/i18n/index.js';
 import type { RecipientRow } from '../../../src/modules/recipients/queries.js';
 import type { RecipientListQuery } from '../../../src/modules/recipients/schema.js';
-import { agreementStatus } from '../../../src/domain/agreement.js';
 import { Pager } from '../../components/pager.js';
 
 export interface ResultsProps {

@@ -1,0 +1,46 @@
+/** The words of the domain: every enumerated value the schema stores, the forms offer and the views name. */
+
+export const VILLAGE_KINDS = ['village', 'community', 'residents_committee'] as const;
+export const ACTIVITY_KINDS = ['home_visit', 'care', 'condolence', 'other'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export const LINE_KINDS = ['cash', 'goods', 'service'] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+export const ORGANISATION_KINDS = ['social_org', 'station', 'nursing_home'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const INCUBATION_STAGES = ['applied', 'incubating', 'graduated', 'withdrawn'] as const;
+export type IncubationStage = (typeof INCUBATION_STAGES)[number];
+export const VOLUNTEER_STATUSES = ['pending', 'active', 'inactive'] as const;
+export const AVAILABILITY = ['weekdays', 'service_days', 'both'] as const;
+export const SUPPORT_MODES = ['home', 'institution'] as const;
+export const CARE_LEVELS = ['self', 'partial', 'full'] as const;
+export type CareLevel = (typeof CARE_LEVELS)[number];
+export const AGREEMENT_KINDS = ['three', 'four'] as const;
+export const RECIPIENT_STATUSES = ['active', 'exited'] as const;
+export const PLAN_STATUSES = ['draft', 'published'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export const WORK_KINDS = ['home_visit', 'care_assistance', 'condolence', 'other'] as const;
+export type WorkKind = (typeof WORK_KINDS)[number];
+export const SHIFT_STATUSES = ['open', 'cancelled'] as const;
+export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+export const CHANNELS = ['sms', 'email'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export const ROLES = ['county_admin', 'station_staff', 'org_coordinator', 'volunteer'] as const;
+export type Role = (typeof ROLES)[number];
+export const VISIT_KINDS = [
+  'home_visit',
+  'care_support',
+  'condolence',
+  'meal_delivery',
+  'medicine_delivery',
+  'other',
+] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+export const VISITOR_KINDS = ['volunteer', 'station_worker', 'watch_home_member', 'village_doctor'] as const;
+export const VISIT_OUTCOMES = ['visited', 'not_home', 'refused', 'moved'] as const;
+export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+export const NEED_CATEGORIES = ['health', 'food', 'housing', 'safety', 'loneliness', 'money', 'other'] as const;
+export const NEED_URGENCIES = ['normal', 'urgent'] as const;
+export const NEED_STATUSES = ['open', 'assigned', 'resolved'] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
