@@ -21,7 +21,7 @@ import { type Database, migrateDatabase, openDatabase } from '../src/db/client.j
 import { loadConfig } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
 import { createCipher } from '../src/lib/personal-data.js';
-import { annualSummary, summaryStatements, yearRange } from '../src/modules/ledger/report.js';
+import { annualSummary, summaryStatements, yearRange } from '../src/modules/reports/summary.js';
 import { createUser } from '../src/modules/users/service.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string' }, out: { type: 'string' } } });

@@ -12,9 +12,9 @@ import { JOBS } from './jobs/registry.js';
 import { catchUp, runJob } from './jobs/runner.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { nodeAssets } from './lib/node-assets.js';
-import { nodeSenders } from './lib/notify/smtp.js';
 import { createCipher } from './lib/personal-data.js';
 import { byHost } from './lib/tenancy.js';
+import { nodeSenders } from './modules/notices/smtp.js';
 
 /** One county: its database (migrated), its app, its scheduled jobs. */
 async function county(config: Config, logger: Logger, url: string, host: string | null) {

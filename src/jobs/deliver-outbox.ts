@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { baseSenders, type OutgoingMessage } from '../lib/notify/senders.js';
+import { baseSenders, type OutgoingMessage } from '../modules/notices/senders.js';
 import type { Job } from './registry.js';
 
 export const MAX_ATTEMPTS = 6;

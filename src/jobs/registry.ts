@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Config } from '../env.js';
 import type { Logger } from '../lib/logger.js';
-import type { Senders } from '../lib/notify/senders.js';
+import type { Senders } from '../modules/notices/senders.js';
 import { deliverOutboxJob } from './deliver-outbox.js';
 import { heartbeatJob } from './heartbeat.js';
 import { serviceDaysJob } from './service-days.js';

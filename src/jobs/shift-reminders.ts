@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { changedRows } from '../db/types.js';
 import { addDays, shanghaiDate } from '../domain/dates.js';
 import { translator } from '../lib/i18n/index.js';
-import { volunteerLocale } from '../modules/shifts/signup.js';
+import { volunteerLocale } from '../modules/notices/queue.js';
 import type { Job } from './registry.js';
 
 /**

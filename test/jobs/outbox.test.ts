@@ -6,7 +6,7 @@ import * as s from '../../src/db/schema/index.js';
 import { deliverOutboxJob } from '../../src/jobs/deliver-outbox.js';
 import { shiftRemindersJob } from '../../src/jobs/shift-reminders.js';
 import { memoryLogger } from '../../src/lib/logger.js';
-import { webhookSender } from '../../src/lib/notify/senders.js';
+import { webhookSender } from '../../src/modules/notices/senders.js';
 import { createTestApp } from '../setup/app.js';
 import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
 

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ledgerLines } from '../../src/db/schema/index.js';
 import { createCipher } from '../../src/lib/personal-data.js';
-import { annualSummary } from '../../src/modules/ledger/report.js';
 import { type ActivityInput, recordActivity, reverseLine } from '../../src/modules/ledger/service.js';
+import { annualSummary } from '../../src/modules/reports/summary.js';
 import { createTestApp, type TestApp } from '../setup/app.js';
 import { cash, goods, organisation, recipient, service, township } from '../setup/ledger-fixtures.js';
 

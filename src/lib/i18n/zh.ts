@@ -1,11 +1,11 @@
 import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
 import { zhPlaces } from '../../modules/places/messages.js';
+import { zhPlans } from '../../modules/plans/messages.js';
 import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
 import { zhShifts } from '../../modules/shifts/messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
-import { zhPlans } from '../../modules/visits/plan-messages.js';
 import { zhVolunteers } from '../../modules/volunteers/messages.js';
 import { zhCommon } from './common.js';
 

@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import type { Db } from '../../db/client.js';
 import { translator } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
-import { summaryDocx, summaryXlsx } from './export.js';
+import { summaryDocx, summaryXlsx } from '../reports/export.js';
+import { annualSummary } from '../reports/summary.js';
 import { importActivities, rowErrorText } from './import.js';
-import { annualSummary } from './report.js';
 
 /** `report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`: the county-wide summary; JSON alone on stdout. */
 export async function reportAnnualCommand(

@@ -11,7 +11,7 @@ import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
 import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
-import { optedOut } from './calendar.js';
+import { optedOut } from '../calendar/feed.js';
 import { can, scope } from './policy.js';
 import {
   findShift,

@@ -2,8 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { changedRows } from '../../db/types.js';
+import { bilingual } from '../notices/queue.js';
 import type { EditShiftInput } from './schema.js';
-import { bilingual, cancelShift, changeShift, leave, move, type SignUpOutcome, signUp } from './signup.js';
+import { cancelShift, changeShift, leave, move, type SignUpOutcome, signUp } from './signup.js';
 
 export type SignUpResult =
   | { ok: true; outcome: SignUpOutcome }

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SignupStatus, WorkKind } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
-import { type Translate, translator } from '../../lib/i18n/index.js';
+import { type NoticeText, queueNotice } from '../notices/queue.js';
 
 /**
  * Sign-up, cancel, move and remove: each is one conditional statement or one batch, so capacity stays exact
@@ -46,27 +46,6 @@ export function promoteFirst(shiftId: number, now: Date): SQL {
       and ${confirmedCount(shiftId)} < ${capacityOf(shiftId)}`;
 }
 
-/** A volunteer's language, from their login (the language they last chose); Chinese when they have none. */
-export const volunteerLocale = (volunteer: SQL) =>
-  sql`coalesce((select u.locale from users u where u.id = ${volunteer}.user_id), 'zh')`;
-
-/**
- * Queues a text message to a volunteer unless they opted out of the channel, in the volunteer's own language
- * (not the language of whoever caused it); the key makes it once only.
- */
-export function queueNotice(opts: { key: string; volunteerWhere: SQL; text: NoticeText; now: Date }): SQL {
-  const at = opts.now.getTime();
-  const english = sql`${volunteerLocale(sql`v`)} = 'en'`;
-  const { zh, en } = opts.text;
-  return sql`insert into outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
-    select v.id, 'sms', v.mobile, case when ${english} then ${en.subject} else ${zh.subject} end,
-      case when ${english} then ${en.body} else ${zh.body} end, 'pending', 0, ${at}, ${opts.key} || ':' || v.id, ${at}
-    from volunteers v
-    where ${opts.volunteerWhere}
-      and not exists (select 1 from notification_opt_outs o where o.volunteer_id = v.id and o.channel = 'sms')
-    on conflict (idempotency_key) do nothing`;
-}
-
 export type SignUpOutcome = SignupStatus | 'full' | 'already';
 
 export async function signUp(
@@ -84,17 +63,6 @@ export async function signUp(
     sql`select status from shift_signups where shift_id = ${shiftId} and volunteer_id = ${volunteerId}`,
   );
   return existing && existing.status !== 'cancelled' ? 'already' : 'full';
-}
-
-/** A notice in both languages; the outbox row takes the recipient's. */
-export interface NoticeText {
-  zh: { subject: string; body: string };
-  en: { subject: string; body: string };
-}
-
-/** Writes a notice once per language from the same message keys. */
-export function bilingual(make: (t: Translate) => { subject: string; body: string }): NoticeText {
-  return { zh: make(translator('zh')), en: make(translator('en')) };
 }
 
 /**

@@ -2,19 +2,17 @@ import { Hono } from 'hono';
 import { CertificatePage } from '../../../views/pages/shifts/certificate.js';
 import { HoursPage } from '../../../views/pages/shifts/hours.js';
 import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
-import { TemplatesPage } from '../../../views/pages/shifts/templates.js';
 import { shanghaiDate } from '../../domain/dates.js';
-import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
-import { parseForm, readForm } from '../../lib/form.js';
+import { readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
-import { createFeedToken, feedFor, optedOut, revokeFeedTokens, setOptOut, volunteerOfToken } from './calendar.js';
+import { createFeedToken, optedOut, revokeFeedTokens, setOptOut } from '../calendar/feed.js';
 import { certificate, certificateDocx, serviceTotals } from './hours.js';
 import { can } from './policy.js';
 import { myShifts, serviceRecord } from './queries.js';
 import { currentVolunteer } from './routes.js';
-import { canEditTemplates, listTemplates, templateForm, templateScope, updateTemplate } from './templates.js';
 
 /** A volunteer's own hours, certificate and calendar feed (always their own: the viewer picks the record). */
 export const volunteerShiftRoutes = new Hono<AppEnv>();
@@ -89,52 +87,4 @@ volunteerShiftRoutes.post('/notifications', async (c) => {
   await setOptOut(deps.db, v.id, 'sms', form.sms !== '1', deps.now());
   setFlash(c, 'shifts.notifications.saved');
   return redirectAfterPost(c, '/shifts/mine');
-});
-
-/** The feed itself: public by secret (calendar apps carry no session); unknown or revoked tokens are 404. */
-export const calendarFeedRoutes = new Hono<AppEnv>();
-
-calendarFeedRoutes.get('/:file{[A-Za-z0-9_-]+\\.ics}', async (c) => {
-  const db = c.get('deps').db;
-  const volunteerId = await volunteerOfToken(db, c.req.param('file').slice(0, -4));
-  if (volunteerId === null) notFound();
-  allowPublic(c);
-  c.header('Content-Type', 'text/calendar; charset=utf-8');
-  c.header('Cache-Control', 'private, no-store');
-  return c.body(await feedFor(db, volunteerId, c.get('t')('shifts.mine'), new URL(c.req.url).hostname));
-});
-
-/** Stations' templates (station staff: their township's station; county admin: all). */
-export const templateRoutes = new Hono<AppEnv>();
-
-templateRoutes.get('/', async (c) => {
-  const viewer = viewerOf(c);
-  authorize(c, canEditTemplates(viewer));
-  return renderPage(
-    c,
-    <TemplatesPage ui={uiOf(c)} rows={await listTemplates(c.get('deps').db, templateScope(viewer))} />,
-  );
-});
-
-templateRoutes.post('/:id{[0-9]+}', async (c) => {
-  const viewer = viewerOf(c);
-  authorize(c, canEditTemplates(viewer));
-  const deps = c.get('deps');
-  const id = Number(c.req.param('id'));
-  const form = parseForm(templateForm, await readForm(c), c.get('t'));
-  const rerender = async (errors: Record<string, string>) =>
-    renderPage(
-      c,
-      <TemplatesPage ui={uiOf(c)} rows={await listTemplates(deps.db, templateScope(viewer))} errors={{ id, errors }} />,
-      422,
-    );
-  if (!form.ok) {
-    if (!(await listTemplates(deps.db, templateScope(viewer))).some((r) => r.id === id)) notFound();
-    return rerender(form.errors);
-  }
-  const result = await updateTemplate(deps.db, templateScope(viewer), id, form.data, deps.now());
-  if (result === 'notFound') notFound();
-  if (result === 'taken') return rerender({ startTime: c.get('t')('shifts.templates.taken') });
-  setFlash(c, 'shifts.templates.saved');
-  return redirectAfterPost(c, '/shifts/templates');
 });

@@ -2,7 +2,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recipients, townships } from '../../db/schema/index.js';
 import { addDays, businessDate, requiredVisits } from '../../domain/cadence.js';
-import { barChartDataUri } from '../ledger/charts.js';
+import { barChartDataUri } from '../reports/charts.js';
 import { loadCadenceRules } from './queries.js';
 
 /** The window the county reports on: the last 30 days, today included. */

@@ -1,7 +1,7 @@
 import type { Ui } from '../../../src/lib/ui.js';
+import type { PlanAssignmentRow, PlanRow } from '../../../src/modules/plans/queries.js';
+import type { PlanChange } from '../../../src/modules/plans/service.js';
 import type { ManagedShift } from '../../../src/modules/shifts/queries.js';
-import type { PlanAssignmentRow, PlanRow } from '../../../src/modules/visits/plan-queries.js';
-import type { PlanChange } from '../../../src/modules/visits/plan-service.js';
 import { Page } from '../../layouts/page.js';
 
 export interface PlanPageProps {

@@ -1,6 +1,6 @@
 import type { Ui } from '../../../src/lib/ui.js';
+import type { PlanAssignmentRow } from '../../../src/modules/plans/queries.js';
 import type { ManagedShift } from '../../../src/modules/shifts/queries.js';
-import type { PlanAssignmentRow } from '../../../src/modules/visits/plan-queries.js';
 import { Page } from '../../layouts/page.js';
 
 export interface SheetsProps {

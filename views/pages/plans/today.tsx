@@ -1,7 +1,7 @@
 import { VISIT_OUTCOMES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import type { Household } from '../../../src/modules/visits/plan-queries.js';
+import type { Household } from '../../../src/modules/plans/queries.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
 import { NeedFields } from '../visits/need-fields.js';

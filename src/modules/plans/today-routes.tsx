@@ -8,17 +8,11 @@ import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
-import {
-  type Household,
-  householdsOf,
-  nextPlannedDate,
-  publishedHouseholdDate,
-  volunteerOfUser,
-} from './plan-queries.js';
-import { can } from './policy.js';
-import { caregiverMobileOf } from './queries.js';
-import { outcomeForm, todayQuery } from './schema.js';
-import { recordAidOnVisit, recordVisit } from './service.js';
+import { can } from '../visits/policy.js';
+import { caregiverMobileOf } from '../visits/queries.js';
+import { outcomeForm, todayQuery } from '../visits/schema.js';
+import { recordAidOnVisit, recordVisit } from '../visits/service.js';
+import { type Household, householdsOf, nextPlannedDate, publishedHouseholdDate, volunteerOfUser } from './queries.js';
 
 /** The volunteer's "today" page and the outcome of each household on it. */
 export const todayRoutes = new Hono<AppEnv>();

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import { AidReportPage } from '../../../views/pages/reports/aid.js';
+import { AidReportPage } from '../../../views/pages/reports/summary.js';
 import { auditInsert } from '../../lib/audit.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { renderPage, uiOf } from '../../lib/render.js';
+import { can, scope } from '../ledger/policy.js';
 import { barChartDataUri } from './charts.js';
 import { summaryCsv, summaryDocx, summarySentence, summaryXlsx } from './export.js';
-import { can, scope } from './policy.js';
-import { annualSummary } from './report.js';
+import { annualSummary } from './summary.js';
 
 export const reportRoutes = new Hono<AppEnv>();
 

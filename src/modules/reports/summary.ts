@@ -9,7 +9,7 @@ import {
   type Measures,
   type TargetCount,
 } from '../../domain/aid-summary.js';
-import { type LedgerScope, scopeSql } from './policy.js';
+import { type LedgerScope, scopeSql } from '../ledger/policy.js';
 
 export interface AnnualSummary extends Measures {
   year: number;

@@ -15,7 +15,8 @@ import {
   priorityOf,
 } from '../../domain/matching/index.js';
 import { visitingOrder } from '../../domain/visit-order.js';
-import { bilingual, queueNotice } from '../shifts/signup.js';
+import { bilingual, queueNotice } from '../notices/queue.js';
+import { homeRecipientsWithLastVisit, loadCadenceRules } from '../visits/queries.js';
 import {
   confirmedVolunteers,
   ensurePlan,
@@ -24,8 +25,7 @@ import {
   plannedElsewhere,
   plannerFacts,
   planRows,
-} from './plan-queries.js';
-import { homeRecipientsWithLastVisit, loadCadenceRules } from './queries.js';
+} from './queries.js';
 
 /** The shift a plan belongs to, as the planner needs it. */
 export interface PlanShift {

@@ -10,9 +10,9 @@ import { readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { can as canShift, scope as shiftScope } from '../shifts/policy.js';
 import { findShift } from '../shifts/queries.js';
-import { confirmedVolunteers, findPlan, planRows, volunteerNames } from './plan-queries.js';
-import { planChanges, plannerInput, publish, reassign, removeAssignment, replan, togglePin } from './plan-service.js';
-import { homeRecipientsWithLastVisit } from './queries.js';
+import { homeRecipientsWithLastVisit } from '../visits/queries.js';
+import { confirmedVolunteers, findPlan, planRows, volunteerNames } from './queries.js';
+import { planChanges, plannerInput, publish, reassign, removeAssignment, replan, togglePin } from './service.js';
 
 /** Visit plans hang off a shift: whoever manages the shift (its organisation, its station, the county) plans it. */
 export const planRoutes = new Hono<AppEnv>();

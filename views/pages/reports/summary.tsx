@@ -1,7 +1,7 @@
 import type { Measures } from '../../../src/domain/aid-summary.js';
 import { formatYuanGrouped } from '../../../src/domain/money.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import type { AnnualSummary } from '../../../src/modules/ledger/report.js';
+import type { AnnualSummary } from '../../../src/modules/reports/summary.js';
 import { Page } from '../../layouts/page.js';
 
 export interface AidReportProps {

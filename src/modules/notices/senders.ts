@@ -1,5 +1,5 @@
 import type { Channel } from '../../db/schema/index.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../lib/logger.js';
 
 /** One message as a sender sees it; the key lets a gateway drop a duplicate it has already accepted. */
 export interface OutgoingMessage {

@@ -5,7 +5,7 @@ import type { Measures } from '../../domain/aid-summary.js';
 import { formatWanYuan, formatYuan } from '../../domain/money.js';
 import type { Translate } from '../../lib/i18n/index.js';
 import { type Cell, writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
-import type { AnnualSummary } from './report.js';
+import type { AnnualSummary } from './summary.js';
 
 /** The seed's sentence, from the data: counts exact, money in 万元 with one decimal. */
 export function summarySentence(t: Translate, s: Measures): string {

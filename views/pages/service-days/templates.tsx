@@ -1,7 +1,7 @@
 import { WORK_KINDS } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import type { TemplateRow } from '../../../src/modules/shifts/templates.js';
+import type { TemplateRow } from '../../../src/modules/service-days/templates.js';
 import { Page } from '../../layouts/page.js';
 
 /** Stations' default shifts on every service day; each row is its own form (works without JavaScript). */

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../lib/logger.js';
 import { baseSenders, type Sender, type Senders } from './senders.js';
 
 /** E-mail through SMTP (nodemailer: Node only, so the Workers entry never imports this file). */
