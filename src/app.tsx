@@ -15,7 +15,7 @@ import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
 import { activityRoutes } from './modules/ledger/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
-import { placeRoutes } from './modules/places/index.js';
+import { placeRoutes } from './modules/places/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { todayRoutes } from './modules/plans/today-routes.js';
 import { recipientRoutes } from './modules/recipients/routes.js';

@@ -1,3 +1,4 @@
+import { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 
@@ -6,7 +7,8 @@ export interface AuditEntry {
   /** e.g. create, update, reveal, export, import, reverse */
   action: string;
   entity: string;
-  entityId?: string | number | null;
+  /** The record's id; SQL when the id is only known inside the batch (e.g. a row inserted just before). */
+  entityId?: string | number | SQL | null;
   /** Old → new values; sensitive values must already be masked by the caller. */
   changes?: Record<string, unknown> | null;
 }
@@ -18,7 +20,12 @@ export function auditInsert(db: Db, entry: AuditEntry, now: Date) {
     actorUserId: entry.actorUserId,
     action: entry.action,
     entity: entry.entity,
-    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    entityId:
+      entry.entityId === undefined || entry.entityId === null
+        ? null
+        : entry.entityId instanceof SQL
+          ? entry.entityId
+          : String(entry.entityId),
     changes: entry.changes ?? null,
   });
 }
