@@ -3,6 +3,7 @@ import { argon2Hasher } from './auth/password.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import { countySize } from './demo/generate.js';
 import { seedDemo } from './demo/seed.js';
+import { businessDate } from './domain/dates.js';
 import { type Config, loadConfig } from './env.js';
 import { NODE_JOBS } from './jobs/backup.js';
 import { findJob, JOBS } from './jobs/registry.js';
@@ -137,8 +138,7 @@ export const COMMANDS: Record<string, Command> = {
   import: ({ database, config, args, out }) => importCommand(database, config, args, out),
   export: ({ database, config, args, out }) => exportCommand(database, config, args, out),
   'service-days list': ({ database, args, out }) => serviceDaysListCommand(database.db, args, out),
-  'report annual': ({ database, args, out }) =>
-    reportAnnualCommand(database.db, args, out, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
+  'report annual': ({ database, args, out }) => reportAnnualCommand(database.db, args, out, businessDate(new Date())),
 };
 
 const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database'>) => Promise<number>> = { restore };

@@ -1,11 +1,11 @@
-import { shanghaiDate } from './dates.js';
+import { businessDate } from './dates.js';
 
 /**
  * The service-day dates of the Shanghai month holding `now` and the next `months - 1` months. A configured day
  * that a month lacks (31 in April) is skipped, not moved.
  */
 export function serviceDayDates(now: Date, days: readonly number[], months = 3): string[] {
-  const [y, m] = shanghaiDate(now).split('-').map(Number);
+  const [y, m] = businessDate(now).split('-').map(Number);
   const out: string[] = [];
   for (let i = 0; i < months; i++) {
     const year = y + Math.floor((m - 1 + i) / 12);
@@ -17,9 +17,4 @@ export function serviceDayDates(now: Date, days: readonly number[], months = 3):
     }
   }
   return out;
-}
-
-/** The UTC instant of a Shanghai wall-clock time (UTC+8 all year: China has no daylight saving). */
-export function shanghaiInstant(date: string, time: string): Date {
-  return new Date(`${date}T${time}:00+08:00`);
 }

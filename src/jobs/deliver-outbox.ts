@@ -55,7 +55,7 @@ export const deliverOutboxJob: Job = {
         if (!sender) throw new Error(`no sender for ${row.channel}`);
         await sender.send(message);
         await db.run(
-          sql`update outbox set status = 'sent', sent_at = ${Date.now()}, last_error = null where id = ${row.id} and status = 'sending' and claimed_at = ${at}`,
+          sql`update outbox set status = 'sent', sent_at = ${at}, last_error = null where id = ${row.id} and status = 'sending' and claimed_at = ${at}`,
         );
         sent++;
       } catch (error) {

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
+import { isUniqueViolation } from '../db/errors.js';
 import { changedRows, type DbRunResult } from '../db/types.js';
-import { shanghaiDate } from '../domain/dates.js';
+import { businessDate, SHANGHAI_OFFSET_MS } from '../domain/dates.js';
 import { serviceDayDates } from '../domain/service-days.js';
 import type { Job } from './registry.js';
 
-// Shanghai wall clock → UTC ms, in SQL: the date and time read as UTC, minus eight hours.
+// shanghaiInstant in SQL, for times read from the templates inside the statement: read as UTC, minus the offset.
 const instant = (date: string, time: string) =>
-  sql.raw(`(cast(strftime('%s', ${date} || ' ' || ${time}) as integer) * 1000 - 28800000)`);
+  sql.raw(`(cast(strftime('%s', ${date} || ' ' || ${time}) as integer) * 1000 - ${SHANGHAI_OFFSET_MS})`);
 
 /** Built-in defaults for a station that has no template yet (the seed's morning and afternoon rounds). */
 const DEFAULT_TEMPLATES = [
@@ -23,7 +24,7 @@ export const serviceDaysJob: Job = {
   name: 'service-days',
   cron: '5 0 * * *', // 00:05 Asia/Shanghai
   async run({ db, now, config }) {
-    const today = shanghaiDate(now);
+    const today = businessDate(now);
     const dates = serviceDayDates(now, config.serviceDays);
     const at = now.getTime();
     const dateList = sql.join(
@@ -81,13 +82,7 @@ export const serviceDaysJob: Job = {
         shiftsUpdated: n(3 + hasDays),
       };
     } catch (error) {
-      if (
-        /UNIQUE constraint failed: job_runs/.test(
-          String((error as Error).message) + String((error as { cause?: Error }).cause?.message),
-        )
-      ) {
-        return { slot: today, skipped: 'already_ran' };
-      }
+      if (isUniqueViolation(error, 'job_runs')) return { slot: today, skipped: 'already_ran' };
       throw error;
     }
   },

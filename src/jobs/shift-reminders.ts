@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { changedRows } from '../db/types.js';
-import { addDays, shanghaiDate } from '../domain/dates.js';
+import { addDays, businessDate, shanghaiInstant } from '../domain/dates.js';
 import { translator } from '../lib/i18n/index.js';
 import { volunteerLocale } from '../modules/notices/queue.js';
 import type { Job } from './registry.js';
@@ -13,9 +13,9 @@ export const shiftRemindersJob: Job = {
   name: 'shift-reminders',
   cron: '0 18 * * *',
   async run({ db, now }) {
-    const today = shanghaiDate(now);
+    const today = businessDate(now);
     const tomorrow = addDays(today, 1);
-    const due = Math.max(now.getTime(), new Date(`${today}T18:00:00+08:00`).getTime());
+    const due = Math.max(now.getTime(), shanghaiInstant(today, '18:00').getTime());
     // The body template is filled in SQL so the whole day is one statement; each volunteer's in their language.
     const parts = (locale: 'zh' | 'en') => {
       const t = translator(locale);

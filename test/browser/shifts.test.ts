@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import * as s from '../../src/db/schema/index.js';
-import { shanghaiDate } from '../../src/domain/dates.js';
+import { businessDate } from '../../src/domain/dates.js';
 import { loadConfig } from '../../src/env.js';
 import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 /** The next 24th on or after tomorrow, Shanghai time (the server runs on the real clock). */
 function next24th(): string {
-  const tomorrow = shanghaiDate(new Date(Date.now() + 86_400_000));
+  const tomorrow = businessDate(new Date(Date.now() + 86_400_000));
   const [y, m, d] = tomorrow.split('-').map(Number);
   const [year, month] = d <= 24 ? [y, m] : m === 12 ? [y + 1, 1] : [y, m + 1];
   return `${year}-${String(month).padStart(2, '0')}-24`;

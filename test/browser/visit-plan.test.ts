@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import * as s from '../../src/db/schema/index.js';
-import { shanghaiDate } from '../../src/domain/dates.js';
+import { businessDate } from '../../src/domain/dates.js';
 import { createCipher } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { screenshotPath } from '../setup/chromium.js';
@@ -24,7 +24,7 @@ describe('a service day, planned and visited', () => {
     const { server, browser } = live;
     const db = server.database.db;
     const now = new Date();
-    const today = shanghaiDate(now);
+    const today = businessDate(now);
     const cipher = createCipher(server.config.dataKey, server.config.dataKeyVersion);
     const [x] = await db.insert(s.townships).values({ name: '花石镇', createdAt: now }).returning();
     const [village] = await db

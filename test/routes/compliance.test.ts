@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { visits } from '../../src/db/schema/index.js';
-import { addDays, requiredVisits } from '../../src/domain/cadence.js';
+import { requiredVisits } from '../../src/domain/cadence.js';
+import { addDays } from '../../src/domain/dates.js';
 import { addRecipient, addTownship } from '../fixtures/recipients.js';
 import { createTestApp, loginAs, type TestApp } from '../setup/app.js';
 

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  businessDate,
-  DEFAULT_CADENCE,
-  daysBetween,
-  dueStatus,
-  intervalDays,
-  monthBounds,
-} from '../../src/domain/cadence.js';
+import { DEFAULT_CADENCE, dueStatus, intervalDays } from '../../src/domain/cadence.js';
+import { addDays, businessDate, daysBetween, monthBounds } from '../../src/domain/dates.js';
 
 describe('business dates', () => {
   it('are the Asia/Shanghai calendar date of an instant', () => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { DashboardPage } from '../../../views/pages/dashboard/index.js';
-import { businessDate } from '../../domain/cadence.js';
+import { businessDate } from '../../domain/dates.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
 import { renderPage, uiOf } from '../../lib/render.js';

@@ -3,7 +3,7 @@ import { OrganisationDetailPage } from '../../../views/pages/organisations/detai
 import { OrganisationFormPage } from '../../../views/pages/organisations/form.js';
 import { IntakePage } from '../../../views/pages/organisations/intake.js';
 import { OrganisationListPage } from '../../../views/pages/organisations/list.js';
-import { shanghaiDate } from '../../domain/dates.js';
+import { businessDate } from '../../domain/dates.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
@@ -59,7 +59,7 @@ organisationRoutes.get('/new', (c) => {
   authorize(c, can(viewerOf(c), 'manage'));
   return renderForm(c, '/organisations', false, {
     kind: 'social_org',
-    incubationYear: shanghaiDate(c.get('deps').now()).slice(0, 4),
+    incubationYear: businessDate(c.get('deps').now()).slice(0, 4),
   });
 });
 
@@ -70,7 +70,7 @@ organisationRoutes.post('/', async (c) => {
   const t = c.get('t');
   const form = parseForm(organisationForm, await readForm(c), t);
   if (!form.ok) return renderForm(c, '/organisations', false, form.values, form.errors);
-  const result = await createOrganisation(deps.db, form.data, viewer.id, deps.now(), shanghaiDate(deps.now()));
+  const result = await createOrganisation(deps.db, form.data, viewer.id, deps.now(), businessDate(deps.now()));
   if (!result.ok) return renderForm(c, '/organisations', false, form.values, { [result.field]: t(result.message) });
   setFlash(c, 'orgs.saved');
   return redirectAfterPost(c, `/organisations/${result.id}`);
@@ -93,7 +93,7 @@ async function renderDetail(c: AppContext, values?: FormValues, errors?: FieldEr
       volunteers={await volunteerCount(db, o.id)}
       history={await stageHistory(db, o.id)}
       canManage={can(viewerOf(c), 'manage')}
-      values={values ?? { on: shanghaiDate(c.get('deps').now()) }}
+      values={values ?? { on: businessDate(c.get('deps').now()) }}
       errors={errors}
     />
   );

@@ -13,7 +13,7 @@ import {
   visits,
   volunteers,
 } from '../../db/schema/index.js';
-import { addDays } from '../../domain/cadence.js';
+import { addDays } from '../../domain/dates.js';
 
 /** How far back "the volunteer who visited last time" is looked for. */
 const CONTINUITY_DAYS = 180;

@@ -2,7 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { planAssignments, visitPlans } from '../../db/schema/index.js';
 import { fitParams } from '../../db/types.js';
-import { businessDate, dueStatus } from '../../domain/cadence.js';
+import { dueStatus } from '../../domain/cadence.js';
+import { businessDate } from '../../domain/dates.js';
 import {
   type Assignment,
   capacityOf,

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { OutcomePage, TodayPage } from '../../../views/pages/plans/today.js';
-import { businessDate } from '../../domain/cadence.js';
+import { businessDate } from '../../domain/dates.js';
 import type { VisitKind, WorkKind } from '../../domain/vocabulary.js';
 import { auditInsert } from '../../lib/audit.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';

@@ -3,7 +3,7 @@ import { RecipientDetailPage, RevealedFields } from '../../../views/pages/recipi
 import { RecipientFormPage } from '../../../views/pages/recipients/form.js';
 import { RecipientListPage } from '../../../views/pages/recipients/list.js';
 import { RecipientResults } from '../../../views/partials/recipients/results.js';
-import { shanghaiDate } from '../../domain/dates.js';
+import { businessDate } from '../../domain/dates.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
@@ -25,7 +25,7 @@ import { addAssessment, createRecipient, reveal, updateRecipient } from './servi
 
 export const recipientRoutes = new Hono<AppEnv>();
 
-const today = (c: AppContext) => shanghaiDate(c.get('deps').now());
+const today = (c: AppContext) => businessDate(c.get('deps').now());
 
 recipientRoutes.get('/', async (c) => {
   const viewer = viewerOf(c);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLog, recipients, volunteers } from '../../db/schema/index.js';
-import { shanghaiDate } from '../../domain/dates.js';
+import { businessDate } from '../../domain/dates.js';
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey, Translate } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
@@ -103,7 +103,7 @@ export async function importRegister(
             deps.db,
             ctx,
             parsed as Parameters<typeof planOrganisations>[2],
-            shanghaiDate(opts.now),
+            businessDate(opts.now),
           );
   if (plan.errors.length) return { ok: false, errors: plan.errors };
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { AidReportPage } from '../../../views/pages/reports/summary.js';
+import { businessDate } from '../../domain/dates.js';
 import { auditInsert } from '../../lib/audit.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
@@ -11,13 +12,11 @@ import { annualSummary } from './summary.js';
 
 export const reportRoutes = new Hono<AppEnv>();
 
-const shanghaiDate = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-
 /** The year asked for, else the current one in Asia/Shanghai. */
 function yearOf(c: AppContext): number {
   const q = c.req.query('year');
   if (q && /^\d{4}$/.test(q)) return Number(q);
-  return Number(shanghaiDate(c.get('deps').now()).slice(0, 4));
+  return Number(businessDate(c.get('deps').now()).slice(0, 4));
 }
 
 async function summaryFor(c: AppContext) {
@@ -92,7 +91,7 @@ reportRoutes.post('/aid.docx', async (c) => {
   authorize(c, can(viewerOf(c), 'export'));
   const s = await summaryFor(c);
   await exported(c, 'docx', s.year);
-  const bytes = await summaryDocx(c.get('t'), s, shanghaiDate(c.get('deps').now()));
+  const bytes = await summaryDocx(c.get('t'), s, businessDate(c.get('deps').now()));
   return download(
     c,
     bytes,

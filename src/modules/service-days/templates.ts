@@ -1,6 +1,7 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import * as s from '../../db/schema/index.js';
 import { WORK_KINDS } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
@@ -75,8 +76,7 @@ export async function updateTemplate(
       .where(eq(s.shiftTemplates.id, id));
     return 'ok';
   } catch (error) {
-    if (/UNIQUE/.test(String((error as Error).message) + String((error as { cause?: Error }).cause?.message)))
-      return 'taken';
+    if (isUniqueViolation(error)) return 'taken';
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, ne, type SQL, sql } from 'drizzle-orm';
+import { shanghaiInstant } from '../../domain/dates.js';
 
 /** Shifts on one page of the volunteers' list: a phone screenful of days, own township first. */
 export const UPCOMING_PAGE = 30;
@@ -235,8 +236,8 @@ export async function insertShift(
       place: input.place || null,
       description: input.description || null,
       serviceDayId: day?.id ?? null,
-      startsAt: new Date(`${input.date}T${input.startTime}:00+08:00`),
-      endsAt: new Date(`${input.date}T${input.endTime}:00+08:00`),
+      startsAt: shanghaiInstant(input.date, input.startTime),
+      endsAt: shanghaiInstant(input.date, input.endTime),
       createdAt: now,
       updatedAt: now,
     })

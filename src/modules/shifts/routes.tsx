@@ -4,7 +4,7 @@ import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
 import { RosterPage } from '../../../views/pages/shifts/roster.js';
 import { UpcomingShiftsPage } from '../../../views/pages/shifts/upcoming.js';
 import { ShiftCard } from '../../../views/partials/shifts/card.js';
-import { shanghaiDate } from '../../domain/dates.js';
+import { businessDate } from '../../domain/dates.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
@@ -37,7 +37,7 @@ import {
 
 export const shiftRoutes = new Hono<AppEnv>();
 
-const today = (c: AppContext) => shanghaiDate(c.get('deps').now());
+const today = (c: AppContext) => businessDate(c.get('deps').now());
 
 /** The volunteer record of the logged-in volunteer, or null when the account is not linked yet. */
 export async function currentVolunteer(c: AppContext) {

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { SignupStatus, WorkKind } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
+import { shanghaiInstant } from '../../domain/dates.js';
 import { type NoticeText, queueNotice } from '../notices/queue.js';
 
 /**
@@ -197,8 +198,8 @@ export async function changeShift(
   texts: { changed: NoticeText | null; promoted: NoticeText },
 ): Promise<boolean> {
   const at = now.getTime();
-  const startsAt = Date.parse(`${change.date}T${change.startTime}:00+08:00`);
-  const endsAt = Date.parse(`${change.date}T${change.endTime}:00+08:00`);
+  const startsAt = shanghaiInstant(change.date, change.startTime).getTime();
+  const endsAt = shanghaiInstant(change.date, change.endTime).getTime();
   const mine = sql`exists (select 1 from shifts x where x.id = ${shiftId} and x.updated_at = ${at})`;
   const [updated] = await db.batch([
     db.run(sql`update shifts set title = ${change.title}, place = ${change.place}, description = ${change.description}, date = ${change.date},

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { CertificatePage } from '../../../views/pages/shifts/certificate.js';
 import { HoursPage } from '../../../views/pages/shifts/hours.js';
 import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
-import { shanghaiDate } from '../../domain/dates.js';
+import { businessDate } from '../../domain/dates.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
@@ -29,7 +29,7 @@ async function ownCertificate(c: Parameters<typeof currentVolunteer>[0]) {
   const v = await currentVolunteer(c);
   if (!v) notFound();
   const rows = await serviceRecord(c.get('deps').db, v.id);
-  return certificate(c.get('t'), v.name, shanghaiDate(c.get('deps').now()), rows);
+  return certificate(c.get('t'), v.name, businessDate(c.get('deps').now()), rows);
 }
 
 volunteerShiftRoutes.get('/certificate', async (c) =>

@@ -1,7 +1,8 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recipients, townships } from '../../db/schema/index.js';
-import { addDays, businessDate, requiredVisits } from '../../domain/cadence.js';
+import { requiredVisits } from '../../domain/cadence.js';
+import { addDays, businessDate } from '../../domain/dates.js';
 import { barChartDataUri } from '../reports/charts.js';
 import { loadCadenceRules } from './queries.js';
 

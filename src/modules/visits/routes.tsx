@@ -5,7 +5,7 @@ import { NeedsBoardPage } from '../../../views/pages/visits/needs.js';
 import { OverduePage } from '../../../views/pages/visits/overdue.js';
 import { RecordVisitPage } from '../../../views/pages/visits/record.js';
 import { RequirementsPage } from '../../../views/pages/visits/requirements.js';
-import { addDays, businessDate } from '../../domain/cadence.js';
+import { addDays, businessDate } from '../../domain/dates.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';

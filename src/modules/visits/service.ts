@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.js';
 import type { ActivityKind, WorkKind } from '../../db/schema/index.js';
 import { CARE_LEVELS, type CareLevel, needs } from '../../db/schema/index.js';
 import { changedRows } from '../../db/types.js';
-import { businessDate, daysBetween, dueStatus } from '../../domain/cadence.js';
+import { dueStatus } from '../../domain/cadence.js';
+import { businessDate, daysBetween } from '../../domain/dates.js';
 import { type LineInput, recordActivity } from '../ledger/service.js';
 import {
   type HomeRecipientRow,
