@@ -2,6 +2,7 @@
 // passwords, assets and configuration taken from Workers. It must never import Node-only modules
 // (src/db/client.ts, src/jobs/backup.ts, src/auth/password.ts, @hono/node-server, node-cron):
 // test/worker/bundle.test.ts builds the bundle and fails if one slips in.
+
 import type { MiddlewareHandler } from 'hono';
 import { type App, createApp } from './app.js';
 import { workerHasher } from './auth/password-worker.js';
@@ -10,6 +11,7 @@ import { createWorkerDb, type WorkerDbSource } from './db/worker.js';
 import { bindingsToEnv, type Config, loadConfig } from './env.js';
 import { shanghaiCronToUtc } from './jobs/cron-utc.js';
 import { JOBS } from './jobs/registry.js';
+import { runJob } from './jobs/runner.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createCipher } from './lib/personal-data.js';
 
@@ -74,14 +76,7 @@ function init(env: WorkerEnv): Runtime {
 async function runScheduled(cron: string, at: Date, rt: Runtime) {
   const due = JOBS.filter((job) => shanghaiCronToUtc(job.cron) === cron);
   if (due.length === 0) rt.logger.warn('job_unmatched', { cron });
-  for (const job of due) {
-    try {
-      const result = await job.run({ db: rt.db, now: at, config: rt.config, logger: rt.logger });
-      rt.logger.info('job_done', { job: job.name, ...result });
-    } catch (error) {
-      rt.logger.error('job_failed', { job: job.name, message: (error as Error).message });
-    }
-  }
+  for (const job of due) await runJob(job, { db: rt.db, now: at, config: rt.config, logger: rt.logger });
 }
 
 export default {

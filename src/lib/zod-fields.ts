@@ -41,3 +41,6 @@ export const isoDate = z
     },
     { error: 'form.invalidDate' },
   );
+
+/** A wall-clock time `HH:MM` (24 h), as a time input sends it. */
+export const timeOfDay = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'form.invalidValue');

@@ -5,15 +5,14 @@ import { isUniqueViolation } from '../../db/errors.js';
 import * as s from '../../db/schema/index.js';
 import { WORK_KINDS } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+import { timeOfDay } from '../../lib/zod-fields.js';
 
 /** A station's default shift; the service-days job carries a change to future shifts nobody holds or edited. */
 export const templateForm = z
   .object({
     title: z.string().trim().min(1, 'form.required').max(80, 'form.tooLong'),
-    startTime: z.string().regex(TIME, 'form.invalidValue'),
-    endTime: z.string().regex(TIME, 'form.invalidValue'),
+    startTime: timeOfDay(),
+    endTime: timeOfDay(),
     capacity: z.coerce
       .number({ message: 'form.invalidNumber' })
       .int('form.invalidNumber')

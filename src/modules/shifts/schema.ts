@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { WORK_KINDS } from '../../db/schema/index.js';
+import { timeOfDay } from '../../lib/zod-fields.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
 /** Filters of the volunteers' upcoming-shifts list. */
@@ -17,8 +17,8 @@ const shiftFields = {
   place: z.string().trim().max(120).default(''),
   description: z.string().trim().max(500).default(''),
   date: z.string().regex(DATE, 'form.invalidDate'),
-  startTime: z.string().regex(TIME, 'form.invalidValue'),
-  endTime: z.string().regex(TIME, 'form.invalidValue'),
+  startTime: timeOfDay(),
+  endTime: timeOfDay(),
   capacity: z.coerce
     .number({ message: 'form.required' })
     .int('form.invalidNumber')
