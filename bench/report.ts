@@ -6,6 +6,7 @@
  * Then the summary page under autocannon next to a bare Hono hello-world.
  * Usage: npm run bench:report [-- --sizes 100000,1000000,5000000]
  */
+
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +22,7 @@ import { type Database, migrateDatabase, openDatabase } from '../src/db/client.j
 import { loadConfig } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
 import { createCipher } from '../src/lib/personal-data.js';
+import { ALL } from '../src/lib/scope.js';
 import { annualSummary, summaryStatements, yearRange } from '../src/modules/reports/summary.js';
 import { createUser } from '../src/modules/users/service.js';
 
@@ -127,7 +129,7 @@ async function median(fn: () => Promise<unknown>, runs = 7): Promise<number> {
 
 async function time(database: Database) {
   const db = database.db;
-  const st = summaryStatements(YEAR, {});
+  const st = summaryStatements(YEAR, ALL);
   // Floor: the same figures aggregated from the ledger rows, bare on the client (no drizzle, no folding, no names).
   const dialect = (db as unknown as { dialect: { sqlToQuery(s: unknown): { sql: string; params: unknown[] } } })
     .dialect;
@@ -148,7 +150,7 @@ async function time(database: Database) {
     sql`SELECT kind, count(*), sum(amount_fen), sum(service_centihours) FROM ledger_lines WHERE ${yearRange(YEAR)} GROUP BY kind`,
   );
   const head = await median(() => database.client.execute({ sql: headline.sql, args: headline.params as never[] }));
-  const summary = await median(() => annualSummary(db, YEAR, {}));
+  const summary = await median(() => annualSummary(db, YEAR, ALL));
   return { summary, floor, head };
 }
 

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/env.js';
 import { createCipher } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { launchChromium, screenshotPath } from '../setup/chromium.js';
-import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
+import { onOrganisationPlan, organisation, recipient, township } from '../setup/ledger-fixtures.js';
 import { type RunningServer, startServer } from '../setup/server.js';
 
 let server: RunningServer;
@@ -21,7 +21,9 @@ beforeAll(async () => {
   const A = await township(db, '易俗河镇');
   const org = await organisation(db, '湘潭县爱心协会', 'social_org', null);
   await organisation(db, '易俗河敬老院', 'nursing_home', A);
-  await recipient(db, cipher, '王秀英', A);
+  const wang = await recipient(db, cipher, '王秀英', A);
+  // The association serves her through a visit plan, so its coordinator may pick her for an activity.
+  await onOrganisationPlan(db, org, A, wang);
   const now = new Date();
   await createUser(
     { db, passwords: argon2Hasher },

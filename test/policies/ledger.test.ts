@@ -27,10 +27,10 @@ describe('ledger policy', () => {
   });
 
   it('scopes the county, a township, an organisation, and nothing for volunteers', () => {
-    expect(scope(viewer('county_admin'))).toEqual({});
-    expect(scope(viewer('station_staff', 3))).toEqual({ townshipId: 3 });
-    expect(scope(viewer('org_coordinator', null, 7))).toEqual({ organisationId: 7 });
-    expect(scope(viewer('volunteer'))).toEqual({ none: true });
+    expect(scope(viewer('county_admin'))).toEqual({ kind: 'all' });
+    expect(scope(viewer('station_staff', 3))).toEqual({ kind: 'township', townshipId: 3 });
+    expect(scope(viewer('org_coordinator', null, 7))).toEqual({ kind: 'organisation', organisationId: 7 });
+    expect(scope(viewer('volunteer'))).toEqual({ kind: 'none' });
   });
 
   it('lets each role record only for organisations it owns', () => {

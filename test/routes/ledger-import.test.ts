@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { activities, ledgerLines } from '../../src/db/schema/index.js';
 import { createCipher } from '../../src/lib/personal-data.js';
+import { ALL } from '../../src/lib/scope.js';
 import { recordActivity, reverseLine } from '../../src/modules/ledger/service.js';
 import { annualSummary } from '../../src/modules/reports/summary.js';
 import { type Browser, createTestApp, loginAs, ORIGIN, type TestApp } from '../setup/app.js';
@@ -105,7 +106,7 @@ describe('activities import', () => {
       expect(first.status).toBe(200);
       expect(await first.text()).toContain('导入完成：新增 3 项活动，0 项已存在未变。');
       for (const year of [2025, 2026])
-        expect(await annualSummary(dst.database.db, year, {})).toEqual(await annualSummary(db, year, {}));
+        expect(await annualSummary(dst.database.db, year, ALL)).toEqual(await annualSummary(db, year, ALL));
 
       const again = await upload(dst, dstAdmin, `activities.${ext}`, bytes);
       expect(await again.text()).toContain('导入完成：新增 0 项活动，3 项已存在未变。');
@@ -146,7 +147,7 @@ describe('activities import', () => {
       '2023/6/24,G-1,花石镇社工站,关爱帮扶,敬老院,易俗河敬老院,棉被,10,床,1200,3.5\r\n';
     const res = await upload(t, admin, 'g.csv', new Uint8Array(iconv.encode(csv, 'gb18030')));
     expect(await res.text()).toContain('导入完成：新增 1 项活动');
-    const s = await annualSummary(t.database.db, 2023, {});
+    const s = await annualSummary(t.database.db, 2023, ALL);
     expect(s).toMatchObject({
       stations_participating: 1,
       nursing_homes_visited: 1,

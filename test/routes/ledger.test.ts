@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { activities, ledgerLines } from '../../src/db/schema/index.js';
 import { createCipher } from '../../src/lib/personal-data.js';
 import { type Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
-import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
+import { onOrganisationPlan, organisation, recipient, township } from '../setup/ledger-fixtures.js';
 
 let t: TestApp;
 const ids: Record<string, number> = {};
@@ -18,6 +18,8 @@ beforeEach(async () => {
   ids.home = await organisation(db, '易俗河敬老院', 'nursing_home', ids.A);
   ids.r1 = await recipient(db, cipher, '王秀英', ids.A);
   ids.r2 = await recipient(db, cipher, '李桂兰', ids.B);
+  // The association serves 王秀英 through a visit plan: that is what lets its coordinator pick her.
+  await onOrganisationPlan(db, ids.org1, ids.A, ids.r1);
 });
 
 const visit = (key: string, over: Record<string, string | string[]> = {}) => ({
@@ -128,6 +130,7 @@ describe('roles and scope', () => {
   it('shows a coordinator only their organisation, its activities and totals; others get 404', async () => {
     const own = await coordinator(ids.org1);
     const other = await coordinator(ids.org2);
+    await onOrganisationPlan(t.database.db, ids.org2, ids.B, ids.r2);
     const mine = await own.post('/activities', visit('f'.repeat(20)));
     const theirs = await other.post(
       '/activities',

@@ -1,5 +1,13 @@
 import type { Db } from '../../src/db/client.js';
-import { organisations, recipients, townships } from '../../src/db/schema/index.js';
+import {
+  organisations,
+  planAssignments,
+  recipients,
+  shifts,
+  townships,
+  visitPlans,
+  volunteers,
+} from '../../src/db/schema/index.js';
 import type { PersonalDataCipher } from '../../src/lib/personal-data.js';
 import type { LineInput } from '../../src/modules/ledger/service.js';
 
@@ -86,3 +94,45 @@ export const service = (kind: string, centihours: number, volunteers = 1): LineI
   serviceCentihours: centihours,
   volunteers,
 });
+
+let planSerial = 0;
+/**
+ * Puts a household on a published visit plan of one of an organisation's shifts, as the plan pages would: from
+ * then on the organisation serves it and its coordinator may pick it for an activity.
+ */
+export async function onOrganisationPlan(db: Db, organisationId: number, townshipId: number, recipientId: number) {
+  planSerial++;
+  const at = NOW;
+  const [shift] = await db
+    .insert(shifts)
+    .values({
+      organisationId,
+      townshipId,
+      title: '入户走访',
+      date: '2026-01-24',
+      startTime: '08:30',
+      endTime: '12:00',
+      startsAt: new Date('2026-01-24T00:30:00Z'),
+      endsAt: new Date('2026-01-24T04:00:00Z'),
+      capacity: 4,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  const [volunteer] = await db
+    .insert(volunteers)
+    .values({
+      name: `计划志愿者${planSerial}`,
+      mobile: `1390000${String(planSerial).padStart(4, '0')}`,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  const [plan] = await db
+    .insert(visitPlans)
+    .values({ shiftId: shift.id, status: 'published', publishedAt: at, createdAt: at, updatedAt: at })
+    .returning();
+  await db
+    .insert(planAssignments)
+    .values({ planId: plan.id, published: true, volunteerId: volunteer.id, recipientId, position: 1 });
+}

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ledgerLines } from '../../src/db/schema/index.js';
 import { createCipher } from '../../src/lib/personal-data.js';
+import * as scopes from '../../src/lib/scope.js';
 import { type ActivityInput, recordActivity, reverseLine } from '../../src/modules/ledger/service.js';
 import { annualSummary } from '../../src/modules/reports/summary.js';
 import { createTestApp, type TestApp } from '../setup/app.js';
@@ -85,7 +86,7 @@ beforeAll(async () => {
 
 describe('the annual summary', () => {
   it('counts by its definitions: distinct organisations, stations, homes, households; money net of reversals', async () => {
-    const s = await annualSummary(t.database.db, 2026, {});
+    const s = await annualSummary(t.database.db, 2026, scopes.ALL);
     expect({ ...s, by_month: undefined, by_organisation: undefined, by_township: undefined }).toEqual({
       year: 2026,
       organisations_participating: 2,
@@ -104,7 +105,7 @@ describe('the annual summary', () => {
   });
 
   it('breaks down by township, organisation and month with the same measures', async () => {
-    const s = await annualSummary(t.database.db, 2026, {});
+    const s = await annualSummary(t.database.db, 2026, scopes.ALL);
     const a = s.by_township.find((x) => x.township_id === ids.A)!;
     expect(a).toMatchObject({
       township: '甲镇',
@@ -147,7 +148,7 @@ describe('the annual summary', () => {
   });
 
   it('narrows to a coordinator organisation and a station township', async () => {
-    const org = await annualSummary(t.database.db, 2026, { organisationId: ids.S1 });
+    const org = await annualSummary(t.database.db, 2026, scopes.organisation(ids.S1));
     expect(org).toMatchObject({
       assistance_events: 1,
       households_visited: 1,
@@ -156,14 +157,14 @@ describe('the annual summary', () => {
       goods_value_fen: 5050,
       stations_participating: 0,
     });
-    const town = await annualSummary(t.database.db, 2026, { townshipId: ids.B });
+    const town = await annualSummary(t.database.db, 2026, scopes.township(ids.B));
     expect(town).toMatchObject({
       assistance_events: 1,
       households_visited: 1,
       aid_total_fen: 3000,
       organisations_participating: 0,
     });
-    const other = await annualSummary(t.database.db, 2027, {});
+    const other = await annualSummary(t.database.db, 2027, scopes.ALL);
     expect(other).toMatchObject({ assistance_events: 1, households_visited: 1, cash_fen: 99900 });
   });
 });
@@ -172,11 +173,11 @@ describe('the monthly roll-up', () => {
   it('gives exactly the figures computed from the ledger rows, in every scope and year', async () => {
     for (const year of [2025, 2026, 2027])
       for (const s of [
-        {},
-        { organisationId: ids.S1 },
-        { organisationId: ids.StA },
-        { townshipId: ids.A },
-        { townshipId: ids.B },
+        scopes.ALL,
+        scopes.organisation(ids.S1),
+        scopes.organisation(ids.StA),
+        scopes.township(ids.A),
+        scopes.township(ids.B),
       ])
         expect(await annualSummary(t.database.db, year, s, 'rollup')).toEqual(
           await annualSummary(t.database.db, year, s, 'rows'),

@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { ASSETS } from '../../src/lib/assets.js';
 import type { Ui } from '../../src/lib/ui.js';
+import { navItems } from '../../src/modules/navigation/menu.js';
 import { Notice } from '../components/form.js';
-import { navItems } from './nav.js';
 
 export interface PageProps {
   ui: Ui;

@@ -3,8 +3,10 @@ import type { Db } from '../../db/client.js';
 import { needs, recipients, volunteers } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
-import { scope as recipientScope } from '../recipients/policy.js';
-import { scope as volunteerScope } from '../volunteers/policy.js';
+import { can as canRecipients, scope as recipientScope } from '../recipients/policy.js';
+import { recipientsIn } from '../recipients/queries.js';
+import { can as canVolunteers, scope as volunteerScope } from '../volunteers/policy.js';
+import { volunteersIn } from '../volunteers/queries.js';
 
 export interface Card {
   label: MessageKey;
@@ -17,8 +19,8 @@ export interface Card {
 export async function dashboardCards(db: Db, viewer: Viewer): Promise<Card[]> {
   const cards: Card[] = [];
   // One pass over each register (conditional sums), not one count per card: the dashboard is the busiest page.
-  if (viewer.role === 'county_admin' || viewer.role === 'station_staff') {
-    const where = recipientScope(viewer);
+  if (canRecipients(viewer, 'list')) {
+    const where = recipientsIn(recipientScope(viewer, 'list'));
     const [[r], open] = await Promise.all([
       db
         .select({
@@ -32,7 +34,7 @@ export async function dashboardCards(db: Db, viewer: Viewer): Promise<Card[]> {
         needs,
         and(
           sql`${needs.status} <> 'resolved'`,
-          where ? sql`${needs.recipientId} IN (SELECT id FROM recipients WHERE ${where})` : undefined,
+          sql`${needs.recipientId} IN (SELECT id FROM recipients WHERE ${where})`,
         ),
       ),
     ]);
@@ -48,14 +50,14 @@ export async function dashboardCards(db: Db, viewer: Viewer): Promise<Card[]> {
       { label: 'dashboard.openNeeds', value: open, href: '/needs', warn: open > 0 },
     );
   }
-  if (viewer.role !== 'volunteer') {
+  if (canVolunteers(viewer, 'list')) {
     const [v] = await db
       .select({
         active: sql<number>`coalesce(sum(${volunteers.status} = 'active'), 0)`,
         pending: sql<number>`coalesce(sum(${volunteers.status} = 'pending'), 0)`,
       })
       .from(volunteers)
-      .where(volunteerScope(viewer));
+      .where(volunteersIn(volunteerScope(viewer)));
     const pending = Number(v.pending);
     cards.push(
       { label: 'dashboard.volunteers', value: Number(v.active), href: '/volunteers' },

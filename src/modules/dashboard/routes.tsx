@@ -5,6 +5,7 @@ import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { dashboardComplianceChart } from '../visits/compliance.js';
+import { can as canVisits } from '../visits/policy.js';
 import { dashboardCards } from './cards.js';
 
 export const dashboardRoutes = new Hono<AppEnv>();
@@ -15,15 +16,9 @@ dashboardRoutes.get('/', async (c) => {
   authorize(c, true);
   const deps = c.get('deps');
   // The county administrator sees every township's visit compliance as a chart (refreshed every five minutes).
-  const chart =
-    viewer.role === 'county_admin'
-      ? await dashboardComplianceChart(
-          deps.db,
-          businessDate(deps.now()),
-          c.get('t')('compliance.chartTitle'),
-          deps.now(),
-        )
-      : null;
+  const chart = canVisits(viewer, 'countyCompliance')
+    ? await dashboardComplianceChart(deps.db, businessDate(deps.now()), c.get('t')('compliance.chartTitle'), deps.now())
+    : null;
   return renderPage(
     c,
     <DashboardPage ui={uiOf(c)} cards={await dashboardCards(deps.db, viewer)} complianceChart={chart} />,

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Db } from '../../db/client.js';
 import { translator } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { ALL } from '../../lib/scope.js';
 import { summaryDocx, summaryXlsx } from '../reports/export.js';
 import { annualSummary } from '../reports/summary.js';
 import { importActivities, rowErrorText } from './import.js';
@@ -33,7 +34,7 @@ export async function reportAnnualCommand(
     console.error('choose at least one of --json, --docx FILE, --xlsx FILE');
     return 2;
   }
-  const summary = await annualSummary(db, year, {});
+  const summary = await annualSummary(db, year, ALL);
   const t = translator('zh');
   if (values.docx) writeFileSync(values.docx, await summaryDocx(t, summary, today));
   if (values.xlsx) writeFileSync(values.xlsx, await summaryXlsx(t, summary));

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ImportActivitiesPage } from '../../../views/pages/activities/import.js';
+import { ImportActivitiesPage } from '../../../views/pages/ledger/import.js';
 import { auditInsert } from '../../lib/audit.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';

@@ -5,6 +5,7 @@ import { fitParams } from '../../db/types.js';
 import { formatHundredths, formatYuan, parseHundredths } from '../../domain/money.js';
 import type { MessageKey, Translate } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import type { Scope } from '../../lib/scope.js';
 import {
   type Cell,
   type Column,
@@ -13,8 +14,7 @@ import {
   rowValues,
   SpreadsheetError,
 } from '../../lib/spreadsheet/index.js';
-import type { LedgerScope } from './policy.js';
-import { scopeSql } from './policy.js';
+import { ledgerWhere } from './policy.js';
 import {
   type ActivityInput,
   activityStatements,
@@ -325,10 +325,10 @@ export async function importActivities(
 export async function exportActivities(
   db: Db,
   cipher: PersonalDataCipher,
-  s: LedgerScope,
+  s: Scope,
   range: { from: string; to: string },
 ): Promise<{ headers: string[]; rows: Cell[][] }> {
-  const where = sql`a.occurred_on >= ${range.from} AND a.occurred_on <= ${range.to} AND ${scopeSql(s, 'a')}`;
+  const where = sql`a.occurred_on >= ${range.from} AND a.occurred_on <= ${range.to} AND ${ledgerWhere(s, 'a')}`;
   const acts =
     (await db.all(sql`SELECT a.id, coalesce(a.external_ref, 'SW-' || a.id) AS ref, a.occurred_on, a.kind, o.name AS org
     FROM activities a JOIN organisations o ON o.id = a.organisation_id WHERE ${where} ORDER BY a.occurred_on, a.id`)) as {

@@ -1,10 +1,11 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { activities } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
+import { ALL, NONE, organisation, type Scope, scopeHolds, scopeWhere, township } from '../../lib/scope.js';
 
 export type LedgerAction = 'list' | 'record' | 'reverse' | 'report' | 'export' | 'import';
 
-/** Who may do what with activities and the aid ledger. Volunteers record aid through visits (issue 5), not here. */
+/** Who may do what with activities and the aid ledger. Volunteers record aid through their visits, not here. */
 export function can(viewer: Viewer | null, action: LedgerAction): boolean {
   if (!viewer) return false;
   if (action === 'import') return viewer.role === 'county_admin';
@@ -15,42 +16,24 @@ export function can(viewer: Viewer | null, action: LedgerAction): boolean {
 }
 
 /** The slice of the ledger a viewer sees, by the owner columns every ledger table carries. */
-export interface LedgerScope {
-  organisationId?: number;
-  townshipId?: number;
-  none?: true;
+export function scope(viewer: Viewer): Scope {
+  if (viewer.role === 'county_admin') return ALL;
+  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return township(viewer.townshipId);
+  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null) return organisation(viewer.organisationId);
+  return NONE;
 }
 
-export function scope(viewer: Viewer): LedgerScope {
-  if (viewer.role === 'county_admin') return {};
-  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return { townshipId: viewer.townshipId };
-  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null)
-    return { organisationId: viewer.organisationId };
-  return { none: true };
-}
-
-/** The scope as a where-clause on any table with `organisation_id` and `township_id` columns. */
-export function scopeSql(s: LedgerScope, alias = ''): SQL {
+/** The scope as a where-clause on any ledger table (`organisation_id`, `township_id`), optionally aliased. */
+export function ledgerWhere(s: Scope, alias = ''): SQL {
   const p = alias ? `${alias}.` : '';
-  if (s.none) return sql`0`;
-  if (s.organisationId !== undefined) return sql`${sql.raw(p)}organisation_id = ${s.organisationId}`;
-  if (s.townshipId !== undefined) return sql`${sql.raw(p)}township_id = ${s.townshipId}`;
-  return sql`1`;
+  return scopeWhere(s, { township: sql.raw(`${p}township_id`), organisation: sql.raw(`${p}organisation_id`) });
 }
 
-export function activityScope(viewer: Viewer): SQL | undefined {
-  const s = scope(viewer);
-  if (s.none) return sql`0`;
-  if (s.organisationId !== undefined) return eq(activities.organisationId, s.organisationId);
-  if (s.townshipId !== undefined) return eq(activities.townshipId, s.townshipId);
-  return undefined;
-}
+/** The activities inside a scope. */
+export const activitiesIn = (s: Scope): SQL =>
+  scopeWhere(s, { township: activities.townshipId, organisation: activities.organisationId });
 
-/** Whether an activity's owner is inside the viewer's scope (for recording on behalf of an organisation). */
+/** Whether the viewer may record on behalf of an organisation: their own, their township's, or any (county). */
 export function ownsOrganisation(viewer: Viewer, org: { id: number; townshipId: number | null }): boolean {
-  const s = scope(viewer);
-  if (s.none) return false;
-  if (s.organisationId !== undefined) return org.id === s.organisationId;
-  if (s.townshipId !== undefined) return org.townshipId === s.townshipId;
-  return true;
+  return scopeHolds(scope(viewer), { organisationId: org.id, townshipId: org.townshipId });
 }

@@ -10,7 +10,9 @@ import {
   townships,
 } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
-import { activityScope, ownsOrganisation } from './policy.js';
+import { scope as recipientScope } from '../recipients/policy.js';
+import { recipientsIn } from '../recipients/queries.js';
+import { activitiesIn, ownsOrganisation, scope } from './policy.js';
 
 export interface ActivityFilters {
   from?: string;
@@ -25,7 +27,7 @@ export const PAGE_SIZE = 50;
 
 /** The activities a viewer may see, newest first, with their cash-and-goods total. */
 export async function listActivities(db: Db, viewer: Viewer, f: ActivityFilters, page = 1) {
-  const where: (SQL | undefined)[] = [activityScope(viewer)];
+  const where: (SQL | undefined)[] = [activitiesIn(scope(viewer))];
   if (f.from) where.push(gte(activities.occurredOn, f.from));
   if (f.to) where.push(lte(activities.occurredOn, f.to));
   if (f.townshipId) where.push(eq(activities.townshipId, f.townshipId));
@@ -74,7 +76,7 @@ export async function findActivity(db: Db, viewer: Viewer, id: number) {
     .from(activities)
     .innerJoin(organisations, eq(organisations.id, activities.organisationId))
     .leftJoin(townships, eq(townships.id, activities.townshipId))
-    .where(and(eq(activities.id, id), activityScope(viewer)))
+    .where(and(eq(activities.id, id), activitiesIn(scope(viewer))))
     .get();
   if (!activity) return undefined;
   const targets = await db
@@ -123,20 +125,23 @@ export function nursingHomes(db: Db) {
 }
 
 /**
- * Home-supported recipients a viewer may pick, by name: a station its township; the county and coordinators
- * the whole county until volunteer assignments exist (issue 5), shown with minimal data (name, township, masked ID).
+ * Home-supported recipients a viewer may pick, by name, with minimal data (name, township, masked ID): the county
+ * all, a station its township, a coordinator the households its organisation already serves.
  */
 export function searchRecipients(db: Db, viewer: Viewer, q: string, ids: number[] = []) {
-  const scope =
-    viewer.role === 'station_staff' && viewer.townshipId !== null
-      ? eq(recipients.townshipId, viewer.townshipId)
-      : undefined;
   const match = ids.length ? inArray(recipients.id, ids) : like(recipients.name, `${q.replace(/[%_]/g, '')}%`);
   return db
     .select({ id: recipients.id, name: recipients.name, masked: recipients.idNumberMasked, township: townships.name })
     .from(recipients)
     .innerJoin(townships, eq(townships.id, recipients.townshipId))
-    .where(and(eq(recipients.supportMode, 'home'), eq(recipients.status, 'active'), scope, match))
+    .where(
+      and(
+        eq(recipients.supportMode, 'home'),
+        eq(recipients.status, 'active'),
+        recipientsIn(recipientScope(viewer, 'pick')),
+        match,
+      ),
+    )
     .orderBy(asc(recipients.name), asc(recipients.id))
     .limit(20);
 }

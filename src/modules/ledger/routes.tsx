@@ -1,10 +1,10 @@
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { Hono } from 'hono';
-import { ActivityDetailPage } from '../../../views/pages/activities/detail.js';
-import { ActivitiesPage } from '../../../views/pages/activities/list.js';
-import { NewActivityPage } from '../../../views/pages/activities/new.js';
-import { AddLineButton, LineRow } from '../../../views/partials/activities/line-row.js';
-import { RecipientOptions } from '../../../views/partials/activities/recipient-options.js';
+import { ActivityDetailPage } from '../../../views/pages/ledger/detail.js';
+import { ActivitiesPage } from '../../../views/pages/ledger/list.js';
+import { NewActivityPage } from '../../../views/pages/ledger/new.js';
+import { AddLineButton, LineRow } from '../../../views/partials/ledger/line-row.js';
+import { RecipientOptions } from '../../../views/partials/ledger/recipient-options.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';

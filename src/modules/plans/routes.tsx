@@ -8,6 +8,7 @@ import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { township } from '../../lib/scope.js';
 import { can as canShift, scope as shiftScope } from '../shifts/policy.js';
 import { findShift } from '../shifts/queries.js';
 import { homeRecipientsWithLastVisit } from '../visits/queries.js';
@@ -49,7 +50,7 @@ planRoutes.get('/:shiftId{[0-9]+}', async (c) => {
     confirmedVolunteers(db, shift.id),
     plan ? planRows(db, plan.id, false) : [],
     plan ? planRows(db, plan.id, true) : [],
-    homeRecipientsWithLastVisit(db, undefined, shift.townshipId),
+    homeRecipientsWithLastVisit(db, township(shift.townshipId)),
   ]);
   const recipientNames = new Map<number, string>([
     ...homes.map((h) => [h.id, h.name] as const),

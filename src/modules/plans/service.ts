@@ -16,6 +16,7 @@ import {
   priorityOf,
 } from '../../domain/matching/index.js';
 import { visitingOrder } from '../../domain/visit-order.js';
+import { township } from '../../lib/scope.js';
 import { bilingual, queueNotice } from '../notices/queue.js';
 import { homeRecipientsWithLastVisit, loadCadenceRules } from '../visits/queries.js';
 import {
@@ -56,7 +57,7 @@ export async function plannerInput(
   const [rules, people, homes, elsewhere, facts] = await Promise.all([
     loadCadenceRules(db),
     confirmedVolunteers(db, shift.id),
-    homeRecipientsWithLastVisit(db, undefined, shift.townshipId),
+    homeRecipientsWithLastVisit(db, township(shift.townshipId)),
     plannedElsewhere(db, shift.id, shift.date),
     plannerFacts(db, shift.townshipId, shift.date),
   ]);

@@ -9,6 +9,7 @@ import {
   villages,
   visits,
 } from '../../db/schema/index.js';
+import { type Scope, scopeWhere } from '../../lib/scope.js';
 import { townshipChoices } from '../places/queries.js';
 import type { RecipientListQuery } from './schema.js';
 
@@ -34,13 +35,30 @@ const listColumns = {
   status: recipients.status,
 };
 
+/**
+ * The recipients inside a scope, as a where-clause on `recipients`. An organisation reaches the households it
+ * already serves: named on its activities or on the plans of its shifts. A volunteer reaches the households of
+ * their published plans.
+ */
+export function recipientsIn(scope: Scope): SQL {
+  return scopeWhere(scope, {
+    township: recipients.townshipId,
+    organisation: (id) =>
+      sql`(${recipients.id} IN (SELECT t.recipient_id FROM activity_targets t WHERE t.organisation_id = ${id} AND t.recipient_id IS NOT NULL)
+        OR ${recipients.id} IN (SELECT pa.recipient_id FROM plan_assignments pa JOIN visit_plans p ON p.id = pa.plan_id
+          JOIN shifts s ON s.id = p.shift_id WHERE s.organisation_id = ${id}))`,
+    assigned: (volunteerId) =>
+      sql`${recipients.id} IN (SELECT pa.recipient_id FROM plan_assignments pa WHERE pa.volunteer_id = ${volunteerId} AND pa.published = 1)`,
+  });
+}
+
 function escapeLike(s: string) {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-export async function listRecipients(db: Db, scopeWhere: SQL | undefined, q: RecipientListQuery) {
+export async function listRecipients(db: Db, scope: Scope, q: RecipientListQuery) {
   const where = and(
-    scopeWhere,
+    recipientsIn(scope),
     q.q ? sql`${recipients.name} LIKE ${`%${escapeLike(q.q)}%`} ESCAPE '\\'` : undefined,
     q.townshipId ? eq(recipients.townshipId, q.townshipId) : undefined,
     q.careLevel ? eq(recipients.careLevel, q.careLevel) : undefined,
@@ -65,14 +83,14 @@ export async function listRecipients(db: Db, scopeWhere: SQL | undefined, q: Rec
 export type RecipientRow = Awaited<ReturnType<typeof listRecipients>>['rows'][number];
 
 /** One recipient inside the viewer's scope, with the names of their places; undefined when outside. */
-export async function findRecipient(db: Db, scopeWhere: SQL | undefined, id: number) {
+export async function findRecipient(db: Db, scope: Scope, id: number) {
   const nursingHome = sql<string | null>`(SELECT name FROM organisations WHERE id = ${recipients.nursingHomeId})`;
   return db
     .select({ recipient: recipients, township: townships.name, village: villages.name, nursingHome })
     .from(recipients)
     .innerJoin(townships, eq(townships.id, recipients.townshipId))
     .leftJoin(villages, eq(villages.id, recipients.villageId))
-    .where(and(eq(recipients.id, id), scopeWhere))
+    .where(and(eq(recipients.id, id), recipientsIn(scope)))
     .get();
 }
 

@@ -10,6 +10,7 @@ import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
 import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { boundTownship } from '../../lib/scope.js';
 import { townshipChoices } from '../places/queries.js';
 import { can, scope } from './policy.js';
 import {
@@ -33,7 +34,7 @@ recipientRoutes.get('/', async (c) => {
   const db = c.get('deps').db;
   const query = listQuery.parse(c.req.query());
   // Station staff always search their own township, whatever the query says.
-  if (viewer.role === 'station_staff') query.townshipId = undefined;
+  if (boundTownship(scope(viewer)) !== null) query.townshipId = undefined;
   const result = await listRecipients(db, scope(viewer), query);
   const t = c.get('t');
   if (isHtmx(c)) return c.html(<RecipientResults t={t} {...result} query={query} today={today(c)} />);
@@ -63,7 +64,7 @@ async function renderForm(
   maskedMobile?: string | null,
 ) {
   const viewer = viewerOf(c);
-  const options = await formOptions(c.get('deps').db, viewer.role === 'station_staff' ? viewer.townshipId : null);
+  const options = await formOptions(c.get('deps').db, boundTownship(scope(viewer)));
   const page = (
     <RecipientFormPage
       ui={uiOf(c)}

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { organisations, townships, villages } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
 import type { Translate } from '../../lib/i18n/index.js';
+import { scope } from './policy.js';
 
 /** One problem in one cell, already in the user's language. */
 export interface RowError {
@@ -52,7 +53,7 @@ export class ImportContext {
   }
 
   get isAdmin() {
-    return this.viewer.role === 'county_admin';
+    return scope(this.viewer).kind === 'all';
   }
 
   /** The township of a name; an admin's unknown name becomes a township to create. */

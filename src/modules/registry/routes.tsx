@@ -73,7 +73,7 @@ registryRoutes.post('/export/:register/:format{csv|xlsx}', async (c) => {
   authorize(c, can(viewer, 'export', register));
   const deps = c.get('deps');
   const format = c.req.param('format') as 'csv' | 'xlsx';
-  const unmasked = viewer.role === 'county_admin';
+  const unmasked = can(viewer, 'exportUnmasked', register);
   const bytes = await exportRegister(deps, viewer, register, format, {
     unmasked,
     now: deps.now(),

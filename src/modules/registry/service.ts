@@ -5,6 +5,7 @@ import { businessDate } from '../../domain/dates.js';
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey, Translate } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { boundTownship } from '../../lib/scope.js';
 import {
   type Column,
   mapColumns,
@@ -17,6 +18,7 @@ import {
 import { ImportContext, type RowError } from './context.js';
 import { ORGANISATION_COLUMNS, RECIPIENT_COLUMNS, type Register, VOLUNTEER_COLUMNS } from './formats.js';
 import { exportOrganisations, parseOrganisationRow, planOrganisations } from './organisations-io.js';
+import { scope } from './policy.js';
 import { exportRecipients, type Plan, parseRecipientRow, planRecipients } from './recipients-io.js';
 import { exportVolunteers, parseVolunteerRow, planVolunteers } from './volunteers-io.js';
 
@@ -134,7 +136,7 @@ export async function exportRegister(
   format: 'csv' | 'xlsx',
   opts: { unmasked: boolean; now: Date; sheetName: string },
 ): Promise<Uint8Array> {
-  const station = viewer.role === 'station_staff' && viewer.townshipId !== null ? viewer.townshipId : null;
+  const station = boundTownship(scope(viewer));
   const rows =
     register === 'recipients'
       ? await exportRecipients(

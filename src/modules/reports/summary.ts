@@ -9,7 +9,8 @@ import {
   type Measures,
   type TargetCount,
 } from '../../domain/aid-summary.js';
-import { type LedgerScope, scopeSql } from '../ledger/policy.js';
+import type { Scope } from '../../lib/scope.js';
+import { ledgerWhere } from '../ledger/policy.js';
 
 export interface AnnualSummary extends Measures {
   year: number;
@@ -33,8 +34,8 @@ const GROUP_EXPR: Record<Exclude<GroupKey, 'all'>, string> = {
  * The summary computed from the ledger rows themselves: the benchmark runs these bare as the floor, and a test
  * checks the roll-up gives the same figures.
  */
-export function summaryStatements(year: number, s: LedgerScope) {
-  const where = sql`${yearRange(year)} AND ${scopeSql(s)}`;
+export function summaryStatements(year: number, s: Scope) {
+  const where = sql`${yearRange(year)} AND ${ledgerWhere(s)}`;
   const targets = (g: GroupKey) =>
     sql`SELECT ${sql.raw(g === 'all' ? "'all'" : `CAST(${GROUP_EXPR[g]} AS TEXT)`)} AS k,
       count(DISTINCT recipient_id) AS households, count(DISTINCT nursing_home_id) AS homes
@@ -59,17 +60,17 @@ export function summaryStatements(year: number, s: LedgerScope) {
 type Row = Record<string, unknown>;
 
 /** The year's months from the roll-up (decision 0062): events and sums per (month, organisation, township). */
-export function rollupStatement(year: number, s: LedgerScope) {
+export function rollupStatement(year: number, s: Scope) {
   return sql`SELECT month, organisation_id, organisation_kind, nullif(township_id, 0) AS township_id, events,
       cash_fen AS cash, goods_fen AS goods, centihours
-    FROM aid_monthly WHERE month >= ${`${year}-01`} AND month <= ${`${year}-12`} AND ${scopeSql(s)}`;
+    FROM aid_monthly WHERE month >= ${`${year}-01`} AND month <= ${`${year}-12`} AND ${ledgerWhere(s)}`;
 }
 
 /** Computes a year's annual summary within a scope (the whole county, a township, or an organisation). */
 export async function annualSummary(
   db: Db,
   year: number,
-  s: LedgerScope,
+  s: Scope,
   source: 'rollup' | 'rows' = 'rollup',
 ): Promise<AnnualSummary> {
   const st = summaryStatements(year, s);

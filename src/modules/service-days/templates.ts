@@ -1,10 +1,10 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import * as s from '../../db/schema/index.js';
 import { WORK_KINDS } from '../../db/schema/index.js';
-import type { Viewer } from '../../lib/context.js';
+import { type Scope, scopeWhere } from '../../lib/scope.js';
 import { timeOfDay } from '../../lib/zod-fields.js';
 
 /** A station's default shift; the service-days job carries a change to future shifts nobody holds or edited. */
@@ -22,21 +22,10 @@ export const templateForm = z
   })
   .refine((v) => v.endTime > v.startTime, { path: ['endTime'], message: 'shifts.error.time' });
 
-/** Station staff edit their township's station templates; the county admin any. */
-export function templateScope(viewer: Viewer): SQL | undefined {
-  if (viewer.role === 'county_admin') return undefined;
-  if (viewer.role === 'station_staff' && viewer.townshipId !== null)
-    return eq(s.organisations.townshipId, viewer.townshipId);
-  return sql`0`;
-}
+/** Templates inside a scope: those of a township's station. */
+const templatesIn = (scope: Scope) => scopeWhere(scope, { township: s.organisations.townshipId });
 
-export function canEditTemplates(viewer: Viewer | null): boolean {
-  return (
-    !!viewer && (viewer.role === 'county_admin' || (viewer.role === 'station_staff' && viewer.townshipId !== null))
-  );
-}
-
-export async function listTemplates(db: Db, where: SQL | undefined) {
+export async function listTemplates(db: Db, scope: Scope) {
   return db
     .select({
       id: s.shiftTemplates.id,
@@ -49,7 +38,7 @@ export async function listTemplates(db: Db, where: SQL | undefined) {
     })
     .from(s.shiftTemplates)
     .innerJoin(s.organisations, eq(s.organisations.id, s.shiftTemplates.organisationId))
-    .where(and(where, eq(s.organisations.kind, 'station')))
+    .where(and(templatesIn(scope), eq(s.organisations.kind, 'station')))
     .orderBy(asc(s.organisations.name), asc(s.shiftTemplates.startTime));
 }
 export type TemplateRow = Awaited<ReturnType<typeof listTemplates>>[number];
@@ -57,7 +46,7 @@ export type TemplateRow = Awaited<ReturnType<typeof listTemplates>>[number];
 /** Updates a template inside the viewer's scope; false when it is not theirs (→ 404) or the start time is taken. */
 export async function updateTemplate(
   db: Db,
-  where: SQL | undefined,
+  scope: Scope,
   id: number,
   input: z.infer<typeof templateForm>,
   now: Date,
@@ -66,7 +55,7 @@ export async function updateTemplate(
     .select({ id: s.shiftTemplates.id })
     .from(s.shiftTemplates)
     .innerJoin(s.organisations, eq(s.organisations.id, s.shiftTemplates.organisationId))
-    .where(and(where, eq(s.shiftTemplates.id, id)));
+    .where(and(templatesIn(scope), eq(s.shiftTemplates.id, id)));
   if (!found) return 'notFound';
   try {
     await db

@@ -1,6 +1,5 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
-import { shifts } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
+import { ALL, NONE, organisation, type Scope, township } from '../../lib/scope.js';
 
 export type ShiftAction = 'browse' | 'signUp' | 'manage' | 'create' | 'roster';
 
@@ -24,10 +23,9 @@ export function can(
 }
 
 /** The shifts a manager may find at all; anything outside answers 404. */
-export function scope(viewer: Viewer): SQL | undefined {
-  if (viewer.role === 'county_admin') return undefined;
-  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return eq(shifts.townshipId, viewer.townshipId);
-  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null)
-    return eq(shifts.organisationId, viewer.organisationId);
-  return sql`0`;
+export function scope(viewer: Viewer): Scope {
+  if (viewer.role === 'county_admin') return ALL;
+  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return township(viewer.townshipId);
+  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null) return organisation(viewer.organisationId);
+  return NONE;
 }

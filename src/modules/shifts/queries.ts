@@ -6,6 +6,7 @@ export const UPCOMING_PAGE = 30;
 
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
+import { type Scope, scopeWhere } from '../../lib/scope.js';
 
 // Kept by triggers on shift_signups (migration 0012): no per-shift count on the busiest pages.
 const confirmed = s.shifts.confirmedCount;
@@ -147,26 +148,31 @@ export async function serviceRecord(db: Db, volunteerId: number) {
 }
 
 /** Shifts a manager may see, from a date on. */
-export async function managedShifts(db: Db, where: SQL | undefined, from: string) {
+/** Shifts inside a scope: a township's, an organisation's. */
+export function shiftsIn(scope: Scope): SQL {
+  return scopeWhere(scope, { township: s.shifts.townshipId, organisation: s.shifts.organisationId });
+}
+
+export async function managedShifts(db: Db, scope: Scope, from: string) {
   return db
     .select(shiftColumns)
     .from(s.shifts)
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
     .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(and(where, eq(s.shifts.status, 'open'), gte(s.shifts.date, from)))
+    .where(and(shiftsIn(scope), eq(s.shifts.status, 'open'), gte(s.shifts.date, from)))
     .orderBy(asc(s.shifts.date), asc(s.shifts.startsAt), asc(s.shifts.id))
     .limit(200);
 }
 export type ManagedShift = Awaited<ReturnType<typeof managedShifts>>[number];
 
-export async function findShift(db: Db, where: SQL | undefined, id: number) {
+export async function findShift(db: Db, scope: Scope, id: number) {
   if (!Number.isInteger(id)) return undefined;
   const [row] = await db
     .select(shiftColumns)
     .from(s.shifts)
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
     .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(and(where, eq(s.shifts.id, id)));
+    .where(and(shiftsIn(scope), eq(s.shifts.id, id)));
   return row;
 }
 
@@ -188,25 +194,25 @@ export async function roster(db: Db, shiftId: number) {
 export type RosterRow = Awaited<ReturnType<typeof roster>>[number];
 
 /** Townships and organisations a manager may put a shift under. */
-export async function shiftFormOptions(
-  db: Db,
-  viewer: { role: string; townshipId: number | null; organisationId: number | null },
-) {
+/**
+ * The townships and organisations a manager may create shifts for: a station its township and its organisations;
+ * a coordinator its organisation, in the township where the organisation works (its registered township).
+ */
+export async function shiftFormOptions(db: Db, scope: Scope) {
   const townships = await db
     .select({ id: s.townships.id, name: s.townships.name })
     .from(s.townships)
-    .where(viewer.role === 'station_staff' && viewer.townshipId ? eq(s.townships.id, viewer.townshipId) : undefined)
+    .where(
+      scopeWhere(scope, {
+        township: s.townships.id,
+        organisation: (id) => sql`${s.townships.id} IN (SELECT township_id FROM organisations WHERE id = ${id})`,
+      }),
+    )
     .orderBy(asc(s.townships.name));
   const organisations = await db
     .select({ id: s.organisations.id, name: s.organisations.name, townshipId: s.organisations.townshipId })
     .from(s.organisations)
-    .where(
-      viewer.role === 'org_coordinator' && viewer.organisationId
-        ? eq(s.organisations.id, viewer.organisationId)
-        : viewer.role === 'station_staff' && viewer.townshipId
-          ? eq(s.organisations.townshipId, viewer.townshipId)
-          : undefined,
-    )
+    .where(scopeWhere(scope, { township: s.organisations.townshipId, organisation: s.organisations.id }))
     .orderBy(asc(s.organisations.name));
   return { townships, organisations };
 }

@@ -48,7 +48,7 @@ export async function currentVolunteer(c: AppContext) {
 shiftRoutes.get('/', async (c) => {
   const viewer = viewerOf(c);
   const db = c.get('deps').db;
-  if (viewer.role !== 'volunteer') {
+  if (!can(viewer, 'browse')) {
     authorize(c, can(viewer, 'manage'));
     return renderPage(c, <ManageShiftsPage ui={uiOf(c)} shifts={await managedShifts(db, scope(viewer), today(c))} />);
   }
@@ -173,7 +173,7 @@ shiftRoutes.post('/:id{[0-9]+}/cancel', async (c) => {
 });
 
 async function renderNew(c: AppContext, values?: FormValues, errors?: FieldErrors) {
-  const options = await shiftFormOptions(c.get('deps').db, viewerOf(c));
+  const options = await shiftFormOptions(c.get('deps').db, scope(viewerOf(c)));
   return renderPage(c, <NewShiftPage ui={uiOf(c)} values={values} errors={errors} {...options} />, errors ? 422 : 200);
 }
 
@@ -197,7 +197,7 @@ shiftRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const form = parseForm(newShiftForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderNew(c, form.values, form.errors);
-  const options = await shiftFormOptions(deps.db, viewer);
+  const options = await shiftFormOptions(deps.db, scope(viewer));
   const errors: FieldErrors = {};
   if (!options.organisations.some((o) => o.id === form.data.organisationId))
     errors.organisationId = c.get('t')('form.invalidChoice');

@@ -1,8 +1,10 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recipients, townships } from '../../db/schema/index.js';
 import { requiredVisits } from '../../domain/cadence.js';
 import { addDays, businessDate } from '../../domain/dates.js';
+import { ALL, type Scope } from '../../lib/scope.js';
+import { recipientsIn } from '../recipients/queries.js';
 import { barChartDataUri } from '../reports/charts.js';
 import { loadCadenceRules } from './queries.js';
 
@@ -24,11 +26,7 @@ export interface TownshipCompliance {
  * Each township's share of required visits made in the window. A person visited more often than their cadence
  * asks does not make up for someone else who was missed, so each person's visits count up to their own need.
  */
-export async function complianceByTownship(
-  db: Db,
-  where: SQL | undefined,
-  today: string,
-): Promise<TownshipCompliance[]> {
+export async function complianceByTownship(db: Db, scope: Scope, today: string): Promise<TownshipCompliance[]> {
   const window = { from: addDays(today, -(COMPLIANCE_DAYS - 1)), to: today };
   const rules = await loadCadenceRules(db);
   const rows = await db
@@ -41,7 +39,7 @@ export async function complianceByTownship(
     })
     .from(recipients)
     .innerJoin(townships, eq(townships.id, recipients.townshipId))
-    .where(and(where, eq(recipients.status, 'active'), eq(recipients.supportMode, 'home')));
+    .where(and(recipientsIn(scope), eq(recipients.status, 'active'), eq(recipients.supportMode, 'home')));
   const byTownship = new Map<number, TownshipCompliance>();
   for (const r of rows) {
     const t = byTownship.get(r.townshipId) ?? {
@@ -91,7 +89,7 @@ export async function dashboardComplianceChart(
   const key = `${today}|${title}`;
   const hit = dashboardCharts.get(db);
   if (hit && hit.key === key && hit.until > now.getTime()) return hit.chart;
-  const chart = complianceChart(await complianceByTownship(db, undefined, today), title);
+  const chart = complianceChart(await complianceByTownship(db, ALL, today), title);
   dashboardCharts.set(db, { key, until: now.getTime() + DASHBOARD_CHART_TTL_MS, chart });
   return chart;
 }

@@ -1,8 +1,16 @@
-import { eq, type SQL, sql } from 'drizzle-orm';
-import { recipients } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
+import { ALL, NONE, type Scope, township } from '../../lib/scope.js';
 
-export type VisitAction = 'overdue' | 'record' | 'needs' | 'followUp' | 'today' | 'cadence';
+/** `compliance`: a township's (or every township's) figures; `countyCompliance`: all townships at once. */
+export type VisitAction =
+  | 'overdue'
+  | 'compliance'
+  | 'countyCompliance'
+  | 'record'
+  | 'needs'
+  | 'followUp'
+  | 'today'
+  | 'cadence';
 
 /**
  * Station staff work their township's recipients; the county admin sees every township.
@@ -13,15 +21,14 @@ export function can(viewer: Viewer | null, action: VisitAction): boolean {
   // A volunteer's own list: the households a published plan gave them, nothing else.
   if (action === 'today') return viewer.role === 'volunteer';
   // The cadence is the county's rule: only the county administrator changes it.
-  if (action === 'cadence') return viewer.role === 'county_admin';
+  if (action === 'cadence' || action === 'countyCompliance') return viewer.role === 'county_admin';
   if (viewer.role === 'county_admin') return true;
   return viewer.role === 'station_staff' && viewer.townshipId !== null;
 }
 
-/** The recipients a viewer may see on these pages, as a where-clause on `recipients`. */
-export function scope(viewer: Viewer): SQL | undefined {
-  if (viewer.role === 'county_admin') return undefined;
-  if (viewer.role === 'station_staff' && viewer.townshipId !== null)
-    return eq(recipients.townshipId, viewer.townshipId);
-  return sql`0`;
+/** The recipients a viewer may see on these pages. */
+export function scope(viewer: Viewer): Scope {
+  if (viewer.role === 'county_admin') return ALL;
+  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return township(viewer.townshipId);
+  return NONE;
 }

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.js';
 import { CARE_LEVELS, cadenceRules, needs, recipients, townships, villages } from '../../db/schema/index.js';
 import { type CadenceRules, DEFAULT_CADENCE } from '../../domain/cadence.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import type { Scope } from '../../lib/scope.js';
+import { recipientsIn } from '../recipients/queries.js';
 
 /** The county's cadence rules; a level missing from the table falls back to the seed's default. */
 export async function loadCadenceRules(db: Db): Promise<CadenceRules> {
@@ -17,7 +19,7 @@ export async function loadCadenceRules(db: Db): Promise<CadenceRules> {
  * `max()` per recipient, answered from the (recipient, outcome, date) index: the cost follows the recipients
  * listed, not the visits table (20 M rows at province size, bench:scale).
  */
-export function homeRecipientsWithLastVisit(db: Db, where: SQL | undefined, townshipId?: number) {
+export function homeRecipientsWithLastVisit(db: Db, scope: Scope, townshipId?: number) {
   return db
     .select({
       id: recipients.id,
@@ -35,7 +37,7 @@ export function homeRecipientsWithLastVisit(db: Db, where: SQL | undefined, town
     .leftJoin(villages, eq(villages.id, recipients.villageId))
     .where(
       and(
-        where,
+        recipientsIn(scope),
         eq(recipients.status, 'active'),
         eq(recipients.supportMode, 'home'),
         townshipId ? eq(recipients.townshipId, townshipId) : undefined,
@@ -46,7 +48,7 @@ export function homeRecipientsWithLastVisit(db: Db, where: SQL | undefined, town
 export type HomeRecipientRow = Awaited<ReturnType<typeof homeRecipientsWithLastVisit>>[number];
 
 /** One recipient, only when the viewer's scope holds it. */
-export function findRecipientInScope(db: Db, where: SQL | undefined, id: number) {
+export function findRecipientInScope(db: Db, scope: Scope, id: number) {
   return db
     .select({
       id: recipients.id,
@@ -59,11 +61,11 @@ export function findRecipientInScope(db: Db, where: SQL | undefined, id: number)
     .from(recipients)
     .innerJoin(townships, eq(townships.id, recipients.townshipId))
     .leftJoin(villages, eq(villages.id, recipients.villageId))
-    .where(and(where, eq(recipients.id, id)))
+    .where(and(recipientsIn(scope), eq(recipients.id, id)))
     .get();
 }
 
-export function listNeeds(db: Db, where: SQL | undefined) {
+export function listNeeds(db: Db, scope: Scope) {
   return db
     .select({
       id: needs.id,
@@ -85,19 +87,19 @@ export function listNeeds(db: Db, where: SQL | undefined) {
     .innerJoin(recipients, eq(recipients.id, needs.recipientId))
     .innerJoin(townships, eq(townships.id, recipients.townshipId))
     .leftJoin(villages, eq(villages.id, recipients.villageId))
-    .where(where)
+    .where(recipientsIn(scope))
     .orderBy(desc(sql`${needs.urgency} = 'urgent'`), asc(needs.openedOn), asc(needs.id))
     .all();
 }
 export type NeedRow = Awaited<ReturnType<typeof listNeeds>>[number];
 
 /** Ids of the needs whose recipient is in scope: moves on a need are conditional on it. */
-export function needsInScope(db: Db, where: SQL | undefined) {
+export function needsInScope(db: Db, scope: Scope, also?: SQL) {
   return db
     .select({ id: needs.id })
     .from(needs)
     .innerJoin(recipients, eq(recipients.id, needs.recipientId))
-    .where(where);
+    .where(and(recipientsIn(scope), also));
 }
 
 /** A recipient's caregiver mobile in clear, for an audited call; null when none is on file. */

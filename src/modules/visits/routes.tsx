@@ -47,7 +47,7 @@ visitRoutes.get('/overdue', async (c) => {
   authorize(c, can(viewer, 'overdue'));
   const deps = c.get('deps');
   const filter = overdueFilter.parse({ township: c.req.query('township') || undefined });
-  const isCounty = viewer.role === 'county_admin';
+  const isCounty = scope(viewer).kind === 'all';
   const township = isCounty ? filter.township : undefined;
   const list = await overdueList(deps.db, scope(viewer), businessDate(deps.now()), township);
   const townships = isCounty ? await townshipChoices(deps.db) : null;
@@ -59,7 +59,7 @@ visitRoutes.get('/overdue', async (c) => {
 
 visitRoutes.get('/compliance', async (c) => {
   const viewer = viewerOf(c);
-  authorize(c, can(viewer, 'overdue'));
+  authorize(c, can(viewer, 'compliance'));
   const deps = c.get('deps');
   const today = businessDate(deps.now());
   const rows = await complianceByTownship(deps.db, scope(viewer), today);

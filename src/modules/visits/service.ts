@@ -1,10 +1,11 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { ActivityKind, WorkKind } from '../../db/schema/index.js';
 import { CARE_LEVELS, type CareLevel, needs } from '../../db/schema/index.js';
 import { changedRows } from '../../db/types.js';
 import { dueStatus } from '../../domain/cadence.js';
 import { businessDate, daysBetween } from '../../domain/dates.js';
+import type { Scope } from '../../lib/scope.js';
 import { type LineInput, recordActivity } from '../ledger/service.js';
 import {
   type HomeRecipientRow,
@@ -28,14 +29,9 @@ export interface OverdueList {
 }
 
 /** Everyone in scope with next due date and days overdue: most overdue first, then by village and name. */
-export async function overdueList(
-  db: Db,
-  where: SQL | undefined,
-  today: string,
-  townshipId?: number,
-): Promise<OverdueList> {
+export async function overdueList(db: Db, scope: Scope, today: string, townshipId?: number): Promise<OverdueList> {
   const rules = await loadCadenceRules(db);
-  const rows = (await homeRecipientsWithLastVisit(db, where, townshipId)).map((r) => ({
+  const rows = (await homeRecipientsWithLastVisit(db, scope, townshipId)).map((r) => ({
     ...r,
     ...dueStatus({ lastVisit: r.lastVisit, since: businessDate(r.createdAt), level: r.careLevel, today }, rules),
   }));
@@ -115,8 +111,8 @@ export interface NeedItem extends NeedRow {
   days: number;
 }
 
-export async function needsBoard(db: Db, where: SQL | undefined, today: string) {
-  const items: NeedItem[] = (await listNeeds(db, where)).map((n) => ({
+export async function needsBoard(db: Db, scope: Scope, today: string) {
+  const items: NeedItem[] = (await listNeeds(db, scope)).map((n) => ({
     ...n,
     days: daysBetween(n.openedOn, n.resolvedOn ?? today),
   }));
@@ -137,7 +133,7 @@ export type MoveResult = 'ok' | 'not_found' | 'wrong_state';
 /** open → assigned; one conditional statement, so a need already moved or out of scope is untouched. */
 export async function assignNeed(
   db: Db,
-  where: SQL | undefined,
+  scope: Scope,
   id: number,
   assignee: string,
   today: string,
@@ -146,15 +142,15 @@ export async function assignNeed(
   const done = await db
     .update(needs)
     .set({ status: 'assigned', assignee, assignedOn: today, updatedAt: now })
-    .where(and(eq(needs.id, id), eq(needs.status, 'open'), inArray(needs.id, needsInScope(db, where))))
+    .where(and(eq(needs.id, id), eq(needs.status, 'open'), inArray(needs.id, needsInScope(db, scope))))
     .returning({ id: needs.id });
-  return done.length ? 'ok' : explain(db, where, id);
+  return done.length ? 'ok' : explain(db, scope, id);
 }
 
 /** open or assigned → resolved. */
 export async function resolveNeed(
   db: Db,
-  where: SQL | undefined,
+  scope: Scope,
   id: number,
   resolution: string,
   today: string,
@@ -170,19 +166,19 @@ export async function resolveNeed(
       updatedAt: now,
     })
     .where(
-      and(eq(needs.id, id), inArray(needs.status, ['open', 'assigned']), inArray(needs.id, needsInScope(db, where))),
+      and(eq(needs.id, id), inArray(needs.status, ['open', 'assigned']), inArray(needs.id, needsInScope(db, scope))),
     )
     .returning({ id: needs.id });
-  return done.length ? 'ok' : explain(db, where, id);
+  return done.length ? 'ok' : explain(db, scope, id);
 }
 
 /** Whether a need is inside the viewer's scope (a foreign one answers 404 before its form is even read). */
-export async function needVisible(db: Db, where: SQL | undefined, id: number): Promise<boolean> {
-  return !!(await needsInScope(db, and(where, eq(needs.id, id))).get());
+export async function needVisible(db: Db, scope: Scope, id: number): Promise<boolean> {
+  return !!(await needsInScope(db, scope, eq(needs.id, id)).get());
 }
 
-async function explain(db: Db, where: SQL | undefined, id: number): Promise<MoveResult> {
-  const visible = await needsInScope(db, and(where, eq(needs.id, id))).get();
+async function explain(db: Db, scope: Scope, id: number): Promise<MoveResult> {
+  const visible = await needsInScope(db, scope, eq(needs.id, id)).get();
   return visible ? 'wrong_state' : 'not_found';
 }
 

@@ -1,6 +1,5 @@
-import { eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { volunteerOrganisations, volunteers } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
+import { ALL, NONE, organisation, type Scope, township } from '../../lib/scope.js';
 
 export type VolunteerAction = 'list' | 'view' | 'create' | 'edit' | 'approve';
 
@@ -13,14 +12,10 @@ export function can(viewer: Viewer | null, _action: VolunteerAction): boolean {
   return false;
 }
 
-export function scope(viewer: Viewer): SQL | undefined {
-  if (viewer.role === 'county_admin') return undefined;
-  if (viewer.role === 'station_staff' && viewer.townshipId !== null)
-    return eq(volunteers.townshipId, viewer.townshipId);
-  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null)
-    return inArray(
-      volunteers.id,
-      sql`(SELECT ${volunteerOrganisations.volunteerId} FROM ${volunteerOrganisations} WHERE ${volunteerOrganisations.organisationId} = ${viewer.organisationId})`,
-    );
-  return sql`0`;
+/** The volunteers a viewer may find; anything outside answers 404. */
+export function scope(viewer: Viewer): Scope {
+  if (viewer.role === 'county_admin') return ALL;
+  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return township(viewer.townshipId);
+  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null) return organisation(viewer.organisationId);
+  return NONE;
 }

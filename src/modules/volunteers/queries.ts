@@ -1,8 +1,21 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
+import { type Scope, scopeWhere } from '../../lib/scope.js';
 
-export function listVolunteers(db: Db, where: SQL | undefined, q: { q?: string; status?: string }) {
+/** The volunteers inside a scope: a township's registered volunteers, an organisation's members. */
+export function volunteersIn(scope: Scope): SQL {
+  return scopeWhere(scope, {
+    township: volunteers.townshipId,
+    organisation: (id) =>
+      inArray(
+        volunteers.id,
+        sql`(SELECT ${volunteerOrganisations.volunteerId} FROM ${volunteerOrganisations} WHERE ${volunteerOrganisations.organisationId} = ${id})`,
+      ),
+  });
+}
+
+export function listVolunteers(db: Db, scope: Scope, q: { q?: string; status?: string }) {
   const like = q.q ? `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   return db
     .select({ v: volunteers, township: townships.name })
@@ -10,7 +23,7 @@ export function listVolunteers(db: Db, where: SQL | undefined, q: { q?: string; 
     .leftJoin(townships, eq(townships.id, volunteers.townshipId))
     .where(
       and(
-        where,
+        volunteersIn(scope),
         q.status ? eq(volunteers.status, q.status as 'active') : undefined,
         like
           ? or(sql`${volunteers.name} LIKE ${like} ESCAPE '\\'`, sql`${volunteers.mobile} LIKE ${like} ESCAPE '\\'`)
@@ -23,12 +36,12 @@ export function listVolunteers(db: Db, where: SQL | undefined, q: { q?: string; 
 
 export type VolunteerRow = Awaited<ReturnType<typeof listVolunteers>>[number];
 
-export function findVolunteer(db: Db, where: SQL | undefined, id: number) {
+export function findVolunteer(db: Db, scope: Scope, id: number) {
   return db
     .select({ v: volunteers, township: townships.name })
     .from(volunteers)
     .leftJoin(townships, eq(townships.id, volunteers.townshipId))
-    .where(and(eq(volunteers.id, id), where))
+    .where(and(eq(volunteers.id, id), volunteersIn(scope)))
     .get();
 }
 

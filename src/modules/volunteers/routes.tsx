@@ -11,6 +11,7 @@ import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { boundOrganisation, boundTownship } from '../../lib/scope.js';
 import { can, scope } from './policy.js';
 import { choices, findVolunteer, listVolunteers, memberships, organisationExists } from './queries.js';
 import { joinForm, listQuery, type VolunteerInput, volunteerForm } from './schema.js';
@@ -37,7 +38,7 @@ volunteerRoutes.get('/', async (c) => {
 
 async function renderForm(c: AppContext, action: string, editing: boolean, values?: FormValues, errors?: FieldErrors) {
   const viewer = viewerOf(c);
-  const opts = await choices(c.get('deps').db, viewer.role === 'station_staff' ? viewer.townshipId : null);
+  const opts = await choices(c.get('deps').db, boundTownship(scope(viewer)));
   return renderPage(
     c,
     <VolunteerFormPage ui={uiOf(c)} action={action} editing={editing} choices={opts} values={values} errors={errors} />,
@@ -49,9 +50,11 @@ async function renderForm(c: AppContext, action: string, editing: boolean, value
 async function outOfReach(c: AppContext, v: VolunteerInput): Promise<FieldErrors | null> {
   const viewer = viewerOf(c);
   const t = c.get('t');
-  if (viewer.role === 'station_staff' && v.townshipId !== viewer.townshipId)
-    return { townshipId: t('vols.error.township') };
-  if (viewer.role === 'org_coordinator') v.organisationId = viewer.organisationId;
+  const reach = scope(viewer);
+  const ownTownship = boundTownship(reach);
+  if (ownTownship !== null && v.townshipId !== ownTownship) return { townshipId: t('vols.error.township') };
+  const ownOrganisation = boundOrganisation(reach);
+  if (ownOrganisation !== null) v.organisationId = ownOrganisation;
   if (v.organisationId && !(await organisationExists(c.get('deps').db, v.organisationId)))
     return { organisationId: t('vols.error.organisation') };
   return null;

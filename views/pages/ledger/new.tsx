@@ -4,8 +4,8 @@ import type { Ui } from '../../../src/lib/ui.js';
 import type { RecipientOption } from '../../../src/modules/ledger/queries.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
-import { AddLineButton, LineRow } from '../../partials/activities/line-row.js';
-import { RecipientOptions } from '../../partials/activities/recipient-options.js';
+import { AddLineButton, LineRow } from '../../partials/ledger/line-row.js';
+import { RecipientOptions } from '../../partials/ledger/recipient-options.js';
 
 export interface NewActivityProps {
   ui: Ui;

@@ -1,0 +1,73 @@
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+
+/**
+ * Whose records a viewer may reach for one action. A module's policy gives it (`scope(viewer, action)`); every
+ * query that reads personal data takes one. There is no "undefined means everything": `all` is said out loud,
+ * and a kind a table has no rule for matches nothing.
+ */
+export type Scope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'township'; readonly townshipId: number }
+  | { readonly kind: 'organisation'; readonly organisationId: number }
+  | { readonly kind: 'assigned'; readonly volunteerId: number }
+  | { readonly kind: 'none' };
+
+export const ALL: Scope = { kind: 'all' };
+export const NONE: Scope = { kind: 'none' };
+export const township = (townshipId: number): Scope => ({ kind: 'township', townshipId });
+export const organisation = (organisationId: number): Scope => ({ kind: 'organisation', organisationId });
+export const assigned = (volunteerId: number): Scope => ({ kind: 'assigned', volunteerId });
+
+/** How one table meets each kind of scope; a kind left out is closed. */
+export interface ScopeRules {
+  township?: SQLWrapper | ((townshipId: number) => SQL);
+  organisation?: SQLWrapper | ((organisationId: number) => SQL);
+  assigned?: (volunteerId: number) => SQL;
+}
+
+const CLOSED = sql`0 = 1`;
+
+function rule(on: SQLWrapper | ((id: number) => SQL) | undefined, id: number): SQL {
+  if (on === undefined) return CLOSED;
+  return typeof on === 'function' ? on(id) : sql`${on} = ${id}`;
+}
+
+/** The scope as a where-clause on one table, never empty. */
+export function scopeWhere(scope: Scope, on: ScopeRules): SQL {
+  switch (scope.kind) {
+    case 'all':
+      return sql`1 = 1`;
+    case 'township':
+      return rule(on.township, scope.townshipId);
+    case 'organisation':
+      return rule(on.organisation, scope.organisationId);
+    case 'assigned':
+      return on.assigned ? on.assigned(scope.volunteerId) : CLOSED;
+    case 'none':
+      return CLOSED;
+  }
+}
+
+/** Whether a record owned by a township and an organisation lies inside a scope (for checks outside SQL). */
+export function scopeHolds(scope: Scope, owner: { townshipId?: number | null; organisationId?: number | null }) {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'township':
+      return owner.townshipId === scope.townshipId;
+    case 'organisation':
+      return owner.organisationId === scope.organisationId;
+    default:
+      return false;
+  }
+}
+
+/** The one township a scope is bound to (forms then offer only it), or null when it spans more. */
+export function boundTownship(scope: Scope): number | null {
+  return scope.kind === 'township' ? scope.townshipId : null;
+}
+
+/** The one organisation a scope is bound to, or null. */
+export function boundOrganisation(scope: Scope): number | null {
+  return scope.kind === 'organisation' ? scope.organisationId : null;
+}
