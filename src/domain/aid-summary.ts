@@ -1,4 +1,4 @@
-/** The annual summary's measures (issue 6): counts are distinct per group, money in fen, net of reversals. */
+/** The annual summary's measures (docs/decisions/0062): counts are distinct per group, money in fen, net of reversals. */
 export interface Measures {
   organisations_participating: number;
   stations_participating: number;

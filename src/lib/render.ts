@@ -3,7 +3,10 @@ import type { AppContext } from './context.js';
 import { takeFlash } from './cookies.js';
 import type { Ui } from './ui.js';
 
-/** The props every page gets from the request: language, viewer, path and the pending flash. */
+/**
+ * The props every page gets from the request: language, viewer, path and the pending flash. Reading the flash
+ * clears its cookie, so call this once per response, for the page actually sent.
+ */
 export function uiOf(c: AppContext): Ui {
   return {
     t: c.get('t'),
@@ -14,7 +17,10 @@ export function uiOf(c: AppContext): Ui {
   };
 }
 
-/** Renders a full page (with doctype) or, for an htmx request, just the fragment given. */
+/**
+ * Renders a whole page with its doctype, for plain and htmx requests alike (htmx swaps what it targets out of it).
+ * A handler that answers htmx with a fragment renders that fragment itself (`c.html(<Fragment/>)`).
+ */
 export function renderPage(
   c: AppContext,
   page: JSX.Element,

@@ -51,6 +51,16 @@ describe('security headers', () => {
     const res = await new Browser(t).get('/');
     expect(res.status).toBe(302);
     expectSecurityHeaders(res);
+    // The recipients search answers an htmx request with the results fragment alone: no page around it.
+    const admin = (await loginAs(t, 'county_admin', { username: 'partial' })).browser;
+    const partial = await admin.get('/recipients?q=张', { 'HX-Request': 'true' });
+    expect(partial.status).toBe(200);
+    const html = await partial.text();
+    expect(html).not.toContain('<!DOCTYPE html>');
+    expect(html).not.toContain('<nav');
+    expectSecurityHeaders(partial);
+    const full = await (await admin.get('/recipients?q=张')).text();
+    expect(full.startsWith('<!DOCTYPE html>')).toBe(true);
   });
 });
 

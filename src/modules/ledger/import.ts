@@ -38,7 +38,7 @@ type Field =
   | 'goodsValue'
   | 'hours';
 
-/** The activities spreadsheet (issue 6): one row per ledger line, grouped into activities by 活动编号. */
+/** The activities spreadsheet (decision 0066): one row per ledger line, grouped into activities by 活动编号. */
 export const ACTIVITY_COLUMNS: readonly Column<Field>[] = [
   { field: 'ref', zh: '活动编号', en: 'activity_ref', required: true },
   { field: 'date', zh: '日期', en: 'date', required: true },
