@@ -40,12 +40,12 @@ describe('organisations register', () => {
 
     const stage = await as.admin.post(`/organisations/${org!.id}/stage`, {
       stage: 'incubating',
-      on: '2026-06-01',
+      on: '2026-11-24',
       note: '入驻孵化中心',
     });
     expect(stage.status).toBe(303);
     const page = await (await as.admin.get(`/organisations/${org!.id}`)).text();
-    expect(page).toContain('2026-06-01 · 孵化中 · 入驻孵化中心');
+    expect(page).toContain('2026-11-24 · 孵化中 · 入驻孵化中心');
     expect(page).toContain('申请中');
   });
 
@@ -66,10 +66,62 @@ describe('organisations register', () => {
     expect(await t.database.db.$count(organisations)).toBe(before);
   });
 
-  it('shows each year’s intake against the target of 10', async () => {
+  it("counts each year's intake by the date organisations entered incubation, every year shown, against 10", async () => {
+    const create = async (name: string) => {
+      expect((await as.admin.post('/organisations', { name, kind: 'social_org' })).status).toBe(303);
+      return (await t.database.db.select().from(organisations).where(eq(organisations.name, name)).get())!.id;
+    };
+    const stage = (id: number, to: string, on: string) =>
+      as.admin.post(`/organisations/${id}/stage`, { stage: to, on, note: '' });
+    const admitted2024 = await create('甲社工中心');
+    const admitted2026 = await create('乙志愿者协会');
+    const onlyApplied = await create('丙服务社');
+    const withdrawnEarly = await create('丁互助会');
+    // Dated history: the applications are today's records, so the earlier admissions are typed as they happened.
+    await t.database.db.update(incubationEvents).set({ on: '2024-01-10' });
+    expect((await stage(admitted2024, 'incubating', '2024-03-01')).status).toBe(303);
+    expect((await stage(admitted2024, 'graduated', '2025-09-01')).status).toBe(303);
+    expect((await stage(admitted2026, 'incubating', '2026-02-01')).status).toBe(303);
+    expect((await stage(withdrawnEarly, 'withdrawn', '2024-05-01')).status).toBe(303);
+    void onlyApplied;
+
     const html = await (await as.stationX.get('/organisations/intake')).text();
     expect(html).toContain('每年计划入驻 10 家社会组织。');
-    expect(html).toMatch(/<td>2025<\/td><td>1<\/td><td>10<\/td><td class="error">差 9 家<\/td>/);
+    const rows = [...html.matchAll(/<tr><td>(\d{4})<\/td><td>(\d+)<\/td><td>10<\/td>/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    // Independently: one admission dated 2024, none in 2025 (a graduation is not an intake), one in 2026.
+    expect(rows).toEqual([
+      [2024, 1],
+      [2025, 0],
+      [2026, 1],
+    ]);
+    expect(html).toMatch(/<td>2025<\/td><td>0<\/td><td>10<\/td><td class="error">差 10 家<\/td>/);
+  });
+
+  it('moves incubation forward only, dated after the last record and not in the future; refusals write nothing', async () => {
+    const org = f.orgA.id;
+    await t.database.db
+      .insert(incubationEvents)
+      .values({ organisationId: org, stage: 'applied', on: '2025-03-01', createdAt: t.clock.now() });
+    await t.database.db.update(organisations).set({ incubationStage: 'applied' }).where(eq(organisations.id, org));
+    const before = await t.database.db.$count(incubationEvents);
+    const jump = await as.admin.post(`/organisations/${org}/stage`, { stage: 'graduated', on: '2025-06-01' });
+    expect(jump.status).toBe(422);
+    expect(await jump.text()).toContain('孵化只能按 申请 → 入驻孵化 → 出壳 的顺序前进');
+    const early = await as.admin.post(`/organisations/${org}/stage`, { stage: 'incubating', on: '2025-02-01' });
+    expect(await early.text()).toContain('日期不能早于上一次孵化记录。');
+    const future = await as.admin.post(`/organisations/${org}/stage`, { stage: 'incubating', on: '2026-12-31' });
+    expect(await future.text()).toContain('日期不能晚于今天。');
+    expect(await t.database.db.$count(incubationEvents)).toBe(before);
+    expect((await as.admin.post(`/organisations/${org}/stage`, { stage: 'withdrawn', on: '2025-04-01' })).status).toBe(
+      303,
+    );
+    const back = await as.admin.post(`/organisations/${org}/stage`, { stage: 'applied', on: '2025-05-01' });
+    expect(back.status).toBe(422);
+    // A withdrawn organisation is offered no further stage at all.
+    expect(await (await as.admin.get(`/organisations/${org}`)).text()).not.toContain(`/organisations/${org}/stage`);
   });
 
   it('lets stations and coordinators look but not change; volunteers not even look', async () => {

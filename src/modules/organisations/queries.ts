@@ -49,11 +49,36 @@ export function volunteerCount(db: Db, id: number) {
 }
 
 /** Social organisations admitted per year (by their year of admission), oldest first. */
-export function intakeByYear(db: Db) {
+/**
+ * The dates social organisations entered incubation (their first 入驻孵化 record), and the year of the first
+ * application on record, so that intake can list every year since.
+ */
+export async function admissions(db: Db) {
+  const [entered, first] = await Promise.all([
+    db
+      .select({ on: sql<string>`min(${incubationEvents.on})` })
+      .from(incubationEvents)
+      .innerJoin(organisations, eq(organisations.id, incubationEvents.organisationId))
+      .where(and(eq(organisations.kind, 'social_org'), eq(incubationEvents.stage, 'incubating')))
+      .groupBy(incubationEvents.organisationId),
+    db
+      .select({ on: sql<string | null>`min(${incubationEvents.on})` })
+      .from(incubationEvents)
+      .get(),
+  ]);
+  return { admittedOn: entered.map((r) => r.on), firstYear: first?.on ? Number(first.on.slice(0, 4)) : null };
+}
+
+/** The organisation's current stage and the date of its latest stage change. */
+export async function lastStage(db: Db, id: number) {
   return db
-    .select({ year: organisations.incubationYear, count: sql<number>`count(*)` })
+    .select({
+      stage: organisations.incubationStage,
+      on: sql<
+        string | null
+      >`(SELECT max(e."on") FROM incubation_events e WHERE e.organisation_id = "organisations"."id")`,
+    })
     .from(organisations)
-    .where(and(eq(organisations.kind, 'social_org'), sql`${organisations.incubationYear} IS NOT NULL`))
-    .groupBy(organisations.incubationYear)
-    .orderBy(asc(organisations.incubationYear));
+    .where(eq(organisations.id, id))
+    .get();
 }

@@ -4,6 +4,7 @@ import { OrganisationFormPage } from '../../../views/pages/organisations/form.js
 import { IntakePage } from '../../../views/pages/organisations/intake.js';
 import { OrganisationListPage } from '../../../views/pages/organisations/list.js';
 import { businessDate } from '../../domain/dates.js';
+import { intakePerYear } from '../../domain/incubation.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
@@ -11,7 +12,7 @@ import { type FieldErrors, type FormValues, parseForm, readForm } from '../../li
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { townshipChoices } from '../places/queries.js';
 import { can } from './policy.js';
-import { findOrganisation, intakeByYear, listOrganisations, stageHistory, volunteerCount } from './queries.js';
+import { admissions, findOrganisation, listOrganisations, stageHistory, volunteerCount } from './queries.js';
 import { listQuery, organisationForm, stageForm } from './schema.js';
 import { changeStage, createOrganisation, updateOrganisation } from './service.js';
 
@@ -38,7 +39,10 @@ organisationRoutes.get('/', async (c) => {
 
 organisationRoutes.get('/intake', async (c) => {
   authorize(c, can(viewerOf(c), 'list'));
-  return renderPage(c, <IntakePage ui={uiOf(c)} rows={await intakeByYear(c.get('deps').db)} target={INTAKE_TARGET} />);
+  const { admittedOn, firstYear } = await admissions(c.get('deps').db);
+  const thisYear = Number(businessDate(c.get('deps').now()).slice(0, 4));
+  const rows = intakePerYear(admittedOn, thisYear, firstYear ?? thisYear);
+  return renderPage(c, <IntakePage ui={uiOf(c)} rows={rows} target={INTAKE_TARGET} />);
 });
 
 async function renderForm(c: AppContext, action: string, editing: boolean, values?: FormValues, errors?: FieldErrors) {
@@ -145,7 +149,8 @@ organisationRoutes.post('/:id{[0-9]+}/stage', async (c) => {
   const form = parseForm(stageForm, await readForm(c), c.get('t'));
   if (!form.ok || o.kind !== 'social_org')
     return renderDetail(c, form.values, form.ok ? { stage: c.get('t')('form.invalidChoice') } : form.errors);
-  await changeStage(deps.db, o.id, form.data, viewer.id, deps.now());
+  const refused = await changeStage(deps.db, o.id, form.data, viewer.id, deps.now());
+  if (refused) return renderDetail(c, form.values, { stage: c.get('t')(`orgs.error.stage.${refused}`) });
   setFlash(c, 'orgs.stageChanged');
   return redirectAfterPost(c, `/organisations/${o.id}`);
 });

@@ -1,7 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLog, incubationEvents, organisations } from '../../db/schema/index.js';
+import { businessDate } from '../../domain/dates.js';
+import { checkStageChange, type StageRefusal } from '../../domain/incubation.js';
+import type { IncubationStage } from '../../domain/vocabulary.js';
 import { diff } from '../../lib/audit.js';
+import { lastStage } from './queries.js';
 import type { OrganisationInput } from './schema.js';
 
 export type SaveResult =
@@ -102,14 +106,21 @@ export async function updateOrganisation(
   }
 }
 
-/** A dated stage change: the event, the organisation's current stage and the audit row, together. */
+/**
+ * A dated stage change: the event, the organisation's current stage and the audit row, together. Forward only,
+ * dated between the last change and today (domain/incubation.ts); a refused change writes nothing.
+ */
 export async function changeStage(
   db: Db,
   id: number,
-  v: { stage: typeof incubationEvents.$inferInsert.stage; on: string; note: string | null },
+  v: { stage: IncubationStage; on: string; note: string | null },
   actorUserId: number,
   now: Date,
-) {
+): Promise<StageRefusal | null> {
+  const current = await lastStage(db, id);
+  if (!current) return 'notForward';
+  const refused = checkStageChange(current.stage, v.stage, v.on, current.on, businessDate(now));
+  if (refused) return refused;
   await db.batch([
     db.insert(incubationEvents).values({ organisationId: id, stage: v.stage, on: v.on, note: v.note, createdAt: now }),
     db.update(organisations).set({ incubationStage: v.stage, updatedAt: now }).where(eq(organisations.id, id)),
@@ -122,4 +133,5 @@ export async function changeStage(
       changes: { stage: v.stage, on: v.on },
     }),
   ]);
+  return null;
 }

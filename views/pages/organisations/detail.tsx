@@ -1,4 +1,4 @@
-import { INCUBATION_STAGES } from '../../../src/domain/vocabulary.js';
+import { nextStages } from '../../../src/domain/incubation.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import type { IncubationEventRow, OrganisationRecord } from '../../../src/modules/organisations/queries.js';
@@ -76,7 +76,7 @@ export function OrganisationDetailPage(p: OrganisationDetailProps) {
               </li>
             ))}
           </ul>
-          {p.canManage ? (
+          {p.canManage && nextStages(o.incubationStage).length > 0 ? (
             <details open={!!p.errors}>
               <summary>{t('orgs.changeStage')}</summary>
               <FormErrors errors={p.errors} message={t('form.invalid')} />
@@ -88,7 +88,7 @@ export function OrganisationDetailPage(p: OrganisationDetailProps) {
                     values={p.values}
                     errors={p.errors}
                     required
-                    options={INCUBATION_STAGES.map((s) => ({ value: s, label: t(`orgs.stage.${s}`) }))}
+                    options={nextStages(o.incubationStage).map((s) => ({ value: s, label: t(`orgs.stage.${s}`) }))}
                   />
                   <Field name="on" type="date" label={t('orgs.stageOn')} values={p.values} errors={p.errors} required />
                   <Field name="note" label={t('orgs.note')} values={p.values} errors={p.errors} maxlength={200} />
