@@ -79,3 +79,26 @@ export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   const multipart = (c.req.header('content-type') ?? '').startsWith('multipart/form-data');
   return (multipart ? uploadLimit : formLimit)(c, next);
 };
+
+// Any control character (tab, newline … which URL parsers strip) or a backslash (which browsers read as a slash).
+const unsafePathChar = (s: string) =>
+  [...s].some((ch) => ch === '\\' || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+const BASE = 'http://shouwang.invalid';
+
+/**
+ * Only a path on our own site may be a redirect target. The target is resolved the way a browser would resolve
+ * it (`new URL(target, origin)`) and must stay on the origin; control characters and backslashes are refused
+ * outright, since parsers strip or reinterpret them (`/\t/evil.example` is `//evil.example` to a browser).
+ * Answers the normalised path (path, query and fragment) or the fallback.
+ */
+export function safeLocalPath(target: string | undefined, fallback = '/'): string {
+  if (!target?.startsWith('/') || unsafePathChar(target)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(target, BASE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== BASE) return fallback;
+  return url.pathname + url.search + url.hash;
+}
