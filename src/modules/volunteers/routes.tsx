@@ -137,8 +137,8 @@ volunteerRoutes.post('/:id{[0-9]+}/approve', async (c) => {
   authorize(c, can(viewer, 'approve'));
   const { v } = await scoped(c);
   const deps = c.get('deps');
-  await approve(deps.db, v, viewer.id, deps.now());
-  setFlash(c, 'vols.approved');
+  // Only a pending sign-up is approved; anything else changes nothing and says why.
+  setFlash(c, (await approve(deps.db, v, viewer.id, deps.now())) ? 'vols.approved' : 'vols.notPending');
   return redirectAfterPost(c, `/volunteers/${v.id}`);
 });
 
