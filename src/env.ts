@@ -10,10 +10,12 @@ export const configSchema = z.object({
   // 32 bytes, base64: encrypts ID numbers and mobiles at rest. A development key is derived when absent.
   DATA_KEY: z.string().optional(),
   DATA_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+  // How many proxies in front of us append to X-Forwarded-For: 0 (none, the default), a count, or true (= 1).
   TRUST_PROXY: z
-    .enum(['0', '1', 'true', 'false'])
+    .string()
+    .regex(/^(\d|true|false)$/, 'TRUST_PROXY is a proxy count 0–9, true (1) or false (0)')
     .default('0')
-    .transform((v) => v === '1' || v === 'true'),
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TIMEZONE: z.literal('Asia/Shanghai').default('Asia/Shanghai'),
   BACKUP_DIR: z.string().default('./data/backups'),
@@ -45,6 +47,8 @@ export interface Config {
   dataKey: Uint8Array;
   dataKeyVersion: number;
   trustProxy: boolean;
+  /** Proxies in front that each append to X-Forwarded-For; the client is the entry the outermost one added. */
+  proxyHops: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   timezone: 'Asia/Shanghai';
   backupDir: string;
@@ -80,7 +84,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: raw.PUBLIC_URL,
     dataKey,
     dataKeyVersion: raw.DATA_KEY_VERSION,
-    trustProxy: raw.TRUST_PROXY,
+    trustProxy: raw.TRUST_PROXY > 0,
+    proxyHops: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,
     timezone: raw.TIMEZONE,
     backupDir: raw.BACKUP_DIR,

@@ -13,6 +13,7 @@ import { catchUp, runJob } from './jobs/runner.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { nodeAssets } from './lib/node-assets.js';
 import { createCipher } from './lib/personal-data.js';
+import { clientAddress } from './lib/security.js';
 import { byHost } from './lib/tenancy.js';
 import { nodeSenders } from './modules/notices/smtp.js';
 
@@ -29,9 +30,7 @@ async function county(config: Config, logger: Logger, url: string, host: string 
     passwords: argon2Hasher,
     logger,
     cipher: createCipher(config.dataKey, config.dataKeyVersion),
-    clientIp: (c) =>
-      (config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ??
-      getConnInfo(c).remote.address,
+    clientIp: clientAddress(config, (c) => getConnInfo(c).remote.address),
     assets: nodeAssets(),
   });
   const senders = nodeSenders(own, logger);

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './context.js';
@@ -102,4 +102,27 @@ export function safeLocalPath(target: string | undefined, fallback = '/'): strin
   }
   if (url.origin !== BASE) return fallback;
   return url.pathname + url.search + url.hash;
+}
+
+/**
+ * The client's address behind `hops` trusted proxies. Each proxy appends the address it received the request from
+ * to X-Forwarded-For, so everything left of what our own proxies wrote came from the client and may be forged:
+ * the client is the entry `hops` places from the right (the rightmost for one proxy), never the leftmost.
+ */
+export function forwardedClient(header: string | undefined, hops: number): string | undefined {
+  if (hops < 1 || !header) return undefined;
+  const entries = header
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  if (!entries.length) return undefined;
+  return entries[Math.max(0, entries.length - hops)];
+}
+
+/** Builds the app's clientIp: the proxy-added address when proxies are trusted, else the socket's peer. */
+export function clientAddress(
+  config: { proxyHops: number },
+  remote: (c: Context) => string | undefined,
+): (c: Context) => string | undefined {
+  return (c) => forwardedClient(c.req.header('x-forwarded-for'), config.proxyHops) ?? remote(c);
 }

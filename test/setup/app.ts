@@ -8,6 +8,7 @@ import type { Role } from '../../src/db/schema/index.js';
 import { type Config, loadConfig } from '../../src/env.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { createCipher } from '../../src/lib/personal-data.js';
+import { clientAddress } from '../../src/lib/security.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { BASE_DB, TMP_DIR } from './paths.js';
 
@@ -43,7 +44,11 @@ export interface TestApp {
   ip: { value: string };
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  // The socket's peer address: given, the app derives the client from it and X-Forwarded-For as the Node entry does.
+  opts: { remote?: string } = {},
+): Promise<TestApp> {
   const { database, path } = await freshDatabase();
   const clock = new FakeClock();
   const config = loadConfig(env);
@@ -56,7 +61,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     passwords: argon2Hasher,
     logger,
     cipher: createCipher(config.dataKey, config.dataKeyVersion),
-    clientIp: () => ip.value,
+    clientIp: opts.remote ? clientAddress(config, () => opts.remote) : () => ip.value,
   });
   return { app, database, dbPath: path, clock, config, logger, ip };
 }

@@ -189,12 +189,9 @@ joinRoutes.post('/', async (c) => {
       422,
     );
   const result = await join(deps.db, deps.passwords, form.data, deps.now());
-  if (!result.ok)
-    return renderPage(
-      c,
-      <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={{ mobile: t(result.message) }} />,
-      422,
-    );
-  deps.logger.info('volunteer_joined', { volunteerId: result.id });
+  // A mobile already registered gets the same answer as a new sign-up (and nothing is written): the public page
+  // must not tell anyone whether a number is in the register. Its owner can already log in or ask their station.
+  if (result.ok) deps.logger.info('volunteer_joined', { volunteerId: result.id });
+  else deps.logger.info('volunteer_join_duplicate', {});
   return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} done />);
 });
