@@ -12,6 +12,7 @@ import { parseForm, readForm } from '../lib/form.js';
 import { translator } from '../lib/i18n/index.js';
 import { redirectAfterPost, renderPage, uiOf } from '../lib/render.js';
 import { safeLocalPath } from '../lib/security.js';
+import { deviceToken, setDeviceCookie } from './devices.js';
 import { changePasswordForm, localeForm, loginForm, setupForm } from './schemas.js';
 import { changePassword, createFirstAdmin, hasAnyUser, login } from './service.js';
 import { deleteSession } from './session.js';
@@ -34,7 +35,7 @@ authRoutes.post('/login', async (c) => {
   const form = parseForm(loginForm, await readForm(c), t);
   if (!form.ok) return renderPage(c, <LoginPage ui={uiOf(c)} values={form.values} errors={form.errors} />, 422);
   const ip = deps.clientIp?.(c) ?? 'unknown';
-  const result = await login(deps, { ...form.data, ip }, deps.now());
+  const result = await login(deps, { ...form.data, ip, deviceToken: deviceToken(c) }, deps.now());
   const next = safeLocalPath(form.data.next);
   if (result.kind === 'throttled') {
     c.header('Retry-After', String(result.retryAfter));
@@ -49,6 +50,7 @@ authRoutes.post('/login', async (c) => {
   const previous = c.get('sessionId');
   if (previous) await deleteSession(deps.db, previous);
   setSessionCookie(c, result.token);
+  if (result.deviceToken) setDeviceCookie(c, result.deviceToken);
   deps.logger.info('login', { userId: result.userId });
   return redirectAfterPost(c, next);
 });
@@ -107,10 +109,15 @@ authRoutes.post('/account/password', async (c) => {
   const t = c.get('t');
   const form = parseForm(changePasswordForm, await readForm(c), t);
   if (!form.ok) return renderPage(c, <AccountPage ui={uiOf(c)} errors={form.errors} />, 422);
-  const token = await changePassword(deps, viewer.id, form.data.currentPassword, form.data.newPassword, deps.now());
-  if (!token)
+  const result = await changePassword(deps, viewer.id, form.data.currentPassword, form.data.newPassword, deps.now());
+  if (result.kind === 'throttled') {
+    c.header('Retry-After', String(result.retryAfter));
+    const error = t('account.throttled', { minutes: Math.ceil(result.retryAfter / 60) });
+    return renderPage(c, <AccountPage ui={uiOf(c)} errors={{ currentPassword: error }} />, 429);
+  }
+  if (result.kind === 'wrong')
     return renderPage(c, <AccountPage ui={uiOf(c)} errors={{ currentPassword: t('account.currentWrong') }} />, 422);
-  setSessionCookie(c, token);
+  setSessionCookie(c, result.token);
   setFlash(c, 'account.passwordChanged');
   return redirectAfterPost(c, '/account');
 });

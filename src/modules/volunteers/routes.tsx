@@ -5,7 +5,7 @@ import {
   VolunteerFormPage,
   VolunteerListPage,
 } from '../../../views/pages/volunteers/pages.js';
-import { recordFailure, retryAfterSeconds } from '../../auth/throttle.js';
+import { reserveAttempt, retryAfterSeconds, THROTTLE_MAX_FAILURES } from '../../auth/throttle.js';
 import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
@@ -156,27 +156,26 @@ joinRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const opts = await choices(deps.db, null);
+  const form = parseForm(joinForm, await readForm(c), t);
+  if (!form.ok)
+    return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={form.errors} />, 422);
   // A public form that creates accounts: at most five well-formed attempts per address in 15 minutes, counted in
-  // the login throttle's table (same window, same clean-up), so a script cannot fill the pending list or probe
-  // which mobiles are registered. A malformed form creates and reveals nothing, so it does not count.
-  const keys = [`join:${deps.clientIp?.(c) ?? 'unknown'}`];
-  const wait = await retryAfterSeconds(deps.db, keys, deps.now());
-  if (wait > 0) {
+  // the login throttle's table (same window, same clean-up) and claimed atomically before anything is written, so
+  // a script cannot fill the pending list. A malformed form creates nothing, so it does not count.
+  const buckets = [{ key: `join:${deps.clientIp?.(c) ?? 'unknown'}`, limit: THROTTLE_MAX_FAILURES }];
+  if (!(await reserveAttempt(deps.db, buckets, deps.now()))) {
+    const wait = await retryAfterSeconds(deps.db, buckets, deps.now());
     c.header('Retry-After', String(wait));
     return renderPage(
       c,
       <JoinPage
         ui={{ ...uiOf(c), flash: t('vols.join.throttled', { minutes: Math.ceil(wait / 60) }) }}
         choices={opts}
-        values={await readForm(c)}
+        values={form.values}
       />,
       429,
     );
   }
-  const form = parseForm(joinForm, await readForm(c), t);
-  if (!form.ok)
-    return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={form.errors} />, 422);
-  await recordFailure(deps.db, keys, deps.now());
   if (form.data.organisationId && !(await organisationExists(deps.db, form.data.organisationId)))
     return renderPage(
       c,
