@@ -21,6 +21,7 @@ const signUp = (overrides: Record<string, string | string[]> = {}) => ({
   skills: ['visiting', 'meals'],
   availability: 'service_days',
   password: 'a long password',
+  privacyConsent: 'on',
   ...overrides,
 });
 

@@ -27,6 +27,13 @@ export const zhVolunteers = {
   'vols.error.mobileTaken': '该手机号已登记。',
   'vols.error.township': '只能登记本乡镇的志愿者。',
   'vols.error.organisation': '请选择有效的组织。',
+  'vols.error.townshipUnknown': '请选择有效的乡镇。',
+  'join.privacy.title': '个人信息处理告知',
+  'join.privacy.body':
+    '县民政局（守望平台）为组织志愿服务处理您填写的姓名、手机号、所在乡镇、所属组织、技能、是否党员和可服务时间：用于审核报名、安排集中工作日的走访和发送排班通知。这些信息仅由您选择的组织、所在乡镇社工站和县民政局查看，不向其他第三方提供；手机号加密保存，在名册中只显示部分号码。是否党员为选填。信息保存至您退出志愿服务后一年。您可以向所在乡镇社工站查阅、更正或要求删除您的信息，也可以随时撤回同意（撤回后不再为您安排服务）。',
+  'join.privacy.version': '告知版本：{version}',
+  'join.consent': '我已阅读并同意上述个人信息处理告知',
+  'join.consentRequired': '请阅读个人信息处理告知并勾选同意后再提交。',
   'join.title': '志愿者报名',
   'join.intro':
     '欢迎加入守望志愿服务。提交后，由您选择的组织或所在乡镇社工站审核，审核通过后即可用手机号和密码登录，报名每月 24、25 日的集中工作日。',
@@ -65,6 +72,13 @@ export const enVolunteers: { readonly [K in keyof typeof zhVolunteers]: string }
   'vols.error.mobileTaken': 'This mobile number is already registered.',
   'vols.error.township': 'You can only register volunteers of your own township.',
   'vols.error.organisation': 'Please choose a valid organisation.',
+  'vols.error.townshipUnknown': 'Please choose a valid township.',
+  'join.privacy.title': 'How we handle your personal information',
+  'join.privacy.body':
+    'The county civil-affairs bureau (the Shouwang platform) processes the name, mobile number, township, organisation, skills, party membership and availability you enter in order to organise volunteering: to review your sign-up, plan visits on the service days and send you shift notices. Only the organisation you choose, your township station and the county bureau see them; they are given to no other third party. Your mobile number is stored encrypted and shown only in part in the register. Party membership is optional. The information is kept until one year after you stop volunteering. You can ask your township station to see, correct or delete it, and withdraw your consent at any time (you will then no longer be scheduled).',
+  'join.privacy.version': 'Notice version: {version}',
+  'join.consent': 'I have read and agree to the notice above',
+  'join.consentRequired': 'Please read the notice on personal information and tick to agree before sending.',
   'join.title': 'Volunteer sign-up',
   'join.intro':
     'Welcome to Shouwang volunteering. The organisation you choose, or your township station, reviews your sign-up; once approved you log in with your mobile number and password and sign up for the service days on the 24th and 25th.',

@@ -12,8 +12,8 @@ import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { can, scope } from './policy.js';
-import { choices, findVolunteer, listVolunteers, memberships, organisationExists } from './queries.js';
-import { joinForm, listQuery, type VolunteerInput, volunteerForm } from './schema.js';
+import { choices, findVolunteer, listVolunteers, memberships, organisationExists, townshipExists } from './queries.js';
+import { joinForm, listQuery, PRIVACY_NOTICE_VERSION, type VolunteerInput, volunteerForm } from './schema.js';
 import { approve, createVolunteer, join, updateVolunteer } from './service.js';
 
 export const volunteerRoutes = new Hono<AppEnv>();
@@ -147,7 +147,12 @@ joinRoutes.get('/', async (c) => {
   allowPublic(c);
   return renderPage(
     c,
-    <JoinPage ui={uiOf(c)} choices={await choices(c.get('deps').db, null)} values={{ availability: 'service_days' }} />,
+    <JoinPage
+      privacyVersion={PRIVACY_NOTICE_VERSION}
+      ui={uiOf(c)}
+      choices={await choices(c.get('deps').db, null)}
+      values={{ availability: 'service_days' }}
+    />,
   );
 });
 
@@ -158,7 +163,17 @@ joinRoutes.post('/', async (c) => {
   const opts = await choices(deps.db, null);
   const form = parseForm(joinForm, await readForm(c), t);
   if (!form.ok)
-    return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={form.errors} />, 422);
+    return renderPage(
+      c,
+      <JoinPage
+        privacyVersion={PRIVACY_NOTICE_VERSION}
+        ui={uiOf(c)}
+        choices={opts}
+        values={form.values}
+        errors={form.errors}
+      />,
+      422,
+    );
   // A public form that creates accounts: at most five well-formed attempts per address in 15 minutes, counted in
   // the login throttle's table (same window, same clean-up) and claimed atomically before anything is written, so
   // a script cannot fill the pending list. A malformed form creates nothing, so it does not count.
@@ -169,6 +184,7 @@ joinRoutes.post('/', async (c) => {
     return renderPage(
       c,
       <JoinPage
+        privacyVersion={PRIVACY_NOTICE_VERSION}
         ui={{ ...uiOf(c), flash: t('vols.join.throttled', { minutes: Math.ceil(wait / 60) }) }}
         choices={opts}
         values={form.values}
@@ -176,14 +192,20 @@ joinRoutes.post('/', async (c) => {
       429,
     );
   }
+  // Ids that name nothing are the visitor's mistake (422), not a foreign-key error (500).
+  const unknown: FieldErrors = {};
+  if (!(await townshipExists(deps.db, form.data.townshipId))) unknown.townshipId = t('vols.error.townshipUnknown');
   if (form.data.organisationId && !(await organisationExists(deps.db, form.data.organisationId)))
+    unknown.organisationId = t('vols.error.organisation');
+  if (Object.keys(unknown).length)
     return renderPage(
       c,
       <JoinPage
+        privacyVersion={PRIVACY_NOTICE_VERSION}
         ui={uiOf(c)}
         choices={opts}
         values={form.values}
-        errors={{ organisationId: t('vols.error.organisation') }}
+        errors={unknown}
       />,
       422,
     );
@@ -192,5 +214,5 @@ joinRoutes.post('/', async (c) => {
   // must not tell anyone whether a number is in the register. Its owner can already log in or ask their station.
   if (result.ok) deps.logger.info('volunteer_joined', { volunteerId: result.id });
   else deps.logger.info('volunteer_join_duplicate', {});
-  return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} done />);
+  return renderPage(c, <JoinPage privacyVersion={PRIVACY_NOTICE_VERSION} ui={uiOf(c)} choices={opts} done />);
 });

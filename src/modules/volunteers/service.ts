@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { auditLog, users, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
 import { changedRows } from '../../db/types.js';
 import { diff } from '../../lib/audit.js';
-import type { JoinInput, VolunteerInput } from './schema.js';
+import { type JoinInput, PRIVACY_NOTICE_VERSION, type VolunteerInput } from './schema.js';
 
 export type SaveResult = { ok: true; id: number } | { ok: false; field: 'mobile'; message: 'vols.error.mobileTaken' };
 
@@ -100,7 +100,14 @@ export async function join(db: Db, passwords: PasswordHasher, v: JoinInput, now:
     const [rows] = await db.batch([
       db
         .insert(volunteers)
-        .values({ ...columns(v), status: 'pending', createdAt: now, updatedAt: now })
+        .values({
+          ...columns(v),
+          status: 'pending',
+          consentVersion: PRIVACY_NOTICE_VERSION,
+          consentAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning({ id: volunteers.id }),
       db.insert(users).values({
         username: v.mobile,
@@ -117,7 +124,7 @@ export async function join(db: Db, passwords: PasswordHasher, v: JoinInput, now:
         action: 'join',
         entity: 'volunteer',
         entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
-        changes: { name: v.name },
+        changes: { name: v.name, consentVersion: PRIVACY_NOTICE_VERSION },
       }),
       ...(v.organisationId
         ? [
