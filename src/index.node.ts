@@ -15,6 +15,7 @@ import { nodeAssets } from './lib/node-assets.js';
 import { createCipher } from './lib/personal-data.js';
 import { clientAddress } from './lib/security.js';
 import { byHost } from './lib/tenancy.js';
+import { warnLoggedChannels } from './modules/notices/senders.js';
 import { nodeSenders } from './modules/notices/smtp.js';
 
 /** One county: its database (migrated), its app, its scheduled jobs. */
@@ -34,6 +35,7 @@ async function county(config: Config, logger: Logger, url: string, host: string 
     assets: nodeAssets(),
   });
   const senders = nodeSenders(own, logger);
+  warnLoggedChannels(senders, logger);
   const tasks = [...JOBS, ...NODE_JOBS].map((job) =>
     cron.schedule(
       job.cron,

@@ -12,6 +12,7 @@ import { shanghaiCronToUtc } from './jobs/cron-utc.js';
 import { JOBS } from './jobs/registry.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createCipher } from './lib/personal-data.js';
+import { baseSenders, warnLoggedChannels } from './modules/notices/senders.js';
 
 /** Bindings from wrangler.toml ([vars], secrets, [[d1_databases]], [assets]). */
 export interface WorkerEnv extends Record<string, unknown> {
@@ -55,6 +56,7 @@ function init(env: WorkerEnv): Runtime {
   const logger = createLogger(config.logLevel, (line) => console.log(line));
   const { db, driver } = createWorkerDb({ d1: env.DB, url: config.databaseUrl, authToken: config.databaseAuthToken });
   logger.info('worker_started', { driver });
+  warnLoggedChannels(baseSenders(config, logger), logger);
   const app = createApp({
     db,
     now: () => new Date(),
