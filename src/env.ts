@@ -17,6 +17,8 @@ export const configSchema = z.object({
     .default('0')
     .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // The first-run token for /setup; absent, the Node server makes one and prints it (Workers need the secret).
+  SETUP_TOKEN: z.string().trim().min(16, 'SETUP_TOKEN must be at least 16 characters').optional(),
   TIMEZONE: z.literal('Asia/Shanghai').default('Asia/Shanghai'),
   BACKUP_DIR: z.string().default('./data/backups'),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
@@ -50,6 +52,8 @@ export interface Config {
   /** Proxies in front that each append to X-Forwarded-For; the client is the entry the outermost one added. */
   proxyHops: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The one-time token /setup asks for while no user exists (SETUP_TOKEN, or generated and printed by Node). */
+  setupToken?: string;
   timezone: 'Asia/Shanghai';
   backupDir: string;
   backupKeep: number;
@@ -87,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: raw.TRUST_PROXY > 0,
     proxyHops: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,
+    setupToken: raw.SETUP_TOKEN,
     timezone: raw.TIMEZONE,
     backupDir: raw.BACKUP_DIR,
     backupKeep: raw.BACKUP_KEEP,

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../src/auth/session.js';
 import { THROTTLE_MAX_PER_ADDRESS } from '../../src/auth/throttle.js';
 import { loginFailures, sessions, users } from '../../src/db/schema/index.js';
-import { Browser, createTestApp, loginAs, ORIGIN, PASSWORD, type TestApp } from '../setup/app.js';
+import { Browser, createTestApp, loginAs, ORIGIN, PASSWORD, SETUP_TOKEN, type TestApp } from '../setup/app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -11,7 +11,13 @@ beforeEach(async () => {
 });
 
 async function firstRun(b: Browser, username = 'admin') {
-  return b.post('/setup', { displayName: '县局管理员', username, password: PASSWORD, passwordConfirm: PASSWORD });
+  return b.post('/setup', {
+    setupToken: SETUP_TOKEN,
+    displayName: '县局管理员',
+    username,
+    password: PASSWORD,
+    passwordConfirm: PASSWORD,
+  });
 }
 
 describe('first run', () => {
@@ -291,7 +297,13 @@ describe('access', () => {
   it('accepts a same-origin post identified by Sec-Fetch-Site alone', async () => {
     const res = await t.app.request(`${ORIGIN}/setup`, {
       method: 'POST',
-      body: new URLSearchParams({ displayName: 'x', username: 'admin', password: PASSWORD, passwordConfirm: PASSWORD }),
+      body: new URLSearchParams({
+        setupToken: SETUP_TOKEN,
+        displayName: 'x',
+        username: 'admin',
+        password: PASSWORD,
+        passwordConfirm: PASSWORD,
+      }),
       headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res.status).toBe(303);

@@ -13,6 +13,8 @@ import { createUser } from '../../src/modules/users/service.js';
 import { BASE_DB, TMP_DIR } from './paths.js';
 
 export const ORIGIN = 'http://localhost';
+/** The first-run token test apps are configured with (as an operator would set SETUP_TOKEN). */
+export const SETUP_TOKEN = 'test-setup-token-0123456789';
 
 /** A settable clock: tests move time instead of waiting. */
 export class FakeClock {
@@ -45,13 +47,13 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  env: Record<string, string> = {},
+  env: Record<string, string | undefined> = {},
   // The socket's peer address: given, the app derives the client from it and X-Forwarded-For as the Node entry does.
   opts: { remote?: string } = {},
 ): Promise<TestApp> {
   const { database, path } = await freshDatabase();
   const clock = new FakeClock();
-  const config = loadConfig(env);
+  const config = loadConfig({ SETUP_TOKEN, ...env });
   const logger = memoryLogger();
   const ip = { value: '192.0.2.1' };
   const app = createApp({

@@ -63,6 +63,11 @@ export const zhCommon = {
   'setup.passwordMismatch': '两次输入的密码不一致。',
   'setup.submit': '创建管理员',
   'setup.done': '管理员已创建，请登录。',
+  'setup.token': '设置令牌',
+  'setup.tokenHint': '服务器启动时在控制台打印的一次性令牌（或部署时设置的 SETUP_TOKEN）。',
+  'setup.tokenWrong': '设置令牌不正确。请使用服务器控制台打印的令牌。',
+  'setup.unconfigured':
+    '尚未配置设置令牌，无法创建管理员。请为部署设置 SETUP_TOKEN（Cloudflare Workers：npx wrangler secret put SETUP_TOKEN），然后刷新此页。',
   'password.tooShort': '密码至少 8 个字符。',
   'password.tooLong': '密码不能超过 128 个字符。',
   'username.invalid': '用户名须为 3–32 位字母、数字、下划线、点或短横线。',
@@ -171,6 +176,12 @@ export const enCommon: { readonly [K in keyof typeof zhCommon]: string } = {
   'setup.passwordMismatch': 'The two passwords do not match.',
   'setup.submit': 'Create administrator',
   'setup.done': 'The administrator was created. Please log in.',
+  'setup.token': 'Setup token',
+  'setup.tokenHint':
+    "The one-time token printed on the server's console at start (or the SETUP_TOKEN set at deployment).",
+  'setup.tokenWrong': "The setup token is wrong. Use the one printed on the server's console.",
+  'setup.unconfigured':
+    'No setup token is configured, so no administrator can be created. Set SETUP_TOKEN for this deployment (Cloudflare Workers: npx wrangler secret put SETUP_TOKEN), then reload this page.',
   'password.tooShort': 'The password needs at least 8 characters.',
   'password.tooLong': 'The password may have at most 128 characters.',
   'username.invalid': 'Usernames are 3–32 letters, digits, underscores, dots or dashes.',
