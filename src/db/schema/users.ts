@@ -35,7 +35,10 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** One row per failed login, keyed by account and by address, so every instance sees the same counts. */
+/**
+ * One row per claimed attempt (login, /join, current-password check) per bucket, claimed before the password is
+ * verified and kept when it fails; in the database so every instance sees the same counts (decision 0130).
+ */
 export const loginFailures = sqliteTable(
   'login_failures',
   {
