@@ -4,8 +4,8 @@ import type { ActivityKind, WorkKind } from '../../db/schema/index.js';
 import { CARE_LEVELS, type CareLevel, needs } from '../../db/schema/index.js';
 import { changedRows } from '../../db/types.js';
 import { businessDate, daysBetween, dueStatus } from '../../domain/cadence.js';
-import { translator } from '../../lib/i18n/index.js';
 import { type LineInput, recordActivity } from '../ledger/service.js';
+import { urgentNeedNotice } from '../notices/urgent-need.js';
 import {
   type HomeRecipientRow,
   homeRecipientsWithLastVisit,
@@ -99,8 +99,7 @@ export async function recordVisit(
   // An urgent need tells the recipient's township station at once, through the outbox, in the same batch:
   // to the station's contact phone, keyed by the need so it is never queued twice. The notice names the need by
   // its id only: no recipient name, no need text (health data) goes to the SMS gateway or into a log.
-  const subject = withNeedId('notice.urgentNeed.subject');
-  const body = withNeedId('notice.urgentNeed.body');
+  const { subject, body } = urgentNeedNotice(sql`n.id`);
   const notify =
     db.run(sql`INSERT INTO outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
     SELECT NULL, 'sms', o.contact_phone, ${subject}, ${body}, 'pending', 0, ${at}, 'need:' || n.id, ${at}
@@ -111,12 +110,6 @@ export async function recordVisit(
     ON CONFLICT (idempotency_key) DO NOTHING`);
   const [written] = await db.batch([visit, need, notify]);
   return changedRows(written) === 1;
-}
-
-/** A station notice's text (in Chinese: a duty phone) with the need's id spliced in by SQL. */
-function withNeedId(key: 'notice.urgentNeed.subject' | 'notice.urgentNeed.body'): SQL {
-  const [before, after = ''] = translator('zh')(key, { id: '\u0000' }).split('\u0000');
-  return sql`${before} || n.id || ${after}`;
 }
 
 export interface NeedItem extends NeedRow {
