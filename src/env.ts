@@ -10,11 +10,15 @@ export const configSchema = z.object({
   // 32 bytes, base64: encrypts ID numbers and mobiles at rest. A development key is derived when absent.
   DATA_KEY: z.string().optional(),
   DATA_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+  // How many proxies in front of us append to X-Forwarded-For: 0 (none, the default), a count, or true (= 1).
   TRUST_PROXY: z
-    .enum(['0', '1', 'true', 'false'])
+    .string()
+    .regex(/^(\d|true|false)$/, 'TRUST_PROXY is a proxy count 0–9, true (1) or false (0)')
     .default('0')
-    .transform((v) => v === '1' || v === 'true'),
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // The first-run token for /setup; absent, the Node server makes one and prints it (Workers need the secret).
+  SETUP_TOKEN: z.string().trim().min(16, 'SETUP_TOKEN must be at least 16 characters').optional(),
   TIMEZONE: z.literal('Asia/Shanghai').default('Asia/Shanghai'),
   BACKUP_DIR: z.string().default('./data/backups'),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(14),
@@ -45,7 +49,11 @@ export interface Config {
   dataKey: Uint8Array;
   dataKeyVersion: number;
   trustProxy: boolean;
+  /** Proxies in front that each append to X-Forwarded-For; the client is the entry the outermost one added. */
+  proxyHops: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The one-time token /setup asks for while no user exists (SETUP_TOKEN, or generated and printed by Node). */
+  setupToken?: string;
   timezone: 'Asia/Shanghai';
   backupDir: string;
   backupKeep: number;
@@ -80,8 +88,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: raw.PUBLIC_URL,
     dataKey,
     dataKeyVersion: raw.DATA_KEY_VERSION,
-    trustProxy: raw.TRUST_PROXY,
+    trustProxy: raw.TRUST_PROXY > 0,
+    proxyHops: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,
+    setupToken: raw.SETUP_TOKEN,
     timezone: raw.TIMEZONE,
     backupDir: raw.BACKUP_DIR,
     backupKeep: raw.BACKUP_KEEP,

@@ -5,6 +5,7 @@ import cron from 'node-cron';
 import { createApp } from './app.js';
 import { argon2Hasher } from './auth/password.js';
 import { hasAnyUser } from './auth/service.js';
+import { newSetupToken } from './auth/setup-token.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import { type Config, loadConfig } from './env.js';
 import { NODE_JOBS } from './jobs/backup.js';
@@ -13,7 +14,9 @@ import { catchUp, runJob } from './jobs/runner.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { nodeAssets } from './lib/node-assets.js';
 import { createCipher } from './lib/personal-data.js';
+import { clientAddress } from './lib/security.js';
 import { byHost } from './lib/tenancy.js';
+import { warnLoggedChannels } from './modules/notices/senders.js';
 import { nodeSenders } from './modules/notices/smtp.js';
 
 /** One county: its database (migrated), its app, its scheduled jobs. */
@@ -21,7 +24,11 @@ async function county(config: Config, logger: Logger, url: string, host: string 
   const database = await openDatabase(url, config.databaseAuthToken);
   await migrateDatabase(database);
   // Each county's backups in their own folder, so several databases never overwrite each other's copies.
-  const own: Config = host ? { ...config, backupDir: join(config.backupDir, host) } : config;
+  const own: Config = host ? { ...config, backupDir: join(config.backupDir, host) } : { ...config };
+  // First run: a one-time token guards /setup; made here and printed below unless SETUP_TOKEN is configured.
+  const firstRun = !(await hasAnyUser(database.db));
+  const printedToken = firstRun && !config.setupToken ? newSetupToken() : undefined;
+  own.setupToken = config.setupToken ?? printedToken;
   const app = createApp({
     db: database.db,
     now: () => new Date(),
@@ -29,12 +36,11 @@ async function county(config: Config, logger: Logger, url: string, host: string 
     passwords: argon2Hasher,
     logger,
     cipher: createCipher(config.dataKey, config.dataKeyVersion),
-    clientIp: (c) =>
-      (config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ??
-      getConnInfo(c).remote.address,
+    clientIp: clientAddress(config, (c) => getConnInfo(c).remote.address),
     assets: nodeAssets(),
   });
   const senders = nodeSenders(own, logger);
+  warnLoggedChannels(senders, logger);
   const tasks = [...JOBS, ...NODE_JOBS].map((job) =>
     cron.schedule(
       job.cron,
@@ -44,7 +50,7 @@ async function county(config: Config, logger: Logger, url: string, host: string 
   );
   // Jobs missed while the server was down run once now (the backup job is not among them: it is not idempotent).
   void catchUp(JOBS, { db: database.db, now: new Date(), config: own, logger, senders });
-  return { host, database, app, tasks };
+  return { host, database, app, tasks, firstRun, printedToken };
 }
 
 async function main() {
@@ -64,7 +70,9 @@ async function main() {
     console.log(`守望 Shouwang is running at ${url}`);
     for (const c of counties) {
       const at = c.host ? `http://${c.host}:${info.port}` : url;
-      if (!(await hasAnyUser(c.database.db))) console.log(`First run: create the county administrator at ${at}/setup`);
+      if (!c.firstRun || (await hasAnyUser(c.database.db))) continue;
+      const link = c.printedToken ? `${at}/setup?token=${c.printedToken}` : `${at}/setup (with your SETUP_TOKEN)`;
+      console.log(`First run: create the county administrator at ${link}`);
     }
   });
 

@@ -14,6 +14,7 @@ import { JOBS } from './jobs/registry.js';
 import { runJob } from './jobs/runner.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createCipher } from './lib/personal-data.js';
+import { baseSenders, warnLoggedChannels } from './modules/notices/senders.js';
 
 /** Bindings from wrangler.toml ([vars], secrets, [[d1_databases]], [assets]). */
 export interface WorkerEnv extends Record<string, unknown> {
@@ -57,6 +58,7 @@ function init(env: WorkerEnv): Runtime {
   const logger = createLogger(config.logLevel, (line) => console.log(line));
   const { db, driver } = createWorkerDb({ d1: env.DB, url: config.databaseUrl, authToken: config.databaseAuthToken });
   logger.info('worker_started', { driver });
+  warnLoggedChannels(baseSenders(config, logger), logger);
   const app = createApp({
     db,
     now: () => new Date(),

@@ -19,7 +19,8 @@ if (kind === 'hello') {
 } else {
   const database = await openDatabase(`file:${file}`);
   await migrateDatabase(database);
-  const config = loadConfig({ LOG_LEVEL: 'error' });
+  // SETUP_TOKEN passes through, so a test can run first-run against this server.
+  const config = loadConfig({ LOG_LEVEL: 'error', SETUP_TOKEN: process.env.SETUP_TOKEN });
   const app = createApp({
     db: database.db,
     now: () => new Date(),

@@ -8,12 +8,15 @@ import { users } from '../db/schema/index.js';
 import { allowPublic, authorize, viewerOf } from '../lib/authz.js';
 import type { AppEnv } from '../lib/context.js';
 import { clearSessionCookie, isHttps, setFlash, setSessionCookie } from '../lib/cookies.js';
-import { parseForm, readForm } from '../lib/form.js';
+import { type FieldErrors, type FormValues, parseForm, readForm } from '../lib/form.js';
 import { translator } from '../lib/i18n/index.js';
-import { redirectAfterPost, renderPage, safeLocalPath, uiOf } from '../lib/render.js';
+import { redirectAfterPost, renderPage, uiOf } from '../lib/render.js';
+import { safeLocalPath } from '../lib/security.js';
+import { deviceToken, setDeviceCookie } from './devices.js';
 import { changePasswordForm, localeForm, loginForm, setupForm } from './schemas.js';
 import { changePassword, createFirstAdmin, hasAnyUser, login } from './service.js';
 import { deleteSession } from './session.js';
+import { setupTokenMatches } from './setup-token.js';
 
 export const LOCALE_COOKIE = 'sw_lang';
 
@@ -33,7 +36,7 @@ authRoutes.post('/login', async (c) => {
   const form = parseForm(loginForm, await readForm(c), t);
   if (!form.ok) return renderPage(c, <LoginPage ui={uiOf(c)} values={form.values} errors={form.errors} />, 422);
   const ip = deps.clientIp?.(c) ?? 'unknown';
-  const result = await login(deps, { ...form.data, ip }, deps.now());
+  const result = await login(deps, { ...form.data, ip, deviceToken: deviceToken(c) }, deps.now());
   const next = safeLocalPath(form.data.next);
   if (result.kind === 'throttled') {
     c.header('Retry-After', String(result.retryAfter));
@@ -48,6 +51,7 @@ authRoutes.post('/login', async (c) => {
   const previous = c.get('sessionId');
   if (previous) await deleteSession(deps.db, previous);
   setSessionCookie(c, result.token);
+  if (result.deviceToken) setDeviceCookie(c, result.deviceToken);
   deps.logger.info('login', { userId: result.userId });
   return redirectAfterPost(c, next);
 });
@@ -61,18 +65,32 @@ authRoutes.post('/logout', async (c) => {
   return redirectAfterPost(c, '/login');
 });
 
+// First run asks for the one-time token printed on the server's console (or the SETUP_TOKEN secret): reaching a
+// fresh deployment first is not enough to become its county administrator.
 authRoutes.get('/setup', async (c) => {
   allowPublic(c);
-  if (await hasAnyUser(c.get('deps').db)) return c.redirect('/login', 302);
-  return renderPage(c, <SetupPage ui={uiOf(c)} />);
+  const deps = c.get('deps');
+  if (await hasAnyUser(deps.db)) return c.redirect('/login', 302);
+  const configured = !!deps.config.setupToken;
+  // The console's link carries the token, so a newcomer who follows it finds it filled in.
+  const token = c.req.query('token')?.slice(0, 200) ?? '';
+  return renderPage(c, <SetupPage ui={uiOf(c)} configured={configured} values={{ setupToken: token }} />);
 });
 
 authRoutes.post('/setup', async (c) => {
   allowPublic(c);
   const deps = c.get('deps');
   if (await hasAnyUser(deps.db)) return c.redirect('/login', 303);
+  const configured = !!deps.config.setupToken;
   const form = parseForm(setupForm, await readForm(c), c.get('t'));
-  if (!form.ok) return renderPage(c, <SetupPage ui={uiOf(c)} values={form.values} errors={form.errors} />, 422);
+  const page = (values: FormValues, errors: FieldErrors) => (
+    <SetupPage ui={uiOf(c)} configured={configured} values={values} errors={errors} />
+  );
+  if (!form.ok) return renderPage(c, page(form.values, form.errors), 422);
+  if (!setupTokenMatches(deps.config.setupToken, form.data.setupToken)) {
+    deps.logger.warn('setup_token_wrong', { ip: deps.clientIp?.(c) ?? 'unknown' });
+    return renderPage(c, page(form.values, { setupToken: c.get('t')('setup.tokenWrong') }), 422);
+  }
   const created = await createFirstAdmin(deps, form.data, deps.now());
   if (created) {
     deps.logger.info('first_admin_created', { username: form.data.username });
@@ -106,10 +124,15 @@ authRoutes.post('/account/password', async (c) => {
   const t = c.get('t');
   const form = parseForm(changePasswordForm, await readForm(c), t);
   if (!form.ok) return renderPage(c, <AccountPage ui={uiOf(c)} errors={form.errors} />, 422);
-  const token = await changePassword(deps, viewer.id, form.data.currentPassword, form.data.newPassword, deps.now());
-  if (!token)
+  const result = await changePassword(deps, viewer.id, form.data.currentPassword, form.data.newPassword, deps.now());
+  if (result.kind === 'throttled') {
+    c.header('Retry-After', String(result.retryAfter));
+    const error = t('account.throttled', { minutes: Math.ceil(result.retryAfter / 60) });
+    return renderPage(c, <AccountPage ui={uiOf(c)} errors={{ currentPassword: error }} />, 429);
+  }
+  if (result.kind === 'wrong')
     return renderPage(c, <AccountPage ui={uiOf(c)} errors={{ currentPassword: t('account.currentWrong') }} />, 422);
-  setSessionCookie(c, token);
+  setSessionCookie(c, result.token);
   setFlash(c, 'account.passwordChanged');
   return redirectAfterPost(c, '/account');
 });

@@ -32,7 +32,13 @@ export const loginForm = z.object({
 });
 
 export const setupForm = z
-  .object({ displayName, username, password, passwordConfirm: z.string({ error: 'form.required' }) })
+  .object({
+    setupToken: z.string({ error: 'form.required' }).trim().min(1, { error: 'form.required' }).max(200),
+    displayName,
+    username,
+    password,
+    passwordConfirm: z.string({ error: 'form.required' }),
+  })
   .refine((v) => v.password === v.passwordConfirm, { path: ['passwordConfirm'], error: 'setup.passwordMismatch' });
 
 export const changePasswordForm = z.object({

@@ -2,35 +2,50 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { type Role, users } from '../db/schema/index.js';
 import { changedRows } from '../db/types.js';
+import { knownDevice, rememberDevice } from './devices.js';
 import type { PasswordHasher } from './password.js';
 import { createSession, deleteUserSessionsQuery } from './session.js';
-import { clearAccountFailures, recordFailure, retryAfterSeconds, throttleKeys } from './throttle.js';
+import {
+  clearAccountFailures,
+  pruneAttempts,
+  releaseAttempt,
+  reserveAttempt,
+  retryAfterSeconds,
+  THROTTLE_MAX_FAILURES,
+  throttleKeys,
+} from './throttle.js';
 
 export type LoginResult =
-  | { kind: 'ok'; token: string; userId: number }
+  | { kind: 'ok'; token: string; userId: number; deviceToken: string | null }
   | { kind: 'failed' }
   | { kind: 'throttled'; retryAfter: number };
 
 // A real hash to verify against when the user does not exist, so both failures take the same time.
 let dummyHash: Promise<string> | null = null;
 
-/** Checks credentials under the throttle; on success starts a brand-new session (no fixation). */
+/**
+ * Checks credentials under the throttle; on success starts a brand-new session (no fixation). The attempt is
+ * claimed before the password is verified (so parallel guesses cannot overrun the limit), in the device's own
+ * bucket when this browser logged in to the account before, else in the account's and the address's: see
+ * docs/decisions/0130-login-throttle.md. Answers a new device token when the browser was not known yet.
+ */
 export async function login(
   deps: { db: Db; passwords: PasswordHasher },
-  input: { username: string; password: string; ip: string },
+  input: { username: string; password: string; ip: string; deviceToken?: string },
   now: Date,
 ): Promise<LoginResult> {
   const { db, passwords } = deps;
-  const keys = throttleKeys(input.username, input.ip);
-  const wait = await retryAfterSeconds(db, keys, now);
-  if (wait > 0) return { kind: 'throttled', retryAfter: wait };
-
   const user = await db.select().from(users).where(eq(users.username, input.username.trim().toLowerCase())).get();
+  const device = await knownDevice(db, input.deviceToken, user?.id);
+  const buckets = device ? [device.bucket] : throttleKeys(input.username, input.ip);
+  const claim = await reserveAttempt(db, buckets, now);
+  if (!claim) return { kind: 'throttled', retryAfter: await retryAfterSeconds(db, buckets, now) };
+
   dummyHash ??= passwords.hash('not-a-real-password');
   // Without a user the dummy hash is still verified, so a wrong username costs as long as a wrong password.
   const ok = await passwords.verify(user?.passwordHash ?? (await dummyHash), input.password);
   if (!user || !ok || user.disabledAt) {
-    await recordFailure(db, keys, now);
+    await pruneAttempts(db, now); // the claim stays: it is this failure
     return { kind: 'failed' };
   }
   if (passwords.needsRehash(user.passwordHash)) {
@@ -39,9 +54,11 @@ export async function login(
       .set({ passwordHash: await passwords.hash(input.password) })
       .where(eq(users.id, user.id));
   }
-  await clearAccountFailures(db, input.username);
+  await releaseAttempt(db, claim);
+  if (!device) await clearAccountFailures(db, input.username);
+  const deviceToken = await rememberDevice(db, device, user.id, now);
   const token = await createSession(db, user.id, now);
-  return { kind: 'ok', token, userId: user.id };
+  return { kind: 'ok', token, userId: user.id, deviceToken };
 }
 
 export interface NewUser {
@@ -71,20 +88,32 @@ export async function hasAnyUser(db: Db): Promise<boolean> {
   return !!(await db.select({ id: users.id }).from(users).limit(1).get());
 }
 
-/** Changes a password and ends every session of the user in one batch; returns a fresh session token. */
+export type ChangePasswordResult =
+  | { kind: 'ok'; token: string }
+  | { kind: 'wrong' }
+  | { kind: 'throttled'; retryAfter: number };
+
+/**
+ * Changes a password and ends every session of the user in one batch; returns a fresh session token. The check of
+ * the current password is throttled like a login (claimed before verifying), so a borrowed session cannot guess it.
+ */
 export async function changePassword(
   deps: { db: Db; passwords: PasswordHasher },
   userId: number,
   current: string,
   next: string,
   now: Date,
-): Promise<string | null> {
+): Promise<ChangePasswordResult> {
+  const buckets = [{ key: `password:${userId}`, limit: THROTTLE_MAX_FAILURES }];
+  const claim = await reserveAttempt(deps.db, buckets, now);
+  if (!claim) return { kind: 'throttled', retryAfter: await retryAfterSeconds(deps.db, buckets, now) };
   const user = await deps.db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user || !(await deps.passwords.verify(user.passwordHash, current))) return null;
+  if (!user || !(await deps.passwords.verify(user.passwordHash, current))) return { kind: 'wrong' };
   const hash = await deps.passwords.hash(next);
   await deps.db.batch([
     deps.db.update(users).set({ passwordHash: hash }).where(eq(users.id, userId)),
     deleteUserSessionsQuery(deps.db, userId),
   ]);
-  return createSession(deps.db, userId, now);
+  await releaseAttempt(deps.db, claim);
+  return { kind: 'ok', token: await createSession(deps.db, userId, now) };
 }

@@ -3,39 +3,94 @@ import type { Db } from '../db/client.js';
 import { loginFailures } from '../db/schema/index.js';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-/** Five failures are allowed; the sixth attempt inside the window is refused. */
+/** Five attempts per account (or device) are allowed; the sixth inside the window is refused. */
 export const THROTTLE_MAX_FAILURES = 5;
+/** An address may be shared by a whole office behind one NAT: more attempts, still a cap on password spraying. */
+export const THROTTLE_MAX_PER_ADDRESS = 20;
 
-export function throttleKeys(username: string, ip: string): string[] {
-  return [`user:${username.trim().toLowerCase()}`, `ip:${ip}`];
+/** A counter and how many attempts it allows in the window. */
+export interface Bucket {
+  key: string;
+  limit: number;
 }
 
-/** Seconds until another attempt is allowed, or 0 when it is allowed now. */
-export async function retryAfterSeconds(db: Db, keys: string[], now: Date): Promise<number> {
+export function accountKey(username: string): string {
+  return `user:${username.trim().toLowerCase()}`;
+}
+
+/** The buckets of a login from a browser that never logged in to this account: the account's and the address's. */
+export function throttleKeys(username: string, ip: string): Bucket[] {
+  return [
+    { key: accountKey(username), limit: THROTTLE_MAX_FAILURES },
+    { key: `ip:${ip}`, limit: THROTTLE_MAX_PER_ADDRESS },
+  ];
+}
+
+/**
+ * Claims one attempt in every bucket at once, before the password is checked, or none when any bucket is full.
+ * It is one INSERT … SELECT: SQLite takes the write lock before the statement reads, so parallel attempts are
+ * counted one after another and at most `limit` of them are ever evaluated. Answers the claimed rows (kept as the
+ * failures when the attempt fails, released when it succeeds), or null when refused.
+ */
+export async function reserveAttempt(db: Db, buckets: Bucket[], now: Date): Promise<number[] | null> {
+  const at = now.getTime();
+  const since = at - THROTTLE_WINDOW_MS;
+  const keys = buckets.map((b) => b.key);
+  const limitOf = sql.join(
+    buckets.map((b) => sql`WHEN ${b.key} THEN ${b.limit}`),
+    sql` `,
+  );
+  const values = sql.join(
+    keys.map((k) => sql`(${k})`),
+    sql`, `,
+  );
+  const rows = await db.all<{ id: number }>(sql`
+    INSERT INTO login_failures (key, at)
+    SELECT column1, ${at} FROM (VALUES ${values})
+    WHERE NOT EXISTS (
+      SELECT 1 FROM login_failures f WHERE f.key IN ${keys} AND f.at > ${since}
+      GROUP BY f.key HAVING count(*) >= CASE f.key ${limitOf} END)
+    RETURNING id`);
+  return rows.length ? rows.map((r) => r.id) : null;
+}
+
+/** Gives the claimed attempt back (a successful login, or one that never reached the password check). */
+export async function releaseAttempt(db: Db, ids: number[]): Promise<void> {
+  if (ids.length) await db.delete(loginFailures).where(inArray(loginFailures.id, ids));
+}
+
+/** Seconds until the full buckets among these allow another attempt; 0 when none is full. */
+export async function retryAfterSeconds(db: Db, buckets: Bucket[], now: Date): Promise<number> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const rows = await db
     .select({ key: loginFailures.key, count: sql<number>`count(*)`, oldest: sql<number>`min(${loginFailures.at})` })
     .from(loginFailures)
-    .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)))
+    .where(
+      and(
+        inArray(
+          loginFailures.key,
+          buckets.map((b) => b.key),
+        ),
+        gt(loginFailures.at, since),
+      ),
+    )
     .groupBy(loginFailures.key);
   let wait = 0;
   for (const row of rows) {
-    if (row.count >= THROTTLE_MAX_FAILURES) {
+    const limit = buckets.find((b) => b.key === row.key)?.limit ?? THROTTLE_MAX_FAILURES;
+    if (row.count >= limit) {
       wait = Math.max(wait, Math.ceil((Number(row.oldest) + THROTTLE_WINDOW_MS - now.getTime()) / 1000));
     }
   }
-  return wait;
+  return Math.max(wait, 1);
 }
 
-export async function recordFailure(db: Db, keys: string[], now: Date): Promise<void> {
-  await db.batch([
-    db.insert(loginFailures).values(keys.map((key) => ({ key, at: now }))),
-    // Old rows are useless: drop them while we are writing anyway.
-    db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - THROTTLE_WINDOW_MS))),
-  ]);
+/** Drops rows older than the window: they count for nothing. */
+export async function pruneAttempts(db: Db, now: Date): Promise<void> {
+  await db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - THROTTLE_WINDOW_MS)));
 }
 
 /** A successful login clears the account's counter (the address's stays, against spraying). */
 export async function clearAccountFailures(db: Db, username: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.key, `user:${username.trim().toLowerCase()}`));
+  await db.delete(loginFailures).where(eq(loginFailures.key, accountKey(username)));
 }

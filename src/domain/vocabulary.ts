@@ -25,7 +25,8 @@ export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 export const CHANNELS = ['sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+// `logged`: handed to the log sender only (no gateway configured), so it never left the server.
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'logged', 'failed'] as const;
 export const ROLES = ['county_admin', 'station_staff', 'org_coordinator', 'volunteer'] as const;
 export type Role = (typeof ROLES)[number];
 export const VISIT_KINDS = [

@@ -39,6 +39,7 @@ export const deliverOutboxJob: Job = {
         and status = 'pending'
       returning id, channel, recipient, subject, body, idempotency_key, attempts`);
     let sent = 0;
+    let logged = 0;
     let retried = 0;
     let failed = 0;
     for (const row of claimed) {
@@ -54,10 +55,13 @@ export const deliverOutboxJob: Job = {
       try {
         if (!sender) throw new Error(`no sender for ${row.channel}`);
         await sender.send(message);
+        // A message only written to the log did not reach anyone: `logged`, so nobody reads it as delivered.
+        const status = sender.logsOnly ? 'logged' : 'sent';
         await db.run(
-          sql`update outbox set status = 'sent', sent_at = ${at}, last_error = null where id = ${row.id} and status = 'sending' and claimed_at = ${at}`,
+          sql`update outbox set status = ${status}, sent_at = ${at}, last_error = null where id = ${row.id} and status = 'sending' and claimed_at = ${at}`,
         );
-        sent++;
+        if (sender.logsOnly) logged++;
+        else sent++;
       } catch (error) {
         const last = row.attempts >= MAX_ATTEMPTS;
         await db.run(sql`update outbox set status = ${last ? 'failed' : 'pending'}, next_attempt_at = ${at + backoffMs(row.attempts)},
@@ -67,6 +71,6 @@ export const deliverOutboxJob: Job = {
         logger.warn('notification_failed', { id: row.id, attempts: row.attempts, message: (error as Error).message });
       }
     }
-    return { claimed: claimed.length, sent, retried, failed };
+    return { claimed: claimed.length, sent, logged, retried, failed };
   },
 };

@@ -42,8 +42,5 @@ export function redirectAfterPost(c: AppContext, location: string) {
   return c.redirect(location, 303);
 }
 
-/** Only same-site relative paths may be redirect targets (no //evil.example, no schemes). */
-export function safeLocalPath(target: string | undefined, fallback = '/'): string {
-  if (!target?.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
-  return target;
-}
+// Redirect targets are checked in security.ts, beside the other request-hardening rules.
+export { safeLocalPath } from './security.js';

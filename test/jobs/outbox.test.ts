@@ -99,6 +99,7 @@ describe('outbox delivery and reminders', () => {
       expect(await deliverOutboxJob.run(ctx('2026-11-24T09:00:00Z', { senders }))).toEqual({
         claimed: 0,
         sent: 0,
+        logged: 0,
         retried: 0,
         failed: 0,
       });

@@ -74,12 +74,26 @@ describe('one database per county, chosen by host name', () => {
     server.stderr.on('data', (d: Buffer) => (out += d.toString()));
     try {
       await expect.poll(() => out, { timeout: 60_000, interval: 100 }).toContain('is running at');
-      expect(out).toContain(`http://xiangtan.test:${port}/setup`);
-      expect(out).toContain(`http://shaoshan.test:${port}/setup`);
+      // Each county prints its own first-run link, with its own one-time token.
+      const tokenOf = (host: string) => out.match(new RegExp(`http://${host}:${port}/setup\\?token=([a-z0-9]+)`))?.[1];
+      const tokens = { xiangtan: tokenOf('xiangtan.test'), shaoshan: tokenOf('shaoshan.test') };
+      expect(tokens.xiangtan).toMatch(/^[a-z0-9]{32}$/);
+      expect(tokens.shaoshan).toMatch(/^[a-z0-9]{32}$/);
+      expect(tokens.xiangtan).not.toBe(tokens.shaoshan);
 
       // Xiangtan gets its administrator; Shaoshan is untouched.
       expect((await http(port, 'xiangtan.test', '/login')).location).toBe('/setup');
+      // Shaoshan's token opens nothing in Xiangtan.
+      const crossed = await http(port, 'xiangtan.test', '/setup', {
+        setupToken: tokens.shaoshan!,
+        displayName: '湘潭县管理员',
+        username: 'admin',
+        password: 'a long password',
+        passwordConfirm: 'a long password',
+      });
+      expect(crossed.status, out).toBe(422);
       const setup = await http(port, 'xiangtan.test', '/setup', {
+        setupToken: tokens.xiangtan!,
         displayName: '湘潭县管理员',
         username: 'admin',
         password: 'a long password',

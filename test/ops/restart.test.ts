@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
-import { createTestApp } from '../setup/app.js';
+import { createTestApp, SETUP_TOKEN } from '../setup/app.js';
 import { ROOT } from '../setup/paths.js';
 import { registryFixture } from '../setup/registry.js';
 
@@ -11,6 +11,7 @@ import { registryFixture } from '../setup/registry.js';
 function startServer(file: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/serve.ts', 'app', file], {
     cwd: ROOT,
+    env: { ...process.env, SETUP_TOKEN },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -34,6 +35,7 @@ describe('restart', () => {
       redirect: 'manual',
       headers: { origin: first.url, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
+        setupToken: SETUP_TOKEN,
         displayName: '管理员',
         username: 'admin',
         password: 'a long password',

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../src/auth/session.js';
+import { THROTTLE_MAX_PER_ADDRESS } from '../../src/auth/throttle.js';
 import { loginFailures, sessions, users } from '../../src/db/schema/index.js';
-import { Browser, createTestApp, loginAs, ORIGIN, PASSWORD, type TestApp } from '../setup/app.js';
+import { Browser, createTestApp, loginAs, ORIGIN, PASSWORD, SETUP_TOKEN, type TestApp } from '../setup/app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -10,7 +11,13 @@ beforeEach(async () => {
 });
 
 async function firstRun(b: Browser, username = 'admin') {
-  return b.post('/setup', { displayName: '县局管理员', username, password: PASSWORD, passwordConfirm: PASSWORD });
+  return b.post('/setup', {
+    setupToken: SETUP_TOKEN,
+    displayName: '县局管理员',
+    username,
+    password: PASSWORD,
+    passwordConfirm: PASSWORD,
+  });
 }
 
 describe('first run', () => {
@@ -86,7 +93,7 @@ describe('login', () => {
     expect(b).toContain('用户名或密码不正确。');
   });
 
-  it('refuses the 6th failure in 15 minutes per account with 429 and Retry-After, even with the right password', async () => {
+  it('refuses the 6th attempt in 15 minutes per account from a new browser with 429 and Retry-After', async () => {
     for (let i = 0; i < 5; i++) {
       t.ip.value = `198.51.100.${i}`; // different addresses: the account counter alone trips
       expect((await new Browser(t).post('/login', { username: 'admin', password: 'wrong-password' })).status).toBe(422);
@@ -100,11 +107,11 @@ describe('login', () => {
     expect((await new Browser(t).post('/login', { username: 'admin', password: PASSWORD })).status).toBe(303);
   });
 
-  it('throttles per address across accounts, with counters kept in the database', async () => {
-    for (let i = 0; i < 5; i++)
+  it('throttles per address across accounts (20 in 15 minutes), with counters kept in the database', async () => {
+    for (let i = 0; i < THROTTLE_MAX_PER_ADDRESS; i++)
       await new Browser(t).post('/login', { username: `user${i}`, password: 'wrong-password' });
     const rows = await t.database.db.select().from(loginFailures).where(eq(loginFailures.key, 'ip:192.0.2.1')).all();
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(THROTTLE_MAX_PER_ADDRESS);
     expect((await new Browser(t).post('/login', { username: 'admin', password: PASSWORD })).status).toBe(429);
   });
 
@@ -290,7 +297,13 @@ describe('access', () => {
   it('accepts a same-origin post identified by Sec-Fetch-Site alone', async () => {
     const res = await t.app.request(`${ORIGIN}/setup`, {
       method: 'POST',
-      body: new URLSearchParams({ displayName: 'x', username: 'admin', password: PASSWORD, passwordConfirm: PASSWORD }),
+      body: new URLSearchParams({
+        setupToken: SETUP_TOKEN,
+        displayName: 'x',
+        username: 'admin',
+        password: PASSWORD,
+        passwordConfirm: PASSWORD,
+      }),
       headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(res.status).toBe(303);

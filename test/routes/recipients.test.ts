@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { assessments, auditLog, organisations, outbox, recipients } from '../../src/db/schema/index.js';
+import { assessments, auditLog, needs, organisations, outbox, recipients } from '../../src/db/schema/index.js';
 import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
 import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
 
@@ -229,11 +229,12 @@ describe('urgent needs', () => {
     expect((await visit('urgent', '发烧三天无人照看')).status).toBe(303);
     const queued = await t.database.db.select().from(outbox).all();
     expect(queued).toHaveLength(1);
+    const [need] = await t.database.db.select().from(needs).where(eq(needs.urgency, 'urgent'));
     expect(queued[0]).toMatchObject({
       recipient: '13511112222',
-      subject: '急难愁盼（紧急）：张老汉',
-      body: '发烧三天无人照看',
+      subject: `急难愁盼（紧急）#${need.id}`,
       status: 'pending',
     });
+    expect(queued[0].body).toContain(`编号 ${need.id}`);
   });
 });

@@ -21,6 +21,7 @@ const signUp = (overrides: Record<string, string | string[]> = {}) => ({
   skills: ['visiting', 'meals'],
   availability: 'service_days',
   password: 'a long password',
+  privacyConsent: 'on',
   ...overrides,
 });
 
@@ -50,12 +51,16 @@ describe('volunteer sign-up and approval', () => {
     expect(user).toMatchObject({ role: 'volunteer', disabledAt: null });
   });
 
-  it('refuses a second sign-up with the same mobile and bad fields with messages, writing nothing', async () => {
+  it('writes nothing for a second sign-up with the same mobile (answered like any sign-up) or bad fields', async () => {
     await new Browser(t).post('/join', signUp());
     const before = await t.database.db.$count(volunteers);
     const again = await new Browser(t).post('/join', signUp({ name: '冒名' }));
-    expect(again.status).toBe(422);
-    expect(await again.text()).toContain('该手机号已登记。');
+    expect(again.status).toBe(200);
+    expect(await again.text()).not.toContain('该手机号已登记。');
+    expect(await t.database.db.$count(volunteers)).toBe(before);
+    expect(
+      (await t.database.db.select().from(volunteers).where(eq(volunteers.mobile, '13700002222')).get())!.name,
+    ).toBe('何志愿');
     const bad = await new Browser(t).post('/join', signUp({ mobile: '12345', password: 'short', skills: 'flying' }));
     expect(bad.status).toBe(422);
     const html = await bad.text();

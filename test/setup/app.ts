@@ -8,10 +8,13 @@ import type { Role } from '../../src/db/schema/index.js';
 import { type Config, loadConfig } from '../../src/env.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { createCipher } from '../../src/lib/personal-data.js';
+import { clientAddress } from '../../src/lib/security.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { BASE_DB, TMP_DIR } from './paths.js';
 
 export const ORIGIN = 'http://localhost';
+/** The first-run token test apps are configured with (as an operator would set SETUP_TOKEN). */
+export const SETUP_TOKEN = 'test-setup-token-0123456789';
 
 /** A settable clock: tests move time instead of waiting. */
 export class FakeClock {
@@ -43,10 +46,14 @@ export interface TestApp {
   ip: { value: string };
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string | undefined> = {},
+  // The socket's peer address: given, the app derives the client from it and X-Forwarded-For as the Node entry does.
+  opts: { remote?: string } = {},
+): Promise<TestApp> {
   const { database, path } = await freshDatabase();
   const clock = new FakeClock();
-  const config = loadConfig(env);
+  const config = loadConfig({ SETUP_TOKEN, ...env });
   const logger = memoryLogger();
   const ip = { value: '192.0.2.1' };
   const app = createApp({
@@ -56,7 +63,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     passwords: argon2Hasher,
     logger,
     cipher: createCipher(config.dataKey, config.dataKeyVersion),
-    clientIp: () => ip.value,
+    clientIp: opts.remote ? clientAddress(config, () => opts.remote) : () => ip.value,
   });
   return { app, database, dbPath: path, clock, config, logger, ip };
 }

@@ -16,6 +16,8 @@ import { offlineEnv, ROOT, WRANGLER } from './wrangler.js';
 const PASSWORD = 'correct horse battery';
 // A real 32-byte key as a secret would be: loadConfig decodes it with Buffer under nodejs_compat.
 const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
+// The Workers entry cannot print a first-run token (isolates share nothing): the secret is configured.
+const SETUP_TOKEN = 'worker-setup-token-0123456789';
 let persist: string;
 let dev: ChildProcess;
 let base: string;
@@ -97,6 +99,8 @@ beforeAll(async () => {
       '--show-interactive-dev-session=false',
       '--var',
       `DATA_KEY:${DATA_KEY}`,
+      '--var',
+      `SETUP_TOKEN:${SETUP_TOKEN}`,
     ],
     { cwd: ROOT, env: offlineEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
@@ -130,6 +134,7 @@ describe('the app on wrangler dev with a local D1 database', () => {
     expect((await admin.get('/login')).headers.get('location')).toBe('/setup');
     expect(await (await admin.get('/setup')).text()).toContain('创建县民政局管理员');
     const setup = await admin.post('/setup', {
+      setupToken: SETUP_TOKEN,
       displayName: '县局管理员',
       username: 'admin',
       password: PASSWORD,

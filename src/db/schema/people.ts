@@ -34,6 +34,9 @@ export const volunteers = sqliteTable(
     availability: text('availability', { enum: AVAILABILITY }).notNull().default('both'),
     status: text('status', { enum: VOLUNTEER_STATUSES }).notNull().default('active'),
     userId: integer('user_id').references(() => users.id),
+    // The privacy notice a public sign-up agreed to (PIPL arts. 13/14/17) and when; null for staff-registered rows.
+    consentVersion: text('consent_version'),
+    consentAt: integer('consent_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

@@ -35,7 +35,10 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** One row per failed login, keyed by account and by address, so every instance sees the same counts. */
+/**
+ * One row per claimed attempt (login, /join, current-password check) per bucket, claimed before the password is
+ * verified and kept when it fails; in the database so every instance sees the same counts (decision 0130).
+ */
 export const loginFailures = sqliteTable(
   'login_failures',
   {
@@ -44,4 +47,23 @@ export const loginFailures = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+);
+
+/**
+ * Browsers that have logged in to an account before (OWASP's device cookies): a login from one of them is throttled
+ * in its own bucket, so failures by someone else against the account or the address never lock its owner out.
+ * Only a hash of the cookie's token is stored.
+ */
+export const loginDevices = sqliteTable(
+  'login_devices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('login_devices_user_idx').on(t.userId)],
 );

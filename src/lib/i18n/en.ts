@@ -1,4 +1,5 @@
 import { enLedger } from '../../modules/ledger/messages.js';
+import { enNotices } from '../../modules/notices/messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
 import { enPlaces } from '../../modules/places/messages.js';
 import { enPlans } from '../../modules/plans/messages.js';
@@ -21,4 +22,5 @@ export const en: Dictionary = {
   ...enVolunteers,
   ...enPlaces,
   ...enShifts,
+  ...enNotices,
 };

@@ -1,4 +1,5 @@
 import { zhLedger } from '../../modules/ledger/messages.js';
+import { zhNotices } from '../../modules/notices/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
 import { zhPlaces } from '../../modules/places/messages.js';
 import { zhPlans } from '../../modules/plans/messages.js';
@@ -21,4 +22,5 @@ export const zh = {
   ...zhVolunteers,
   ...zhPlaces,
   ...zhShifts,
+  ...zhNotices,
 } as const;

@@ -24,7 +24,7 @@ import {
   searchRecipients,
 } from './queries.js';
 import { activityForm, type FilterValues, filtersForm, parseLines, reverseForm } from './schema.js';
-import { recordActivity, reverseLine } from './service.js';
+import { formKey, recordActivity, reverseLine } from './service.js';
 
 export const activityRoutes = new Hono<AppEnv>();
 
@@ -171,7 +171,7 @@ activityRoutes.post('/', async (c) => {
   const result = await recordActivity(
     deps.db,
     { ...rest, lines: lines.lines },
-    { idempotencyKey, actorUserId: viewer.id, now: deps.now() },
+    { idempotencyKey: formKey(viewer.id, idempotencyKey), actorUserId: viewer.id, now: deps.now() },
   );
   if (!result.ok) {
     const message = result.reason === 'key_reused' ? t('activities.keyReused') : t('activities.badTarget');

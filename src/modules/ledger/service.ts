@@ -170,6 +170,16 @@ export function activityStatements(
   ];
 }
 
+/**
+ * The stored key of a form's submission: the client's key inside the submitting user's own namespace. Keys are
+ * unique county-wide and the client chooses its part, so unscoped one user could pre-claim another's key (or a
+ * server-derived one such as `visit-aid-…`) and make their submission fail; scoped, a key only ever meets the same
+ * user's double submit. Client keys are [A-Za-z0-9_-], so the prefix cannot be forged from the form.
+ */
+export function formKey(userId: number, clientKey: string): string {
+  return `form:${userId}:${clientKey}`;
+}
+
 /** Records an activity with its targets and lines in one batch, once per idempotency key. */
 export async function recordActivity(
   db: Db,

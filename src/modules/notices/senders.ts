@@ -14,25 +14,39 @@ export interface OutgoingMessage {
 /** Delivers messages of one channel; throws to ask for a retry. */
 export interface Sender {
   name: string;
+  /** True when nothing leaves the server (the log): the outbox records `logged`, not `sent`. */
+  logsOnly?: boolean;
   send(message: OutgoingMessage): Promise<void>;
 }
 
 export type Senders = Partial<Record<Channel, Sender>>;
 
-/** The default: writes the message to the log (recipient masked: the log is not a place for mobiles). */
+/**
+ * The default when no gateway is configured: notes in the log that a message was due, by its outbox id (the text
+ * stays in the database; subjects and bodies may name people, and logs travel further than the database).
+ */
 export function logSender(logger: Logger): Sender {
   return {
     name: 'log',
+    logsOnly: true,
     async send(m) {
-      logger.info('notification', {
+      logger.info('notification_logged', {
         id: m.id,
         channel: m.channel,
         to: m.recipient.replace(/^(.{3}).*(.{2})$/, '$1****$2'),
-        subject: m.subject,
         key: m.idempotencyKey,
       });
     },
   };
+}
+
+const SETTING: Record<string, string> = { sms: 'NOTIFY_WEBHOOK_URL', email: 'SMTP_URL' };
+
+/** Says at start, once per channel, that its notices will only be logged: nobody will receive them. */
+export function warnLoggedChannels(senders: Senders, logger: Logger): void {
+  for (const [channel, sender] of Object.entries(senders)) {
+    if (sender?.logsOnly) logger.warn('notices_not_delivered', { channel, configure: SETTING[channel] ?? channel });
+  }
 }
 
 /** Posts JSON to a county's SMS or WeChat gateway; any non-2xx answer is a failure to retry. Works on Workers too. */

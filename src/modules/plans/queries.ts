@@ -30,13 +30,15 @@ export async function ensurePlan(db: Db, shiftId: number, now: Date): Promise<Pl
   return (await findPlan(db, shiftId))!;
 }
 
-/** Volunteers confirmed on the shift: the people the plan may use. */
+const active = eq(volunteers.status, 'active');
+
+/** Active volunteers confirmed on the shift: the people the plan may use (an inactive one is no candidate). */
 export function confirmedVolunteers(db: Db, shiftId: number) {
   return db
     .select({ id: volunteers.id, name: volunteers.name, skills: volunteers.skills })
     .from(shiftSignups)
     .innerJoin(volunteers, eq(volunteers.id, shiftSignups.volunteerId))
-    .where(and(eq(shiftSignups.shiftId, shiftId), eq(shiftSignups.status, 'confirmed')))
+    .where(and(eq(shiftSignups.shiftId, shiftId), eq(shiftSignups.status, 'confirmed'), active))
     .orderBy(asc(shiftSignups.position));
 }
 
@@ -179,12 +181,12 @@ export async function nextPlannedDate(db: Db, volunteerId: number, from: string)
   return row?.date ?? null;
 }
 
-/** The volunteer record behind a volunteer's login. */
+/** The volunteer record behind a volunteer's login, only while active: households and tap-to-call go with it. */
 export async function volunteerOfUser(db: Db, userId: number) {
   const [row] = await db
     .select({ id: volunteers.id, name: volunteers.name })
     .from(volunteers)
-    .where(eq(volunteers.userId, userId));
+    .where(and(eq(volunteers.userId, userId), active));
   return row;
 }
 

@@ -34,7 +34,10 @@ const shiftColumns = {
   waitlisted,
 };
 
-/** The volunteer record behind a volunteer login (hot path: every volunteer page). */
+/**
+ * The volunteer record behind a volunteer login (hot path: every volunteer page), only while active: a pending or
+ * inactive volunteer opens no volunteer page.
+ */
 export function volunteerOfUserQuery(db: Db) {
   return db
     .select({
@@ -44,7 +47,7 @@ export function volunteerOfUserQuery(db: Db) {
       skills: s.volunteers.skills,
     })
     .from(s.volunteers)
-    .where(eq(s.volunteers.userId, sql.placeholder('userId')))
+    .where(and(eq(s.volunteers.userId, sql.placeholder('userId')), eq(s.volunteers.status, 'active')))
     .prepare();
 }
 

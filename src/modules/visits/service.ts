@@ -7,6 +7,7 @@ import { dueStatus } from '../../domain/cadence.js';
 import { businessDate, daysBetween } from '../../domain/dates.js';
 import type { Scope } from '../../lib/scope.js';
 import { type LineInput, recordActivity } from '../ledger/service.js';
+import { urgentNeedNotice } from '../notices/urgent-need.js';
 import {
   type HomeRecipientRow,
   homeRecipientsWithLastVisit,
@@ -93,10 +94,12 @@ export async function recordVisit(
     return changedRows(written) === 1;
   }
   // An urgent need tells the recipient's township station at once, through the outbox, in the same batch:
-  // to the station's contact phone, keyed by the need so it is never queued twice.
+  // to the station's contact phone, keyed by the need so it is never queued twice. The notice names the need by
+  // its id only: no recipient name, no need text (health data) goes to the SMS gateway or into a log.
+  const { subject, body } = urgentNeedNotice(sql`n.id`);
   const notify =
     db.run(sql`INSERT INTO outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
-    SELECT NULL, 'sms', o.contact_phone, '急难愁盼（紧急）：' || r.name, n.text, 'pending', 0, ${at}, 'need:' || n.id, ${at}
+    SELECT NULL, 'sms', o.contact_phone, ${subject}, ${body}, 'pending', 0, ${at}, 'need:' || n.id, ${at}
     FROM needs n
     JOIN recipients r ON r.id = n.recipient_id
     JOIN organisations o ON o.kind = 'station' AND o.township_id = r.township_id

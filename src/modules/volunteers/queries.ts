@@ -79,3 +79,7 @@ export function organisationExists(db: Db, id: number) {
     .where(and(eq(organisations.id, id), inArray(organisations.kind, ['social_org', 'station'])))
     .get();
 }
+
+export function townshipExists(db: Db, id: number) {
+  return db.select({ id: townships.id }).from(townships).where(eq(townships.id, id)).get();
+}

@@ -5,7 +5,7 @@ import {
   VolunteerFormPage,
   VolunteerListPage,
 } from '../../../views/pages/volunteers/pages.js';
-import { recordFailure, retryAfterSeconds } from '../../auth/throttle.js';
+import { reserveAttempt, retryAfterSeconds, THROTTLE_MAX_FAILURES } from '../../auth/throttle.js';
 import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
@@ -13,8 +13,8 @@ import { type FieldErrors, type FormValues, parseForm, readForm } from '../../li
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { boundOrganisation, boundTownship } from '../../lib/scope.js';
 import { can, scope } from './policy.js';
-import { choices, findVolunteer, listVolunteers, memberships, organisationExists } from './queries.js';
-import { joinForm, listQuery, type VolunteerInput, volunteerForm } from './schema.js';
+import { choices, findVolunteer, listVolunteers, memberships, organisationExists, townshipExists } from './queries.js';
+import { joinForm, listQuery, PRIVACY_NOTICE_VERSION, type VolunteerInput, volunteerForm } from './schema.js';
 import { approve, createVolunteer, join, updateVolunteer } from './service.js';
 
 export const volunteerRoutes = new Hono<AppEnv>();
@@ -140,8 +140,8 @@ volunteerRoutes.post('/:id{[0-9]+}/approve', async (c) => {
   authorize(c, can(viewer, 'approve'));
   const { v } = await scoped(c);
   const deps = c.get('deps');
-  await approve(deps.db, v, viewer.id, deps.now());
-  setFlash(c, 'vols.approved');
+  // Only a pending sign-up is approved; anything else changes nothing and says why.
+  setFlash(c, (await approve(deps.db, v, viewer.id, deps.now())) ? 'vols.approved' : 'vols.notPending');
   return redirectAfterPost(c, `/volunteers/${v.id}`);
 });
 
@@ -150,7 +150,12 @@ joinRoutes.get('/', async (c) => {
   allowPublic(c);
   return renderPage(
     c,
-    <JoinPage ui={uiOf(c)} choices={await choices(c.get('deps').db, null)} values={{ availability: 'service_days' }} />,
+    <JoinPage
+      privacyVersion={PRIVACY_NOTICE_VERSION}
+      ui={uiOf(c)}
+      choices={await choices(c.get('deps').db, null)}
+      values={{ availability: 'service_days' }}
+    />,
   );
 });
 
@@ -159,45 +164,58 @@ joinRoutes.post('/', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const opts = await choices(deps.db, null);
+  const form = parseForm(joinForm, await readForm(c), t);
+  if (!form.ok)
+    return renderPage(
+      c,
+      <JoinPage
+        privacyVersion={PRIVACY_NOTICE_VERSION}
+        ui={uiOf(c)}
+        choices={opts}
+        values={form.values}
+        errors={form.errors}
+      />,
+      422,
+    );
   // A public form that creates accounts: at most five well-formed attempts per address in 15 minutes, counted in
-  // the login throttle's table (same window, same clean-up), so a script cannot fill the pending list or probe
-  // which mobiles are registered. A malformed form creates and reveals nothing, so it does not count.
-  const keys = [`join:${deps.clientIp?.(c) ?? 'unknown'}`];
-  const wait = await retryAfterSeconds(deps.db, keys, deps.now());
-  if (wait > 0) {
+  // the login throttle's table (same window, same clean-up) and claimed atomically before anything is written, so
+  // a script cannot fill the pending list. A malformed form creates nothing, so it does not count.
+  const buckets = [{ key: `join:${deps.clientIp?.(c) ?? 'unknown'}`, limit: THROTTLE_MAX_FAILURES }];
+  if (!(await reserveAttempt(deps.db, buckets, deps.now()))) {
+    const wait = await retryAfterSeconds(deps.db, buckets, deps.now());
     c.header('Retry-After', String(wait));
     return renderPage(
       c,
       <JoinPage
+        privacyVersion={PRIVACY_NOTICE_VERSION}
         ui={{ ...uiOf(c), flash: t('vols.join.throttled', { minutes: Math.ceil(wait / 60) }) }}
         choices={opts}
-        values={await readForm(c)}
+        values={form.values}
       />,
       429,
     );
   }
-  const form = parseForm(joinForm, await readForm(c), t);
-  if (!form.ok)
-    return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={form.errors} />, 422);
-  await recordFailure(deps.db, keys, deps.now());
+  // Ids that name nothing are the visitor's mistake (422), not a foreign-key error (500).
+  const unknown: FieldErrors = {};
+  if (!(await townshipExists(deps.db, form.data.townshipId))) unknown.townshipId = t('vols.error.townshipUnknown');
   if (form.data.organisationId && !(await organisationExists(deps.db, form.data.organisationId)))
+    unknown.organisationId = t('vols.error.organisation');
+  if (Object.keys(unknown).length)
     return renderPage(
       c,
       <JoinPage
+        privacyVersion={PRIVACY_NOTICE_VERSION}
         ui={uiOf(c)}
         choices={opts}
         values={form.values}
-        errors={{ organisationId: t('vols.error.organisation') }}
+        errors={unknown}
       />,
       422,
     );
   const result = await join(deps.db, deps.passwords, form.data, deps.now());
-  if (!result.ok)
-    return renderPage(
-      c,
-      <JoinPage ui={uiOf(c)} choices={opts} values={form.values} errors={{ mobile: t(result.message) }} />,
-      422,
-    );
-  deps.logger.info('volunteer_joined', { volunteerId: result.id });
-  return renderPage(c, <JoinPage ui={uiOf(c)} choices={opts} done />);
+  // A mobile already registered gets the same answer as a new sign-up (and nothing is written): the public page
+  // must not tell anyone whether a number is in the register. Its owner can already log in or ask their station.
+  if (result.ok) deps.logger.info('volunteer_joined', { volunteerId: result.id });
+  else deps.logger.info('volunteer_join_duplicate', {});
+  return renderPage(c, <JoinPage privacyVersion={PRIVACY_NOTICE_VERSION} ui={uiOf(c)} choices={opts} done />);
 });

@@ -31,10 +31,15 @@ const fields = {
 };
 
 export const volunteerForm = z.object({ ...fields, status: choice(VOLUNTEER_STATUSES) });
+/** The version of the privacy notice on /join (PIPL arts. 13/14/17); raise it whenever the notice's text changes. */
+export const PRIVACY_NOTICE_VERSION = '2026-12-01';
+
 export const joinForm = z.object({
   ...fields,
   townshipId: z.coerce.number({ error: 'form.required' }).int().positive({ error: 'form.required' }),
   password,
+  // Explicit, separate consent to the notice: an unticked box is a refusal, never a default.
+  privacyConsent: checkbox.refine((v) => v, { error: 'join.consentRequired' }),
 });
 export const listQuery = z.object({
   q: z.string().max(50).optional().catch(undefined),

@@ -2,8 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { PasswordHasher } from '../../auth/password.js';
 import type { Db } from '../../db/client.js';
 import { auditLog, users, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
+import { changedRows } from '../../db/types.js';
 import { diff } from '../../lib/audit.js';
-import type { JoinInput, VolunteerInput } from './schema.js';
+import { type JoinInput, PRIVACY_NOTICE_VERSION, type VolunteerInput } from './schema.js';
 
 export type SaveResult = { ok: true; id: number } | { ok: false; field: 'mobile'; message: 'vols.error.mobileTaken' };
 
@@ -99,7 +100,14 @@ export async function join(db: Db, passwords: PasswordHasher, v: JoinInput, now:
     const [rows] = await db.batch([
       db
         .insert(volunteers)
-        .values({ ...columns(v), status: 'pending', createdAt: now, updatedAt: now })
+        .values({
+          ...columns(v),
+          status: 'pending',
+          consentVersion: PRIVACY_NOTICE_VERSION,
+          consentAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning({ id: volunteers.id }),
       db.insert(users).values({
         username: v.mobile,
@@ -116,7 +124,7 @@ export async function join(db: Db, passwords: PasswordHasher, v: JoinInput, now:
         action: 'join',
         entity: 'volunteer',
         entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
-        changes: { name: v.name },
+        changes: { name: v.name, consentVersion: PRIVACY_NOTICE_VERSION },
       }),
       ...(v.organisationId
         ? [
@@ -133,18 +141,28 @@ export async function join(db: Db, passwords: PasswordHasher, v: JoinInput, now:
   }
 }
 
-/** Approval activates the volunteer and enables their login, together. */
-export async function approve(db: Db, current: typeof volunteers.$inferSelect, actorUserId: number, now: Date) {
-  await db.batch([
-    db.update(volunteers).set({ status: 'active', updatedAt: now }).where(eq(volunteers.id, current.id)),
-    ...(current.userId ? [db.update(users).set({ disabledAt: null }).where(eq(users.id, current.userId))] : []),
-    db.insert(auditLog).values({
-      at: now,
-      actorUserId,
-      action: 'approve',
-      entity: 'volunteer',
-      entityId: String(current.id),
-      changes: null,
-    }),
+/**
+ * Approval turns a pending sign-up into an active volunteer and enables the login the sign-up created, in one batch
+ * of conditional statements: only a pending volunteer is approved (an active or inactive one is left alone), and
+ * the login is enabled only while it is still disabled by the sign-up itself: `join` disables it at the instant it
+ * creates it (disabled_at = created_at), whereas an administrator's disable is always later. So a station or a
+ * coordinator can never re-enable a login the county admin turned off. Answers whether the volunteer was approved.
+ */
+export async function approve(
+  db: Db,
+  current: typeof volunteers.$inferSelect,
+  actorUserId: number,
+  now: Date,
+): Promise<boolean> {
+  const at = now.getTime();
+  const [approved] = await db.batch([
+    db.run(
+      sql`UPDATE volunteers SET status = 'active', updated_at = ${at} WHERE id = ${current.id} AND status = 'pending'`,
+    ),
+    db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
+      SELECT ${at}, ${actorUserId}, 'approve', 'volunteer', ${String(current.id)}, NULL WHERE changes() = 1`),
+    db.run(sql`UPDATE users SET disabled_at = NULL
+      WHERE changes() = 1 AND id = (SELECT user_id FROM volunteers WHERE id = ${current.id}) AND disabled_at = created_at`),
   ]);
+  return changedRows(approved) === 1;
 }

@@ -1,6 +1,6 @@
 import { SKILLS, type Skill } from '../../../src/domain/skills.js';
 import { VOLUNTEER_STATUSES } from '../../../src/domain/vocabulary.js';
-import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import { type FieldErrors, type FormValues, fieldValue } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import type { VolunteerChoices, VolunteerRow } from '../../../src/modules/volunteers/queries.js';
 import { Field, FormErrors, Notice, Select } from '../../components/form.js';
@@ -178,12 +178,15 @@ export function JoinPage({
   values,
   errors,
   done,
+  privacyVersion,
 }: {
   ui: Ui;
   choices: VolunteerChoices;
   values?: FormValues;
   errors?: FieldErrors;
   done?: boolean;
+  /** The version of the privacy notice shown (and stored with the consent). */
+  privacyVersion: string;
 }) {
   const { t } = ui;
   return (
@@ -206,10 +209,53 @@ export function JoinPage({
               autocomplete="new-password"
               hint={t('password.tooShort')}
             />
+            <PrivacyConsent ui={ui} values={values} errors={errors} version={privacyVersion} />
             <button type="submit">{t('join.submit')}</button>
           </form>
         </>
       )}
     </Page>
+  );
+}
+
+/** The privacy notice and its explicit consent box (PIPL arts. 13/14/17): never pre-ticked. */
+function PrivacyConsent({
+  ui,
+  values,
+  errors,
+  version,
+}: {
+  ui: Ui;
+  values?: FormValues;
+  errors?: FieldErrors;
+  version: string;
+}) {
+  const { t } = ui;
+  const error = errors?.privacyConsent;
+  return (
+    <fieldset class="privacy-notice">
+      <legend>{t('join.privacy.title')}</legend>
+      <p id="privacy-notice">{t('join.privacy.body')}</p>
+      <p>
+        <small>{t('join.privacy.version', { version })}</small>
+      </p>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="privacyConsent"
+          value="on"
+          required
+          checked={fieldValue(values, 'privacyConsent') !== ''}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? 'f-privacyConsent-error' : 'privacy-notice'}
+        />{' '}
+        {t('join.consent')}
+      </label>
+      {error ? (
+        <small id="f-privacyConsent-error" class="error">
+          {error}
+        </small>
+      ) : null}
+    </fieldset>
   );
 }
