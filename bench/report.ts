@@ -20,9 +20,10 @@ import { createSession, SESSION_COOKIE } from '../src/auth/session.js';
 import { type Database, migrateDatabase, openDatabase } from '../src/db/client.js';
 import { loadConfig } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
-import { createCipher } from '../src/lib/personal-data.js';
+import { cipherFor } from '../src/lib/personal-data.js';
 import { annualSummary, summaryStatements, yearRange } from '../src/modules/reports/summary.js';
 import { createUser } from '../src/modules/users/service.js';
+import { BENCH_KEYS } from './lib/keys.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string' }, out: { type: 'string' } } });
 const SIZES = (values.sizes ?? '100000,1000000,5000000').split(',').map(Number);
@@ -153,14 +154,14 @@ async function time(database: Database) {
 }
 
 async function pageBench(database: Database, size: number) {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'error' } as Record<string, string>);
+  const config = loadConfig({ ...BENCH_KEYS, ...process.env, LOG_LEVEL: 'error' } as Record<string, string>);
   const app = createApp({
     db: database.db,
     now: () => new Date(),
     config,
     passwords: argon2Hasher,
     logger: createLogger('error'),
-    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+    cipher: cipherFor(config),
   });
   const user = await createUser(
     { db: database.db, passwords: argon2Hasher },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import * as s from '../../src/db/schema/index.js';
 import { shanghaiDate } from '../../src/domain/dates.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
@@ -25,7 +25,7 @@ describe('a service day, planned and visited', () => {
     const db = server.database.db;
     const now = new Date();
     const today = shanghaiDate(now);
-    const cipher = createCipher(server.config.dataKey, server.config.dataKeyVersion);
+    const cipher = cipherFor(server.config);
     const [x] = await db.insert(s.townships).values({ name: '花石镇', createdAt: now }).returning();
     const [village] = await db
       .insert(s.villages)

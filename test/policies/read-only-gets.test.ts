@@ -8,7 +8,7 @@ import * as schema from '../../src/db/schema/index.js';
 import { countySize } from '../../src/demo/generate.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { memoryLogger } from '../../src/lib/logger.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { createTestApp, loginAs, ORIGIN } from '../setup/app.js';
 
 /**
@@ -19,7 +19,7 @@ describe('GET handlers do not write', () => {
   it('every parameterless GET route answers without a 5xx on a read-only database, for every role', async () => {
     const t = await createTestApp();
     await seedDemo(
-      { db: t.database.db, cipher: createCipher(t.config.dataKey, 1), now: t.clock.now() },
+      { db: t.database.db, cipher: cipherFor(t.config), now: t.clock.now() },
       { size: { ...countySize(0.02), townships: 2, villages: 4, nursingHomes: 2 } },
     );
     const roles: Role[] = ['county_admin', 'station_staff', 'org_coordinator', 'volunteer'];
@@ -34,7 +34,7 @@ describe('GET handlers do not write', () => {
       config: t.config,
       passwords: argon2Hasher,
       logger: memoryLogger(),
-      cipher: createCipher(t.config.dataKey, 1),
+      cipher: cipherFor(t.config),
       clientIp: () => '192.0.2.9',
     });
     await expect(client.execute("INSERT INTO townships (name, created_at) VALUES ('x', 0)")).rejects.toThrow(

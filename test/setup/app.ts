@@ -7,8 +7,9 @@ import { type Database, openDatabase } from '../../src/db/client.js';
 import type { Role } from '../../src/db/schema/index.js';
 import { type Config, loadConfig } from '../../src/env.js';
 import { memoryLogger } from '../../src/lib/logger.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
+import { TEST_KEYS } from './keys.js';
 import { BASE_DB, TMP_DIR } from './paths.js';
 
 export const ORIGIN = 'http://localhost';
@@ -46,7 +47,7 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { database, path } = await freshDatabase();
   const clock = new FakeClock();
-  const config = loadConfig(env);
+  const config = loadConfig({ ...TEST_KEYS, ...env });
   const logger = memoryLogger();
   const ip = { value: '192.0.2.1' };
   const app = createApp({
@@ -55,7 +56,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     config,
     passwords: argon2Hasher,
     logger,
-    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+    cipher: cipherFor(config),
     clientIp: () => ip.value,
   });
   return { app, database, dbPath: path, clock, config, logger, ip };
