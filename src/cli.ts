@@ -140,7 +140,7 @@ export const COMMANDS: Record<string, Command> = {
     importActivitiesCommand(database.db, cipherFor(config), args, out),
   import: ({ database, config, args, out }) => importCommand(database, config, args, out),
   export: ({ database, config, args, out }) => exportCommand(database, config, args, out),
-  'keys rotate': ({ database, keys, out }) => keysRotate(database.db, keys, out),
+  'keys rotate': ({ database, keys, args, out }) => keysRotate(database.db, keys, args, out),
   'service-days list': ({ database, args, out }) => serviceDaysListCommand(database.db, args, out),
   'report annual': ({ database, args, out }) =>
     reportAnnualCommand(database.db, args, out, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
@@ -160,7 +160,7 @@ const USAGE = `usage: npm run --silent cli -- <command>
   import <organisations|volunteers|recipients> <file.csv|file.xlsx>
   export <organisations|volunteers|recipients> <file.csv|file.xlsx>   (unmasked: the shell acts as the county admin)
   import activities <file.csv|file.xlsx>
-  keys rotate        re-encrypts everything under a new key (key file) or the configured DATA_KEY; resumable
+  keys rotate [--batch N]   re-encrypts everything under a new key (key file) or the configured DATA_KEY; resumable
   report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]
   service-days list --from YYYY-MM-DD --to YYYY-MM-DD [--json]`;
 

@@ -1,7 +1,8 @@
+import { parseArgs } from 'node:util';
 import type { Db } from '../db/client.js';
 import { type ResolvedKeys, randomKey, writeKeyFile } from '../lib/key-file.js';
 import { createCipher, type KeyRing } from '../lib/personal-data.js';
-import { rotateKeys, rowsOffKey } from './rotate-keys.js';
+import { RotationError, rotateKeys, rowsOffKey } from './rotate-keys.js';
 
 /**
  * `keys rotate`. With the key file: when every row is already on the current key, a new random key becomes the
@@ -9,7 +10,16 @@ import { rotateKeys, rowsOffKey } from './rotate-keys.js';
  * previous rotation was interrupted, it is finished without making another key. With DATA_KEY in the environment
  * the operator sets the new key (DATA_KEY, DATA_KEY_VERSION, DATA_KEYS_PREVIOUS) and this moves the rows onto it.
  */
-export async function keysRotate(db: Db, keys: ResolvedKeys, out: (line: string) => void): Promise<number> {
+export async function keysRotate(
+  db: Db,
+  keys: ResolvedKeys,
+  args: string[],
+  out: (line: string) => void,
+): Promise<number> {
+  const { values } = parseArgs({ args, options: { batch: { type: 'string' } } });
+  const batchSize = values.batch === undefined ? 200 : Number(values.batch);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000)
+    throw new RotationError('--batch must be a whole number of rows between 1 and 5000');
   let ring: KeyRing = keys.ring;
   const left = await rowsOffKey(db, ring.current);
   const resumed = left.recipients + left.uploads > 0;
@@ -21,6 +31,7 @@ export async function keysRotate(db: Db, keys: ResolvedKeys, out: (line: string)
   }
   const report = await rotateKeys(db, createCipher(ring), {
     now: new Date(),
+    batchSize,
     onBatch: (r) => process.stderr.write(`re-encrypted ${r.recipients} recipients (${r.batches} batches)\n`),
   });
   out(JSON.stringify({ ...report, resumed, source: keys.source, verified: true }));
