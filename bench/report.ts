@@ -55,8 +55,8 @@ async function registry(database: Database) {
       CASE WHEN i <= ${STATIONS} THEN i WHEN i <= ${STATIONS + SOCIAL} THEN (CASE WHEN i % 3 = 0 THEN NULL ELSE i % ${TOWNSHIPS} + 1 END) ELSE i % ${TOWNSHIPS} + 1 END,
       ${now}, ${now} FROM n`);
   await c.execute(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${RECIPIENTS})
-    INSERT INTO recipients (id, name, id_number_enc, id_number_hash, id_number_masked, key_version, gender, birth_date, township_id, support_mode, care_level, created_at, updated_at)
-    SELECT i, '对象' || i, 'v1:x:x', 'h' || i, '430321********' || i, 1, 'M', '1950-01-01', i % ${TOWNSHIPS} + 1, 'home', 'self', ${now}, ${now} FROM n`);
+    INSERT INTO recipients (id, name, id_number_enc, id_number_hash, id_number_masked, key_version, gender, township_id, support_mode, care_level, created_at, updated_at)
+    SELECT i, '对象' || i, 'v1:x:x', 'h' || i, '430321********' || i, 1, 'M', i % ${TOWNSHIPS} + 1, 'home', 'self', ${now}, ${now} FROM n`);
 }
 
 /** Appends `count` lines (3 per activity: cash, goods, service) spread evenly over [from, to) days, in date order. */

@@ -86,6 +86,11 @@ export async function rotateKeys(
   for (const u of uploads) {
     const bytesText = Buffer.from(u.bytes).toString('utf8');
     if (storedKeyVersion(bytesText) === version && storedKeyVersion(u.fileName) === version) continue;
+    // A preview an older version kept in clear is not re-encrypted but removed: it could never be confirmed again.
+    if (storedKeyVersion(bytesText) === null || storedKeyVersion(u.fileName) === null) {
+      await db.delete(importUploads).where(eq(importUploads.token, u.token));
+      continue;
+    }
     const bytes = Buffer.from(await resealBytes(cipher, bytesText));
     const fileName = await reseal(cipher, u.fileName);
     await db.update(importUploads).set({ bytes, fileName }).where(eq(importUploads.token, u.token));

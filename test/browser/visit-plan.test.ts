@@ -73,7 +73,6 @@ describe('a service day, planned and visited', () => {
         idNumberMasked: `430321********${ids[i].slice(-4)}`,
         keyVersion: cipher.keyVersion,
         gender: 'F',
-        birthDate: '1940-01-01',
         townshipId: x.id,
         villageId: village.id,
         address: `花石村${i + 3}组`,

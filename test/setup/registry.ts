@@ -71,7 +71,6 @@ export async function registryFixture(t: TestApp) {
           idNumberMasked: maskIdNumber(id),
           keyVersion: 1,
           gender: 'M',
-          birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
           townshipId,
           villageId,
           supportMode: 'home',
