@@ -50,7 +50,8 @@ function workerAssets(env: WorkerEnv): MiddlewareHandler | undefined {
 }
 
 /** Said (with 503) on every request while the DATA_KEY secret is missing: there is no built-in key to fall back to. */
-export const NO_KEY_MESSAGE =
+// Not exported: a Workers main module may export only handlers.
+const NO_KEY_MESSAGE =
   'Shouwang is not configured: the DATA_KEY secret is missing. Run `openssl rand -base64 32 | npx wrangler secret put DATA_KEY` and deploy again.';
 
 class MissingKeyError extends Error {}
