@@ -8,9 +8,10 @@ import { seedDemo } from '../src/demo/seed.js';
 import { loadConfig } from '../src/env.js';
 import type { Viewer } from '../src/lib/context.js';
 import { translator } from '../src/lib/i18n/index.js';
-import { createCipher } from '../src/lib/personal-data.js';
+import { cipherFor } from '../src/lib/personal-data.js';
 import { exportRegister, importRegister } from '../src/modules/registry/service.js';
 import { BENCH_TMP } from './lib/app.js';
+import { BENCH_KEYS } from './lib/keys.js';
 import { peakRssMiB, saveReport } from './lib/results.js';
 
 const ADMIN: Viewer = {
@@ -22,8 +23,8 @@ const ADMIN: Viewer = {
   organisationId: null,
   locale: 'zh',
 };
-const config = loadConfig({});
-const cipher = createCipher(config.dataKey, config.dataKeyVersion);
+const config = loadConfig(BENCH_KEYS);
+const cipher = cipherFor(config);
 
 async function fresh(name: string): Promise<Database> {
   mkdirSync(BENCH_TMP, { recursive: true });

@@ -21,10 +21,11 @@ import { createSession, SESSION_COOKIE } from '../src/auth/session.js';
 import { type Database, migrateDatabase, openDatabase } from '../src/db/client.js';
 import { loadConfig } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
-import { createCipher } from '../src/lib/personal-data.js';
+import { cipherFor } from '../src/lib/personal-data.js';
 import { ALL } from '../src/lib/scope.js';
 import { annualSummary, summaryStatements, yearRange } from '../src/modules/reports/summary.js';
 import { createUser } from '../src/modules/users/service.js';
+import { BENCH_KEYS } from './lib/keys.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string' }, out: { type: 'string' } } });
 const SIZES = (values.sizes ?? '100000,1000000,5000000').split(',').map(Number);
@@ -56,8 +57,8 @@ async function registry(database: Database) {
       CASE WHEN i <= ${STATIONS} THEN i WHEN i <= ${STATIONS + SOCIAL} THEN (CASE WHEN i % 3 = 0 THEN NULL ELSE i % ${TOWNSHIPS} + 1 END) ELSE i % ${TOWNSHIPS} + 1 END,
       ${now}, ${now} FROM n`);
   await c.execute(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${RECIPIENTS})
-    INSERT INTO recipients (id, name, id_number_enc, id_number_hash, id_number_masked, key_version, gender, birth_date, township_id, support_mode, care_level, created_at, updated_at)
-    SELECT i, '对象' || i, 'v1:x:x', 'h' || i, '430321********' || i, 1, 'M', '1950-01-01', i % ${TOWNSHIPS} + 1, 'home', 'self', ${now}, ${now} FROM n`);
+    INSERT INTO recipients (id, name, id_number_enc, id_number_hash, id_number_masked, key_version, gender, township_id, support_mode, care_level, created_at, updated_at)
+    SELECT i, '对象' || i, 'v1:x:x', 'h' || i, '430321********' || i, 1, 'M', i % ${TOWNSHIPS} + 1, 'home', 'self', ${now}, ${now} FROM n`);
 }
 
 /** Appends `count` lines (3 per activity: cash, goods, service) spread evenly over [from, to) days, in date order. */
@@ -155,14 +156,14 @@ async function time(database: Database) {
 }
 
 async function pageBench(database: Database, size: number) {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'error' } as Record<string, string>);
+  const config = loadConfig({ ...BENCH_KEYS, ...process.env, LOG_LEVEL: 'error' } as Record<string, string>);
   const app = createApp({
     db: database.db,
     now: () => new Date(),
     config,
     passwords: argon2Hasher,
     logger: createLogger('error'),
-    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+    cipher: cipherFor(config),
   });
   const user = await createUser(
     { db: database.db, passwords: argon2Hasher },

@@ -22,9 +22,10 @@ import { createSession, SESSION_COOKIE } from '../src/auth/session.js';
 import { type Database, openDatabase } from '../src/db/client.js';
 import { loadConfig } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
-import { createCipher } from '../src/lib/personal-data.js';
+import { cipherFor } from '../src/lib/personal-data.js';
 import { createUser } from '../src/modules/users/service.js';
 import { BENCH_TMP } from './lib/app.js';
+import { BENCH_KEYS } from './lib/keys.js';
 import { peakRssMiB, saveReport } from './lib/results.js';
 import { buildDataset, LAST_YEAR, type Shape } from './lib/scale-data.js';
 
@@ -99,14 +100,14 @@ const PAGES: Pages[] = [
 
 /** The real app over one file, with a station user (township 1) and a county admin logged in. */
 async function pageRunner(database: Database) {
-  const config = loadConfig({ LOG_LEVEL: 'error' });
+  const config = loadConfig({ ...BENCH_KEYS, LOG_LEVEL: 'error' });
   const app = createApp({
     db: database.db,
     now: () => new Date(`${LAST_YEAR}-11-28T04:00:00Z`),
     config,
     passwords: argon2Hasher,
     logger: createLogger('error'),
-    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+    cipher: cipherFor(config),
   });
   const cookies: Record<string, string> = {};
   for (const role of ['station_staff', 'county_admin', 'volunteer'] as const) {

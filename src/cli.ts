@@ -9,8 +9,9 @@ import { NODE_JOBS } from './jobs/backup.js';
 import { findJob, JOBS } from './jobs/registry.js';
 import { parseForm } from './lib/form.js';
 import { translator } from './lib/i18n/index.js';
+import { holdsEncryptedData, type ResolvedKeys, resolveNodeKeys } from './lib/key-file.js';
 import { createLogger } from './lib/logger.js';
-import { createCipher } from './lib/personal-data.js';
+import { cipherFor } from './lib/personal-data.js';
 import { importActivitiesCommand, reportAnnualCommand } from './modules/ledger/cli.js';
 import { nodeSenders } from './modules/notices/smtp.js';
 import { exportCommand, importCommand } from './modules/registry/cli.js';
@@ -18,11 +19,14 @@ import { serviceDaysListCommand } from './modules/shifts/cli.js';
 import { newUserForm } from './modules/users/schema.js';
 import { createUser } from './modules/users/service.js';
 import { backupTo, restoreFrom } from './ops/backup.js';
+import { keysRotate } from './ops/keys-command.js';
 
 /** What a command gets: the opened, migrated database and the same configuration as the server. */
 export interface CliContext {
   database: Database;
   config: Config;
+  /** Where the keys came from (the environment or the key file); only for the KEYED commands. */
+  keys: ResolvedKeys;
   args: string[];
   stdin: () => Promise<string>;
   out: (line: string) => void;
@@ -84,7 +88,7 @@ const seed: Command = async ({ database, config, args, out }) => {
   const scale = values.scale ? Number(values.scale) : 1;
   if (!(scale > 0 && scale <= 200)) throw new UsageError('--scale must be a number between 0 and 200');
   const result = await seedDemo(
-    { db: database.db, cipher: createCipher(config.dataKey, config.dataKeyVersion), now: new Date() },
+    { db: database.db, cipher: cipherFor(config), now: new Date() },
     { size: countySize(scale), seed: values.seed ? Number(values.seed) : undefined },
   );
   if ('skipped' in result) {
@@ -115,7 +119,7 @@ const backup: Command = async ({ config, args, out }) => {
 };
 
 /** Runs without opening the database: it replaces the file, so nothing may hold it open. */
-const restore = async ({ config, args, out }: Omit<CliContext, 'database'>): Promise<number> => {
+const restore = async ({ config, args, out }: Omit<CliContext, 'database' | 'keys'>): Promise<number> => {
   const file = args[0];
   if (!file) throw new UsageError('restore needs a FILE');
   const report = await restoreFrom(file, config.databaseUrl);
@@ -134,14 +138,18 @@ export const COMMANDS: Record<string, Command> = {
   'jobs run': jobsRun,
   backup,
   'import activities': ({ database, config, args, out }) =>
-    importActivitiesCommand(database.db, createCipher(config.dataKey, config.dataKeyVersion), args, out),
+    importActivitiesCommand(database.db, cipherFor(config), args, out),
   import: ({ database, config, args, out }) => importCommand(database, config, args, out),
   export: ({ database, config, args, out }) => exportCommand(database, config, args, out),
+  'keys rotate': ({ database, keys, args, out }) => keysRotate(database.db, keys, args, out),
   'service-days list': ({ database, args, out }) => serviceDaysListCommand(database.db, args, out),
   'report annual': ({ database, args, out }) => reportAnnualCommand(database.db, args, out, businessDate(new Date())),
 };
 
-const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database'>) => Promise<number>> = { restore };
+/** Commands that read or write encrypted data: only these need (and may create) the data key. */
+const KEYED = new Set(['seed', 'import', 'export', 'import activities', 'keys rotate']);
+
+const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database' | 'keys'>) => Promise<number>> = { restore };
 
 const USAGE = `usage: npm run --silent cli -- <command>
   user create --role <county_admin|station_staff|org_coordinator|volunteer> --username NAME [--name 姓名] [--township ID] [--organisation ID]   (password on stdin)
@@ -152,6 +160,7 @@ const USAGE = `usage: npm run --silent cli -- <command>
   import <organisations|volunteers|recipients> <file.csv|file.xlsx>
   export <organisations|volunteers|recipients> <file.csv|file.xlsx>   (unmasked: the shell acts as the county admin)
   import activities <file.csv|file.xlsx>
+  keys rotate [--batch N]   re-encrypts everything under a new key (key file) or the configured DATA_KEY; resumable
   report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]
   service-days list --from YYYY-MM-DD --to YYYY-MM-DD [--json]`;
 
@@ -167,13 +176,25 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     return 2;
   }
   const args = key === a ? argv.slice(1) : rest;
-  const config = loadConfig(env);
-  const database = await openDatabase(config.databaseUrl, config.databaseAuthToken);
+  const loaded = loadConfig(env);
+  const database = await openDatabase(loaded.databaseUrl, loaded.databaseAuthToken);
   try {
     await migrateDatabase(database);
-    return await command({ database, config, args, stdin: readStdin, out });
+    // The same keys as the server (the environment's or the key file beside the database), for the commands that
+    // touch personal data. Notices go to stderr: stdout carries the command's result.
+    const keys = KEYED.has(key!)
+      ? await resolveNodeKeys(
+          loaded,
+          () => holdsEncryptedData(database.client),
+          (line) => console.error(line),
+        )
+      : null;
+    const config: Config = keys ? { ...loaded, keys: keys.ring } : loaded;
+    return await command({ database, config, keys: keys!, args, stdin: readStdin, out });
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    // Not every error's code is a string (WebCrypto's DOMException has a number): test before calling startsWith.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       console.error((error as Error).message);
       console.error(USAGE);
       return 2;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { derivedLookupKey, type KeyRing } from './lib/personal-data.js';
 
 /** Everything the server and the CLI read from their environment, validated once. */
 export const configSchema = z.object({
@@ -7,9 +8,15 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.string().url().optional(),
-  // 32 bytes, base64: encrypts ID numbers and mobiles at rest. A development key is derived when absent.
+  // 32 bytes, base64: encrypts ID numbers and mobiles at rest. Absent: the Node entries use the key file.
   DATA_KEY: z.string().optional(),
   DATA_KEY_VERSION: z.coerce.number().int().min(1).default(1),
+  // Keys of earlier versions, still needed to read what was stored under them: `1:<base64>,2:<base64>`.
+  DATA_KEYS_PREVIOUS: z.string().optional(),
+  // 32 bytes, base64: the stable key of the lookup hash. Absent: derived from the oldest data key, as before.
+  DATA_LOOKUP_KEY: z.string().optional(),
+  // Where the Node entries keep generated keys when DATA_KEY is absent (default: beside the database file).
+  DATA_KEY_FILE: z.string().optional(),
   // How many proxies in front of us append to X-Forwarded-For: 0 (none, the default), a count, or true (= 1).
   TRUST_PROXY: z
     .string()
@@ -46,8 +53,10 @@ export interface Config {
   port: number;
   host: string;
   publicUrl?: string;
-  dataKey: Uint8Array;
-  dataKeyVersion: number;
+  /** The data keys and lookup key; absent until the Node entry reads the key file (see src/lib/key-file.ts). */
+  keys?: KeyRing;
+  /** Explicit key file path (DATA_KEY_FILE). */
+  dataKeyFile?: string;
   trustProxy: boolean;
   /** Proxies in front that each append to X-Forwarded-For; the client is the entry the outermost one added. */
   proxyHops: number;
@@ -67,27 +76,47 @@ export interface Config {
   countyDatabases?: Record<string, string>;
 }
 
-const DEV_KEY_NOTE = 'shouwang-development-key-do-not-use-in-production';
+function key32(name: string, base64: string): Uint8Array {
+  const key = Uint8Array.from(Buffer.from(base64.trim(), 'base64'));
+  if (key.length !== 32) throw new Error(`${name} must be 32 bytes, base64-encoded`);
+  return key;
+}
+
+/** The key ring the environment configures, or undefined when it sets no DATA_KEY (there is no built-in key). */
+function keyRingOf(raw: RawConfig): KeyRing | undefined {
+  if (!raw.DATA_KEY) {
+    if (raw.DATA_KEYS_PREVIOUS || raw.DATA_LOOKUP_KEY)
+      throw new Error('DATA_KEYS_PREVIOUS and DATA_LOOKUP_KEY need DATA_KEY (the current key)');
+    return undefined;
+  }
+  const keys = new Map<number, Uint8Array>();
+  for (const part of (raw.DATA_KEYS_PREVIOUS ?? '').split(',').filter((p) => p.trim())) {
+    const m = /^\s*(\d+)\s*:\s*(\S+)\s*$/.exec(part);
+    if (!m) throw new Error('DATA_KEYS_PREVIOUS must read `<version>:<base64 key>,…`');
+    keys.set(Number(m[1]), key32(`DATA_KEYS_PREVIOUS v${m[1]}`, m[2]));
+  }
+  if (keys.has(raw.DATA_KEY_VERSION))
+    throw new Error(`DATA_KEYS_PREVIOUS repeats the current version ${raw.DATA_KEY_VERSION}`);
+  keys.set(raw.DATA_KEY_VERSION, key32('DATA_KEY', raw.DATA_KEY));
+  const oldest = keys.get(Math.min(...keys.keys()))!;
+  return {
+    current: raw.DATA_KEY_VERSION,
+    keys,
+    lookup: raw.DATA_LOOKUP_KEY ? key32('DATA_LOOKUP_KEY', raw.DATA_LOOKUP_KEY) : derivedLookupKey(oldest),
+  };
+}
 
 /** Parses and validates configuration from an environment-like record (process.env or Workers bindings). */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const raw = configSchema.parse(env);
-  let dataKey: Uint8Array;
-  if (raw.DATA_KEY) {
-    dataKey = Uint8Array.from(Buffer.from(raw.DATA_KEY, 'base64'));
-    if (dataKey.length !== 32) throw new Error('DATA_KEY must be 32 bytes, base64-encoded');
-  } else {
-    dataKey = new Uint8Array(32);
-    new TextEncoder().encodeInto(DEV_KEY_NOTE, dataKey);
-  }
   return {
     databaseUrl: raw.DATABASE_URL,
     databaseAuthToken: raw.DATABASE_AUTH_TOKEN,
     port: raw.PORT,
     host: raw.HOST,
     publicUrl: raw.PUBLIC_URL,
-    dataKey,
-    dataKeyVersion: raw.DATA_KEY_VERSION,
+    keys: keyRingOf(raw),
+    dataKeyFile: raw.DATA_KEY_FILE,
     trustProxy: raw.TRUST_PROXY > 0,
     proxyHops: raw.TRUST_PROXY,
     logLevel: raw.LOG_LEVEL,

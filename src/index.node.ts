@@ -11,18 +11,24 @@ import { type Config, loadConfig } from './env.js';
 import { NODE_JOBS } from './jobs/backup.js';
 import { JOBS } from './jobs/registry.js';
 import { catchUp, runJob } from './jobs/runner.js';
+import { holdsEncryptedData, resolveNodeKeys } from './lib/key-file.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { nodeAssets } from './lib/node-assets.js';
-import { createCipher } from './lib/personal-data.js';
+import { cipherFor } from './lib/personal-data.js';
 import { clientAddress } from './lib/security.js';
 import { byHost } from './lib/tenancy.js';
 import { warnLoggedChannels } from './modules/notices/senders.js';
 import { nodeSenders } from './modules/notices/smtp.js';
 
-/** One county: its database (migrated), its app, its scheduled jobs. */
-async function county(config: Config, logger: Logger, url: string, host: string | null) {
+/** One county's database, opened and migrated. */
+async function openCounty(config: Config, url: string, host: string | null) {
   const database = await openDatabase(url, config.databaseAuthToken);
   await migrateDatabase(database);
+  return { database, host };
+}
+
+/** One county: its app and its scheduled jobs. */
+async function county(config: Config, logger: Logger, { database, host }: Awaited<ReturnType<typeof openCounty>>) {
   // Each county's backups in their own folder, so several databases never overwrite each other's copies.
   const own: Config = host ? { ...config, backupDir: join(config.backupDir, host) } : { ...config };
   // First run: a one-time token guards /setup; made here and printed below unless SETUP_TOKEN is configured.
@@ -35,7 +41,7 @@ async function county(config: Config, logger: Logger, url: string, host: string 
     config: own,
     passwords: argon2Hasher,
     logger,
-    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+    cipher: cipherFor(config),
     clientIp: clientAddress(config, (c) => getConnInfo(c).remote.address),
     assets: nodeAssets(),
   });
@@ -54,13 +60,21 @@ async function county(config: Config, logger: Logger, url: string, host: string 
 }
 
 async function main() {
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel);
-  const counties = await Promise.all(
-    config.countyDatabases
-      ? Object.entries(config.countyDatabases).map(([host, url]) => county(config, logger, url, host))
-      : [county(config, logger, config.databaseUrl, null)],
+  const env = loadConfig(process.env);
+  const logger = createLogger(env.logLevel);
+  const opened = await Promise.all(
+    env.countyDatabases
+      ? Object.entries(env.countyDatabases).map(([host, url]) => openCounty(env, url, host))
+      : [openCounty(env, env.databaseUrl, null)],
   );
+  // No key in the source: the environment's, or the key file's (made with random keys on the first start).
+  const { ring } = await resolveNodeKeys(
+    env,
+    async () => (await Promise.all(opened.map((c) => holdsEncryptedData(c.database.client)))).some(Boolean),
+    (line) => console.log(line),
+  );
+  const config: Config = { ...env, keys: ring };
+  const counties = await Promise.all(opened.map((c) => county(config, logger, c)));
   const fetch = config.countyDatabases
     ? byHost(new Map(counties.map((c) => [c.host!, c.app.fetch])))
     : counties[0]!.app.fetch;

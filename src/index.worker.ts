@@ -13,7 +13,7 @@ import { shanghaiCronToUtc } from './jobs/cron-utc.js';
 import { JOBS } from './jobs/registry.js';
 import { runJob } from './jobs/runner.js';
 import { createLogger, type Logger } from './lib/logger.js';
-import { createCipher } from './lib/personal-data.js';
+import { cipherFor } from './lib/personal-data.js';
 import { baseSenders, warnLoggedChannels } from './modules/notices/senders.js';
 
 /** Bindings from wrangler.toml ([vars], secrets, [[d1_databases]], [assets]). */
@@ -52,9 +52,17 @@ function workerAssets(env: WorkerEnv): MiddlewareHandler | undefined {
   };
 }
 
+/** Said (with 503) on every request while the DATA_KEY secret is missing: there is no built-in key to fall back to. */
+// Not exported: a Workers main module may export only handlers.
+const NO_KEY_MESSAGE =
+  'Shouwang is not configured: the DATA_KEY secret is missing. Run `openssl rand -base64 32 | npx wrangler secret put DATA_KEY` and deploy again.';
+
+class MissingKeyError extends Error {}
+
 function init(env: WorkerEnv): Runtime {
   if (runtime) return runtime;
   const config = loadConfig(bindingsToEnv(env));
+  if (!config.keys) throw new MissingKeyError(NO_KEY_MESSAGE);
   const logger = createLogger(config.logLevel, (line) => console.log(line));
   const { db, driver } = createWorkerDb({ d1: env.DB, url: config.databaseUrl, authToken: config.databaseAuthToken });
   logger.info('worker_started', { driver });
@@ -65,7 +73,7 @@ function init(env: WorkerEnv): Runtime {
     config,
     passwords: workerHasher,
     logger,
-    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+    cipher: cipherFor(config),
     // Cloudflare sets the client's address; there is no proxy in front to trust otherwise.
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? undefined,
     assets: workerAssets(env),
@@ -83,9 +91,18 @@ async function runScheduled(cron: string, at: Date, rt: Runtime) {
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext) {
-    return init(env).app.fetch(request, env, ctx as never);
+    let rt: Runtime;
+    try {
+      rt = init(env);
+    } catch (error) {
+      if (!(error instanceof MissingKeyError)) throw error;
+      console.error(NO_KEY_MESSAGE);
+      return new Response(NO_KEY_MESSAGE, { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    }
+    return rt.app.fetch(request, env, ctx as never);
   },
   scheduled(controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext) {
+    // Without the key nothing runs: init throws and the scheduled event is reported as failed.
     ctx.waitUntil(runScheduled(controller.cron, new Date(controller.scheduledTime), init(env)));
   },
 };

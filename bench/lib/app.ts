@@ -9,9 +9,10 @@ import type { Role } from '../../src/db/schema/index.js';
 import { countySize } from '../../src/demo/generate.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { loadConfig } from '../../src/env.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
 import type { Listening } from './http.js';
+import { BENCH_KEYS } from './keys.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -64,8 +65,8 @@ export async function benchApp(name: string, scale = 1): Promise<BenchApp> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
   const database = await openDatabase(`file:${file}`);
   await migrateDatabase(database);
-  const config = loadConfig({ LOG_LEVEL: 'error' });
-  const cipher = createCipher(config.dataKey, config.dataKeyVersion);
+  const config = loadConfig({ ...BENCH_KEYS, LOG_LEVEL: 'error' });
+  const cipher = cipherFor(config);
   await seedDemo({ db: database.db, cipher, now: new Date() }, { size: countySize(scale) });
   const server = await childServer(['app', file]);
   let n = 0;

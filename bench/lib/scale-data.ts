@@ -59,9 +59,9 @@ export async function buildDataset(path: string, s: Shape): Promise<{ database: 
   );
   // Recipient r lives in township (r-1) % T + 1; names from common surnames and given names (searchable).
   await chunked(database, s.recipients, 200_000, (lo, hi) => [
-    `${seq(lo, hi)} INSERT INTO recipients (id, name, id_number_enc, id_number_hash, id_number_masked, key_version, gender, birth_date, township_id, support_mode, care_level, created_at, updated_at)
+    `${seq(lo, hi)} INSERT INTO recipients (id, name, id_number_enc, id_number_hash, id_number_masked, key_version, gender, township_id, support_mode, care_level, created_at, updated_at)
       SELECT i, substr('王李张刘陈杨黄赵吴周徐孙马朱胡', i % 15 + 1, 1) || substr('秀桂玉建德明春国金兰英珍华芳', (i / 15) % 14 + 1, 1) || substr('英兰珍华明芳', (i / 210) % 6 + 1, 1),
-        'v1:x:x', 'h' || i, '430321********' || substr('000' || i, -4), 1, CASE WHEN i % 2 THEN 'M' ELSE 'F' END, '1950-01-01',
+        'v1:x:x', 'h' || i, '430321********' || substr('000' || i, -4), 1, CASE WHEN i % 2 THEN 'M' ELSE 'F' END,
         (i - 1) % ${T} + 1, CASE WHEN i % 10 = 0 THEN 'institution' ELSE 'home' END, 'self', 0, 0 FROM n`,
   ]);
   await chunked(database, s.volunteers, 200_000, (lo, hi) => [

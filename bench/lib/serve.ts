@@ -7,8 +7,9 @@ import { migrateDatabase, openDatabase } from '../../src/db/client.js';
 import { loadConfig } from '../../src/env.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { nodeAssets } from '../../src/lib/node-assets.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { listen } from './http.js';
+import { BENCH_KEYS } from './keys.js';
 
 const [kind, file] = process.argv.slice(2);
 let fetchHandler: (req: Request) => Response | Promise<Response>;
@@ -20,14 +21,14 @@ if (kind === 'hello') {
   const database = await openDatabase(`file:${file}`);
   await migrateDatabase(database);
   // SETUP_TOKEN passes through, so a test can run first-run against this server.
-  const config = loadConfig({ LOG_LEVEL: 'error', SETUP_TOKEN: process.env.SETUP_TOKEN });
+  const config = loadConfig({ ...BENCH_KEYS, LOG_LEVEL: 'error', SETUP_TOKEN: process.env.SETUP_TOKEN });
   const app = createApp({
     db: database.db,
     now: () => new Date(),
     config,
     passwords: argon2Hasher,
     logger: createLogger('error'),
-    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+    cipher: cipherFor(config),
     clientIp: () => '127.0.0.1',
     assets: nodeAssets(),
   });

@@ -11,6 +11,8 @@ export interface Database {
   /** The libSQL-typed database: assignable to the driver-agnostic `Db` the app takes. */
   db: LibSQLDatabase<typeof schema>;
   client: Client;
+  /** An embedded file (not a libSQL server): only here can the process rewrite the file itself. */
+  isFile?: boolean;
   close(): void;
 }
 
@@ -30,10 +32,29 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
     await client.execute('PRAGMA journal_mode = WAL');
   }
   const db = drizzle(client, { schema });
-  return { db, client, close: () => client.close() };
+  return { db, client, isFile: isFile && !url.includes(':memory:'), close: () => client.close() };
 }
 
 /** Applies pending migrations from the committed `migrations/` folder (Node only). */
 export async function migrateDatabase(database: Database): Promise<void> {
   await migrate(database.db, { migrationsFolder: MIGRATIONS });
+  await scrubDroppedBirthDates(database);
+}
+
+/**
+ * Migration 0013 drops the clear birth dates, but SQLite keeps a dropped column's old pages on its free list, where
+ * a copy of the file could still read them. Once per database (a data_migrations row records it), VACUUM rewrites the file
+ * without free pages and the WAL is folded back. SQL migrations cannot VACUUM (it refuses to run in a transaction),
+ * hence this step. A libSQL server keeps its own storage: nothing to do here (decision 0081).
+ */
+async function scrubDroppedBirthDates(database: Database): Promise<void> {
+  if (!database.isFile) return;
+  const done = await database.client.execute("SELECT 1 FROM data_migrations WHERE name = '0013-vacuum-birth-dates'");
+  if (done.rows.length > 0) return;
+  await database.client.execute('VACUUM');
+  await database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  await database.client.execute({
+    sql: "INSERT OR IGNORE INTO data_migrations (name, done_at) VALUES ('0013-vacuum-birth-dates', ?)",
+    args: [Date.now()],
+  });
 }

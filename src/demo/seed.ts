@@ -151,7 +151,6 @@ export async function seedDemo(
           idNumberMasked: maskIdNumber(p.idNumber),
           keyVersion: cipher.keyVersion,
           gender: p.gender,
-          birthDate: `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`,
           townshipId: townshipIds[p.township],
           villageId: villageIds[firstVillage[p.township] + p.village],
           supportMode: p.supportMode,

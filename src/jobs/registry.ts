@@ -6,6 +6,7 @@ import { deliverOutboxJob } from './deliver-outbox.js';
 import { heartbeatJob } from './heartbeat.js';
 import { serviceDaysJob } from './service-days.js';
 import { shiftRemindersJob } from './shift-reminders.js';
+import { sweepUploadsJob } from './sweep-uploads.js';
 
 export interface JobContext {
   db: Db;
@@ -24,7 +25,7 @@ export interface Job {
 }
 
 /** Every scheduled job, in one place: node-cron, the Workers scheduled handler and the CLI read this list. */
-export const JOBS: Job[] = [serviceDaysJob, shiftRemindersJob, deliverOutboxJob, heartbeatJob];
+export const JOBS: Job[] = [serviceDaysJob, shiftRemindersJob, deliverOutboxJob, heartbeatJob, sweepUploadsJob];
 
 export function findJob(name: string): Job | undefined {
   return JOBS.find((j) => j.name === name);

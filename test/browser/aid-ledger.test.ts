@@ -2,9 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import { loadConfig } from '../../src/env.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { TEST_KEYS } from '../setup/keys.js';
 import { onOrganisationPlan, organisation, recipient, township } from '../setup/ledger-fixtures.js';
 import { type RunningServer, startServer } from '../setup/server.js';
 
@@ -16,8 +17,8 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchChromium();
   const db = server.database.db;
-  const config = loadConfig({});
-  const cipher = createCipher(config.dataKey, config.dataKeyVersion);
+  const config = loadConfig(TEST_KEYS);
+  const cipher = cipherFor(config);
   const A = await township(db, '易俗河镇');
   const org = await organisation(db, '湘潭县爱心协会', 'social_org', null);
   await organisation(db, '易俗河敬老院', 'nursing_home', A);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import * as s from '../../src/db/schema/index.js';
 import { businessDate } from '../../src/domain/dates.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
@@ -25,7 +25,7 @@ describe('a service day, planned and visited', () => {
     const db = server.database.db;
     const now = new Date();
     const today = businessDate(now);
-    const cipher = createCipher(server.config.dataKey, server.config.dataKeyVersion);
+    const cipher = cipherFor(server.config);
     const [x] = await db.insert(s.townships).values({ name: '花石镇', createdAt: now }).returning();
     const [village] = await db
       .insert(s.villages)
@@ -73,7 +73,6 @@ describe('a service day, planned and visited', () => {
         idNumberMasked: `430321********${ids[i].slice(-4)}`,
         keyVersion: cipher.keyVersion,
         gender: 'F',
-        birthDate: '1940-01-01',
         townshipId: x.id,
         villageId: village.id,
         address: `花石村${i + 3}组`,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { readTable } from '../../src/lib/spreadsheet/index.js';
 import { type Browser, createTestApp, loginAs, ORIGIN, type TestApp } from '../setup/app.js';
 import { databaseFingerprint } from '../setup/forms.js';
@@ -57,7 +57,7 @@ describe('hostile spreadsheet files', () => {
     const admin = (await loginAs(t, 'county_admin')).browser;
     const A = await township(db, '易俗河镇');
     await organisation(db, '湘潭县爱心协会', 'social_org', A);
-    await recipient(db, createCipher(t.config.dataKey, 1), '王秀英', A, 'home', '430321195003120017');
+    await recipient(db, cipherFor(t.config), '王秀英', A, 'home', '430321195003120017');
     const evil = '=HYPERLINK("http://evil.example","点我")';
     const csv = `${HEADER}\nA-1,2026-03-01,湘潭县爱心协会,关爱帮扶,分散供养户,430321195003120017,,"${evil.replace(/"/g, '""')}",1,袋,50.00,\n`;
     const res = await upload(t, admin, 'evil.csv', new TextEncoder().encode(csv));

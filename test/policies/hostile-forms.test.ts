@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countySize } from '../../src/demo/generate.js';
 import { seedDemo } from '../../src/demo/seed.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { type Browser, createTestApp, loginAs, ORIGIN } from '../setup/app.js';
 import { databaseFingerprint, type FoundForm, formsOf } from '../setup/forms.js';
 
@@ -58,7 +58,7 @@ describe('hostile input to every form', () => {
   it('gets a 4xx with a message or a success, never a 5xx, and a refused request changes nothing', async () => {
     const t = await createTestApp();
     await seedDemo(
-      { db: t.database.db, cipher: createCipher(t.config.dataKey, 1), now: t.clock.now() },
+      { db: t.database.db, cipher: cipherFor(t.config), now: t.clock.now() },
       { size: { ...countySize(0.02), townships: 2, villages: 4, nursingHomes: 2 } },
     );
     const admin = (await loginAs(t, 'county_admin', { username: 'fuzzadmin' })).browser;

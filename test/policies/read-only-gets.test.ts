@@ -5,7 +5,7 @@ import { createApp } from '../../src/app.js';
 import { argon2Hasher } from '../../src/auth/password.js';
 import * as schema from '../../src/db/schema/index.js';
 import { memoryLogger } from '../../src/lib/logger.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { ORIGIN } from '../setup/app.js';
 import { matrixCounty } from './matrix-county.js';
 import { matrix, WHO } from './route-matrix.js';
@@ -26,7 +26,7 @@ describe('GET handlers do not write', () => {
       config: t.config,
       passwords: argon2Hasher,
       logger: memoryLogger(),
-      cipher: createCipher(t.config.dataKey, 1),
+      cipher: cipherFor(t.config),
       clientIp: () => '192.0.2.9',
     });
     await expect(client.execute("INSERT INTO townships (name, created_at) VALUES ('x', 0)")).rejects.toThrow(

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { type Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
 import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
 import { type PlanFixture, planFixture } from '../setup/plans.js';
@@ -16,7 +16,7 @@ describe('idempotency keys scoped by user', () => {
     const db = t.database.db;
     ids.A = await township(db, '易俗河镇');
     ids.org1 = await organisation(db, '湘潭县爱心协会', 'social_org', null);
-    ids.r1 = await recipient(db, createCipher(t.config.dataKey, t.config.dataKeyVersion), '王秀英', ids.A);
+    ids.r1 = await recipient(db, cipherFor(t.config), '王秀英', ids.A);
   });
 
   const form = (key: string, amount: string) => ({

@@ -6,18 +6,19 @@ import { eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { activities, ledgerLines } from '../../src/db/schema/index.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { ALL } from '../../src/lib/scope.js';
 import { recordActivity, reverseLine } from '../../src/modules/ledger/service.js';
 import { annualSummary } from '../../src/modules/reports/summary.js';
 import { type Browser, createTestApp, loginAs, ORIGIN, type TestApp } from '../setup/app.js';
+import { TEST_KEYS } from '../setup/keys.js';
 import { cash, goods, organisation, recipient, service, township } from '../setup/ledger-fixtures.js';
 import { TMP_DIR } from '../setup/paths.js';
 
 /** The same registry in any database: same names, same ID numbers (so the same keyed hashes). */
 async function registry(t: TestApp) {
   const db = t.database.db;
-  const cipher = createCipher(t.config.dataKey, t.config.dataKeyVersion);
+  const cipher = cipherFor(t.config);
   const A = await township(db, '易俗河镇');
   const B = await township(db, '花石镇');
   return {
@@ -167,7 +168,7 @@ describe('activities import', () => {
       '\uFEFF活动编号,日期,组织,活动类型,对象类型,对象,资金(元)\nS-1,2026-01-05,湘潭县爱心协会,真情慰问,分散供养户,43032119480506002X,"1,000.00"\n',
     );
     const run = promisify(execFile);
-    const env = { ...process.env, DATABASE_URL: `file:${t.dbPath}`, LOG_LEVEL: 'error' };
+    const env = { ...process.env, ...TEST_KEYS, DATABASE_URL: `file:${t.dbPath}`, LOG_LEVEL: 'error' };
     const imported = await run('npx', ['tsx', 'src/cli.ts', 'import', 'activities', file], { env });
     expect(JSON.parse(imported.stdout)).toEqual({ created: 1, unchanged: 0 });
     const report = await run('npx', ['tsx', 'src/cli.ts', 'report', 'annual', '--year', '2026', '--json'], { env });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { activities, ledgerLines } from '../../src/db/schema/index.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { type Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
 import { onOrganisationPlan, organisation, recipient, township } from '../setup/ledger-fixtures.js';
 
@@ -10,7 +10,7 @@ const ids: Record<string, number> = {};
 beforeEach(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  const cipher = createCipher(t.config.dataKey, t.config.dataKeyVersion);
+  const cipher = cipherFor(t.config);
   ids.A = await township(db, '易俗河镇');
   ids.B = await township(db, '花石镇');
   ids.org1 = await organisation(db, '湘潭县爱心协会', 'social_org', null);

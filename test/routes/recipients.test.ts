@@ -45,7 +45,6 @@ describe('recipient register', () => {
     const row = await t.database.db.select().from(recipients).where(eq(recipients.name, '王大爷')).get();
     expect(row).toMatchObject({
       gender: 'M',
-      birthDate: '1945-02-09',
       careLevel: 'partial',
       caregiverMobileMasked: '138****8000',
     });

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { organisations, recipients, townships, volunteerOrganisations, volunteers } from '../../src/db/schema/index.js';
 import { type Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.js';
 import { databaseFingerprint } from '../setup/forms.js';
+import { TEST_KEYS } from '../setup/keys.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
 
@@ -167,7 +168,8 @@ describe('register import', () => {
   it('imports and exports from the shell: exit 0 with a summary, exit 1 with every row error', async () => {
     t.database.close();
     const run = promisify(execFile);
-    const env = { ...process.env, DATABASE_URL: `file:${t.dbPath}` };
+    // The database was made with the tests' key: the shell must be given the same one.
+    const env = { ...process.env, ...TEST_KEYS, DATABASE_URL: `file:${t.dbPath}` };
     const cli = (...args: string[]) =>
       run(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], { cwd: ROOT, env });
     const good = resolve(TMP_DIR, `r-${Date.now()}.csv`);

@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/db/client.js';
 import * as s from '../../src/db/schema/index.js';
 import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
 import { type RoleName, roleBrowsers } from '../setup/registry.js';
 import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
@@ -100,7 +100,7 @@ describe('volunteers and shifts', () => {
         config: t.config,
         passwords: argon2Hasher,
         logger: memoryLogger(),
-        cipher: createCipher(t.config.dataKey, t.config.dataKeyVersion),
+        cipher: cipherFor(t.config),
       }),
     );
     try {

@@ -7,9 +7,10 @@ import { type Database, openDatabase } from '../../src/db/client.js';
 import type { Role } from '../../src/db/schema/index.js';
 import { type Config, loadConfig } from '../../src/env.js';
 import { memoryLogger } from '../../src/lib/logger.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { clientAddress } from '../../src/lib/security.js';
 import { createUser } from '../../src/modules/users/service.js';
+import { TEST_KEYS } from './keys.js';
 import { BASE_DB, TMP_DIR } from './paths.js';
 
 export const ORIGIN = 'http://localhost';
@@ -53,7 +54,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const { database, path } = await freshDatabase();
   const clock = new FakeClock();
-  const config = loadConfig({ SETUP_TOKEN, ...env });
+  const config = loadConfig({ SETUP_TOKEN, ...TEST_KEYS, ...env });
   const logger = memoryLogger();
   const ip = { value: '192.0.2.1' };
   const app = createApp({
@@ -62,7 +63,7 @@ export async function createTestApp(
     config,
     passwords: argon2Hasher,
     logger,
-    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+    cipher: cipherFor(config),
     clientIp: opts.remote ? clientAddress(config, () => opts.remote) : () => ip.value,
   });
   return { app, database, dbPath: path, clock, config, logger, ip };

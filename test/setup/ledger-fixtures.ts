@@ -53,7 +53,6 @@ export async function recipient(
       idNumberMasked: `${id.slice(0, 6)}********${id.slice(-4)}`,
       keyVersion: cipher.keyVersion,
       gender: 'M',
-      birthDate: '1950-01-01',
       townshipId,
       supportMode,
       careLevel: 'self',

@@ -1,7 +1,7 @@
 import * as s from '../../src/db/schema/index.js';
 import { idCheckChar, maskIdNumber } from '../../src/domain/id-number.js';
 import { maskMobile } from '../../src/domain/mobile.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import type { TestApp } from './app.js';
 import { type Browser, loginAs } from './app.js';
 
@@ -18,7 +18,7 @@ export function testIdNumber(birth = '19500101', seq = 123): string {
 export async function registryFixture(t: TestApp) {
   const db = t.database.db;
   const now = t.clock.now();
-  const cipher = createCipher(t.config.dataKey, t.config.dataKeyVersion);
+  const cipher = cipherFor(t.config);
   const [x, y] = await db
     .insert(s.townships)
     .values([
@@ -71,7 +71,6 @@ export async function registryFixture(t: TestApp) {
           idNumberMasked: maskIdNumber(id),
           keyVersion: 1,
           gender: 'M',
-          birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
           townshipId,
           villageId,
           supportMode: 'home',

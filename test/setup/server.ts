@@ -5,8 +5,9 @@ import type { Database } from '../../src/db/client.js';
 import { loadConfig } from '../../src/env.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { nodeAssets } from '../../src/lib/node-assets.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { freshDatabase } from './app.js';
+import { TEST_KEYS } from './keys.js';
 
 export interface RunningServer {
   url: string;
@@ -18,14 +19,14 @@ export interface RunningServer {
 /** The real app on a real socket (random port) over a fresh database file, for browser tests. */
 export async function startServer(): Promise<RunningServer> {
   const { database } = await freshDatabase();
-  const config = loadConfig({});
+  const config = loadConfig(TEST_KEYS);
   const app = createApp({
     db: database.db,
     now: () => new Date(),
     config,
     passwords: argon2Hasher,
     logger: memoryLogger(),
-    cipher: createCipher(config.dataKey, config.dataKeyVersion),
+    cipher: cipherFor(config),
     clientIp: () => '127.0.0.1',
     assets: nodeAssets(),
   });

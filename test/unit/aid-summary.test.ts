@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ledgerLines } from '../../src/db/schema/index.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import * as scopes from '../../src/lib/scope.js';
 import { type ActivityInput, recordActivity, reverseLine } from '../../src/modules/ledger/service.js';
 import { annualSummary } from '../../src/modules/reports/summary.js';
@@ -15,7 +15,7 @@ const ids: Record<string, number> = {};
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  const cipher = createCipher(t.config.dataKey, t.config.dataKeyVersion);
+  const cipher = cipherFor(t.config);
   ids.A = await township(db, '甲镇');
   ids.B = await township(db, '乙镇');
   ids.S1 = await organisation(db, '县级爱心社', 'social_org', null);

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { activities, activityTargets, ledgerLines } from '../../src/db/schema/index.js';
-import { createCipher } from '../../src/lib/personal-data.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { type ActivityInput, recordActivity, reverseLine } from '../../src/modules/ledger/service.js';
 import { createTestApp, type TestApp } from '../setup/app.js';
 import { cash, goods, organisation, recipient, township } from '../setup/ledger-fixtures.js';
@@ -13,7 +13,7 @@ beforeEach(async () => {
   const db = t.database.db;
   const tw = await township(db, '易俗河镇');
   const org = await organisation(db, '爱心社', 'social_org', null);
-  const r = await recipient(db, createCipher(t.config.dataKey, t.config.dataKeyVersion), '张三', tw);
+  const r = await recipient(db, cipherFor(t.config), '张三', tw);
   input = {
     organisationId: org,
     occurredOn: '2026-11-24',

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import { workerHasher } from '../../src/auth/password-worker.js';
 import { bindingsToEnv, loadConfig } from '../../src/env.js';
+import worker from '../../src/index.worker.js';
 import { shanghaiCronToUtc } from '../../src/jobs/cron-utc.js';
 import { JOBS } from '../../src/jobs/registry.js';
 import { ROOT } from './wrangler.js';
@@ -73,9 +74,22 @@ describe('configuration from Workers bindings', () => {
     const config = loadConfig(
       bindingsToEnv({ DATA_KEY: key, LOG_LEVEL: 'warn', DB: { prepare() {} }, ASSETS: { fetch() {} } }),
     );
-    expect(config.dataKey).toEqual(new Uint8Array(32).fill(9));
+    expect(config.keys?.current).toBe(1);
+    expect(config.keys?.keys.get(1)).toEqual(new Uint8Array(32).fill(9));
     expect(config.logLevel).toBe('warn');
     expect(() => loadConfig(bindingsToEnv({ DATA_KEY: Buffer.alloc(16).toString('base64') }))).toThrow(/32 bytes/);
     expect(() => loadConfig(bindingsToEnv({ LOG_LEVEL: 'loud' }))).toThrow();
+  });
+
+  test('without the DATA_KEY secret the Worker refuses to serve and says how to set it; there is no built-in key', async () => {
+    expect(loadConfig({}).keys).toBeUndefined();
+    const waits: Promise<unknown>[] = [];
+    const ctx = { waitUntil: (p: Promise<unknown>) => waits.push(p) };
+    const res = await worker.fetch(new Request('http://localhost/login'), { LOG_LEVEL: 'error' }, ctx);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('wrangler secret put DATA_KEY');
+    const health = await worker.fetch(new Request('http://localhost/healthz'), {}, ctx);
+    expect(health.status).toBe(503);
+    expect(() => worker.scheduled({ cron: '0 19 * * *', scheduledTime: Date.now() }, {}, ctx)).toThrow(/DATA_KEY/);
   });
 });

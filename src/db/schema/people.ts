@@ -64,11 +64,13 @@ export const recipients = sqliteTable(
     // The ID number is encrypted (AES-256-GCM) with the key version beside it; the keyed hash finds and dedupes it.
     idNumberEnc: text('id_number_enc').notNull(),
     idNumberHash: text('id_number_hash').notNull().unique(),
-    // Last four characters kept in clear for the masked display (430321********1234 keeps the first six too).
+    // Area code and last four kept in clear for the masked display (430321********1234); the eight hidden digits
+    // (the birth date) are stored nowhere in clear.
     idNumberMasked: text('id_number_masked').notNull(),
     keyVersion: integer('key_version').notNull(),
     gender: text('gender', { enum: ['M', 'F'] }).notNull(),
-    birthDate: text('birth_date').notNull(),
+    // No birth date in clear: beside the masked ID it was the hidden half of the number (decision 0081). It is
+    // inside the encrypted ID number and shown only with an audited reveal.
     townshipId: integer('township_id')
       .notNull()
       .references(() => townships.id),

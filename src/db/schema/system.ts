@@ -25,3 +25,9 @@ export const jobRuns = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.job, t.slot] })],
 );
+
+/** Data steps SQL migrations cannot do (e.g. VACUUM), each run once after them at start; a row says it is done. */
+export const dataMigrations = sqliteTable('data_migrations', {
+  name: text('name').primaryKey(),
+  doneAt: integer('done_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -25,7 +25,6 @@ const listColumns = {
   name: recipients.name,
   idNumberMasked: recipients.idNumberMasked,
   gender: recipients.gender,
-  birthDate: recipients.birthDate,
   township: townships.name,
   village: villages.name,
   supportMode: recipients.supportMode,

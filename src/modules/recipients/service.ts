@@ -90,7 +90,6 @@ export async function createRecipient(
           idNumberMasked: maskIdNumber(id),
           keyVersion: cipher.keyVersion,
           gender: input.idNumber.gender,
-          birthDate: input.idNumber.birthDate,
           careLevel: level,
           ...(await mobileColumns(cipher, input.caregiverMobile)),
           createdAt: now,

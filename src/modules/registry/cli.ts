@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.js';
 import type { Config } from '../../env.js';
 import type { Viewer } from '../../lib/context.js';
 import { translator } from '../../lib/i18n/index.js';
-import { createCipher } from '../../lib/personal-data.js';
+import { cipherFor } from '../../lib/personal-data.js';
 import { REGISTERS, type Register } from './formats.js';
 import { exportRegister, importRegister } from './service.js';
 
@@ -34,7 +34,7 @@ export async function importCommand(
   if (!args[1]) throw new Error('import needs a file');
   const bytes = new Uint8Array(await readFile(args[1]));
   const t = translator('zh');
-  const deps = { db: database.db, cipher: createCipher(config.dataKey, config.dataKeyVersion) };
+  const deps = { db: database.db, cipher: cipherFor(config) };
   const outcome = await importRegister(
     deps,
     SHELL,
@@ -65,7 +65,7 @@ export async function exportCommand(
   const file = args[1];
   const format = file?.endsWith('.xlsx') ? 'xlsx' : file?.endsWith('.csv') ? 'csv' : null;
   if (!file || !format) throw new Error('export needs a file ending in .csv or .xlsx');
-  const deps = { db: database.db, cipher: createCipher(config.dataKey, config.dataKeyVersion) };
+  const deps = { db: database.db, cipher: cipherFor(config) };
   const bytes = await exportRegister(deps, SHELL, register, format, {
     unmasked: true,
     now: new Date(),

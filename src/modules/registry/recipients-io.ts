@@ -150,7 +150,6 @@ export async function planRecipients(
         idNumberMasked: maskIdNumber(p.id.value),
         keyVersion: cipher.keyVersion,
         gender: p.id.gender,
-        birthDate: p.id.birthDate,
         createdAt: now,
         updatedAt: now,
       } as typeof recipients.$inferInsert);

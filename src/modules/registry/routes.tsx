@@ -39,7 +39,7 @@ registryRoutes.post('/import/:register', async (c) => {
   if (!file) return page(c, register, { error: t('registry.fileError.noFile') }, 422);
   const outcome = await importRegister(deps, viewer, t, register, file, { apply: false, now: deps.now() });
   if (!outcome.ok) return page(c, register, { outcome, fileName: file.name }, 422);
-  const token = await keepUpload(deps.db, viewer.id, register, file, deps.now());
+  const token = await keepUpload(deps.db, deps.cipher, viewer.id, register, file, deps.now());
   return page(c, register, { outcome, token, fileName: file.name });
 });
 
@@ -51,11 +51,12 @@ registryRoutes.post('/import/:register/confirm', async (c) => {
   const deps = c.get('deps');
   const t = c.get('t');
   const token = fieldValue(await readForm(c), 'token');
-  const file = token ? await takeUpload(deps.db, token, viewer.id, register, deps.now()) : null;
+  const file = token ? await takeUpload(deps.db, deps.cipher, token, viewer.id, register, deps.now()) : null;
   if (!file) return page(c, register, { error: t('registry.fileError.expired') }, 422);
   const outcome = await importRegister(deps, viewer, t, register, file, { apply: true, now: deps.now() });
-  if (!outcome.ok) return page(c, register, { outcome, fileName: file.name }, 422);
+  // Applied or rejected, the kept file is done with: it never stays behind in the database.
   await dropUpload(deps.db, token);
+  if (!outcome.ok) return page(c, register, { outcome, fileName: file.name }, 422);
   deps.logger.info('register_imported', {
     by: viewer.id,
     register,

@@ -22,6 +22,11 @@ export interface RecipientDetailProps {
 }
 
 /** The sensitive pair, masked until an authorised viewer asks (a POST, audited). */
+/** YYYY-MM-DD from a (revealed) 18-digit ID number. */
+function birthDateOf(id: string) {
+  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+}
+
 export function RevealedFields({
   ui,
   detail,
@@ -35,6 +40,9 @@ export function RevealedFields({
       <dl class="facts">
         <dt>{t('recipients.idNumber')}</dt>
         <dd class="mono">{revealed ? revealed.idNumber : r.idNumberMasked}</dd>
+        <dt>{t('recipients.birthDate')}</dt>
+        {/* The birth date is the masked part of the ID number: it is shown only with the audited reveal. */}
+        <dd class="mono">{revealed ? birthDateOf(revealed.idNumber) : '****-**-**'}</dd>
         <dt>{t('recipients.caregiverMobile')}</dt>
         <dd class="mono">{revealed ? (revealed.caregiverMobile ?? '—') : (r.caregiverMobileMasked ?? '—')}</dd>
       </dl>
@@ -79,8 +87,6 @@ export function RecipientDetailPage(p: RecipientDetailProps) {
           </dd>
           <dt>{t('recipients.gender')}</dt>
           <dd>{t(`recipients.gender.${r.gender}`)}</dd>
-          <dt>{t('recipients.birthDate')}</dt>
-          <dd>{r.birthDate}</dd>
           <dt>{t('recipients.village')}</dt>
           <dd>
             {p.detail.township} {p.detail.village ?? ''} {r.address ?? ''}

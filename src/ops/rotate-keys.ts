@@ -1,0 +1,132 @@
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { auditLog, importUploads, recipients } from '../db/schema/index.js';
+import { type PersonalDataCipher, storedKeyVersion } from '../lib/personal-data.js';
+
+export interface RotationReport {
+  keyVersion: number;
+  recipients: number;
+  uploads: number;
+  batches: number;
+}
+
+export class RotationError extends Error {}
+
+/** Rows still stored under another key than the current one (the column and each value's own prefix). */
+export async function rowsOffKey(db: Db, version: number) {
+  const prefix = `v${version}:%`;
+  const [row] = (await db.all(sql`SELECT
+      (SELECT count(*) FROM recipients WHERE key_version <> ${version} OR id_number_enc NOT LIKE ${prefix}
+         OR (caregiver_mobile_enc IS NOT NULL AND caregiver_mobile_enc NOT LIKE ${prefix})) AS recipients,
+      (SELECT count(*) FROM import_uploads WHERE CAST(bytes AS TEXT) NOT LIKE ${prefix}
+         OR file_name NOT LIKE ${prefix}) AS uploads`)) as { recipients: number; uploads: number }[];
+  return { recipients: Number(row.recipients), uploads: Number(row.uploads) };
+}
+
+/**
+ * Re-encrypts every encrypted field under the cipher's current key, `batchSize` rows per write. Resumable: it only
+ * picks rows still on another key, so an interrupted run is finished by running it again. Each write is guarded by
+ * the old ciphertext (an edit made meanwhile is never overwritten; its row is picked again), each new value is
+ * decrypted back and compared before it is written, and at the end no row may remain on an old key.
+ * The lookup hash has its own key and is not touched: lookups and uniqueness hold throughout.
+ */
+export async function rotateKeys(
+  db: Db,
+  cipher: PersonalDataCipher,
+  opts: { batchSize?: number; now: Date; onBatch?: (done: RotationReport) => void },
+): Promise<RotationReport> {
+  const version = cipher.keyVersion;
+  const size = opts.batchSize ?? 200;
+  const report: RotationReport = { keyVersion: version, recipients: 0, uploads: 0, batches: 0 };
+  const prefix = `v${version}:%`;
+  let stalled = 0;
+  for (;;) {
+    const rows = await db
+      .select({ id: recipients.id, id_: recipients.idNumberEnc, mobile: recipients.caregiverMobileEnc })
+      .from(recipients)
+      .where(
+        or(
+          ne(recipients.keyVersion, version),
+          sql`${recipients.idNumberEnc} NOT LIKE ${prefix}`,
+          sql`${recipients.caregiverMobileEnc} NOT LIKE ${prefix}`,
+        ),
+      )
+      .orderBy(asc(recipients.id))
+      .limit(size);
+    if (rows.length === 0) break;
+    const updates = [];
+    for (const r of rows) {
+      const id = await reseal(cipher, r.id_);
+      const mobile = r.mobile === null ? null : await reseal(cipher, r.mobile);
+      updates.push(
+        db
+          .update(recipients)
+          .set({ idNumberEnc: id, caregiverMobileEnc: mobile, keyVersion: version })
+          .where(
+            and(
+              eq(recipients.id, r.id),
+              eq(recipients.idNumberEnc, r.id_),
+              r.mobile === null ? isNull(recipients.caregiverMobileEnc) : eq(recipients.caregiverMobileEnc, r.mobile),
+            ),
+          ),
+      );
+    }
+    const results = (await db.batch(updates as [(typeof updates)[0], ...typeof updates])) as { rowsAffected: number }[];
+    const written = results.reduce((n, r) => n + (r.rowsAffected ?? 0), 0);
+    report.recipients += written;
+    report.batches++;
+    opts.onBatch?.({ ...report });
+    // Rows edited meanwhile are picked again; a batch that writes nothing twice means something keeps writing old keys.
+    stalled = written === 0 ? stalled + 1 : 0;
+    if (stalled >= 2)
+      throw new RotationError('rows keep changing under an old key: restart the server with the new key');
+  }
+
+  const uploads = await db.select().from(importUploads);
+  for (const u of uploads) {
+    const bytesText = Buffer.from(u.bytes).toString('utf8');
+    if (storedKeyVersion(bytesText) === version && storedKeyVersion(u.fileName) === version) continue;
+    // A preview an older version kept in clear is not re-encrypted but removed: it could never be confirmed again.
+    if (storedKeyVersion(bytesText) === null || storedKeyVersion(u.fileName) === null) {
+      await db.delete(importUploads).where(eq(importUploads.token, u.token));
+      continue;
+    }
+    const bytes = Buffer.from(await resealBytes(cipher, bytesText));
+    const fileName = await reseal(cipher, u.fileName);
+    await db.update(importUploads).set({ bytes, fileName }).where(eq(importUploads.token, u.token));
+    report.uploads++;
+  }
+
+  const left = await rowsOffKey(db, version);
+  if (left.recipients || left.uploads)
+    throw new RotationError(
+      `${left.recipients} recipients and ${left.uploads} uploads are still on an old key: run keys rotate again`,
+    );
+  await db.insert(auditLog).values({
+    at: opts.now,
+    actorUserId: null,
+    action: 'rotate_keys',
+    entity: 'keys',
+    entityId: String(version),
+    changes: { recipients: report.recipients, uploads: report.uploads },
+  });
+  return report;
+}
+
+/** Decrypts with whichever key the value names, encrypts under the current one, and proves the result decrypts. */
+async function reseal(cipher: PersonalDataCipher, stored: string): Promise<string> {
+  if (storedKeyVersion(stored) === cipher.keyVersion) return stored;
+  const plain = await cipher.decrypt(stored);
+  const sealed = await cipher.encrypt(plain);
+  if ((await cipher.decrypt(sealed)) !== plain) throw new RotationError('a re-encrypted value did not decrypt back');
+  return sealed;
+}
+
+async function resealBytes(cipher: PersonalDataCipher, stored: string): Promise<string> {
+  if (storedKeyVersion(stored) === cipher.keyVersion) return stored;
+  const plain = await cipher.decryptBytes(stored);
+  const sealed = await cipher.encryptBytes(plain);
+  if (Buffer.compare(await cipher.decryptBytes(sealed), plain) !== 0)
+    throw new RotationError('a re-encrypted upload did not decrypt back');
+  return sealed;
+}
