@@ -10,6 +10,7 @@ import { type Config, loadConfig } from './env.js';
 import { NODE_JOBS } from './jobs/backup.js';
 import { JOBS } from './jobs/registry.js';
 import { catchUp, runJob } from './jobs/runner.js';
+import { compressHtml } from './lib/compress-html.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { nodeAssets } from './lib/node-assets.js';
 import { createCipher } from './lib/personal-data.js';
@@ -33,6 +34,7 @@ async function county(config: Config, logger: Logger, url: string, host: string 
       (config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ??
       getConnInfo(c).remote.address,
     assets: nodeAssets(),
+    compressHtml: compressHtml(),
   });
   const senders = nodeSenders(own, logger);
   const tasks = [...JOBS, ...NODE_JOBS].map((job) =>
