@@ -9,3 +9,35 @@ document.addEventListener('click', (event) => {
 document.addEventListener('click', (event) => {
   if (event.target instanceof Element && event.target.closest('[data-print]')) window.print();
 });
+
+// On a weak signal a tap must show at once that it was taken: the button turns busy (Pico draws a spinner)
+// and refuses a second tap until the answer is in. If the answer never comes, say so next to the button;
+// tapping again is safe because the server treats a repeated sign-up as the same one.
+const submitButton = (elt) =>
+  elt instanceof HTMLFormElement ? elt.querySelector('button:not([type="button"])') : elt.closest?.('button');
+
+document.addEventListener('htmx:before:request', (event) => {
+  const button = submitButton(event.target);
+  if (!button) return;
+  button.setAttribute('aria-busy', 'true');
+  button.disabled = true;
+  event.target.querySelector?.('.net-error')?.remove();
+});
+
+document.addEventListener('htmx:finally:request', (event) => {
+  const button = submitButton(event.target);
+  if (!button) return;
+  button.removeAttribute('aria-busy');
+  button.disabled = false;
+});
+
+document.addEventListener('htmx:error', (event) => {
+  const form = event.target instanceof Element ? event.target.closest('form') : null;
+  const text = document.body.dataset.netError;
+  if (!form || !text || form.querySelector('.net-error')) return;
+  const note = document.createElement('p');
+  note.className = 'net-error error';
+  note.setAttribute('role', 'alert');
+  note.textContent = text;
+  form.append(note);
+});
