@@ -16,7 +16,13 @@ document.addEventListener('click', (event) => {
 const submitButton = (elt) =>
   elt instanceof HTMLFormElement ? elt.querySelector('button:not([type="button"])') : elt.closest?.('button');
 
+// The element (with an id) around the focus when a request starts: htmx replaces it, and a keyboard or
+// screen-reader user must land in the new one, not back at the top of the page.
+let refocus = null;
+
 document.addEventListener('htmx:before:request', (event) => {
+  const active = document.activeElement;
+  refocus = active && event.target.contains?.(active) ? (active.closest('[id]')?.id ?? null) : null;
   const button = submitButton(event.target);
   if (!button) return;
   button.setAttribute('aria-busy', 'true');
@@ -31,6 +37,14 @@ document.addEventListener('htmx:finally:request', (event) => {
   button.disabled = false;
 });
 
+document.addEventListener('htmx:after:swap', () => {
+  const id = refocus;
+  refocus = null;
+  const active = document.activeElement;
+  if (!id || (active && active !== document.body && active.isConnected)) return;
+  document.getElementById(id)?.querySelector('button, a[href], input, select, textarea')?.focus();
+});
+
 document.addEventListener('htmx:error', (event) => {
   const form = event.target instanceof Element ? event.target.closest('form') : null;
   const text = document.body.dataset.netError;
@@ -41,3 +55,13 @@ document.addEventListener('htmx:error', (event) => {
   note.textContent = text;
   form.append(note);
 });
+
+// A table wider than the phone scrolls inside its wrapper: keyboard users need to reach it to scroll it
+// (Chromium and Firefox do this on their own; others need the tabindex). Only wrappers that do scroll.
+function focusableScrollers(root) {
+  for (const wrap of root.querySelectorAll('.table-wrap')) {
+    if (wrap.scrollWidth > wrap.clientWidth) wrap.tabIndex = 0;
+  }
+}
+document.addEventListener('DOMContentLoaded', () => focusableScrollers(document));
+document.addEventListener('htmx:after:swap', () => focusableScrollers(document));

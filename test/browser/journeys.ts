@@ -33,6 +33,8 @@ export interface Journeys {
   admin: Journey;
   /** An open shift on a coming service day that the volunteer has not taken. */
   openShiftId: number;
+  /** A home-supported recipient of the station's township. */
+  recipientId: number;
 }
 
 async function user(server: RunningServer, role: Role, username: string, opts = {}) {
@@ -112,7 +114,29 @@ export async function seedJourneys(server: RunningServer): Promise<Journeys> {
     .orderBy(s.shifts.date, s.shifts.id)
     .limit(1);
 
+  const households = await db
+    .select({ recipientId: s.planAssignments.recipientId })
+    .from(s.planAssignments)
+    .where(and(eq(s.planAssignments.planId, plan.id), eq(s.planAssignments.volunteerId, volunteer.id)));
+  // The day's list must have households, or the pages below would be measured empty.
+  if (households.length === 0) throw new Error('the published plan gave the volunteer no household');
+
+  // Two open needs on the station's board, one urgent (its styling is checked with the rest).
+  await db.insert(s.needs).values(
+    (['urgent', 'normal'] as const).map((urgency, i) => ({
+      recipientId: households[i % households.length].recipientId,
+      category: 'health' as const,
+      urgency,
+      text: urgency === 'urgent' ? '降压药已吃完，需要代购' : '屋顶漏雨，需要修补',
+      openedOn: today,
+      createdBy: stationUserId,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+
   return {
+    recipientId: households[0].recipientId,
     volunteer: { role: 'volunteer', username: 'xiaowang', pages: ['/', '/shifts', '/visits/today', '/shifts/mine'] },
     station: {
       role: 'station_staff',
