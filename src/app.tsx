@@ -60,6 +60,7 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use('*', securityHeaders);
+  if (deps.compressHtml) app.use('*', deps.compressHtml);
   if (deps.assets) app.use('/static/*', deps.assets);
   app.use('*', sameOrigin(deps.config.publicUrl));
   app.use('*', limitBody);

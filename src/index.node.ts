@@ -11,6 +11,7 @@ import { type Config, loadConfig } from './env.js';
 import { NODE_JOBS } from './jobs/backup.js';
 import { JOBS } from './jobs/registry.js';
 import { catchUp, runJob } from './jobs/runner.js';
+import { compressHtml } from './lib/compress-html.js';
 import { holdsEncryptedData, resolveNodeKeys } from './lib/key-file.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { nodeAssets } from './lib/node-assets.js';
@@ -44,6 +45,7 @@ async function county(config: Config, logger: Logger, { database, host }: Awaite
     cipher: cipherFor(config),
     clientIp: clientAddress(config, (c) => getConnInfo(c).remote.address),
     assets: nodeAssets(),
+    compressHtml: compressHtml(),
   });
   const senders = nodeSenders(own, logger);
   warnLoggedChannels(senders, logger);

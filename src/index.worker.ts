@@ -2,8 +2,6 @@
 // passwords, assets and configuration taken from Workers. It must never import Node-only modules
 // (src/db/client.ts, src/jobs/backup.ts, src/auth/password.ts, @hono/node-server, node-cron):
 // test/worker/bundle.test.ts builds the bundle and fails if one slips in.
-
-import type { MiddlewareHandler } from 'hono';
 import { type App, createApp } from './app.js';
 import { workerHasher } from './auth/password-worker.js';
 import type { Db } from './db/types.js';
@@ -12,6 +10,7 @@ import { bindingsToEnv, type Config, loadConfig } from './env.js';
 import { shanghaiCronToUtc } from './jobs/cron-utc.js';
 import { JOBS } from './jobs/registry.js';
 import { runJob } from './jobs/runner.js';
+import { fetchedAssets } from './lib/assets.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { cipherFor } from './lib/personal-data.js';
 import { baseSenders, warnLoggedChannels } from './modules/notices/senders.js';
@@ -40,18 +39,6 @@ interface Runtime {
 // Bindings do not change within an isolate: build the app once and reuse it across requests.
 let runtime: Runtime | undefined;
 
-/** Workers assets answer /static/* before the Worker runs; this is the fallback when they are not bound. */
-function workerAssets(env: WorkerEnv): MiddlewareHandler | undefined {
-  const assets = env.ASSETS;
-  if (!assets) return undefined;
-  return async (c, next) => {
-    const res = await assets.fetch(c.req.raw);
-    if (res.status === 404) return next();
-    c.set('authorized', true);
-    return res;
-  };
-}
-
 /** Said (with 503) on every request while the DATA_KEY secret is missing: there is no built-in key to fall back to. */
 // Not exported: a Workers main module may export only handlers.
 const NO_KEY_MESSAGE =
@@ -76,7 +63,8 @@ function init(env: WorkerEnv): Runtime {
     cipher: cipherFor(config),
     // Cloudflare sets the client's address; there is no proxy in front to trust otherwise.
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? undefined,
-    assets: workerAssets(env),
+    // /static/* runs the Worker first (wrangler.toml) so the pre-compressed copy can be chosen by Accept-Encoding.
+    assets: env.ASSETS ? fetchedAssets(env.ASSETS) : undefined,
   });
   runtime = { app, db, config, logger };
   return runtime;

@@ -1,10 +1,12 @@
 // Child-process server for benchmarks: the load generator and the server each get their own core.
 // argv: hello | app <dbfile> [scale]
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { createApp } from '../../src/app.js';
 import { argon2Hasher } from '../../src/auth/password.js';
 import { migrateDatabase, openDatabase } from '../../src/db/client.js';
 import { loadConfig } from '../../src/env.js';
+import { compressHtml } from '../../src/lib/compress-html.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { nodeAssets } from '../../src/lib/node-assets.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
@@ -12,6 +14,7 @@ import { listen } from './http.js';
 import { BENCH_KEYS } from './keys.js';
 
 const [kind, file] = process.argv.slice(2);
+const HTML = process.env.BENCH_HTML ?? 'zlib';
 let fetchHandler: (req: Request) => Response | Promise<Response>;
 if (kind === 'hello') {
   const app = new Hono();
@@ -31,6 +34,8 @@ if (kind === 'hello') {
     cipher: cipherFor(config),
     clientIp: () => '127.0.0.1',
     assets: nodeAssets(),
+    // BENCH_HTML=off|zlib|hono: pages raw, our zlib middleware (what the Node entry uses), or hono/compress.
+    compressHtml: HTML === 'off' ? undefined : HTML === 'hono' ? compress() : compressHtml(),
   });
   fetchHandler = app.fetch;
 }

@@ -20,6 +20,8 @@ export interface Deps {
   clientIp?: (c: Context) => string | undefined;
   /** Serves /static/* (files from installed packages under Node, Workers assets on Workers). */
   assets?: MiddlewareHandler;
+  /** Compresses HTML per response where the runtime does not (Node; Workers' edge compresses itself). */
+  compressHtml?: MiddlewareHandler;
 }
 
 /** The logged-in user as every policy sees them. */

@@ -3,6 +3,7 @@ import { createApp } from '../../src/app.js';
 import { argon2Hasher } from '../../src/auth/password.js';
 import type { Database } from '../../src/db/client.js';
 import { loadConfig } from '../../src/env.js';
+import { compressHtml } from '../../src/lib/compress-html.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { nodeAssets } from '../../src/lib/node-assets.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
@@ -29,6 +30,7 @@ export async function startServer(): Promise<RunningServer> {
     cipher: cipherFor(config),
     clientIp: () => '127.0.0.1',
     assets: nodeAssets(),
+    compressHtml: compressHtml(),
   });
   let server: ServerType;
   const port = await new Promise<number>((resolve) => {

@@ -1,11 +1,12 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import { idCheckChar } from '../../src/domain/id-number.js';
+import { ASSET_FILES, ASSETS } from '../../src/lib/assets.js';
 import { freePort } from '../setup/ports.js';
 import { HttpBrowser, noKeepAlive } from './http.js';
 import { offlineEnv, ROOT, WRANGLER } from './wrangler.js';
@@ -129,6 +130,15 @@ describe('the app on wrangler dev with a local D1 database', () => {
     const htmx = await fetch(`${base}/static/htmx-4.0.1/htmx.min.js`);
     expect(htmx.status).toBe(200);
     expect(await htmx.text()).toContain('htmx');
+    // The Worker picks the copy built by scripts/build-worker-assets.ts; fetch inflates it, so the text is the file's.
+    for (const encoding of ['br', 'gzip']) {
+      const pico = await fetch(base + ASSETS.pico, { headers: { 'accept-encoding': encoding } });
+      expect(pico.headers.get('content-encoding')).toBe(encoding);
+      expect(pico.headers.get('vary')).toBe('Accept-Encoding');
+      expect(pico.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(pico.headers.get('content-type')).toBe('text/css; charset=utf-8');
+      expect(await pico.text()).toBe(readFileSync(join(ROOT, ASSET_FILES[ASSETS.pico]!), 'utf8'));
+    }
 
     const admin = new HttpBrowser(base);
     expect((await admin.get('/login')).headers.get('location')).toBe('/setup');

@@ -15,13 +15,34 @@ export interface FieldProps {
   hint?: string;
 }
 
-/** A labelled input that shows the value typed and its error, wired for screen readers. */
+/** The ids a control's aria-describedby names: its error first (read out first), then its hint. */
+function describedBy(id: string, error: string | undefined, hint: string | undefined): string | undefined {
+  const ids = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/** The hint and error under a control, outside its <label> so the control's accessible name is just its label. */
+function Help({ id, error, hint }: { id: string; error?: string; hint?: string }) {
+  return (
+    <>
+      {error ? (
+        <small id={`${id}-error`} class="error">
+          {error}
+        </small>
+      ) : null}
+      {hint ? <small id={`${id}-hint`}>{hint}</small> : null}
+    </>
+  );
+}
+
+/**
+ * A labelled input that shows the value typed and its error, wired for screen readers: aria-invalid when the
+ * value was refused, aria-describedby naming the error and the hint (the hint stays: it says how to fix it).
+ */
 export function Field(p: FieldProps) {
   const error = p.errors?.[p.name];
   const id = `f-${p.name}`;
   const value = p.type === 'password' ? '' : fieldValue(p.values, p.name);
-  const described = error ? `${id}-error` : p.hint ? `${id}-hint` : undefined;
-  // The hint and error sit outside the <label>, so the field's accessible name is just its label.
   return (
     <div class="field">
       <label for={id}>{p.label}</label>
@@ -35,15 +56,9 @@ export function Field(p: FieldProps) {
         maxlength={p.maxlength}
         inputmode={p.inputmode}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described}
+        aria-describedby={describedBy(id, error, p.hint)}
       />
-      {error ? (
-        <small id={`${id}-error`} class="error">
-          {error}
-        </small>
-      ) : p.hint ? (
-        <small id={`${id}-hint`}>{p.hint}</small>
-      ) : null}
+      <Help id={id} error={error} hint={p.hint} />
     </div>
   );
 }
@@ -56,8 +71,10 @@ export interface SelectProps {
   errors?: FieldErrors;
   required?: boolean;
   placeholder?: string;
+  hint?: string;
 }
 
+/** A labelled choice, announced like Field. */
 export function Select(p: SelectProps) {
   const error = p.errors?.[p.name];
   const id = `f-${p.name}`;
@@ -70,7 +87,7 @@ export function Select(p: SelectProps) {
         name={p.name}
         required={p.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, error, p.hint)}
       >
         {p.placeholder !== undefined ? <option value="">{p.placeholder}</option> : null}
         {p.options.map((o) => (
@@ -79,20 +96,16 @@ export function Select(p: SelectProps) {
           </option>
         ))}
       </select>
-      {error ? (
-        <small id={`${id}-error`} class="error">
-          {error}
-        </small>
-      ) : null}
+      <Help id={id} error={error} hint={p.hint} />
     </div>
   );
 }
 
-/** The banner above a form that failed validation. */
+/** The banner above a form that failed validation, announced when the page arrives (role=alert). */
 export function FormErrors(p: { errors?: FieldErrors; message: string }) {
   if (!p.errors || Object.keys(p.errors).length === 0) return null;
   return (
-    <div role="alert" class="alert alert-error">
+    <div role="alert" class="alert alert-error" id="form-errors">
       <p>{p.message}</p>
       {p.errors._form ? <p>{p.errors._form}</p> : null}
     </div>

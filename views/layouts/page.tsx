@@ -31,7 +31,7 @@ export function Page({ ui, title, children }: PageProps) {
         <script src={ASSETS.htmx} defer></script>
         <script src={ASSETS.appJs} defer></script>
       </head>
-      <body>
+      <body data-net-error={t('net.failed')}>
         <a class="skip" href="#main">
           {t('nav.skip')}
         </a>

@@ -1,0 +1,49 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { MiddlewareHandler } from 'hono';
+import { pickEncoding } from './assets.js';
+import type { AppEnv } from './context.js';
+
+/** Below this a page fits in one packet anyway; compressing it would cost CPU for nothing. */
+export const HTML_THRESHOLD = 1024;
+
+// Brotli quality 4: ≈ 0.1–0.2 ms for a 15–100 KB page here and within a few per cent of gzip -9's size;
+// qualities above 5 cost ten times more for a few per cent less (docs/decisions/0082).
+const BROTLI = {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+};
+
+/**
+ * Compresses HTML responses per request (Node only: on Workers the platform compresses at the edge).
+ * Synchronous zlib on the finished page: bench:http measured it against the same pages raw (decision 0082).
+ */
+export function compressHtml(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    const type = res.headers.get('content-type');
+    if (!type?.startsWith('text/html') || res.headers.has('content-encoding') || !res.body) return;
+    // The page differs by Accept-Encoding whether or not this one is compressed.
+    res.headers.append('Vary', 'Accept-Encoding');
+    const encoding = pickEncoding(c.req.header('accept-encoding'));
+    if (!encoding || c.req.method === 'HEAD') return;
+    const body = new Uint8Array(await res.arrayBuffer());
+    if (body.byteLength < HTML_THRESHOLD) {
+      c.res = undefined;
+      c.res = new Response(body, { status: res.status, headers: res.headers });
+      return;
+    }
+    const packed =
+      encoding === 'br'
+        ? brotliCompressSync(body, {
+            ...BROTLI,
+            params: { ...BROTLI.params, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+          })
+        : gzipSync(body, { level: 6 });
+    const headers = new Headers(res.headers);
+    headers.set('Content-Encoding', encoding);
+    headers.delete('Content-Length');
+    // Replace, not merge: assigning over an existing response would copy its headers back in one by one.
+    c.res = undefined;
+    c.res = new Response(new Uint8Array(packed), { status: res.status, headers });
+  };
+}
