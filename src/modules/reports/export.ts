@@ -2,9 +2,9 @@
 type Docx = typeof import('docx');
 
 import type { Measures } from '../../domain/aid-summary.js';
-import { formatWanYuan, formatYuan } from '../../domain/money.js';
+import { formatWanYuan, formatYuanGrouped } from '../../domain/money.js';
 import type { Translate } from '../../lib/i18n/index.js';
-import { type Cell, writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
+import { type Cell, money, writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
 import type { AnnualSummary } from './summary.js';
 
 /** The seed's sentence, from the data: counts exact, money in 万元 with one decimal. */
@@ -18,6 +18,9 @@ export function summarySentence(t: Translate, s: Measures): string {
     wan: formatWanYuan(s.aid_total_fen),
   });
 }
+
+/** The file name of the year's report, as the county titles it (no extension). */
+export const reportFileName = (county: string, year: number) => `${county}${year}年特困人员帮扶工作汇总`;
 
 const MEASURE_KEYS = [
   'organisations_participating',
@@ -36,13 +39,13 @@ export function measureHeaders(t: Translate): string[] {
 }
 
 function measureCells(m: Measures): Cell[] {
-  return MEASURE_KEYS.map((k) => (k.endsWith('_fen') ? formatYuan(m[k]) : m[k]));
+  return MEASURE_KEYS.map((k) => (k.endsWith('_fen') ? money(m[k]) : m[k]));
 }
 
 /** One long table: the county line, then each breakdown, each row tagged with its grouping. */
 export function summaryTable(t: Translate, s: AnnualSummary): { headers: string[]; rows: Cell[][] } {
   const headers = [t('report.col.group'), t('report.col.name'), ...measureHeaders(t)];
-  const rows: Cell[][] = [[t('report.group.total'), String(s.year), ...measureCells(s)]];
+  const rows: Cell[][] = [[t('report.group.total'), s.year, ...measureCells(s)]];
   for (const r of s.by_township)
     rows.push([t('report.group.township'), r.township ?? t('report.noTownship'), ...measureCells(r)]);
   for (const r of s.by_organisation) rows.push([t('report.group.organisation'), r.organisation, ...measureCells(r)]);
@@ -61,6 +64,14 @@ export function summaryXlsx(t: Translate, s: AnnualSummary): Promise<Uint8Array>
 }
 
 const FONT = 'FangSong';
+const shownCell = (c: Cell) =>
+  c === null
+    ? ''
+    : typeof c === 'object'
+      ? formatYuanGrouped(c.hundredths)
+      : typeof c === 'number'
+        ? c.toLocaleString('en-US')
+        : c;
 const cellOf = (d: Docx, text: string, bold = false) =>
   new d.TableCell({ children: [new d.Paragraph({ children: [new d.TextRun({ text, bold, font: FONT, size: 21 })] })] });
 
@@ -70,7 +81,7 @@ function docTable(d: Docx, headers: string[], rows: Cell[][]) {
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: headers.map((h) => cellOf(d, h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cellOf(d, String(c ?? ''))) })),
+      ...rows.map((r) => new TableRow({ children: r.map((c) => cellOf(d, shownCell(c))) })),
     ],
   });
 }
