@@ -137,8 +137,14 @@ export const COMMANDS: Record<string, Command> = {
   import: ({ database, config, args, out }) => importCommand(database, config, args, out),
   export: ({ database, config, args, out }) => exportCommand(database, config, args, out),
   'service-days list': ({ database, args, out }) => serviceDaysListCommand(database.db, args, out),
-  'report annual': ({ database, args, out }) =>
-    reportAnnualCommand(database.db, args, out, new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })),
+  'report annual': ({ database, config, args, out }) =>
+    reportAnnualCommand(
+      database.db,
+      args,
+      out,
+      new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+      config.countyName,
+    ),
 };
 
 const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database'>) => Promise<number>> = { restore };

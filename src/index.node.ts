@@ -13,6 +13,7 @@ import { catchUp, runJob } from './jobs/runner.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { nodeAssets } from './lib/node-assets.js';
 import { createCipher } from './lib/personal-data.js';
+import { resvgRasteriser } from './lib/raster-node.js';
 import { byHost } from './lib/tenancy.js';
 import { nodeSenders } from './modules/notices/smtp.js';
 
@@ -33,6 +34,7 @@ async function county(config: Config, logger: Logger, url: string, host: string 
       (config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ??
       getConnInfo(c).remote.address,
     assets: nodeAssets(),
+    rasterise: resvgRasteriser,
   });
   const senders = nodeSenders(own, logger);
   const tasks = [...JOBS, ...NODE_JOBS].map((job) =>

@@ -20,7 +20,11 @@ export interface Deps {
   clientIp?: (c: Context) => string | undefined;
   /** Serves /static/* (files from installed packages under Node, Workers assets on Workers). */
   assets?: MiddlewareHandler;
+  /** SVG → PNG for charts in Word files (a native rasteriser under Node; absent on Workers: no chart images). */
+  rasterise?: SvgRasteriser;
 }
+
+export type SvgRasteriser = (svg: string, widthPx: number) => Promise<Uint8Array>;
 
 /** The logged-in user as every policy sees them. */
 export interface Viewer {

@@ -8,6 +8,7 @@ import type { Role } from '../../src/db/schema/index.js';
 import { type Config, loadConfig } from '../../src/env.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { createCipher } from '../../src/lib/personal-data.js';
+import { resvgRasteriser } from '../../src/lib/raster-node.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { BASE_DB, TMP_DIR } from './paths.js';
 
@@ -57,6 +58,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     logger,
     cipher: createCipher(config.dataKey, config.dataKeyVersion),
     clientIp: () => ip.value,
+    rasterise: resvgRasteriser,
   });
   return { app, database, dbPath: path, clock, config, logger, ip };
 }

@@ -24,11 +24,13 @@ const roundTripCsv = async (values: string[]) => {
 };
 
 describe('CSV protection', () => {
-  it('wraps digit strings as ="…" and marks formula starts with an apostrophe', () => {
+  it('wraps digit strings and formula starts as ="…", an apostrophe where a formula cannot hold the text', () => {
     expect(protectText('430321193504060886')).toBe('="430321193504060886"');
     expect(protectText('07315555555')).toBe('="07315555555"');
-    expect(protectText('=1+1')).toBe("'=1+1");
-    expect(protectText("'x")).toBe("''x");
+    expect(protectText('=1+1')).toBe('="=1+1"');
+    expect(protectText('=HYPERLINK("x")')).toBe('="=HYPERLINK(""x"")"');
+    expect(protectText("'x")).toBe(`="'x"`);
+    expect(protectText('=a\nb')).toBe("'=a\nb");
     expect(protectText('张三')).toBe('张三');
     expect(unprotectText('="0731"')).toBe('0731');
     expect(unprotectText("'0731")).toBe('0731');

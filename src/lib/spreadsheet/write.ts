@@ -11,10 +11,7 @@ export const hoursCell = (centihours: number): Amount => ({ kind: 'hours', hundr
 
 const isAmount = (c: Cell): c is Amount => typeof c === 'object' && c !== null;
 
-/**
- * Neutralises spreadsheet formula injection for CSV: text starting with = + - @ (or a tab/CR) gets a leading
- * apostrophe. Numbers are numbers, never neutralised.
- */
+/** Neutralises spreadsheet formula injection (and number conversion) for CSV; numbers stay numbers. */
 export function neutralise(value: Cell): Cell {
   return typeof value === 'string' ? protectText(value) : value;
 }

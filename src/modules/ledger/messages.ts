@@ -57,6 +57,8 @@ export const zhLedger = {
   'report.sentence':
     '{orgs}家社会组织和{stations}个乡镇社工站走访慰问{homes}家敬老院和{households}户分散供养特困人员，年帮扶{events}次，帮扶资金物资共计{wan}万元',
   'report.sentenceEnd': '。',
+  'report.docTitle': '{county}{year}年特困人员帮扶工作汇总',
+  'report.chartsMissing': '（本环境未能生成图表图片，请在网页上查看图表。）',
   'report.issuedOn': '（{date}）',
   'report.byTownship': '分乡镇',
   'report.byOrganisation': '分组织',
@@ -168,6 +170,8 @@ export const enLedger: { readonly [K in keyof typeof zhLedger]: string } = {
   'report.sentence':
     '{orgs} social organisations and {stations} township stations visited {homes} nursing homes and {households} home-supported households, {events} assistance events in the year, cash and goods worth {wan} 10k yuan',
   'report.sentenceEnd': '.',
+  'report.docTitle': '{county}: special-hardship support summary {year}',
+  'report.chartsMissing': '(Chart images could not be made here; see the charts on the web page.)',
   'report.issuedOn': '({date})',
   'report.byTownship': 'By township',
   'report.byOrganisation': 'By organisation',

@@ -1,8 +1,5 @@
-// docx is loaded on first use: most requests never build a Word file, and it costs the server ~13 MB to hold.
-type Docx = typeof import('docx');
-
 import type { Measures } from '../../domain/aid-summary.js';
-import { formatWanYuan, formatYuanGrouped } from '../../domain/money.js';
+import { formatWanYuan } from '../../domain/money.js';
 import type { Translate } from '../../lib/i18n/index.js';
 import { type Cell, money, writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
 import type { AnnualSummary } from './summary.js';
@@ -38,7 +35,7 @@ export function measureHeaders(t: Translate): string[] {
   return MEASURE_KEYS.map((k) => t(`report.m.${k}`));
 }
 
-function measureCells(m: Measures): Cell[] {
+export function measureCells(m: Measures): Cell[] {
   return MEASURE_KEYS.map((k) => (k.endsWith('_fen') ? money(m[k]) : m[k]));
 }
 
@@ -63,85 +60,4 @@ export function summaryXlsx(t: Translate, s: AnnualSummary): Promise<Uint8Array>
   return writeXlsx(t('report.title', { year: s.year }), headers, rows);
 }
 
-const FONT = 'FangSong';
-const shownCell = (c: Cell) =>
-  c === null
-    ? ''
-    : typeof c === 'object'
-      ? formatYuanGrouped(c.hundredths)
-      : typeof c === 'number'
-        ? c.toLocaleString('en-US')
-        : c;
-const cellOf = (d: Docx, text: string, bold = false) =>
-  new d.TableCell({ children: [new d.Paragraph({ children: [new d.TextRun({ text, bold, font: FONT, size: 21 })] })] });
-
-function docTable(d: Docx, headers: string[], rows: Cell[][]) {
-  const { Table, TableRow, WidthType } = d;
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h) => cellOf(d, h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cellOf(d, shownCell(c))) })),
-    ],
-  });
-}
-
-/** The summary as a short official report (title, date line, the sentence, the tables) in Word format. */
-export async function summaryDocx(t: Translate, s: AnnualSummary, issuedOn: string): Promise<Uint8Array> {
-  const d = await import('docx');
-  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = d;
-  const headers = measureHeaders(t);
-  const section = (title: string, nameHeader: string, rows: { name: string; m: Measures }[]) => [
-    new Paragraph({
-      heading: HeadingLevel.HEADING_2,
-      children: [new TextRun({ text: title, font: 'SimHei', size: 28 })],
-    }),
-    docTable(
-      d,
-      [nameHeader, ...headers],
-      rows.map((r) => [r.name, ...measureCells(r.m)]),
-    ),
-  ];
-  const doc = new Document({
-    creator: t('app.name'),
-    title: t('report.title', { year: s.year }),
-    sections: [
-      {
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            heading: HeadingLevel.TITLE,
-            children: [
-              new TextRun({ text: t('report.title', { year: s.year }), font: 'SimSun', bold: true, size: 36 }),
-            ],
-          }),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: t('report.issuedOn', { date: issuedOn }), font: FONT, size: 24 })],
-          }),
-          new Paragraph({
-            indent: { firstLine: 640 },
-            spacing: { before: 240, after: 240 },
-            children: [new TextRun({ text: summarySentence(t, s) + t('report.sentenceEnd'), font: FONT, size: 32 })],
-          }),
-          ...section(
-            t('report.byTownship'),
-            t('report.col.township'),
-            s.by_township.map((r) => ({ name: r.township ?? t('report.noTownship'), m: r })),
-          ),
-          ...section(
-            t('report.byOrganisation'),
-            t('report.col.organisation'),
-            s.by_organisation.map((r) => ({ name: r.organisation, m: r })),
-          ),
-          ...section(
-            t('report.byMonth'),
-            t('report.col.month'),
-            s.by_month.map((r) => ({ name: r.month, m: r })),
-          ),
-        ],
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toArrayBuffer(doc));
-}
+export { summaryDocx } from './docx.js';

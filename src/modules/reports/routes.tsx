@@ -6,7 +6,7 @@ import type { AppContext, AppEnv } from '../../lib/context.js';
 import { attachment, CONTENT_TYPES } from '../../lib/download.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { can, scope } from '../ledger/policy.js';
-import { barChartDataUri } from './charts.js';
+import { barChartDataUri, reportCharts } from './charts.js';
 import { reportFileName, summaryCsv, summaryDocx, summarySentence, summaryXlsx } from './export.js';
 import { annualSummary } from './summary.js';
 
@@ -30,18 +30,9 @@ reportRoutes.get('/aid', async (c) => {
   authorize(c, can(viewerOf(c), 'report'));
   const t = c.get('t');
   const s = await summaryFor(c);
-  const months = Array.from({ length: 12 }, (_, i) => `${s.year}-${String(i + 1).padStart(2, '0')}`);
-  const byMonth = new Map(s.by_month.map((m) => [m.month, m.aid_total_fen]));
-  const monthChart = barChartDataUri({
-    title: t('report.chartMonth'),
-    labels: months.map((m) => m.slice(5)),
-    values: months.map((m) => (byMonth.get(m) ?? 0) / 100),
-  });
-  const townshipChart = barChartDataUri({
-    title: t('report.chartTownship'),
-    labels: s.by_township.map((r) => r.township ?? t('report.noTownship')),
-    values: s.by_township.map((r) => r.aid_total_fen / 100),
-  });
+  const charts = reportCharts(t, s);
+  const monthChart = barChartDataUri(charts.month);
+  const townshipChart = barChartDataUri(charts.township);
   return renderPage(
     c,
     <AidReportPage
@@ -89,6 +80,11 @@ reportRoutes.post('/aid.docx', async (c) => {
   authorize(c, can(viewerOf(c), 'export'));
   const s = await summaryFor(c);
   await exported(c, 'docx', s.year);
-  const bytes = await summaryDocx(c.get('t'), s, shanghaiDate(c.get('deps').now()));
+  const deps = c.get('deps');
+  const bytes = await summaryDocx(c.get('t'), s, {
+    issuedOn: shanghaiDate(deps.now()),
+    county: deps.config.countyName,
+    rasterise: deps.rasterise,
+  });
   return download(c, bytes, 'docx', s.year);
 });
