@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { organisations, recipients } from '../../src/db/schema/index.js';
+import { HOSTILE_ORGS } from '../fixtures/hostile-values.js';
 import { type Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.js';
 import { databaseFingerprint } from '../setup/forms.js';
 import { type RegistryFixture, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
@@ -27,15 +28,6 @@ async function importFile(register: string, name: string, bytes: Uint8Array) {
   const token = /name="token" value="([0-9a-f]+)"/.exec(html)![1];
   return (await admin.post(`/import/${register}/confirm`, { token })).text();
 }
-
-/** Organisations whose names and codes a spreadsheet would execute or convert. */
-const HOSTILE_ORGS = [
-  { name: '=HYPERLINK("http://evil.example","点我")', creditCode: '014303210000000001', contactPhone: '07315555555' },
-  { name: '+SUM(1,2)协会', creditCode: '914303210000000001', contactPhone: '0731-5555 5555' },
-  { name: '-2+3公益', creditCode: '91430321MA4L0X1234', contactPhone: '13800138000' },
-  { name: '@SUM(A1)服务社', creditCode: null, contactPhone: "'0731" },
-  { name: '湘潭县“爱心”，协会\n（易俗河）', creditCode: '007', contactPhone: null },
-];
 
 describe('export → import is lossless for hostile values', () => {
   it('re-imports hostile organisations as CSV and XLSX without creating or changing any', async () => {

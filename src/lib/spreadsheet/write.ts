@@ -28,6 +28,9 @@ function csvText(c: Cell): string {
 export function writeCsv(headers: string[], rows: Cell[][]): Uint8Array {
   const text = stringify([headers.map(protectText), ...rows.map((r) => r.map(csvText))], {
     record_delimiter: '\r\n',
+    // csv-stringify quotes on the record delimiter (CRLF) only; a lone LF or CR in a cell must be quoted too, or
+    // Excel and LibreOffice split the row there.
+    quoted_match: /[\r\n]/,
   });
   return new TextEncoder().encode(`\uFEFF${text}`);
 }

@@ -40,8 +40,16 @@ function tableCell(d: Docx, text: string, opts: { bold?: boolean; right?: boolea
   });
 }
 
-/** A table that fits the landscape page: fixed column widths, the header repeated on every page, rows unsplit. */
-function measureTable(d: Docx, headers: string[], rows: { name: string; m: Measures }[]) {
+/**
+ * A table that fits the landscape page: fixed column widths, the header repeated on every page, rows unsplit,
+ * and the county's total as its last row (bold), so a printed table can be checked by adding it up.
+ */
+function measureTable(
+  d: Docx,
+  headers: string[],
+  rows: { name: string; m: Measures }[],
+  total: { name: string; m: Measures },
+) {
   return new d.Table({
     layout: d.TableLayoutType.FIXED,
     width: { size: WIDTHS.reduce((a, b) => a + b, 0), type: d.WidthType.DXA },
@@ -52,12 +60,12 @@ function measureTable(d: Docx, headers: string[], rows: { name: string; m: Measu
         cantSplit: true,
         children: headers.map((h, i) => tableCell(d, h, { bold: true, right: i > 0, width: WIDTHS[i] })),
       }),
-      ...rows.map(
+      ...[...rows, total].map(
         (r) =>
           new d.TableRow({
             cantSplit: true,
             children: [r.name, ...measureCells(r.m).map(shown)].map((text, i) =>
-              tableCell(d, text, { right: i > 0, width: WIDTHS[i] }),
+              tableCell(d, text, { right: i > 0, width: WIDTHS[i], bold: r === total }),
             ),
           }),
       ),
@@ -103,6 +111,7 @@ export async function summaryDocx(
       children: [new TextRun({ text, font: 'SimHei', size: 28 })],
     });
   const headers = measureHeaders(t);
+  const total = { name: t('report.group.total'), m: s };
   const page = (orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) => ({
     page: {
       size: { ...A4, orientation },
@@ -143,18 +152,21 @@ export async function summaryDocx(
             d,
             [t('report.col.township'), ...headers],
             s.by_township.map((r) => ({ name: r.township ?? t('report.noTownship'), m: r })),
+            total,
           ),
           heading(t('report.byOrganisation')),
           measureTable(
             d,
             [t('report.col.organisation'), ...headers],
             s.by_organisation.map((r) => ({ name: r.organisation, m: r })),
+            total,
           ),
           heading(t('report.byMonth')),
           measureTable(
             d,
             [t('report.col.month'), ...headers],
             s.by_month.map((r) => ({ name: r.month, m: r })),
+            total,
           ),
         ],
       },
