@@ -65,9 +65,14 @@ export class Office {
     bytes: Uint8Array,
   ): Promise<{ pages: { width: number; height: number }[]; images: number }> {
     const pdf = (await this.convert(name, bytes, 'pdf')).toString('latin1');
-    const pages = [
-      ...pdf.matchAll(/\/Type\s*\/Page(?![a-zA-Z])[^]*?\/MediaBox\s*\[\s*[\d.]+\s+[\d.]+\s+([\d.]+)\s+([\d.]+)\s*\]/g),
-    ].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+    // Each page object (`/Type/Page`, not `/Pages`) carries its own MediaBox.
+    const pages = pdf
+      .split(/\bendobj\b/)
+      .filter((obj) => /\/Type\s*\/Page(?![a-zA-Z])/.test(obj))
+      .map((obj) => {
+        const box = /\/MediaBox\s*\[\s*[\d.]+\s+[\d.]+\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(obj);
+        return { width: Number(box?.[1]), height: Number(box?.[2]) };
+      });
     return { pages, images: [...pdf.matchAll(/\/Subtype\s*\/Image/g)].length };
   }
 }
