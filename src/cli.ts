@@ -143,7 +143,8 @@ export const COMMANDS: Record<string, Command> = {
   export: ({ database, config, args, out }) => exportCommand(database, config, args, out),
   'keys rotate': ({ database, keys, args, out }) => keysRotate(database.db, keys, args, out),
   'service-days list': ({ database, args, out }) => serviceDaysListCommand(database.db, args, out),
-  'report annual': ({ database, args, out }) => reportAnnualCommand(database.db, args, out, businessDate(new Date())),
+  'report annual': ({ database, config, args, out }) =>
+    reportAnnualCommand(database.db, args, out, businessDate(new Date()), config.countyName),
 };
 
 /** Commands that read or write encrypted data: only these need (and may create) the data key. */

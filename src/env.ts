@@ -38,6 +38,13 @@ export const configSchema = z.object({
     .default('24,25'),
   // One database per county on one server, chosen by host name: a JSON object {"host": "database URL", …}.
   COUNTY_DATABASES: z.string().optional(),
+  // The county's name as its reports are titled and their files named (湘潭县2026年特困人员帮扶工作汇总.xlsx).
+  COUNTY_NAME: z.string().min(1).max(30).default('湘潭县'),
+  // The domain of calendar event UIDs (shift-12@DOMAIN): fixed, so a feed fetched under any host name keeps them.
+  CALENDAR_UID_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/)
+    .optional(),
 });
 
 const countyDatabases = z.record(
@@ -74,6 +81,9 @@ export interface Config {
   smtpFrom: string;
   /** Host name → database URL when one server holds several counties; absent: the one DATABASE_URL. */
   countyDatabases?: Record<string, string>;
+  countyName: string;
+  /** CALENDAR_UID_DOMAIN, else PUBLIC_URL's host name, else `shouwang.invalid`. */
+  calendarUidDomain: string;
 }
 
 function key32(name: string, base64: string): Uint8Array {
@@ -128,6 +138,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: raw.SMTP_URL,
     smtpFrom: raw.SMTP_FROM,
     countyDatabases: raw.COUNTY_DATABASES ? parseCounties(raw.COUNTY_DATABASES) : undefined,
+    countyName: raw.COUNTY_NAME,
+    calendarUidDomain:
+      raw.CALENDAR_UID_DOMAIN ?? (raw.PUBLIC_URL ? new URL(raw.PUBLIC_URL).hostname : 'shouwang.invalid'),
     serviceDays: [...new Set(raw.SERVICE_DAYS.split(',').map((d) => Number(d.trim())))]
       .filter((d) => d >= 1 && d <= 31)
       .sort((a, b) => a - b),

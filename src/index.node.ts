@@ -16,6 +16,7 @@ import { holdsEncryptedData, resolveNodeKeys } from './lib/key-file.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { nodeAssets } from './lib/node-assets.js';
 import { cipherFor } from './lib/personal-data.js';
+import { resvgRasteriser } from './lib/raster-node.js';
 import { clientAddress } from './lib/security.js';
 import { byHost } from './lib/tenancy.js';
 import { warnLoggedChannels } from './modules/notices/senders.js';
@@ -46,6 +47,7 @@ async function county(config: Config, logger: Logger, { database, host }: Awaite
     clientIp: clientAddress(config, (c) => getConnInfo(c).remote.address),
     assets: nodeAssets(),
     compressHtml: compressHtml(),
+    rasterise: resvgRasteriser,
   });
   const senders = nodeSenders(own, logger);
   warnLoggedChannels(senders, logger);

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { type Role, users } from '../db/schema/index.js';
 import { changedRows } from '../db/types.js';
+import { revokeUserFeedTokensQuery } from '../modules/calendar/feed.js';
 import { knownDevice, rememberDevice } from './devices.js';
 import type { PasswordHasher } from './password.js';
 import { createSession, deleteUserSessionsQuery } from './session.js';
@@ -113,6 +114,8 @@ export async function changePassword(
   await deps.db.batch([
     deps.db.update(users).set({ passwordHash: hash }).where(eq(users.id, userId)),
     deleteUserSessionsQuery(deps.db, userId),
+    // A feed URL may have leaked with the old password: it ends with it (issue 13, finding 6).
+    revokeUserFeedTokensQuery(deps.db, userId, now),
   ]);
   await releaseAttempt(deps.db, claim);
   return { kind: 'ok', token: await createSession(deps.db, userId, now) };

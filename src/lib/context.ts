@@ -22,7 +22,11 @@ export interface Deps {
   assets?: MiddlewareHandler;
   /** Compresses HTML per response where the runtime does not (Node; Workers' edge compresses itself). */
   compressHtml?: MiddlewareHandler;
+  /** SVG → PNG for charts in Word files (a native rasteriser under Node; absent on Workers: no chart images). */
+  rasterise?: SvgRasteriser;
 }
+
+export type SvgRasteriser = (svg: string, widthPx: number) => Promise<Uint8Array>;
 
 /** The logged-in user as every policy sees them. */
 export interface Viewer {

@@ -8,6 +8,7 @@ import type { Role } from '../../src/db/schema/index.js';
 import { type Config, loadConfig } from '../../src/env.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
+import { resvgRasteriser } from '../../src/lib/raster-node.js';
 import { clientAddress } from '../../src/lib/security.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { TEST_KEYS } from './keys.js';
@@ -65,6 +66,7 @@ export async function createTestApp(
     logger,
     cipher: cipherFor(config),
     clientIp: opts.remote ? clientAddress(config, () => opts.remote) : () => ip.value,
+    rasterise: resvgRasteriser,
   });
   return { app, database, dbPath: path, clock, config, logger, ip };
 }

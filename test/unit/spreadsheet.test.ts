@@ -88,15 +88,16 @@ describe('writing tables', () => {
     ]);
   });
 
-  it('neutralises formula injection in CSV and XLSX but keeps plain negative numbers', async () => {
-    expect(neutralise('=HYPERLINK("http://x","点我")')).toBe(`'=HYPERLINK("http://x","点我")`);
-    expect(neutralise('+86 138')).toBe(`'+86 138`);
-    expect(neutralise('@SUM(A1)')).toBe(`'@SUM(A1)`);
-    expect(neutralise('-3.5')).toBe('-3.5');
+  it('neutralises formula injection in CSV; XLSX keeps text as text cells, never formulas', async () => {
+    expect(neutralise('=HYPERLINK("http://x","点我")')).toBe(`="=HYPERLINK(""http://x"",""点我"")"`);
+    expect(neutralise('+86 138')).toBe(`="+86 138"`);
+    expect(neutralise('@SUM(A1)')).toBe(`="@SUM(A1)"`);
+    expect(neutralise(-3.5)).toBe(-3.5);
     const xlsx = await writeXlsx('表', ['x'], [['=1+1'], [42]]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets[0].getCell('A2').value).toBe("'=1+1");
+    expect(wb.worksheets[0].getCell('A2').value).toBe('=1+1');
+    expect(wb.worksheets[0].getCell('A2').type).toBe(ExcelJS.ValueType.String);
     expect(wb.worksheets[0].getCell('A3').value).toBe(42);
   });
 });

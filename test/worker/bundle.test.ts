@@ -22,6 +22,8 @@ const FORBIDDEN = [
   'src/ops/',
   'src/auth/password.ts',
   'src/lib/node-assets.ts',
+  'src/lib/raster-node.ts',
+  'node_modules/@resvg/',
   'src/index.node.ts',
 ];
 

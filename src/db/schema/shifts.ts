@@ -70,6 +70,9 @@ export const shifts = sqliteTable(
     // change, so pages read two columns instead of counting sign-ups per shift (decision 0046).
     confirmedCount: integer('confirmed_count').notNull().default(0),
     waitlistedCount: integer('waitlisted_count').notNull().default(0),
+    // The iCalendar SEQUENCE: raised by a trigger whenever the time, place, title or status changes, so subscribed
+    // calendars replace the event they hold (decision 0084).
+    sequence: integer('sequence').notNull().default(0),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },

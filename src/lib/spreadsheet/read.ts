@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 // exceljs is loaded on first use (it costs ~27 MB resident); only spreadsheet work needs it.
 import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { unprotectText } from './protect.js';
+import { inspectZip } from './zip-guard.js';
 
 /** A table as read from a file: the header row and the data rows, every cell as trimmed text. */
 export interface RawTable {
@@ -12,7 +14,7 @@ export interface RawTable {
 }
 
 export class SpreadsheetError extends Error {
-  constructor(public readonly reason: 'empty' | 'unreadable' | 'too_many_rows') {
+  constructor(public readonly reason: 'empty' | 'unreadable' | 'too_many_rows' | 'too_large') {
     super(reason);
   }
 }
@@ -41,7 +43,9 @@ function isXlsx(bytes: Uint8Array, filename: string): boolean {
 }
 
 function toTable(records: string[][], encoding: RawTable['encoding']): RawTable {
-  const nonEmpty = records.map((cells, i) => ({ rowNumber: i + 1, cells: cells.map((c) => c.trim()) }));
+  // CSV cells carry the protection marks of our exports (and of hand-typed '0731…): undone here, once, for all.
+  const clean = encoding === 'xlsx' ? (c: string) => c.trim() : (c: string) => unprotectText(c.trim()).trim();
+  const nonEmpty = records.map((cells, i) => ({ rowNumber: i + 1, cells: cells.map(clean) }));
   const headerIndex = nonEmpty.findIndex((r) => r.cells.some((c) => c !== ''));
   if (headerIndex < 0) throw new SpreadsheetError('empty');
   const rows = nonEmpty.slice(headerIndex + 1).filter((r) => r.cells.some((c) => c !== ''));
@@ -69,23 +73,43 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** Cells of one row, by column (1-based in exceljs). Rows wider than this are refused, not grown. */
+const MAX_COLUMNS = 500;
+
+/**
+ * The first sheet, streamed row by row with a row cap (exceljs' WorkbookReader), after the zip itself passed
+ * `inspectZip`: neither a zip bomb nor a sheet of a million rows is ever held in memory whole.
+ */
 async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
+  const verdict = inspectZip(bytes);
+  if (!verdict.ok) throw new SpreadsheetError(verdict.reason);
   const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
+  const { Readable } = await import('node:stream');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  const records: string[][] = [];
+  let sheets = 0;
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch {
+    for await (const sheet of reader) {
+      if (sheets++ > 0) continue; // drain the rest of the stream: only the first sheet is read
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (row.number > MAX_ROWS + 1 || records.length > MAX_ROWS + 1) throw new SpreadsheetError('too_many_rows');
+        if (row.cellCount > MAX_COLUMNS) throw new SpreadsheetError('too_large');
+        const cells: string[] = [];
+        for (let col = 1; col <= row.cellCount; col++) cells.push(cellText(row.getCell(col).value));
+        records[row.number - 1] = cells;
+      }
+    }
+  } catch (error) {
+    if (error instanceof SpreadsheetError) throw error;
     throw new SpreadsheetError('unreadable');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new SpreadsheetError('empty');
-  if (sheet.rowCount > MAX_ROWS + 1) throw new SpreadsheetError('too_many_rows');
-  const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let col = 1; col <= row.cellCount; col++) cells.push(cellText(row.getCell(col).value));
-    records[rowNumber - 1] = cells;
-  });
+  if (sheets === 0) throw new SpreadsheetError('empty');
   for (let i = 0; i < records.length; i++) records[i] ??= [];
   return toTable(records, 'xlsx');
 }

@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import ical from 'ical-generator';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 
@@ -27,18 +27,54 @@ export async function revokeFeedTokens(db: Db, volunteerId: number, now: Date): 
     .where(and(eq(s.calendarTokens.volunteerId, volunteerId), isNull(s.calendarTokens.revokedAt)));
 }
 
-/** The volunteer a live token belongs to, or null (unknown or revoked). */
+/** Revokes the feed tokens of the volunteer linked to a login: a statement for the batch that disables it. */
+export function revokeUserFeedTokensQuery(db: Db, userId: number, now: Date) {
+  return db
+    .update(s.calendarTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        isNull(s.calendarTokens.revokedAt),
+        inArray(
+          s.calendarTokens.volunteerId,
+          db.select({ id: s.volunteers.id }).from(s.volunteers).where(eq(s.volunteers.userId, userId)),
+        ),
+      ),
+    );
+}
+
+/**
+ * The volunteer a live token belongs to, or null: unknown or revoked tokens, and, on every fetch, a volunteer who
+ * is no longer active or whose login is disabled (issue 13, finding 6).
+ */
 export async function volunteerOfToken(db: Db, token: string): Promise<number | null> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
   const [row] = await db
     .select({ volunteerId: s.calendarTokens.volunteerId })
     .from(s.calendarTokens)
-    .where(and(eq(s.calendarTokens.tokenHash, hashToken(token)), isNull(s.calendarTokens.revokedAt)));
+    .innerJoin(s.volunteers, eq(s.volunteers.id, s.calendarTokens.volunteerId))
+    .innerJoin(s.users, eq(s.users.id, s.volunteers.userId))
+    .where(
+      and(
+        eq(s.calendarTokens.tokenHash, hashToken(token)),
+        isNull(s.calendarTokens.revokedAt),
+        eq(s.volunteers.status, 'active'),
+        isNull(s.users.disabledAt),
+      ),
+    );
   return row?.volunteerId ?? null;
 }
 
-/** The volunteer's shifts (held or waitlisted) as an iCalendar document; times in UTC. */
-export async function feedFor(db: Db, volunteerId: number, name: string, host: string): Promise<string> {
+/**
+ * The volunteer's shifts (held or waitlisted) as an iCalendar document (RFC 5545): times in UTC, CRLF after every
+ * line including the last, a UID from the shift and a configured domain (never the request's host), SEQUENCE
+ * from the shift's change counter, and a cancelled shift kept as STATUS:CANCELLED so calendars strike it out.
+ */
+export async function feedFor(
+  db: Db,
+  volunteerId: number,
+  opts: { name: string; uidDomain: string; now: Date },
+): Promise<string> {
   const rows = await db
     .select({
       id: s.shifts.id,
@@ -48,6 +84,8 @@ export async function feedFor(db: Db, volunteerId: number, name: string, host: s
       startsAt: s.shifts.startsAt,
       endsAt: s.shifts.endsAt,
       status: s.shiftSignups.status,
+      shiftStatus: s.shifts.status,
+      sequence: s.shifts.sequence,
       organisation: s.organisations.name,
       updatedAt: s.shifts.updatedAt,
     })
@@ -58,23 +96,27 @@ export async function feedFor(db: Db, volunteerId: number, name: string, host: s
       and(
         eq(s.shiftSignups.volunteerId, volunteerId),
         ne(s.shiftSignups.status, 'cancelled'),
-        eq(s.shifts.status, 'open'),
-        sql`${s.shifts.startsAt} > ${Date.now() - 90 * 86_400_000}`,
+        sql`${s.shifts.startsAt} > ${opts.now.getTime() - 90 * 86_400_000}`,
       ),
     );
-  const cal = ical({ name, prodId: { company: 'shouwang', product: 'shifts', language: 'ZH' } });
+  const cal = ical({ name: opts.name, prodId: { company: 'shouwang', product: 'shifts', language: 'ZH' } });
   for (const r of rows) {
+    const cancelled = r.shiftStatus === 'cancelled';
     cal.createEvent({
-      id: `shift-${r.id}@${host}`,
+      id: `shift-${r.id}@${opts.uidDomain}`,
+      sequence: r.sequence,
       start: r.startsAt,
       end: r.endsAt,
       stamp: r.updatedAt,
-      summary: r.status === 'waitlisted' ? `（候补）${r.title}` : r.title,
+      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      summary: cancelled ? `（已取消）${r.title}` : r.status === 'waitlisted' ? `（候补）${r.title}` : r.title,
       location: r.place ?? undefined,
       description: [r.organisation, r.description].filter(Boolean).join('\n'),
     });
   }
-  return cal.toString();
+  const text = cal.toString();
+  // RFC 5545 §3.1: every content line ends in CRLF, the last one too.
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
 
 /** Whether a volunteer opted out of a channel. */

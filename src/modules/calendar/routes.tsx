@@ -13,5 +13,12 @@ calendarFeedRoutes.get('/:file{[A-Za-z0-9_-]+\\.ics}', async (c) => {
   allowPublic(c);
   c.header('Content-Type', 'text/calendar; charset=utf-8');
   c.header('Cache-Control', 'private, no-store');
-  return c.body(await feedFor(db, volunteerId, c.get('t')('shifts.mine'), new URL(c.req.url).hostname));
+  const deps = c.get('deps');
+  return c.body(
+    await feedFor(db, volunteerId, {
+      name: c.get('t')('shifts.mine'),
+      uidDomain: deps.config.calendarUidDomain,
+      now: deps.now(),
+    }),
+  );
 });

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Db } from '../../db/client.js';
 import { translator } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { resvgRasteriser } from '../../lib/raster-node.js';
 import { ALL } from '../../lib/scope.js';
 import { summaryDocx, summaryXlsx } from '../reports/export.js';
 import { annualSummary } from '../reports/summary.js';
@@ -15,6 +16,7 @@ export async function reportAnnualCommand(
   args: string[],
   out: (line: string) => void,
   today: string,
+  countyName = '湘潭县',
 ): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -36,7 +38,11 @@ export async function reportAnnualCommand(
   }
   const summary = await annualSummary(db, year, ALL);
   const t = translator('zh');
-  if (values.docx) writeFileSync(values.docx, await summaryDocx(t, summary, today));
+  if (values.docx)
+    writeFileSync(
+      values.docx,
+      await summaryDocx(t, summary, { issuedOn: today, county: countyName, rasterise: resvgRasteriser }),
+    );
   if (values.xlsx) writeFileSync(values.xlsx, await summaryXlsx(t, summary));
   if (values.json) out(JSON.stringify(summary));
   return 0;

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { ImportActivitiesPage } from '../../../views/pages/ledger/import.js';
+import { businessDate } from '../../domain/dates.js';
 import { auditInsert } from '../../lib/audit.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
+import { attachment, CONTENT_TYPES } from '../../lib/download.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
 import { readUpload } from '../../lib/upload.js';
@@ -77,10 +79,12 @@ for (const ext of ['csv', 'xlsx'] as const)
       deps.now(),
     );
     const bytes = ext === 'csv' ? writeCsv(headers, rows) : await writeXlsx('帮扶活动', headers, rows);
-    const type =
-      ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const span =
+      range.from === '0000-01-01' && range.to === '9999-12-31'
+        ? businessDate(deps.now())
+        : `${range.from}至${range.to}`;
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': type,
-      'Content-Disposition': `attachment; filename="activities.${ext}"`,
+      'Content-Type': CONTENT_TYPES[ext],
+      'Content-Disposition': attachment(`帮扶活动-${span}.${ext}`),
     });
   });

@@ -2,14 +2,16 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { ACTIVITY_KINDS, type ActivityKind, activities, organisations } from '../../db/schema/index.js';
 import { fitParams } from '../../db/types.js';
-import { formatHundredths, formatYuan, parseHundredths } from '../../domain/money.js';
+import { parseHundredths } from '../../domain/money.js';
 import type { MessageKey, Translate } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Scope } from '../../lib/scope.js';
 import {
   type Cell,
   type Column,
+  hoursCell,
   mapColumns,
+  money,
   readTable,
   rowValues,
   SpreadsheetError,
@@ -108,7 +110,15 @@ export async function importActivities(
   try {
     table = await readTable(file.bytes, file.name);
   } catch (e) {
-    if (e instanceof SpreadsheetError) return { ok: false, errors: [{ row: 1, message: 'import.unreadable' }] };
+    if (e instanceof SpreadsheetError) {
+      const message: MessageKey =
+        e.reason === 'too_large'
+          ? 'import.tooLarge'
+          : e.reason === 'too_many_rows'
+            ? 'import.tooManyRows'
+            : 'import.unreadable';
+      return { ok: false, errors: [{ row: 1, message }] };
+    }
     throw e;
   }
   const map = mapColumns(table.headers, ACTIVITY_COLUMNS);
@@ -362,17 +372,17 @@ export async function exportActivities(
     const fen = Number(l.amount_fen);
     const cells: Cell[] =
       kind === 'cash'
-        ? [formatYuan(fen), '', '', '', '', '']
+        ? [money(fen), '', '', '', '', '']
         : kind === 'goods'
           ? [
               '',
               (l.goods_name as string) ?? '',
-              l.quantity === null ? '' : String(l.quantity),
+              l.quantity === null ? '' : Number(l.quantity),
               (l.unit as string) ?? '',
-              formatYuan(fen),
+              money(fen),
               '',
             ]
-          : ['', '', '', '', '', formatHundredths(Number(l.service_centihours))];
+          : ['', '', '', '', '', hoursCell(Number(l.service_centihours))];
     const id = Number(l.activity_id);
     lBy.set(id, [...(lBy.get(id) ?? []), cells]);
   }

@@ -38,5 +38,12 @@ export const RECIPIENT_COLUMNS = [
 export const REGISTERS = ['organisations', 'volunteers', 'recipients'] as const;
 export type Register = (typeof REGISTERS)[number];
 
+/** Download names say what the file is (特困人员名册-2026-12-01.csv), whatever the page's language. */
+export const REGISTER_FILE_NAMES: Record<Register, string> = {
+  organisations: '组织名册',
+  volunteers: '志愿者名册',
+  recipients: '特困人员名册',
+};
+
 export type Fields<C extends readonly Column[]> = C[number]['field'];
 export type RowOf<C extends readonly Column[]> = Record<Fields<C>, string>;

@@ -18,6 +18,10 @@ export const zhRegistry = {
   'registry.fileError.empty': '文件是空的，或没有表头。',
   'registry.fileError.unreadable': '无法读取该文件，请确认是 CSV 或 .xlsx 格式。',
   'registry.fileError.too_many_rows': '文件行数过多（最多 200,000 行）。',
+  'registry.fileError.too_large':
+    '该 .xlsx 文件解压后过大或压缩比异常（解压后最多 320 MB），未读取。请删除多余的工作表或另存为 CSV 后重试。',
+  'registry.csvHint':
+    '建议使用 Excel (.xlsx)：身份证号、电话按文本保存，金额可直接求和。CSV 中长数字以 ="…" 形式保存。',
   'registry.fileError.missingColumns': '缺少必需的列：{columns}',
   'registry.fileError.noFile': '请选择要上传的文件。',
   'registry.fileError.expired': '预览已过期，请重新上传文件。',
@@ -55,6 +59,10 @@ export const enRegistry: { readonly [K in keyof typeof zhRegistry]: string } = {
   'registry.fileError.empty': 'The file is empty or has no header row.',
   'registry.fileError.unreadable': 'The file cannot be read; is it a CSV or an .xlsx file?',
   'registry.fileError.too_many_rows': 'The file has too many rows (at most 200,000).',
+  'registry.fileError.too_large':
+    'This .xlsx file unpacks too large or is compressed suspiciously well (at most 320 MB unpacked); it was not read. Remove extra sheets or save it as CSV and try again.',
+  'registry.csvHint':
+    'Excel (.xlsx) is recommended: ID numbers and phones stay text, amounts sum. In CSV, long numbers are written as ="…".',
   'registry.fileError.missingColumns': 'Required columns are missing: {columns}',
   'registry.fileError.noFile': 'Choose a file to upload.',
   'registry.fileError.expired': 'The preview has expired; upload the file again.',

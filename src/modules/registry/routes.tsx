@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { ImportPage, type ImportPageProps } from '../../../views/pages/registry/import.js';
+import { businessDate } from '../../domain/dates.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
+import { attachment, CONTENT_TYPES } from '../../lib/download.js';
 import { fieldValue, readForm } from '../../lib/form.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { readUpload } from '../../lib/upload.js';
-import { REGISTERS, type Register } from './formats.js';
+import { REGISTER_FILE_NAMES, REGISTERS, type Register } from './formats.js';
 import { can } from './policy.js';
 import { COLUMNS, exportRegister, importRegister } from './service.js';
 import { dropUpload, keepUpload, takeUpload } from './uploads.js';
@@ -80,10 +82,8 @@ registryRoutes.post('/export/:register/:format{csv|xlsx}', async (c) => {
     now: deps.now(),
     sheetName: c.get('t')(`registry.register.${register}`),
   });
-  const type =
-    format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': type,
-    'Content-Disposition': `attachment; filename="${register}.${format}"`,
+    'Content-Type': CONTENT_TYPES[format],
+    'Content-Disposition': attachment(`${REGISTER_FILE_NAMES[register]}-${businessDate(deps.now())}.${format}`),
   });
 });

@@ -4,10 +4,11 @@ import { businessDate } from '../../domain/dates.js';
 import { auditInsert } from '../../lib/audit.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
+import { attachment, CONTENT_TYPES } from '../../lib/download.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { can, scope } from '../ledger/policy.js';
-import { barChartDataUri } from './charts.js';
-import { summaryCsv, summaryDocx, summarySentence, summaryXlsx } from './export.js';
+import { barChartDataUri, reportCharts } from './charts.js';
+import { reportFileName, summaryCsv, summaryDocx, summarySentence, summaryXlsx } from './export.js';
 import { annualSummary } from './summary.js';
 
 export const reportRoutes = new Hono<AppEnv>();
@@ -28,18 +29,9 @@ reportRoutes.get('/aid', async (c) => {
   authorize(c, can(viewerOf(c), 'report'));
   const t = c.get('t');
   const s = await summaryFor(c);
-  const months = Array.from({ length: 12 }, (_, i) => `${s.year}-${String(i + 1).padStart(2, '0')}`);
-  const byMonth = new Map(s.by_month.map((m) => [m.month, m.aid_total_fen]));
-  const monthChart = barChartDataUri({
-    title: t('report.chartMonth'),
-    labels: months.map((m) => m.slice(5)),
-    values: months.map((m) => (byMonth.get(m) ?? 0) / 100),
-  });
-  const townshipChart = barChartDataUri({
-    title: t('report.chartTownship'),
-    labels: s.by_township.map((r) => r.township ?? t('report.noTownship')),
-    values: s.by_township.map((r) => r.aid_total_fen / 100),
-  });
+  const charts = reportCharts(t, s);
+  const monthChart = barChartDataUri(charts.month);
+  const townshipChart = barChartDataUri(charts.township);
   return renderPage(
     c,
     <AidReportPage
@@ -62,40 +54,36 @@ async function exported(c: AppContext, format: string, year: number) {
   );
 }
 
-const download = (c: AppContext, bytes: Uint8Array, type: string, name: string) =>
+/** 湘潭县2026年特困人员帮扶工作汇总.xlsx: the report's own title, in both name parameters. */
+const download = (c: AppContext, bytes: Uint8Array, ext: keyof typeof CONTENT_TYPES, year: number) =>
   c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': type,
-    'Content-Disposition': `attachment; filename="aid-${name}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'Content-Type': CONTENT_TYPES[ext],
+    'Content-Disposition': attachment(`${reportFileName(c.get('deps').config.countyName, year)}.${ext}`),
   });
 
 reportRoutes.post('/aid.csv', async (c) => {
   authorize(c, can(viewerOf(c), 'export'));
   const s = await summaryFor(c);
   await exported(c, 'csv', s.year);
-  return download(c, summaryCsv(c.get('t'), s), 'text/csv; charset=utf-8', `${s.year}.csv`);
+  return download(c, summaryCsv(c.get('t'), s), 'csv', s.year);
 });
 
 reportRoutes.post('/aid.xlsx', async (c) => {
   authorize(c, can(viewerOf(c), 'export'));
   const s = await summaryFor(c);
   await exported(c, 'xlsx', s.year);
-  return download(
-    c,
-    await summaryXlsx(c.get('t'), s),
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    `${s.year}.xlsx`,
-  );
+  return download(c, await summaryXlsx(c.get('t'), s), 'xlsx', s.year);
 });
 
 reportRoutes.post('/aid.docx', async (c) => {
   authorize(c, can(viewerOf(c), 'export'));
   const s = await summaryFor(c);
   await exported(c, 'docx', s.year);
-  const bytes = await summaryDocx(c.get('t'), s, businessDate(c.get('deps').now()));
-  return download(
-    c,
-    bytes,
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    `${s.year}.docx`,
-  );
+  const deps = c.get('deps');
+  const bytes = await summaryDocx(c.get('t'), s, {
+    issuedOn: businessDate(deps.now()),
+    county: deps.config.countyName,
+    rasterise: deps.rasterise,
+  });
+  return download(c, bytes, 'docx', s.year);
 });

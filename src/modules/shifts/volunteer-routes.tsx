@@ -6,6 +6,7 @@ import { businessDate } from '../../domain/dates.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
+import { attachment, CONTENT_TYPES } from '../../lib/download.js';
 import { readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { createFeedToken, optedOut, revokeFeedTokens, setOptOut } from '../calendar/feed.js';
@@ -39,11 +40,8 @@ volunteerShiftRoutes.get('/certificate', async (c) =>
 // A GET: the download writes nothing (no audit row: it is the volunteer's own record).
 volunteerShiftRoutes.get('/certificate.docx', async (c) => {
   const cert = await ownCertificate(c);
-  c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-  c.header(
-    'Content-Disposition',
-    `attachment; filename="certificate.docx"; filename*=UTF-8''${encodeURIComponent(`${c.get('t')('shifts.certificate')}.docx`)}`,
-  );
+  c.header('Content-Type', CONTENT_TYPES.docx);
+  c.header('Content-Disposition', attachment(`志愿服务记录证明-${cert.name}-${cert.issuedOn}.docx`));
   return c.body((await certificateDocx(c.get('t'), cert)) as Uint8Array<ArrayBuffer>);
 });
 

@@ -4,6 +4,7 @@ import type { NewUser } from '../../auth/service.js';
 import { deleteUserSessionsQuery } from '../../auth/session.js';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
+import { revokeUserFeedTokensQuery } from '../calendar/feed.js';
 
 export type CreateUserResult = { ok: true; id: number } | { ok: false; reason: 'username_taken' };
 
@@ -30,11 +31,12 @@ export async function createUser(
   return rows[0] ? { ok: true, id: rows[0].id } : { ok: false, reason: 'username_taken' };
 }
 
-/** Disables an account and ends all its sessions in one batch. */
+/** Disables an account, ends all its sessions and revokes its calendar feed, in one batch. */
 export async function disableUser(db: Db, userId: number, now: Date): Promise<void> {
   await db.batch([
     db.update(users).set({ disabledAt: now }).where(eq(users.id, userId)),
     deleteUserSessionsQuery(db, userId),
+    revokeUserFeedTokensQuery(db, userId, now),
   ]);
 }
 

@@ -38,6 +38,7 @@ export function RecipientListPage(p: RecipientListProps) {
                 </form>
               ))
             : null}
+          {p.canExport ? <small class="export-hint">{t('registry.csvHint')}</small> : null}
         </div>
       </hgroup>
       {/* A plain GET form; htmx swaps only the results as the user types. */}

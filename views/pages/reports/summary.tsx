@@ -95,6 +95,7 @@ export function AidReportPage({ ui, summary: s, sentence, monthChart, townshipCh
             </button>
           </form>
         ))}
+        <small class="export-hint">{t('registry.csvHint')}</small>
       </div>
       <MeasureTable
         ui={ui}

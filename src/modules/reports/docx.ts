@@ -1,0 +1,176 @@
+// docx is loaded on first use: most requests never build a Word file, and it costs the server ~13 MB to hold.
+type Docx = typeof import('docx');
+
+import type { Measures } from '../../domain/aid-summary.js';
+import { formatYuanGrouped } from '../../domain/money.js';
+import type { SvgRasteriser } from '../../lib/context.js';
+import type { Translate } from '../../lib/i18n/index.js';
+import type { Cell } from '../../lib/spreadsheet/index.js';
+import { barChartSvg, reportCharts } from './charts.js';
+import { measureCells, measureHeaders, summarySentence } from './export.js';
+import type { AnnualSummary } from './summary.js';
+
+const BODY_FONT = 'FangSong';
+const TABLE_SIZE = 18; // half-points: 9 pt, so ten columns fit a landscape page without wrapping a number
+// A4 in twips (1/1440 inch); docx swaps them for landscape sections.
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = 1134; // 2 cm
+// Landscape text width: 16838 − 2 × 1134 = 14570 twips. The name column, then the nine measures: counts narrow,
+// money wide enough for "18,676,006.45" at 9 pt on one line.
+const WIDTHS = [3070, 1000, 1000, 1000, 1150, 1000, 1700, 1700, 1800, 1150];
+
+const shown = (c: Cell) =>
+  c === null
+    ? ''
+    : typeof c === 'object'
+      ? formatYuanGrouped(c.hundredths)
+      : typeof c === 'number'
+        ? c.toLocaleString('en-US', { maximumFractionDigits: 2 })
+        : c;
+
+function tableCell(d: Docx, text: string, opts: { bold?: boolean; right?: boolean; width: number }) {
+  return new d.TableCell({
+    width: { size: opts.width, type: d.WidthType.DXA },
+    children: [
+      new d.Paragraph({
+        alignment: opts.right ? d.AlignmentType.RIGHT : d.AlignmentType.LEFT,
+        children: [new d.TextRun({ text, bold: opts.bold, font: BODY_FONT, size: TABLE_SIZE })],
+      }),
+    ],
+  });
+}
+
+/**
+ * A table that fits the landscape page: fixed column widths, the header repeated on every page, rows unsplit,
+ * and the county's total as its last row (bold), so a printed table can be checked by adding it up.
+ */
+function measureTable(
+  d: Docx,
+  headers: string[],
+  rows: { name: string; m: Measures }[],
+  total: { name: string; m: Measures },
+) {
+  return new d.Table({
+    layout: d.TableLayoutType.FIXED,
+    width: { size: WIDTHS.reduce((a, b) => a + b, 0), type: d.WidthType.DXA },
+    columnWidths: WIDTHS,
+    rows: [
+      new d.TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: headers.map((h, i) => tableCell(d, h, { bold: true, right: i > 0, width: WIDTHS[i] })),
+      }),
+      ...[...rows, total].map(
+        (r) =>
+          new d.TableRow({
+            cantSplit: true,
+            children: [r.name, ...measureCells(r.m).map(shown)].map((text, i) =>
+              tableCell(d, text, { right: i > 0, width: WIDTHS[i], bold: r === total }),
+            ),
+          }),
+      ),
+    ],
+  });
+}
+
+async function chartImages(d: Docx, t: Translate, s: AnnualSummary, rasterise: SvgRasteriser | undefined) {
+  if (!rasterise)
+    return [new d.Paragraph({ children: [new d.TextRun({ text: t('report.chartsMissing'), size: 21 })] })];
+  const charts = reportCharts(t, s);
+  const out = [];
+  for (const chart of [charts.month, charts.township]) {
+    // 720 × 320 SVG drawn at twice the size for print, placed 16 cm wide (≈ 605 px at 96 dpi).
+    const png = await rasterise(barChartSvg(chart), 1440);
+    out.push(
+      new d.Paragraph({
+        alignment: d.AlignmentType.CENTER,
+        children: [new d.ImageRun({ type: 'png', data: png, transformation: { width: 605, height: 269 } })],
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * The summary as a printable official report: a portrait first section (title, date, the sentence, the page's
+ * two charts as PNG), then a landscape section with the three tables (numbers right-aligned with thousands
+ * separators, headers repeated on each page).
+ */
+export async function summaryDocx(
+  t: Translate,
+  s: AnnualSummary,
+  opts: { issuedOn: string; county: string; rasterise?: SvgRasteriser },
+): Promise<Uint8Array> {
+  const d = await import('docx');
+  const { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, TextRun } = d;
+  const title = t('report.docTitle', { county: opts.county, year: s.year });
+  const heading = (text: string) =>
+    new Paragraph({
+      heading: HeadingLevel.HEADING_2,
+      spacing: { before: 240, after: 120 },
+      children: [new TextRun({ text, font: 'SimHei', size: 28 })],
+    });
+  const headers = measureHeaders(t);
+  const total = { name: t('report.group.total'), m: s };
+  const page = (orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) => ({
+    page: {
+      size: { ...A4, orientation },
+      margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    },
+  });
+  const doc = new Document({
+    creator: t('app.name'),
+    title,
+    sections: [
+      {
+        properties: page(PageOrientation.PORTRAIT),
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            heading: HeadingLevel.TITLE,
+            children: [new TextRun({ text: title, font: 'SimSun', bold: true, size: 36 })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: t('report.issuedOn', { date: opts.issuedOn }), font: BODY_FONT, size: 24 })],
+          }),
+          new Paragraph({
+            indent: { firstLine: 640 },
+            spacing: { before: 240, after: 240 },
+            children: [
+              new TextRun({ text: summarySentence(t, s) + t('report.sentenceEnd'), font: BODY_FONT, size: 32 }),
+            ],
+          }),
+          ...(await chartImages(d, t, s, opts.rasterise)),
+        ],
+      },
+      {
+        properties: page(PageOrientation.LANDSCAPE),
+        children: [
+          heading(t('report.byTownship')),
+          measureTable(
+            d,
+            [t('report.col.township'), ...headers],
+            s.by_township.map((r) => ({ name: r.township ?? t('report.noTownship'), m: r })),
+            total,
+          ),
+          heading(t('report.byOrganisation')),
+          measureTable(
+            d,
+            [t('report.col.organisation'), ...headers],
+            s.by_organisation.map((r) => ({ name: r.organisation, m: r })),
+            total,
+          ),
+          heading(t('report.byMonth')),
+          measureTable(
+            d,
+            [t('report.col.month'), ...headers],
+            s.by_month.map((r) => ({ name: r.month, m: r })),
+            total,
+          ),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
+}
