@@ -206,10 +206,14 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   }
 }
 
+// The exit code is set, not forced: process.exit() would cut off what is still queued on a piped stdout/stderr
+// (a long list of row errors). Every command closes its database, so nothing keeps the process alive.
 runCli(process.argv.slice(2), process.env).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

@@ -66,7 +66,11 @@ describe('no key in the source: the key file', () => {
       expect(first.log.stdout).toContain('DATA_KEY=');
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
       admin = new HttpBrowser(first.base);
+      // First run takes the one-time setup token the console printed with the /setup link.
+      const setupToken = /\/setup\?token=([a-z0-9]+)/.exec(first.log.stdout)?.[1] ?? '';
+      expect(setupToken).not.toBe('');
       const setup = await admin.post('/setup', {
+        setupToken,
         displayName: '县管理员',
         username: 'admin',
         password: 'a long password',

@@ -95,7 +95,7 @@ describe('static files on the Node server', () => {
 
 describe('pages on the Node server', () => {
   it('compresses HTML for a browser that accepts it and says it varies', async () => {
-    const br = await rawGet(`${server.url}/setup`, { 'accept-encoding': 'gzip, deflate, br' });
+    const br = await rawGet(`${server.url}/join`, { 'accept-encoding': 'gzip, deflate, br' });
     expect(br.status).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers.vary).toBe('Accept-Encoding');
@@ -103,13 +103,14 @@ describe('pages on the Node server', () => {
     expect(br.headers['content-security-policy']).toContain("script-src 'self'");
     const html = brotliDecompressSync(br.body).toString('utf8');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toContain('创建县民政局管理员');
+    // The public sign-up page (with its privacy notice): a page of ordinary size, no login needed.
+    expect(html).toContain('志愿者报名');
 
-    const gz = await rawGet(`${server.url}/setup`, { 'accept-encoding': 'gzip' });
+    const gz = await rawGet(`${server.url}/join`, { 'accept-encoding': 'gzip' });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gz.body).toString('utf8')).toBe(html);
 
-    const plain = await rawGet(`${server.url}/setup`);
+    const plain = await rawGet(`${server.url}/join`);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers.vary).toBe('Accept-Encoding');
     expect(plain.body.toString('utf8')).toBe(html);
