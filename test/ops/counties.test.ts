@@ -76,6 +76,10 @@ describe('one database per county, chosen by host name', () => {
       await expect.poll(() => out, { timeout: 60_000, interval: 100 }).toContain('is running at');
       // Each county prints its own first-run link, with its own one-time token.
       const tokenOf = (host: string) => out.match(new RegExp(`http://${host}:${port}/setup\\?token=([a-z0-9]+)`))?.[1];
+      // The first-run lines follow the 'running' line (after a look at each database): wait for both.
+      await expect
+        .poll(() => !!(tokenOf('xiangtan.test') && tokenOf('shaoshan.test')), { timeout: 10_000, interval: 50 })
+        .toBe(true);
       const tokens = { xiangtan: tokenOf('xiangtan.test'), shaoshan: tokenOf('shaoshan.test') };
       expect(tokens.xiangtan).toMatch(/^[a-z0-9]{32}$/);
       expect(tokens.shaoshan).toMatch(/^[a-z0-9]{32}$/);
