@@ -1,6 +1,15 @@
 // Node only: the key file that keeps a deployment's data keys when the environment sets no DATA_KEY
 // (decision 0080). The Workers entry never reads it: there the key must be a configured secret.
-import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { resolve } from 'node:path';
 import type { Client } from '@libsql/client';
 import type { Config } from '../env.js';
@@ -58,8 +67,8 @@ export function readKeyFile(path: string): KeyRing {
 
 /**
  * Writes the ring with mode 0600. `create` refuses to replace an existing file (two processes starting at once
- * must not make two keys); otherwise the new file is written beside it and renamed over it, so a crash never
- * leaves half a key file.
+ * must not make two keys); `replace` writes beside it and renames over it. Either way a crash never leaves half a
+ * key file.
  */
 export function writeKeyFile(path: string, ring: KeyRing, mode: 'create' | 'replace'): void {
   const json: KeyFileJson = {
@@ -70,7 +79,15 @@ export function writeKeyFile(path: string, ring: KeyRing, mode: 'create' | 'repl
   };
   const text = `${JSON.stringify(json, null, 2)}\n`;
   if (mode === 'create') {
-    writeFileSync(path, text, { mode: 0o600, flag: 'wx' });
+    // Written whole under a private name, then linked into place: link() fails if the file exists, so a process
+    // racing this one either wins or reads a complete file, never half of one.
+    const own = `${path}.${process.pid}.${Date.now()}.new`;
+    writeFileSync(own, text, { mode: 0o600, flag: 'wx' });
+    try {
+      linkSync(own, path);
+    } finally {
+      unlinkSync(own);
+    }
     return;
   }
   const partial = `${path}.partial`;

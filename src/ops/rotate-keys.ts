@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog, importUploads, recipients } from '../db/schema/index.js';
 import { type PersonalDataCipher, storedKeyVersion } from '../lib/personal-data.js';
@@ -39,47 +39,58 @@ export async function rotateKeys(
   const size = opts.batchSize ?? 200;
   const report: RotationReport = { keyVersion: version, recipients: 0, uploads: 0, batches: 0 };
   const prefix = `v${version}:%`;
-  let stalled = 0;
-  for (;;) {
-    const rows = await db
-      .select({ id: recipients.id, id_: recipients.idNumberEnc, mobile: recipients.caregiverMobileEnc })
-      .from(recipients)
-      .where(
-        or(
-          ne(recipients.keyVersion, version),
-          sql`${recipients.idNumberEnc} NOT LIKE ${prefix}`,
-          sql`${recipients.caregiverMobileEnc} NOT LIKE ${prefix}`,
-        ),
-      )
-      .orderBy(asc(recipients.id))
-      .limit(size);
-    if (rows.length === 0) break;
-    const updates = [];
-    for (const r of rows) {
-      const id = await reseal(cipher, r.id_);
-      const mobile = r.mobile === null ? null : await reseal(cipher, r.mobile);
-      updates.push(
-        db
-          .update(recipients)
-          .set({ idNumberEnc: id, caregiverMobileEnc: mobile, keyVersion: version })
-          .where(
-            and(
-              eq(recipients.id, r.id),
-              eq(recipients.idNumberEnc, r.id_),
-              r.mobile === null ? isNull(recipients.caregiverMobileEnc) : eq(recipients.caregiverMobileEnc, r.mobile),
+  // Passes in id order (keyset: a batch never rescans the rows before it). A row edited between its read and its
+  // write is skipped by the guard and left for the next pass; three passes that still skip mean something keeps
+  // writing under an old key (a server not restarted with the new one).
+  for (let pass = 1; ; pass++) {
+    let after = 0;
+    let skipped = 0;
+    for (;;) {
+      const rows = await db
+        .select({ id: recipients.id, id_: recipients.idNumberEnc, mobile: recipients.caregiverMobileEnc })
+        .from(recipients)
+        .where(
+          and(
+            gt(recipients.id, after),
+            or(
+              ne(recipients.keyVersion, version),
+              sql`${recipients.idNumberEnc} NOT LIKE ${prefix}`,
+              sql`${recipients.caregiverMobileEnc} NOT LIKE ${prefix}`,
             ),
           ),
-      );
+        )
+        .orderBy(asc(recipients.id))
+        .limit(size);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1].id;
+      const updates = [];
+      for (const r of rows) {
+        const id = await reseal(cipher, r.id_);
+        const mobile = r.mobile === null ? null : await reseal(cipher, r.mobile);
+        updates.push(
+          db
+            .update(recipients)
+            .set({ idNumberEnc: id, caregiverMobileEnc: mobile, keyVersion: version })
+            .where(
+              and(
+                eq(recipients.id, r.id),
+                eq(recipients.idNumberEnc, r.id_),
+                r.mobile === null ? isNull(recipients.caregiverMobileEnc) : eq(recipients.caregiverMobileEnc, r.mobile),
+              ),
+            ),
+        );
+      }
+      const results = (await db.batch(updates as [(typeof updates)[0], ...typeof updates])) as {
+        rowsAffected: number;
+      }[];
+      const written = results.reduce((n, r) => n + (r.rowsAffected ?? 0), 0);
+      skipped += rows.length - written;
+      report.recipients += written;
+      report.batches++;
+      opts.onBatch?.({ ...report });
     }
-    const results = (await db.batch(updates as [(typeof updates)[0], ...typeof updates])) as { rowsAffected: number }[];
-    const written = results.reduce((n, r) => n + (r.rowsAffected ?? 0), 0);
-    report.recipients += written;
-    report.batches++;
-    opts.onBatch?.({ ...report });
-    // Rows edited meanwhile are picked again; a batch that writes nothing twice means something keeps writing old keys.
-    stalled = written === 0 ? stalled + 1 : 0;
-    if (stalled >= 2)
-      throw new RotationError('rows keep changing under an old key: restart the server with the new key');
+    if (skipped === 0) break;
+    if (pass >= 3) throw new RotationError('rows keep changing under an old key: restart the server with the new key');
   }
 
   const uploads = await db.select().from(importUploads);

@@ -98,6 +98,9 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /import/:register/confirm': [
       { path: '/import/recipients/confirm', form: { token: 'expired' }, expect: registerStaff(422) },
     ],
+    'POST /import/:register/discard': [
+      { path: '/import/recipients/discard', form: { token: 'none' }, expect: registerStaff(200) },
+    ],
     'POST /export/:register/:format{csv|xlsx}': [
       { path: '/export/recipients/csv', expect: registerStaff(200) },
       { path: '/export/organisations/xlsx', expect: registerStaff(200) },

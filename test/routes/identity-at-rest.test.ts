@@ -194,6 +194,18 @@ describe('kept uploads', () => {
     expect((await as.stationX.post('/import/recipients/confirm', { token: late })).status).toBe(422);
   });
 
+  it('are deleted when their uploader discards the preview, and only by them', async () => {
+    const token = await preview(as.stationX, csvOf([person(10, '19520202', 555)]));
+    expect((await as.stationY.post('/import/recipients/discard', { token })).status).toBe(200);
+    expect(await t.database.db.$count(s.importUploads)).toBe(1); // another station's token deletes nothing
+    const discarded = await as.stationX.post('/import/recipients/discard', { token });
+    expect(discarded.status).toBe(200);
+    expect(await discarded.text()).toContain('已放弃导入，上传的文件已删除。');
+    expect(await t.database.db.$count(s.importUploads)).toBe(0);
+    expect((await as.stationX.post('/import/recipients/confirm', { token })).status).toBe(422);
+    expect(await t.database.db.$count(s.recipients)).toBe(2);
+  });
+
   it('are swept by the sweep-uploads job once abandoned', async () => {
     await preview(as.admin, csvOf([person(8, '19500505', 333)]));
     t.clock.advance(20 * 60_000);

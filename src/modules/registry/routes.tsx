@@ -10,7 +10,7 @@ import { readUpload } from '../../lib/upload.js';
 import { REGISTER_FILE_NAMES, REGISTERS, type Register } from './formats.js';
 import { can } from './policy.js';
 import { COLUMNS, exportRegister, importRegister } from './service.js';
-import { dropUpload, keepUpload, takeUpload } from './uploads.js';
+import { discardUpload, dropUpload, keepUpload, takeUpload } from './uploads.js';
 
 export const registryRoutes = new Hono<AppEnv>();
 
@@ -67,6 +67,17 @@ registryRoutes.post('/import/:register/confirm', async (c) => {
     unchanged: outcome.unchanged,
   });
   return page(c, register, { outcome, done: true, fileName: file.name });
+});
+
+/** The uploader rejects the preview: the kept file is deleted at once rather than left for the sweep. */
+registryRoutes.post('/import/:register/discard', async (c) => {
+  const register = registerOf(c);
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'import', register));
+  const deps = c.get('deps');
+  const token = fieldValue(await readForm(c), 'token');
+  if (token) await discardUpload(deps.db, token, viewer.id, register);
+  return page(c, register, { discarded: true });
 });
 
 /** Exports are audited, so they are POSTs (reads never write). Only the county admin gets ID numbers in clear. */

@@ -52,6 +52,13 @@ export async function takeUpload(
   return { name: await cipher.decrypt(row.fileName), bytes: await cipher.decryptBytes(sealed) };
 }
 
+/** The uploader rejects their own preview: their file for this register goes (another user's token does nothing). */
+export function discardUpload(db: Db, token: string, userId: number, register: string) {
+  return db
+    .delete(importUploads)
+    .where(and(eq(importUploads.token, token), eq(importUploads.userId, userId), eq(importUploads.register, register)));
+}
+
 export function dropUpload(db: Db, token: string) {
   return db.delete(importUploads).where(eq(importUploads.token, token));
 }

@@ -14,6 +14,8 @@ export interface ImportPageProps {
   token?: string;
   fileName?: string;
   done?: boolean;
+  /** The preview was discarded (its kept file deleted). */
+  discarded?: boolean;
   error?: string;
 }
 
@@ -26,6 +28,7 @@ export function ImportPage(p: ImportPageProps) {
     <Page ui={p.ui} title={title}>
       <h1>{title}</h1>
       {p.error ? <Notice kind="error">{p.error}</Notice> : null}
+      {p.discarded ? <Notice>{t('registry.discarded')}</Notice> : null}
       {o && !o.ok ? (
         <div role="alert" class="alert alert-error" id="import-errors">
           {o.fileError ? <p>{o.fileError}</p> : <p>{t('registry.rowErrors', { count: o.errors.length })}</p>}
@@ -50,6 +53,12 @@ export function ImportPage(p: ImportPageProps) {
           <form method="post" action={`/import/${p.register}/confirm`}>
             <input type="hidden" name="token" value={p.token} />
             <button type="submit">{t('registry.confirm')}</button>
+          </form>
+          <form method="post" action={`/import/${p.register}/discard`}>
+            <input type="hidden" name="token" value={p.token} />
+            <button type="submit" class="secondary outline">
+              {t('registry.discard')}
+            </button>
           </form>
         </article>
       ) : null}
