@@ -5,7 +5,8 @@ import type { Db } from '../../db/client.js';
 import { translator } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { resvgRasteriser } from '../../lib/raster-node.js';
-import { summaryDocx, summaryXlsx } from '../reports/export.js';
+import { summaryDocx } from '../reports/docx.js';
+import { summaryXlsx } from '../reports/export.js';
 import { annualSummary } from '../reports/summary.js';
 import { importActivities, rowErrorText } from './import.js';
 
