@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -15,18 +15,19 @@ const HEADERS = RECIPIENT_COLUMNS.map((c) => c.zh);
 /** `cli import recipients FILE` in a child process, with its peak RSS (KiB) reported at exit. */
 function importInChild(file: string): Promise<{ code: number; stderr: string; maxRssMiB: number }> {
   const db = resolve(TMP_DIR, `bomb-${randomUUID()}.db`);
+  const rssFile = `${db}.maxrss`;
   copyFileSync(BASE_DB, db);
   return new Promise((done, fail) => {
     const child = spawn(
       resolve(ROOT, 'node_modules/.bin/tsx'),
       ['--import', './test/fixtures/max-rss.mjs', 'src/cli.ts', 'import', 'recipients', file],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${db}` } },
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${db}`, MAXRSS_FILE: rssFile } },
     );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', fail);
     child.on('close', (code) => {
-      const kib = Number(/maxrss_kib=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
+      const kib = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : Number.NaN;
       done({ code: code ?? -1, stderr, maxRssMiB: kib / 1024 });
     });
   });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { organisations, recipients } from '../../src/db/schema/index.js';
 import { HOSTILE_ORGS } from '../fixtures/hostile-values.js';
@@ -71,6 +72,21 @@ describe('export → import is lossless for hostile values', () => {
     const count = await t.database.db.$count(recipients);
     const done = await importFile('recipients', 'r2.csv', new TextEncoder().encode(text));
     expect(done).toContain(`新增 0 条，更新 0 条，不变 ${count} 条`);
+  });
+
+  it('writes the report’s money as numbers with two decimals, read back with exceljs', async () => {
+    const res = await admin.post('/reports/aid.xlsx?year=2026');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = wb.worksheets[0];
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    for (const header of ['资金（元）', '物资折价（元）', '资金物资合计（元）']) {
+      const cell = sheet.getRow(2).getCell(headers.indexOf(header) + 1);
+      expect(cell.type, header).toBe(ExcelJS.ValueType.Number);
+      expect(cell.numFmt, header).toBe('#,##0.00');
+    }
+    expect(sheet.getRow(2).getCell(2).value).toBe(2026);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
   it('names downloads after what they are, the same in filename and filename*', async () => {

@@ -6,7 +6,8 @@ import { translator } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { resvgRasteriser } from '../../lib/raster-node.js';
 import { ALL } from '../../lib/scope.js';
-import { summaryDocx, summaryXlsx } from '../reports/export.js';
+import { summaryDocx } from '../reports/docx.js';
+import { summaryXlsx } from '../reports/export.js';
 import { annualSummary } from '../reports/summary.js';
 import { importActivities, rowErrorText } from './import.js';
 

@@ -59,5 +59,3 @@ export function summaryXlsx(t: Translate, s: AnnualSummary): Promise<Uint8Array>
   const { headers, rows } = summaryTable(t, s);
   return writeXlsx(t('report.title', { year: s.year }), headers, rows);
 }
-
-export { summaryDocx } from './docx.js';

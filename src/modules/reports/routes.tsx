@@ -8,7 +8,8 @@ import { attachment, CONTENT_TYPES } from '../../lib/download.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { can, scope } from '../ledger/policy.js';
 import { barChartDataUri, reportCharts } from './charts.js';
-import { reportFileName, summaryCsv, summaryDocx, summarySentence, summaryXlsx } from './export.js';
+import { summaryDocx } from './docx.js';
+import { reportFileName, summaryCsv, summarySentence, summaryXlsx } from './export.js';
 import { annualSummary } from './summary.js';
 
 export const reportRoutes = new Hono<AppEnv>();
