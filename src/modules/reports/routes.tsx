@@ -5,6 +5,7 @@ import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { can, scope } from '../ledger/policy.js';
+import { cachedByVersion, summaryKey } from './cache.js';
 import { barChartDataUri } from './charts.js';
 import { summaryCsv, summaryDocx, summarySentence, summaryXlsx } from './export.js';
 import { annualSummary } from './summary.js';
@@ -20,35 +21,51 @@ function yearOf(c: AppContext): number {
   return Number(shanghaiDate(c.get('deps').now()).slice(0, 4));
 }
 
+/** The year's summary in the viewer's scope, computed once per ledger version (./cache.ts). */
 async function summaryFor(c: AppContext) {
-  const viewer = viewerOf(c);
-  return annualSummary(c.get('deps').db, yearOf(c), scope(viewer));
+  const { db, now } = c.get('deps');
+  const year = yearOf(c);
+  const s = scope(viewerOf(c));
+  return cachedByVersion(db, summaryKey(year, s), now().getTime(), () => annualSummary(db, year, s));
 }
 
 reportRoutes.get('/aid', async (c) => {
   authorize(c, can(viewerOf(c), 'report'));
   const t = c.get('t');
   const s = await summaryFor(c);
-  const months = Array.from({ length: 12 }, (_, i) => `${s.year}-${String(i + 1).padStart(2, '0')}`);
-  const byMonth = new Map(s.by_month.map((m) => [m.month, m.aid_total_fen]));
-  const monthChart = barChartDataUri({
-    title: t('report.chartMonth'),
-    labels: months.map((m) => m.slice(5)),
-    values: months.map((m) => (byMonth.get(m) ?? 0) / 100),
-  });
-  const townshipChart = barChartDataUri({
-    title: t('report.chartTownship'),
-    labels: s.by_township.map((r) => r.township ?? t('report.noTownship')),
-    values: s.by_township.map((r) => r.aid_total_fen / 100),
-  });
+  const { db, now } = c.get('deps');
+  // The charts too are drawn once per version (and language: their titles are translated).
+  const charts = await cachedByVersion(
+    db,
+    summaryKey(s.year, scope(viewerOf(c)), 'charts', c.get('locale')),
+    now().getTime(),
+    async () => {
+      // Drawn from the summary at the version this entry is stored under, not from one read before a write.
+      const s = await summaryFor(c);
+      const months = Array.from({ length: 12 }, (_, i) => `${s.year}-${String(i + 1).padStart(2, '0')}`);
+      const byMonth = new Map(s.by_month.map((m) => [m.month, m.aid_total_fen]));
+      return {
+        month: barChartDataUri({
+          title: t('report.chartMonth'),
+          labels: months.map((m) => m.slice(5)),
+          values: months.map((m) => (byMonth.get(m) ?? 0) / 100),
+        }),
+        township: barChartDataUri({
+          title: t('report.chartTownship'),
+          labels: s.by_township.map((r) => r.township ?? t('report.noTownship')),
+          values: s.by_township.map((r) => r.aid_total_fen / 100),
+        }),
+      };
+    },
+  );
   return renderPage(
     c,
     <AidReportPage
       ui={uiOf(c)}
       summary={s}
       sentence={summarySentence(t, s)}
-      monthChart={monthChart}
-      townshipChart={townshipChart}
+      monthChart={charts.month}
+      townshipChart={charts.township}
     />,
   );
 });
