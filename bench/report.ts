@@ -185,8 +185,10 @@ async function pageBench(database: Database, size: number) {
   const h = await run(hello.fetch, '/', {});
   const p = await run(app.fetch, `/reports/aid?year=${YEAR}`, { cookie: `${SESSION_COOKIE}=${token}` });
   if (p.non2xx) throw new Error(`page answered ${p.non2xx} non-2xx`);
+  // Issue 17: p99 < 300 ms with the 100 k history, < 1 s with the 1 M one (the page is cached per ledger version).
+  const target = size >= 1_000_000 ? 1000 : 300;
   log(
-    `${size.toLocaleString('en')}-line history, autocannon -c 10 -d 10: hello-world ${h.requests.average.toFixed(0)} req/s (p50 ${h.latency.p50} ms); summary page ${p.requests.average.toFixed(0)} req/s (p50 ${p.latency.p50} ms, p99 ${p.latency.p99} ms)`,
+    `${size.toLocaleString('en')}-line history, autocannon -c 10 -d 10: hello-world ${h.requests.average.toFixed(0)} req/s (p50 ${h.latency.p50} ms); summary page ${p.requests.average.toFixed(0)} req/s (p50 ${p.latency.p50} ms, p99 ${p.latency.p99} ms; target p99 < ${target} ms: ${p.latency.p99 < target ? 'met' : 'NOT met'}; errors ${p.errors + p.timeouts})`,
   );
 }
 
@@ -217,6 +219,10 @@ async function main() {
     await pageBench(database, size);
     database.close();
   }
+  const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1));
+  log(
+    `Load average when done (other engineers' tests and benches share these 2 cores: figures are noisy): ${load.join(' / ')}`,
+  );
   writeFileSync(values.out ?? 'bench/results/report.txt', `${lines.join('\n')}\n`);
 }
 
