@@ -21,7 +21,8 @@ function NeedCard({ ui, n }: { ui: Ui; n: NeedItem }) {
         {n.village ? ` · ${n.village}` : ''}
         <br />
         <small>
-          {t(`needCategory.${n.category}`)} · {t(`needUrgency.${n.urgency}`)} · {t('needs.openedOn')} {n.openedOn} ·{' '}
+          {t(`needCategory.${n.category}`)} · <span class="urgency">{t(`needUrgency.${n.urgency}`)}</span> ·{' '}
+          {t('needs.openedOn')} {n.openedOn} ·{' '}
           {n.status === 'resolved' ? t('needs.resolvedIn', { days: n.days }) : t('needs.daysOpen', { days: n.days })}
         </small>
       </header>
