@@ -185,11 +185,31 @@ async function pageBench(database: Database, size: number) {
     server.close();
     return result;
   };
+  // In process, one request at a time: the first (computes the summary and draws the charts) and then the cached
+  // page (the version check, the session and rendering), median of 50 — less at the mercy of a busy machine.
+  const one = async () => {
+    const t0 = performance.now();
+    const res = await app.request(`http://localhost/reports/aid?year=${YEAR}`, {
+      headers: { cookie: `${SESSION_COOKIE}=${token}` },
+    });
+    await res.text();
+    if (res.status !== 200) throw new Error(`page answered ${res.status}`);
+    return performance.now() - t0;
+  };
+  const cold = await one();
+  const warm: number[] = [];
+  for (let i = 0; i < 50; i++) warm.push(await one());
+  warm.sort((a, b) => a - b);
+  log(
+    `${size.toLocaleString('en')}-line history, in process: first request ${cold.toFixed(1)} ms, cached page median ${warm[25].toFixed(1)} ms (max ${warm[49].toFixed(1)} ms)`,
+  );
   const h = await run(hello.fetch, '/', {});
   const p = await run(app.fetch, `/reports/aid?year=${YEAR}`, { cookie: `${SESSION_COOKIE}=${token}` });
   if (p.non2xx) throw new Error(`page answered ${p.non2xx} non-2xx`);
+  // Issue 17: p99 < 300 ms with the 100 k history, < 1 s with the 1 M one (the page is cached per ledger version).
+  const target = size >= 1_000_000 ? 1000 : 300;
   log(
-    `${size.toLocaleString('en')}-line history, autocannon -c 10 -d 10: hello-world ${h.requests.average.toFixed(0)} req/s (p50 ${h.latency.p50} ms); summary page ${p.requests.average.toFixed(0)} req/s (p50 ${p.latency.p50} ms, p99 ${p.latency.p99} ms)`,
+    `${size.toLocaleString('en')}-line history, autocannon -c 10 -d 10: hello-world ${h.requests.average.toFixed(0)} req/s (p50 ${h.latency.p50} ms); summary page ${p.requests.average.toFixed(0)} req/s (p50 ${p.latency.p50} ms, p99 ${p.latency.p99} ms; target p99 < ${target} ms: ${p.latency.p99 < target ? 'met' : 'NOT met'}; errors ${p.errors + p.timeouts})`,
   );
 }
 
@@ -220,6 +240,10 @@ async function main() {
     await pageBench(database, size);
     database.close();
   }
+  const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1));
+  log(
+    `Load average when done (other engineers' tests and benches share these 2 cores: figures are noisy): ${load.join(' / ')}`,
+  );
   writeFileSync(values.out ?? 'bench/results/report.txt', `${lines.join('\n')}\n`);
 }
 

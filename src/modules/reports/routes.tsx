@@ -7,6 +7,7 @@ import type { AppContext, AppEnv } from '../../lib/context.js';
 import { attachment, CONTENT_TYPES } from '../../lib/download.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { can, scope } from '../ledger/policy.js';
+import { cachedByVersion, summaryKey } from './cache.js';
 import { barChartDataUri, reportCharts } from './charts.js';
 import { summaryDocx } from './docx.js';
 import { reportFileName, summaryCsv, summarySentence, summaryXlsx } from './export.js';
@@ -21,26 +22,38 @@ function yearOf(c: AppContext): number {
   return Number(businessDate(c.get('deps').now()).slice(0, 4));
 }
 
+/** The year's summary in the viewer's scope, computed once per ledger version (./cache.ts). */
 async function summaryFor(c: AppContext) {
-  const viewer = viewerOf(c);
-  return annualSummary(c.get('deps').db, yearOf(c), scope(viewer));
+  const { db, now } = c.get('deps');
+  const year = yearOf(c);
+  const s = scope(viewerOf(c));
+  return cachedByVersion(db, summaryKey(year, s), now().getTime(), () => annualSummary(db, year, s));
 }
 
 reportRoutes.get('/aid', async (c) => {
   authorize(c, can(viewerOf(c), 'report'));
   const t = c.get('t');
   const s = await summaryFor(c);
-  const charts = reportCharts(t, s);
-  const monthChart = barChartDataUri(charts.month);
-  const townshipChart = barChartDataUri(charts.township);
+  const { db, now } = c.get('deps');
+  // The charts too are drawn once per version (and language: their titles are translated).
+  const charts = await cachedByVersion(
+    db,
+    summaryKey(s.year, scope(viewerOf(c)), 'charts', c.get('locale')),
+    now().getTime(),
+    async () => {
+      // Drawn from the summary at the version this entry is stored under, not from one read before a write.
+      const drawn = reportCharts(t, await summaryFor(c));
+      return { month: barChartDataUri(drawn.month), township: barChartDataUri(drawn.township) };
+    },
+  );
   return renderPage(
     c,
     <AidReportPage
       ui={uiOf(c)}
       summary={s}
       sentence={summarySentence(t, s)}
-      monthChart={monthChart}
-      townshipChart={townshipChart}
+      monthChart={charts.month}
+      townshipChart={charts.township}
     />,
   );
 });

@@ -88,18 +88,24 @@ export type UpcomingQuery = ReturnType<typeof upcomingShiftsQuery>;
 export type ShiftRow = Awaited<ReturnType<UpcomingQuery['all']>>[number];
 
 /** One shift as a volunteer sees it after acting on it (for the htmx card swap). */
-export async function shiftForVolunteer(db: Db, shiftId: number, volunteerId: number): Promise<ShiftRow | undefined> {
-  const [row] = await db
+function shiftForVolunteerQuery(db: Db) {
+  return db
     .select({
       ...shiftColumns,
       mine: sql<
         string | null
-      >`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${volunteerId})`,
+      >`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${sql.placeholder('volunteerId')})`,
     })
     .from(s.shifts)
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
     .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(and(eq(s.shifts.id, shiftId), eq(s.shifts.status, 'open')));
+    .where(and(eq(s.shifts.id, sql.placeholder('shiftId')), eq(s.shifts.status, 'open')))
+    .prepare();
+}
+
+/** The shift as its card shows it to one volunteer (the sign-up answers with it: built once per database). */
+export async function shiftForVolunteer(db: Db, shiftId: number, volunteerId: number): Promise<ShiftRow | undefined> {
+  const [row] = await hotQueries(db).shiftForVolunteer.all({ shiftId, volunteerId });
   return row;
 }
 
@@ -254,13 +260,24 @@ export async function insertShift(
   return row.id;
 }
 
-const hot = new WeakMap<Db, { volunteerOfUser: ReturnType<typeof volunteerOfUserQuery>; upcoming: UpcomingQuery }>();
+const hot = new WeakMap<
+  Db,
+  {
+    volunteerOfUser: ReturnType<typeof volunteerOfUserQuery>;
+    upcoming: UpcomingQuery;
+    shiftForVolunteer: ReturnType<typeof shiftForVolunteerQuery>;
+  }
+>();
 
 /** The hot-path statements, prepared once per database (docs/decisions/0005). */
 export function hotQueries(db: Db) {
   let q = hot.get(db);
   if (!q) {
-    q = { volunteerOfUser: volunteerOfUserQuery(db), upcoming: upcomingShiftsQuery(db) };
+    q = {
+      volunteerOfUser: volunteerOfUserQuery(db),
+      upcoming: upcomingShiftsQuery(db),
+      shiftForVolunteer: shiftForVolunteerQuery(db),
+    };
     hot.set(db, q);
   }
   return q;

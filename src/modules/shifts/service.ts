@@ -15,6 +15,24 @@ export function missingSkills(required: readonly string[], has: readonly string[
   return required.filter((k) => !has.includes(k));
 }
 
+// Every sign-up reads these three columns first: the statement is built once per database (decision 0081).
+const checks = new WeakMap<Db, ReturnType<typeof buildCheck>>();
+function buildCheck(db: Db) {
+  return db
+    .select({ requiredSkills: s.shifts.requiredSkills, startsAt: s.shifts.startsAt, status: s.shifts.status })
+    .from(s.shifts)
+    .where(eq(s.shifts.id, sql.placeholder('shiftId')))
+    .prepare();
+}
+function signUpCheck(db: Db) {
+  let q = checks.get(db);
+  if (!q) {
+    q = buildCheck(db);
+    checks.set(db, q);
+  }
+  return q;
+}
+
 /** A volunteer takes a place on a shift: refused with the reason when the shift needs a skill they lack. */
 export async function signUpVolunteer(
   db: Db,
@@ -23,10 +41,7 @@ export async function signUpVolunteer(
   allowWaitlist: boolean,
   now: Date,
 ): Promise<SignUpResult> {
-  const [shift] = await db
-    .select({ requiredSkills: s.shifts.requiredSkills, startsAt: s.shifts.startsAt, status: s.shifts.status })
-    .from(s.shifts)
-    .where(eq(s.shifts.id, shiftId));
+  const [shift] = await signUpCheck(db).all({ shiftId });
   if (shift?.status !== 'open') return { ok: false, reason: 'notFound' };
   if (shift.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'past' };
   const missing = missingSkills(shift.requiredSkills, volunteer.skills);

@@ -1,0 +1,88 @@
+// The annual summary is computed once per ledger version (src/modules/reports/cache.ts): a write of any kind
+// shows on the next request, through whichever path it came, and scopes never share a copy.
+
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ledgerLines } from '../../src/db/schema/index.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
+import { ledgerVersion } from '../../src/modules/reports/cache.js';
+import { createTestApp, loginAs, type TestApp } from '../setup/app.js';
+import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
+
+let t: TestApp;
+const ids: Record<string, number> = {};
+
+beforeEach(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const cipher = cipherFor(t.config);
+  ids.A = await township(db, '易俗河镇');
+  ids.B = await township(db, '花石镇');
+  ids.org1 = await organisation(db, '湘潭县爱心协会', 'social_org', null);
+  ids.org2 = await organisation(db, '花石志愿服务队', 'social_org', ids.B);
+  ids.r1 = await recipient(db, cipher, '王秀英', ids.A);
+  ids.r2 = await recipient(db, cipher, '李桂兰', ids.B);
+});
+
+const cash = (key: string, organisationId: number, recipientId: number, yuan: string) => ({
+  idempotencyKey: key,
+  organisationId: String(organisationId),
+  occurredOn: '2026-11-24',
+  kind: 'home_visit',
+  recipientIds: [String(recipientId)],
+  lineKind: ['cash'],
+  lineAmount: [yuan],
+});
+
+const sentence = async (b: { get(p: string): Promise<Response> }) => {
+  const html = await (await b.get('/reports/aid?year=2026')).text();
+  return html.match(/\d+家社会组织[^<]*/)?.[0] ?? html;
+};
+
+describe('the annual summary, cached by ledger version', () => {
+  it('shows every new activity on the next request, and each scope its own figures', async () => {
+    const admin = (await loginAs(t, 'county_admin')).browser;
+    const stationB = (await loginAs(t, 'station_staff', { townshipId: ids.B })).browser;
+    const coord1 = (await loginAs(t, 'org_coordinator', { organisationId: ids.org1 })).browser;
+    const coord2 = (await loginAs(t, 'org_coordinator', { organisationId: ids.org2 })).browser;
+    expect(await sentence(admin)).toContain('年帮扶0次');
+    expect(await sentence(stationB)).toContain('年帮扶0次');
+    const v0 = await ledgerVersion(t.database.db);
+
+    expect((await coord1.post('/activities', cash('a'.repeat(20), ids.org1, ids.r1, '20000'))).status).toBe(303);
+    const v1 = await ledgerVersion(t.database.db);
+    expect(v1).not.toBe(v0);
+    expect(await sentence(admin)).toContain('年帮扶1次，帮扶资金物资共计2.0万元');
+    // The station of the other township was cached before too, and still sees nothing of 易俗河镇's visit.
+    expect(await sentence(stationB)).toContain('年帮扶0次');
+
+    expect((await coord2.post('/activities', cash('b'.repeat(20), ids.org2, ids.r2, '10000'))).status).toBe(303);
+    expect(await sentence(admin)).toContain('年帮扶2次，帮扶资金物资共计3.0万元');
+    expect(await sentence(stationB)).toContain('年帮扶1次，帮扶资金物资共计1.0万元');
+    // The same request twice at one version gives the same page (the cached copy, charts included).
+    const a = await (await admin.get('/reports/aid?year=2026')).text();
+    const b = await (await admin.get('/reports/aid?year=2026')).text();
+    expect(a).toBe(b);
+    expect(a).toContain('data:image/svg+xml');
+    // A reversal is a write too (appended lines): the figures follow it.
+    const [line] = await t.database.db.select().from(ledgerLines).where(eq(ledgerLines.amountFen, 1_000_000));
+    const reversed = await coord2.post(`/activities/${line.activityId}/lines/${line.id}/reverse`, {
+      reason: '录错金额',
+      replacement: '',
+    });
+    expect(reversed.status).toBe(303);
+    expect(await sentence(admin)).toContain('帮扶资金物资共计2.0万元');
+    expect(await sentence(stationB)).toContain('帮扶资金物资共计0.0万元');
+  });
+
+  it('an English page gets English charts, a Chinese one Chinese, at the same version', async () => {
+    const admin = (await loginAs(t, 'county_admin')).browser;
+    const zh = await (await admin.get('/reports/aid?year=2026')).text();
+    await admin.post('/lang', { locale: 'en', back: '/reports/aid' });
+    const en = await (await admin.get('/reports/aid?year=2026')).text();
+    const charts = (html: string) => [...html.matchAll(/src="(data:image\/svg\+xml[^"]*)"/g)].map((m) => m[1]);
+    expect(charts(zh)).toHaveLength(2);
+    expect(charts(en)).toHaveLength(2);
+    expect(charts(en)).not.toEqual(charts(zh));
+  });
+});
