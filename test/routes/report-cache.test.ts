@@ -7,7 +7,7 @@ import { ledgerLines } from '../../src/db/schema/index.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { ledgerVersion } from '../../src/modules/reports/cache.js';
 import { createTestApp, loginAs, type TestApp } from '../setup/app.js';
-import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
+import { onOrganisationPlan, organisation, recipient, township } from '../setup/ledger-fixtures.js';
 
 let t: TestApp;
 const ids: Record<string, number> = {};
@@ -22,6 +22,9 @@ beforeEach(async () => {
   ids.org2 = await organisation(db, '花石志愿服务队', 'social_org', ids.B);
   ids.r1 = await recipient(db, cipher, '王秀英', ids.A);
   ids.r2 = await recipient(db, cipher, '李桂兰', ids.B);
+  // Each organisation serves its household through a visit plan, so its coordinator may record aid for it.
+  await onOrganisationPlan(db, ids.org1, ids.A, ids.r1);
+  await onOrganisationPlan(db, ids.org2, ids.B, ids.r2);
 });
 
 const cash = (key: string, organisationId: number, recipientId: number, yuan: string) => ({

@@ -188,7 +188,7 @@ function volunteerOfUserQuery(db: Db) {
 }
 
 // The volunteer's day runs these on every request: drizzle built their SQL each time (≈ 0.85 ms for the
-// household list alone, more than running it), so they are built once per database (decisions 0005, 0081).
+// household list alone, more than running it), so they are built once per database (decisions 0005, 0086).
 const built = new WeakMap<
   Db,
   {

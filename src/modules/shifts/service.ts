@@ -15,7 +15,7 @@ export function missingSkills(required: readonly string[], has: readonly string[
   return required.filter((k) => !has.includes(k));
 }
 
-// Every sign-up reads these three columns first: the statement is built once per database (decision 0081).
+// Every sign-up reads these three columns first: the statement is built once per database (decision 0086).
 const checks = new WeakMap<Db, ReturnType<typeof buildCheck>>();
 function buildCheck(db: Db) {
   return db
