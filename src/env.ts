@@ -27,6 +27,8 @@ export const configSchema = z.object({
     .default('24,25'),
   // One database per county on one server, chosen by host name: a JSON object {"host": "database URL", …}.
   COUNTY_DATABASES: z.string().optional(),
+  // Time a visit plan may take before the best plan found is returned with its gap (decision 0053).
+  PLAN_TIME_LIMIT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 });
 
 const countyDatabases = z.record(
@@ -57,6 +59,8 @@ export interface Config {
   smtpFrom: string;
   /** Host name → database URL when one server holds several counties; absent: the one DATABASE_URL. */
   countyDatabases?: Record<string, string>;
+  /** Wall-clock budget of one visit plan, in ms (default 5 s). */
+  planTimeLimitMs: number;
 }
 
 const DEV_KEY_NOTE = 'shouwang-development-key-do-not-use-in-production';
@@ -89,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: raw.SMTP_URL,
     smtpFrom: raw.SMTP_FROM,
     countyDatabases: raw.COUNTY_DATABASES ? parseCounties(raw.COUNTY_DATABASES) : undefined,
+    planTimeLimitMs: raw.PLAN_TIME_LIMIT_MS,
     serviceDays: [...new Set(raw.SERVICE_DAYS.split(',').map((d) => Number(d.trim())))]
       .filter((d) => d >= 1 && d <= 31)
       .sort((a, b) => a - b),

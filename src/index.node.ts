@@ -6,15 +6,24 @@ import { createApp } from './app.js';
 import { argon2Hasher } from './auth/password.js';
 import { hasAnyUser } from './auth/service.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
+import type { MilpSolver } from './domain/matching/index.js';
 import { type Config, loadConfig } from './env.js';
 import { NODE_JOBS } from './jobs/backup.js';
 import { JOBS } from './jobs/registry.js';
 import { catchUp, runJob } from './jobs/runner.js';
 import { createLogger, type Logger } from './lib/logger.js';
+import { highsSolver } from './lib/milp-highs.js';
 import { nodeAssets } from './lib/node-assets.js';
 import { createCipher } from './lib/personal-data.js';
 import { byHost } from './lib/tenancy.js';
 import { nodeSenders } from './modules/notices/smtp.js';
+
+// HiGHS (WebAssembly) is compiled on the first plan that needs it, once for every county of the process.
+let solver: Promise<MilpSolver> | undefined;
+const milp = () => {
+  solver ??= highsSolver();
+  return solver;
+};
 
 /** One county: its database (migrated), its app, its scheduled jobs. */
 async function county(config: Config, logger: Logger, url: string, host: string | null) {
@@ -33,6 +42,7 @@ async function county(config: Config, logger: Logger, url: string, host: string 
       (config.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ??
       getConnInfo(c).remote.address,
     assets: nodeAssets(),
+    milp,
   });
   const senders = nodeSenders(own, logger);
   const tasks = [...JOBS, ...NODE_JOBS].map((job) =>
