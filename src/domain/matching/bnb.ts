@@ -153,10 +153,14 @@ export class ComponentSearch {
     const { prioSpan, travelSpan } = this.weights;
     const t = this.tiers(this.best);
     const tmax = this.slots() * this.weights.maxTravel;
+    // Besides: no plan gains more than the priority left out, nor travels less than nothing.
+    let left = 0;
+    for (const ri of new Set(this.c.arcs.map((a) => a[1]))) left += this.c.priority[ri];
+    left -= t.priority;
     return {
       covered: Math.max(0, Math.floor((d + t.priority * travelSpan + tmax - t.travel) / prioSpan)),
-      priority: Math.max(0, Math.floor((d + tmax - t.travel) / travelSpan)),
-      travel: Math.floor(d),
+      priority: Math.min(left, Math.max(0, Math.floor((d + tmax - t.travel) / travelSpan))),
+      travel: Math.min(t.travel, Math.floor(d)),
     };
   }
 

@@ -103,10 +103,16 @@ export function solveKernel(instance: KernelInstance, budget: SolveBudget): Kern
         known.priority = Math.max(0, Math.floor(cap + EPS) - found.priority);
       }
     }
+    // The flow search improves travel fast where the MILP has yet to start: a quarter of the share first, which
+    // also hands the MILP a better incumbent (and keeps a good plan when a busy machine leaves the MILP no time).
+    if (budget.milp) s.run(budget.clock() + (until - budget.clock()) / 4, budget.clock);
+    if (s.finished) return;
     if (budget.milp && (known.covered > 0 || known.priority > 0 || flowGap.travel > 0)) {
       const answer = lexicographic(s.c, s.best, budget.milp, until, budget.clock, known);
       s.offer(answer.arcs);
       milpGap.set(s, answer.gap);
+      // Proven in every tier: the rest of the share is not needed.
+      if (answer.gap.covered === 0 && answer.gap.priority === 0 && answer.gap.travel === 0) return;
     }
     s.run(until, budget.clock);
   });
