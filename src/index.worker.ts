@@ -7,6 +7,7 @@ import { type App, createApp } from './app.js';
 import { workerHasher } from './auth/password-worker.js';
 import type { Db } from './db/types.js';
 import { createWorkerDb, type WorkerDbSource } from './db/worker.js';
+import { workClock } from './domain/matching/index.js';
 import { bindingsToEnv, type Config, loadConfig } from './env.js';
 import { shanghaiCronToUtc } from './jobs/cron-utc.js';
 import { JOBS } from './jobs/registry.js';
@@ -65,6 +66,8 @@ function init(env: WorkerEnv): Runtime {
     // Cloudflare sets the client's address; there is no proxy in front to trust otherwise.
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? undefined,
     assets: workerAssets(env),
+    // Timers stand still while a Worker computes: the planner's budget counts work instead (decision 0053).
+    planClock: () => workClock(),
   });
   runtime = { app, db, config, logger };
   return runtime;

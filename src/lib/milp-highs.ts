@@ -14,10 +14,20 @@ const loadHighs = ((highsPackage as { default?: unknown }).default ?? highsPacka
  * synchronous, bounded by HiGHS's own time limit. Gaps are absolute and below one: every stage objective is an
  * integer, so a proof within 0.5 is a proof of the optimum, with no relative tolerance losing a lower tier.
  */
-export async function highsSolver(init: { wasmModule?: WebAssembly.Module } = {}): Promise<MilpSolver> {
+export async function highsSolver(
+  init: {
+    wasmModule?: WebAssembly.Module;
+    /**
+     * Whether the planner's clock is the wall clock (the app): then HiGHS's own limit is set to the time left as
+     * well, which also bounds its presolve (no callback runs there). Tests that budget CPU time say false.
+     */
+    wallClock?: boolean;
+  } = {},
+): Promise<MilpSolver> {
+  const wall = init.wallClock ?? true;
   if (!init.wasmModule) {
     const highs = await loadHighs();
-    return { maximize: (problem, deadline, clock) => maximize(highs, problem, deadline, clock, true) };
+    return { maximize: (problem, deadline, clock) => maximize(highs, problem, deadline, clock, true, wall) };
   }
   // Workers with nodejs_compat have `process.versions.node`, so the Emscripten loader takes itself for Node and
   // reaches for node:module and a file URL that a Worker bundle has not: hide `process` while it starts.
@@ -39,7 +49,7 @@ export async function highsSolver(init: { wasmModule?: WebAssembly.Module } = {}
   }
   // Callbacks compile a small WebAssembly thunk at run time, which Workers forbid: there HiGHS's own wall-clock
   // limit stops it, taken from the planner's clock (wall time on Workers).
-  return { maximize: (problem, deadline, clock) => maximize(highs, problem, deadline, clock, false) };
+  return { maximize: (problem, deadline, clock) => maximize(highs, problem, deadline, clock, false, true) };
 }
 
 /** HiGHS's own wall-clock limit only as a backstop, far beyond any budget: the planner's clock stops it first. */
@@ -51,6 +61,7 @@ function maximize(
   deadline: number,
   clock: () => number,
   interrupts: boolean,
+  wall: boolean,
 ): MilpResult {
   const starts = new Int32Array(p.rows.length + 1);
   let nnz = 0;
@@ -83,7 +94,7 @@ function maximize(
   try {
     model.options.set({
       output_flag: false,
-      time_limit: interrupts ? BACKSTOP_SECONDS : Math.max(0.001, (deadline - clock()) / 1000),
+      time_limit: wall ? Math.max(0.001, (deadline - clock()) / 1000) : BACKSTOP_SECONDS,
       mip_rel_gap: 0,
       mip_abs_gap: 0.5,
     });

@@ -55,7 +55,11 @@ describe('planning kernel against an independent MILP', () => {
         townships: s.townships,
         pins: s.pins,
       });
-      const answer = solveKernel(k, { timeLimitMs: s.timeLimitMs, clock: cpuClock, milp: await highsSolver() });
+      const answer = solveKernel(k, {
+        timeLimitMs: s.timeLimitMs,
+        clock: cpuClock,
+        milp: await highsSolver({ wallClock: false }),
+      });
       expectFeasible(k, answer);
       expect(scoreKernel(k, answer.assignments)).toEqual(answer.objective);
       const best = await milpOptimum(k);

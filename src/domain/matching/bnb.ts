@@ -33,14 +33,17 @@ export class ComponentSearch {
   bestValue: number;
   readonly weights: Weights & { prioSpan: number; travelSpan: number; maxTravel: number };
   private readonly cost: number[];
-  private readonly index: Map<string, number>;
+  /** Arc index by vi · R + ri (numbers, not strings: a county component holds tens of thousands of arcs). */
+  private readonly index: Map<number, number>;
+  private readonly R: number;
   private readonly stack: Node[];
   nodes = 0;
 
   constructor(readonly c: Component) {
     this.weights = weightsOf(c);
     this.cost = c.travel.map((t) => 2 * t);
-    this.index = new Map(c.arcs.map((a, i) => [`${a[0]}:${a[1]}`, i]));
+    this.R = c.needed.length;
+    this.index = new Map(c.arcs.map((a, i) => [a[0] * this.R + a[1], i]));
     // A valid starting incumbent (greedy on this component) makes pruning bite from the first node.
     this.best = greedy(c, this.cost);
     this.bestValue = this.value(this.best);
@@ -134,7 +137,7 @@ export class ComponentSearch {
     const served = new Set<number>();
     let travel = 0;
     for (const a of arcs) {
-      travel += this.c.travel[this.index.get(`${a[0]}:${a[1]}`)!];
+      travel += this.c.travel[this.index.get(a[0] * this.R + a[1])!];
       served.add(a[1]);
     }
     let priority = 0;
@@ -173,7 +176,7 @@ export class ComponentSearch {
     const units = new Map<number, number>();
     let value = 0;
     for (const a of chosen) {
-      value -= this.cost[this.index.get(`${a[0]}:${a[1]}`)!];
+      value -= this.cost[this.index.get(a[0] * this.R + a[1])!];
       units.set(a[1], (units.get(a[1]) ?? 0) + 1);
     }
     for (const [ri, u] of units) if (u === this.c.needed[ri]) value += this.weights.reward.get(ri)!;

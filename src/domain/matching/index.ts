@@ -3,4 +3,4 @@ export * from './kernel.js';
 export type { MilpProblem, MilpResult, MilpSolver } from './milp.js';
 export * from './model.js';
 export { type BudgetedPlan, kernelOf, planVisits } from './planner.js';
-export { DEFAULT_TIME_LIMIT_MS, type SolveBudget, solveKernel } from './solve.js';
+export { DEFAULT_TIME_LIMIT_MS, type SolveBudget, solveKernel, workClock } from './solve.js';

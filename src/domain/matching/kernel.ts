@@ -91,20 +91,25 @@ export function checkKernel(instance: KernelInstance): void {
     if (rIds.has(r.id)) throw new KernelInputError('duplicateRecipient', String(r.id));
     rIds.set(r.id, r);
   }
-  const pairs = new Set<string>();
+  // Nested maps, not "v:r" strings: a county has half a million pairs.
+  const pairs = new Map<number, Set<number>>();
   for (const [v, r] of instance.pairs) {
     if (!vIds.has(v)) throw new KernelInputError('unknownVolunteer', String(v));
     if (!rIds.has(r)) throw new KernelInputError('unknownRecipient', String(r));
-    const key = `${v}:${r}`;
-    if (pairs.has(key)) throw new KernelInputError('duplicatePair', key);
-    pairs.add(key);
+    let mine = pairs.get(v);
+    if (!mine) {
+      mine = new Set();
+      pairs.set(v, mine);
+    }
+    if (mine.has(r)) throw new KernelInputError('duplicatePair', `${v}:${r}`);
+    mine.add(r);
   }
   const pins = new Set<string>();
   const load = new Map<number, number>();
   const visitors = new Map<number, number>();
   for (const p of instance.pins) {
     const key = `${p.volunteerId}:${p.recipientId}`;
-    if (!pairs.has(key)) throw new KernelInputError('pinNotAllowed', key);
+    if (!pairs.get(p.volunteerId)?.has(p.recipientId)) throw new KernelInputError('pinNotAllowed', key);
     if (pins.has(key)) throw new KernelInputError('duplicatePin', key);
     pins.add(key);
     load.set(p.volunteerId, (load.get(p.volunteerId) ?? 0) + 1);
@@ -122,7 +127,20 @@ export function checkKernel(instance: KernelInstance): void {
  * violation. Exact integers: this is what the kernel answers with, whatever solver found the plan.
  */
 export function scoreKernel(instance: KernelInstance, assignments: readonly KernelAssignment[]): KernelObjective {
-  const travelOf = new Map(instance.pairs.map(([v, r, t]) => [`${v}:${r}`, t]));
+  // Only the assigned pairs' travel is needed: look them up in one pass over the pairs.
+  const wanted = new Set(assignments.map((a) => `${a.volunteerId}:${a.recipientId}`));
+  const byVolunteer = new Map<number, Set<number>>();
+  for (const a of assignments) {
+    let mine = byVolunteer.get(a.volunteerId);
+    if (!mine) {
+      mine = new Set();
+      byVolunteer.set(a.volunteerId, mine);
+    }
+    mine.add(a.recipientId);
+  }
+  const travelOf = new Map<string, number>();
+  for (const [v, r, t] of instance.pairs) if (byVolunteer.get(v)?.has(r)) travelOf.set(`${v}:${r}`, t);
+  if (wanted.size !== assignments.length) throw new Error('an assignment appears twice');
   const capacity = new Map(instance.volunteers.map((v) => [v.id, v.capacity]));
   const byId = new Map(instance.recipients.map((r) => [r.id, r]));
   const pinned = new Set(instance.pins.map((p) => `${p.volunteerId}:${p.recipientId}`));

@@ -22,6 +22,19 @@ export interface SolveBudget {
   milp?: MilpSolver;
 }
 
+/**
+ * A clock that moves by `msPerReading` each time it is read: a budget in units of work. On Workers `Date.now()` and
+ * `performance.now()` stand still while code runs (they advance on I/O), so a wall-clock budget would never expire
+ * there; the planner reads its clock once per branch-and-bound node or bound step (a few ms of work each).
+ */
+export function workClock(msPerReading = 2): () => number {
+  let now = 0;
+  return () => {
+    now += msPerReading;
+    return now;
+  };
+}
+
 /** Share of the budget the flow search gets on a component before the MILP takes over (decision 0053). */
 const FLOW_SHARE = 0.1;
 /** Bounds on integer tiers come from floating LP values only through this slack (solver tolerances are ~1e-9). */
@@ -60,7 +73,7 @@ export function solveKernel(instance: KernelInstance, budget: SolveBudget): Kern
   for (const [v, r, travel] of instance.pairs) {
     const vi = vIndex.get(v)!;
     const ri = rIndex.get(r)!;
-    if (room[vi] <= 0 || needed[ri] <= 0 || pinned.has(`${v}:${r}`)) continue;
+    if (room[vi] <= 0 || needed[ri] <= 0 || (pinned.size > 0 && pinned.has(`${v}:${r}`))) continue;
     open.push({ arc: [vi, ri], travel });
     parent[find(vi)] = find(V + ri);
   }
