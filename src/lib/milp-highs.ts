@@ -22,12 +22,15 @@ export async function highsSolver(
      * well, which also bounds its presolve (no callback runs there). Tests that budget CPU time say false.
      */
     wallClock?: boolean;
+    /** Stop HiGHS through its interrupt callbacks (default: not on Workers, which refuse them). */
+    interrupts?: boolean;
   } = {},
 ): Promise<MilpSolver> {
   const wall = init.wallClock ?? true;
+  const interrupts = init.interrupts ?? !init.wasmModule;
   if (!init.wasmModule) {
     const highs = await loadHighs();
-    return { maximize: (problem, deadline, clock) => maximize(highs, problem, deadline, clock, true, wall) };
+    return { maximize: (problem, deadline, clock) => maximize(highs, problem, deadline, clock, interrupts, wall) };
   }
   // Workers with nodejs_compat have `process.versions.node`, so the Emscripten loader takes itself for Node and
   // reaches for node:module and a file URL that a Worker bundle has not: hide `process` while it starts.
@@ -49,7 +52,7 @@ export async function highsSolver(
   }
   // Callbacks compile a small WebAssembly thunk at run time, which Workers forbid: there HiGHS's own wall-clock
   // limit stops it, taken from the planner's clock (wall time on Workers).
-  return { maximize: (problem, deadline, clock) => maximize(highs, problem, deadline, clock, false, true) };
+  return { maximize: (problem, deadline, clock) => maximize(highs, problem, deadline, clock, interrupts, wall) };
 }
 
 /** HiGHS's own wall-clock limit only as a backstop, far beyond any budget: the planner's clock stops it first. */
