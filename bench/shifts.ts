@@ -7,6 +7,7 @@ import os from 'node:os';
 import type autocannon from 'autocannon';
 import { eq, isNull, sql } from 'drizzle-orm';
 import * as s from '../src/db/schema/index.js';
+import { DEFAULT_TIME_LIMIT_MS } from '../src/domain/matching/index.js';
 import { loadConfig } from '../src/env.js';
 import { serviceDaysJob } from '../src/jobs/service-days.js';
 import { memoryLogger } from '../src/lib/logger.js';
@@ -87,7 +88,7 @@ for (const townshipId of new Set(demo.map((v) => v.townshipId))) {
     })),
   );
   const planShift = { id: shift.id, date: today, townshipId, title: shift.title, startTime: '08:30' };
-  const { plan } = await replan(db, planShift, now);
+  const { plan } = await replan(db, planShift, now, { timeLimitMs: DEFAULT_TIME_LIMIT_MS, clock: Date.now });
   households += plan.assignments.length;
   const record = await findPlan(db, shift.id);
   await publish(db, planShift, record!, adminUser.id, now);

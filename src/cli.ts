@@ -14,6 +14,7 @@ import { createLogger } from './lib/logger.js';
 import { cipherFor } from './lib/personal-data.js';
 import { importActivitiesCommand, reportAnnualCommand } from './modules/ledger/cli.js';
 import { nodeSenders } from './modules/notices/smtp.js';
+import { planExportCommand, planSolveCommand } from './modules/plans/cli.js';
 import { exportCommand, importCommand } from './modules/registry/cli.js';
 import { serviceDaysListCommand } from './modules/shifts/cli.js';
 import { newUserForm } from './modules/users/schema.js';
@@ -143,6 +144,7 @@ export const COMMANDS: Record<string, Command> = {
   export: ({ database, config, args, out }) => exportCommand(database, config, args, out),
   'keys rotate': ({ database, keys, args, out }) => keysRotate(database.db, keys, args, out),
   'service-days list': ({ database, args, out }) => serviceDaysListCommand(database.db, args, out),
+  'plan export': ({ database, args, out }) => planExportCommand(database.db, args, out),
   'report annual': ({ database, config, args, out }) =>
     reportAnnualCommand(database.db, args, out, businessDate(new Date()), config.countyName),
 };
@@ -150,7 +152,11 @@ export const COMMANDS: Record<string, Command> = {
 /** Commands that read or write encrypted data: only these need (and may create) the data key. */
 const KEYED = new Set(['seed', 'import', 'export', 'import activities', 'keys rotate']);
 
-const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database' | 'keys'>) => Promise<number>> = { restore };
+const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database' | 'keys'>) => Promise<number>> = {
+  restore,
+  // Solving a kernel file touches no database: it can run anywhere the repository is checked out.
+  'plan solve': ({ config, args, out }) => planSolveCommand(args, config.planTimeLimitMs, out),
+};
 
 const USAGE = `usage: npm run --silent cli -- <command>
   user create --role <county_admin|station_staff|org_coordinator|volunteer> --username NAME [--name 姓名] [--township ID] [--organisation ID]   (password on stdin)
@@ -163,15 +169,18 @@ const USAGE = `usage: npm run --silent cli -- <command>
   import activities <file.csv|file.xlsx>
   keys rotate [--batch N]   re-encrypts everything under a new key (key file) or the configured DATA_KEY; resumable
   report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]
-  service-days list --from YYYY-MM-DD --to YYYY-MM-DD [--json]`;
+  service-days list --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+  plan solve <instance.json> [--time-limit-ms N]   the planning kernel: one JSON answer (decision 0053)
+  plan export <shiftId> <file>                     a shift's planning problem in the kernel format (ids and numbers only)`;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const [a, b, ...rest] = argv;
-  const key = a && b && COMMANDS[`${a} ${b}`] ? `${a} ${b}` : a;
+  const key = a && b && (COMMANDS[`${a} ${b}`] || FILE_COMMANDS[`${a} ${b}`]) ? `${a} ${b}` : a;
   const command = key ? COMMANDS[key] : undefined;
   const fileCommand = key ? FILE_COMMANDS[key] : undefined;
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  if (fileCommand) return fileCommand({ config: loadConfig(env), args: argv.slice(1), stdin: readStdin, out });
+  if (fileCommand)
+    return fileCommand({ config: loadConfig(env), args: key === a ? argv.slice(1) : rest, stdin: readStdin, out });
   if (!command) {
     console.error(USAGE);
     return 2;

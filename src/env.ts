@@ -45,6 +45,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^[a-z0-9.-]+$/)
     .optional(),
+  // Time a visit plan may take before the best plan found is returned with its gap (decision 0053).
+  PLAN_TIME_LIMIT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 });
 
 const countyDatabases = z.record(
@@ -84,6 +86,8 @@ export interface Config {
   countyName: string;
   /** CALENDAR_UID_DOMAIN, else PUBLIC_URL's host name, else `shouwang.invalid`. */
   calendarUidDomain: string;
+  /** Wall-clock budget of one visit plan, in ms (default 5 s). */
+  planTimeLimitMs: number;
 }
 
 function key32(name: string, base64: string): Uint8Array {
@@ -141,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     countyName: raw.COUNTY_NAME,
     calendarUidDomain:
       raw.CALENDAR_UID_DOMAIN ?? (raw.PUBLIC_URL ? new URL(raw.PUBLIC_URL).hostname : 'shouwang.invalid'),
+    planTimeLimitMs: raw.PLAN_TIME_LIMIT_MS,
     serviceDays: [...new Set(raw.SERVICE_DAYS.split(',').map((d) => Number(d.trim())))]
       .filter((d) => d >= 1 && d <= 31)
       .sort((a, b) => a - b),

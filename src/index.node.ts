@@ -7,6 +7,7 @@ import { argon2Hasher } from './auth/password.js';
 import { hasAnyUser } from './auth/service.js';
 import { newSetupToken } from './auth/setup-token.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
+import type { MilpSolver } from './domain/matching/index.js';
 import { type Config, loadConfig } from './env.js';
 import { NODE_JOBS } from './jobs/backup.js';
 import { JOBS } from './jobs/registry.js';
@@ -14,6 +15,7 @@ import { catchUp, runJob } from './jobs/runner.js';
 import { compressHtml } from './lib/compress-html.js';
 import { holdsEncryptedData, resolveNodeKeys } from './lib/key-file.js';
 import { createLogger, type Logger } from './lib/logger.js';
+import { highsSolver } from './lib/milp-highs.js';
 import { nodeAssets } from './lib/node-assets.js';
 import { cipherFor } from './lib/personal-data.js';
 import { resvgRasteriser } from './lib/raster-node.js';
@@ -21,6 +23,13 @@ import { clientAddress } from './lib/security.js';
 import { byHost } from './lib/tenancy.js';
 import { warnLoggedChannels } from './modules/notices/senders.js';
 import { nodeSenders } from './modules/notices/smtp.js';
+
+// HiGHS (WebAssembly) is compiled on the first plan that needs it, once for every county of the process.
+let solver: Promise<MilpSolver> | undefined;
+const milp = () => {
+  solver ??= highsSolver();
+  return solver;
+};
 
 /** One county's database, opened and migrated. */
 async function openCounty(config: Config, url: string, host: string | null) {
@@ -48,6 +57,7 @@ async function county(config: Config, logger: Logger, { database, host }: Awaite
     assets: nodeAssets(),
     compressHtml: compressHtml(),
     rasterise: resvgRasteriser,
+    milp,
   });
   const senders = nodeSenders(own, logger);
   warnLoggedChannels(senders, logger);

@@ -6,6 +6,7 @@ import { type App, createApp } from './app.js';
 import { workerHasher } from './auth/password-worker.js';
 import type { Db } from './db/types.js';
 import { createWorkerDb, type WorkerDbSource } from './db/worker.js';
+import { workClock } from './domain/matching/index.js';
 import { bindingsToEnv, type Config, loadConfig } from './env.js';
 import { shanghaiCronToUtc } from './jobs/cron-utc.js';
 import { JOBS } from './jobs/registry.js';
@@ -65,6 +66,8 @@ function init(env: WorkerEnv): Runtime {
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? undefined,
     // /static/* runs the Worker first (wrangler.toml) so the pre-compressed copy can be chosen by Accept-Encoding.
     assets: env.ASSETS ? fetchedAssets(env.ASSETS) : undefined,
+    // Timers stand still while a Worker computes: the planner's budget counts work instead (decision 0053).
+    planClock: () => workClock(),
   });
   runtime = { app, db, config, logger };
   return runtime;

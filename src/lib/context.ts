@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { PasswordHasher } from '../auth/password.js';
 import type { Db } from '../db/client.js';
 import type { Role } from '../db/schema/index.js';
+import type { MilpSolver } from '../domain/matching/index.js';
 import type { Config } from '../env.js';
 import type { Locale, Translate } from './i18n/index.js';
 import type { Logger } from './logger.js';
@@ -24,6 +25,10 @@ export interface Deps {
   compressHtml?: MiddlewareHandler;
   /** SVG → PNG for charts in Word files (a native rasteriser under Node; absent on Workers: no chart images). */
   rasterise?: SvgRasteriser;
+  /** The visit planner's MILP solver, loaded on first use (HiGHS under Node); absent: flow bounds only (0053). */
+  milp?: () => Promise<MilpSolver>;
+  /** A fresh clock (ms) for each plan's time budget; absent: the wall clock (Workers pass a work clock, 0053). */
+  planClock?: () => () => number;
 }
 
 export type SvgRasteriser = (svg: string, widthPx: number) => Promise<Uint8Array>;

@@ -1,12 +1,14 @@
 // The journeys the phone tests walk (byte budget, slow network, accessibility): the demo county (Xiangtan's size)
 // on the real server, a volunteer with a published visit list today and shifts to sign up for, and a login for
 // every staff role. Not a test file: the three test files share it.
+
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { argon2Hasher } from '../../src/auth/password.js';
 import * as s from '../../src/db/schema/index.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { businessDate } from '../../src/domain/dates.js';
+import { DEFAULT_TIME_LIMIT_MS } from '../../src/domain/matching/index.js';
 import type { Role } from '../../src/domain/vocabulary.js';
 import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
@@ -102,7 +104,7 @@ export async function seedJourneys(server: RunningServer): Promise<Journeys> {
     updatedAt: now,
   });
   const planShift = { id: shift.id, date: today, townshipId: township.id, title: shift.title, startTime: '08:30' };
-  await replan(db, planShift, now);
+  await replan(db, planShift, now, { timeLimitMs: DEFAULT_TIME_LIMIT_MS, clock: Date.now });
   const plan = await findPlan(db, shift.id);
   if (!plan) throw new Error('no plan');
   await publish(db, planShift, plan, stationUserId, now);

@@ -46,6 +46,10 @@ describe('planning a shift', () => {
 
     const html = await (await coord.get(`/plans/${p.shift.id}`)).text();
     expect(html).toContain('到期对象 6 户，已安排 6 户；确认志愿者 2 人');
+    // Proven optimal within the time budget (decision 0053), and kept with the plan for the page.
+    expect(html).toContain('最优（已证明）');
+    const [record] = await t.database.db.select().from(s.visitPlans);
+    expect(record.proof).toEqual({ optimal: true, gap: { covered: 0, priority: 0, travel: 0 }, timeLimitMs: 5000 });
     expect(html).toContain('王志愿');
     expect(html).toContain('周全失');
     expect(html).toContain('草稿');

@@ -5,6 +5,13 @@ import { shifts } from './shifts.js';
 import { users } from './users.js';
 
 export type { PlanStatus } from '../../domain/vocabulary.js';
+
+/** Optimal, or the gap the bounds prove (tiers: covered, priority, travel), and the budget it was planned in. */
+export interface PlanProof {
+  optimal: boolean;
+  gap: { covered: number; priority: number | null; travel: number | null };
+  timeLimitMs: number;
+}
 export { PLAN_STATUSES } from '../../domain/vocabulary.js';
 
 /**
@@ -23,6 +30,8 @@ export const visitPlans = sqliteTable('visit_plans', {
   publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
   publishedBy: integer('published_by').references(() => users.id),
   plannedAt: integer('planned_at', { mode: 'timestamp_ms' }),
+  // What the last planning run proved within its time budget (decision 0053); null before the first run.
+  proof: text('proof', { mode: 'json' }).$type<PlanProof>(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

@@ -121,8 +121,18 @@ planRoutes.post('/:shiftId{[0-9]+}/replan', async (c) => {
   const refused = refusedWhenCancelled(c, shift);
   if (refused) return refused;
   const deps = c.get('deps');
-  const { plan } = await replan(deps.db, shift, deps.now());
-  deps.logger.info('visit_plan_made', { by: viewerOf(c).id, shiftId: shift.id, covered: plan.objective.covered });
+  const budget = {
+    timeLimitMs: deps.config.planTimeLimitMs,
+    clock: deps.planClock?.() ?? (() => performance.now()),
+    milp: await deps.milp?.(),
+  };
+  const { plan } = await replan(deps.db, shift, deps.now(), budget);
+  deps.logger.info('visit_plan_made', {
+    by: viewerOf(c).id,
+    shiftId: shift.id,
+    covered: plan.objective.covered,
+    optimal: plan.optimal,
+  });
   setFlash(c, 'plans.planned');
   return redirectAfterPost(c, `/plans/${shift.id}`);
 });

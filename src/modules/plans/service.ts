@@ -6,14 +6,15 @@ import { dueStatus } from '../../domain/cadence.js';
 import { businessDate } from '../../domain/dates.js';
 import {
   type Assignment,
+  type BudgetedPlan,
   capacityOf,
   eligible,
   evaluate,
-  type Plan,
   type PlanRecipient,
   type PlanVolunteer,
   planVisits,
   priorityOf,
+  type SolveBudget,
 } from '../../domain/matching/index.js';
 import { visitingOrder } from '../../domain/visit-order.js';
 import { township } from '../../lib/scope.js';
@@ -22,6 +23,7 @@ import { homeRecipientsWithLastVisit, loadCadenceRules } from '../visits/queries
 import {
   confirmedVolunteers,
   ensurePlan,
+  findPlan,
   type PlanAssignmentRow,
   type PlanRow,
   plannedElsewhere,
@@ -127,16 +129,31 @@ function insertRows(
 
 const pairKey = (volunteerId: number, recipientId: number) => `${volunteerId}:${recipientId}`;
 
-/** Plans (or re-plans around the pins) and replaces the working copy, in one batch. */
-export async function replan(db: Db, shift: PlanShift, now: Date): Promise<{ plan: Plan; dueCount: number }> {
-  const record = await ensurePlan(db, shift.id, now);
-  const input = await plannerInput(db, shift, record.blocked);
-  const current = await planRows(db, record.id, false);
+/** The shift's planning problem as a re-plan would see it now: who, whom, and the pins that still hold. */
+export async function currentPins(db: Db, shift: PlanShift): Promise<{ input: PlannerInput; pins: Assignment[] }> {
+  const record = await findPlan(db, shift.id);
+  const input = await plannerInput(db, shift, record?.blocked ?? []);
+  const current = record ? await planRows(db, record.id, false) : [];
   const pins = validPins(
     input,
     current.filter((r) => r.pinned).map((r) => ({ volunteerId: r.volunteerId, recipientId: r.recipientId })),
   );
-  const plan = planVisits(input.volunteers, input.recipients, { pins });
+  return { input, pins };
+}
+
+/**
+ * Plans (or re-plans around the pins) within the time budget and replaces the working copy, in one batch; what the
+ * budget allowed to prove (optimal, or the gap) is kept with the plan for its page.
+ */
+export async function replan(
+  db: Db,
+  shift: PlanShift,
+  now: Date,
+  budget: SolveBudget,
+): Promise<{ plan: BudgetedPlan; dueCount: number }> {
+  const record = await ensurePlan(db, shift.id, now);
+  const { input, pins } = await currentPins(db, shift);
+  const plan = planVisits(input.volunteers, input.recipients, { pins }, budget);
   const pinned = new Set(pins.map((p) => pairKey(p.volunteerId, p.recipientId)));
   const byId = new Map(input.recipients.map((r) => [r.id, r]));
   const rows: { volunteerId: number; recipientId: number; position: number; pinned: boolean }[] = [];
@@ -167,7 +184,15 @@ export async function replan(db: Db, shift: PlanShift, now: Date): Promise<{ pla
   await db.batch([
     db.delete(planAssignments).where(and(eq(planAssignments.planId, record.id), eq(planAssignments.published, false))),
     ...insertRows(db, record.id, false, rows),
-    db.update(visitPlans).set({ status, plannedAt: now, updatedAt: now }).where(eq(visitPlans.id, record.id)),
+    db
+      .update(visitPlans)
+      .set({
+        status,
+        plannedAt: now,
+        updatedAt: now,
+        proof: { optimal: plan.optimal, gap: plan.gap, timeLimitMs: budget.timeLimitMs },
+      })
+      .where(eq(visitPlans.id, record.id)),
   ]);
   return { plan, dueCount: input.recipients.length };
 }

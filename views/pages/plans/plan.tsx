@@ -18,6 +18,33 @@ export interface PlanPageProps {
   volunteerNames: Map<number, string>;
 }
 
+/**
+ * What the planner proved within its time budget: "optimal", or how far from it the plan may be, in the first tier
+ * that is not proven (households, then priority points, then km of travel; travel units are 100 m).
+ */
+export function PlanProofLine({ ui, proof }: { ui: Ui; proof: PlanRow['proof'] }) {
+  const { t } = ui;
+  if (!proof) return <p id="plan-proof">{t('plans.proof.unknown')}</p>;
+  if (proof.optimal)
+    return (
+      <p id="plan-proof" data-optimal="true">
+        {t('plans.proof.optimal')}
+      </p>
+    );
+  const g = proof.gap;
+  const gap =
+    g.covered > 0 || g.priority === null
+      ? t('plans.proof.covered', { n: Math.max(1, g.covered) })
+      : g.priority > 0 || g.travel === null
+        ? t('plans.proof.priority', { n: g.priority })
+        : t('plans.proof.travel', { km: (g.travel / 10).toFixed(1) });
+  return (
+    <p id="plan-proof" data-optimal="false">
+      {t('plans.proof.gap', { gap, seconds: (proof.timeLimitMs / 1000).toFixed(1) })}
+    </p>
+  );
+}
+
 /** A shift's visit plan: per volunteer their households in order, with pin / remove / reassign, then publish. */
 export function PlanPage(p: PlanPageProps) {
   const { t } = p.ui;
@@ -31,9 +58,12 @@ export function PlanPage(p: PlanPageProps) {
         <a href={`/shifts/${p.shift.id}`}>{t('shifts.roster')}</a>
       </p>
       {p.plan ? (
-        <p id="plan-status" data-status={p.plan.status}>
-          {t(`plans.status.${p.plan.status}`)}
-        </p>
+        <>
+          <p id="plan-status" data-status={p.plan.status}>
+            {t(`plans.status.${p.plan.status}`)}
+          </p>
+          {p.plan.plannedAt ? <PlanProofLine ui={p.ui} proof={p.plan.proof} /> : null}
+        </>
       ) : (
         <p>{t('plans.none')}</p>
       )}

@@ -1,0 +1,1 @@
+ALTER TABLE `visit_plans` ADD `proof` text;
