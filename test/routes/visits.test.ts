@@ -203,7 +203,9 @@ describe('recording a visit', () => {
       openedOn: '2026-11-24',
     });
     const board = await (await browser.get('/needs')).text();
-    expect(board).toMatch(/id="needs-open"[\s\S]*赵半失[\s\S]*住房 · (?:<span class="urgency">)?紧急[\s\S]*屋顶漏雨[\s\S]*id="needs-assigned"/);
+    expect(board).toMatch(
+      /id="needs-open"[\s\S]*赵半失[\s\S]*住房 · (?:<span class="urgency">)?紧急[\s\S]*屋顶漏雨[\s\S]*id="needs-assigned"/,
+    );
   });
 
   it('re-renders with 422 and the values typed on bad input, writing nothing', async () => {
