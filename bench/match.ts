@@ -1,6 +1,6 @@
 /**
  * npm run bench:match — the visit planner under its time budget (decision 0053): a county-scale service day
- * (5,201 home-supported recipients, 1,500 confirmed volunteers, 17 townships; demo generator data), issue 19's hard
+ * (5,201 home-supported recipients, 1,500 confirmed volunteers, 17 townships; demo generator data), the known hard
  * families, and a province of 100 such counties planned county by county. Each is planned with the default
  * five-second budget on the wall clock, with HiGHS for the hard parts, beside two baselines measured in the same run:
  * the flow search alone in the same budget (no MILP) and the greedy plan.
@@ -79,7 +79,7 @@ const scarce = c.volunteers.filter((v) => v.id % 2 === 0);
   );
 }
 
-say('issue 19 families (kernel, 5 s budget): with HiGHS | flow search alone, same budget (baseline)');
+say('hard families (kernel, 5 s budget): with HiGHS | flow search alone, same budget (baseline)');
 let slowestInstance = { name: '', ms: 0 };
 const families = [
   ...HARD_FAMILIES.map((f) => ({ name: f.name, kernel: familyKernel(f.spec) })),

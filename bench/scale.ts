@@ -1,5 +1,5 @@
 /**
- * Province scale (issue 7): the same pages at county size and at province size, in one run.
+ * Province scale: the same pages at county size and at province size, in one run.
  * County: the seed's Xiangtan (17 townships, 5,200 recipients) with its share of the province's volunteers and
  * ledger. Province: 135 such counties in ONE embedded file (700 k recipients, 150 k volunteers, 5 M ledger lines).
  * Each page goes through the real app (createApp → app.request, session cookie, rendering) on the Node drivers;

@@ -1,4 +1,4 @@
-// npm run bench:xlsx — reading an uploaded .xlsx: the zip guard and the streamed reader (issue 13 finding 9) next to
+// npm run bench:xlsx — reading an uploaded .xlsx: the zip guard and the streamed reader next to
 // exceljs' whole-workbook load (the reader before, the baseline) in the same run, each in its own child process
 // so its peak RSS is its own. Files: our own export of 50,000 recipients, and a 1 GiB zip bomb (honest and lying).
 import { execFileSync } from 'node:child_process';

@@ -114,7 +114,7 @@ export async function changePassword(
   await deps.db.batch([
     deps.db.update(users).set({ passwordHash: hash }).where(eq(users.id, userId)),
     deleteUserSessionsQuery(deps.db, userId),
-    // A feed URL may have leaked with the old password: it ends with it (issue 13, finding 6).
+    // A feed URL may have leaked with the old password: it ends with it.
     revokeUserFeedTokensQuery(deps.db, userId, now),
   ]);
   await releaseAttempt(deps.db, claim);

@@ -1,4 +1,4 @@
-// WCAG 2.1 AA on every page the journeys visit, for every role (issue 17): axe-core from npm, injected by
+// WCAG 2.1 AA on every page the journeys visit, for every role: axe-core from npm, injected by
 // @axe-core/playwright into the real pages at 360 px; zero serious or critical violations. Then what axe cannot
 // judge alone: form errors announced, the keyboard alone signs a volunteer up, and text at 200 % still fits.
 import AxeBuilder from '@axe-core/playwright';

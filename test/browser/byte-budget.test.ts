@@ -1,4 +1,4 @@
-// The byte budget on a village phone (issue 17): measured from the network in Chromium at 360 px, a first visit
+// The byte budget on a village phone: measured from the network in Chromium at 360 px, a first visit
 // (empty cache: the login page with every asset, the login, the home page) within 60 KB, every later page within
 // 15 KB, and no page wider than the phone.
 import { beforeAll, describe, expect, it } from 'vitest';

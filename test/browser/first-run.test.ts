@@ -8,7 +8,7 @@ import { ROOT, TMP_DIR } from '../setup/paths.js';
 import { freePort } from '../setup/ports.js';
 
 // A newcomer's first run: `npm start` (the real Node entry, here on a fresh database file), then the link the
-// console prints, which carries the one-time setup token (issue 13, finding 13).
+// console prints, which carries the one-time setup token.
 let server: ChildProcess;
 let console_ = '';
 let dir: string;
@@ -65,7 +65,7 @@ describe('a new county in the browser', () => {
       if (res.status() === 404) problems.push(`404 ${res.url()}`);
     });
 
-    // No SMS gateway or SMTP is configured: the console says notices will only be logged (issue 13, finding 12).
+    // No SMS gateway or SMTP is configured: the console says notices will only be logged.
     expect(console_).toMatch(/"event":"notices_not_delivered".*"channel":"sms"/);
     expect(console_).toMatch(/"event":"notices_not_delivered".*"channel":"email"/);
     // The console said where to go, with the token; the link is on this server.

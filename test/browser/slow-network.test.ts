@@ -1,4 +1,4 @@
-// A volunteer on slow 3G (issue 17): Chromium's own network emulation through the DevTools protocol
+// A volunteer on slow 3G: Chromium's own network emulation through the DevTools protocol
 // (400 kbit/s each way, 400 ms round trip), a phone-sized window and an empty cache. What the volunteer sees:
 // the first page usable within 3 s, later pages within 1.5 s, a sign-up tap answered at once with a busy button,
 // and a sign-up that survives a retry (a stale page's second tap, a lost answer) without a second row.

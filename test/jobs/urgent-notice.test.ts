@@ -8,7 +8,7 @@ import { baseSenders, warnLoggedChannels } from '../../src/modules/notices/sende
 import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
 import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
 
-// Issue 13, finding 12: the urgent-need notice names the need by id only (no recipient name, no need text in the
+// The urgent-need notice names the need by id only (no recipient name, no need text in the
 // subject, the SMS or the log); the log sender records `logged`, not `sent`; a missing sender is said at start.
 let t: TestApp;
 let f: RegistryFixture;

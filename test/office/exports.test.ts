@@ -11,7 +11,7 @@ import { addShift, addVolunteer } from '../setup/shifts.js';
 
 /**
  * Every file Shouwang offers, opened by LibreOffice (calc and writer, headless) as a double-click would, and read
- * back as the user would see it (issue 18). Requires `soffice` (.ci/run installs libreoffice-calc/-writer).
+ * back as the user would see it. Requires `soffice` (.ci/run installs libreoffice-calc/-writer).
  */
 let t: TestApp;
 let f: RegistryFixture;

@@ -4,7 +4,7 @@ import * as s from '../../src/db/schema/index.js';
 import { Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
 import { type PlanFixture, planFixture } from '../setup/plans.js';
 
-// Issue 13, finding 5: approval is for pending sign-ups only, never re-enables a login an admin disabled, and a
+// Approval is for pending sign-ups only, never re-enables a login an admin disabled, and a
 // volunteer's status (not just their login) decides whether they act as a volunteer.
 let t: TestApp;
 let p: PlanFixture;

@@ -83,7 +83,7 @@ describe('the calendar feed by RFC 5545', () => {
   });
 });
 
-describe('the calendar feed does not outlive the account (issue 13, finding 6)', () => {
+describe('the calendar feed does not outlive the account', () => {
   it('stops at once when the volunteer becomes inactive, and works again when active', async () => {
     expect((await fetchFeed()).status).toBe(200);
     await t.database.db.update(s.volunteers).set({ status: 'inactive' }).where(eq(s.volunteers.id, volunteer.id));

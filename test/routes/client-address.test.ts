@@ -5,7 +5,7 @@ import { forwardedClient } from '../../src/lib/security.js';
 import { Browser, createTestApp, loginAs, PASSWORD, type TestApp } from '../setup/app.js';
 import { registryFixture } from '../setup/registry.js';
 
-// Issue 13, finding 7: behind a trusted proxy the client is the address the proxy added, not what the client wrote;
+// Behind a trusted proxy the client is the address the proxy added, not what the client wrote;
 // and /join answers a registered mobile exactly like a new one.
 const PROXY = '10.0.0.5';
 

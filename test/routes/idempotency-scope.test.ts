@@ -6,7 +6,7 @@ import { type Browser, createTestApp, loginAs, type TestApp } from '../setup/app
 import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
 import { type PlanFixture, planFixture } from '../setup/plans.js';
 
-// Issue 13, finding 16: a form's idempotency key lives in its user's own namespace, so one user's key can never
+// A form's idempotency key lives in its user's own namespace, so one user's key can never
 // block another user's submission (nor a key the server derives for someone else).
 describe('idempotency keys scoped by user', () => {
   let t: TestApp;

@@ -6,7 +6,7 @@ import { PRIVACY_NOTICE_VERSION } from '../../src/modules/volunteers/schema.js';
 import { Browser, createTestApp, type TestApp } from '../setup/app.js';
 import { type RegistryFixture, registryFixture } from '../setup/registry.js';
 
-// Issue 13, finding 14: /join shows a privacy notice and takes an explicit consent, stored with its version;
+// /join shows a privacy notice and takes an explicit consent, stored with its version;
 // ids that name nothing are a 422 with a message, not a 500.
 let t: TestApp;
 let f: RegistryFixture;

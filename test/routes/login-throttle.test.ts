@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loginDevices, users } from '../../src/db/schema/index.js';
 import { Browser, createTestApp, loginAs, PASSWORD, type TestApp } from '../setup/app.js';
 
-// Issue 13, finding 8: the attempt is claimed before the password is verified (parallel guesses cannot overrun the
+// The attempt is claimed before the password is verified (parallel guesses cannot overrun the
 // limit), a stranger's failures never lock the owner out on a browser they logged in with before, and the current
 // password of a password change is throttled too.
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Browser, createTestApp, loginAs, PASSWORD, type TestApp } from '../setup/app.js';
 
-// Issue 13, finding 11: redirect targets that a browser resolves off-site must never leave /login or /lang.
+// Redirect targets that a browser resolves off-site must never leave /login or /lang.
 const HOSTILE = [
   '/\t/evil.example',
   '/\n/evil.example',

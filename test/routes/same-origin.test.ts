@@ -5,7 +5,7 @@ import { type Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.
 import { type RoleName, roleBrowsers } from '../setup/registry.js';
 import { addShift, registryFixture } from '../setup/shifts.js';
 
-// Issue 13, finding 15: the same-origin check covers every unsafe method, whatever its content type.
+// The same-origin check covers every unsafe method, whatever its content type.
 let t: TestApp;
 let f: Awaited<ReturnType<typeof registryFixture>>;
 let as: Record<RoleName, Browser>;

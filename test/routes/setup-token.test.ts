@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema/index.js';
 import { Browser, createTestApp, PASSWORD, SETUP_TOKEN } from '../setup/app.js';
 
-// Issue 13, finding 13: reaching a fresh deployment first is not enough; /setup wants the one-time token.
+// Reaching a fresh deployment first is not enough; /setup wants the one-time token.
 const admin = (setupToken?: string) => ({
   ...(setupToken === undefined ? {} : { setupToken }),
   displayName: '县局管理员',

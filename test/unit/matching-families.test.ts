@@ -5,7 +5,7 @@ import { county1022Township8, cpuClock, familyKernel, HARD_FAMILIES } from '../f
 import { expectFeasible } from './kernel-milp.js';
 
 /**
- * Issue 19's instance families, fixed: each must be proven optimal within the default budget. The budget runs on
+ * The known hard instance families, fixed: each must be proven optimal within the default budget. The budget runs on
  * this process's CPU time (the planner's work), so a busy machine does not change the verdict; how long they take
  * on the wall clock is bench:match's business (bench/results/match.txt), not a test's.
  */

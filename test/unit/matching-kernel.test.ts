@@ -30,7 +30,7 @@ function expectWithinGap(answer: KernelAnswer, best: { covered: number; priority
   expect(o.travel - best.travel).toBeLessThanOrEqual(gap.travel);
 }
 
-/** Issue 19's ranges: up to 400 × 100, 10–50 % two visitors, capacity 0.5–1.5× demand, pins, 1–3 townships. */
+/** The ranges of the known hard cases: up to 400 × 100, 10–50 % two visitors, capacity 0.5–1.5× demand, pins, 1–3 townships. */
 const spec = fc.record({
   seed: fc.integer({ min: 1, max: 1_000_000 }),
   recipients: fc.integer({ min: 5, max: 400 }),

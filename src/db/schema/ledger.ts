@@ -25,7 +25,7 @@ export const activities = sqliteTable(
     townshipId: integer('township_id').references(() => townships.id),
     occurredOn: text('occurred_on').notNull(),
     kind: text('kind', { enum: ACTIVITY_KINDS }).notNull(),
-    // Service days / shifts (issues 4) are built in parallel: plain nullable ids, no foreign key yet.
+    // Service days / shifts are built in parallel: plain nullable ids, no foreign key yet.
     serviceDayId: integer('service_day_id'),
     shiftId: integer('shift_id'),
     note: text('note'),

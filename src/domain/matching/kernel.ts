@@ -1,5 +1,5 @@
 /**
- * The planning kernel (issue 19): the visit planner's problem stripped to ids and integers, in the JSON shape
+ * The planning kernel: the visit planner's problem stripped to ids and integers, in the JSON shape
  * `plan solve` reads. The app's planner (planner.ts) is this kernel fed by the domain rules, so a kernel answer
  * and its proof are the app's. Types, the input check and the exact scorer live here; solving is in solve.ts.
  */

@@ -13,7 +13,7 @@ const GRID = 256;
  * bound(λ) = max over flows of Σ (priorityᵣ + λ)·yᵣ − λ·coverage. Since no plan covers more than `coverage` (it
  * is proven maximal), every λ gives a valid bound; bound is convex and piecewise linear in λ, so a few cuts find its
  * minimum. This is the LP bound of the priority stage, which the half a recipient of the parity
- * case cannot inflate by a whole coverage tier; on the families of issue 19 it equals the best plan's priority, so
+ * case cannot inflate by a whole coverage tier; on the known hard families it equals the best plan's priority, so
  * no branching is needed to prove it. Returns null when the clock passes the deadline first.
  */
 export function priorityBound(c: Component, coverage: number, deadline: number, clock: () => number): number | null {

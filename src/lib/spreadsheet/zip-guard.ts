@@ -1,7 +1,7 @@
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 
 /**
- * Limits for an uploaded .xlsx before exceljs sees it (issue 13 finding 9). Our own export of 200,000 recipients
+ * Limits for an uploaded .xlsx before exceljs sees it. Our own export of 200,000 recipients
  * (the row cap) is 100 MB of sheet XML and 12 MB of shared strings, each compressed 13×; a zip bomb is a few MB
  * declaring (or hiding) a gigabyte at 290× and more. Rows are streamed, so these bound the work, not the memory.
  */

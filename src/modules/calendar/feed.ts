@@ -45,7 +45,7 @@ export function revokeUserFeedTokensQuery(db: Db, userId: number, now: Date) {
 
 /**
  * The volunteer a live token belongs to, or null: unknown or revoked tokens, and, on every fetch, a volunteer who
- * is no longer active or whose login is disabled (issue 13, finding 6).
+ * is no longer active or whose login is disabled.
  */
 export async function volunteerOfToken(db: Db, token: string): Promise<number | null> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;

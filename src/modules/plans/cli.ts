@@ -10,7 +10,7 @@ import { findShift } from '../shifts/queries.js';
 import { currentPins } from './service.js';
 
 const id = z.number().int().safe();
-/** The kernel's JSON format (issue 19): ids and integers only. */
+/** The kernel's JSON format: ids and integers only. */
 export const kernelSchema = z.object({
   volunteers: z.array(z.object({ id, capacity: z.number().int().min(0).max(1000) })),
   recipients: z.array(

@@ -5,7 +5,7 @@ import type { Translate } from '../../lib/i18n/index.js';
 type RecordRow = { date: string; organisation: string; title: string; workKind: WorkKind; minutes: number | null };
 
 /**
- * One rounding rule and one format for every hour figure of the certificate and the hours page (issue 18): each
+ * One rounding rule and one format for every hour figure of the certificate and the hours page: each
  * shift's minutes become tenths of an hour, half up, in integers; a total is the sum of the tenths it lists, so the
  * table adds up as printed; every figure shows one decimal ("3.0", never "3" beside "3.3").
  */
