@@ -1,5 +1,5 @@
 import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -7,6 +7,7 @@ import type { Db } from '../db/client.js';
 import { loginDevices } from '../db/schema/index.js';
 import type { AppEnv } from '../lib/context.js';
 import { isHttps } from '../lib/cookies.js';
+import { randomToken } from '../lib/tokens.js';
 import type { Bucket } from './throttle.js';
 import { THROTTLE_MAX_FAILURES } from './throttle.js';
 
@@ -41,9 +42,7 @@ export async function rememberDevice(db: Db, known: { id: number } | null, userI
     await db.update(loginDevices).set({ lastUsedAt: now }).where(eq(loginDevices.id, known.id));
     return null;
   }
-  const bytes = new Uint8Array(20);
-  crypto.getRandomValues(bytes);
-  const token = encodeBase32LowerCaseNoPadding(bytes);
+  const token = randomToken(20);
   await db.insert(loginDevices).values({ tokenHash: hashToken(token), userId, createdAt: now, lastUsedAt: now });
   return token;
 }

@@ -1,9 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { sessions, users } from '../db/schema/index.js';
+import { randomToken } from '../lib/tokens.js';
 
 // Per the Lucia design: a token is `<id>.<secret>`, each 120 bits from a CSPRNG; only SHA-256(secret) is stored.
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -19,9 +19,7 @@ export interface ValidSession {
 }
 
 function randomSecret(): string {
-  const bytes = new Uint8Array(15); // 120 bits
-  crypto.getRandomValues(bytes);
-  return encodeBase32LowerCaseNoPadding(bytes);
+  return randomToken(15); // 120 bits
 }
 
 function hashSecret(secret: string): Uint8Array {

@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { randomToken } from '../lib/tokens.js';
 
 /**
  * First run is guarded by a one-time token: whoever reaches a fresh deployment first must also have read the
@@ -8,9 +8,7 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
  * one). It is good until the first administrator exists; then /setup is closed anyway.
  */
 export function newSetupToken(): string {
-  const bytes = new Uint8Array(20); // 160 bits
-  crypto.getRandomValues(bytes);
-  return encodeBase32LowerCaseNoPadding(bytes);
+  return randomToken(20); // 160 bits
 }
 
 const digest = (s: string) => sha256(new TextEncoder().encode(s));

@@ -1,4 +1,4 @@
-import { SQL } from 'drizzle-orm';
+import { SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditLog } from '../db/schema/index.js';
 
@@ -28,6 +28,28 @@ export function auditInsert(db: Db, entry: AuditEntry, now: Date) {
           : String(entry.entityId),
     changes: entry.changes ?? null,
   });
+}
+
+/**
+ * Audit rows for records only known inside the batch, set-based: one row per row that `rows` selects (e.g. the rows
+ * an INSERT just wrote, or nothing when a guarded UPDATE changed nothing). `entityId` and `changes` are SQL over those
+ * rows; `rows` is the FROM/WHERE tail of the SELECT.
+ */
+export function auditRowsFrom(
+  db: Db,
+  entry: {
+    actorUserId: number | null;
+    action: string;
+    entity: string;
+    entityId: SQL;
+    changes?: string | null;
+    rows: SQL;
+  },
+  now: Date,
+) {
+  return db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
+    SELECT ${now.getTime()}, ${entry.actorUserId}, ${entry.action}, ${entry.entity}, ${entry.entityId}, ${entry.changes ?? null}
+    ${entry.rows}`);
 }
 
 /** Field-by-field differences between two records, for the audit trail (only changed keys). */

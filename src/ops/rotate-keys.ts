@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { auditLog, importUploads, recipients } from '../db/schema/index.js';
+import { importUploads, recipients } from '../db/schema/index.js';
+import { auditInsert } from '../lib/audit.js';
 import { type PersonalDataCipher, storedKeyVersion } from '../lib/personal-data.js';
 
 export interface RotationReport {
@@ -113,14 +114,17 @@ export async function rotateKeys(
     throw new RotationError(
       `${left.recipients} recipients and ${left.uploads} uploads are still on an old key: run keys rotate again`,
     );
-  await db.insert(auditLog).values({
-    at: opts.now,
-    actorUserId: null,
-    action: 'rotate_keys',
-    entity: 'keys',
-    entityId: String(version),
-    changes: { recipients: report.recipients, uploads: report.uploads },
-  });
+  await auditInsert(
+    db,
+    {
+      actorUserId: null,
+      action: 'rotate_keys',
+      entity: 'keys',
+      entityId: String(version),
+      changes: { recipients: report.recipients, uploads: report.uploads },
+    },
+    opts.now,
+  );
   return report;
 }
 

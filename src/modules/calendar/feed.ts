@@ -1,15 +1,16 @@
 import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase64urlNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
+import { randomToken } from '../../lib/tokens.js';
 
 const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
 /** A new secret feed token for a volunteer; earlier ones stop working in the same batch. Only the hash is kept. */
 export async function createFeedToken(db: Db, volunteerId: number, now: Date): Promise<string> {
-  const token = encodeBase64urlNoPadding(crypto.getRandomValues(new Uint8Array(24)));
+  const token = randomToken(24, 'base64url');
   await db.batch([
     db
       .update(s.calendarTokens)

@@ -1,4 +1,3 @@
-import { encodeHexLowerCase } from '@oslojs/encoding';
 import { Hono } from 'hono';
 import { ActivityDetailPage } from '../../../views/pages/ledger/detail.js';
 import { ActivitiesPage } from '../../../views/pages/ledger/list.js';
@@ -11,6 +10,7 @@ import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import { translateMessage } from '../../lib/i18n/index.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { randomToken } from '../../lib/tokens.js';
 import { townshipChoices } from '../places/queries.js';
 import { can, ownsOrganisation } from './policy.js';
 import {
@@ -29,7 +29,7 @@ import { formKey, recordActivity, reverseLine } from './service.js';
 export const activityRoutes = new Hono<AppEnv>();
 
 const arr = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const newKey = () => encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)));
+const newKey = () => randomToken(16, 'hex');
 
 async function renderNew(c: AppContext, values?: FormValues, errors?: FieldErrors) {
   const viewer = viewerOf(c);

@@ -11,6 +11,8 @@ import {
   recipients,
 } from '../../db/schema/index.js';
 import { fitParams } from '../../db/types.js';
+import { auditRowsFrom } from '../../lib/audit.js';
+import { randomToken } from '../../lib/tokens.js';
 
 export interface LineInput {
   kind: LineKind;
@@ -41,7 +43,7 @@ export type RecordResult =
   | { ok: false; reason: 'key_reused' | 'bad_organisation' | 'bad_target' | 'no_target' };
 
 export function randomNonce(): string {
-  return encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)));
+  return randomToken(16, 'hex');
 }
 
 function stableJson(v: unknown): string {
@@ -165,8 +167,17 @@ export function activityStatements(
           ${l.volunteers}, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId}, ${nonce}, ${meta.actorUserId}, ${created}
         FROM ${mine} AS a`),
     ),
-    db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
-      SELECT ${created}, ${meta.actorUserId}, 'create', 'activity', CAST(a.id AS TEXT), NULL FROM ${mine} AS a`),
+    auditRowsFrom(
+      db,
+      {
+        actorUserId: meta.actorUserId,
+        action: 'create',
+        entity: 'activity',
+        entityId: sql`CAST(a.id AS TEXT)`,
+        rows: sql`FROM ${mine} AS a`,
+      },
+      meta.now,
+    ),
   ];
 }
 
@@ -229,8 +240,17 @@ export async function reverseLine(
         -service_centihours, volunteers, id, ${meta.reason}, occurred_on, organisation_id, township_id, ${nonce}, ${meta.actorUserId}, ${at}
       FROM ledger_lines WHERE id = ${line.id} AND reverses_line_id IS NULL
       ON CONFLICT (reverses_line_id) DO NOTHING`),
-    db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
-      SELECT ${at}, ${meta.actorUserId}, 'reverse', 'ledger_line', CAST(${line.id} AS TEXT), NULL FROM ${reversal} AS r`),
+    auditRowsFrom(
+      db,
+      {
+        actorUserId: meta.actorUserId,
+        action: 'reverse',
+        entity: 'ledger_line',
+        entityId: sql`${String(line.id)}`,
+        rows: sql`FROM ${reversal} AS r`,
+      },
+      meta.now,
+    ),
   ];
   if (replacement) {
     const l = replacement;

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditLog, incubationEvents, organisations } from '../../db/schema/index.js';
+import { incubationEvents, organisations } from '../../db/schema/index.js';
 import { businessDate } from '../../domain/dates.js';
 import { checkStageChange, type StageRefusal } from '../../domain/incubation.js';
 import type { IncubationStage } from '../../domain/vocabulary.js';
-import { diff } from '../../lib/audit.js';
+import { auditInsert, diff } from '../../lib/audit.js';
 import { lastStage } from './queries.js';
 import type { OrganisationInput } from './schema.js';
 
@@ -53,14 +53,17 @@ export async function createOrganisation(
         .insert(organisations)
         .values({ ...columns(v), incubationStage: social ? 'applied' : null, createdAt: now, updatedAt: now })
         .returning({ id: organisations.id }),
-      db.insert(auditLog).values({
-        at: now,
-        actorUserId,
-        action: 'create',
-        entity: 'organisation',
-        entityId: sql`CAST(${id} AS TEXT)`,
-        changes: columns(v),
-      }),
+      auditInsert(
+        db,
+        {
+          actorUserId,
+          action: 'create',
+          entity: 'organisation',
+          entityId: sql`CAST(${id} AS TEXT)`,
+          changes: columns(v),
+        },
+        now,
+      ),
       ...(social
         ? [db.insert(incubationEvents).values({ organisationId: id, stage: 'applied', on: today, createdAt: now })]
         : []),
@@ -89,14 +92,17 @@ export async function updateOrganisation(
         .update(organisations)
         .set({ ...next, updatedAt: now })
         .where(eq(organisations.id, current.id)),
-      db.insert(auditLog).values({
-        at: now,
-        actorUserId,
-        action: 'update',
-        entity: 'organisation',
-        entityId: String(current.id),
-        changes,
-      }),
+      auditInsert(
+        db,
+        {
+          actorUserId,
+          action: 'update',
+          entity: 'organisation',
+          entityId: String(current.id),
+          changes,
+        },
+        now,
+      ),
     ]);
     return { ok: true, id: current.id };
   } catch (error) {
@@ -124,14 +130,17 @@ export async function changeStage(
   await db.batch([
     db.insert(incubationEvents).values({ organisationId: id, stage: v.stage, on: v.on, note: v.note, createdAt: now }),
     db.update(organisations).set({ incubationStage: v.stage, updatedAt: now }).where(eq(organisations.id, id)),
-    db.insert(auditLog).values({
-      at: now,
-      actorUserId,
-      action: 'stage',
-      entity: 'organisation',
-      entityId: String(id),
-      changes: { stage: v.stage, on: v.on },
-    }),
+    auditInsert(
+      db,
+      {
+        actorUserId,
+        action: 'stage',
+        entity: 'organisation',
+        entityId: String(id),
+        changes: { stage: v.stage, on: v.on },
+      },
+      now,
+    ),
   ]);
   return null;
 }

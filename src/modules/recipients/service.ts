@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { assessments, auditLog, recipients } from '../../db/schema/index.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { assessments, recipients } from '../../db/schema/index.js';
 import { careLevelFromItems } from '../../domain/care-level.js';
 import { maskIdNumber } from '../../domain/id-number.js';
 import { maskMobile } from '../../domain/mobile.js';
-import { diff } from '../../lib/audit.js';
+import { auditInsert, diff } from '../../lib/audit.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { isNursingHome, villageInTownship } from './queries.js';
 import type { AssessmentInput, EditRecipientInput, NewRecipientInput } from './schema.js';
@@ -109,23 +110,26 @@ export async function createRecipient(
         level,
         createdAt: now,
       }),
-      db.insert(auditLog).values({
-        at: now,
-        actorUserId,
-        action: 'create',
-        entity: 'recipient',
-        entityId: sql`CAST(${recipientId} AS TEXT)`,
-        changes: auditable({
-          ...recordColumns(input),
-          idNumber: maskIdNumber(id),
-          careLevel: level,
-          caregiverMobile: input.caregiverMobile,
-        }),
-      }),
+      auditInsert(
+        db,
+        {
+          actorUserId,
+          action: 'create',
+          entity: 'recipient',
+          entityId: sql`CAST(${recipientId} AS TEXT)`,
+          changes: auditable({
+            ...recordColumns(input),
+            idNumber: maskIdNumber(id),
+            careLevel: level,
+            caregiverMobile: input.caregiverMobile,
+          }),
+        },
+        now,
+      ),
     ]);
     return { ok: true, id: inserted[0].id };
   } catch (error) {
-    if (/UNIQUE constraint failed: recipients\.id_number_hash/.test(String((error as Error).message)))
+    if (isUniqueViolation(error, 'recipients.id_number_hash'))
       return { ok: false, problem: { field: 'idNumber', message: 'recipients.error.idTaken' } };
     throw error;
   }
@@ -166,9 +170,7 @@ export async function updateRecipient(
       .update(recipients)
       .set({ ...next, ...(mobileChanged ? await mobileColumns(cipher, input.caregiverMobile) : {}), updatedAt: now })
       .where(eq(recipients.id, current.id)),
-    db
-      .insert(auditLog)
-      .values({ at: now, actorUserId, action: 'update', entity: 'recipient', entityId: String(current.id), changes }),
+    auditInsert(db, { actorUserId, action: 'update', entity: 'recipient', entityId: String(current.id), changes }, now),
   ]);
   return null;
 }
@@ -193,14 +195,17 @@ export async function addAssessment(
           sql`NOT EXISTS (SELECT 1 FROM assessments a WHERE a.recipient_id = ${recipientId} AND a.assessed_on > ${input.assessedOn})`,
         ),
       ),
-    db.insert(auditLog).values({
-      at: now,
-      actorUserId,
-      action: 'assess',
-      entity: 'recipient',
-      entityId: String(recipientId),
-      changes: { assessedOn: input.assessedOn, level },
-    }),
+    auditInsert(
+      db,
+      {
+        actorUserId,
+        action: 'assess',
+        entity: 'recipient',
+        entityId: String(recipientId),
+        changes: { assessedOn: input.assessedOn, level },
+      },
+      now,
+    ),
   ]);
   return level;
 }
@@ -209,13 +214,16 @@ export async function addAssessment(
 export async function reveal(deps: RecipientDeps, r: typeof recipients.$inferSelect, actorUserId: number, now: Date) {
   const idNumber = await deps.cipher.decrypt(r.idNumberEnc);
   const caregiverMobile = r.caregiverMobileEnc ? await deps.cipher.decrypt(r.caregiverMobileEnc) : null;
-  await deps.db.insert(auditLog).values({
-    at: now,
-    actorUserId,
-    action: 'reveal',
-    entity: 'recipient',
-    entityId: String(r.id),
-    changes: { fields: ['idNumber', 'caregiverMobile'] },
-  });
+  await auditInsert(
+    deps.db,
+    {
+      actorUserId,
+      action: 'reveal',
+      entity: 'recipient',
+      entityId: String(r.id),
+      changes: { fields: ['idNumber', 'caregiverMobile'] },
+    },
+    now,
+  );
   return { idNumber, caregiverMobile };
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditLog, incubationEvents, organisations, townships } from '../../db/schema/index.js';
+import { incubationEvents, organisations, townships } from '../../db/schema/index.js';
+import { auditInsert } from '../../lib/audit.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
 import type { IdRef, ImportContext, RowError } from './context.js';
 import { ORGANISATION_COLUMNS, type RowOf } from './formats.js';
@@ -95,14 +96,17 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
           createdAt: now,
           updatedAt: now,
         } as typeof organisations.$inferInsert),
-        db.insert(auditLog).values({
-          at: now,
-          actorUserId: ctx.viewer.id,
-          action: 'import',
-          entity: 'organisation',
-          entityId: sql`CAST(${byName} AS TEXT)`,
-          changes: { created: true },
-        }),
+        auditInsert(
+          db,
+          {
+            actorUserId: ctx.viewer.id,
+            action: 'import',
+            entity: 'organisation',
+            entityId: sql`CAST(${byName} AS TEXT)`,
+            changes: { created: true },
+          },
+          now,
+        ),
         ...(p.incubationStage ? [stageEvent(p.incubationYear ? `${p.incubationYear}-01-01` : today)] : []),
       );
       continue;
@@ -123,14 +127,17 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
         .update(organisations)
         .set({ ...columns, updatedAt: now } as Partial<typeof organisations.$inferInsert>)
         .where(eq(organisations.id, current.id)),
-      db.insert(auditLog).values({
-        at: now,
-        actorUserId: ctx.viewer.id,
-        action: 'import',
-        entity: 'organisation',
-        entityId: String(current.id),
-        changes: changed,
-      }),
+      auditInsert(
+        db,
+        {
+          actorUserId: ctx.viewer.id,
+          action: 'import',
+          entity: 'organisation',
+          entityId: String(current.id),
+          changes: changed,
+        },
+        now,
+      ),
       ...(changed.incubationStage && p.incubationStage ? [stageEvent(today)] : []),
     );
   }

@@ -1,9 +1,10 @@
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditLog, recipients, townships, villages } from '../../db/schema/index.js';
+import { recipients, townships, villages } from '../../db/schema/index.js';
 import { fitParams } from '../../db/types.js';
 import { type IdNumberInfo, maskIdNumber, parseIdNumber } from '../../domain/id-number.js';
 import { maskMobile, normaliseMobile } from '../../domain/mobile.js';
+import { auditInsert, auditRowsFrom } from '../../lib/audit.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
@@ -181,14 +182,17 @@ export async function planRecipients(
           typeof recipients.$inferInsert
         >)
         .where(eq(recipients.id, current.id)),
-      db.insert(auditLog).values({
-        at: now,
-        actorUserId: ctx.viewer.id,
-        action: 'import',
-        entity: 'recipient',
-        entityId: String(current.id),
-        changes: changed,
-      }),
+      auditInsert(
+        db,
+        {
+          actorUserId: ctx.viewer.id,
+          action: 'import',
+          entity: 'recipient',
+          entityId: String(current.id),
+          changes: changed,
+        },
+        now,
+      ),
     );
   }
   // New people go in as multi-row inserts (building one statement per row dominated large imports), each with
@@ -201,12 +205,21 @@ export async function planRecipients(
     at += run.length;
     plan.statements.push(
       db.insert(recipients).values(run),
-      db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
-        SELECT ${now.getTime()}, ${ctx.viewer.id}, 'import', 'recipient', CAST(id AS TEXT), '{"created":true}'
-        FROM recipients WHERE id_number_hash IN (${sql.join(
-          hashes.map((h) => sql`${h}`),
-          sql`, `,
-        )})`),
+      auditRowsFrom(
+        db,
+        {
+          actorUserId: ctx.viewer.id,
+          action: 'import',
+          entity: 'recipient',
+          entityId: sql`CAST(id AS TEXT)`,
+          changes: '{"created":true}',
+          rows: sql`FROM recipients WHERE id_number_hash IN (${sql.join(
+            hashes.map((h) => sql`${h}`),
+            sql`, `,
+          )})`,
+        },
+        now,
+      ),
     );
   }
   return plan;

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditLog, recipients, volunteers } from '../../db/schema/index.js';
+import { recipients, volunteers } from '../../db/schema/index.js';
 import { businessDate } from '../../domain/dates.js';
+import { auditInsert } from '../../lib/audit.js';
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey, Translate } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
@@ -119,9 +120,7 @@ export async function importRegister(
       unchanged: plan.unchanged,
     };
     statements.push(
-      deps.db
-        .insert(auditLog)
-        .values({ at: opts.now, actorUserId: viewer.id, action: 'import', entity: register, changes: summary }),
+      auditInsert(deps.db, { actorUserId: viewer.id, action: 'import', entity: register, changes: summary }, opts.now),
     );
     await deps.db.batch(statements as unknown as Parameters<typeof deps.db.batch>[0]);
   }
@@ -148,13 +147,16 @@ export async function exportRegister(
       : register === 'volunteers'
         ? await exportVolunteers(deps.db, station === null ? undefined : eq(volunteers.townshipId, station))
         : await exportOrganisations(deps.db);
-  await deps.db.insert(auditLog).values({
-    at: opts.now,
-    actorUserId: viewer.id,
-    action: 'export',
-    entity: register,
-    changes: { format, rows: rows.length, unmasked: opts.unmasked },
-  });
+  await auditInsert(
+    deps.db,
+    {
+      actorUserId: viewer.id,
+      action: 'export',
+      entity: register,
+      changes: { format, rows: rows.length, unmasked: opts.unmasked },
+    },
+    opts.now,
+  );
   const headers = COLUMNS[register].map((c) => c.zh);
   return format === 'csv' ? writeCsv(headers, rows) : writeXlsx(opts.sheetName, headers, rows);
 }

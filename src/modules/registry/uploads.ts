@@ -1,8 +1,8 @@
-import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { importUploads } from '../../db/schema/index.js';
 import { type PersonalDataCipher, storedKeyVersion } from '../../lib/personal-data.js';
+import { randomToken } from '../../lib/tokens.js';
 
 /** A preview is good for half an hour; after that the file must be uploaded again (and the sweep removes it). */
 export const UPLOAD_TTL_MS = 30 * 60 * 1000;
@@ -19,7 +19,7 @@ export async function keepUpload(
   file: { name: string; bytes: Uint8Array },
   now: Date,
 ): Promise<string> {
-  const token = encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)));
+  const token = randomToken(16, 'hex');
   const [bytes, fileName] = await Promise.all([cipher.encryptBytes(file.bytes), cipher.encrypt(file.name)]);
   await db.batch([
     db.delete(importUploads).where(lt(importUploads.createdAt, new Date(now.getTime() - UPLOAD_TTL_MS))),

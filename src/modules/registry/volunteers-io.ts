@@ -1,9 +1,10 @@
 import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditLog, organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
+import { organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
 import { fitParams } from '../../db/types.js';
 import { normaliseMobile } from '../../domain/mobile.js';
 import { SKILLS, type Skill, skillFrom } from '../../domain/skills.js';
+import { auditInsert, auditRowsFrom } from '../../lib/audit.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
 import type { IdRef, ImportContext, RowError } from './context.js';
 import { type RowOf, VOLUNTEER_COLUMNS } from './formats.js';
@@ -124,14 +125,17 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
         .update(volunteers)
         .set({ ...columns, updatedAt: now } as Partial<typeof volunteers.$inferInsert>)
         .where(eq(volunteers.id, current.id)),
-      db.insert(auditLog).values({
-        at: now,
-        actorUserId: ctx.viewer.id,
-        action: 'import',
-        entity: 'volunteer',
-        entityId: String(current.id),
-        changes: changed,
-      }),
+      auditInsert(
+        db,
+        {
+          actorUserId: ctx.viewer.id,
+          action: 'import',
+          entity: 'volunteer',
+          entityId: String(current.id),
+          changes: changed,
+        },
+        now,
+      ),
       ...(membership && newMembership ? [membership] : []),
     );
   }
@@ -148,8 +152,18 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
     );
     plan.statements.push(
       db.insert(volunteers).values(run),
-      db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
-        SELECT ${now.getTime()}, ${ctx.viewer.id}, 'import', 'volunteer', CAST(id AS TEXT), '{"created":true}' FROM volunteers WHERE mobile IN (${inChunk})`),
+      auditRowsFrom(
+        db,
+        {
+          actorUserId: ctx.viewer.id,
+          action: 'import',
+          entity: 'volunteer',
+          entityId: sql`CAST(id AS TEXT)`,
+          changes: '{"created":true}',
+          rows: sql`FROM volunteers WHERE mobile IN (${inChunk})`,
+        },
+        now,
+      ),
     );
   }
   for (const m of newMemberships)

@@ -1,15 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import type { PasswordHasher } from '../../auth/password.js';
 import type { Db } from '../../db/client.js';
-import { auditLog, users, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { users, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
 import { changedRows } from '../../db/types.js';
-import { diff } from '../../lib/audit.js';
+import { auditInsert, auditRowsFrom, diff } from '../../lib/audit.js';
 import { type JoinInput, PRIVACY_NOTICE_VERSION, type VolunteerInput } from './schema.js';
 
 export type SaveResult = { ok: true; id: number } | { ok: false; field: 'mobile'; message: 'vols.error.mobileTaken' };
 
 const taken = (error: unknown) =>
-  /UNIQUE constraint failed: (volunteers\.mobile|users\.username)/.test(String((error as Error).message));
+  isUniqueViolation(error, 'volunteers.mobile') || isUniqueViolation(error, 'users.username');
 
 function columns(v: Omit<VolunteerInput, 'status' | 'organisationId'>) {
   return {
@@ -32,14 +33,17 @@ export async function createVolunteer(db: Db, v: VolunteerInput, actorUserId: nu
         .insert(volunteers)
         .values({ ...columns(v), status: v.status, createdAt: now, updatedAt: now })
         .returning({ id: volunteers.id }),
-      db.insert(auditLog).values({
-        at: now,
-        actorUserId,
-        action: 'create',
-        entity: 'volunteer',
-        entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
-        changes: { name: v.name },
-      }),
+      auditInsert(
+        db,
+        {
+          actorUserId,
+          action: 'create',
+          entity: 'volunteer',
+          entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
+          changes: { name: v.name },
+        },
+        now,
+      ),
       ...(v.organisationId
         ? [
             db
@@ -70,9 +74,11 @@ export async function updateVolunteer(
         .update(volunteers)
         .set({ ...next, updatedAt: now })
         .where(eq(volunteers.id, current.id)),
-      db
-        .insert(auditLog)
-        .values({ at: now, actorUserId, action: 'update', entity: 'volunteer', entityId: String(current.id), changes }),
+      auditInsert(
+        db,
+        { actorUserId, action: 'update', entity: 'volunteer', entityId: String(current.id), changes },
+        now,
+      ),
       ...(v.organisationId
         ? [
             db
@@ -118,14 +124,17 @@ export async function join(db: Db, passwords: PasswordHasher, v: JoinInput, now:
         createdAt: now,
       }),
       db.update(volunteers).set({ userId }).where(eq(volunteers.mobile, v.mobile)),
-      db.insert(auditLog).values({
-        at: now,
-        actorUserId: null,
-        action: 'join',
-        entity: 'volunteer',
-        entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
-        changes: { name: v.name, consentVersion: PRIVACY_NOTICE_VERSION },
-      }),
+      auditInsert(
+        db,
+        {
+          actorUserId: null,
+          action: 'join',
+          entity: 'volunteer',
+          entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
+          changes: { name: v.name, consentVersion: PRIVACY_NOTICE_VERSION },
+        },
+        now,
+      ),
       ...(v.organisationId
         ? [
             db
@@ -159,8 +168,17 @@ export async function approve(
     db.run(
       sql`UPDATE volunteers SET status = 'active', updated_at = ${at} WHERE id = ${current.id} AND status = 'pending'`,
     ),
-    db.run(sql`INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id, changes)
-      SELECT ${at}, ${actorUserId}, 'approve', 'volunteer', ${String(current.id)}, NULL WHERE changes() = 1`),
+    auditRowsFrom(
+      db,
+      {
+        actorUserId,
+        action: 'approve',
+        entity: 'volunteer',
+        entityId: sql`${String(current.id)}`,
+        rows: sql`WHERE changes() = 1`,
+      },
+      now,
+    ),
     db.run(sql`UPDATE users SET disabled_at = NULL
       WHERE changes() = 1 AND id = (SELECT user_id FROM volunteers WHERE id = ${current.id}) AND disabled_at = created_at`),
   ]);
