@@ -39,7 +39,8 @@ export const VISIT_KINDS = [
 ] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 export const VISITOR_KINDS = ['volunteer', 'station_worker', 'watch_home_member', 'village_doctor'] as const;
-export const VISIT_OUTCOMES = ['visited', 'not_home', 'refused', 'moved'] as const;
+/** How a visit ended. Only `visited` means somebody was met; `moved` and `deceased` open a task for the station. */
+export const VISIT_OUTCOMES = ['visited', 'not_home', 'refused', 'moved', 'in_hospital', 'deceased'] as const;
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 export const NEED_CATEGORIES = ['health', 'food', 'housing', 'safety', 'loneliness', 'money', 'other'] as const;
 export const NEED_URGENCIES = ['normal', 'urgent'] as const;
