@@ -55,3 +55,13 @@ export function addYears(date: string, years: number): string {
   if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
   return target.toISOString().slice(0, 10);
 }
+
+/** The later of two business dates (checked: comparing as numbers would silently give NaN). */
+export function laterDate(a: string, b: string): string {
+  return daysBetween(a, b) > 0 ? b : a;
+}
+
+/** The earlier of two business dates. */
+export function earlierDate(a: string, b: string): string {
+  return daysBetween(a, b) < 0 ? b : a;
+}

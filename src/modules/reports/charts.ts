@@ -13,6 +13,8 @@ export interface BarChart {
   title: string;
   labels: string[];
   values: number[];
+  /** A fixed top of the value axis (e.g. 100 for percentages), so charts of different months compare. */
+  max?: number;
   width?: number;
   height?: number;
 }
@@ -35,7 +37,7 @@ export function barChartSvg(opts: BarChart): string {
         data: opts.labels,
         axisLabel: { interval: 0, rotate: opts.labels.length > 8 ? 30 : 0 },
       },
-      yAxis: { type: 'value' },
+      yAxis: opts.max === undefined ? { type: 'value' } : { type: 'value', min: 0, max: opts.max },
       series: [{ type: 'bar', data: opts.values, itemStyle: { color: '#1f6f8b' } }],
     });
     return chart.renderToSVGString();

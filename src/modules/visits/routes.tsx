@@ -5,7 +5,7 @@ import { NeedsBoardPage } from '../../../views/pages/visits/needs.js';
 import { OverduePage } from '../../../views/pages/visits/overdue.js';
 import { RecordVisitPage } from '../../../views/pages/visits/record.js';
 import { RequirementsPage } from '../../../views/pages/visits/requirements.js';
-import { addDays, businessDate } from '../../domain/dates.js';
+import { businessDate } from '../../domain/dates.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
@@ -13,7 +13,8 @@ import { type FieldErrors, type FormValues, parseForm, readForm } from '../../li
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { townshipChoices } from '../places/queries.js';
 import { saveCadence } from './cadence.js';
-import { COMPLIANCE_DAYS, complianceByTownship, complianceChart } from './compliance.js';
+import { compliancePage } from './compliance.js';
+import { complianceQuery } from './compliance-schema.js';
 import { can, scope } from './policy.js';
 import { findRecipientInScope, loadCadenceRules } from './queries.js';
 import { requirementsOf, saveRequirements, townshipVolunteers } from './requirements.js';
@@ -61,13 +62,16 @@ visitRoutes.get('/compliance', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'compliance'));
   const deps = c.get('deps');
-  const today = businessDate(deps.now());
-  const rows = await complianceByTownship(deps.db, scope(viewer), today);
-  const chart = complianceChart(rows, c.get('t')('compliance.chartTitle'));
-  return renderPage(
-    c,
-    <CompliancePage ui={uiOf(c)} from={addDays(today, -(COMPLIANCE_DAYS - 1))} to={today} rows={rows} chart={chart} />,
-  );
+  const query = complianceQuery.safeParse(c.req.query());
+  const model = await compliancePage(deps.db, scope(viewer), {
+    month: query.success ? query.data.month : null,
+    townshipId: query.success ? query.data.township : null,
+    badMonth: !query.success,
+    asked: c.req.query('month') ?? '',
+    today: businessDate(deps.now()),
+    chartTitle: c.get('t')('compliance.chartTitle'),
+  });
+  return renderPage(c, <CompliancePage ui={uiOf(c)} model={model} />, model.error ? 422 : 200);
 });
 
 visitRoutes.get('/cadence', async (c) => {
