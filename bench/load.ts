@@ -11,6 +11,7 @@ import { benchApp, childServer } from './lib/app.js';
 import { load, table } from './lib/http.js';
 import { peakRssMiB, saveReport } from './lib/results.js';
 
+const mib = (bytes?: number) => (bytes === undefined ? '?' : Math.round(bytes / 1048576));
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
@@ -233,6 +234,7 @@ const report = [
   `writes acknowledged (303) ${counts.record.ok} · activities in the database ${stored} (in-flight at the end may add a few) · acknowledged but missing (lost) ${lost}`,
   `sign-ups acknowledged (303) ${acknowledgedSignups.length} (refused as full/already: ${counts.signup.fail}) · acknowledged but missing (lost) ${lostSignups} · shifts over capacity ${over}`,
   `peak RSS: server ${app.peakRssMiB()} MiB (target < 300 MB), load generator ${peakRssMiB()} MiB`,
+  `server at its sampled peak: ${mib(app.atPeak?.rss)} MiB resident, of which V8 heap ${mib(app.atPeak?.heapTotal)} MiB and external ${mib(app.atPeak?.external)} MiB`,
 ].join('\n');
 saveReport('load', report);
 if (total5xx > 0 || lost > 0 || lostSignups > 0 || Number(over) > 0) process.exitCode = 1;

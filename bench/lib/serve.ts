@@ -41,12 +41,16 @@ if (kind === 'hello') {
 }
 const server = await listen(fetchHandler);
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+// The heap's share of the peak (sampled each second), so a bench can tell V8's heap from native memory.
+let peakHeap = { heapTotal: 0, external: 0, rss: 0 };
 setInterval(() => {
+  const m = process.memoryUsage();
+  if (m.rss > peakHeap.rss) peakHeap = { heapTotal: m.heapTotal, external: m.external, rss: m.rss };
   if (process.argv.includes('--report-rss')) process.stderr.write(`rss ${process.resourceUsage().maxRSS}\n`);
 }, 1000).unref();
 process.on('SIGINT', () => process.exit(0));
 process.on('SIGTERM', () => {
-  process.stdout.write(`${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })}\n`);
+  process.stdout.write(`${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, atPeak: peakHeap })}\n`);
   // Close idle keep-alive sockets too, so the process exits (and writes its CPU profile) promptly.
   server.close().then(() => process.exit(0));
   setTimeout(() => process.exit(0), 2000).unref();

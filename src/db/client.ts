@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { projectRoot } from '../lib/project-root.js';
 import * as schema from './schema/index.js';
 
 export type { Db } from './types.js';
@@ -16,7 +16,7 @@ export interface Database {
   close(): void;
 }
 
-const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const MIGRATIONS = resolve(projectRoot(import.meta.url), 'migrations');
 
 /** Opens the database named by `url`: an embedded file (created on first use) or a libSQL server. */
 export async function openDatabase(url: string, authToken?: string): Promise<Database> {

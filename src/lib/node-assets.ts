@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { ASSET_FILES, assetHeaders, ENCODINGS, type Encoding, pickEncoding } from './assets.js';
 import type { AppEnv } from './context.js';
+import { projectRoot } from './project-root.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = projectRoot(import.meta.url);
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 

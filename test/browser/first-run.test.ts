@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -7,8 +7,8 @@ import { launchChromium, screenshotPath } from '../setup/chromium.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 import { freePort } from '../setup/ports.js';
 
-// A newcomer's first run: `npm start` (the real Node entry, here on a fresh database file), then the link the
-// console prints, which carries the one-time setup token.
+// A newcomer's first run: what `npm start` runs (the Node entry bundled by scripts/build-node.mjs, then plain node,
+// here on a fresh database file), then the link the console prints, which carries the one-time setup token.
 let server: ChildProcess;
 let console_ = '';
 let dir: string;
@@ -19,7 +19,9 @@ let setupLink: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(TMP_DIR, 'first-run-'));
   const port = await freePort();
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/index.node.ts'], {
+  const bundle = join(dir, 'index.node.mjs');
+  execFileSync(process.execPath, ['scripts/build-node.mjs', 'src/index.node.ts', bundle], { cwd: ROOT });
+  server = spawn(process.execPath, ['--enable-source-maps', bundle], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,0 +1,11 @@
+const r = () => Math.round(process.memoryUsage().rss / 1048576);
+console.log('bare', r());
+const core = await import('echarts/core');
+const { BarChart } = await import('echarts/charts');
+const { TitleComponent, GridComponent } = await import('echarts/components');
+const { SVGRenderer } = await import('echarts/renderers');
+core.use([BarChart, TitleComponent, GridComponent, SVGRenderer]);
+console.log('echarts/core + bar + svg', r());
+const c = core.init(null, null, { renderer: 'svg', ssr: true, width: 300, height: 200 });
+c.setOption({ animation: false, title: { text: 'x' }, xAxis: { type: 'category', data: ['a', 'b'] }, yAxis: { type: 'value', min: 0, max: 100 }, series: [{ type: 'bar', data: [1, 2] }] });
+console.log(c.renderToSVGString().length, r());
