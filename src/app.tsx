@@ -11,6 +11,7 @@ import { isLocale, type MessageKey, translator } from './lib/i18n/index.js';
 import { renderPage, uiOf } from './lib/render.js';
 import { limitBody, sameOrigin, securityHeaders } from './lib/security.js';
 import { calendarFeedRoutes } from './modules/calendar/routes.js';
+import { certificateChoiceRoutes, certificateRoutes, verifyRoutes } from './modules/certificates/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
 import { activityRoutes } from './modules/ledger/routes.js';
@@ -104,6 +105,9 @@ export function createApp(deps: Deps) {
   app.route('/plans', planRoutes);
   app.route('/needs', needRoutes);
   app.route('/shifts/templates', templateRoutes);
+  app.route('/shifts/certificate', certificateChoiceRoutes);
+  app.route('/certificates', certificateRoutes);
+  app.route('/verify', verifyRoutes);
   app.route('/shifts', volunteerShiftRoutes);
   app.route('/shifts', shiftRoutes);
   app.route('/calendar', calendarFeedRoutes);

@@ -194,15 +194,19 @@ describe('the volunteer’s certificate and calendar', () => {
       });
       expect(res.status).toBe(303);
     }
-    const page = parseHtml(await (await v.browser!.get('/shifts/certificate')).text());
+    const issued = await v.browser!.post('/shifts/certificate', { organisationId: String(f.orgA.id) });
+    const location = issued.headers.get('location')!;
+    const page = parseHtml(await (await v.browser!.get(location)).text());
     expect(page.querySelectorAll('#certificate-rows td:last-child').map((td) => td.text)).toEqual([
       '3.0',
       '3.3',
       '3.3',
       '3.5',
     ]);
-    const text = await office.text('cert.docx', await bytesOf(await v.browser!.get('/shifts/certificate.docx')));
+    const text = await office.text('cert.docx', await bytesOf(await v.browser!.get(`${location}.docx`)));
     expect(text).toContain('累计服务 13.1 小时');
+    expect(text).toContain(`编号：${location.split('/').pop()}`);
+    expect(text).toContain('（盖章）');
     const figures = text.match(/^\d+\.\d$/gm);
     expect(figures).toEqual(['3.0', '3.3', '3.3', '3.5', '13.1']);
 

@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import {
+  certificates,
   ledgerLines,
   needs,
   shiftTemplates,
@@ -20,6 +21,8 @@ import type { MatrixFixture, Who } from './route-matrix.js';
  * The county the route matrix is checked on: the registry fixture, an activity of organisation A, a need found in
  * township X, a volunteer with a login, a shift and a template, and a logged-in browser for everyone who knocks.
  */
+export const MATRIX_SERIAL = '2026-AAAA-BBBB-CCCC';
+
 export async function matrixCounty(): Promise<{ t: TestApp; fx: MatrixFixture; browsers: Record<Who, Browser> }> {
   const t = await createTestApp();
   const f = await registryFixture(t);
@@ -88,6 +91,20 @@ export async function matrixCounty(): Promise<{ t: TestApp; fx: MatrixFixture; b
       updatedAt: t.clock.now(),
     })
     .returning();
+  // A certificate organisation A issued to that volunteer (as issued: the content is a snapshot).
+  await t.database.db.insert(certificates).values({
+    serial: MATRIX_SERIAL,
+    volunteerId: vol.id,
+    organisationId: f.orgA.id,
+    volunteerName: vol.name,
+    organisationName: f.orgA.name,
+    issuedOn: '2026-11-24',
+    firstDate: '2026-11-01',
+    lastDate: '2026-11-20',
+    totalTenths: 35,
+    lines: [{ date: '2026-11-20', activity: '入户走访', hours: '3.5' }],
+    createdAt: t.clock.now(),
+  });
   const fx = {
     ...f,
     activityId: recorded.id,

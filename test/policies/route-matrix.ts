@@ -1,4 +1,5 @@
 import type { RegistryFixture, RoleName } from '../setup/registry.js';
+import { MATRIX_SERIAL } from './matrix-county.js';
 
 /** Everyone who can knock: anonymous plus the six roles of `roleBrowsers`. */
 export type Who = 'anonymous' | RoleName;
@@ -146,7 +147,27 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /shifts/mine': [{ path: '/shifts/mine', expect: only({ volunteer: 200 }) }],
     'GET /shifts/hours': [{ path: '/shifts/hours', expect: only({ volunteer: 200 }) }],
     'GET /shifts/certificate': [{ path: '/shifts/certificate', expect: only({ volunteer: 200 }) }],
-    'GET /shifts/certificate.docx': [{ path: '/shifts/certificate.docx', expect: only({ volunteer: 200 }) }],
+    // The matrix volunteer has no confirmed hours: asking for a certificate is refused with the reason.
+    'POST /shifts/certificate': [{ path: '/shifts/certificate', form: {}, expect: only({ volunteer: 422 }) }],
+    // Organisation A's certificate to the matrix volunteer: the volunteer, A's coordinator, station X and the admin.
+    'GET /certificates/:serial': [
+      {
+        path: `/certificates/${MATRIX_SERIAL}`,
+        expect: { ...ledgerStaff(200), volunteer: 200, coordB: 404, stationY: 404 },
+      },
+      { path: '/certificates/2026-ZZZZ-ZZZZ-ZZZZ', expect: { ...ledgerStaff(404), volunteer: 404 } },
+    ],
+    'GET /certificates/:file{[0-9A-Z-]+\\.docx}': [
+      {
+        path: `/certificates/${MATRIX_SERIAL}.docx`,
+        expect: { ...ledgerStaff(200), volunteer: 200, coordB: 404, stationY: 404 },
+      },
+    ],
+    'GET /verify': [{ path: '/verify', expect: all(200, 200) }],
+    'GET /verify/:serial': [
+      { path: `/verify/${MATRIX_SERIAL}`, expect: all(200, 200) },
+      { path: '/verify/2026-ZZZZ-ZZZZ-ZZZZ', expect: all(404, 404) },
+    ],
     'POST /shifts/:id{[0-9]+}/signup': [{ path: `/shifts/${f.shiftId}/signup`, expect: only({ volunteer: 303 }) }],
     'POST /shifts/:id{[0-9]+}/cancel': [{ path: `/shifts/${f.shiftId}/cancel`, expect: only({ volunteer: 303 }) }],
     // Shows the new secret address once, so it answers with the page rather than a redirect.

@@ -134,10 +134,24 @@ describe('volunteers and shifts', () => {
     const page = await text(await v.browser!.get('/shifts/hours'));
     expect(page.querySelector('#hours-by-year td:last-child')?.text).toBe('3.5');
     expect(page.querySelector('#hours-by-month td')?.text).toBe('2026-11');
-    const cert = await text(await v.browser!.get('/shifts/certificate'));
-    expect(cert.querySelector('.certificate p')?.text).toContain('兹证明 李红 同志参加志愿服务，累计服务 3.5 小时');
-    expect(cert.querySelector('#certificate-rows td:nth-child(2)')?.text).toBe('湘潭县阳光社工服务中心');
-    const docx = await v.browser!.get('/shifts/certificate.docx');
+    const choose = await text(await v.browser!.get('/shifts/certificate'));
+    expect(choose.querySelector(`tr[data-organisation="${f.orgA.id}"]`)?.text).toContain('3.5');
+    const issued = await v.browser!.post('/shifts/certificate', { organisationId: String(f.orgA.id) });
+    expect(issued.status).toBe(303);
+    const location = issued.headers.get('location')!;
+    expect(location).toMatch(/^\/certificates\/2026-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/);
+    const cert = await text(await v.browser!.get(location));
+    expect(cert.querySelector('.certificate p:not(.serial)')?.text).toBe(
+      '兹证明 李红 同志于 2026-11-25 至 2026-11-25 在湘潭县阳光社工服务中心参加志愿服务，累计服务 3.5 小时，记录如下：',
+    );
+    expect(cert.querySelector('.issuer')?.text).toContain('出具单位：湘潭县阳光社工服务中心');
+    expect(cert.querySelector('.issuer')?.text).toContain('（盖章）');
+    expect(cert.querySelector('.qr svg')).not.toBeNull();
+    // Issuing again the same day for the same service answers the same certificate, not a second serial.
+    const again = await v.browser!.post('/shifts/certificate', { organisationId: String(f.orgA.id) });
+    expect(again.headers.get('location')).toBe(location);
+    expect(await t.database.db.$count(s.certificates)).toBe(1);
+    const docx = await v.browser!.get(`${location}.docx`);
     expect(docx.status).toBe(200);
     expect(docx.headers.get('content-type')).toContain('wordprocessingml');
     expect(new Uint8Array(await docx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
@@ -326,6 +340,10 @@ describe('coordinators and roles', () => {
       (await text(await mine.browser!.get('/shifts/hours'))).querySelectorAll('#hours-by-year tbody tr'),
     ).toHaveLength(0);
     expect(await (await mine.browser!.get('/shifts/certificate')).text()).not.toContain('别人');
+    // Nor can they mint or open a certificate of the other volunteer's service.
+    const refused = await mine.browser!.post('/shifts/certificate', { organisationId: String(f.orgA.id) });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('该组织没有记录你已确认的服务时长');
     expect((await text(await mine.browser!.get('/shifts/mine'))).querySelector('#my-shifts')?.text).not.toContain(
       '上午入户走访',
     );

@@ -1,3 +1,4 @@
+import { enCertificates } from '../../modules/certificates/messages.js';
 import { enLedger } from '../../modules/ledger/messages.js';
 import { enNotices } from '../../modules/notices/messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
@@ -24,5 +25,6 @@ export const en: Dictionary = {
   ...enVolunteers,
   ...enPlaces,
   ...enShifts,
+  ...enCertificates,
   ...enNotices,
 };

@@ -1,3 +1,4 @@
+import { zhCertificates } from '../../modules/certificates/messages.js';
 import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhNotices } from '../../modules/notices/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
@@ -24,5 +25,6 @@ export const zh = {
   ...zhVolunteers,
   ...zhPlaces,
   ...zhShifts,
+  ...zhCertificates,
   ...zhNotices,
 } as const;

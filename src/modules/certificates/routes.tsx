@@ -1,0 +1,123 @@
+import { Hono } from 'hono';
+import { CertificatePage } from '../../../views/pages/certificates/certificate.js';
+import { ChooseCertificatePage } from '../../../views/pages/certificates/choose.js';
+import { VerifyPage } from '../../../views/pages/certificates/verify.js';
+import { normaliseSerial } from '../../domain/certificate.js';
+import { businessDate } from '../../domain/dates.js';
+import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
+import { attachment, CONTENT_TYPES } from '../../lib/download.js';
+import { readForm } from '../../lib/form.js';
+import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { currentVolunteer } from '../shifts/routes.js';
+import { certificateDocx } from './docx.js';
+import { certificatePage, choosePage, verifyCheck } from './pages.js';
+import { can, scope } from './policy.js';
+import { findCertificate } from './queries.js';
+import { issueCertificate } from './service.js';
+
+/** A volunteer's certificates: choose an organisation, issue, open, download. */
+export const certificateChoiceRoutes = new Hono<AppEnv>();
+export const certificateRoutes = new Hono<AppEnv>();
+/** The public check by serial (throttled per address). */
+export const verifyRoutes = new Hono<AppEnv>();
+
+const verifyUrl = (c: AppContext, serial: string) =>
+  `${c.get('deps').config.publicUrl ?? new URL(c.req.url).origin}/verify/${serial}`;
+
+async function ownVolunteer(c: AppContext) {
+  authorize(c, can(viewerOf(c), 'issueOwn'));
+  const v = await currentVolunteer(c);
+  if (!v) notFound();
+  return v;
+}
+
+certificateChoiceRoutes.get('/', async (c) => {
+  const v = await ownVolunteer(c);
+  return renderPage(c, <ChooseCertificatePage ui={uiOf(c)} {...(await choosePage(c.get('deps').db, v.id))} />);
+});
+
+certificateChoiceRoutes.post('/', async (c) => {
+  const v = await ownVolunteer(c);
+  const deps = c.get('deps');
+  const organisationId = Number((await readForm(c)).organisationId);
+  const result = Number.isSafeInteger(organisationId)
+    ? await issueCertificate(deps.db, c.get('t'), {
+        volunteerId: v.id,
+        volunteerName: v.name,
+        organisationId,
+        issuedOn: businessDate(deps.now()),
+        actorUserId: viewerOf(c).id,
+        now: deps.now(),
+      })
+    : ({ ok: false, reason: 'no_service' } as const);
+  if (result.ok) return redirectAfterPost(c, `/certificates/${result.certificate.serial}`);
+  const page = await choosePage(deps.db, v.id);
+  return renderPage(
+    c,
+    <ChooseCertificatePage ui={uiOf(c)} {...page} error={c.get('t')('certificates.noService')} />,
+    422,
+  );
+});
+
+async function visibleCertificate(c: AppContext, serial: string) {
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'view'));
+  const volunteer = viewer.role === 'volunteer' ? await currentVolunteer(c) : null;
+  const cert = await findCertificate(c.get('deps').db, scope(viewer, volunteer?.id ?? null), serial);
+  return cert ?? notFound();
+}
+
+certificateRoutes.get('/:file{[0-9A-Z-]+\\.docx}', async (c) => {
+  const serial = c.req.param('file').replace(/\.docx$/, '');
+  const cert = await visibleCertificate(c, serial);
+  c.header('Content-Type', CONTENT_TYPES.docx);
+  c.header(
+    'Content-Disposition',
+    attachment(`志愿服务记录证明-${cert.volunteerName}-${cert.organisationName}-${serial}.docx`),
+  );
+  return c.body((await certificateDocx(c.get('t'), cert, verifyUrl(c, serial))) as Uint8Array<ArrayBuffer>);
+});
+
+certificateRoutes.get('/:serial', async (c) => {
+  const cert = await visibleCertificate(c, c.req.param('serial'));
+  return renderPage(
+    c,
+    <CertificatePage ui={uiOf(c)} {...certificatePage(c.get('t'), cert, verifyUrl(c, cert.serial))} />,
+  );
+});
+
+verifyRoutes.get('/', (c) => {
+  allowPublic(c);
+  const typed = c.req.query('serial');
+  if (typed === undefined || typed.trim() === '') return renderPage(c, <VerifyPage ui={uiOf(c)} />);
+  const serial = normaliseSerial(typed);
+  if (serial) return c.redirect(`/verify/${serial}`, 303);
+  return renderPage(
+    c,
+    <VerifyPage ui={uiOf(c)} typed={typed} message={c.get('t')('certificates.verify.badSerial')} />,
+    422,
+  );
+});
+
+verifyRoutes.get('/:serial', async (c) => {
+  allowPublic(c);
+  const deps = c.get('deps');
+  const check = await verifyCheck(deps.db, {
+    serial: c.req.param('serial'),
+    ip: deps.clientIp?.(c) ?? 'unknown',
+    now: deps.now(),
+  });
+  const t = c.get('t');
+  if (check.kind === 'throttled') c.header('Retry-After', String(check.retryAfter));
+  if (check.kind === 'found') return renderPage(c, <VerifyPage ui={uiOf(c)} found={check.found} />);
+  const message =
+    check.kind === 'throttled'
+      ? t('certificates.verify.throttled', { minutes: Math.ceil(check.retryAfter / 60) })
+      : t('certificates.verify.notFound', { serial: check.serial });
+  return renderPage(
+    c,
+    <VerifyPage ui={uiOf(c)} typed={check.serial} message={message} />,
+    check.kind === 'throttled' ? 429 : 404,
+  );
+});
