@@ -5,6 +5,7 @@ import { enPlaces } from '../../modules/places/messages.js';
 import { enPlans } from '../../modules/plans/messages.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
+import { enServiceDays } from '../../modules/service-days/messages.js';
 import { enShifts } from '../../modules/shifts/messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
 import { enVolunteers } from '../../modules/volunteers/messages.js';
@@ -22,5 +23,6 @@ export const en: Dictionary = {
   ...enVolunteers,
   ...enPlaces,
   ...enShifts,
+  ...enServiceDays,
   ...enNotices,
 };

@@ -5,6 +5,7 @@ import { zhPlaces } from '../../modules/places/messages.js';
 import { zhPlans } from '../../modules/plans/messages.js';
 import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
+import { zhServiceDays } from '../../modules/service-days/messages.js';
 import { zhShifts } from '../../modules/shifts/messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
 import { zhVolunteers } from '../../modules/volunteers/messages.js';
@@ -22,5 +23,6 @@ export const zh = {
   ...zhVolunteers,
   ...zhPlaces,
   ...zhShifts,
+  ...zhServiceDays,
   ...zhNotices,
 } as const;
