@@ -5,7 +5,8 @@ import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { type Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
 import { confirm } from '../setup/plans.js';
-import { addShift, addVolunteer, type RegistryFixture, registryFixture } from '../setup/shifts.js';
+import type { RegistryFixture } from '../setup/registry.js';
+import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
 
 let t: TestApp;
 let f: RegistryFixture;
