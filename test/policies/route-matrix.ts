@@ -204,6 +204,14 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /shifts/templates/:id{[0-9]+}/delete': [
       { path: '/shifts/templates/999999/delete', expect: ledgerStaff(404) },
     ],
+    'GET /service-days': [{ path: '/service-days', expect: only({ admin: 200 }) }],
+    // The county's service days: a day that does not exist, so the matrix moves and cancels nothing.
+    'GET /service-days/:id{[0-9]+}': [{ path: '/service-days/999999', expect: only({ admin: 404 }) }],
+    'POST /service-days/:id{[0-9]+}/move': [
+      { path: '/service-days/999999/move', form: { heldOn: '2027-03-01' }, expect: only({ admin: 404 }) },
+    ],
+    'GET /service-days/:id{[0-9]+}/cancel': [{ path: '/service-days/999999/cancel', expect: only({ admin: 404 }) }],
+    'POST /service-days/:id{[0-9]+}/cancel': [{ path: '/service-days/999999/cancel', expect: only({ admin: 404 }) }],
     'GET /plans/:shiftId{[0-9]+}': [
       { path: `/plans/${f.shiftId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
     ],

@@ -20,5 +20,6 @@ export const templateForm = z
   .refine((v) => v.endTime > v.startTime, { path: ['endTime'], message: 'shifts.error.time' });
 export type TemplateInput = Omit<z.infer<typeof templateForm>, 'organisationId'>;
 
-/** The county moves a whole service day to another date, or cancels it. */
-export const moveDayForm = z.object({ heldOn: isoDate });
+/** The county moves a whole service day to another date, or cancels it; the reason goes into the notice. */
+export const moveDayForm = z.object({ heldOn: isoDate, reason: optionalText(60) });
+export const cancelDayForm = z.object({ reason: optionalText(60) });
