@@ -133,7 +133,8 @@ function safeBack(c: AppContext) {
   const referer = c.req.header('referer');
   try {
     const path = referer ? new URL(referer).pathname : '';
-    return path === '/shifts/mine' ? '/shifts/mine' : '/shifts';
+    // The volunteer's home offers the one-tap sign-up too: back there after it.
+    return path === '/shifts/mine' || path === '/' ? path : '/shifts';
   } catch {
     return '/shifts';
   }
