@@ -104,16 +104,14 @@ describe('the service day in Chromium at 360 px', () => {
     // The organisation's volunteer already on the station's morning shift, and a household due in the township.
     const helper = await volunteer('阳光小李', '13700002222', null);
     await db.insert(s.volunteerOrganisations).values({ volunteerId: helper.id, organisationId: org.id });
-    await db
-      .insert(s.shiftSignups)
-      .values({
-        shiftId: morning.id,
-        volunteerId: helper.id,
-        status: 'confirmed',
-        position: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
+    await db.insert(s.shiftSignups).values({
+      shiftId: morning.id,
+      volunteerId: helper.id,
+      status: 'confirmed',
+      position: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
     const cipher = cipherFor(live.server.config);
     const id = testIdNumber('19400312', 351);
     const registered = new Date(now.getTime() - 40 * 86_400_000);
@@ -162,16 +160,14 @@ describe('the service day in Chromium at 360 px', () => {
     // A volunteer, on a phone: the home page shows the next shift and signs up for an open one in one tap.
     const wangUser = await user('xiaowang', 'volunteer');
     const wang = await volunteer('小王', '13700003333', wangUser);
-    await db
-      .insert(s.shiftSignups)
-      .values({
-        shiftId: morning.id,
-        volunteerId: wang.id,
-        status: 'confirmed',
-        position: 2,
-        createdAt: now,
-        updatedAt: now,
-      });
+    await db.insert(s.shiftSignups).values({
+      shiftId: morning.id,
+      volunteerId: wang.id,
+      status: 'confirmed',
+      position: 2,
+      createdAt: now,
+      updatedAt: now,
+    });
     const vol = await phone();
     await login(vol.page, 'xiaowang');
     const next = vol.page.locator('#home-next');

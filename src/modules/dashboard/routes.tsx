@@ -8,6 +8,7 @@ import { renderPage, uiOf } from '../../lib/render.js';
 import { dashboardComplianceChart } from '../visits/compliance.js';
 import { can as canVisits } from '../visits/policy.js';
 import { dashboardCards } from './cards.js';
+import { home } from './policy.js';
 import { volunteerHome } from './volunteer-home.js';
 
 export const dashboardRoutes = new Hono<AppEnv>();
@@ -17,7 +18,7 @@ dashboardRoutes.get('/', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, true);
   const deps = c.get('deps');
-  if (viewer.role === 'volunteer')
+  if (home(viewer) === 'volunteer')
     return renderPage(c, <VolunteerHomePage ui={uiOf(c)} home={await volunteerHome(deps.db, viewer.id, deps.now())} />);
   // The county administrator sees every township's visit compliance as a chart (refreshed every five minutes).
   const chart = canVisits(viewer, 'countyCompliance')
