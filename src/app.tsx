@@ -22,6 +22,7 @@ import { todayRoutes } from './modules/plans/today-routes.js';
 import { recipientRoutes } from './modules/recipients/routes.js';
 import { registryRoutes } from './modules/registry/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { serviceDayRoutes } from './modules/service-days/county-routes.js';
 import { templateRoutes } from './modules/service-days/routes.js';
 import { shiftRoutes } from './modules/shifts/routes.js';
 import { volunteerShiftRoutes } from './modules/shifts/volunteer-routes.js';
@@ -108,6 +109,7 @@ export function createApp(deps: Deps) {
   app.route('/shifts/certificate', certificateChoiceRoutes);
   app.route('/certificates', certificateRoutes);
   app.route('/verify', verifyRoutes);
+  app.route('/service-days', serviceDayRoutes);
   app.route('/shifts', volunteerShiftRoutes);
   app.route('/shifts', shiftRoutes);
   app.route('/calendar', calendarFeedRoutes);

@@ -205,10 +205,34 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/remove': [
       { path: `/shifts/999999/roster/${f.volunteerId}/remove`, expect: ledgerStaff(404) },
     ],
-    'GET /shifts/templates': [{ path: '/shifts/templates', expect: registerStaff(200) }],
+    'GET /shifts/templates': [{ path: '/shifts/templates', expect: ledgerStaff(200) }],
+    'POST /shifts/templates': [{ path: '/shifts/templates', form: {}, expect: ledgerStaff(422) }],
+    // Station X's template: the other station and the organisations do not reach it.
     'POST /shifts/templates/:id{[0-9]+}': [
-      { path: `/shifts/templates/${f.templateId}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } },
+      {
+        path: `/shifts/templates/${f.templateId}`,
+        form: {},
+        expect: { ...ledgerStaff(422), stationY: 404, coordA: 404, coordB: 404 },
+      },
     ],
+    'GET /shifts/templates/:id{[0-9]+}/delete': [
+      {
+        path: `/shifts/templates/${f.templateId}/delete`,
+        expect: { ...ledgerStaff(200), stationY: 404, coordA: 404, coordB: 404 },
+      },
+    ],
+    // A template that does not exist, so the matrix deletes nothing whatever order it runs in.
+    'POST /shifts/templates/:id{[0-9]+}/delete': [
+      { path: '/shifts/templates/999999/delete', expect: ledgerStaff(404) },
+    ],
+    'GET /service-days': [{ path: '/service-days', expect: only({ admin: 200 }) }],
+    // The county's service days: a day that does not exist, so the matrix moves and cancels nothing.
+    'GET /service-days/:id{[0-9]+}': [{ path: '/service-days/999999', expect: only({ admin: 404 }) }],
+    'POST /service-days/:id{[0-9]+}/move': [
+      { path: '/service-days/999999/move', form: { heldOn: '2027-03-01' }, expect: only({ admin: 404 }) },
+    ],
+    'GET /service-days/:id{[0-9]+}/cancel': [{ path: '/service-days/999999/cancel', expect: only({ admin: 404 }) }],
+    'POST /service-days/:id{[0-9]+}/cancel': [{ path: '/service-days/999999/cancel', expect: only({ admin: 404 }) }],
     'GET /plans/:shiftId{[0-9]+}': [
       { path: `/plans/${f.shiftId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
     ],

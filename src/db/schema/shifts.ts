@@ -11,14 +11,24 @@ export { CHANNELS, OUTBOX_STATUSES, SHIFT_STATUSES, SIGNUP_STATUSES, WORK_KINDS 
 
 /** What a shift's volunteers go out to do (集中工作日 work kinds from the seed). */
 
-/** A concentrated service day (集中工作日): one row per date, kept in place by the service-days job. */
+/**
+ * A concentrated service day (集中工作日): one row per regular date, kept in place by the service-days job. The
+ * county may move it (`held_on`, the day it is actually held) or cancel it; the row keeps its regular date, so the
+ * job never makes the regular day again.
+ */
 export const serviceDays = sqliteTable('service_days', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   date: text('date').notNull().unique(),
+  heldOn: text('held_on'),
+  cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
-/** A station's default shift on every service day; times are Shanghai wall-clock `HH:MM`. */
+/**
+ * A station's or an organisation's default shift on every service day; times are Shanghai wall-clock `HH:MM`.
+ * Deleting one sets `active` false (its past shifts still point at it), so one start time per owner among the
+ * active ones.
+ */
 export const shiftTemplates = sqliteTable(
   'shift_templates',
   {
@@ -37,7 +47,7 @@ export const shiftTemplates = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [uniqueIndex('shift_templates_org_start_uq').on(t.organisationId, t.startTime)],
+  (t) => [uniqueIndex('shift_templates_org_start_uq').on(t.organisationId, t.startTime).where(sql`active = 1`)],
 );
 
 export const shifts = sqliteTable(

@@ -6,6 +6,7 @@ import { enPlaces } from '../../modules/places/messages.js';
 import { enPlans } from '../../modules/plans/messages.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
+import { enServiceDays } from '../../modules/service-days/messages.js';
 import { enShifts } from '../../modules/shifts/messages.js';
 import { enCompliance } from '../../modules/visits/compliance-messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
@@ -26,5 +27,6 @@ export const en: Dictionary = {
   ...enPlaces,
   ...enShifts,
   ...enCertificates,
+  ...enServiceDays,
   ...enNotices,
 };

@@ -6,6 +6,7 @@ import { zhPlaces } from '../../modules/places/messages.js';
 import { zhPlans } from '../../modules/plans/messages.js';
 import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
+import { zhServiceDays } from '../../modules/service-days/messages.js';
 import { zhShifts } from '../../modules/shifts/messages.js';
 import { zhCompliance } from '../../modules/visits/compliance-messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
@@ -26,5 +27,6 @@ export const zh = {
   ...zhPlaces,
   ...zhShifts,
   ...zhCertificates,
+  ...zhServiceDays,
   ...zhNotices,
 } as const;

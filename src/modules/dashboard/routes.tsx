@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { DashboardPage } from '../../../views/pages/dashboard/index.js';
+import { VolunteerHomePage } from '../../../views/pages/dashboard/volunteer.js';
 import { businessDate } from '../../domain/dates.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
@@ -7,6 +8,8 @@ import { renderPage, uiOf } from '../../lib/render.js';
 import { dashboardComplianceChart } from '../visits/compliance.js';
 import { can as canVisits } from '../visits/policy.js';
 import { dashboardCards } from './cards.js';
+import { home } from './policy.js';
+import { volunteerHome } from './volunteer-home.js';
 
 export const dashboardRoutes = new Hono<AppEnv>();
 
@@ -15,6 +18,8 @@ dashboardRoutes.get('/', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, true);
   const deps = c.get('deps');
+  if (home(viewer) === 'volunteer')
+    return renderPage(c, <VolunteerHomePage ui={uiOf(c)} home={await volunteerHome(deps.db, viewer.id, deps.now())} />);
   // The county administrator sees every township's visit compliance as a chart (refreshed every five minutes).
   const chart = canVisits(viewer, 'countyCompliance')
     ? await dashboardComplianceChart(deps.db, businessDate(deps.now()), c.get('t')('compliance.chartTitle'), deps.now())

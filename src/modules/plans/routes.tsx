@@ -23,7 +23,8 @@ const reassignForm = z.object({ toVolunteerId: z.coerce.number().int().positive(
 async function managedShift(c: AppContext) {
   const viewer = viewerOf(c);
   authorize(c, canShift(viewer, 'manage'));
-  const shift = await findShift(c.get('deps').db, shiftScope(viewer), Number(c.req.param('shiftId')));
+  // 'plan' reaches the stations' service-day shifts where the coordinator's organisation is active (decision 0150).
+  const shift = await findShift(c.get('deps').db, shiftScope(viewer, 'plan'), Number(c.req.param('shiftId')));
   if (!shift) notFound();
   return shift;
 }

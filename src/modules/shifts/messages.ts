@@ -96,11 +96,6 @@ export const zhShifts = {
   'shifts.notice.moved.subject': '班次调整通知',
   'shifts.notice.moved.body': '协调人已将您从班次「{shift}」调至「{to}」。',
   'shifts.templates': '默认班次模板',
-  'shifts.templates.hint':
-    '社工站在每个集中工作日的默认班次。修改后，次日起尚无人报名、未手动修改的后续班次将随之更新。',
-  'shifts.templates.save': '保存模板',
-  'shifts.templates.saved': '模板已保存，将在下次排班时应用到后续班次。',
-  'shifts.templates.taken': '该站已有同一开始时间的模板。',
   'shifts.notice.cancelled.subject': '班次取消通知',
   'shifts.notice.cancelled.body': '很抱歉，班次「{shift}」已取消。',
   'shifts.cancelShift': '取消整个班次',
@@ -209,11 +204,6 @@ export const enShifts: { readonly [K in keyof typeof zhShifts]: string } = {
   'shifts.notice.moved.subject': 'Shift change',
   'shifts.notice.moved.body': 'A coordinator moved you from “{shift}” to “{to}”.',
   'shifts.templates': 'Default shift templates',
-  'shifts.templates.hint':
-    'Each station’s default shifts on every service day. A change reaches later shifts nobody holds or edited, from the next scheduling run.',
-  'shifts.templates.save': 'Save template',
-  'shifts.templates.saved': 'Template saved; the next scheduling run applies it to later shifts.',
-  'shifts.templates.taken': 'This station already has a template starting at that time.',
   'shifts.notice.cancelled.subject': 'Shift cancelled',
   'shifts.notice.cancelled.body': 'Sorry: the shift “{shift}” was cancelled.',
   'shifts.cancelShift': 'Cancel this shift',

@@ -1,7 +1,14 @@
 import type { Viewer } from '../../lib/context.js';
-import { ALL, NONE, organisation, type Scope, township } from '../../lib/scope.js';
+import { ALL, NONE, organisation, partner, type Scope, township } from '../../lib/scope.js';
 
 export type ShiftAction = 'browse' | 'signUp' | 'manage' | 'create' | 'roster';
+
+/**
+ * What a manager does with the shifts it finds: `manage` changes or cancels a shift (its owner only); `see`,
+ * `staff` and `plan` also reach the stations' service-day shifts of the townships a coordinator's organisation is
+ * active in (decision 0150), so it sees them, staffs them with its volunteers and plans visits on them.
+ */
+export type ShiftReach = 'manage' | 'see' | 'staff' | 'plan';
 
 /**
  * Volunteers browse open shifts and take places for themselves only. Coordinators manage their organisation's
@@ -22,10 +29,11 @@ export function can(
   return false;
 }
 
-/** The shifts a manager may find at all; anything outside answers 404. */
-export function scope(viewer: Viewer): Scope {
+/** The shifts a manager may find at all for a reach; anything outside answers 404. */
+export function scope(viewer: Viewer, reach: ShiftReach = 'manage'): Scope {
   if (viewer.role === 'county_admin') return ALL;
   if (viewer.role === 'station_staff' && viewer.townshipId !== null) return township(viewer.townshipId);
-  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null) return organisation(viewer.organisationId);
+  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null)
+    return reach === 'manage' ? organisation(viewer.organisationId) : partner(viewer.organisationId);
   return NONE;
 }

@@ -7,6 +7,7 @@ export const UPCOMING_PAGE = 30;
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { type Scope, scopeWhere } from '../../lib/scope.js';
+import { activeTownshipsOf } from '../service-days/active.js';
 
 // Kept by triggers on shift_signups (migration 0012): no per-shift count on the busiest pages.
 const confirmed = s.shifts.confirmedCount;
@@ -29,6 +30,8 @@ const shiftColumns = {
   status: s.shifts.status,
   serviceDay: sql<number>`${s.shifts.serviceDayId} is not null`,
   organisation: s.organisations.name,
+  // Whose shift it is: the station's (on a service day, the township's) or an organisation's own.
+  organisationKind: s.organisations.kind,
   township: s.townships.name,
   confirmed,
   waitlisted,
@@ -156,10 +159,19 @@ export async function serviceRecord(db: Db, volunteerId: number) {
     .orderBy(asc(s.shifts.date), asc(s.shifts.startsAt));
 }
 
-/** Shifts a manager may see, from a date on. */
-/** Shifts inside a scope: a township's, an organisation's. */
+/**
+ * Shifts inside a scope: a township's, an organisation's; a partner organisation's own plus the stations'
+ * service-day shifts in the townships it is active in (the service day belongs to the township, decision 0150).
+ * Written with qualified names: the rule also runs inside single-table selects and correlated subqueries.
+ */
 export function shiftsIn(scope: Scope): SQL {
-  return scopeWhere(scope, { township: s.shifts.townshipId, organisation: s.shifts.organisationId });
+  return scopeWhere(scope, {
+    township: sql`"shifts"."township_id"`,
+    organisation: sql`"shifts"."organisation_id"`,
+    partner: (id) => sql`("shifts"."organisation_id" = ${id} or ("shifts"."service_day_id" is not null
+      and "shifts"."organisation_id" in (select st.id from organisations st where st.kind = 'station')
+      and "shifts"."township_id" in (${activeTownshipsOf(id)})))`,
+  });
 }
 
 export async function managedShifts(db: Db, scope: Scope, from: string) {

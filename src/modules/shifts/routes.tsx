@@ -12,7 +12,7 @@ import { type FieldErrors, type FormValues, parseForm, readForm } from '../../li
 import type { MessageKey } from '../../lib/i18n/index.js';
 import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { optedOut } from '../calendar/feed.js';
-import { can, scope } from './policy.js';
+import { can, type ShiftReach, scope } from './policy.js';
 import {
   findShift,
   hotQueries,
@@ -50,7 +50,8 @@ shiftRoutes.get('/', async (c) => {
   const db = c.get('deps').db;
   if (!can(viewer, 'browse')) {
     authorize(c, can(viewer, 'manage'));
-    return renderPage(c, <ManageShiftsPage ui={uiOf(c)} shifts={await managedShifts(db, scope(viewer), today(c))} />);
+    const shifts = await managedShifts(db, scope(viewer, 'see'), today(c));
+    return renderPage(c, <ManageShiftsPage ui={uiOf(c)} shifts={shifts} />);
   }
   authorize(c, can(viewer, 'browse'));
   const q = upcomingQuery.parse(c.req.query());
@@ -132,7 +133,8 @@ function safeBack(c: AppContext) {
   const referer = c.req.header('referer');
   try {
     const path = referer ? new URL(referer).pathname : '';
-    return path === '/shifts/mine' ? '/shifts/mine' : '/shifts';
+    // The volunteer's home offers the one-tap sign-up too: back there after it.
+    return path === '/shifts/mine' || path === '/' ? path : '/shifts';
   } catch {
     return '/shifts';
   }
@@ -210,17 +212,17 @@ shiftRoutes.post('/', async (c) => {
   return redirectAfterPost(c, `/shifts/${id}`);
 });
 
-/** The shift in the path if the manager's scope holds it; otherwise 404. */
-async function scopedShift(c: AppContext) {
+/** The shift in the path if the manager's scope holds it for the reach; otherwise 404. */
+async function scopedShift(c: AppContext, reach: ShiftReach = 'manage') {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'roster'));
-  const shift = await findShift(c.get('deps').db, scope(viewer), Number(c.req.param('id')));
+  const shift = await findShift(c.get('deps').db, scope(viewer, reach), Number(c.req.param('id')));
   if (!shift) notFound();
   return shift;
 }
 
 shiftRoutes.get('/:id{[0-9]+}', async (c) => {
-  const shift = await scopedShift(c);
+  const shift = await scopedShift(c, 'see');
   const deps = c.get('deps');
   const others = (await managedShifts(deps.db, scope(viewerOf(c)), today(c))).filter((o) => o.id !== shift.id);
   return renderPage(
@@ -231,6 +233,7 @@ shiftRoutes.get('/:id{[0-9]+}', async (c) => {
       rows={await roster(deps.db, shift.id)}
       others={others}
       started={shift.startsAt.getTime() <= deps.now().getTime()}
+      owner={can(viewerOf(c), 'manage', shift)}
     />,
   );
 });

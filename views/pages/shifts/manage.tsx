@@ -4,6 +4,7 @@ import type { Ui } from '../../../src/lib/ui.js';
 import type { ManagedShift } from '../../../src/modules/shifts/queries.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
+import { ShiftOwner } from '../../partials/shifts/owner.js';
 
 /** Coordinators' and stations' shifts (their organisation's or township's), each linking to its roster. */
 export function ManageShiftsPage({ ui, shifts }: { ui: Ui; shifts: ManagedShift[] }) {
@@ -39,7 +40,9 @@ export function ManageShiftsPage({ ui, shifts }: { ui: Ui; shifts: ManagedShift[
                   <a href={`/shifts/${s.id}`}>{s.title}</a>
                 </td>
                 <td>{s.township}</td>
-                <td>{s.organisation}</td>
+                <td>
+                  {s.organisation} <ShiftOwner t={t} shift={s} />
+                </td>
                 <td>
                   {t('shifts.places', { confirmed: s.confirmed, capacity: s.capacity, waitlisted: s.waitlisted })}
                 </td>

@@ -1,5 +1,6 @@
 import type { Translate } from '../../../src/lib/i18n/index.js';
 import type { ShiftRow } from '../../../src/modules/shifts/queries.js';
+import { ShiftOwner } from './owner.js';
 
 /** One shift as a volunteer sees it, with the one-tap sign-up or cancel (a plain form that htmx enhances). */
 export function ShiftCard({ t, shift, message }: { t: Translate; shift: ShiftRow; message?: string }) {
@@ -15,7 +16,7 @@ export function ShiftCard({ t, shift, message }: { t: Translate; shift: ShiftRow
       <p>
         <time datetime={shift.date}>{shift.date}</time> {shift.startTime}–{shift.endTime}
         <br />
-        {shift.township} · {shift.organisation}
+        {shift.township} · {shift.organisation} <ShiftOwner t={t} shift={shift} />
         {shift.place ? <> · {shift.place}</> : null}
       </p>
       {shift.description ? <p>{shift.description}</p> : null}
