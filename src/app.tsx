@@ -22,6 +22,7 @@ import { recipientRoutes } from './modules/recipients/routes.js';
 import { registryRoutes } from './modules/registry/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { templateRoutes } from './modules/service-days/routes.js';
+import { rosterRoutes } from './modules/shifts/roster-routes.js';
 import { shiftRoutes } from './modules/shifts/routes.js';
 import { volunteerShiftRoutes } from './modules/shifts/volunteer-routes.js';
 import { userRoutes } from './modules/users/routes.js';
@@ -106,6 +107,7 @@ export function createApp(deps: Deps) {
   app.route('/shifts/templates', templateRoutes);
   app.route('/shifts', volunteerShiftRoutes);
   app.route('/shifts', shiftRoutes);
+  app.route('/shifts', rosterRoutes);
   app.route('/calendar', calendarFeedRoutes);
 
   app.notFound((c) => errorPage(c as AppContext, 404, 'notFound'));

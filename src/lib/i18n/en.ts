@@ -6,6 +6,7 @@ import { enPlans } from '../../modules/plans/messages.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
 import { enShifts } from '../../modules/shifts/messages.js';
+import { enRoster } from '../../modules/shifts/roster-messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
 import { enVolunteers } from '../../modules/volunteers/messages.js';
 import { enCommon } from './common.js';
@@ -22,5 +23,6 @@ export const en: Dictionary = {
   ...enVolunteers,
   ...enPlaces,
   ...enShifts,
+  ...enRoster,
   ...enNotices,
 };

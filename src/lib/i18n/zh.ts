@@ -6,6 +6,7 @@ import { zhPlans } from '../../modules/plans/messages.js';
 import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
 import { zhShifts } from '../../modules/shifts/messages.js';
+import { zhRoster } from '../../modules/shifts/roster-messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
 import { zhVolunteers } from '../../modules/volunteers/messages.js';
 import { zhCommon } from './common.js';
@@ -22,5 +23,6 @@ export const zh = {
   ...zhVolunteers,
   ...zhPlaces,
   ...zhShifts,
+  ...zhRoster,
   ...zhNotices,
 } as const;

@@ -95,9 +95,9 @@ export const zhShifts = {
   'shifts.notice.promoted.subject': '候补转正通知',
   'shifts.notice.promoted.body': '您候补的班次「{shift}」已有空位，您已转为正式报名。',
   'shifts.notice.removed.subject': '班次调整通知',
-  'shifts.notice.removed.body': '您已被协调人移出班次「{shift}」。',
+  'shifts.notice.removed.body': '您已被工作人员移出班次「{shift}」。',
   'shifts.notice.moved.subject': '班次调整通知',
-  'shifts.notice.moved.body': '协调人已将您从班次「{shift}」调至「{to}」。',
+  'shifts.notice.moved.body': '工作人员已将您从班次「{shift}」调至「{to}」。',
   'shifts.templates': '默认班次模板',
   'shifts.templates.hint':
     '社工站在每个集中工作日的默认班次。修改后，次日起尚无人报名、未手动修改的后续班次将随之更新。',
@@ -212,9 +212,9 @@ export const enShifts: { readonly [K in keyof typeof zhShifts]: string } = {
   'shifts.notice.promoted.subject': 'Off the waitlist',
   'shifts.notice.promoted.body': 'A place opened on “{shift}”: you are now signed up.',
   'shifts.notice.removed.subject': 'Shift change',
-  'shifts.notice.removed.body': 'A coordinator removed you from “{shift}”.',
+  'shifts.notice.removed.body': 'Staff removed you from “{shift}”.',
   'shifts.notice.moved.subject': 'Shift change',
-  'shifts.notice.moved.body': 'A coordinator moved you from “{shift}” to “{to}”.',
+  'shifts.notice.moved.body': 'Staff moved you from “{shift}” to “{to}”.',
   'shifts.templates': 'Default shift templates',
   'shifts.templates.hint':
     'Each station’s default shifts on every service day. A change reaches later shifts nobody holds or edited, from the next scheduling run.',

@@ -29,3 +29,12 @@ export function scope(viewer: Viewer): Scope {
   if (viewer.role === 'org_coordinator' && viewer.organisationId !== null) return organisation(viewer.organisationId);
   return NONE;
 }
+
+/**
+ * The one staffing rule: a viewer may add, remove and move volunteers on exactly the shifts their shifts Scope
+ * reaches (`shiftsIn` turns it into SQL), whatever that Scope is widened to. The roster routes find the shift with
+ * it (404 outside) and the writing statements carry it as a guard, so the rule and the write cannot drift apart.
+ */
+export function staffScope(viewer: Viewer): Scope {
+  return can(viewer, 'roster') ? scope(viewer) : NONE;
+}
