@@ -41,6 +41,8 @@ export interface Take {
   also?: SQL;
   /** The shift a move leaves: its place does not count as an overlap. */
   leaving?: number;
+  /** Answer the status (self sign-up reads it); inside a batch libSQL then reports no rows changed, so batches say no. */
+  returning?: boolean;
 }
 
 /**
@@ -48,7 +50,8 @@ export interface Take {
  * accepts the waitlist), else nothing; never beside an overlapping place of the same volunteer. A cancelled row of
  * the same volunteer is revived in place.
  */
-export function takePlace({ shiftId, volunteerId, allowWaitlist, now, also = sql`1`, leaving = 0 }: Take): SQL {
+export function takePlace(take: Take): SQL {
+  const { shiftId, volunteerId, allowWaitlist, now, also = sql`1`, leaving = 0, returning = true } = take;
   const at = now.getTime();
   return sql`insert into shift_signups (shift_id, volunteer_id, status, position, created_at, updated_at)
     select ${shiftId}, ${volunteerId},
@@ -61,7 +64,7 @@ export function takePlace({ shiftId, volunteerId, allowWaitlist, now, also = sql
       promoted_at = null, attended = null, confirmed_minutes = null, confirmed_by = null, confirmed_at = null,
       updated_at = excluded.updated_at
       where shift_signups.status = 'cancelled'
-    returning status`;
+    ${returning ? sql`returning status` : sql``}`;
 }
 
 /** Promotes the first waitlisted volunteer when a place is free; marks them so the notice can find them. */
@@ -126,7 +129,7 @@ function auditPrevious(db: Db, by: ByStaff, action: string, shiftId: number, vol
 export async function staffTake(db: Db, take: Take & { by: ByStaff }): Promise<SignUpOutcome> {
   const { shiftId, volunteerId, now } = take;
   const [taken] = await db.batch([
-    db.run(takePlace(take)),
+    db.run(takePlace({ ...take, returning: false })),
     auditPrevious(db, take.by, 'roster_add', shiftId, volunteerId, now),
   ]);
   if (changedRows(taken as DbRunResult) === 0) return refusal(db, shiftId, volunteerId);
@@ -216,6 +219,7 @@ export async function move(
         allowWaitlist: true,
         now,
         leaving: fromShiftId,
+        returning: false,
         also: change.also ? sql`${holds} and ${change.also}` : holds,
       }),
     ),
