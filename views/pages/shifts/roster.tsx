@@ -49,16 +49,20 @@ export function RosterPage({ ui, shift, rows, others, started, candidates, q }: 
         {shift.place ? ` · ${shift.place}` : ''}
       </p>
       <dl id="roster-figures" class="figures" aria-label={t('roster.figures')}>
-        <dt>{t('roster.figures.capacity')}</dt>
-        <dd data-figure="capacity">{shift.capacity}</dd>
-        <dt>{t('roster.figures.confirmed')}</dt>
-        <dd data-figure="confirmed">{figures.confirmed}</dd>
-        <dt>{t('roster.figures.waitlisted')}</dt>
-        <dd data-figure="waitlisted">{figures.waitlisted}</dd>
-        <dt>{t('roster.figures.attended')}</dt>
-        <dd data-figure="attended">{figures.attended}</dd>
-        <dt>{t('roster.figures.hours')}</dt>
-        <dd data-figure="hours">{figures.hours}</dd>
+        {(
+          [
+            ['capacity', shift.capacity],
+            ['confirmed', figures.confirmed],
+            ['waitlisted', figures.waitlisted],
+            ['attended', figures.attended],
+            ['hours', figures.hours],
+          ] as const
+        ).map(([key, value]) => (
+          <div>
+            <dt>{t(`roster.figures.${key}`)}</dt>
+            <dd data-figure={key}>{value}</dd>
+          </div>
+        ))}
       </dl>
       <p>
         <a href={`/plans/${shift.id}`}>{t('plans.link')}</a> ·{' '}
