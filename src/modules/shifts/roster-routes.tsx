@@ -10,7 +10,7 @@ import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { scope as volunteerScope } from '../volunteers/policy.js';
 import { can, staffScope } from './policy.js';
 import { findShift, type ManagedShift, managedShifts } from './queries.js';
-import { reachable, roster, rosterCandidates } from './roster-queries.js';
+import { roster, rosterCandidates } from './roster-queries.js';
 import { hoursForm, moveForm, rosterAddForm, rosterQuery } from './schema.js';
 import {
   addToRoster,
@@ -72,6 +72,8 @@ rosterRoutes.get('/:id{[0-9]+}', async (c) => {
 
 function addRefusal(c: AppContext, result: StaffAddResult & { ok: false }) {
   const t = c.get('t');
+  // Outside the adder's volunteers (another township, not a member, pending): as if it did not exist.
+  if (result.reason === 'notFound') notFound();
   if (result.reason === 'overlap') return t('roster.overlap', { shift: overlapLabel(result.other) });
   return t(`roster.${result.reason}`);
 }
@@ -82,7 +84,6 @@ rosterRoutes.post('/:id{[0-9]+}/roster/add', async (c) => {
   const viewer = viewerOf(c);
   const form = parseForm(rosterAddForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderRoster(c, shift, '', c.get('t')('form.required'));
-  if (!(await reachable(db, volunteerScope(viewer), form.data.volunteerId))) notFound();
   const result = await addToRoster(db, {
     shift,
     volunteerId: form.data.volunteerId,

@@ -5,7 +5,13 @@ import * as s from '../../db/schema/index.js';
 import { changedRows } from '../../db/types.js';
 import type { Scope } from '../../lib/scope.js';
 import { bilingual } from '../notices/queue.js';
-import { type OverlapShift, overlappingShift, reachableVolunteer, staffableShift } from './roster-queries.js';
+import {
+  type OverlapShift,
+  overlappingShift,
+  reachable,
+  reachableVolunteer,
+  staffableShift,
+} from './roster-queries.js';
 import type { EditShiftInput } from './schema.js';
 import {
   type ByStaff,
@@ -82,7 +88,7 @@ export function overlapLabel(o: OverlapShift): string {
 
 export type StaffAddResult =
   | { ok: true; status: 'confirmed' | 'waitlisted' }
-  | { ok: false; reason: 'full' | 'already' | 'closed' }
+  | { ok: false; reason: 'notFound' | 'full' | 'already' | 'closed' }
   | { ok: false; reason: 'overlap'; other: OverlapShift };
 
 /**
@@ -101,6 +107,7 @@ export async function addToRoster(
     now: Date;
   },
 ): Promise<StaffAddResult> {
+  if (!(await reachable(db, a.reach, a.volunteerId))) return { ok: false, reason: 'notFound' };
   if (a.shift.status !== 'open') return { ok: false, reason: 'closed' };
   const also = sql`${staffableShift(a.staffing, a.shift.id)} and ${reachableVolunteer(a.reach, a.volunteerId)}`;
   const outcome = await staffTake(db, { ...a, shiftId: a.shift.id, also });
