@@ -24,6 +24,7 @@ import { registryRoutes } from './modules/registry/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { serviceDayRoutes } from './modules/service-days/county-routes.js';
 import { templateRoutes } from './modules/service-days/routes.js';
+import { rosterRoutes } from './modules/shifts/roster-routes.js';
 import { shiftRoutes } from './modules/shifts/routes.js';
 import { volunteerShiftRoutes } from './modules/shifts/volunteer-routes.js';
 import { userRoutes } from './modules/users/routes.js';
@@ -112,6 +113,7 @@ export function createApp(deps: Deps) {
   app.route('/service-days', serviceDayRoutes);
   app.route('/shifts', volunteerShiftRoutes);
   app.route('/shifts', shiftRoutes);
+  app.route('/shifts', rosterRoutes);
   app.route('/calendar', calendarFeedRoutes);
 
   app.notFound((c) => errorPage(c as AppContext, 404, 'notFound'));

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { ALL } from '../../src/lib/scope.js';
 import {
   cancelSignup,
   editShift,
@@ -34,14 +35,23 @@ test.prop([fc.array(op, { minLength: 1, maxLength: 25 })], { numRuns: 25 })(
     const people = await Promise.all(
       Array.from({ length: 6 }, (_, i) => addVolunteer(t, { townshipId: f.x.id, name: `志愿者${i}` })),
     );
+    const by = { actorUserId: null };
     for (const o of ops) {
       t.clock.advance(1000);
       const shift = shifts[o.shift];
       const now = t.clock.now();
       if (o.kind === 'signup') await signUpVolunteer(db, shift.id, { id: people[o.v].id, skills: [] }, o.waitlist, now);
       if (o.kind === 'cancel') await cancelSignup(db, shift, people[o.v].id, now);
-      if (o.kind === 'remove') await removeFromShift(db, shift, people[o.v].id, now);
-      if (o.kind === 'move') await moveVolunteer(db, shift, shifts[1 - o.shift], people[o.v].id, now);
+      if (o.kind === 'remove') await removeFromShift(db, { shift, volunteerId: people[o.v].id, by, now });
+      if (o.kind === 'move')
+        await moveVolunteer(db, {
+          from: shift,
+          to: shifts[1 - o.shift],
+          volunteerId: people[o.v].id,
+          staffing: ALL,
+          by,
+          now,
+        });
       if (o.kind === 'capacity') {
         const [row] = await db.all<{ capacity: number; confirmed: number }>(
           sql`select capacity, confirmed_count as confirmed from shifts where id = ${shift.id}`,

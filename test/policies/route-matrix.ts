@@ -187,6 +187,25 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
       { path: `/shifts/${f.shiftId}/edit`, form: {}, expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 } },
     ],
     'POST /shifts/:id{[0-9]+}/cancel-shift': [{ path: `/shifts/999999/cancel-shift`, expect: ledgerStaff(404) }],
+    // Destructive roster actions ask first on a page (a GET that changes nothing).
+    'GET /shifts/:id{[0-9]+}/cancel-shift': [
+      { path: `/shifts/${f.shiftId}/cancel-shift`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
+    ],
+    // A volunteer not on the roster: nothing to confirm.
+    'GET /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/remove': [
+      { path: `/shifts/${f.shiftId}/roster/999999/remove`, expect: ledgerStaff(404) },
+    ],
+    'GET /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/move': [
+      { path: `/shifts/${f.shiftId}/roster/${f.volunteerId}/move`, expect: ledgerStaff(404) },
+    ],
+    // An empty form: the reason on the roster page (422); a foreign shift: 404.
+    'POST /shifts/:id{[0-9]+}/roster/add': [
+      {
+        path: `/shifts/${f.shiftId}/roster/add`,
+        form: {},
+        expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 },
+      },
+    ],
     'POST /shifts/:id{[0-9]+}/roster/:vid{[0-9]+}/hours': [
       {
         path: `/shifts/${f.shiftId}/roster/${f.volunteerId}/hours`,

@@ -131,3 +131,32 @@ describe("the station's service day, shared with the organisations active in its
     expect((await coordC.get(`/shifts/${y24.id}`)).status).toBe(404);
   });
 });
+
+describe('staffing the station day beside the station', () => {
+  it('an organisation adds and takes off its own volunteers, never the station’s', async () => {
+    const [x24] = await stationShifts(f.stationX.id);
+    const mine = await addVolunteer(t, { name: '阳光小王', townshipId: f.x.id, organisationId: f.orgA.id });
+    const stations = await addVolunteer(t, { name: '站里老刘', townshipId: f.x.id });
+    const station = (await loginAs(t, 'station_staff', { townshipId: f.x.id })).browser;
+    expect((await station.post(`/shifts/${x24.id}/roster/add`, { volunteerId: String(stations.id) })).status).toBe(303);
+    // The organisation adds its own volunteer; the station's volunteer is outside its reach.
+    expect((await coordA.post(`/shifts/${x24.id}/roster/add`, { volunteerId: String(mine.id) })).status).toBe(303);
+    expect((await coordA.post(`/shifts/${x24.id}/roster/add`, { volunteerId: String(stations.id) })).status).toBe(404);
+    // It may not take off, move or record hours for the station's volunteer; its own, yes.
+    expect((await coordA.get(`/shifts/${x24.id}/roster/${stations.id}/remove`)).status).toBe(404);
+    expect((await coordA.post(`/shifts/${x24.id}/roster/${stations.id}/remove`)).status).toBe(404);
+    expect((await coordA.post(`/shifts/${x24.id}/roster/${stations.id}/hours`, { attended: '1' })).status).toBe(404);
+    expect((await coordA.post(`/shifts/${x24.id}/roster/${mine.id}/remove`)).status).toBe(303);
+    const places = await t.database.db
+      .select({ volunteerId: s.shiftSignups.volunteerId, status: s.shiftSignups.status })
+      .from(s.shiftSignups)
+      .where(eq(s.shiftSignups.shiftId, x24.id))
+      .orderBy(s.shiftSignups.volunteerId);
+    expect(places).toEqual(
+      [
+        { volunteerId: mine.id, status: 'cancelled' },
+        { volunteerId: stations.id, status: 'confirmed' },
+      ].sort((a, b) => a.volunteerId - b.volunteerId),
+    );
+  });
+});

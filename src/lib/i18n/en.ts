@@ -8,6 +8,7 @@ import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
 import { enServiceDays } from '../../modules/service-days/messages.js';
 import { enShifts } from '../../modules/shifts/messages.js';
+import { enRoster } from '../../modules/shifts/roster-messages.js';
 import { enCompliance } from '../../modules/visits/compliance-messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
 import { enVolunteers } from '../../modules/volunteers/messages.js';
@@ -28,5 +29,6 @@ export const en: Dictionary = {
   ...enShifts,
   ...enCertificates,
   ...enServiceDays,
+  ...enRoster,
   ...enNotices,
 };

@@ -8,6 +8,7 @@ import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
 import { zhServiceDays } from '../../modules/service-days/messages.js';
 import { zhShifts } from '../../modules/shifts/messages.js';
+import { zhRoster } from '../../modules/shifts/roster-messages.js';
 import { zhCompliance } from '../../modules/visits/compliance-messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
 import { zhVolunteers } from '../../modules/volunteers/messages.js';
@@ -28,5 +29,6 @@ export const zh = {
   ...zhShifts,
   ...zhCertificates,
   ...zhServiceDays,
+  ...zhRoster,
   ...zhNotices,
 } as const;

@@ -37,3 +37,14 @@ export function scope(viewer: Viewer, reach: ShiftReach = 'manage'): Scope {
     return reach === 'manage' ? organisation(viewer.organisationId) : partner(viewer.organisationId);
   return NONE;
 }
+
+/**
+ * The one staffing rule: a viewer may add, remove and move volunteers on exactly the shifts their shifts Scope
+ * reaches (`shiftsIn` turns it into SQL), whatever that Scope is widened to. The roster routes find the shift with
+ * it (404 outside) and the writing statements carry it as a guard, so the rule and the write cannot drift apart.
+ */
+export function staffScope(viewer: Viewer): Scope {
+  // 'see': an organisation staffs its own shifts and the township's service-day shifts it partners on (decision
+  // 0150); who it may take off such a shift is narrowed to its own volunteers in the roster routes.
+  return can(viewer, 'roster') ? scope(viewer, 'see') : NONE;
+}

@@ -197,23 +197,6 @@ export async function findShift(db: Db, scope: Scope, id: number) {
   return row;
 }
 
-export async function roster(db: Db, shiftId: number) {
-  return db
-    .select({
-      volunteerId: s.volunteers.id,
-      name: s.volunteers.name,
-      status: s.shiftSignups.status,
-      position: s.shiftSignups.position,
-      attended: s.shiftSignups.attended,
-      minutes: s.shiftSignups.confirmedMinutes,
-    })
-    .from(s.shiftSignups)
-    .innerJoin(s.volunteers, eq(s.volunteers.id, s.shiftSignups.volunteerId))
-    .where(and(eq(s.shiftSignups.shiftId, shiftId), ne(s.shiftSignups.status, 'cancelled')))
-    .orderBy(sql`${s.shiftSignups.status} = 'waitlisted'`, asc(s.shiftSignups.position));
-}
-export type RosterRow = Awaited<ReturnType<typeof roster>>[number];
-
 /** Townships and organisations a manager may put a shift under. */
 /**
  * The townships and organisations a manager may create shifts for: a station its township and its organisations;

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { EditShiftPage, ManageShiftsPage, NewShiftPage } from '../../../views/pages/shifts/manage.js';
 import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
-import { RosterPage } from '../../../views/pages/shifts/roster.js';
 import { UpcomingShiftsPage } from '../../../views/pages/shifts/upcoming.js';
 import { ShiftCard } from '../../../views/partials/shifts/card.js';
 import { businessDate } from '../../domain/dates.js';
@@ -20,20 +19,11 @@ import {
   type ManagedShift,
   managedShifts,
   myShifts,
-  roster,
   shiftFormOptions,
   shiftForVolunteer,
 } from './queries.js';
-import { editShiftForm, hoursForm, moveForm, newShiftForm, upcomingQuery } from './schema.js';
-import {
-  cancelSignup,
-  cancelWholeShift,
-  confirmHours,
-  editShift,
-  moveVolunteer,
-  removeFromShift,
-  signUpVolunteer,
-} from './service.js';
+import { editShiftForm, newShiftForm, upcomingQuery } from './schema.js';
+import { cancelSignup, editShift, overlapLabel, signUpVolunteer } from './service.js';
 
 export const shiftRoutes = new Hono<AppEnv>();
 
@@ -150,6 +140,14 @@ shiftRoutes.post('/:id{[0-9]+}/signup', async (c) => {
   const result = await signUpVolunteer(deps.db, shiftId, v, form.waitlist === '1', deps.now());
   if (!result.ok) {
     if (result.reason === 'notFound') notFound();
+    if (result.reason === 'overlap')
+      return answerVolunteer(
+        c,
+        shiftId,
+        v.id,
+        c.get('t')('shifts.overlap', { shift: overlapLabel(result.other) }),
+        true,
+      );
     if (result.reason === 'skill')
       return answerVolunteer(
         c,
@@ -221,23 +219,6 @@ async function scopedShift(c: AppContext, reach: ShiftReach = 'manage') {
   return shift;
 }
 
-shiftRoutes.get('/:id{[0-9]+}', async (c) => {
-  const shift = await scopedShift(c, 'see');
-  const deps = c.get('deps');
-  const others = (await managedShifts(deps.db, scope(viewerOf(c)), today(c))).filter((o) => o.id !== shift.id);
-  return renderPage(
-    c,
-    <RosterPage
-      ui={uiOf(c)}
-      shift={shift}
-      rows={await roster(deps.db, shift.id)}
-      others={others}
-      started={shift.startsAt.getTime() <= deps.now().getTime()}
-      owner={can(viewerOf(c), 'manage', shift)}
-    />,
-  );
-});
-
 function renderEdit(c: AppContext, shift: ManagedShift, values: FormValues, errors?: FieldErrors) {
   return renderPage(
     c,
@@ -280,50 +261,4 @@ shiftRoutes.post('/:id{[0-9]+}/edit', async (c) => {
   deps.logger.info('shift_edited', { by: viewerOf(c).id, shiftId: shift.id });
   setFlash(c, 'shifts.edit.saved');
   return redirectAfterPost(c, `/shifts/${shift.id}`);
-});
-
-shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/remove', async (c) => {
-  const shift = await scopedShift(c);
-  const deps = c.get('deps');
-  if (!(await removeFromShift(deps.db, shift, Number(c.req.param('vid')), deps.now()))) notFound();
-  setFlash(c, 'shifts.removed');
-  return redirectAfterPost(c, `/shifts/${shift.id}`);
-});
-
-shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/move', async (c) => {
-  const shift = await scopedShift(c);
-  const deps = c.get('deps');
-  const form = parseForm(moveForm, await readForm(c), c.get('t'));
-  const target = form.ok ? await findShift(deps.db, scope(viewerOf(c)), form.data.toShiftId) : undefined;
-  if (!target || target.id === shift.id) notFound();
-  if (!(await moveVolunteer(deps.db, shift, target, Number(c.req.param('vid')), deps.now()))) notFound();
-  setFlash(c, 'shifts.moved');
-  return redirectAfterPost(c, `/shifts/${shift.id}`);
-});
-
-shiftRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/hours', async (c) => {
-  const shift = await scopedShift(c);
-  const deps = c.get('deps');
-  const form = parseForm(hoursForm, await readForm(c), c.get('t'));
-  const ok =
-    form.ok &&
-    (await confirmHours(
-      deps.db,
-      shift.id,
-      Number(c.req.param('vid')),
-      form.data.attended,
-      form.data.minutes,
-      viewerOf(c).id,
-      deps.now(),
-    ));
-  setFlash(c, ok ? 'shifts.hoursConfirmed' : 'shifts.hoursNotYet');
-  return redirectAfterPost(c, `/shifts/${shift.id}`);
-});
-
-shiftRoutes.post('/:id{[0-9]+}/cancel-shift', async (c) => {
-  const shift = await scopedShift(c);
-  const deps = c.get('deps');
-  await cancelWholeShift(deps.db, shift, deps.now());
-  setFlash(c, 'shifts.shiftCancelled');
-  return redirectAfterPost(c, '/shifts');
 });

@@ -68,3 +68,14 @@ export const hoursForm = z.object({
 export const moveForm = z.object({
   toShiftId: z.coerce.number({ message: 'form.required' }).int().positive('form.required'),
 });
+
+/** Staff put a registered volunteer on a shift; `waitlist` as in self sign-up (absent: refused when full). */
+export const rosterAddForm = z.object({
+  volunteerId: z.coerce.number({ message: 'form.required' }).int().positive('form.required'),
+  waitlist: z.preprocess((v) => v === '1' || v === 'on', z.boolean()),
+});
+
+/** The roster page's volunteer search (name or mobile). */
+export const rosterQuery = z.object({
+  q: z.string().trim().max(40).catch('').default(''),
+});

@@ -1,14 +1,33 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { SignupStatus } from '../../db/schema/index.js';
 import * as s from '../../db/schema/index.js';
 import { changedRows } from '../../db/types.js';
+import type { Scope } from '../../lib/scope.js';
 import { bilingual } from '../notices/queue.js';
+import {
+  type OverlapShift,
+  overlappingShift,
+  reachable,
+  reachableVolunteer,
+  staffableShift,
+} from './roster-queries.js';
 import type { EditShiftInput } from './schema.js';
-import { cancelShift, changeShift, leave, move, type SignUpOutcome, signUp } from './signup.js';
+import {
+  type ByStaff,
+  cancelShift,
+  changeShift,
+  leave,
+  move,
+  type SignUpOutcome,
+  signUp,
+  staffTake,
+} from './signup.js';
 
 export type SignUpResult =
-  | { ok: true; outcome: SignUpOutcome }
-  | { ok: false; reason: 'notFound' | 'past' | 'skill'; missing?: string[] };
+  | { ok: true; outcome: Exclude<SignUpOutcome, 'overlap'> }
+  | { ok: false; reason: 'notFound' | 'past' | 'skill'; missing?: string[] }
+  | { ok: false; reason: 'overlap'; other: OverlapShift };
 
 /** Skills a volunteer lacks for a shift (empty when they may sign up). */
 export function missingSkills(required: readonly string[], has: readonly string[]): string[] {
@@ -46,7 +65,55 @@ export async function signUpVolunteer(
   if (shift.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'past' };
   const missing = missingSkills(shift.requiredSkills, volunteer.skills);
   if (missing.length) return { ok: false, reason: 'skill', missing };
-  return { ok: true, outcome: await signUp(db, shiftId, volunteer.id, allowWaitlist, now) };
+  const outcome = await signUp(db, shiftId, volunteer.id, allowWaitlist, now);
+  if (outcome === 'overlap') return overlapRefusal(db, shiftId, volunteer.id);
+  return { ok: true, outcome };
+}
+
+/** The refusal naming the other shift; read after the guarded write refused (the write itself decided). */
+async function overlapRefusal(db: Db, shiftId: number, volunteerId: number, except = 0) {
+  const other = await overlappingShift(db, shiftId, volunteerId, except);
+  // The other place can be given up between the refusal and this read: then it is named by what is known.
+  return {
+    ok: false as const,
+    reason: 'overlap' as const,
+    other: other ?? { date: '', startTime: '', endTime: '', title: '', place: '' },
+  };
+}
+
+/** How a refusal names the shift a volunteer already holds: date, time, place (and what it is). */
+export function overlapLabel(o: OverlapShift): string {
+  return `${o.date} ${o.startTime}–${o.endTime} ${o.place}（${o.title}）`;
+}
+
+export type StaffAddResult =
+  | { ok: true; status: 'confirmed' | 'waitlisted' }
+  | { ok: false; reason: 'notFound' | 'full' | 'already' | 'closed' }
+  | { ok: false; reason: 'overlap'; other: OverlapShift };
+
+/**
+ * A station or a shift's organisation puts one of its registered volunteers on a shift (walk-ins, volunteers
+ * without a phone): the self sign-up statement with the staffing rule and the volunteer's reach as guards, audited.
+ */
+export async function addToRoster(
+  db: Db,
+  a: {
+    shift: { id: number; status: string };
+    volunteerId: number;
+    allowWaitlist: boolean;
+    staffing: Scope;
+    reach: Scope;
+    by: ByStaff;
+    now: Date;
+  },
+): Promise<StaffAddResult> {
+  if (!(await reachable(db, a.reach, a.volunteerId))) return { ok: false, reason: 'notFound' };
+  if (a.shift.status !== 'open') return { ok: false, reason: 'closed' };
+  const also = sql`${staffableShift(a.staffing, a.shift.id)} and ${reachableVolunteer(a.reach, a.volunteerId)}`;
+  const outcome = await staffTake(db, { ...a, shiftId: a.shift.id, also });
+  if (outcome === 'overlap') return overlapRefusal(db, a.shift.id, a.volunteerId);
+  if (outcome === 'confirmed' || outcome === 'waitlisted') return { ok: true, status: outcome };
+  return { ok: false, reason: outcome === 'cancelled' ? 'closed' : outcome };
 }
 
 function shiftLine(shift: { date: string; startTime: string; title: string }) {
@@ -79,28 +146,48 @@ export async function cancelSignup(
   volunteerId: number,
   now: Date,
 ) {
-  return leave(db, shift.id, volunteerId, now, { promoted: noticeTexts(shift).promoted });
+  return leave(db, { shiftId: shift.id, volunteerId, now, texts: { promoted: noticeTexts(shift).promoted } });
 }
 
+type ShiftLine = { id: number; date: string; startTime: string; title: string };
+
+/** Staff take a volunteer off a shift: the waitlist moves up, the volunteer is told, the audit row written. */
 export async function removeFromShift(
   db: Db,
-  shift: { id: number; date: string; startTime: string; title: string },
-  volunteerId: number,
-  now: Date,
-) {
-  const texts = noticeTexts(shift);
-  return leave(db, shift.id, volunteerId, now, { promoted: texts.promoted, removed: texts.removed });
+  r: { shift: ShiftLine; volunteerId: number; by: ByStaff; now: Date },
+): Promise<boolean> {
+  const texts = noticeTexts(r.shift);
+  return leave(db, {
+    shiftId: r.shift.id,
+    volunteerId: r.volunteerId,
+    now: r.now,
+    texts: { promoted: texts.promoted, removed: texts.removed },
+    by: r.by,
+  });
 }
 
+export type MoveResult =
+  | { ok: true; status: SignupStatus }
+  | { ok: false; reason: 'gone' | 'already' }
+  | { ok: false; reason: 'overlap'; other: OverlapShift };
+
+/** Staff move a volunteer between two shifts they may staff; refused (nothing changed) beside an overlapping place. */
 export async function moveVolunteer(
   db: Db,
-  from: { id: number; date: string; startTime: string; title: string },
-  to: { id: number; date: string; startTime: string; title: string },
-  volunteerId: number,
-  now: Date,
-) {
-  const texts = noticeTexts(from);
-  return move(db, from.id, to.id, volunteerId, now, { promoted: texts.promoted, moved: texts.moved(to) });
+  m: { from: ShiftLine; to: ShiftLine; volunteerId: number; staffing: Scope; by: ByStaff; now: Date },
+): Promise<MoveResult> {
+  const texts = noticeTexts(m.from);
+  const outcome = await move(db, {
+    fromShiftId: m.from.id,
+    toShiftId: m.to.id,
+    volunteerId: m.volunteerId,
+    now: m.now,
+    texts: { promoted: texts.promoted, moved: texts.moved(m.to) },
+    by: m.by,
+    also: sql`${staffableShift(m.staffing, m.from.id)} and ${staffableShift(m.staffing, m.to.id)}`,
+  });
+  if (!outcome.ok && outcome.reason === 'overlap') return overlapRefusal(db, m.to.id, m.volunteerId, m.from.id);
+  return outcome.ok ? outcome : { ok: false, reason: outcome.reason === 'already' ? 'already' : 'gone' };
 }
 
 /** Marks attendance and confirms the minutes served (default: the shift's length), after the shift began. */

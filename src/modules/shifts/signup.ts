@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { SignupStatus, WorkKind } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
 import { shanghaiInstant } from '../../domain/dates.js';
+import { auditRowsFrom } from '../../lib/audit.js';
 import { type NoticeText, queueNotice } from '../notices/queue.js';
 
 /**
@@ -17,16 +18,40 @@ const nextPosition = (shiftId: number) =>
   sql`(select coalesce(max(p.position), 0) + 1 from shift_signups p where p.shift_id = ${shiftId})`;
 
 /**
- * The one statement that takes a place: confirmed while confirmed < capacity, else waitlisted (when the volunteer
- * accepts the waitlist), else nothing. A cancelled row of the same volunteer is revived in place.
+ * The other open shifts on which a volunteer holds or awaits a place and whose time overlaps this one (the shift a
+ * move leaves aside): the FROM/WHERE tail over `shift_signups o` and `shifts os`, so the guard and the refusal
+ * message read the same rule.
  */
-export function takePlace(
-  shiftId: number,
-  volunteerId: number,
-  allowWaitlist: boolean,
-  now: Date,
-  also: SQL = sql`1`,
-): SQL {
+export function overlapping(shiftId: number, volunteerId: number, except = 0): SQL {
+  return sql`from shift_signups o join shifts os on os.id = o.shift_id join shifts me on me.id = ${shiftId}
+    where o.volunteer_id = ${volunteerId} and o.status <> 'cancelled' and o.shift_id <> ${shiftId}
+      and o.shift_id <> ${except} and os.status = 'open' and os.starts_at < me.ends_at and os.ends_at > me.starts_at`;
+}
+
+/** Read inside the writing statement, so two racing requests cannot both pass it. */
+export const noOverlap = (shiftId: number, volunteerId: number, except = 0): SQL =>
+  sql`not exists (select 1 ${overlapping(shiftId, volunteerId, except)})`;
+
+export interface Take {
+  shiftId: number;
+  volunteerId: number;
+  allowWaitlist: boolean;
+  now: Date;
+  /** A further guard (who may staff the shift, which volunteers they reach). */
+  also?: SQL;
+  /** The shift a move leaves: its place does not count as an overlap. */
+  leaving?: number;
+  /** Answer the status (self sign-up reads it); inside a batch libSQL then reports no rows changed, so batches say no. */
+  returning?: boolean;
+}
+
+/**
+ * The one statement that takes a place: confirmed while confirmed < capacity, else waitlisted (when the volunteer
+ * accepts the waitlist), else nothing; never beside an overlapping place of the same volunteer. A cancelled row of
+ * the same volunteer is revived in place.
+ */
+export function takePlace(take: Take): SQL {
+  const { shiftId, volunteerId, allowWaitlist, now, also = sql`1`, leaving = 0, returning = true } = take;
   const at = now.getTime();
   return sql`insert into shift_signups (shift_id, volunteer_id, status, position, created_at, updated_at)
     select ${shiftId}, ${volunteerId},
@@ -34,10 +59,12 @@ export function takePlace(
       ${nextPosition(shiftId)}, ${at}, ${at}
     where (${confirmedCount(shiftId)} < ${capacityOf(shiftId)} or ${allowWaitlist ? 1 : 0} = 1)
       and exists (select 1 from shifts s where s.id = ${shiftId} and s.status = 'open') and ${also}
+      and ${noOverlap(shiftId, volunteerId, leaving)}
     on conflict (shift_id, volunteer_id) do update set status = excluded.status, position = excluded.position,
-      promoted_at = null, updated_at = excluded.updated_at
+      promoted_at = null, attended = null, confirmed_minutes = null, confirmed_by = null, confirmed_at = null,
+      updated_at = excluded.updated_at
       where shift_signups.status = 'cancelled'
-    returning status`;
+    ${returning ? sql`returning status` : sql``}`;
 }
 
 /** Promotes the first waitlisted volunteer when a place is free; marks them so the notice can find them. */
@@ -47,7 +74,18 @@ export function promoteFirst(shiftId: number, now: Date): SQL {
       and ${confirmedCount(shiftId)} < ${capacityOf(shiftId)}`;
 }
 
-export type SignUpOutcome = SignupStatus | 'full' | 'already';
+export type SignUpOutcome = SignupStatus | 'full' | 'already' | 'overlap';
+
+/** Why a take wrote nothing: already on it, an overlapping place elsewhere, or no room (nor waitlist). */
+async function refusal(db: Db, shiftId: number, volunteerId: number, leaving = 0): Promise<SignUpOutcome> {
+  // db.all, not db.get: drizzle's get() throws on an empty result over libSQL.
+  const [existing] = await db.all<{ status: SignupStatus }>(
+    sql`select status from shift_signups where shift_id = ${shiftId} and volunteer_id = ${volunteerId}`,
+  );
+  if (existing && existing.status !== 'cancelled') return 'already';
+  const [free] = await db.all<{ ok: number }>(sql`select ${noOverlap(shiftId, volunteerId, leaving)} as ok`);
+  return Number(free?.ok) === 1 ? 'full' : 'overlap';
+}
 
 export async function signUp(
   db: Db,
@@ -57,30 +95,71 @@ export async function signUp(
   now: Date,
 ): Promise<SignUpOutcome> {
   // all() returns the RETURNING row on every driver (D1's run() does not).
-  const [row] = await db.all<{ status: SignupStatus }>(takePlace(shiftId, volunteerId, allowWaitlist, now));
-  if (row) return row.status;
-  // db.all, not db.get: drizzle's get() throws on an empty result over libSQL.
-  const [existing] = await db.all<{ status: SignupStatus }>(
+  const [row] = await db.all<{ status: SignupStatus }>(takePlace({ shiftId, volunteerId, allowWaitlist, now }));
+  return row ? row.status : refusal(db, shiftId, volunteerId);
+}
+
+/** Who did it, for the audit row written in the same batch (staff actions; a volunteer's own ones are not audited). */
+export interface ByStaff {
+  actorUserId: number | null;
+}
+
+// The audit row of the statement just before it in the batch: SQLite's changes() still counts that statement, so
+// the row is written exactly when the change happened (a repeated request writes neither).
+function auditPrevious(db: Db, by: ByStaff, action: string, shiftId: number, volunteerId: number, now: Date) {
+  return auditRowsFrom(
+    db,
+    {
+      actorUserId: by.actorUserId,
+      action,
+      entity: 'shift_signup',
+      entityId: sql`${`${shiftId}:${volunteerId}`}`,
+      changes: JSON.stringify({ shiftId, volunteerId }),
+      rows: sql`where changes() > 0`,
+    },
+    now,
+  );
+}
+
+/**
+ * Station or coordinator puts a registered volunteer on a shift: the same statement as self sign-up (capacity,
+ * waitlist, overlap), guarded by `also` (the staffing rule and the volunteers the adder reaches), audited in the
+ * same batch. The shift's start does not stop it: walk-ins are added on the day, paper sheets typed in after.
+ */
+export async function staffTake(db: Db, take: Take & { by: ByStaff }): Promise<SignUpOutcome> {
+  const { shiftId, volunteerId, now } = take;
+  const [taken] = await db.batch([
+    db.run(takePlace({ ...take, returning: false })),
+    auditPrevious(db, take.by, 'roster_add', shiftId, volunteerId, now),
+  ]);
+  if (changedRows(taken as DbRunResult) === 0) return refusal(db, shiftId, volunteerId);
+  const [row] = await db.all<{ status: SignupStatus }>(
     sql`select status from shift_signups where shift_id = ${shiftId} and volunteer_id = ${volunteerId}`,
   );
-  return existing && existing.status !== 'cancelled' ? 'already' : 'full';
+  return row.status;
 }
 
 /**
  * Leaves a shift (cancel by the volunteer, or removal by a coordinator) and, in the same batch, promotes the first
- * waitlisted volunteer and queues their notice (and the removed volunteer's, when a coordinator did it).
+ * waitlisted volunteer and queues their notice (and the removed volunteer's, when a coordinator did it, with the
+ * audit row).
  */
 export async function leave(
   db: Db,
-  shiftId: number,
-  volunteerId: number,
-  now: Date,
-  texts: { promoted: NoticeText; removed?: NoticeText },
+  change: {
+    shiftId: number;
+    volunteerId: number;
+    now: Date;
+    texts: { promoted: NoticeText; removed?: NoticeText };
+    by?: ByStaff;
+  },
 ): Promise<boolean> {
+  const { shiftId, volunteerId, now, texts, by } = change;
   const at = now.getTime();
   const [left] = await db.batch([
     db.run(sql`update shift_signups set status = 'cancelled', promoted_at = null, updated_at = ${at}
       where shift_id = ${shiftId} and volunteer_id = ${volunteerId} and status <> 'cancelled'`),
+    ...(by ? [auditPrevious(db, by, 'roster_remove', shiftId, volunteerId, now)] : []),
     db.run(promoteFirst(shiftId, now)),
     db.run(
       queueNotice({
@@ -106,32 +185,47 @@ export async function leave(
   return changedRows(left as DbRunResult) > 0;
 }
 
+export type MoveOutcome = { ok: true; status: SignupStatus } | { ok: false; reason: 'gone' | 'already' | 'overlap' };
+
 /**
- * A coordinator moves a volunteer to another shift: out of the first (promoting its waitlist), into the second
- * (confirmed if there is room, else waitlisted), with a notice, all in one batch.
+ * A coordinator moves a volunteer to another shift, in one batch: first the place on the target (confirmed if there
+ * is room, else waitlisted; never beside an overlapping place, the origin aside), then — only when that place was
+ * taken — out of the origin (promoting its waitlist), the notices and the audit row. A refused move changes nothing.
  */
 export async function move(
   db: Db,
-  fromShiftId: number,
-  toShiftId: number,
-  volunteerId: number,
-  now: Date,
-  texts: { promoted: NoticeText; moved: NoticeText },
-) {
+  change: {
+    fromShiftId: number;
+    toShiftId: number;
+    volunteerId: number;
+    now: Date;
+    texts: { promoted: NoticeText; moved: NoticeText };
+    by: ByStaff;
+    also?: SQL;
+  },
+): Promise<MoveOutcome> {
+  const { fromShiftId, toShiftId, volunteerId, now, texts } = change;
   const at = now.getTime();
+  const holds = sql`exists (select 1 from shift_signups m where m.shift_id = ${fromShiftId}
+      and m.volunteer_id = ${volunteerId} and m.status <> 'cancelled')`;
+  const arrived = sql`exists (select 1 from shift_signups m where m.shift_id = ${toShiftId}
+      and m.volunteer_id = ${volunteerId} and m.status <> 'cancelled' and m.updated_at = ${at})`;
+  // The origin is left only when the statement just before (the take) wrote: changes() still counts it.
   const results = await db.batch([
-    db.run(sql`update shift_signups set status = 'cancelled', promoted_at = null, updated_at = ${at}
-      where shift_id = ${fromShiftId} and volunteer_id = ${volunteerId} and status <> 'cancelled'`),
     db.run(
-      takePlace(
-        toShiftId,
+      takePlace({
+        shiftId: toShiftId,
         volunteerId,
-        true,
+        allowWaitlist: true,
         now,
-        sql`exists (select 1 from shift_signups m where m.shift_id = ${fromShiftId}
-      and m.volunteer_id = ${volunteerId} and m.status = 'cancelled' and m.updated_at = ${at})`,
-      ),
+        leaving: fromShiftId,
+        returning: false,
+        also: change.also ? sql`${holds} and ${change.also}` : holds,
+      }),
     ),
+    db.run(sql`update shift_signups set status = 'cancelled', promoted_at = null, updated_at = ${at}
+      where shift_id = ${fromShiftId} and volunteer_id = ${volunteerId} and status <> 'cancelled' and changes() > 0`),
+    auditPrevious(db, change.by, 'roster_move', fromShiftId, volunteerId, now),
     db.run(promoteFirst(fromShiftId, now)),
     db.run(
       queueNotice({
@@ -146,11 +240,19 @@ export async function move(
         key: `moved:${fromShiftId}:${toShiftId}:${at}`,
         now,
         text: texts.moved,
-        volunteerWhere: sql`v.id = ${volunteerId}`,
+        volunteerWhere: sql`v.id = ${volunteerId} and ${arrived} and exists (select 1 from shift_signups m
+          where m.shift_id = ${fromShiftId} and m.volunteer_id = ${volunteerId} and m.status = 'cancelled' and m.updated_at = ${at})`,
       }),
     ),
   ]);
-  return changedRows(results[0] as DbRunResult) > 0;
+  if (changedRows(results[1] as DbRunResult) > 0) {
+    const [row] = await db.all<{ status: SignupStatus }>(
+      sql`select status from shift_signups where shift_id = ${toShiftId} and volunteer_id = ${volunteerId}`,
+    );
+    return { ok: true, status: row.status };
+  }
+  const why = await refusal(db, toShiftId, volunteerId, fromShiftId);
+  return { ok: false, reason: why === 'already' || why === 'overlap' ? why : 'gone' };
 }
 
 /** A coordinator cancels a whole shift: everyone holding or awaiting a place gets a notice, in the same batch. */
