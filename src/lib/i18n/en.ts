@@ -6,6 +6,7 @@ import { enPlans } from '../../modules/plans/messages.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
 import { enShifts } from '../../modules/shifts/messages.js';
+import { enField } from '../../modules/visits/field-messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
 import { enVolunteers } from '../../modules/volunteers/messages.js';
 import { enCommon } from './common.js';
@@ -17,6 +18,7 @@ export const en: Dictionary = {
   ...enRecipients,
   ...enLedger,
   ...enVisits,
+  ...enField,
   ...enPlans,
   ...enOrganisations,
   ...enVolunteers,

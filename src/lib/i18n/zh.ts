@@ -6,6 +6,7 @@ import { zhPlans } from '../../modules/plans/messages.js';
 import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
 import { zhShifts } from '../../modules/shifts/messages.js';
+import { zhField } from '../../modules/visits/field-messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
 import { zhVolunteers } from '../../modules/volunteers/messages.js';
 import { zhCommon } from './common.js';
@@ -17,6 +18,7 @@ export const zh = {
   ...zhRecipients,
   ...zhLedger,
   ...zhVisits,
+  ...zhField,
   ...zhPlans,
   ...zhOrganisations,
   ...zhVolunteers,

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
+import { CallPage } from '../../../views/pages/plans/call.js';
 import { OutcomePage, TodayPage } from '../../../views/pages/plans/today.js';
 import { businessDate } from '../../domain/dates.js';
 import type { VisitKind, WorkKind } from '../../domain/vocabulary.js';
-import { auditInsert } from '../../lib/audit.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { revealCaregiverForCall } from '../visits/field.js';
 import { can } from '../visits/policy.js';
-import { caregiverMobileOf } from '../visits/queries.js';
 import { outcomeForm, todayQuery } from '../visits/schema.js';
 import { recordAidOnVisit, recordVisit } from '../visits/service.js';
 import { type Household, householdsOf, nextPlannedDate, publishedHouseholdDate, volunteerOfUser } from './queries.js';
@@ -99,23 +99,12 @@ todayRoutes.post('/:aid{[0-9]+}', async (c) => {
   return redirectAfterPost(c, `/visits/today?date=${h.date}`);
 });
 
-/** Tap-to-call: the caregiver's full number is revealed only here, audited, as a redirect to tel:. */
+/** Tap-to-call: the caregiver's full number is revealed only here, audited, as a page with a tappable tel: link. */
 todayRoutes.post('/:aid{[0-9]+}/call', async (c) => {
-  const volunteer = await me(c);
-  const h = await household(c, volunteer.id);
+  const h = await household(c, (await me(c)).id);
   const deps = c.get('deps');
-  const mobile = await caregiverMobileOf(deps.db, deps.cipher, h.recipientId);
+  const ctx = { db: deps.db, cipher: deps.cipher, recipientId: h.recipientId, actorUserId: viewerOf(c).id };
+  const mobile = await revealCaregiverForCall({ ...ctx, now: deps.now() });
   if (!mobile) notFound();
-  await auditInsert(
-    deps.db,
-    {
-      actorUserId: viewerOf(c).id,
-      action: 'reveal',
-      entity: 'recipient',
-      entityId: h.recipientId,
-      changes: { fields: ['caregiverMobile'], via: 'call' },
-    },
-    deps.now(),
-  );
-  return c.redirect(`tel:${mobile}`, 303);
+  return renderPage(c, <CallPage ui={uiOf(c)} h={h} mobile={mobile} />);
 });
