@@ -2,27 +2,21 @@ import { Hono } from 'hono';
 import { CallPage } from '../../../views/pages/plans/call.js';
 import { OutcomePage, TodayPage } from '../../../views/pages/plans/today.js';
 import { businessDate } from '../../domain/dates.js';
-import type { VisitKind, WorkKind } from '../../domain/vocabulary.js';
+import { VISIT_SERVICE_KINDS, type VisitServiceKind } from '../../domain/vocabulary.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
+import type { Translate } from '../../lib/i18n/index.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { revealCaregiverForCall } from '../visits/field.js';
+import { recordFieldVisit } from '../visits/field-record.js';
 import { can } from '../visits/policy.js';
 import { outcomeForm, todayQuery } from '../visits/schema.js';
-import { recordAidOnVisit, recordVisit } from '../visits/service.js';
 import { type Household, householdsOf, nextPlannedDate, publishedHouseholdDate, volunteerOfUser } from './queries.js';
 
 /** The volunteer's "today" page and the outcome of each household on it. */
 export const todayRoutes = new Hono<AppEnv>();
-
-const KIND_OF_WORK: Record<WorkKind, VisitKind> = {
-  home_visit: 'home_visit',
-  care_assistance: 'care_support',
-  condolence: 'condolence',
-  other: 'other',
-};
 
 async function me(c: AppContext) {
   authorize(c, can(viewerOf(c), 'today'));
@@ -67,33 +61,32 @@ todayRoutes.get('/:aid{[0-9]+}', async (c) => {
   return renderOutcome(c, h, { outcome: 'visited', needUrgency: 'normal' });
 });
 
+const REFUSAL = { not_yet: 'today.notYet', bad_target: 'field.aidRefused' } as const;
+
+/** The ledger's words for a visit's aid, in the recorder's language. */
+const words = (t: Translate) => ({
+  note: t('today.aidNote'),
+  service: Object.fromEntries(VISIT_SERVICE_KINDS.map((k) => [k, t(`serviceKind.${k}`)])) as Record<
+    VisitServiceKind,
+    string
+  >,
+});
+
 todayRoutes.post('/:aid{[0-9]+}', async (c) => {
   const volunteer = await me(c);
   const h = await household(c, volunteer.id);
-  const deps = c.get('deps');
+  const { db, now, logger } = c.get('deps');
   const form = parseForm(outcomeForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderOutcome(c, h, form.values, form.errors);
-  if (h.date > businessDate(deps.now()))
-    return renderOutcome(c, h, form.values, { outcome: c.get('t')('today.notYet') });
-  const input = {
-    ...form.data,
-    visitedOn: h.date,
-    kind: KIND_OF_WORK[h.workKind],
-    visitorKind: 'volunteer' as const,
-    visitorNames: volunteer.name,
-  };
-  await recordVisit(deps.db, h.recipientId, input, viewerOf(c).id, deps.now(), {
-    volunteerIds: [volunteer.id],
-    once: true,
-  });
-  // The aid goes in even when the visit was already recorded (a retry after a dropped connection): its key makes it once.
-  const aid = await recordAidOnVisit(deps.db, h, form.data, c.get('t')('today.aidNote'), viewerOf(c).id, deps.now());
-  deps.logger.info('visit_recorded', {
-    by: viewerOf(c).id,
+  const visitor = { volunteerIds: [volunteer.id], names: volunteer.name };
+  const ctx = { db, household: h, input: form.data, visitor, recordedBy: viewerOf(c).id, words: words(c.get('t')) };
+  const result = await recordFieldVisit({ ...ctx, now: now() });
+  if (!result.ok) return renderOutcome(c, h, form.values, { outcome: c.get('t')(REFUSAL[result.reason]) });
+  logger.info('visit_recorded', {
+    by: ctx.recordedBy,
     recipientId: h.recipientId,
     outcome: form.data.outcome,
-    need: !!form.data.needText,
-    aid,
+    aid: result.aid,
   });
   setFlash(c, 'today.saved');
   return redirectAfterPost(c, `/visits/today?date=${h.date}`);

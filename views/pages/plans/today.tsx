@@ -5,6 +5,7 @@ import type { Household } from '../../../src/modules/plans/queries.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
 import { NeedFields } from '../visits/need-fields.js';
+import { ServiceRows } from './service-rows.js';
 
 export interface TodayProps {
   ui: Ui;
@@ -131,6 +132,7 @@ export function OutcomePage({ ui, h, values, errors }: OutcomeProps) {
             maxlength={12}
           />
         </fieldset>
+        <ServiceRows ui={ui} values={values} errors={errors} />
         <button type="submit">{t('visits.record.submit')}</button>
       </form>
     </Page>
