@@ -12,6 +12,8 @@ import { renderPage, uiOf } from './lib/render.js';
 import { limitBody, sameOrigin, securityHeaders } from './lib/security.js';
 import { calendarFeedRoutes } from './modules/calendar/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { keepExpiredSubmission } from './modules/kept/middleware.js';
+import { keptRoutes } from './modules/kept/routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
 import { activityRoutes } from './modules/ledger/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
@@ -73,6 +75,7 @@ export function createApp(deps: Deps) {
     c.set('t', translator(locale));
     await next();
   });
+  app.use('*', keepExpiredSubmission);
   app.use('*', requireLogin);
   app.use('*', enforceAuthorization);
 
@@ -99,6 +102,7 @@ export function createApp(deps: Deps) {
   app.route('/activities', activityRoutes);
   app.route('/activities', activityImportRoutes);
   app.route('/reports', reportRoutes);
+  app.route('/resume', keptRoutes);
   app.route('/visits/today', todayRoutes);
   app.route('/visits', visitRoutes);
   app.route('/plans', planRoutes);

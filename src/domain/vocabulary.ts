@@ -49,6 +49,9 @@ export const TASK_OUTCOMES = { deceased: 'exit', moved: 'transfer' } as const;
 /** Services given on a visit (访视照料、清洁卫生、送医陪护、心理疏导、其他), counted in hours in the aid ledger. */
 export const VISIT_SERVICE_KINDS = ['visiting_care', 'cleaning', 'hospital_escort', 'counselling', 'other'] as const;
 export type VisitServiceKind = (typeof VISIT_SERVICE_KINDS)[number];
+export const STATION_TASK_KINDS = ['exit', 'transfer'] as const;
+export type StationTaskKind = (typeof STATION_TASK_KINDS)[number];
+export const STATION_TASK_STATUSES = ['open', 'done'] as const;
 export const NEED_CATEGORIES = ['health', 'food', 'housing', 'safety', 'loneliness', 'money', 'other'] as const;
 export const NEED_URGENCIES = ['normal', 'urgent'] as const;
 export const NEED_STATUSES = ['open', 'assigned', 'resolved'] as const;

@@ -209,6 +209,7 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /plans/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/reassign': [
       { path: `/plans/${f.shiftId}/assignments/999999/reassign`, form: {}, expect: ledgerStaff(404) },
     ],
+    'GET /resume': [{ path: '/resume', expect: all(200) }],
     'GET /visits/today': [{ path: '/visits/today', expect: only({ volunteer: 200 }) }],
     'GET /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', expect: only({ volunteer: 404 }) }],
     'POST /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', form: {}, expect: only({ volunteer: 404 }) }],

@@ -1,3 +1,4 @@
+import { enKept } from '../../modules/kept/messages.js';
 import { enLedger } from '../../modules/ledger/messages.js';
 import { enNotices } from '../../modules/notices/messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
@@ -19,6 +20,7 @@ export const en: Dictionary = {
   ...enLedger,
   ...enVisits,
   ...enField,
+  ...enKept,
   ...enPlans,
   ...enOrganisations,
   ...enVolunteers,

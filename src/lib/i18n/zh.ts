@@ -1,3 +1,4 @@
+import { zhKept } from '../../modules/kept/messages.js';
 import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhNotices } from '../../modules/notices/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
@@ -19,6 +20,7 @@ export const zh = {
   ...zhLedger,
   ...zhVisits,
   ...zhField,
+  ...zhKept,
   ...zhPlans,
   ...zhOrganisations,
   ...zhVolunteers,
