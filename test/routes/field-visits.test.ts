@@ -70,6 +70,26 @@ describe('validation that follows the outcome', () => {
   });
 });
 
+describe('before the visit day', () => {
+  it('the list says when recording opens and the form is not offered; a post is refused, writing nothing', async () => {
+    t.clock.set('2026-11-24T02:00:00Z'); // the day before, 10:00 in Shanghai
+    const list = await (await wang.get('/visits/today?date=2026-11-25')).text();
+    expect(list).toContain('2026-11-25 当天起可登记结果。');
+    expect(list).not.toContain(`href="/visits/today/${row.id}"`);
+    const page = await wang.get(`/visits/today/${row.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('2026-11-25 当天起可登记结果。');
+    expect(html).not.toContain(`action="/visits/today/${row.id}"`);
+    const early = await wang.post(`/visits/today/${row.id}`, { outcome: 'visited' });
+    expect(early.status).toBe(422);
+    expect(await early.text()).toContain('走访日当天才能登记结果。');
+    expect(await count(s.visits)).toBe(0);
+    t.clock.set('2026-11-24T16:00:00Z'); // midnight in Shanghai: the day has come
+    expect(await (await wang.get(`/visits/today/${row.id}`)).text()).toContain(`action="/visits/today/${row.id}"`);
+  });
+});
+
 describe('service lines and aid of a visit', () => {
   it('reach the aid ledger as lines of the visiting organisation, with the visit, once', async () => {
     const form = {

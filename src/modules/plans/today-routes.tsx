@@ -44,12 +44,13 @@ todayRoutes.get('/', async (c) => {
   const date = todayQuery.parse({ date: c.req.query('date') || undefined }).date ?? today;
   // A volunteer login not (yet) linked to a volunteer record has no households: say so instead of a 404.
   const volunteer = await volunteerOfUser(db, viewerOf(c).id);
-  if (!volunteer) return renderPage(c, <TodayPage ui={uiOf(c)} date={date} households={[]} next={null} unlinked />);
+  const page = { ui: uiOf(c), date, today };
+  if (!volunteer) return renderPage(c, <TodayPage {...page} households={[]} next={null} unlinked />);
   const [households, next] = await Promise.all([
     householdsOf(db, volunteer.id, viewerOf(c).id, date),
     nextPlannedDate(db, volunteer.id, today),
   ]);
-  return renderPage(c, <TodayPage ui={uiOf(c)} date={date} households={households} next={next} />);
+  return renderPage(c, <TodayPage {...page} households={households} next={next} />);
 });
 
 function renderOutcome(c: AppContext, h: Household, values: FormValues, errors?: FieldErrors) {
@@ -58,6 +59,7 @@ function renderOutcome(c: AppContext, h: Household, values: FormValues, errors?:
 
 todayRoutes.get('/:aid{[0-9]+}', async (c) => {
   const h = await household(c, (await me(c)).id);
+  if (h.date > businessDate(c.get('deps').now())) return renderPage(c, <OutcomePage ui={uiOf(c)} h={h} notYet />);
   return renderOutcome(c, h, { outcome: 'visited', needUrgency: 'normal' });
 });
 

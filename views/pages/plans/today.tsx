@@ -12,12 +12,14 @@ export interface TodayProps {
   date: string;
   households: Household[];
   next: string | null;
+  /** The business date now: households of a later day cannot be recorded yet. */
+  today: string;
   /** The login is not linked to a volunteer record yet. */
   unlinked?: boolean;
 }
 
 /** The volunteer's day on a phone: their households in visiting order, only what the visit needs. */
-export function TodayPage({ ui, date, households, next, unlinked }: TodayProps) {
+export function TodayPage({ ui, date, households, next, today, unlinked }: TodayProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={t('today.title')}>
@@ -34,6 +36,8 @@ export function TodayPage({ ui, date, households, next, unlinked }: TodayProps) 
             <HouseholdCard ui={ui} h={h} />
             {h.outcome ? (
               <p class="recorded">{t('today.recorded', { outcome: t(`visitOutcome.${h.outcome as 'visited'}`) })}</p>
+            ) : h.date > today ? (
+              <p class="not-yet">{t('field.opensOn', { date: h.date })}</p>
             ) : (
               <a href={`/visits/today/${h.id}`} role="button">
                 {t('today.record')}
@@ -78,10 +82,12 @@ export interface OutcomeProps {
   h: Household;
   values?: FormValues;
   errors?: FieldErrors;
+  /** Before the visit day the form is not offered: the page says when it opens. */
+  notYet?: boolean;
 }
 
 /** One household: its card and the outcome form, with the needs found (急难愁盼). */
-export function OutcomePage({ ui, h, values, errors }: OutcomeProps) {
+export function OutcomePage({ ui, h, values, errors, notYet }: OutcomeProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={h.name}>
@@ -89,6 +95,19 @@ export function OutcomePage({ ui, h, values, errors }: OutcomeProps) {
         <a href={`/visits/today?date=${h.date}`}>{t('today.title')}</a>
       </p>
       <HouseholdCard ui={ui} h={h} />
+      {notYet ? (
+        <p class="not-yet">{t('field.opensOn', { date: h.date })}</p>
+      ) : (
+        <OutcomeForm ui={ui} h={h} values={values} errors={errors} />
+      )}
+    </Page>
+  );
+}
+
+function OutcomeForm({ ui, h, values, errors }: OutcomeProps) {
+  const { t } = ui;
+  return (
+    <>
       <FormErrors errors={errors} message={t('form.invalid')} />
       <form method="post" action={`/visits/today/${h.id}`} class="narrow">
         <Select
@@ -135,6 +154,6 @@ export function OutcomePage({ ui, h, values, errors }: OutcomeProps) {
         <ServiceRows ui={ui} values={values} errors={errors} />
         <button type="submit">{t('visits.record.submit')}</button>
       </form>
-    </Page>
+    </>
   );
 }
