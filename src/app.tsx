@@ -28,6 +28,7 @@ import { shiftRoutes } from './modules/shifts/routes.js';
 import { volunteerShiftRoutes } from './modules/shifts/volunteer-routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { needRoutes, visitRoutes } from './modules/visits/routes.js';
+import { taskRoutes } from './modules/visits/task-routes.js';
 import { joinRoutes, volunteerRoutes } from './modules/volunteers/routes.js';
 
 type ErrorStatus = 403 | 404 | 413 | 500;
@@ -104,6 +105,7 @@ export function createApp(deps: Deps) {
   app.route('/reports', reportRoutes);
   app.route('/resume', keptRoutes);
   app.route('/visits/today', todayRoutes);
+  app.route('/visits/tasks', taskRoutes);
   app.route('/visits', visitRoutes);
   app.route('/plans', planRoutes);
   app.route('/needs', needRoutes);

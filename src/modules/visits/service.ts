@@ -4,6 +4,7 @@ import { CARE_LEVELS, type CareLevel, needs } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
 import { dueStatus } from '../../domain/cadence.js';
 import { businessDate, daysBetween } from '../../domain/dates.js';
+import { TASK_OUTCOMES } from '../../domain/vocabulary.js';
 import type { Scope } from '../../lib/scope.js';
 import { urgentNeedNotice } from '../notices/urgent-need.js';
 import {
@@ -34,6 +35,8 @@ export async function overdueList(db: Db, scope: Scope, today: string, townshipI
     ...r,
     ...dueStatus({ lastVisit: r.lastVisit, since: businessDate(r.createdAt), level: r.careLevel, today }, rules),
   }));
+  // A household the station must exit or transfer is not "due": its open task says what happens instead.
+  for (const r of rows) if (r.task) Object.assign(r, { due: false, daysOverdue: 0 });
   rows.sort(
     (a, b) =>
       b.daysOverdue - a.daysOverdue ||
@@ -81,12 +84,14 @@ export function visitStatements(
     select ${recipientId}, ${input.visitedOn}, ${input.kind}, ${input.visitorKind}, ${input.visitorNames}, ${JSON.stringify(by.volunteerIds ?? [])},
       ${input.outcome}, ${input.notes}, ${recordedBy}, ${at}
     where ${guard}`);
-  if (!input.needText || !input.needCategory) return [visit];
+  const task = taskStatement(db, recipientId, input, recordedBy, at);
+  const tail = task ? [task] : [];
+  if (!input.needText || !input.needCategory) return [visit, ...tail];
   const need =
     db.run(sql`insert into needs (recipient_id, visit_id, category, urgency, text, status, opened_on, created_by, created_at, updated_at)
     select ${recipientId}, last_insert_rowid(), ${input.needCategory}, ${input.needUrgency}, ${input.needText}, 'open', ${input.visitedOn}, ${recordedBy}, ${at}, ${at}
     where changes() = 1`);
-  if (input.needUrgency !== 'urgent') return [visit, need];
+  if (input.needUrgency !== 'urgent') return [visit, need, ...tail];
   // An urgent need tells the recipient's township station at once, through the outbox, in the same batch:
   // to the station's contact phone, keyed by the need so it is never queued twice. The notice names the need by
   // its id only: no recipient name, no need text (health data) goes to the SMS gateway or into a log.
@@ -99,7 +104,22 @@ export function visitStatements(
     JOIN organisations o ON o.kind = 'station' AND o.township_id = r.township_id
     WHERE changes() = 1 AND n.id = last_insert_rowid() AND o.contact_phone IS NOT NULL AND o.contact_phone <> ''
     ON CONFLICT (idempotency_key) DO NOTHING`);
-  return [visit, need, notify];
+  return [visit, need, notify, ...tail];
+}
+
+/**
+ * A deceased or moved outcome opens the station's task (exit or transfer) for the visit just written. It runs last
+ * in the batch (the need links through last_insert_rowid()), so it finds the visit by its recorder and instant;
+ * the unique visit index makes a repeated submit open nothing twice.
+ */
+function taskStatement(db: Db, recipientId: number, input: VisitInput, recordedBy: number, at: number) {
+  const kind = TASK_OUTCOMES[input.outcome as keyof typeof TASK_OUTCOMES];
+  if (!kind) return null;
+  return db.run(sql`insert into station_tasks (recipient_id, township_id, visit_id, kind, status, opened_on, created_at)
+    select v.recipient_id, r.township_id, v.id, ${kind}, 'open', v.visited_on, ${at}
+    from visits v join recipients r on r.id = v.recipient_id
+    where v.id = (select max(x.id) from visits x where x.recipient_id = ${recipientId} and x.recorded_by = ${recordedBy} and x.created_at = ${at})
+    on conflict (visit_id) do nothing`);
 }
 
 /** Records a visit (and its need) in one batch; answers whether the visit was written. */
