@@ -217,6 +217,12 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /visits/today': [{ path: '/visits/today', expect: only({ volunteer: 200 }) }],
     'GET /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', expect: only({ volunteer: 404 }) }],
     'POST /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', form: {}, expect: only({ volunteer: 404 }) }],
+    'GET /visits/today/:aid{[0-9]+}/correct': [
+      { path: '/visits/today/999999/correct', expect: only({ volunteer: 404 }) },
+    ],
+    'POST /visits/today/:aid{[0-9]+}/correct': [
+      { path: '/visits/today/999999/correct', form: {}, expect: only({ volunteer: 404 }) },
+    ],
     'POST /visits/today/:aid{[0-9]+}/call': [{ path: '/visits/today/999999/call', expect: only({ volunteer: 404 }) }],
     'GET /visits/cadence': [{ path: '/visits/cadence', expect: only({ admin: 200 }) }],
     'POST /visits/cadence': [{ path: '/visits/cadence', form: { full: '0' }, expect: only({ admin: 422 }) }],

@@ -9,6 +9,7 @@ import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import type { Translate } from '../../lib/i18n/index.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { correctionValues, correctVisit, recordedVisitId } from '../visits/correction.js';
 import { revealCaregiverForCall } from '../visits/field.js';
 import { recordFieldVisit } from '../visits/field-record.js';
 import { can } from '../visits/policy.js';
@@ -53,8 +54,10 @@ todayRoutes.get('/', async (c) => {
   return renderPage(c, <TodayPage {...page} households={households} next={next} />);
 });
 
-function renderOutcome(c: AppContext, h: Household, values: FormValues, errors?: FieldErrors) {
-  return renderPage(c, <OutcomePage ui={uiOf(c)} h={h} values={values} errors={errors} />, errors ? 422 : 200);
+function renderOutcome(c: AppContext, h: Household, values: FormValues, errors?: FieldErrors, correct = false) {
+  const action = `/visits/today/${h.id}${correct ? '/correct' : ''}`;
+  const page = <OutcomePage ui={uiOf(c)} h={h} values={values} errors={errors} action={action} correct={correct} />;
+  return renderPage(c, page, errors ? 422 : 200);
 }
 
 todayRoutes.get('/:aid{[0-9]+}', async (c) => {
@@ -63,11 +66,19 @@ todayRoutes.get('/:aid{[0-9]+}', async (c) => {
   return renderOutcome(c, h, { outcome: 'visited', needUrgency: 'normal' });
 });
 
-const REFUSAL = { not_yet: 'today.notYet', bad_target: 'field.aidRefused' } as const;
+const REFUSAL = {
+  not_yet: 'today.notYet',
+  bad_target: 'field.aidRefused',
+  other_day: 'field.correctOtherDay',
+  conflict: 'field.correctConflict',
+  no_plan: 'field.aidRefused',
+  not_found: 'error.notFound.title',
+} as const;
 
 /** The ledger's words for a visit's aid, in the recorder's language. */
 const words = (t: Translate) => ({
   note: t('today.aidNote'),
+  correction: t('field.correctionReason'),
   service: Object.fromEntries(VISIT_SERVICE_KINDS.map((k) => [k, t(`serviceKind.${k}`)])) as Record<
     VisitServiceKind,
     string
@@ -102,4 +113,32 @@ todayRoutes.post('/:aid{[0-9]+}/call', async (c) => {
   const mobile = await revealCaregiverForCall({ ...ctx, now: deps.now() });
   if (!mobile) notFound();
   return renderPage(c, <CallPage ui={uiOf(c)} h={h} mobile={mobile} />);
+});
+
+/** The visit this volunteer recorded for the household: what a correction starts from (404 when none). */
+async function recorded(c: AppContext) {
+  const h = await household(c, (await me(c)).id);
+  const visitId = await recordedVisitId(c.get('deps').db, h, viewerOf(c).id);
+  if (!visitId) notFound();
+  return { h, visitId };
+}
+
+todayRoutes.get('/:aid{[0-9]+}/correct', async (c) => {
+  const { h, visitId } = await recorded(c);
+  const values = await correctionValues(c.get('deps').db, visitId, h);
+  return renderOutcome(c, h, values ?? {}, undefined, true);
+});
+
+/** The same day, by whoever recorded it: the visit updated, audited, its ledger lines reversed and replaced. */
+todayRoutes.post('/:aid{[0-9]+}/correct', async (c) => {
+  const { h, visitId } = await recorded(c);
+  const { db, now } = c.get('deps');
+  const form = parseForm(outcomeForm, await readForm(c), c.get('t'));
+  if (!form.ok) return renderOutcome(c, h, form.values, form.errors, true);
+  const ctx = { db, visitId, viewer: viewerOf(c), input: form.data, household: h, words: words(c.get('t')) };
+  const result = await correctVisit({ ...ctx, now: now() });
+  if (!result.ok && result.reason === 'not_found') notFound();
+  if (!result.ok) return renderOutcome(c, h, form.values, { outcome: c.get('t')(REFUSAL[result.reason]) }, true);
+  setFlash(c, result.changed ? 'field.corrected' : 'field.unchanged');
+  return redirectAfterPost(c, `/visits/today?date=${h.date}`);
 });

@@ -28,7 +28,7 @@ export interface FieldVisit {
   visitor: { volunteerIds: number[]; names: string };
   recordedBy: number;
   /** The ledger's words, in the recorder's language: the activity note and each service kind's name. */
-  words: { note: string; service: Record<VisitServiceKind, string> };
+  words: { note: string; correction: string; service: Record<VisitServiceKind, string> };
   now: Date;
 }
 
@@ -83,6 +83,21 @@ export function aidLines(input: OutcomeInput, words: FieldVisit['words'], volunt
   return lines;
 }
 
+/** The aid of a planned visit as an activity of the shift's organisation. */
+export function aidActivity(h: PlannedHousehold, note: string, lines: LineInput[]) {
+  return {
+    organisationId: h.organisationId,
+    occurredOn: h.date,
+    kind: ACTIVITY_OF_WORK[h.workKind],
+    serviceDayId: h.serviceDayId,
+    shiftId: h.shiftId,
+    note,
+    recipientIds: [h.recipientId],
+    nursingHomeIds: [],
+    lines,
+  };
+}
+
 /** The aid's idempotency key: one activity per household on the plan and recorder. */
 export function visitAidKey(assignmentId: number, userId: number): string {
   return `visit-aid-${assignmentId}-${userId}`;
@@ -111,17 +126,7 @@ export async function recordFieldVisit(v: FieldVisit): Promise<FieldVisitResult>
   const key = visitAidKey(h.id, v.recordedBy);
   const nonce = randomNonce();
   if (lines.length) {
-    const activity = {
-      organisationId: h.organisationId,
-      occurredOn: h.date,
-      kind: ACTIVITY_OF_WORK[h.workKind],
-      serviceDayId: h.serviceDayId,
-      shiftId: h.shiftId,
-      note: v.words.note,
-      recipientIds: [h.recipientId],
-      nursingHomeIds: [],
-      lines,
-    };
+    const activity = aidActivity(h, v.words.note, lines);
     const resolved = await resolveActivity(db, activity);
     if (typeof resolved === 'string') return { ok: false, reason: 'bad_target' };
     statements.push(

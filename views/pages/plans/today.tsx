@@ -35,7 +35,15 @@ export function TodayPage({ ui, date, households, next, today, unlinked }: Today
           <li data-household={String(h.id)}>
             <HouseholdCard ui={ui} h={h} />
             {h.outcome ? (
-              <p class="recorded">{t('today.recorded', { outcome: t(`visitOutcome.${h.outcome as 'visited'}`) })}</p>
+              <p class="recorded">
+                {t('today.recorded', { outcome: t(`visitOutcome.${h.outcome as 'visited'}`) })}
+                {h.date === today ? (
+                  <>
+                    {' '}
+                    <a href={`/visits/today/${h.id}/correct`}>{t('field.correct')}</a>
+                  </>
+                ) : null}
+              </p>
             ) : h.date > today ? (
               <p class="not-yet">{t('field.opensOn', { date: h.date })}</p>
             ) : (
@@ -84,10 +92,13 @@ export interface OutcomeProps {
   errors?: FieldErrors;
   /** Before the visit day the form is not offered: the page says when it opens. */
   notYet?: boolean;
+  /** Where the form posts: the first record or its same-day correction. */
+  action?: string;
+  correct?: boolean;
 }
 
 /** One household: its card and the outcome form, with the needs found (急难愁盼). */
-export function OutcomePage({ ui, h, values, errors, notYet }: OutcomeProps) {
+export function OutcomePage({ ui, h, values, errors, notYet, action, correct }: OutcomeProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={h.name}>
@@ -98,18 +109,19 @@ export function OutcomePage({ ui, h, values, errors, notYet }: OutcomeProps) {
       {notYet ? (
         <p class="not-yet">{t('field.opensOn', { date: h.date })}</p>
       ) : (
-        <OutcomeForm ui={ui} h={h} values={values} errors={errors} />
+        <OutcomeForm ui={ui} h={h} values={values} errors={errors} action={action} correct={correct} />
       )}
     </Page>
   );
 }
 
-function OutcomeForm({ ui, h, values, errors }: OutcomeProps) {
+function OutcomeForm({ ui, h, values, errors, action, correct }: OutcomeProps) {
   const { t } = ui;
   return (
     <>
       <FormErrors errors={errors} message={t('form.invalid')} />
-      <form method="post" action={`/visits/today/${h.id}`} class="narrow">
+      {correct ? <p>{t('field.correctLead')}</p> : null}
+      <form method="post" action={action ?? `/visits/today/${h.id}`} class="narrow">
         <Select
           name="outcome"
           label={t('visits.record.outcome')}
@@ -152,7 +164,7 @@ function OutcomeForm({ ui, h, values, errors }: OutcomeProps) {
           />
         </fieldset>
         <ServiceRows ui={ui} values={values} errors={errors} />
-        <button type="submit">{t('visits.record.submit')}</button>
+        <button type="submit">{t(correct ? 'field.correctSubmit' : 'visits.record.submit')}</button>
       </form>
     </>
   );
