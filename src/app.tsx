@@ -27,6 +27,7 @@ import { templateRoutes } from './modules/service-days/routes.js';
 import { shiftRoutes } from './modules/shifts/routes.js';
 import { volunteerShiftRoutes } from './modules/shifts/volunteer-routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { correctionRoutes } from './modules/visits/correction-routes.js';
 import { needRoutes, visitRoutes } from './modules/visits/routes.js';
 import { taskRoutes } from './modules/visits/task-routes.js';
 import { joinRoutes, volunteerRoutes } from './modules/volunteers/routes.js';
@@ -106,6 +107,7 @@ export function createApp(deps: Deps) {
   app.route('/resume', keptRoutes);
   app.route('/visits/today', todayRoutes);
   app.route('/visits/tasks', taskRoutes);
+  app.route('/visits/records', correctionRoutes);
   app.route('/visits', visitRoutes);
   app.route('/plans', planRoutes);
   app.route('/needs', needRoutes);

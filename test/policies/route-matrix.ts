@@ -214,6 +214,12 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /visits/tasks/:id{[0-9]+}/done': [
       { path: '/visits/tasks/999999/done', expect: only({ admin: 404, stationX: 404, stationY: 404 }) },
     ],
+    'GET /visits/records/:id{[0-9]+}/correct': [
+      { path: '/visits/records/999999/correct', expect: only({ admin: 404, stationX: 404, stationY: 404 }) },
+    ],
+    'POST /visits/records/:id{[0-9]+}/correct': [
+      { path: '/visits/records/999999/correct', form: {}, expect: only({ admin: 404, stationX: 404, stationY: 404 }) },
+    ],
     'GET /visits/today': [{ path: '/visits/today', expect: only({ volunteer: 200 }) }],
     'GET /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', expect: only({ volunteer: 404 }) }],
     'POST /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', form: {}, expect: only({ volunteer: 404 }) }],

@@ -130,4 +130,30 @@ describe('correcting a recorded visit the same day', () => {
     expect(await lines()).toHaveLength(3);
     expect((await t.database.db.select().from(s.auditLog)).filter((a) => a.action === 'correct')).toHaveLength(0);
   });
+
+  it("by the township's station: the same rules, its own page; another township's station gets 404", async () => {
+    const v = await visit();
+    const stationY = (await loginAs(t, 'station_staff', { townshipId: p.f.y.id })).browser;
+    expect((await stationY.get(`/visits/records/${v.id}/correct`)).status).toBe(404);
+    expect((await stationY.post(`/visits/records/${v.id}/correct`, { outcome: 'not_home' })).status).toBe(404);
+    const admin = (await loginAs(t, 'county_admin')).browser;
+    expect((await admin.post(`/visits/records/${v.id}/correct`, { outcome: 'not_home' })).status).toBe(404);
+    const stationX = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser;
+    const page = await stationX.get(`/visits/records/${v.id}/correct`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('value="200"');
+    const res = await stationX.post(`/visits/records/${v.id}/correct`, {
+      outcome: 'visited',
+      notes: '精神尚可',
+      aidCash: '180',
+    });
+    expect(res.status).toBe(303);
+    expect(await totals()).toEqual([
+      { kind: 'cash', fen: 18_000, centihours: 0 },
+      { kind: 'goods', fen: 0, centihours: 0 },
+      { kind: 'service', fen: 0, centihours: 0 },
+    ]);
+    const [audit] = (await t.database.db.select().from(s.auditLog)).filter((a) => a.action === 'correct');
+    expect(audit.entityId).toBe(String(v.id));
+  });
 });

@@ -2,16 +2,14 @@ import { Hono } from 'hono';
 import { CallPage } from '../../../views/pages/plans/call.js';
 import { OutcomePage, TodayPage } from '../../../views/pages/plans/today.js';
 import { businessDate } from '../../domain/dates.js';
-import { VISIT_SERVICE_KINDS, type VisitServiceKind } from '../../domain/vocabulary.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
-import type { Translate } from '../../lib/i18n/index.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { correctionValues, correctVisit, recordedVisitId } from '../visits/correction.js';
 import { revealCaregiverForCall } from '../visits/field.js';
-import { recordFieldVisit } from '../visits/field-record.js';
+import { recordFieldVisit, visitWords } from '../visits/field-record.js';
 import { can } from '../visits/policy.js';
 import { outcomeForm, todayQuery } from '../visits/schema.js';
 import { type Household, householdsOf, nextPlannedDate, publishedHouseholdDate, volunteerOfUser } from './queries.js';
@@ -75,16 +73,6 @@ const REFUSAL = {
   not_found: 'error.notFound.title',
 } as const;
 
-/** The ledger's words for a visit's aid, in the recorder's language. */
-const words = (t: Translate) => ({
-  note: t('today.aidNote'),
-  correction: t('field.correctionReason'),
-  service: Object.fromEntries(VISIT_SERVICE_KINDS.map((k) => [k, t(`serviceKind.${k}`)])) as Record<
-    VisitServiceKind,
-    string
-  >,
-});
-
 todayRoutes.post('/:aid{[0-9]+}', async (c) => {
   const volunteer = await me(c);
   const h = await household(c, volunteer.id);
@@ -92,7 +80,14 @@ todayRoutes.post('/:aid{[0-9]+}', async (c) => {
   const form = parseForm(outcomeForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderOutcome(c, h, form.values, form.errors);
   const visitor = { volunteerIds: [volunteer.id], names: volunteer.name };
-  const ctx = { db, household: h, input: form.data, visitor, recordedBy: viewerOf(c).id, words: words(c.get('t')) };
+  const ctx = {
+    db,
+    household: h,
+    input: form.data,
+    visitor,
+    recordedBy: viewerOf(c).id,
+    words: visitWords(c.get('t')),
+  };
   const result = await recordFieldVisit({ ...ctx, now: now() });
   if (!result.ok) return renderOutcome(c, h, form.values, { outcome: c.get('t')(REFUSAL[result.reason]) });
   logger.info('visit_recorded', {
@@ -135,7 +130,7 @@ todayRoutes.post('/:aid{[0-9]+}/correct', async (c) => {
   const { db, now } = c.get('deps');
   const form = parseForm(outcomeForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderOutcome(c, h, form.values, form.errors, true);
-  const ctx = { db, visitId, viewer: viewerOf(c), input: form.data, household: h, words: words(c.get('t')) };
+  const ctx = { db, visitId, viewer: viewerOf(c), input: form.data, household: h, words: visitWords(c.get('t')) };
   const result = await correctVisit({ ...ctx, now: now() });
   if (!result.ok && result.reason === 'not_found') notFound();
   if (!result.ok) return renderOutcome(c, h, form.values, { outcome: c.get('t')(REFUSAL[result.reason]) }, true);

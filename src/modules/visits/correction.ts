@@ -39,8 +39,10 @@ interface VisitRow {
 }
 
 /** A visit with its recipient's township, for the correction rules. */
-export async function visitForCorrection(db: Db, id: number): Promise<VisitRow | undefined> {
-  const [row] = await db.all<VisitRow>(sql`SELECT v.id, v.recipient_id AS recipientId, r.township_id AS townshipId,
+export async function visitForCorrection(db: Db, id: number): Promise<(VisitRow & { recipient: string }) | undefined> {
+  const [row] = await db.all<
+    VisitRow & { recipient: string }
+  >(sql`SELECT v.id, v.recipient_id AS recipientId, r.township_id AS townshipId, r.name AS recipient,
       v.visited_on AS visitedOn, v.outcome, v.notes, v.recorded_by AS recordedBy, v.created_at AS createdAt,
       json_array_length(v.volunteer_ids) AS volunteerCount
     FROM visits v JOIN recipients r ON r.id = v.recipient_id WHERE v.id = ${id}`);
@@ -168,4 +170,11 @@ export async function correctionValues(db: Db, visitId: number, h: PlannedHouseh
     serviceKind: services.map((l) => l.serviceKind ?? ''),
     serviceHours: services.map((l) => yuan(l.serviceCentihours)),
   };
+}
+
+/** A visit the viewer may correct (the recorder, or the township's station), with its form values; else null. */
+export async function visitToCorrect(db: Db, id: number, viewer: Viewer) {
+  const v = await visitForCorrection(db, id);
+  if (!v || !mayCorrect(viewer, v)) return null;
+  return { id: v.id, recipient: v.recipient, visitedOn: v.visitedOn, values: (await correctionValues(db, id, null))! };
 }

@@ -14,6 +14,8 @@ export const zhField = {
   'field.correctOtherDay': '只能在登记当天更正走访记录；请联系乡镇社工站。',
   'field.correctConflict': '这条记录刚被他人更正过，请重新打开后再更正。',
   'field.correctionReason': '走访记录更正',
+  'field.correctTitle': '更正走访记录：{name}（{date}）',
+  'field.correctNoPlan': '这次走访原来没有登记帮扶，也不在走访计划中：请在援助台账中另行登记。',
   'field.aidNeedsVisit': '未见到本人（结果不是“已走访”）时不能登记现金、物资或服务。',
   'field.aidRefused': '该对象不是分散供养对象，不能登记帮扶；走访未保存。',
   'field.serviceKindRequired': '请选择服务类型。',
@@ -55,6 +57,9 @@ export const enField: { readonly [K in keyof typeof zhField]: string } = {
   'field.correctOtherDay': 'A visit can only be corrected on the day it was recorded; ask the township station.',
   'field.correctConflict': 'Someone corrected this record a moment ago: open it again and retry.',
   'field.correctionReason': 'Visit record corrected',
+  'field.correctTitle': 'Correct the visit record: {name} ({date})',
+  'field.correctNoPlan':
+    'This visit had no aid recorded and is not on a visit plan: record the aid in the aid ledger instead.',
   'field.aidNeedsVisit': 'Nobody was met (the outcome is not "visited"): cash, goods or services cannot be recorded.',
   'field.aidRefused': 'This recipient is not supported at home, so no aid can be recorded; the visit was not saved.',
   'field.serviceKindRequired': 'Choose the kind of service.',

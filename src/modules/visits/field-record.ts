@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.js';
 import { type ActivityKind, activities, type WorkKind } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
 import { businessDate } from '../../domain/dates.js';
-import type { VisitKind, VisitServiceKind } from '../../domain/vocabulary.js';
+import { VISIT_SERVICE_KINDS, type VisitKind, type VisitServiceKind } from '../../domain/vocabulary.js';
+import type { Translate } from '../../lib/i18n/index.js';
 import { activityStatements, type LineInput, randomNonce, resolveActivity } from '../ledger/service.js';
 import type { OutcomeInput } from './schema.js';
 import { visitStatements } from './service.js';
@@ -81,6 +82,16 @@ export function aidLines(input: OutcomeInput, words: FieldVisit['words'], volunt
       volunteers,
     });
   return lines;
+}
+
+/** The ledger's words for a visit's aid, in the recorder's language. */
+export function visitWords(t: Translate): FieldVisit['words'] {
+  const service = Object.fromEntries(VISIT_SERVICE_KINDS.map((k) => [k, t(`serviceKind.${k}`)]));
+  return {
+    note: t('today.aidNote'),
+    correction: t('field.correctionReason'),
+    service: service as Record<VisitServiceKind, string>,
+  };
 }
 
 /** The aid of a planned visit as an activity of the shift's organisation. */

@@ -115,13 +115,14 @@ export function OutcomePage({ ui, h, values, errors, notYet, action, correct }: 
   );
 }
 
-function OutcomeForm({ ui, h, values, errors, action, correct }: OutcomeProps) {
+/** The outcome form: the first record on the phone, or a same-day correction (also the station's). */
+export function OutcomeForm({ ui, h, values, errors, action, correct }: Omit<OutcomeProps, 'h'> & { h?: Household }) {
   const { t } = ui;
   return (
     <>
       <FormErrors errors={errors} message={t('form.invalid')} />
       {correct ? <p>{t('field.correctLead')}</p> : null}
-      <form method="post" action={action ?? `/visits/today/${h.id}`} class="narrow">
+      <form method="post" action={action ?? `/visits/today/${h?.id}`} class="narrow">
         <Select
           name="outcome"
           label={t('visits.record.outcome')}
