@@ -35,15 +35,14 @@ export function TodayPage({ ui, date, households, next, today, unlinked }: Today
           <li data-household={String(h.id)}>
             <HouseholdCard ui={ui} h={h} />
             {h.outcome ? (
-              <p class="recorded">
-                {t('today.recorded', { outcome: t(`visitOutcome.${h.outcome as 'visited'}`) })}
+              <>
+                <p class="recorded">{t('today.recorded', { outcome: t(`visitOutcome.${h.outcome as 'visited'}`) })}</p>
                 {h.date === today ? (
-                  <>
-                    {' '}
-                    <a href={`/visits/today/${h.id}/correct`}>{t('field.correct')}</a>
-                  </>
+                  <a href={`/visits/today/${h.id}/correct`} class="correct">
+                    {t('field.correct')}
+                  </a>
                 ) : null}
-              </p>
+              </>
             ) : h.date > today ? (
               <p class="not-yet">{t('field.opensOn', { date: h.date })}</p>
             ) : (
