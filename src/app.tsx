@@ -13,6 +13,8 @@ import { limitBody, sameOrigin, securityHeaders } from './lib/security.js';
 import { calendarFeedRoutes } from './modules/calendar/routes.js';
 import { certificateChoiceRoutes, certificateRoutes, verifyRoutes } from './modules/certificates/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { keepExpiredSubmission } from './modules/kept/middleware.js';
+import { keptRoutes } from './modules/kept/routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
 import { activityRoutes } from './modules/ledger/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
@@ -28,7 +30,9 @@ import { rosterRoutes } from './modules/shifts/roster-routes.js';
 import { shiftRoutes } from './modules/shifts/routes.js';
 import { volunteerShiftRoutes } from './modules/shifts/volunteer-routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { correctionRoutes } from './modules/visits/correction-routes.js';
 import { needRoutes, visitRoutes } from './modules/visits/routes.js';
+import { taskRoutes } from './modules/visits/task-routes.js';
 import { joinRoutes, volunteerRoutes } from './modules/volunteers/routes.js';
 
 type ErrorStatus = 403 | 404 | 413 | 500;
@@ -76,6 +80,7 @@ export function createApp(deps: Deps) {
     c.set('t', translator(locale));
     await next();
   });
+  app.use('*', keepExpiredSubmission);
   app.use('*', requireLogin);
   app.use('*', enforceAuthorization);
 
@@ -102,7 +107,10 @@ export function createApp(deps: Deps) {
   app.route('/activities', activityRoutes);
   app.route('/activities', activityImportRoutes);
   app.route('/reports', reportRoutes);
+  app.route('/resume', keptRoutes);
   app.route('/visits/today', todayRoutes);
+  app.route('/visits/tasks', taskRoutes);
+  app.route('/visits/records', correctionRoutes);
   app.route('/visits', visitRoutes);
   app.route('/plans', planRoutes);
   app.route('/needs', needRoutes);

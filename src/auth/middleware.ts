@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../lib/context.js';
 import { clearSessionCookie, getSessionToken } from '../lib/cookies.js';
 import { isHtmx } from '../lib/render.js';
-import { validateSession } from './session.js';
+import { checkSession, FIELD_IDLE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.js';
 
 /** Paths anyone may open; everything else needs a session. */
 const PUBLIC_PREFIXES = ['/login', '/setup', '/healthz', '/static/', '/lang', '/join', '/calendar', '/verify'];
@@ -11,14 +11,25 @@ export function isPublicPath(path: string): boolean {
   return PUBLIC_PREFIXES.some((p) => path === p || (p.endsWith('/') ? path.startsWith(p) : path.startsWith(`${p}/`)));
 }
 
-/** Reads the session cookie and sets the viewer; an invalid or expired cookie is cleared. */
+/** 今日走访 keeps a longer idle window, with the same absolute limit (decision 0161). */
+export function idleWindowFor(path: string): number {
+  return path === '/visits/today' || path.startsWith('/visits/today/') ? FIELD_IDLE_TIMEOUT_MS : IDLE_TIMEOUT_MS;
+}
+
+/**
+ * Reads the session cookie and sets the viewer; an invalid or expired cookie is cleared. A genuine but expired
+ * session leaves its user's id as `expiredUserId`, for the submission keeper (src/auth/kept-submissions.ts).
+ */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('viewer', null);
   c.set('sessionId', null);
+  c.set('expiredUserId', null);
   const token = getSessionToken(c);
   if (token) {
     const { db, now } = c.get('deps');
-    const session = await validateSession(db, token, now());
+    const check = await checkSession(db, token, now(), idleWindowFor(new URL(c.req.url).pathname));
+    if (check?.kind === 'expired') c.set('expiredUserId', check.userId);
+    const session = check?.kind === 'valid' ? check.session : null;
     if (session) {
       const u = session.user;
       c.set('sessionId', session.id);

@@ -7,6 +7,8 @@ import { randomToken } from '../lib/tokens.js';
 
 // Per the Lucia design: a token is `<id>.<secret>`, each 120 bits from a CSPRNG; only SHA-256(secret) is stored.
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** The idle window of the field pages (今日走访): a visit and the walk to the next household (decision 0161). */
+export const FIELD_IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 // Refresh the idle clock at most once a minute, so reads do not become writes on every request.
 const TOUCH_INTERVAL_MS = 60 * 1000;
@@ -59,27 +61,40 @@ function sessionLookup(db: Db) {
   return lookup;
 }
 
-/** Returns the session and its user when the token is valid, active and its user enabled; deletes expired ones. */
-export async function validateSession(db: Db, token: string, now: Date): Promise<ValidSession | null> {
+export type SessionCheck = { kind: 'valid'; session: ValidSession } | { kind: 'expired'; userId: number } | null;
+
+/**
+ * Checks a token: valid (active, user enabled), expired (the token was genuine but timed out: its user is named, so
+ * a form posted into the timeout can be kept for that user alone), or null. Expired sessions are deleted.
+ */
+export async function checkSession(db: Db, token: string, now: Date, idleMs = IDLE_TIMEOUT_MS): Promise<SessionCheck> {
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) return null;
   const [id, secret] = parts;
   const row = await sessionLookup(db).get({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.session.secretHash))) return null;
-  const t = now.getTime();
-  const expired =
-    t - row.session.createdAt.getTime() >= ABSOLUTE_TIMEOUT_MS ||
-    t - row.session.lastActiveAt.getTime() >= IDLE_TIMEOUT_MS ||
-    row.user.disabledAt !== null;
-  if (expired) {
+  if (row.user.disabledAt !== null) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
+  }
+  const t = now.getTime();
+  const expired =
+    t - row.session.createdAt.getTime() >= ABSOLUTE_TIMEOUT_MS || t - row.session.lastActiveAt.getTime() >= idleMs;
+  if (expired) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return { kind: 'expired', userId: row.user.id };
   }
   if (t - row.session.lastActiveAt.getTime() >= TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, id));
   }
-  return { id, user: row.user };
+  return { kind: 'valid', session: { id, user: row.user } };
+}
+
+/** Returns the session and its user when the token is valid, active and its user enabled; deletes expired ones. */
+export async function validateSession(db: Db, token: string, now: Date, idleMs = IDLE_TIMEOUT_MS) {
+  const check = await checkSession(db, token, now, idleMs);
+  return check?.kind === 'valid' ? check.session : null;
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {

@@ -42,6 +42,16 @@ export const VISITOR_KINDS = ['volunteer', 'station_worker', 'watch_home_member'
 /** How a visit ended. Only `visited` means somebody was met; `moved` and `deceased` open a task for the station. */
 export const VISIT_OUTCOMES = ['visited', 'not_home', 'refused', 'moved', 'in_hospital', 'deceased'] as const;
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+/** Whether anybody was met: only then can aid be handed over or a service given. */
+export const MET_OUTCOMES: readonly VisitOutcome[] = ['visited'];
+/** Outcomes that end home visiting at this address: each opens a task for the station (exit or transfer). */
+export const TASK_OUTCOMES = { deceased: 'exit', moved: 'transfer' } as const;
+/** Services given on a visit (访视照料、清洁卫生、送医陪护、心理疏导、其他), counted in hours in the aid ledger. */
+export const VISIT_SERVICE_KINDS = ['visiting_care', 'cleaning', 'hospital_escort', 'counselling', 'other'] as const;
+export type VisitServiceKind = (typeof VISIT_SERVICE_KINDS)[number];
+export const STATION_TASK_KINDS = ['exit', 'transfer'] as const;
+export type StationTaskKind = (typeof STATION_TASK_KINDS)[number];
+export const STATION_TASK_STATUSES = ['open', 'done'] as const;
 export const NEED_CATEGORIES = ['health', 'food', 'housing', 'safety', 'loneliness', 'money', 'other'] as const;
 export const NEED_URGENCIES = ['normal', 'urgent'] as const;
 export const NEED_STATUSES = ['open', 'assigned', 'resolved'] as const;

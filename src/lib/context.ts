@@ -49,6 +49,8 @@ export type AppEnv = {
     deps: Deps;
     viewer: Viewer | null;
     sessionId: string | null;
+    /** The user of a genuine session that has just expired (idle or absolute), else null. */
+    expiredUserId: number | null;
     locale: Locale;
     t: Translate;
     authorized: boolean;

@@ -273,9 +273,26 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /plans/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/reassign': [
       { path: `/plans/${f.shiftId}/assignments/999999/reassign`, form: {}, expect: ledgerStaff(404) },
     ],
+    'GET /resume': [{ path: '/resume', expect: all(200) }],
+    'GET /visits/tasks': [{ path: '/visits/tasks', expect: only({ admin: 200, stationX: 200, stationY: 200 }) }],
+    'POST /visits/tasks/:id{[0-9]+}/done': [
+      { path: '/visits/tasks/999999/done', expect: only({ admin: 404, stationX: 404, stationY: 404 }) },
+    ],
+    'GET /visits/records/:id{[0-9]+}/correct': [
+      { path: '/visits/records/999999/correct', expect: only({ admin: 404, stationX: 404, stationY: 404 }) },
+    ],
+    'POST /visits/records/:id{[0-9]+}/correct': [
+      { path: '/visits/records/999999/correct', form: {}, expect: only({ admin: 404, stationX: 404, stationY: 404 }) },
+    ],
     'GET /visits/today': [{ path: '/visits/today', expect: only({ volunteer: 200 }) }],
     'GET /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', expect: only({ volunteer: 404 }) }],
     'POST /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', form: {}, expect: only({ volunteer: 404 }) }],
+    'GET /visits/today/:aid{[0-9]+}/correct': [
+      { path: '/visits/today/999999/correct', expect: only({ volunteer: 404 }) },
+    ],
+    'POST /visits/today/:aid{[0-9]+}/correct': [
+      { path: '/visits/today/999999/correct', form: {}, expect: only({ volunteer: 404 }) },
+    ],
     'POST /visits/today/:aid{[0-9]+}/call': [{ path: '/visits/today/999999/call', expect: only({ volunteer: 404 }) }],
     'GET /visits/cadence': [{ path: '/visits/cadence', expect: only({ admin: 200 }) }],
     'POST /visits/cadence': [{ path: '/visits/cadence', form: { full: '0' }, expect: only({ admin: 422 }) }],

@@ -364,12 +364,14 @@ describe("the volunteer's day", () => {
     expect(await t.database.db.$count(s.visits)).toBe(0);
   });
 
-  it('calls the caregiver through an audited redirect, never printing the number', async () => {
+  it('calls the caregiver through an audited POST that answers a tappable tel: link, never printing it elsewhere', async () => {
     const row = (await published()).find((r) => r.recipientId === p.people.self2)!;
     const owner = row.volunteerId === p.wang.id ? p.wang : p.li;
+    expect(await (await owner.browser!.get('/visits/today')).text()).not.toContain('13911112222');
     const res = await owner.browser!.post(`/visits/today/${row.id}/call`);
-    expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('tel:13911112222');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.text()).toContain('href="tel:13911112222"');
     const audit = await t.database.db
       .select()
       .from(s.auditLog)

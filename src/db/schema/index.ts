@@ -1,4 +1,5 @@
 export * from './certificates.js';
+export * from './field.js';
 export * from './geo.js';
 export * from './imports.js';
 export * from './ledger.js';

@@ -1,4 +1,5 @@
 import { enCertificates } from '../../modules/certificates/messages.js';
+import { enKept } from '../../modules/kept/messages.js';
 import { enLedger } from '../../modules/ledger/messages.js';
 import { enNotices } from '../../modules/notices/messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
@@ -10,6 +11,7 @@ import { enServiceDays } from '../../modules/service-days/messages.js';
 import { enShifts } from '../../modules/shifts/messages.js';
 import { enRoster } from '../../modules/shifts/roster-messages.js';
 import { enCompliance } from '../../modules/visits/compliance-messages.js';
+import { enField } from '../../modules/visits/field-messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
 import { enVolunteers } from '../../modules/volunteers/messages.js';
 import { enCommon } from './common.js';
@@ -22,6 +24,8 @@ export const en: Dictionary = {
   ...enLedger,
   ...enVisits,
   ...enCompliance,
+  ...enField,
+  ...enKept,
   ...enPlans,
   ...enOrganisations,
   ...enVolunteers,

@@ -1,4 +1,5 @@
 import { zhCertificates } from '../../modules/certificates/messages.js';
+import { zhKept } from '../../modules/kept/messages.js';
 import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhNotices } from '../../modules/notices/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
@@ -10,6 +11,7 @@ import { zhServiceDays } from '../../modules/service-days/messages.js';
 import { zhShifts } from '../../modules/shifts/messages.js';
 import { zhRoster } from '../../modules/shifts/roster-messages.js';
 import { zhCompliance } from '../../modules/visits/compliance-messages.js';
+import { zhField } from '../../modules/visits/field-messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
 import { zhVolunteers } from '../../modules/volunteers/messages.js';
 import { zhCommon } from './common.js';
@@ -22,6 +24,8 @@ export const zh = {
   ...zhLedger,
   ...zhVisits,
   ...zhCompliance,
+  ...zhField,
+  ...zhKept,
   ...zhPlans,
   ...zhOrganisations,
   ...zhVolunteers,

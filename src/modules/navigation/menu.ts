@@ -35,6 +35,7 @@ const MENU: (NavItem & { may: (v: Viewer) => boolean })[] = [
   { href: '/reports/aid', label: 'nav.aidReport', may: (v) => canLedger(v, 'report') },
   { href: '/visits/overdue', label: 'nav.overdue', may: (v) => canVisits(v, 'overdue') },
   { href: '/needs', label: 'nav.needs', may: (v) => canVisits(v, 'needs') },
+  { href: '/visits/tasks', label: 'nav.tasks', may: (v) => canVisits(v, 'needs') },
   { href: '/visits/compliance', label: 'nav.compliance', may: (v) => canVisits(v, 'compliance') },
   { href: '/visits/cadence', label: 'nav.cadence', may: (v) => canVisits(v, 'cadence') },
 ];

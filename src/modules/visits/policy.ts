@@ -32,3 +32,9 @@ export function scope(viewer: Viewer): Scope {
   if (viewer.role === 'station_staff' && viewer.townshipId !== null) return township(viewer.townshipId);
   return NONE;
 }
+
+/** A recorded visit may be corrected by whoever recorded it or by the station of the recipient's township. */
+export function mayCorrect(viewer: Viewer, visit: { recordedBy: number | null; townshipId: number }): boolean {
+  if (visit.recordedBy === viewer.id) return true;
+  return viewer.role === 'station_staff' && viewer.townshipId === visit.townshipId;
+}

@@ -31,6 +31,9 @@ export function homeRecipientsWithLastVisit(db: Db, scope: Scope, townshipId?: n
       lastVisit: sql<
         string | null
       >`(select max(v.visited_on) from visits v where v.recipient_id = ${recipients.id} and v.outcome = 'visited')`,
+      task: sql<
+        'exit' | 'transfer' | null
+      >`(select t.kind from station_tasks t where t.recipient_id = "recipients"."id" and t.status = 'open' order by t.id desc limit 1)`,
     })
     .from(recipients)
     .innerJoin(townships, eq(townships.id, recipients.townshipId))

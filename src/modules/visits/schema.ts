@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NEED_CATEGORIES, NEED_URGENCIES, VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../db/schema/index.js';
 import { parseHundredths } from '../../domain/money.js';
 import { SKILL_CODES, type Skill } from '../../domain/skills.js';
+import { MET_OUTCOMES, VISIT_SERVICE_KINDS, type VisitServiceKind } from '../../domain/vocabulary.js';
 import { choice, isoDate, optionalText, requiredText } from '../../lib/zod-fields.js';
 
 /** The outcome of a visit and the optional need found on it: shared by the station's and the volunteer's forms. */
@@ -54,6 +55,25 @@ const optionalYuan = z
   .pipe(z.union([z.literal(''), z.string().refine((s) => (parseHundredths(s) ?? 0) > 0, { error: 'line.badMoney' })]))
   .transform((s) => (s === '' ? null : parseHundredths(s)!));
 
+const listOf = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** Service rows on the phone form: `serviceKind` and `serviceHours` repeated, paired by position, blank rows skipped. */
+function serviceRows(kinds: string[], hours: string[], ctx: z.RefinementCtx) {
+  const rows: { kind: VisitServiceKind; centihours: number }[] = [];
+  for (let i = 0; i < Math.max(kinds.length, hours.length); i++) {
+    const kind = (kinds[i] ?? '').trim();
+    const typed = (hours[i] ?? '').trim();
+    if (!kind && !typed) continue;
+    const centihours = parseHundredths(typed);
+    if (!(VISIT_SERVICE_KINDS as readonly string[]).includes(kind))
+      ctx.addIssue({ code: 'custom', path: ['serviceKind'], message: 'field.serviceKindRequired' });
+    else if (centihours === null || centihours <= 0 || centihours > 2400)
+      ctx.addIssue({ code: 'custom', path: ['serviceHours'], message: 'field.serviceHoursInvalid' });
+    else rows.push({ kind: kind as VisitServiceKind, centihours });
+  }
+  return rows;
+}
+
 export const outcomeForm = z
   .object({
     ...outcomeFields,
@@ -68,9 +88,20 @@ export const outcomeForm = z
       .transform((s) => (s === '' ? null : Number(s))),
     aidGoodsUnit: optionalText(10),
     aidGoodsValue: optionalYuan,
+    serviceKind: z.union([z.string(), z.array(z.string())]).optional(),
+    serviceHours: z.union([z.string(), z.array(z.string())]).optional(),
   })
+  .transform(({ serviceKind, serviceHours, ...rest }, ctx) => ({
+    ...rest,
+    services: serviceRows(listOf(serviceKind), listOf(serviceHours), ctx),
+  }))
   .superRefine((v, ctx) => {
     needNamesCategory(v, ctx);
+    // Nobody met, nothing handed over: aid and services need someone at home to receive them.
+    if (!MET_OUTCOMES.includes(v.outcome)) {
+      const handed = v.aidCash !== null || v.aidGoodsName !== null || v.aidGoodsValue !== null || v.services.length;
+      if (handed) ctx.addIssue({ code: 'custom', path: ['aidCash'], message: 'field.aidNeedsVisit' });
+    }
     if (v.aidGoodsName && v.aidGoodsValue === null)
       ctx.addIssue({ code: 'custom', path: ['aidGoodsValue'], message: 'today.aidValueRequired' });
     if (!v.aidGoodsName && v.aidGoodsValue !== null)

@@ -1,12 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { ActivityKind, WorkKind } from '../../db/schema/index.js';
 import { CARE_LEVELS, type CareLevel, needs } from '../../db/schema/index.js';
-import { changedRows } from '../../db/types.js';
+import { changedRows, type DbRunResult } from '../../db/types.js';
 import { dueStatus } from '../../domain/cadence.js';
 import { businessDate, daysBetween } from '../../domain/dates.js';
+import { TASK_OUTCOMES } from '../../domain/vocabulary.js';
 import type { Scope } from '../../lib/scope.js';
-import { type LineInput, recordActivity } from '../ledger/service.js';
 import { urgentNeedNotice } from '../notices/urgent-need.js';
 import {
   type HomeRecipientRow,
@@ -16,7 +15,7 @@ import {
   type NeedRow,
   needsInScope,
 } from './queries.js';
-import type { OutcomeInput, VisitInput } from './schema.js';
+import type { VisitInput } from './schema.js';
 
 export interface OverdueRow extends HomeRecipientRow {
   nextDue: string;
@@ -36,6 +35,8 @@ export async function overdueList(db: Db, scope: Scope, today: string, townshipI
     ...r,
     ...dueStatus({ lastVisit: r.lastVisit, since: businessDate(r.createdAt), level: r.careLevel, today }, rules),
   }));
+  // A household the station must exit or transfer is not "due": its open task says what happens instead.
+  for (const r of rows) if (r.task) Object.assign(r, { due: false, daysOverdue: 0 });
   rows.sort(
     (a, b) =>
       b.daysOverdue - a.daysOverdue ||
@@ -61,18 +62,19 @@ export interface VisitBy {
 }
 
 /**
- * Records a visit and, when one was found, its need, in one batch. Each statement after the first runs only when
- * the one before it wrote (changes() = 1), so a refused visit leaves no need and no notice behind; the need links
- * to the visit through last_insert_rowid(). Answers whether the visit was written.
+ * The statements that record a visit and, when one was found, its need (and an urgent need's notice), for one
+ * batch. Each statement after the first runs only when the one before it wrote (changes() = 1), so a refused visit
+ * leaves no need and no notice behind; the need links to the visit through last_insert_rowid(). The visit's own
+ * statement comes first: its result says whether the visit was written.
  */
-export async function recordVisit(
+export function visitStatements(
   db: Db,
   recipientId: number,
   input: VisitInput,
   recordedBy: number,
   now: Date,
   by: VisitBy = {},
-): Promise<boolean> {
+) {
   const at = now.getTime();
   const guard = by.once
     ? sql`not exists (select 1 from visits x where x.recipient_id = ${recipientId} and x.visited_on = ${input.visitedOn} and x.recorded_by = ${recordedBy})`
@@ -82,17 +84,14 @@ export async function recordVisit(
     select ${recipientId}, ${input.visitedOn}, ${input.kind}, ${input.visitorKind}, ${input.visitorNames}, ${JSON.stringify(by.volunteerIds ?? [])},
       ${input.outcome}, ${input.notes}, ${recordedBy}, ${at}
     where ${guard}`);
-  if (!input.needText || !input.needCategory) {
-    return changedRows(await visit) === 1;
-  }
+  const task = taskStatement(db, recipientId, input, recordedBy, at);
+  const tail = task ? [task] : [];
+  if (!input.needText || !input.needCategory) return [visit, ...tail];
   const need =
     db.run(sql`insert into needs (recipient_id, visit_id, category, urgency, text, status, opened_on, created_by, created_at, updated_at)
     select ${recipientId}, last_insert_rowid(), ${input.needCategory}, ${input.needUrgency}, ${input.needText}, 'open', ${input.visitedOn}, ${recordedBy}, ${at}, ${at}
     where changes() = 1`);
-  if (input.needUrgency !== 'urgent') {
-    const [written] = await db.batch([visit, need]);
-    return changedRows(written) === 1;
-  }
+  if (input.needUrgency !== 'urgent') return [visit, need, ...tail];
   // An urgent need tells the recipient's township station at once, through the outbox, in the same batch:
   // to the station's contact phone, keyed by the need so it is never queued twice. The notice names the need by
   // its id only: no recipient name, no need text (health data) goes to the SMS gateway or into a log.
@@ -105,8 +104,36 @@ export async function recordVisit(
     JOIN organisations o ON o.kind = 'station' AND o.township_id = r.township_id
     WHERE changes() = 1 AND n.id = last_insert_rowid() AND o.contact_phone IS NOT NULL AND o.contact_phone <> ''
     ON CONFLICT (idempotency_key) DO NOTHING`);
-  const [written] = await db.batch([visit, need, notify]);
-  return changedRows(written) === 1;
+  return [visit, need, notify, ...tail];
+}
+
+/**
+ * A deceased or moved outcome opens the station's task (exit or transfer) for the visit just written. It runs last
+ * in the batch (the need links through last_insert_rowid()), so it finds the visit by its recorder and instant;
+ * the unique visit index makes a repeated submit open nothing twice.
+ */
+function taskStatement(db: Db, recipientId: number, input: VisitInput, recordedBy: number, at: number) {
+  const kind = TASK_OUTCOMES[input.outcome as keyof typeof TASK_OUTCOMES];
+  if (!kind) return null;
+  return db.run(sql`insert into station_tasks (recipient_id, township_id, visit_id, kind, status, opened_on, created_at)
+    select v.recipient_id, r.township_id, v.id, ${kind}, 'open', v.visited_on, ${at}
+    from visits v join recipients r on r.id = v.recipient_id
+    where v.id = (select max(x.id) from visits x where x.recipient_id = ${recipientId} and x.recorded_by = ${recordedBy} and x.created_at = ${at})
+    on conflict (visit_id) do nothing`);
+}
+
+/** Records a visit (and its need) in one batch; answers whether the visit was written. */
+export async function recordVisit(
+  db: Db,
+  recipientId: number,
+  input: VisitInput,
+  recordedBy: number,
+  now: Date,
+  by: VisitBy = {},
+): Promise<boolean> {
+  const statements = visitStatements(db, recipientId, input, recordedBy, now, by);
+  const [written] = await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
+  return changedRows(written as DbRunResult) === 1;
 }
 
 export interface NeedItem extends NeedRow {
@@ -183,70 +210,4 @@ export async function needVisible(db: Db, scope: Scope, id: number): Promise<boo
 async function explain(db: Db, scope: Scope, id: number): Promise<MoveResult> {
   const visible = await needsInScope(db, scope, eq(needs.id, id)).get();
   return visible ? 'wrong_state' : 'not_found';
-}
-
-const ACTIVITY_OF_WORK: Record<WorkKind, ActivityKind> = {
-  home_visit: 'home_visit',
-  care_assistance: 'care',
-  condolence: 'condolence',
-  other: 'other',
-};
-
-/**
- * Cash or goods a volunteer handed over on a planned visit, as an activity of the shift's organisation in the aid
- * ledger (append-only, decision 0061). Keyed by the household on the plan, so a resubmission records it once.
- */
-export async function recordAidOnVisit(
-  db: Db,
-  h: {
-    id: number;
-    date: string;
-    workKind: WorkKind;
-    organisationId: number;
-    serviceDayId: number | null;
-    shiftId: number;
-    recipientId: number;
-  },
-  aid: Pick<OutcomeInput, 'aidCash' | 'aidGoodsName' | 'aidGoodsQuantity' | 'aidGoodsUnit' | 'aidGoodsValue'>,
-  note: string,
-  actorUserId: number,
-  now: Date,
-): Promise<'none' | 'recorded' | 'refused'> {
-  const lines: LineInput[] = [];
-  const blank = {
-    goodsName: null,
-    quantity: null,
-    unit: null,
-    serviceKind: null,
-    serviceCentihours: 0,
-    volunteers: null,
-  };
-  if (aid.aidCash) lines.push({ ...blank, kind: 'cash', amountFen: aid.aidCash });
-  if (aid.aidGoodsName && aid.aidGoodsValue) {
-    lines.push({
-      ...blank,
-      kind: 'goods',
-      amountFen: aid.aidGoodsValue,
-      goodsName: aid.aidGoodsName,
-      quantity: aid.aidGoodsQuantity,
-      unit: aid.aidGoodsUnit,
-    });
-  }
-  if (!lines.length) return 'none';
-  const result = await recordActivity(
-    db,
-    {
-      organisationId: h.organisationId,
-      occurredOn: h.date,
-      kind: ACTIVITY_OF_WORK[h.workKind],
-      serviceDayId: h.serviceDayId,
-      shiftId: h.shiftId,
-      note,
-      recipientIds: [h.recipientId],
-      nursingHomeIds: [],
-      lines,
-    },
-    { idempotencyKey: `visit-aid-${h.id}-${actorUserId}`, actorUserId, now },
-  );
-  return result.ok ? 'recorded' : 'refused';
 }

@@ -5,18 +5,21 @@ import type { Household } from '../../../src/modules/plans/queries.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
 import { NeedFields } from '../visits/need-fields.js';
+import { ServiceRows } from './service-rows.js';
 
 export interface TodayProps {
   ui: Ui;
   date: string;
   households: Household[];
   next: string | null;
+  /** The business date now: households of a later day cannot be recorded yet. */
+  today: string;
   /** The login is not linked to a volunteer record yet. */
   unlinked?: boolean;
 }
 
 /** The volunteer's day on a phone: their households in visiting order, only what the visit needs. */
-export function TodayPage({ ui, date, households, next, unlinked }: TodayProps) {
+export function TodayPage({ ui, date, households, next, today, unlinked }: TodayProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={t('today.title')}>
@@ -32,7 +35,16 @@ export function TodayPage({ ui, date, households, next, unlinked }: TodayProps) 
           <li data-household={String(h.id)}>
             <HouseholdCard ui={ui} h={h} />
             {h.outcome ? (
-              <p class="recorded">{t('today.recorded', { outcome: t(`visitOutcome.${h.outcome as 'visited'}`) })}</p>
+              <>
+                <p class="recorded">{t('today.recorded', { outcome: t(`visitOutcome.${h.outcome as 'visited'}`) })}</p>
+                {h.date === today ? (
+                  <a href={`/visits/today/${h.id}/correct`} class="correct">
+                    {t('field.correct')}
+                  </a>
+                ) : null}
+              </>
+            ) : h.date > today ? (
+              <p class="not-yet">{t('field.opensOn', { date: h.date })}</p>
             ) : (
               <a href={`/visits/today/${h.id}`} role="button">
                 {t('today.record')}
@@ -77,10 +89,15 @@ export interface OutcomeProps {
   h: Household;
   values?: FormValues;
   errors?: FieldErrors;
+  /** Before the visit day the form is not offered: the page says when it opens. */
+  notYet?: boolean;
+  /** Where the form posts: the first record or its same-day correction. */
+  action?: string;
+  correct?: boolean;
 }
 
 /** One household: its card and the outcome form, with the needs found (急难愁盼). */
-export function OutcomePage({ ui, h, values, errors }: OutcomeProps) {
+export function OutcomePage({ ui, h, values, errors, notYet, action, correct }: OutcomeProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={h.name}>
@@ -88,8 +105,23 @@ export function OutcomePage({ ui, h, values, errors }: OutcomeProps) {
         <a href={`/visits/today?date=${h.date}`}>{t('today.title')}</a>
       </p>
       <HouseholdCard ui={ui} h={h} />
+      {notYet ? (
+        <p class="not-yet">{t('field.opensOn', { date: h.date })}</p>
+      ) : (
+        <OutcomeForm ui={ui} h={h} values={values} errors={errors} action={action} correct={correct} />
+      )}
+    </Page>
+  );
+}
+
+/** The outcome form: the first record on the phone, or a same-day correction (also the station's). */
+export function OutcomeForm({ ui, h, values, errors, action, correct }: Omit<OutcomeProps, 'h'> & { h?: Household }) {
+  const { t } = ui;
+  return (
+    <>
       <FormErrors errors={errors} message={t('form.invalid')} />
-      <form method="post" action={`/visits/today/${h.id}`} class="narrow">
+      {correct ? <p>{t('field.correctLead')}</p> : null}
+      <form method="post" action={action ?? `/visits/today/${h?.id}`} class="narrow">
         <Select
           name="outcome"
           label={t('visits.record.outcome')}
@@ -131,8 +163,9 @@ export function OutcomePage({ ui, h, values, errors }: OutcomeProps) {
             maxlength={12}
           />
         </fieldset>
-        <button type="submit">{t('visits.record.submit')}</button>
+        <ServiceRows ui={ui} values={values} errors={errors} />
+        <button type="submit">{t(correct ? 'field.correctSubmit' : 'visits.record.submit')}</button>
       </form>
-    </Page>
+    </>
   );
 }

@@ -75,7 +75,7 @@ export function OverduePage({ ui, list, townships, township, limit }: OverduePag
                   <td>{t(`visits.careLevel.${r.careLevel}`)}</td>
                   <td>{r.lastVisit ?? t('visits.overdue.never')}</td>
                   <td>{r.nextDue}</td>
-                  <td>{r.daysOverdue}</td>
+                  <td>{r.task ? <a href="/visits/tasks">{t(`task.kind.${r.task}`)}</a> : r.daysOverdue}</td>
                   <td>
                     <a href={`/visits/recipients/${r.id}/new`}>{t('visits.overdue.record')}</a>
                   </td>

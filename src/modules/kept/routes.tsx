@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { deleteCookie } from 'hono/cookie';
+import { ResumePage } from '../../../views/pages/kept/resume.js';
+import { authorize, viewerOf } from '../../lib/authz.js';
+import type { AppEnv } from '../../lib/context.js';
+import { renderPage, uiOf } from '../../lib/render.js';
+import { KEPT_COOKIE, keptId } from './middleware.js';
+import { takeSubmission } from './service.js';
+
+/** Where the login page returns after a form was kept: the form comes back filled, one tap re-sends it. */
+export const keptRoutes = new Hono<AppEnv>();
+
+keptRoutes.get('/', async (c) => {
+  authorize(c, !!c.get('viewer'));
+  const { db, cipher, now } = c.get('deps');
+  const id = keptId(c);
+  const kept = id ? await takeSubmission({ db, cipher, id, userId: viewerOf(c).id, now: now() }) : null;
+  // Someone else's kept form stays for its owner (until it expires); a taken one is done with.
+  if (kept) deleteCookie(c, KEPT_COOKIE, { path: '/' });
+  return renderPage(c, <ResumePage ui={uiOf(c)} kept={kept} />);
+});

@@ -1,0 +1,66 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { recipients, stationTasks, villages } from '../../db/schema/index.js';
+import { changedRows, type DbRunResult } from '../../db/types.js';
+import { auditRowsFrom } from '../../lib/audit.js';
+import type { Scope } from '../../lib/scope.js';
+import { recipientsIn } from '../recipients/queries.js';
+
+const inScope = (db: Db, scope: Scope) =>
+  inArray(stationTasks.recipientId, db.select({ id: recipients.id }).from(recipients).where(recipientsIn(scope)));
+
+/** The station's open exit and transfer tasks, oldest first. */
+export function openTasks(db: Db, scope: Scope) {
+  return db
+    .select({
+      id: stationTasks.id,
+      kind: stationTasks.kind,
+      openedOn: stationTasks.openedOn,
+      recipientId: stationTasks.recipientId,
+      recipient: recipients.name,
+      village: villages.name,
+    })
+    .from(stationTasks)
+    .innerJoin(recipients, eq(recipients.id, stationTasks.recipientId))
+    .leftJoin(villages, eq(villages.id, recipients.villageId))
+    .where(and(recipientsIn(scope), eq(stationTasks.status, 'open')))
+    .orderBy(asc(stationTasks.openedOn), asc(stationTasks.id))
+    .all();
+}
+export type TaskRow = Awaited<ReturnType<typeof openTasks>>[number];
+
+/** Marks an open task done, with its audit row, in one batch; out of scope answers 'not_found'. */
+export async function closeTask(ctx: {
+  db: Db;
+  scope: Scope;
+  id: number;
+  actorUserId: number;
+  today: string;
+  now: Date;
+}): Promise<'ok' | 'not_found' | 'wrong_state'> {
+  const { db, id } = ctx;
+  const [done] = await db.batch([
+    db
+      .update(stationTasks)
+      .set({ status: 'done', closedOn: ctx.today, closedBy: ctx.actorUserId })
+      .where(and(eq(stationTasks.id, id), eq(stationTasks.status, 'open'), inScope(db, ctx.scope))),
+    auditRowsFrom(
+      db,
+      {
+        actorUserId: ctx.actorUserId,
+        action: 'close',
+        entity: 'station_task',
+        entityId: sql`${String(id)}`,
+        rows: sql`WHERE changes() = 1`,
+      },
+      ctx.now,
+    ),
+  ]);
+  if (changedRows(done as DbRunResult) === 1) return 'ok';
+  const visible = await db
+    .select({ id: stationTasks.id })
+    .from(stationTasks)
+    .where(and(eq(stationTasks.id, id), inScope(db, ctx.scope)))
+    .get();
+  return visible ? 'wrong_state' : 'not_found';
+}
