@@ -5,7 +5,7 @@ import { isHtmx } from '../lib/render.js';
 import { validateSession } from './session.js';
 
 /** Paths anyone may open; everything else needs a session. */
-const PUBLIC_PREFIXES = ['/login', '/setup', '/healthz', '/static/', '/lang', '/join', '/calendar'];
+const PUBLIC_PREFIXES = ['/login', '/setup', '/healthz', '/static/', '/lang', '/join', '/activate', '/calendar'];
 
 export function isPublicPath(path: string): boolean {
   return PUBLIC_PREFIXES.some((p) => path === p || (p.endsWith('/') ? path.startsWith(p) : path.startsWith(`${p}/`)));

@@ -58,7 +58,10 @@ export const deliverOutboxJob: Job = {
         // A message only written to the log did not reach anyone: `logged`, so nobody reads it as delivered.
         const status = sender.logsOnly ? 'logged' : 'sent';
         await db.run(
-          sql`update outbox set status = ${status}, sent_at = ${at}, last_error = null where id = ${row.id} and status = 'sending' and claimed_at = ${at}`,
+          // An activation code is kept only as a hash: once handed to the gateway, its text leaves the outbox too.
+          sql`update outbox set status = ${status}, sent_at = ${at}, last_error = null,
+            body = case when idempotency_key like 'activation:%' then '' else body end
+            where id = ${row.id} and status = 'sending' and claimed_at = ${at}`,
         );
         if (sender.logsOnly) logged++;
         else sent++;
