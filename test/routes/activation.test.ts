@@ -318,3 +318,25 @@ describe('/join', () => {
     expect(await t.database.db.$count(volunteers, eq(volunteers.mobile, '13700003333'))).toBe(0);
   });
 });
+
+describe('a code whose text message could not be sent', () => {
+  it('leaves no text of the code in the outbox once the outbox gives up', async () => {
+    const v = await registered('褚不通', '13612340020');
+    const code = slips(await (await as.stationX.post(`/volunteers/${v.id}/login`)).text()).get('褚不通')!;
+    expect((await t.database.db.select().from(outbox).where(eq(outbox.volunteerId, v.id)).get())!.body).toContain(code);
+    const failing = { sms: { name: 'down', send: async () => Promise.reject(new Error('gateway down')) } };
+    for (let i = 0; i < 6; i++) {
+      t.clock.advance(24 * 3600 * 1000);
+      await deliverOutboxJob.run({
+        db: t.database.db,
+        now: t.clock.now(),
+        config: t.config,
+        logger: memoryLogger(),
+        senders: failing,
+      });
+    }
+    const [row] = await t.database.db.select().from(outbox).where(eq(outbox.volunteerId, v.id));
+    expect(row.status).toBe('failed');
+    expect(row.body).toBe('');
+  });
+});
