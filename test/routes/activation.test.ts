@@ -1,5 +1,6 @@
 import { eq, like } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { argon2Hasher } from '../../src/auth/password.js';
 import {
   activationCodes,
   auditLog,
@@ -11,6 +12,8 @@ import {
 } from '../../src/db/schema/index.js';
 import { deliverOutboxJob } from '../../src/jobs/deliver-outbox.js';
 import { memoryLogger } from '../../src/lib/logger.js';
+import { issueActivation } from '../../src/modules/activation/service.js';
+import { createUser } from '../../src/modules/users/service.js';
 import { Browser, createTestApp, type TestApp } from '../setup/app.js';
 import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
 
@@ -338,5 +341,45 @@ describe('a code whose text message could not be sent', () => {
     const [row] = await t.database.db.select().from(outbox).where(eq(outbox.volunteerId, v.id));
     expect(row.status).toBe('failed');
     expect(row.body).toBe('');
+  });
+});
+
+describe('the mechanism is not tied to volunteers', () => {
+  it('issues a code to any user id and redeems it with the username at /activate', async () => {
+    const made = await createUser(
+      { db: t.database.db, passwords: argon2Hasher },
+      { username: 'carehome.li', displayName: '李组长', password: 'placeholder password', role: 'volunteer' },
+      t.clock.now(),
+    );
+    if (!made.ok) throw new Error('user not created');
+    const issued = await issueActivation({
+      db: t.database.db,
+      cipher: f.cipher,
+      userId: made.id,
+      actorUserId: null,
+      now: t.clock.now(),
+    });
+    expect((await activate('carehome.li', 'not the code')).status).toBe(422);
+    expect((await activate('CareHome.Li', issued.code)).status).toBe(303);
+    expect((await new Browser(t).post('/login', { username: 'carehome.li', password: NEW_PASSWORD })).status).toBe(303);
+    expect(
+      (await new Browser(t).post('/login', { username: 'carehome.li', password: 'placeholder password' })).status,
+    ).toBe(422);
+  });
+});
+
+describe('the volunteer page', () => {
+  it('shows whether the volunteer has a login and offers to create one, then to re-issue its code', async () => {
+    const v = await registered('卫红梅', '13612340030');
+    const before = await (await as.stationX.get(`/volunteers/${v.id}`)).text();
+    expect(before).toContain('未开通');
+    expect(before).toContain(`action="/volunteers/${v.id}/login"`);
+    expect(before).toContain('开通登录');
+    const code = slips(await (await as.stationX.post(`/volunteers/${v.id}/login`)).text()).get('卫红梅')!;
+    const pending = await (await as.stationX.get(`/volunteers/${v.id}`)).text();
+    expect(pending).toContain('已开通，待激活');
+    expect(pending).toContain('重新发放激活码');
+    await activate('13612340030', code);
+    expect(await (await as.stationX.get(`/volunteers/${v.id}`)).text()).toContain('已激活');
   });
 });
