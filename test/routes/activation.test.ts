@@ -383,3 +383,21 @@ describe('the volunteer page', () => {
     expect(await (await as.stationX.get(`/volunteers/${v.id}`)).text()).toContain('已激活');
   });
 });
+
+describe('a login the county administrator disabled', () => {
+  it('cannot be re-enabled by redeeming a code issued before it was disabled', async () => {
+    const v = await registered('韩停用', '13612340040');
+    const code = slips(await (await as.stationX.post(`/volunteers/${v.id}/login`)).text()).get('韩停用')!;
+    t.clock.advance(60_000);
+    await t.database.db.update(users).set({ disabledAt: t.clock.now() }).where(eq(users.username, '13612340040'));
+    const res = await activate('13612340040', code);
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain(REFUSED);
+    const user = (await t.database.db.select().from(users).where(eq(users.username, '13612340040')).get())!;
+    expect(user.disabledAt).not.toBeNull();
+    expect(user.passwordHash).toBe('!activation-pending');
+    // Nor does the station get a new code for it.
+    const again = await (await as.stationX.post(`/volunteers/${v.id}/login`, { reissue: '1' })).text();
+    expect(again).toContain('登录已被县民政局管理员停用');
+  });
+});
