@@ -10,6 +10,7 @@ import type { AppContext, AppEnv, Deps } from './lib/context.js';
 import { isLocale, type MessageKey, translator } from './lib/i18n/index.js';
 import { renderPage, uiOf } from './lib/render.js';
 import { limitBody, sameOrigin, securityHeaders } from './lib/security.js';
+import { activationRoutes } from './modules/activation/routes.js';
 import { calendarFeedRoutes } from './modules/calendar/routes.js';
 import { certificateChoiceRoutes, certificateRoutes, verifyRoutes } from './modules/certificates/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
@@ -33,6 +34,7 @@ import { userRoutes } from './modules/users/routes.js';
 import { correctionRoutes } from './modules/visits/correction-routes.js';
 import { needRoutes, visitRoutes } from './modules/visits/routes.js';
 import { taskRoutes } from './modules/visits/task-routes.js';
+import { volunteerLoginRoutes } from './modules/volunteers/login-routes.js';
 import { joinRoutes, volunteerRoutes } from './modules/volunteers/routes.js';
 
 type ErrorStatus = 403 | 404 | 413 | 500;
@@ -101,8 +103,10 @@ export function createApp(deps: Deps) {
   app.route('/recipients', recipientRoutes);
   app.route('/', registryRoutes);
   app.route('/organisations', organisationRoutes);
+  app.route('/volunteers', volunteerLoginRoutes);
   app.route('/volunteers', volunteerRoutes);
   app.route('/join', joinRoutes);
+  app.route('/activate', activationRoutes);
   app.route('/places', placeRoutes);
   app.route('/activities', activityRoutes);
   app.route('/activities', activityImportRoutes);

@@ -5,7 +5,17 @@ import { isHtmx } from '../lib/render.js';
 import { checkSession, FIELD_IDLE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from './session.js';
 
 /** Paths anyone may open; everything else needs a session. */
-const PUBLIC_PREFIXES = ['/login', '/setup', '/healthz', '/static/', '/lang', '/join', '/calendar', '/verify'];
+const PUBLIC_PREFIXES = [
+  '/login',
+  '/setup',
+  '/healthz',
+  '/static/',
+  '/lang',
+  '/join',
+  '/activate',
+  '/calendar',
+  '/verify',
+];
 
 export function isPublicPath(path: string): boolean {
   return PUBLIC_PREFIXES.some((p) => path === p || (p.endsWith('/') ? path.startsWith(p) : path.startsWith(`${p}/`)));

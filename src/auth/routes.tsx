@@ -43,9 +43,10 @@ authRoutes.post('/login', async (c) => {
     const error = t('error.throttled.body', { minutes: Math.ceil(result.retryAfter / 60) });
     return renderPage(c, <LoginPage ui={uiOf(c)} values={form.values} error={error} next={next} />, 429);
   }
-  if (result.kind === 'failed') {
-    deps.logger.warn('login_failed', { ip });
-    return renderPage(c, <LoginPage ui={uiOf(c)} values={form.values} error={t('login.failed')} next={next} />, 422);
+  if (result.kind === 'failed' || result.kind === 'pending') {
+    deps.logger.warn(`login_${result.kind}`, { ip });
+    const error = t(result.kind === 'pending' ? 'login.pending' : 'login.failed');
+    return renderPage(c, <LoginPage ui={uiOf(c)} values={form.values} error={error} next={next} />, 422);
   }
   // A cookie sent before login (possibly planted) is replaced; its session, if any, is ended.
   const previous = c.get('sessionId');

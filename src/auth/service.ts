@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { type Role, users } from '../db/schema/index.js';
+import { type Role, users, volunteers } from '../db/schema/index.js';
 import { changedRows } from '../db/types.js';
 import { revokeUserFeedTokensQuery } from '../modules/calendar/feed.js';
 import { knownDevice, rememberDevice } from './devices.js';
+import { findLoginUser, loginIdentifier } from './identify.js';
 import type { PasswordHasher } from './password.js';
 import { createSession, deleteUserSessionsQuery } from './session.js';
 import {
@@ -19,6 +20,8 @@ import {
 export type LoginResult =
   | { kind: 'ok'; token: string; userId: number; deviceToken: string | null }
   | { kind: 'failed' }
+  /** The right password of a public sign-up nobody has approved yet: told only to who knows the password. */
+  | { kind: 'pending' }
   | { kind: 'throttled'; retryAfter: number };
 
 // A real hash to verify against when the user does not exist, so both failures take the same time.
@@ -36,15 +39,20 @@ export async function login(
   now: Date,
 ): Promise<LoginResult> {
   const { db, passwords } = deps;
-  const user = await db.select().from(users).where(eq(users.username, input.username.trim().toLowerCase())).get();
+  const identifier = loginIdentifier(input.username);
+  const user = await findLoginUser(db, identifier);
   const device = await knownDevice(db, input.deviceToken, user?.id);
-  const buckets = device ? [device.bucket] : throttleKeys(input.username, input.ip);
+  const buckets = device ? [device.bucket] : throttleKeys(identifier, input.ip);
   const claim = await reserveAttempt(db, buckets, now);
   if (!claim) return { kind: 'throttled', retryAfter: await retryAfterSeconds(db, buckets, now) };
 
   dummyHash ??= passwords.hash('not-a-real-password');
   // Without a user the dummy hash is still verified, so a wrong username costs as long as a wrong password.
   const ok = await passwords.verify(user?.passwordHash ?? (await dummyHash), input.password);
+  if (user && ok && (await awaitsApproval(db, user))) {
+    await releaseAttempt(db, claim);
+    return { kind: 'pending' };
+  }
   if (!user || !ok || user.disabledAt) {
     await pruneAttempts(db, now); // the claim stays: it is this failure
     return { kind: 'failed' };
@@ -56,10 +64,21 @@ export async function login(
       .where(eq(users.id, user.id));
   }
   await releaseAttempt(db, claim);
-  if (!device) await clearAccountFailures(db, input.username);
+  if (!device) await clearAccountFailures(db, identifier);
   const deviceToken = await rememberDevice(db, device, user.id, now);
   const token = await createSession(db, user.id, now);
   return { kind: 'ok', token, userId: user.id, deviceToken };
+}
+
+/** A login still disabled by the sign-up that made it (never enabled since) whose volunteer awaits approval. */
+async function awaitsApproval(db: Db, user: typeof users.$inferSelect): Promise<boolean> {
+  if (!user.disabledAt || user.disabledAt.getTime() !== user.createdAt.getTime()) return false;
+  const row = await db
+    .select({ status: volunteers.status })
+    .from(volunteers)
+    .where(eq(volunteers.userId, user.id))
+    .get();
+  return row?.status === 'pending';
 }
 
 export interface NewUser {

@@ -7,6 +7,12 @@ const BATCH = 50;
 /** A claim older than this belonged to a runner that died mid-send: it is failed, never resent (no double send). */
 const STALE_MS = 60 * 60 * 1000;
 
+/**
+ * An activation code is kept only as a hash (decision 0140): once its message leaves the queue (sent, logged or
+ * given up), the outbox keeps no text of it either.
+ */
+const scrubbed = sql`body = case when idempotency_key like 'activation:%' then '' else body end`;
+
 /** Minutes before retry n (1-based): 1, 2, 4, 8, 16 … capped at a day. */
 export function backoffMs(attempts: number): number {
   return Math.min(2 ** (attempts - 1) * 60_000, 86_400_000);
@@ -23,7 +29,8 @@ export const deliverOutboxJob: Job = {
     const use = senders ?? baseSenders(config, logger);
     const at = now.getTime();
     await db.run(
-      sql`update outbox set status = 'failed', last_error = 'interrupted while sending' where status = 'sending' and claimed_at < ${at - STALE_MS}`,
+      sql`update outbox set status = 'failed', last_error = 'interrupted while sending', ${scrubbed}
+        where status = 'sending' and claimed_at < ${at - STALE_MS}`,
     );
     const claimed = await db.all<{
       id: number;
@@ -58,13 +65,14 @@ export const deliverOutboxJob: Job = {
         // A message only written to the log did not reach anyone: `logged`, so nobody reads it as delivered.
         const status = sender.logsOnly ? 'logged' : 'sent';
         await db.run(
-          sql`update outbox set status = ${status}, sent_at = ${at}, last_error = null where id = ${row.id} and status = 'sending' and claimed_at = ${at}`,
+          sql`update outbox set status = ${status}, sent_at = ${at}, last_error = null, ${scrubbed}
+            where id = ${row.id} and status = 'sending' and claimed_at = ${at}`,
         );
         if (sender.logsOnly) logged++;
         else sent++;
       } catch (error) {
         const last = row.attempts >= MAX_ATTEMPTS;
-        await db.run(sql`update outbox set status = ${last ? 'failed' : 'pending'}, next_attempt_at = ${at + backoffMs(row.attempts)},
+        await db.run(sql`update outbox set status = ${last ? 'failed' : 'pending'}, next_attempt_at = ${at + backoffMs(row.attempts)}, ${last ? scrubbed : sql`body = body`},
           last_error = ${String((error as Error).message).slice(0, 300)} where id = ${row.id} and status = 'sending' and claimed_at = ${at}`);
         if (last) failed++;
         else retried++;

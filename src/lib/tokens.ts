@@ -11,3 +11,17 @@ export function randomToken(bytes: number, encoding: 'base32' | 'base64url' | 'h
   if (encoding === 'base64url') return encodeBase64urlNoPadding(raw);
   return encodeBase32LowerCaseNoPadding(raw);
 }
+
+/**
+ * A random string of decimal digits (codes people type on a phone keypad), drawn by rejection so every digit is
+ * equally likely.
+ */
+export function randomDigits(length: number): string {
+  let out = '';
+  while (out.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length))) {
+      if (byte < 250 && out.length < length) out += String(byte % 10);
+    }
+  }
+  return out;
+}

@@ -136,6 +136,19 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /volunteers/:id{[0-9]+}/approve': [
       { path: `/volunteers/${f.volunteerId}/approve`, expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 } },
     ],
+    'POST /volunteers/logins': [
+      { path: '/volunteers/logins', form: {}, expect: ledgerStaff(303) },
+      {
+        path: '/volunteers/logins',
+        form: { ids: String(f.volunteerId) },
+        expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 },
+      },
+    ],
+    'POST /volunteers/:id{[0-9]+}/login': [
+      { path: `/volunteers/${f.volunteerId}/login`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
+    ],
+    'GET /activate': [{ path: '/activate', expect: all(200, 200) }],
+    'POST /activate': [{ path: '/activate', form: {}, expect: all(422, 422) }],
     'GET /join': [{ path: '/join', expect: all(200, 200) }],
     'POST /join': [{ path: '/join', form: {}, expect: all(422, 422) }],
     'GET /places': [{ path: '/places', expect: only({ admin: 200 }) }],

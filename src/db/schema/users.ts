@@ -67,3 +67,24 @@ export const loginDevices = sqliteTable(
   },
   (t) => [index('login_devices_user_idx').on(t.userId)],
 );
+
+/**
+ * One-time activation codes (a login created for someone already in a register): only a keyed hash of the code is
+ * stored; a code is live until used, voided by a newer one, or past its expiry (decision 0140).
+ */
+export const activationCodes = sqliteTable(
+  'activation_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    voidedAt: integer('voided_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('activation_codes_user_idx').on(t.userId)],
+);

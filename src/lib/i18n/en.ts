@@ -1,3 +1,4 @@
+import { enActivation } from '../../modules/activation/messages.js';
 import { enCertificates } from '../../modules/certificates/messages.js';
 import { enKept } from '../../modules/kept/messages.js';
 import { enLedger } from '../../modules/ledger/messages.js';
@@ -35,4 +36,5 @@ export const en: Dictionary = {
   ...enServiceDays,
   ...enRoster,
   ...enNotices,
+  ...enActivation,
 };

@@ -1,3 +1,4 @@
+import { zhActivation } from '../../modules/activation/messages.js';
 import { zhCertificates } from '../../modules/certificates/messages.js';
 import { zhKept } from '../../modules/kept/messages.js';
 import { zhLedger } from '../../modules/ledger/messages.js';
@@ -35,4 +36,5 @@ export const zh = {
   ...zhServiceDays,
   ...zhRoster,
   ...zhNotices,
+  ...zhActivation,
 } as const;

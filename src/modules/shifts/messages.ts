@@ -53,7 +53,8 @@ export const zhShifts = {
   'shifts.cancelled': '已取消报名。',
   'shifts.past': '该班次已开始，不能报名。',
   'shifts.needsSkill': '该班次需要技能：{skills}。您的志愿者档案中没有这些技能。',
-  'shifts.noVolunteer': '您的账号尚未关联志愿者档案，请联系所在社工站。',
+  'shifts.noVolunteer':
+    '您的账号尚未关联志愿者档案。请联系所在社工站：社工站可以在志愿者名册中为您的档案开通登录，用激活码激活后即可报名班次。',
   'shifts.roster': '报名名单',
   'shifts.volunteer': '志愿者',
   'shifts.status': '状态',
@@ -161,7 +162,8 @@ export const enShifts: { readonly [K in keyof typeof zhShifts]: string } = {
   'shifts.cancelled': 'Sign-up cancelled.',
   'shifts.past': 'This shift has started: sign-up is closed.',
   'shifts.needsSkill': 'This shift needs: {skills}. Your volunteer profile does not list them.',
-  'shifts.noVolunteer': 'Your account is not linked to a volunteer profile yet; ask your station.',
+  'shifts.noVolunteer':
+    'Your account is not linked to a volunteer profile yet. Ask your station: it can create a login for your profile in the volunteer register; activate it with the code and you can sign up for shifts.',
   'shifts.roster': 'Roster',
   'shifts.volunteer': 'Volunteer',
   'shifts.status': 'Status',

@@ -1,7 +1,8 @@
 import type { Viewer } from '../../lib/context.js';
 import { ALL, NONE, organisation, type Scope, township } from '../../lib/scope.js';
 
-export type VolunteerAction = 'list' | 'view' | 'create' | 'edit' | 'approve';
+/** `login`: create a login for a registered volunteer (or give a new activation code). */
+export type VolunteerAction = 'list' | 'view' | 'create' | 'edit' | 'approve' | 'login';
 
 /** Staff manage volunteers: the county all, a station its township, a coordinator its organisation's members. */
 export function can(viewer: Viewer | null, _action: VolunteerAction): boolean {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
 import { type Scope, scopeWhere } from '../../lib/scope.js';
@@ -64,7 +64,7 @@ export async function choices(db: Db, townshipId: number | null) {
     db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
-      .where(inArray(organisations.kind, ['social_org', 'station']))
+      .where(and(inArray(organisations.kind, ['social_org', 'station']), notWithdrawn))
       .orderBy(asc(organisations.kind), asc(organisations.name)),
   ]);
   return { townships: ts, organisations: orgs };
@@ -72,14 +72,29 @@ export async function choices(db: Db, townshipId: number | null) {
 
 export type VolunteerChoices = Awaited<ReturnType<typeof choices>>;
 
-export function organisationExists(db: Db, id: number) {
-  return db
-    .select({ id: organisations.id })
+// An organisation that left incubation takes no new volunteers (stations have no stage).
+const notWithdrawn = or(isNull(organisations.incubationStage), ne(organisations.incubationStage, 'withdrawn'));
+
+/** Whether volunteers can join this organisation: it must exist, be one they join, and not have withdrawn. */
+export async function organisationStanding(db: Db, id: number): Promise<'ok' | 'missing' | 'withdrawn'> {
+  const row = await db
+    .select({ stage: organisations.incubationStage })
     .from(organisations)
     .where(and(eq(organisations.id, id), inArray(organisations.kind, ['social_org', 'station'])))
     .get();
+  if (!row) return 'missing';
+  return row.stage === 'withdrawn' ? 'withdrawn' : 'ok';
 }
 
 export function townshipExists(db: Db, id: number) {
   return db.select({ id: townships.id }).from(townships).where(eq(townships.id, id)).get();
+}
+
+/** The volunteers among these ids that lie in the scope (the caller compares counts: a missing one is a 404). */
+export function volunteersByIds(db: Db, scope: Scope, ids: number[]) {
+  return db
+    .select()
+    .from(volunteers)
+    .where(and(inArray(volunteers.id, ids), volunteersIn(scope)))
+    .orderBy(asc(volunteers.name), asc(volunteers.id));
 }

@@ -12,8 +12,16 @@ import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { boundOrganisation, boundTownship } from '../../lib/scope.js';
+import { loginState } from './logins.js';
 import { can, scope } from './policy.js';
-import { choices, findVolunteer, listVolunteers, memberships, organisationExists, townshipExists } from './queries.js';
+import {
+  choices,
+  findVolunteer,
+  listVolunteers,
+  memberships,
+  organisationStanding,
+  townshipExists,
+} from './queries.js';
 import { joinForm, listQuery, PRIVACY_NOTICE_VERSION, type VolunteerInput, volunteerForm } from './schema.js';
 import { approve, createVolunteer, join, updateVolunteer } from './service.js';
 
@@ -32,6 +40,7 @@ volunteerRoutes.get('/', async (c) => {
       q={q.q}
       status={q.status}
       canCreate={can(viewer, 'create')}
+      canLogin={can(viewer, 'login')}
     />,
   );
 });
@@ -55,9 +64,17 @@ async function outOfReach(c: AppContext, v: VolunteerInput): Promise<FieldErrors
   if (ownTownship !== null && v.townshipId !== ownTownship) return { townshipId: t('vols.error.township') };
   const ownOrganisation = boundOrganisation(reach);
   if (ownOrganisation !== null) v.organisationId = ownOrganisation;
-  if (v.organisationId && !(await organisationExists(c.get('deps').db, v.organisationId)))
-    return { organisationId: t('vols.error.organisation') };
-  return null;
+  return organisationProblem(c, v.organisationId);
+}
+
+/** A chosen organisation that is unknown, or withdrawn from incubation (it takes no new volunteers). */
+async function organisationProblem(c: AppContext, id: number | null | undefined): Promise<FieldErrors | null> {
+  const standing = id ? await organisationStanding(c.get('deps').db, id) : 'ok';
+  if (standing === 'ok') return null;
+  const t = c.get('t');
+  return {
+    organisationId: t(standing === 'withdrawn' ? 'vols.error.organisationWithdrawn' : 'vols.error.organisation'),
+  };
 }
 
 volunteerRoutes.get('/new', (c) => {
@@ -100,7 +117,9 @@ volunteerRoutes.get('/:id{[0-9]+}', async (c) => {
       ui={uiOf(c)}
       row={row}
       orgs={await memberships(c.get('deps').db, row.v.id)}
+      login={await loginState(c.get('deps').db, row.v.userId)}
       canEdit={can(viewer, 'edit')}
+      canLogin={can(viewer, 'login')}
     />,
   );
 });
@@ -196,10 +215,8 @@ joinRoutes.post('/', async (c) => {
     );
   }
   // Ids that name nothing are the visitor's mistake (422), not a foreign-key error (500).
-  const unknown: FieldErrors = {};
+  const unknown: FieldErrors = { ...(await organisationProblem(c, form.data.organisationId)) };
   if (!(await townshipExists(deps.db, form.data.townshipId))) unknown.townshipId = t('vols.error.townshipUnknown');
-  if (form.data.organisationId && !(await organisationExists(deps.db, form.data.organisationId)))
-    unknown.organisationId = t('vols.error.organisation');
   if (Object.keys(unknown).length)
     return renderPage(
       c,

@@ -48,3 +48,18 @@ export const listQuery = z.object({
 
 export type VolunteerInput = z.infer<typeof volunteerForm>;
 export type JoinInput = z.infer<typeof joinForm>;
+
+/** Creating logins: one volunteer (the detail page) or a selection (checkboxes on the list), at most a page. */
+export const loginsForm = z.object({
+  ids: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number))
+    .pipe(
+      z
+        .array(z.number().int({ error: 'vols.logins.none' }).positive({ error: 'vols.logins.none' }))
+        .min(1, { error: 'vols.logins.none' })
+        .max(200, { error: 'vols.logins.tooMany' }),
+    ),
+  reissue: checkbox,
+});

@@ -41,6 +41,9 @@ export function LoginPage({ ui, values, error, errors, next }: LoginProps) {
           <button type="submit">{t('login.submit')}</button>
         </form>
         <p>
+          <a href="/activate">{t('activate.link')}</a>
+        </p>
+        <p>
           <a href="/join">{t('join.title')}</a>
         </p>
       </article>

@@ -2,6 +2,7 @@ import { SKILLS, type Skill } from '../../../src/domain/skills.js';
 import { VOLUNTEER_STATUSES } from '../../../src/domain/vocabulary.js';
 import { type FieldErrors, type FormValues, fieldValue } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
+import type { LoginState } from '../../../src/modules/volunteers/logins.js';
 import type { VolunteerChoices, VolunteerRow } from '../../../src/modules/volunteers/queries.js';
 import { Field, FormErrors, Notice, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
@@ -13,12 +14,15 @@ export function VolunteerListPage({
   q,
   status,
   canCreate,
+  canLogin,
 }: {
   ui: Ui;
   rows: VolunteerRow[];
   q?: string;
   status?: string;
   canCreate: boolean;
+  /** Offers the checkboxes and the "create logins for the selection" button. */
+  canLogin: boolean;
 }) {
   const { t, locale } = ui;
   return (
@@ -55,20 +59,39 @@ export function VolunteerListPage({
         </div>
       </form>
       <p class="muted">{t('vols.count', { count: rows.length })}</p>
+      {/* The table's checkboxes belong to this form by their form attribute: the filter form above stays apart. */}
+      {canLogin ? (
+        <form method="post" action="/volunteers/logins" id="logins-form" class="inline">
+          <button type="submit">{t('vols.logins.create')}</button>
+        </form>
+      ) : null}
       <div class="table-wrap">
         <table class="striped">
           <thead>
             <tr>
+              {canLogin ? <th aria-label={t('vols.logins.create')} /> : null}
               <th>{t('vols.name')}</th>
               <th>{t('vols.mobile')}</th>
               <th>{t('vols.township')}</th>
               <th>{t('vols.skills')}</th>
               <th>{t('vols.status')}</th>
+              <th>{t('vols.login')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map(({ v, township }) => (
               <tr>
+                {canLogin ? (
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="ids"
+                      value={String(v.id)}
+                      form="logins-form"
+                      aria-label={t('vols.logins.select', { name: v.name })}
+                    />
+                  </td>
+                ) : null}
                 <td>
                   <a href={`/volunteers/${v.id}`}>{v.name}</a>
                 </td>
@@ -76,6 +99,7 @@ export function VolunteerListPage({
                 <td>{township ?? '—'}</td>
                 <td>{v.skills.map((s) => SKILLS[s as Skill]?.[locale] ?? s).join('、')}</td>
                 <td class={v.status === 'pending' ? 'error' : ''}>{t(`vols.status.${v.status}`)}</td>
+                <td>{v.userId ? '✓' : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -89,12 +113,16 @@ export function VolunteerDetailPage({
   ui,
   row,
   orgs,
+  login,
   canEdit,
+  canLogin,
 }: {
   ui: Ui;
   row: VolunteerRow;
   orgs: { id: number; name: string }[];
+  login: LoginState;
   canEdit: boolean;
+  canLogin: boolean;
 }) {
   const { t, locale } = ui;
   const v = row.v;
@@ -113,6 +141,17 @@ export function VolunteerDetailPage({
               <button type="submit">{t('vols.approve')}</button>
             </form>
           ) : null}
+          {canLogin &&
+          v.status === 'active' &&
+          (login === 'none' || login === 'pendingActivation' || login === 'active') ? (
+            <form method="post" action={`/volunteers/${v.id}/login`} class="inline">
+              {login === 'none' ? null : <input type="hidden" name="reissue" value="1" />}
+              <button type="submit" class={login === 'none' ? '' : 'secondary'}>
+                {t(login === 'none' ? 'vols.login.create' : 'vols.login.reissue')}
+              </button>
+              {login === 'none' ? null : <small>{t('vols.login.reissueHint')}</small>}
+            </form>
+          ) : null}
         </div>
       </hgroup>
       <dl class="facts">
@@ -120,6 +159,8 @@ export function VolunteerDetailPage({
         <dd>{t(`vols.status.${v.status}`)}</dd>
         <dt>{t('vols.mobile')}</dt>
         <dd class="mono">{v.mobile}</dd>
+        <dt>{t('vols.login')}</dt>
+        <dd>{t(`vols.login.${login}`)}</dd>
         <dt>{t('vols.township')}</dt>
         <dd>{row.township ?? '—'}</dd>
         <dt>{t('vols.organisations')}</dt>
