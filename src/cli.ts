@@ -89,9 +89,13 @@ const seed: Command = async ({ database, config, args, out }) => {
       scale: { type: 'string' },
       seed: { type: 'string' },
       now: { type: 'string' },
+      months: { type: 'string' },
     },
   });
   if (!values.demo) throw new UsageError('seed needs --demo');
+  const months = values.months === undefined ? undefined : Number(values.months);
+  if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 24))
+    throw new UsageError('--months must be a whole number of months from 1 to 24');
   const scale = values.scale ? Number(values.scale) : 1;
   if (!(scale > 0 && scale <= 200)) throw new UsageError('--scale must be a number between 0 and 200');
   const seedValue = values.seed === undefined ? undefined : Number(values.seed);
@@ -101,12 +105,12 @@ const seed: Command = async ({ database, config, args, out }) => {
   const hadUsers = await hasAnyUser(database.db);
   // Tens of thousands of small writes, each its own commit: under synchronous=FULL every commit waits for an fsync
   // (≈ 7 ms here, decision 0155). WAL with NORMAL survives a crash of the process; only a power cut could lose the
-  // last commits of a demo, which is then seeded again. The setting is this connection's, for this command only.
+  // last commits of a demo, which is then seeded again. The command runs on one connection, so this holds throughout.
   if (database.isFile) await database.client.execute('PRAGMA synchronous = NORMAL');
   const logger = createLogger(config.logLevel);
   const result = await seedLivingCounty(
     { db: database.db, cipher: cipherFor(config), passwords: argon2Hasher, config, logger, now },
-    { scale, seed: seedValue },
+    { scale, seed: seedValue, months },
   );
   if ('skipped' in result) {
     console.error('The registry is not empty: the demo county was not seeded (nothing was changed).');
@@ -182,7 +186,7 @@ const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database' | 'keys'>)
 
 const USAGE = `usage: npm run --silent cli -- <command>
   user create --role <county_admin|station_staff|org_coordinator|volunteer> --username NAME [--name 姓名] [--township ID] [--organisation ID]   (password on stdin)
-  seed --demo [--seed N] [--now ISO-8601] [--scale N]   a demo county with a year of history; prints its logins once
+  seed --demo [--seed N] [--now ISO-8601] [--months 12] [--scale N]   a demo county with a year of history; prints its logins once
   jobs run <job> [--now ISO-8601]
   backup FILE        a consistent copy of the embedded database, taken while the server runs
   restore FILE       checks the backup's integrity, then replaces the database (stop the server first)
@@ -209,7 +213,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   }
   const args = key === a ? argv.slice(1) : rest;
   const loaded = loadConfig(env);
-  const database = await openDatabase(loaded.databaseUrl, loaded.databaseAuthToken);
+  // The demo seed runs on one connection, so its synchronous=NORMAL holds for every statement (decision 0155).
+  const database = await openDatabase(loaded.databaseUrl, loaded.databaseAuthToken, key === 'seed' ? 1 : undefined);
   try {
     await migrateDatabase(database);
     // The same keys as the server (the environment's or the key file beside the database), for the commands that

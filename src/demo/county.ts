@@ -43,7 +43,8 @@ export interface LivingCounty extends SeedResult {
   coming: { serviceDays: string[]; shifts: number };
 }
 
-const HISTORY_MONTHS = 12;
+/** A year of history by default; `--months` shortens it for a quick look (or a test). */
+export const HISTORY_MONTHS = 12;
 
 /**
  * A demo county in motion: the registry (as `seedDemo`), the demo logins, a year of service days with rosters,
@@ -52,13 +53,13 @@ const HISTORY_MONTHS = 12;
  */
 export async function seedLivingCounty(
   deps: LivingCountyDeps,
-  options: { scale?: number; seed?: number } = {},
+  options: { scale?: number; seed?: number; months?: number } = {},
 ): Promise<LivingCounty | { skipped: 'not_empty' }> {
   const { db, config, logger, now } = deps;
   const scale = options.scale ?? 1;
   const seed = options.seed ?? 20260424;
   const today = businessDate(now);
-  const months = pastMonths(today, HISTORY_MONTHS);
+  const months = pastMonths(today, options.months ?? HISTORY_MONTHS);
   const start = shanghaiInstant(addDays(months[0], -1), '09:00');
   const registry = await seedDemo({ db, cipher: deps.cipher, now: start }, { size: countySize(scale), seed });
   if ('skipped' in registry) return registry;
