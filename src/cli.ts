@@ -2,8 +2,6 @@ import { parseArgs } from 'node:util';
 import { argon2Hasher } from './auth/password.js';
 import { hasAnyUser } from './auth/service.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
-import { seedLivingCounty } from './demo/county.js';
-import { demoReport } from './demo/output.js';
 import { businessDate } from './domain/dates.js';
 import { type Config, loadConfig } from './env.js';
 import { NODE_JOBS } from './jobs/backup.js';
@@ -108,6 +106,9 @@ const seed: Command = async ({ database, config, args, out }) => {
   // last commits of a demo, which is then seeded again. The command runs on one connection, so this holds throughout.
   if (database.isFile) await database.client.execute('PRAGMA synchronous = NORMAL');
   const logger = createLogger(config.logLevel);
+  // Loaded on demand: the history pulls in most services, which no other command should pay for at start-up.
+  const { seedLivingCounty } = await import('./demo/county.js');
+  const { demoReport } = await import('./demo/output.js');
   const result = await seedLivingCounty(
     { db: database.db, cipher: cipherFor(config), passwords: argon2Hasher, config, logger, now },
     { scale, seed: seedValue, months },
