@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { argon2Hasher } from './auth/password.js';
+import { hasAnyUser } from './auth/service.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
-import { countySize } from './demo/generate.js';
-import { seedDemo } from './demo/seed.js';
 import { businessDate } from './domain/dates.js';
 import { type Config, loadConfig } from './env.js';
 import { NODE_JOBS } from './jobs/backup.js';
@@ -83,20 +82,48 @@ const userCreate: Command = async ({ database, args, stdin, out }) => {
 const seed: Command = async ({ database, config, args, out }) => {
   const { values } = parseArgs({
     args,
-    options: { demo: { type: 'boolean' }, scale: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      demo: { type: 'boolean' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
+      now: { type: 'string' },
+      months: { type: 'string' },
+    },
   });
   if (!values.demo) throw new UsageError('seed needs --demo');
+  const months = values.months === undefined ? undefined : Number(values.months);
+  if (months !== undefined && !(Number.isInteger(months) && months >= 1 && months <= 24))
+    throw new UsageError('--months must be a whole number of months from 1 to 24');
   const scale = values.scale ? Number(values.scale) : 1;
   if (!(scale > 0 && scale <= 200)) throw new UsageError('--scale must be a number between 0 and 200');
-  const result = await seedDemo(
-    { db: database.db, cipher: cipherFor(config), now: new Date() },
-    { size: countySize(scale), seed: values.seed ? Number(values.seed) : undefined },
+  const seedValue = values.seed === undefined ? undefined : Number(values.seed);
+  if (seedValue !== undefined && !Number.isSafeInteger(seedValue)) throw new UsageError('--seed must be an integer');
+  const now = values.now ? new Date(values.now) : new Date();
+  if (Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO-8601 instant');
+  const hadUsers = await hasAnyUser(database.db);
+  // Tens of thousands of small writes, each its own commit: under synchronous=FULL every commit waits for an fsync
+  // (≈ 7 ms here, decision 0155). WAL with NORMAL survives a crash of the process; only a power cut could lose the
+  // last commits of a demo, which is then seeded again. The command runs on one connection, so this holds throughout.
+  if (database.isFile) await database.client.execute('PRAGMA synchronous = NORMAL');
+  const logger = createLogger(config.logLevel);
+  // Loaded on demand: the history pulls in most services, which no other command should pay for at start-up.
+  const { seedLivingCounty } = await import('./demo/county.js');
+  const { demoReport } = await import('./demo/output.js');
+  const result = await seedLivingCounty(
+    { db: database.db, cipher: cipherFor(config), passwords: argon2Hasher, config, logger, now },
+    { scale, seed: seedValue, months },
   );
   if ('skipped' in result) {
-    console.error('The registry is not empty: the demo county was not seeded.');
+    console.error('The registry is not empty: the demo county was not seeded (nothing was changed).');
     return 1;
   }
-  out(JSON.stringify(result));
+  for (const line of demoReport(result)) out(line);
+  // /setup only opens on a database without users: after seeding, the county admin comes from the shell.
+  if (!hadUsers)
+    console.error(
+      'No county administrator yet, and /setup is closed now that logins exist: create one with\n' +
+        '  npm run --silent cli -- user create --role county_admin --username admin   (password on stdin)',
+    );
   return 0;
 };
 
@@ -160,7 +187,7 @@ const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database' | 'keys'>)
 
 const USAGE = `usage: npm run --silent cli -- <command>
   user create --role <county_admin|station_staff|org_coordinator|volunteer> --username NAME [--name 姓名] [--township ID] [--organisation ID]   (password on stdin)
-  seed --demo [--scale N]
+  seed --demo [--seed N] [--now ISO-8601] [--months 12] [--scale N]   a demo county with a year of history; prints its logins once
   jobs run <job> [--now ISO-8601]
   backup FILE        a consistent copy of the embedded database, taken while the server runs
   restore FILE       checks the backup's integrity, then replaces the database (stop the server first)
@@ -187,7 +214,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   }
   const args = key === a ? argv.slice(1) : rest;
   const loaded = loadConfig(env);
-  const database = await openDatabase(loaded.databaseUrl, loaded.databaseAuthToken);
+  // The demo seed runs on one connection, so its synchronous=NORMAL holds for every statement (decision 0155).
+  const database = await openDatabase(loaded.databaseUrl, loaded.databaseAuthToken, key === 'seed' ? 1 : undefined);
   try {
     await migrateDatabase(database);
     // The same keys as the server (the environment's or the key file beside the database), for the commands that

@@ -18,8 +18,11 @@ export interface Database {
 
 const MIGRATIONS = resolve(projectRoot(import.meta.url), 'migrations');
 
-/** Opens the database named by `url`: an embedded file (created on first use) or a libSQL server. */
-export async function openDatabase(url: string, authToken?: string): Promise<Database> {
+/**
+ * Opens the database named by `url`: an embedded file (created on first use) or a libSQL server. `concurrency` caps
+ * the client's connection pool (default 20); one connection lets a per-connection PRAGMA hold for every statement.
+ */
+export async function openDatabase(url: string, authToken?: string, concurrency?: number): Promise<Database> {
   const isFile = url.startsWith('file:');
   if (isFile) {
     const path = url.slice('file:'.length).split('?')[0];
@@ -27,7 +30,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   }
   // Busy timeout covers other processes on the same file (a CLI beside the server); in-process writes
   // never wait on each other because multi-statement writes go through batch(), which runs synchronously.
-  const client = createClient({ url, authToken, timeout: isFile ? 5000 : undefined });
+  const client = createClient({ url, authToken, timeout: isFile ? 5000 : undefined, concurrency });
   if (isFile) {
     await client.execute('PRAGMA journal_mode = WAL');
   }

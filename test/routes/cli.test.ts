@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
-import { organisations, recipients, users, villages } from '../../src/db/schema/index.js';
+import { users } from '../../src/db/schema/index.js';
 import { parseIdNumber } from '../../src/domain/id-number.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 
@@ -65,42 +65,7 @@ describe('command line', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('usage:');
   });
-
-  it('seeds the demo county with the seed article figures, once', async () => {
-    const url = `file:${resolve(TMP_DIR, `cli-${randomUUID()}.db`)}`;
-    const run = await cli(['seed', '--demo'], url);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({
-      townships: 17,
-      villages: 351,
-      organisations: 85,
-      volunteers: 2000,
-      recipients: 6241,
-    });
-    const db = await openDatabase(url);
-    const all = await db.db.select().from(recipients).all();
-    const homes = all.filter((r) => r.supportMode === 'home');
-    expect(homes).toHaveLength(5201);
-    expect(all.length - homes.length).toBe(1040);
-    const kinds = await db.db.select({ kind: villages.kind }).from(villages).all();
-    expect(kinds.filter((k) => k.kind === 'village')).toHaveLength(320);
-    expect(kinds.filter((k) => k.kind === 'community')).toHaveLength(26);
-    expect(kinds.filter((k) => k.kind === 'residents_committee')).toHaveLength(5);
-    const orgs = await db.db.select().from(organisations).all();
-    expect(orgs.filter((o) => o.kind === 'social_org')).toHaveLength(46);
-    expect(orgs.filter((o) => o.kind === 'station')).toHaveLength(17);
-    expect(orgs.filter((o) => o.kind === 'nursing_home')).toHaveLength(22);
-    expect(orgs.filter((o) => o.kind === 'nursing_home' && o.regional)).toHaveLength(10);
-    // ID numbers are stored encrypted and masked only; the masked form keeps a valid area code.
-    expect(
-      all.every((r) => !/\d{17}[\dX]/.test(r.idNumberEnc) && /^430321\*{8}\d{3}[\dX]$/.test(r.idNumberMasked)),
-    ).toBe(true);
-    db.close();
-
-    const twice = await cli(['seed', '--demo'], url);
-    expect(twice.code).toBe(1);
-    expect(twice.stderr).toContain('not empty');
-  }, 60_000);
+  // seed --demo: test/ops/demo-county.test.ts runs it on a fresh database and checks what it made.
 });
 
 describe('demo ID numbers', () => {

@@ -1,0 +1,313 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { argon2Hasher } from '../../src/auth/password.js';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import { townships } from '../../src/db/schema/index.js';
+import { loadConfig } from '../../src/env.js';
+import { translator } from '../../src/lib/i18n/index.js';
+import { memoryLogger } from '../../src/lib/logger.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
+import { createUser } from '../../src/modules/users/service.js';
+import { Browser, type TestApp } from '../setup/app.js';
+import { TEST_KEYS } from '../setup/keys.js';
+import { ROOT, TMP_DIR } from '../setup/paths.js';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the CLI as an operator would (`npm run --silent cli -- …` runs `tsx src/cli.ts`), with the test data keys. */
+function cli(args: string[], dbUrl: string): Promise<Run> {
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...TEST_KEYS, DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr, ms: performance.now() - started }));
+    child.stdin.end();
+  });
+}
+
+interface Login {
+  role: string;
+  username: string;
+  password: string;
+}
+const loginsOf = (run: Run): Login[] => JSON.parse(run.stdout.trimEnd().split('\n').at(-1)!).logins;
+
+// A January clock, so "the past year" is the whole of 2026 and the coming service days are 24–25 January 2027.
+const NOW = '2027-01-10T10:00:00+08:00';
+const dbUrl = () => `file:${resolve(TMP_DIR, `demo-${randomUUID()}.db`)}`;
+
+const t = translator('zh');
+let url: string;
+let run: Run;
+
+let database: Database;
+let app: TestApp;
+
+/** One row of numbers from the seeded file, by SQL of the test's own. */
+async function one(query: ReturnType<typeof sql>): Promise<Record<string, number>> {
+  const [row] = await database.db.all<Record<string, number>>(query);
+  return row;
+}
+
+beforeAll(async () => {
+  url = dbUrl();
+  run = await cli(['seed', '--demo', '--now', NOW], url);
+  database = await openDatabase(url);
+  const config = loadConfig({ ...TEST_KEYS, SETUP_TOKEN: 'demo-test-setup-token-0123' });
+  const clock = { now: () => new Date(NOW) };
+  const logger = memoryLogger();
+  app = {
+    app: createApp({
+      db: database.db,
+      now: clock.now,
+      config,
+      passwords: argon2Hasher,
+      logger,
+      cipher: cipherFor(config),
+      clientIp: () => '192.0.2.7',
+    }),
+    database,
+    dbPath: url.slice('file:'.length),
+    clock: clock as TestApp['clock'],
+    config,
+    logger,
+    ip: { value: '192.0.2.7' },
+  };
+}, 300_000);
+
+afterAll(() => database?.close());
+
+describe('seed --demo on a fresh database', () => {
+  it('prints the logins once in a readable block and as one line of JSON, and says how long it took', () => {
+    expect(run.code, run.stderr).toBe(0);
+    const logins = loginsOf(run);
+    expect(logins.map((l) => l.role)).toEqual(['station_staff', 'org_coordinator', 'volunteer', 'volunteer']);
+    for (const l of logins) {
+      expect(l.password).toMatch(/^[a-z2-7]{16}$/);
+      // The readable block names each login with its password, above the JSON line.
+      expect(
+        run.stdout
+          .split('\n')
+          .some((line) => line.includes(l.username) && line.includes(l.password) && !line.startsWith('{')),
+      ).toBe(true);
+    }
+    expect(new Set(logins.map((l) => l.password)).size).toBe(4);
+    // No county admin yet: /setup is closed once users exist, so the CLI says how to make one.
+    expect(run.stderr).toContain('user create --role county_admin');
+    console.info(`seed --demo took ${(run.ms / 1000).toFixed(1)} s (wall clock, shared machine)`);
+  });
+
+  it('fills the registry with the article county', async () => {
+    const r = await one(sql`select
+      (select count(*) from townships) as townships,
+      (select count(*) from villages where kind = 'village') as villages,
+      (select count(*) from organisations where kind = 'social_org') as orgs,
+      (select count(*) from organisations where kind = 'station') as stations,
+      (select count(*) from organisations where kind = 'nursing_home') as homes,
+      (select count(*) from recipients where support_mode = 'home') as home_recipients,
+      (select count(*) from recipients where support_mode = 'institution') as institution_recipients`);
+    expect(r).toEqual({
+      townships: 17,
+      villages: 320,
+      orgs: 46,
+      stations: 17,
+      homes: 22,
+      home_recipients: 5201,
+      institution_recipients: 1040,
+    });
+    // Ten of the nursing homes are regional; ID numbers are stored encrypted and masked only (a valid area code).
+    const p = await one(sql`select
+      (select count(*) from organisations where kind = 'nursing_home' and regional = 1) as regional,
+      (select count(*) from recipients where id_number_masked not glob '430321********[0-9][0-9][0-9][0-9X]'
+        or id_number_enc glob '*[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]*') as clear`);
+    expect(p).toEqual({ regional: 10, clear: 0 });
+  });
+
+  it('lets each printed login log in over HTTP and land on its role’s home', async () => {
+    const logins = loginsOf(run);
+    const homes: Record<string, { menu: string; not: string }> = {
+      station_staff: { menu: 'href="/visits/overdue"', not: 'href="/admin/users"' },
+      org_coordinator: { menu: 'href="/activities"', not: 'href="/recipients"' },
+      volunteer: { menu: 'href="/shifts/mine"', not: 'href="/activities"' },
+    };
+    for (const l of logins) {
+      const browser = new Browser(app);
+      const res = await browser.post('/login', { username: l.username, password: l.password });
+      expect(res.status, `${l.role} ${l.username}`).toBe(303);
+      expect(res.headers.get('location')).toBe('/');
+      const home = await browser.get('/');
+      expect(home.status).toBe(200);
+      const html = await home.text();
+      const [user] = await database.db.all<{ display_name: string }>(
+        sql`select display_name from users where username = ${l.username}`,
+      );
+      expect(html).toContain(`${user.display_name} · ${t(`role.${l.role}` as Parameters<typeof t>[0])}`);
+      expect(html).toContain(homes[l.role].menu);
+      expect(html).not.toContain(homes[l.role].not);
+    }
+    // A wrong password is refused: the logins are real, not open doors.
+    const res = await new Browser(app).post('/login', { username: logins[0].username, password: 'not-the-password' });
+    expect(res.status).toBe(422);
+  });
+
+  it('links the volunteer logins to approved volunteer records with a year of confirmed hours', async () => {
+    for (const l of loginsOf(run).filter((x) => x.role === 'volunteer')) {
+      const v = await one(sql`select v.status = 'active' as active,
+          (select count(*) from shift_signups s where s.volunteer_id = v.id and s.confirmed_minutes > 0) as served
+        from volunteers v join users u on u.id = v.user_id where u.username = ${l.username}`);
+      expect(v.active).toBe(1);
+      expect(v.served).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('has the coming service days’ shifts for every station and six organisations at once, the demo volunteers on the first', async () => {
+    const r = await one(sql`select
+      sum(o.kind = 'station') as stationShifts, count(distinct case when o.kind = 'station' then o.id end) as stations,
+      sum(o.kind = 'social_org') as organisationShifts, count(distinct case when o.kind = 'social_org' then o.id end) as organisations
+      from shifts x join organisations o on o.id = x.organisation_id
+      where x.date in ('2027-01-24', '2027-01-25') and x.status = 'open'`);
+    // Two station shifts a day in each of 17 townships; six organisations keep an afternoon template of their own.
+    expect(r).toEqual({ stationShifts: 17 * 2 * 2, stations: 17, organisationShifts: 6 * 2, organisations: 6 });
+    const [volunteer] = loginsOf(run).filter((l) => l.role === 'volunteer');
+    const browser = new Browser(app);
+    await browser.post('/login', { username: volunteer.username, password: volunteer.password });
+    const mine = await (await browser.get('/shifts/mine')).text();
+    expect(mine).toContain('2027-01-24');
+  });
+
+  it('has a past year of rosters, confirmed hours, published plans, visits and worked needs', async () => {
+    const r = await one(sql`select
+      (select count(distinct shift_id) from shift_signups s join shifts x on x.id = s.shift_id
+        where x.date like '2026-%' and s.confirmed_minutes > 0) as staffed,
+      (select count(*) from visit_plans p join shifts x on x.id = p.shift_id
+        where x.date like '2026-%' and p.status = 'published') as published,
+      (select count(*) from visits where visited_on like '2026-%') as visits,
+      (select count(*) from needs where status = 'resolved') as resolved,
+      (select count(*) from outbox where status = 'pending' and created_at < ${new Date('2027-01-01').getTime()}) as stale`);
+    expect(r.staffed).toBeGreaterThan(700);
+    expect(r.published).toBe(17 * 12);
+    expect(r.visits).toBeGreaterThan(2000);
+    expect(r.resolved).toBeGreaterThan(100);
+    // Last year's notices went out last year: a server started on the demo does not send a year of SMS.
+    expect(r.stale).toBe(0);
+  });
+
+  it('reads like the seed article in the past year’s annual summary, counted here by SQL and shown on the page', async () => {
+    const year = sql`occurred_on >= '2026-01-01' and occurred_on < '2027-01-01'`;
+    const c = await one(sql`select
+      (select count(distinct organisation_id) from activities where ${year} and organisation_kind = 'social_org') as orgs,
+      (select count(distinct organisation_id) from activities where ${year} and organisation_kind = 'station') as stations,
+      (select count(distinct nursing_home_id) from activity_targets where ${year}) as homes,
+      (select count(distinct recipient_id) from activity_targets where ${year}) as households,
+      (select count(*) from activities where ${year}) as events,
+      (select sum(amount_fen) from ledger_lines where ${year} and kind in ('cash', 'goods')) as aid_fen`);
+    // The article: 46 organisations, 17 stations, 22 nursing homes, 1,189 households, 360-odd events, 866.7万元.
+    expect(c.orgs).toBeGreaterThanOrEqual(30);
+    expect(c.orgs).toBeLessThanOrEqual(60);
+    expect(c.stations).toBe(17);
+    expect(c.homes).toBeGreaterThanOrEqual(18);
+    expect(c.homes).toBeLessThanOrEqual(22);
+    expect(c.households).toBeGreaterThanOrEqual(1000);
+    expect(c.households).toBeLessThanOrEqual(1400);
+    expect(c.events).toBeGreaterThanOrEqual(300);
+    expect(c.events).toBeLessThanOrEqual(450);
+    expect(c.aid_fen).toBeGreaterThanOrEqual(500_0000_00);
+    expect(c.aid_fen).toBeLessThanOrEqual(1200_0000_00);
+
+    const created = await createUser(
+      { db: database.db, passwords: argon2Hasher },
+      { username: 'county', displayName: '县民政局', password: 'a long enough secret', role: 'county_admin' },
+      new Date(NOW),
+    );
+    expect(created.ok).toBe(true);
+    const admin = new Browser(app);
+    await admin.post('/login', { username: 'county', password: 'a long enough secret' });
+    const page = await admin.get('/reports/aid?year=2026');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const sentence =
+      /(\d+)家社会组织和(\d+)个乡镇社工站走访慰问(\d+)家敬老院和(\d+)户分散供养特困人员，年帮扶(\d+)次，帮扶资金物资共计([\d.]+)万元/.exec(
+        html,
+      );
+    expect(sentence).not.toBeNull();
+    const [, orgs, stations, homes, households, events, wan] = sentence!;
+    expect({ orgs, stations, homes, households, events }).toEqual({
+      orgs: String(c.orgs),
+      stations: String(c.stations),
+      homes: String(c.homes),
+      households: String(c.households),
+      events: String(c.events),
+    });
+    expect(Number(wan)).toBeCloseTo(c.aid_fen / 1_000_000, 1);
+  });
+
+  it('refuses a second run on the same database and changes nothing', async () => {
+    const count = () =>
+      one(sql`select (select count(*) from townships) as t, (select count(*) from users) as u,
+        (select count(*) from activities) as a, (select count(*) from shifts) as s`);
+    const before = await count();
+    const again = await cli(['seed', '--demo', '--now', NOW], url);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('not empty');
+    expect(again.stdout).toBe('');
+    expect(await count()).toEqual(before);
+  }, 60_000);
+});
+
+describe('seed --demo on two more databases', () => {
+  it('draws the same county for the same --seed, with other random passwords each time', async () => {
+    // A month of history at a tenth of the county: the same code paths, a fraction of the time.
+    const args = ['seed', '--demo', '--now', NOW, '--months', '1', '--scale', '0.1', '--seed', '7'];
+    const [a, b] = [dbUrl(), dbUrl()];
+    const first = await cli(args, a);
+    const second = await cli(args, b);
+    expect(first.code, first.stderr).toBe(0);
+    expect(second.code, second.stderr).toBe(0);
+    const [la, lb] = [loginsOf(first), loginsOf(second)];
+    expect(la.map((l) => l.role)).toEqual(['station_staff', 'org_coordinator', 'volunteer', 'volunteer']);
+    expect(la.map((l) => l.username)).toEqual(lb.map((l) => l.username));
+    for (const [i, l] of la.entries()) {
+      expect(l.password).not.toBe(lb[i].password);
+      expect(l.password).not.toBe(loginsOf(run)[i].password);
+    }
+    const digest = async (u: string) => {
+      const d = await openDatabase(u);
+      const [row] = await d.db.all<Record<string, unknown>>(sql`select
+        (select group_concat(occurred_on || ':' || organisation_id, ',') from activities) as activities,
+        (select sum(amount_fen) from ledger_lines) as fen,
+        (select group_concat(shift_id || ':' || volunteer_id || ':' || confirmed_minutes, ',') from shift_signups) as rosters,
+        (select group_concat(recipient_id || ':' || visited_on || ':' || outcome, ',') from visits) as visits`);
+      d.close();
+      return row;
+    };
+    const [da, db] = [await digest(a), await digest(b)];
+    expect(String(da.visits).split(',').length).toBeGreaterThan(20);
+    expect(da).toEqual(db);
+  }, 180_000);
+
+  it('refuses a malformed --months and changes nothing', async () => {
+    const u = dbUrl();
+    const bad = await cli(['seed', '--demo', '--months', '0'], u);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--months must be a whole number of months from 1 to 24');
+    const d = await openDatabase(u);
+    expect(await d.db.$count(townships)).toBe(0);
+    d.close();
+  });
+});
