@@ -209,6 +209,15 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /plans/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/reassign': [
       { path: `/plans/${f.shiftId}/assignments/999999/reassign`, form: {}, expect: ledgerStaff(404) },
     ],
+    'POST /plans/:shiftId{[0-9]+}/sheets/:volunteerId{[0-9]+}': [
+      { path: `/plans/${f.shiftId}/sheets/999999`, expect: ledgerStaff(404) },
+    ],
+    'GET /plans/:shiftId{[0-9]+}/results/:volunteerId{[0-9]+}': [
+      { path: `/plans/${f.shiftId}/results/999999`, expect: ledgerStaff(404) },
+    ],
+    'POST /plans/:shiftId{[0-9]+}/results/:volunteerId{[0-9]+}': [
+      { path: `/plans/${f.shiftId}/results/999999`, form: {}, expect: ledgerStaff(404) },
+    ],
     'POST /plans/:shiftId{[0-9]+}/capacity': [
       {
         path: `/plans/${f.shiftId}/capacity`,

@@ -225,7 +225,7 @@ describe('route sheets', () => {
     await coord.post(`/plans/${p.shift.id}/publish`);
     const html = await (await coord.get(`/plans/${p.shift.id}/sheets`)).text();
     expect(html.match(/<section class="sheet"/g)).toHaveLength(2);
-    expect(html).toContain('签到（签名/时间）');
+    expect(html).toContain('签收（对象或照护人签名）');
     expect(html).toContain('志愿者：王志愿');
     for (const r of await published()) {
       const section = new RegExp(`<section class="sheet" data-volunteer="${r.volunteerId}">[\\s\\S]*?</section>`).exec(

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { PlanPage } from '../../../views/pages/plans/plan.js';
+import { ResultsPage } from '../../../views/pages/plans/results.js';
 import { RouteSheetsPage } from '../../../views/pages/plans/sheets.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
@@ -11,8 +12,10 @@ import { can as canShift, scope as shiftScope } from '../shifts/policy.js';
 import { findShift } from '../shifts/queries.js';
 import { addHousehold, setHouseholdsPerVolunteer } from './additions.js';
 import { planPageData } from './page-data.js';
-import { confirmedVolunteers, findPlan, planRows } from './queries.js';
+import { findPlan, planRows } from './queries.js';
+import { enterResults, volunteerSheet } from './results.js';
 import { publish, reassign, removeAssignment, replan, togglePin } from './service.js';
+import { printSheet, routeSheets } from './sheets.js';
 
 /** Visit plans hang off a shift: whoever manages the shift (its organisation, its station, the county) plans it. */
 export const planRoutes = new Hono<AppEnv>();
@@ -48,21 +51,19 @@ planRoutes.get('/:shiftId{[0-9]+}', async (c) => {
 
 planRoutes.get('/:shiftId{[0-9]+}/sheets', async (c) => {
   const shift = await managedShift(c);
-  const db = c.get('deps').db;
-  const plan = await planOf(c, shift.id);
-  const published = await planRows(db, plan.id, true);
-  const draft = !plan.publishedAt;
-  const rows = draft ? await planRows(db, plan.id, false) : published;
-  return renderPage(
-    c,
-    <RouteSheetsPage
-      ui={uiOf(c)}
-      shift={shift}
-      rows={rows}
-      volunteers={await confirmedVolunteers(db, shift.id)}
-      draft={draft}
-    />,
-  );
+  const sheets = await routeSheets(c.get('deps').db, shift);
+  if (!sheets) notFound();
+  return renderPage(c, <RouteSheetsPage ui={uiOf(c)} shift={shift} sheets={sheets} />);
+});
+
+/** One volunteer's sheet with the caregivers' numbers in full: a POST, since printing it reveals them (audited). */
+planRoutes.post('/:shiftId{[0-9]+}/sheets/:volunteerId{[0-9]+}', async (c) => {
+  const shift = await managedShift(c);
+  const deps = c.get('deps');
+  const volunteerId = Number(c.req.param('volunteerId'));
+  const printed = await printSheet({ ...deps, shift, volunteerId, actorUserId: viewerOf(c).id, now: deps.now() });
+  if (!printed) notFound();
+  return renderPage(c, <RouteSheetsPage ui={uiOf(c)} shift={shift} sheets={printed} mobiles={printed.mobiles} />);
 });
 
 planRoutes.post('/:shiftId{[0-9]+}/replan', async (c) => {
@@ -173,4 +174,43 @@ planRoutes.post('/:shiftId{[0-9]+}/households', async (c) => {
   if (result === 'notFound') notFound();
   setFlash(c, result === 'ok' ? 'coverage.added' : `coverage.add.${result}`);
   return redirectAfterPost(c, `/plans/${shift.id}`);
+});
+
+/** One volunteer of the shift's published plan, or 404. */
+async function sheetOf(c: AppContext) {
+  const shift = await managedShift(c);
+  const sheet = await volunteerSheet(c.get('deps').db, shift, Number(c.req.param('volunteerId')));
+  if (!sheet) notFound();
+  return { shift, sheet };
+}
+
+planRoutes.get('/:shiftId{[0-9]+}/results/:volunteerId{[0-9]+}', async (c) => {
+  const { shift, sheet } = await sheetOf(c);
+  return renderPage(c, <ResultsPage ui={uiOf(c)} shift={shift} sheet={sheet} />);
+});
+
+/** A returned paper sheet typed in at once: all or nothing, and a resubmission writes nothing new. */
+planRoutes.post('/:shiftId{[0-9]+}/results/:volunteerId{[0-9]+}', async (c) => {
+  const { shift, sheet } = await sheetOf(c);
+  const deps = c.get('deps');
+  const values = await readForm(c);
+  const ctx = { db: deps.db, shift, sheet, values, t: c.get('t'), actorUserId: viewerOf(c).id, now: deps.now() };
+  const result = await enterResults(ctx);
+  if (!result.ok) {
+    const formError = result.notYet ? c.get('t')('today.notYet') : undefined;
+    const page = (
+      <ResultsPage
+        ui={uiOf(c)}
+        shift={shift}
+        sheet={sheet}
+        values={values}
+        errors={result.errors}
+        formError={formError}
+      />
+    );
+    return renderPage(c, page, 422);
+  }
+  deps.logger.info('route_sheet_entered', { by: viewerOf(c).id, shiftId: shift.id, recorded: result.recorded });
+  setFlash(c, 'results.saved');
+  return redirectAfterPost(c, `/plans/${shift.id}/results/${sheet.volunteer.id}`);
 });

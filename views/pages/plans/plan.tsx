@@ -86,6 +86,11 @@ export function PlanPage(p: PlanPageProps) {
             {t('plans.sheets')}
           </a>
         ) : null}
+        {p.plan?.publishedAt ? (
+          <a href={`${base}/sheets`} role="button" class="outline">
+            {t('results.link')}
+          </a>
+        ) : null}
       </div>
       {p.changes.length ? (
         <section id="plan-changes">
