@@ -38,6 +38,8 @@ export const zhPlanCoverage = {
   'results.fix': '有 {n} 户填写有误，全部未保存，请改正后再提交。',
   'results.saved': '已录入路线单结果。',
   'results.enter': '录入{name}的结果',
+  'coverage.cli.usage': '用法：coverage set <月数：1、2、3、4、6 或 12> [--township 乡镇ID]；coverage show',
+  'coverage.cli.noTownship': '没有编号为 {id} 的乡镇',
 } as const;
 
 export const enPlanCoverage: { readonly [K in keyof typeof zhPlanCoverage]: string } = {
@@ -82,4 +84,6 @@ export const enPlanCoverage: { readonly [K in keyof typeof zhPlanCoverage]: stri
   'results.fix': '{n} households have mistakes; nothing was saved. Correct them and submit again.',
   'results.saved': 'Route sheet results entered.',
   'results.enter': 'Enter the results of {name}',
+  'coverage.cli.usage': 'usage: coverage set <months: 1, 2, 3, 4, 6 or 12> [--township ID]; coverage show',
+  'coverage.cli.noTownship': 'No township with id {id}',
 };

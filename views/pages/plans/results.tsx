@@ -40,9 +40,10 @@ function HouseholdRow({ ui, r, values, errors }: { ui: Ui; r: Row; values?: Form
           {r.position}. {r.recipient}
         </strong>{' '}
         · {r.village ?? ''} {r.address ?? ''}
-        {r.outcome ? <p class="recorded">{t('today.recorded', { outcome: t(`visitOutcome.${r.outcome}`) })}</p> : null}
       </header>
-      {r.outcome ? null : (
+      {r.outcome ? (
+        <p class="recorded">{t('today.recorded', { outcome: t(`visitOutcome.${r.outcome}`) })}</p>
+      ) : (
         <div class="grid">
           <Select
             name={name('outcome')}
