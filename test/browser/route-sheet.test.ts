@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,15 @@ import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
 
 const live = withServerAndBrowser();
+
+/** Serious and critical WCAG 2.1 AA violations on the page as it stands (axe ran: it found passes too). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.passes.length).toBeGreaterThan(5);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 async function login(page: Page, username: string) {
   await page.goto(`${live.server.url}/login`);
@@ -111,7 +121,10 @@ describe('a paper route sheet, printed and typed back in', () => {
     await page.getByRole('button', { name: '生成计划' }).click();
     await page.getByRole('button', { name: '发布并通知志愿者' }).click();
     await expect.poll(() => page.locator('#plan-status').textContent()).toBe('已发布');
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('plan-coverage'), fullPage: true });
     await page.getByRole('button', { name: '打印路线单', exact: true }).click();
+    expect(await violations(page)).toEqual([]);
     expect(await page.content()).not.toContain('13912345670');
     await page.getByRole('button', { name: /打印老李的路线单/ }).click();
     await expect.poll(() => page.locator('section.sheet').count()).toBe(1);
@@ -134,6 +147,7 @@ describe('a paper route sheet, printed and typed back in', () => {
       .from(s.planAssignments)
       .where(and(eq(s.planAssignments.published, true), eq(s.planAssignments.volunteerId, vol.id)));
     await page.goto(`${server.url}/plans/${shift.id}/results/${vol.id}`);
+    expect(await violations(page)).toEqual([]);
     for (const r of rows) await page.locator(`select[name="r${r.id}.outcome"]`).selectOption('visited');
     await page.locator(`input[name="r${rows[0].id}.aidCash"]`).fill('100');
     await page.getByRole('button', { name: '保存全部' }).click();

@@ -109,9 +109,9 @@ export function CoverageSections(p: {
           </form>
         </section>
       ) : null}
-      <section id="plan-nursing-homes">
-        <h2>{t('coverage.nursingHomes')}</h2>
-        {p.nursingHomes.length ? (
+      {p.nursingHomes.length ? (
+        <section id="plan-nursing-homes">
+          <h2>{t('coverage.nursingHomes')}</h2>
           <ul>
             {p.nursingHomes.map((h) => (
               <li data-nursing-home={String(h.id)}>
@@ -120,10 +120,8 @@ export function CoverageSections(p: {
               </li>
             ))}
           </ul>
-        ) : (
-          <p>{t('coverage.noNursingHomes')}</p>
-        )}
-      </section>
+        </section>
+      ) : null}
     </>
   );
 }
