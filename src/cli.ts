@@ -14,6 +14,7 @@ import { cipherFor } from './lib/personal-data.js';
 import { importActivitiesCommand, reportAnnualCommand } from './modules/ledger/cli.js';
 import { nodeSenders } from './modules/notices/smtp.js';
 import { planExportCommand, planSolveCommand } from './modules/plans/cli.js';
+import { coverageCommand } from './modules/plans/coverage-cli.js';
 import { exportCommand, importCommand } from './modules/registry/cli.js';
 import { serviceDaysListCommand } from './modules/shifts/cli.js';
 import { newUserForm } from './modules/users/schema.js';
@@ -172,6 +173,7 @@ export const COMMANDS: Record<string, Command> = {
   'keys rotate': ({ database, keys, args, out }) => keysRotate(database.db, keys, args, out),
   'service-days list': ({ database, args, out }) => serviceDaysListCommand(database.db, args, out),
   'plan export': ({ database, args, out }) => planExportCommand(database.db, args, out),
+  coverage: ({ database, args, out }) => coverageCommand(database.db, args, out, new Date()),
   'report annual': ({ database, config, args, out }) =>
     reportAnnualCommand(database.db, args, out, businessDate(new Date()), config.countyName),
 };
@@ -198,7 +200,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]
   service-days list --from YYYY-MM-DD --to YYYY-MM-DD [--json]
   plan solve <instance.json> [--time-limit-ms N]   the planning kernel: one JSON answer (decision 0053)
-  plan export <shiftId> <file>                     a shift's planning problem in the kernel format (ids and numbers only)`;
+  plan export <shiftId> <file>                     a shift's planning problem in the kernel format (ids and numbers only)
+  coverage set <months> [--township ID] | coverage show   how often each household needs a service-day visit (decision 0165)`;
 
 export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const [a, b, ...rest] = argv;

@@ -63,9 +63,10 @@ describe('a service day, planned and visited', () => {
         updatedAt: now,
       })
       .returning();
-    const registered = new Date(now.getTime() - 20 * 86_400_000);
     const ids = ['430321194001011234', '430321194202022345'];
     for (const [i, name] of ['周奶奶', '吴爷爷'].entries()) {
+      // 周奶奶 has waited longer for a service-day visit: the coverage rule puts her first (decision 0165).
+      const registered = new Date(now.getTime() - (i ? 20 : 40) * 86_400_000);
       await db.insert(s.recipients).values({
         name,
         idNumberEnc: await cipher.encrypt(ids[i]),
@@ -129,7 +130,7 @@ describe('a service day, planned and visited', () => {
     await coordPage.getByRole('link', { name: '走访计划' }).click();
     await coordPage.getByRole('button', { name: '生成计划' }).click();
     await expect.poll(() => coordPage.locator('.plan-volunteer[data-volunteer] tbody tr').count()).toBe(2);
-    // Fully disabled first: the most urgent household leads the list.
+    // The longest without a service-day visit first: she leads the list.
     expect(await coordPage.locator('.plan-volunteer tbody tr').first().textContent()).toContain('周奶奶');
     await coordPage.getByRole('button', { name: '发布并通知志愿者' }).click();
     await expect.poll(() => coordPage.locator('#plan-status').textContent()).toBe('已发布');

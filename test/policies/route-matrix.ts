@@ -297,6 +297,29 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /visits/records/:id{[0-9]+}/correct': [
       { path: '/visits/records/999999/correct', form: {}, expect: only({ admin: 404, stationX: 404, stationY: 404 }) },
     ],
+    'POST /plans/:shiftId{[0-9]+}/sheets/:volunteerId{[0-9]+}': [
+      { path: `/plans/${f.shiftId}/sheets/999999`, expect: ledgerStaff(404) },
+    ],
+    'GET /plans/:shiftId{[0-9]+}/results/:volunteerId{[0-9]+}': [
+      { path: `/plans/${f.shiftId}/results/999999`, expect: ledgerStaff(404) },
+    ],
+    'POST /plans/:shiftId{[0-9]+}/results/:volunteerId{[0-9]+}': [
+      { path: `/plans/${f.shiftId}/results/999999`, form: {}, expect: ledgerStaff(404) },
+    ],
+    'POST /plans/:shiftId{[0-9]+}/capacity': [
+      {
+        path: `/plans/${f.shiftId}/capacity`,
+        form: { households: '4' },
+        expect: { ...ledgerStaff(303), stationY: 404, coordB: 404 },
+      },
+    ],
+    'POST /plans/:shiftId{[0-9]+}/households': [
+      {
+        path: `/plans/${f.shiftId}/households`,
+        form: { recipientId: '999999', volunteerId: '1' },
+        expect: ledgerStaff(404),
+      },
+    ],
     'GET /visits/today': [{ path: '/visits/today', expect: only({ volunteer: 200 }) }],
     'GET /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', expect: only({ volunteer: 404 }) }],
     'POST /visits/today/:aid{[0-9]+}': [{ path: '/visits/today/999999', form: {}, expect: only({ volunteer: 404 }) }],

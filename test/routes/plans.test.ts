@@ -45,7 +45,7 @@ describe('planning a shift', () => {
     expect(rows.some((r) => r.recipientId === p.f.ry.id)).toBe(false); // township Y is not this shift's
 
     const html = await (await coord.get(`/plans/${p.shift.id}`)).text();
-    expect(html).toContain('到期对象 6 户，已安排 6 户；确认志愿者 2 人');
+    expect(html).toContain('待覆盖对象 6 户，已安排 6 户；确认志愿者 2 人');
     // Proven optimal within the time budget (decision 0053), and kept with the plan for the page.
     expect(html).toContain('最优（已证明）');
     const [record] = await t.database.db.select().from(s.visitPlans);
@@ -55,20 +55,21 @@ describe('planning a shift', () => {
     expect(html).toContain('草稿');
   });
 
-  it('covers the most overdue and most dependent first when there are too few volunteers', async () => {
+  it('covers the longest waiting first, and at an equal wait the self-caring first, when there are too few volunteers', async () => {
     await t.database.db
       .update(s.shiftSignups)
       .set({ status: 'cancelled' })
       .where(eq(s.shiftSignups.volunteerId, p.li.id));
     await plan();
     const got = (await working()).map((r) => r.recipientId).sort((a, b) => a - b);
-    // Four places: the five registered on 1 Nov are 24 days overdue, 张老汉 (registered yesterday) 1 day; among the
-    // five the fully disabled and the partly disabled go before the self-caring, so one self-caring is left.
+    // Four places, nobody met by an organisation this quarter (the coverage rule, decision 0165): the five
+    // registered on 1 Nov have waited three weeks, 张老汉 (registered yesterday) none; among the five the self-caring
+    // (whose pooled subsidy buys these visits) go first, then the fully disabled, so the partly disabled is left.
     expect(got).toHaveLength(4);
-    expect(got).toEqual(expect.arrayContaining([p.people.full1, p.people.full2, p.people.partial]));
-    expect(got).not.toContain(p.f.rx.id);
+    expect(got).toEqual([p.people.full1, p.people.full2, p.people.self1, p.people.self2].sort((a, b) => a - b));
     const html = await (await coord.get(`/plans/${p.shift.id}`)).text();
-    expect(html).toContain('未能安排的到期对象');
+    expect(html).toContain('未能安排的待覆盖对象');
+    expect(html).toContain('郑半失');
     expect(html).toContain('张老汉');
   });
 
@@ -224,7 +225,7 @@ describe('route sheets', () => {
     await coord.post(`/plans/${p.shift.id}/publish`);
     const html = await (await coord.get(`/plans/${p.shift.id}/sheets`)).text();
     expect(html.match(/<section class="sheet"/g)).toHaveLength(2);
-    expect(html).toContain('签到（签名/时间）');
+    expect(html).toContain('签收（对象或照护人签名）');
     expect(html).toContain('志愿者：王志愿');
     for (const r of await published()) {
       const section = new RegExp(`<section class="sheet" data-volunteer="${r.volunteerId}">[\\s\\S]*?</section>`).exec(

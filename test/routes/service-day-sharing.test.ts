@@ -65,7 +65,7 @@ describe("the station's service day, shared with the organisations active in its
     await confirm(t, x24.id, mine.id);
     const page = await coordA.get(`/plans/${x24.id}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('到期对象 1 户，已安排 0 户；确认志愿者 1 人');
+    expect(await page.text()).toContain('待覆盖对象 1 户，已安排 0 户；确认志愿者 1 人');
     expect((await coordA.post(`/plans/${x24.id}/replan`)).status).toBe(303);
     const planned = await (await coordA.get(`/plans/${x24.id}`)).text();
     expect(planned).toContain('阳光小李');

@@ -1,5 +1,7 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { PLAN_STATUSES } from '../../domain/vocabulary.js';
+import { townships } from './geo.js';
 import { recipients, volunteers } from './people.js';
 import { shifts } from './shifts.js';
 import { users } from './users.js';
@@ -32,6 +34,8 @@ export const visitPlans = sqliteTable('visit_plans', {
   plannedAt: integer('planned_at', { mode: 'timestamp_ms' }),
   // What the last planning run proved within its time budget (decision 0053); null before the first run.
   proof: text('proof', { mode: 'json' }).$type<PlanProof>(),
+  // Households one volunteer visits on this shift (the planner's DEFAULT_CAPACITY until set): set by whoever plans it.
+  householdsPerVolunteer: integer('households_per_volunteer').notNull().default(4),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
@@ -87,4 +91,23 @@ export const visitExclusions = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.recipientId, t.volunteerId] })],
+);
+
+/**
+ * How often an organisation or station must visit each home-supported household (the service-day coverage rule,
+ * decision 0165): months per period, for the county (township null) or one township. Absent: a quarter.
+ */
+export const coveragePeriods = sqliteTable(
+  'coverage_periods',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    townshipId: integer('township_id').references(() => townships.id),
+    months: integer('months').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    // One row for the county and one per township: NULLs are distinct in a unique index, so key on a value.
+    uniqueIndex('coverage_periods_township_uq').on(sql`coalesce(${t.townshipId}, 0)`),
+    check('coverage_periods_months', sql`${t.months} in (1, 2, 3, 4, 6, 12)`),
+  ],
 );

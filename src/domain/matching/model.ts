@@ -23,6 +23,8 @@ export interface PlanRecipient {
   lng?: number | null;
   careLevel: CareLevel;
   daysOverdue: number;
+  /** A weight set by the caller's rule (the service-day coverage rule): used instead of overdue days and care level. */
+  priority?: number;
   /** Skills every visitor must hold (e.g. counselling). */
   needsSkills?: readonly string[];
   /** 2 when the visit needs two visitors (escort to hospital); default 1. */
@@ -72,11 +74,13 @@ export const CONTINUITY_PENALTY = 20;
 
 const LEVEL_RANK: Record<CareLevel, number> = { full: 2, partial: 1, self: 0 };
 
-/** Priority of covering a recipient: days overdue first, then full > partial > self; always ≥ 1. */
+/** Priority of covering a recipient: the given weight, else days overdue then full > partial > self; always ≥ 1. */
 export function priorityOf(r: PlanRecipient): number {
+  if (r.priority !== undefined) return Math.max(1, Math.floor(r.priority));
   const overdue = Math.min(Math.max(0, Math.floor(r.daysOverdue)), OVERDUE_CAP);
   return overdue * 3 + LEVEL_RANK[r.careLevel] + 1;
 }
+/** The largest priority from overdue days and care level (a weight given by the caller may be larger). */
 export const MAX_PRIORITY = OVERDUE_CAP * 3 + 3;
 
 export function visitorsOf(r: PlanRecipient): 1 | 2 {

@@ -5,6 +5,7 @@ import { enLedger } from '../../modules/ledger/messages.js';
 import { enNotices } from '../../modules/notices/messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
 import { enPlaces } from '../../modules/places/messages.js';
+import { enPlanCoverage } from '../../modules/plans/coverage-messages.js';
 import { enPlans } from '../../modules/plans/messages.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
@@ -28,6 +29,7 @@ export const en: Dictionary = {
   ...enField,
   ...enKept,
   ...enPlans,
+  ...enPlanCoverage,
   ...enOrganisations,
   ...enVolunteers,
   ...enPlaces,

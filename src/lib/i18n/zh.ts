@@ -5,6 +5,7 @@ import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhNotices } from '../../modules/notices/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
 import { zhPlaces } from '../../modules/places/messages.js';
+import { zhPlanCoverage } from '../../modules/plans/coverage-messages.js';
 import { zhPlans } from '../../modules/plans/messages.js';
 import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
@@ -28,6 +29,7 @@ export const zh = {
   ...zhField,
   ...zhKept,
   ...zhPlans,
+  ...zhPlanCoverage,
   ...zhOrganisations,
   ...zhVolunteers,
   ...zhPlaces,

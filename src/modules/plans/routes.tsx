@@ -1,19 +1,21 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { PlanPage } from '../../../views/pages/plans/plan.js';
+import { ResultsPage } from '../../../views/pages/plans/results.js';
 import { RouteSheetsPage } from '../../../views/pages/plans/sheets.js';
-import { DEFAULT_CAPACITY } from '../../domain/matching/index.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
-import { township } from '../../lib/scope.js';
 import { can as canShift, scope as shiftScope } from '../shifts/policy.js';
 import { findShift } from '../shifts/queries.js';
-import { homeRecipientsWithLastVisit } from '../visits/queries.js';
-import { confirmedVolunteers, findPlan, planRows, volunteerNames } from './queries.js';
-import { planChanges, plannerInput, publish, reassign, removeAssignment, replan, togglePin } from './service.js';
+import { addHousehold, setHouseholdsPerVolunteer } from './additions.js';
+import { planPageData } from './page-data.js';
+import { findPlan, planRows } from './queries.js';
+import { enterResults, volunteerSheet } from './results.js';
+import { publish, reassign, removeAssignment, replan, togglePin } from './service.js';
+import { printSheet, routeSheets } from './sheets.js';
 
 /** Visit plans hang off a shift: whoever manages the shift (its organisation, its station, the county) plans it. */
 export const planRoutes = new Hono<AppEnv>();
@@ -44,77 +46,25 @@ async function planOf(c: AppContext, shiftId: number) {
 
 planRoutes.get('/:shiftId{[0-9]+}', async (c) => {
   const shift = await managedShift(c);
-  const db = c.get('deps').db;
-  const plan = await findPlan(db, shift.id);
-  const [input, volunteers, working, published, homes] = await Promise.all([
-    plannerInput(db, shift, plan?.blocked ?? []),
-    confirmedVolunteers(db, shift.id),
-    plan ? planRows(db, plan.id, false) : [],
-    plan ? planRows(db, plan.id, true) : [],
-    homeRecipientsWithLastVisit(db, township(shift.townshipId)),
-  ]);
-  const recipientNames = new Map<number, string>([
-    ...homes.map((h) => [h.id, h.name] as const),
-    ...published.map((r) => [r.recipientId, r.recipient] as const),
-  ]);
-  const planned = new Set(working.map((r) => r.recipientId));
-  const homeById = new Map(homes.map((h) => [h.id, h]));
-  const uncovered = input.recipients
-    .filter((r) => !planned.has(r.id))
-    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.id - b.id)
-    .map((r) => ({
-      id: r.id,
-      name: homeById.get(r.id)!.name,
-      village: homeById.get(r.id)!.village,
-      careLevel: r.careLevel,
-      daysOverdue: r.daysOverdue,
-    }));
-  const changes = plan?.publishedAt ? planChanges(working, published) : [];
-  // Someone who left the shift after planning still holds households until the next re-plan: show them, flagged.
-  const confirmed = new Set(volunteers.map((v) => v.id));
-  const gone = await volunteerNames(
-    db,
-    [...new Set(working.map((r) => r.volunteerId))].filter((id) => !confirmed.has(id)),
-  );
-  const listed = [
-    ...volunteers.map((v) => ({ id: v.id, name: v.name, gone: false })),
-    ...gone.map((v) => ({ ...v, gone: true })),
-  ];
-  return renderPage(
-    c,
-    <PlanPage
-      ui={uiOf(c)}
-      shift={shift}
-      plan={plan}
-      working={working}
-      volunteers={listed}
-      uncovered={uncovered}
-      due={input.recipients.length}
-      capacity={DEFAULT_CAPACITY}
-      changes={changes}
-      recipientNames={recipientNames}
-      volunteerNames={new Map(listed.map((v) => [v.id, v.name]))}
-    />,
-  );
+  const data = await planPageData(c.get('deps').db, shift);
+  return renderPage(c, <PlanPage ui={uiOf(c)} shift={shift} {...data} />);
 });
 
 planRoutes.get('/:shiftId{[0-9]+}/sheets', async (c) => {
   const shift = await managedShift(c);
-  const db = c.get('deps').db;
-  const plan = await planOf(c, shift.id);
-  const published = await planRows(db, plan.id, true);
-  const draft = !plan.publishedAt;
-  const rows = draft ? await planRows(db, plan.id, false) : published;
-  return renderPage(
-    c,
-    <RouteSheetsPage
-      ui={uiOf(c)}
-      shift={shift}
-      rows={rows}
-      volunteers={await confirmedVolunteers(db, shift.id)}
-      draft={draft}
-    />,
-  );
+  const sheets = await routeSheets(c.get('deps').db, shift);
+  if (!sheets) notFound();
+  return renderPage(c, <RouteSheetsPage ui={uiOf(c)} shift={shift} sheets={sheets} />);
+});
+
+/** One volunteer's sheet with the caregivers' numbers in full: a POST, since printing it reveals them (audited). */
+planRoutes.post('/:shiftId{[0-9]+}/sheets/:volunteerId{[0-9]+}', async (c) => {
+  const shift = await managedShift(c);
+  const deps = c.get('deps');
+  const volunteerId = Number(c.req.param('volunteerId'));
+  const printed = await printSheet({ ...deps, shift, volunteerId, actorUserId: viewerOf(c).id, now: deps.now() });
+  if (!printed) notFound();
+  return renderPage(c, <RouteSheetsPage ui={uiOf(c)} shift={shift} sheets={printed} mobiles={printed.mobiles} />);
 });
 
 planRoutes.post('/:shiftId{[0-9]+}/replan', async (c) => {
@@ -167,7 +117,14 @@ planRoutes.post('/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/pin', async (c) => {
 planRoutes.post('/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/remove', async (c) => {
   const shift = await managedShift(c);
   const plan = await planOf(c, shift.id);
-  await removeAssignment(c.get('deps').db, plan.id, await workingRow(c, plan.id), c.get('deps').now());
+  const row = await workingRow(c, plan.id);
+  await removeAssignment({
+    db: c.get('deps').db,
+    planId: plan.id,
+    row,
+    actorUserId: viewerOf(c).id,
+    now: c.get('deps').now(),
+  });
   setFlash(c, 'plans.removed');
   return redirectAfterPost(c, `/plans/${shift.id}`);
 });
@@ -183,4 +140,78 @@ planRoutes.post('/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/reassign', async (c)
     : 'notConfirmed';
   setFlash(c, result === 'ok' ? 'plans.reassigned' : `plans.reassign.${result}`);
   return redirectAfterPost(c, `/plans/${shift.id}`);
+});
+
+const capacityForm = z.object({ households: z.coerce.number().int().min(1).max(20) });
+const addForm = z.object({
+  recipientId: z.coerce.number().int().positive(),
+  volunteerId: z.coerce.number().int().positive(),
+});
+
+planRoutes.post('/:shiftId{[0-9]+}/capacity', async (c) => {
+  const shift = await managedShift(c);
+  const form = capacityForm.safeParse(await readForm(c));
+  if (form.success)
+    await setHouseholdsPerVolunteer({
+      db: c.get('deps').db,
+      shiftId: shift.id,
+      households: form.data.households,
+      now: c.get('deps').now(),
+    });
+  setFlash(c, form.success ? 'coverage.capacitySaved' : 'coverage.capacityBad');
+  return redirectAfterPost(c, `/plans/${shift.id}`);
+});
+
+/** A household chosen by hand onto a volunteer's list: only the shift township's (anything else is 404), audited. */
+planRoutes.post('/:shiftId{[0-9]+}/households', async (c) => {
+  const shift = await managedShift(c);
+  const deps = c.get('deps');
+  const form = addForm.safeParse(await readForm(c));
+  if (!form.success) {
+    setFlash(c, 'coverage.add.bad');
+    return redirectAfterPost(c, `/plans/${shift.id}`);
+  }
+  const result = await addHousehold({ db: deps.db, shift, ...form.data, actorUserId: viewerOf(c).id, now: deps.now() });
+  if (result === 'notFound') notFound();
+  setFlash(c, result === 'ok' ? 'coverage.added' : `coverage.add.${result}`);
+  return redirectAfterPost(c, `/plans/${shift.id}`);
+});
+
+/** One volunteer of the shift's published plan, or 404. */
+async function sheetOf(c: AppContext) {
+  const shift = await managedShift(c);
+  const sheet = await volunteerSheet(c.get('deps').db, shift, Number(c.req.param('volunteerId')));
+  if (!sheet) notFound();
+  return { shift, sheet };
+}
+
+planRoutes.get('/:shiftId{[0-9]+}/results/:volunteerId{[0-9]+}', async (c) => {
+  const { shift, sheet } = await sheetOf(c);
+  return renderPage(c, <ResultsPage ui={uiOf(c)} shift={shift} sheet={sheet} />);
+});
+
+/** A returned paper sheet typed in at once: all or nothing, and a resubmission writes nothing new. */
+planRoutes.post('/:shiftId{[0-9]+}/results/:volunteerId{[0-9]+}', async (c) => {
+  const { shift, sheet } = await sheetOf(c);
+  const deps = c.get('deps');
+  const values = await readForm(c);
+  const ctx = { db: deps.db, shift, sheet, values, t: c.get('t'), actorUserId: viewerOf(c).id, now: deps.now() };
+  const result = await enterResults(ctx);
+  if (!result.ok) {
+    const formError = result.notYet ? c.get('t')('today.notYet') : undefined;
+    const page = (
+      <ResultsPage
+        ui={uiOf(c)}
+        shift={shift}
+        sheet={sheet}
+        values={values}
+        errors={result.errors}
+        formError={formError}
+      />
+    );
+    return renderPage(c, page, 422);
+  }
+  deps.logger.info('route_sheet_entered', { by: viewerOf(c).id, shiftId: shift.id, recorded: result.recorded });
+  setFlash(c, 'results.saved');
+  return redirectAfterPost(c, `/plans/${shift.id}/results/${sheet.volunteer.id}`);
 });

@@ -2,12 +2,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { planAssignments, visitPlans } from '../../db/schema/index.js';
 import { fitParams } from '../../db/types.js';
-import { dueStatus } from '../../domain/cadence.js';
+import { coverageCandidates, nursingHomesDue } from '../../domain/coverage.js';
 import { businessDate } from '../../domain/dates.js';
 import {
   type Assignment,
   type BudgetedPlan,
   capacityOf,
+  DEFAULT_CAPACITY,
   eligible,
   evaluate,
   type PlanRecipient,
@@ -17,9 +18,10 @@ import {
   type SolveBudget,
 } from '../../domain/matching/index.js';
 import { visitingOrder } from '../../domain/visit-order.js';
+import { auditInsert } from '../../lib/audit.js';
 import { township } from '../../lib/scope.js';
 import { bilingual, queueNotice } from '../notices/queue.js';
-import { homeRecipientsWithLastVisit, loadCadenceRules } from '../visits/queries.js';
+import { coverageHouseholds, coverageMonths, townshipNursingHomes } from './coverage-queries.js';
 import {
   confirmedVolunteers,
   ensurePlan,
@@ -45,43 +47,61 @@ export interface PlannerInput {
   recipients: PlanRecipient[];
   /** Village name and coordinates per recipient, for the visiting order. */
   places: Map<number, { village: string | null; lat: number | null; lng: number | null }>;
+  /** What the plan page says of each candidate: who, and why (days since, open need). */
+  candidates: Map<number, { name: string; village: string | null; daysSince: number; openNeed: boolean }>;
+  /** Nursing homes of the township no organisation visited this period: places the day visits too. */
+  nursingHomes: { id: number; name: string; lastServiceVisit: string | null }[];
+  /** Months of the coverage period that applies. */
+  months: number;
+  /** Every active home-supported household of the township free that day: what may be added by hand. */
+  households: { id: number; name: string; village: string | null }[];
 }
 
+/** What a plan row adds to the problem: removed pairs and the households one volunteer takes on this shift. */
+export type PlanSettings = Pick<PlanRow, 'blocked' | 'householdsPerVolunteer'>;
+
 /**
- * Who may go and who is due on the shift's date: its confirmed volunteers (working in the shift's township that
- * day) and the township's home-supported recipients due by then, minus those on another plan that day.
+ * Who may go and whom the day should cover (decision 0165): the shift's confirmed volunteers (working in its
+ * township that day), each taking the plan's households per volunteer, and the township's home-supported households
+ * the coverage rule picks and weighs (and those in `keep`, chosen by hand), minus those on another plan that day; and
+ * the nursing homes due this period.
  */
 export async function plannerInput(
   db: Db,
   shift: PlanShift,
-  blocked: readonly (readonly [number, number])[],
+  plan: PlanSettings | undefined,
+  keep: ReadonlySet<number> = new Set(),
 ): Promise<PlannerInput> {
-  const [rules, people, homes, elsewhere, facts] = await Promise.all([
-    loadCadenceRules(db),
+  const [months, people, homes, elsewhere, facts, nursing] = await Promise.all([
+    coverageMonths(db, shift.townshipId),
     confirmedVolunteers(db, shift.id),
-    homeRecipientsWithLastVisit(db, township(shift.townshipId)),
+    coverageHouseholds(db, township(shift.townshipId)),
     plannedElsewhere(db, shift.id, shift.date),
     plannerFacts(db, shift.townshipId, shift.date),
+    townshipNursingHomes(db, shift.townshipId),
   ]);
   const excludedBy = new Map<number, number[]>();
   for (const e of facts.exclusions)
     excludedBy.set(e.volunteerId, [...(excludedBy.get(e.volunteerId) ?? []), e.recipientId]);
-  for (const [v, r] of blocked) excludedBy.set(v, [...(excludedBy.get(v) ?? []), r]);
+  for (const [v, r] of plan?.blocked ?? []) excludedBy.set(v, [...(excludedBy.get(v) ?? []), r]);
   const volunteers = people.map((p) => ({
     id: p.id,
     townshipId: shift.townshipId,
     skills: p.skills,
+    capacity: plan?.householdsPerVolunteer ?? DEFAULT_CAPACITY,
     excludedBy: excludedBy.get(p.id) ?? [],
   }));
+  const byId = new Map(homes.map((h) => [h.id, h]));
+  const free = homes.filter((h) => !elsewhere.has(h.id));
+  const chosen = coverageCandidates(
+    free.map((h) => ({ ...h, since: businessDate(h.createdAt), openNeeds: Number(h.openNeeds) })),
+    { date: shift.date, months, keep },
+  );
   const recipients: PlanRecipient[] = [];
   const places: PlannerInput['places'] = new Map();
-  for (const h of homes) {
-    if (elsewhere.has(h.id)) continue;
-    const status = dueStatus(
-      { lastVisit: h.lastVisit, since: businessDate(h.createdAt), level: h.careLevel, today: shift.date },
-      rules,
-    );
-    if (!status.due) continue;
+  const candidates: PlannerInput['candidates'] = new Map();
+  for (const c of chosen) {
+    const h = byId.get(c.id)!;
     const place = facts.places.get(h.id);
     const need = facts.requirements.get(h.id);
     recipients.push({
@@ -91,14 +111,18 @@ export async function plannerInput(
       lat: place?.lat ?? null,
       lng: place?.lng ?? null,
       careLevel: h.careLevel,
-      daysOverdue: status.daysOverdue,
+      daysOverdue: 0,
+      priority: c.priority,
       needsSkills: need?.skills ?? [],
       visitors: need?.visitors === 2 ? 2 : 1,
       lastVisitorId: facts.last.get(h.id) ?? null,
     });
     places.set(h.id, { village: h.village, lat: place?.lat ?? null, lng: place?.lng ?? null });
+    candidates.set(h.id, { name: h.name, village: h.village, daysSince: c.daysSince, openNeed: c.openNeed });
   }
-  return { volunteers, recipients, places };
+  const nursingHomes = nursingHomesDue(nursing, { date: shift.date, months });
+  const households = free.map((h) => ({ id: h.id, name: h.name, village: h.village }));
+  return { volunteers, recipients, places, candidates, nursingHomes, months, households };
 }
 
 /** The pins that still hold: volunteer still confirmed, recipient still due, constraints and capacity kept. */
@@ -132,8 +156,10 @@ const pairKey = (volunteerId: number, recipientId: number) => `${volunteerId}:${
 /** The shift's planning problem as a re-plan would see it now: who, whom, and the pins that still hold. */
 export async function currentPins(db: Db, shift: PlanShift): Promise<{ input: PlannerInput; pins: Assignment[] }> {
   const record = await findPlan(db, shift.id);
-  const input = await plannerInput(db, shift, record?.blocked ?? []);
   const current = record ? await planRows(db, record.id, false) : [];
+  // A household pinned by hand stays a candidate even when the coverage rule would not choose it.
+  const keep = new Set(current.filter((r) => r.pinned).map((r) => r.recipientId));
+  const input = await plannerInput(db, shift, record, keep);
   const pins = validPins(
     input,
     current.filter((r) => r.pinned).map((r) => ({ volunteerId: r.volunteerId, recipientId: r.recipientId })),
@@ -206,7 +232,7 @@ function samePairs(
 }
 
 /** Marks the working copy as changed since publication (a no-op before the first one). */
-function markChanged(db: Db, planId: number, now: Date) {
+export function markChanged(db: Db, planId: number, now: Date) {
   return db.update(visitPlans).set({ status: 'draft', updatedAt: now }).where(eq(visitPlans.id, planId));
 }
 
@@ -226,8 +252,15 @@ export async function togglePin(db: Db, planId: number, assignmentId: number): P
   return done.length > 0;
 }
 
-/** Takes a household off a volunteer's list; the pair is remembered so re-planning does not put it back. */
-export async function removeAssignment(db: Db, planId: number, row: PlanAssignmentRow, now: Date): Promise<void> {
+/** Takes a household off a volunteer's list, audited; the pair is remembered so re-planning does not put it back. */
+export async function removeAssignment(p: {
+  db: Db;
+  planId: number;
+  row: PlanAssignmentRow;
+  actorUserId: number;
+  now: Date;
+}): Promise<void> {
+  const { db, planId, row, now } = p;
   await db.batch([
     db
       .delete(planAssignments)
@@ -241,6 +274,17 @@ export async function removeAssignment(db: Db, planId: number, row: PlanAssignme
       })
       .where(eq(visitPlans.id, planId)),
     markChanged(db, planId, now),
+    auditInsert(
+      db,
+      {
+        actorUserId: p.actorUserId,
+        action: 'plan_remove',
+        entity: 'recipient',
+        entityId: row.recipientId,
+        changes: { planId, volunteerId: row.volunteerId },
+      },
+      now,
+    ),
   ]);
 }
 
@@ -256,7 +300,7 @@ export async function reassign(
   now: Date,
 ): Promise<ReassignResult> {
   // The coordinator's own choice may override an earlier removal, so blocked pairs do not count here.
-  const input = await plannerInput(db, shift, []);
+  const input = await plannerInput(db, shift, { ...plan, blocked: [] }, new Set([row.recipientId]));
   const target = input.volunteers.find((v) => v.id === toVolunteerId);
   if (!target) return 'notConfirmed';
   const working = await planRows(db, plan.id, false);

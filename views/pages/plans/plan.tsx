@@ -1,22 +1,15 @@
 import type { Ui } from '../../../src/lib/ui.js';
-import type { PlanAssignmentRow, PlanRow } from '../../../src/modules/plans/queries.js';
-import type { PlanChange } from '../../../src/modules/plans/service.js';
+import type { PlanPageData } from '../../../src/modules/plans/page-data.js';
+import type { PlanRow } from '../../../src/modules/plans/queries.js';
 import type { ManagedShift } from '../../../src/modules/shifts/queries.js';
 import { Page } from '../../layouts/page.js';
+import { CoverageSections, HouseholdsPerVolunteerForm } from './coverage.js';
 
-export interface PlanPageProps {
+export interface PlanPageProps extends PlanPageData {
   ui: Ui;
   shift: ManagedShift;
-  plan: PlanRow | undefined;
-  working: PlanAssignmentRow[];
-  volunteers: { id: number; name: string; gone: boolean }[];
-  uncovered: { id: number; name: string; village: string | null; careLevel: string; daysOverdue: number }[];
-  due: number;
-  capacity: number;
-  changes: PlanChange[];
-  recipientNames: Map<number, string>;
-  volunteerNames: Map<number, string>;
 }
+type PlanAssignmentRow = PlanPageData['working'][number];
 
 /**
  * What the planner proved within its time budget: "optimal", or how far from it the plan may be, in the first tier
@@ -73,8 +66,10 @@ export function PlanPage(p: PlanPageProps) {
           covered,
           volunteers: p.volunteers.filter((v) => !v.gone).length,
           capacity: p.capacity,
-        })}
+        })}{' '}
+        {t('coverage.rule', { months: p.months })}
       </p>
+      <HouseholdsPerVolunteerForm ui={p.ui} action={`${base}/capacity`} value={p.capacity} />
       <div class="actions">
         <form method="post" action={`${base}/replan`} class="inline">
           <button type="submit" class={p.plan ? 'secondary' : undefined}>
@@ -89,6 +84,11 @@ export function PlanPage(p: PlanPageProps) {
         {p.plan ? (
           <a href={`${base}/sheets`} role="button" class="outline">
             {t('plans.sheets')}
+          </a>
+        ) : null}
+        {p.plan?.publishedAt ? (
+          <a href={`${base}/sheets`} role="button" class="outline">
+            {t('results.link')}
           </a>
         ) : null}
       </div>
@@ -115,19 +115,14 @@ export function PlanPage(p: PlanPageProps) {
             <VolunteerList {...p} volunteer={v} rows={p.working.filter((r) => r.volunteerId === v.id)} />
           ))
         : null}
-      {p.plan && p.uncovered.length ? (
-        <section id="plan-uncovered">
-          <h2>{t('plans.uncovered')}</h2>
-          <ul>
-            {p.uncovered.map((u) => (
-              <li>
-                {u.name} · {u.village ?? ''} · {t(`visits.careLevel.${u.careLevel as 'full'}`)} ·{' '}
-                {t('visits.overdue.daysOverdue')} {u.daysOverdue}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <CoverageSections
+        ui={p.ui}
+        action={`${base}/households`}
+        uncovered={p.uncovered}
+        addable={p.addable}
+        nursingHomes={p.nursingHomes}
+        volunteers={p.volunteers.filter((v) => !v.gone)}
+      />
     </Page>
   );
 }
