@@ -11,6 +11,8 @@ import { isLocale, type MessageKey, translator } from './lib/i18n/index.js';
 import { renderPage, uiOf } from './lib/render.js';
 import { limitBody, sameOrigin, securityHeaders } from './lib/security.js';
 import { calendarFeedRoutes } from './modules/calendar/routes.js';
+import { captureRoutes } from './modules/care-units/capture-routes.js';
+import { careUnitRoutes } from './modules/care-units/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { activityImportRoutes } from './modules/ledger/import-routes.js';
 import { activityRoutes } from './modules/ledger/routes.js';
@@ -93,6 +95,8 @@ export function createApp(deps: Deps) {
   app.route('/recipients', recipientRoutes);
   app.route('/', registryRoutes);
   app.route('/organisations', organisationRoutes);
+  app.route('/care-units', careUnitRoutes);
+  app.route('/care', captureRoutes);
   app.route('/volunteers', volunteerRoutes);
   app.route('/join', joinRoutes);
   app.route('/places', placeRoutes);

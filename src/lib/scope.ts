@@ -10,6 +10,8 @@ export type Scope =
   | { readonly kind: 'township'; readonly townshipId: number }
   | { readonly kind: 'organisation'; readonly organisationId: number }
   | { readonly kind: 'assigned'; readonly volunteerId: number }
+  // A 守望之家 member: the home-supported households their unit covers (its villages, or assigned to it).
+  | { readonly kind: 'unit'; readonly unitId: number }
   | { readonly kind: 'none' };
 
 export const ALL: Scope = { kind: 'all' };
@@ -17,12 +19,14 @@ export const NONE: Scope = { kind: 'none' };
 export const township = (townshipId: number): Scope => ({ kind: 'township', townshipId });
 export const organisation = (organisationId: number): Scope => ({ kind: 'organisation', organisationId });
 export const assigned = (volunteerId: number): Scope => ({ kind: 'assigned', volunteerId });
+export const unit = (unitId: number): Scope => ({ kind: 'unit', unitId });
 
 /** How one table meets each kind of scope; a kind left out is closed. */
 export interface ScopeRules {
   township?: SQLWrapper | ((townshipId: number) => SQL);
   organisation?: SQLWrapper | ((organisationId: number) => SQL);
   assigned?: (volunteerId: number) => SQL;
+  unit?: (unitId: number) => SQL;
 }
 
 const CLOSED = sql`0 = 1`;
@@ -43,6 +47,8 @@ export function scopeWhere(scope: Scope, on: ScopeRules): SQL {
       return rule(on.organisation, scope.organisationId);
     case 'assigned':
       return on.assigned ? on.assigned(scope.volunteerId) : CLOSED;
+    case 'unit':
+      return on.unit ? on.unit(scope.unitId) : CLOSED;
     case 'none':
       return CLOSED;
   }

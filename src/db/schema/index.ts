@@ -1,3 +1,4 @@
+export * from './care-units.js';
 export * from './geo.js';
 export * from './imports.js';
 export * from './ledger.js';

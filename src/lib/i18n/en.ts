@@ -1,3 +1,4 @@
+import { enCareUnits } from '../../modules/care-units/messages.js';
 import { enLedger } from '../../modules/ledger/messages.js';
 import { enNotices } from '../../modules/notices/messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
@@ -23,4 +24,5 @@ export const en: Dictionary = {
   ...enPlaces,
   ...enShifts,
   ...enNotices,
+  ...enCareUnits,
 };

@@ -1,3 +1,4 @@
+import { zhCareUnits } from '../../modules/care-units/messages.js';
 import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhNotices } from '../../modules/notices/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
@@ -23,4 +24,5 @@ export const zh = {
   ...zhPlaces,
   ...zhShifts,
   ...zhNotices,
+  ...zhCareUnits,
 } as const;

@@ -10,6 +10,8 @@ export const ORGANISATION_COLUMNS = [
   { field: 'incubation_year', zh: '入驻年份', en: 'incubation_year' },
   { field: 'contact_name', zh: '联系人', en: 'contact_name' },
   { field: 'contact_phone', zh: '联系电话', en: 'contact_phone' },
+  // 守望之家 only: the villages it covers, separated by 、 or ;
+  { field: 'villages', zh: '覆盖村', en: 'villages' },
 ] as const satisfies readonly Column[];
 
 export const VOLUNTEER_COLUMNS = [

@@ -36,6 +36,7 @@ export const ORGANISATION_KIND_LABELS = {
   social_org: '社会组织',
   station: '乡镇社工站',
   nursing_home: '敬老院',
+  care_unit: '守望之家',
 } as const;
 export const INCUBATION_LABELS = {
   applied: '申请中',
