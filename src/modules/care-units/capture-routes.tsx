@@ -36,8 +36,8 @@ captureRoutes.post('/', async (c) => {
   const form = parseForm(captureForm, await readForm(c), t);
   if (!form.ok) return dayPage(c, Object.values(form.errors).join(' '));
   const { result, row } = await recordCareVisit({ ...ctx, input: form.data, now: c.get('deps').now() });
-  if (result === 'not_found' || !row) notFound();
   if (result === 'bad_date') return dayPage(c, t('care.today.badDate'));
+  if (result === 'not_found' || !row) notFound();
   if (isHtmx(c)) return c.html(<CareRow ui={uiOf(c)} r={row} on={form.data.on} />);
   setFlash(c, result === 'recorded' ? 'care.today.saved' : 'care.today.already');
   return redirectAfterPost(c, `/care#h-${row.id}`);
