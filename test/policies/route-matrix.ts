@@ -96,6 +96,7 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /import/:register': [
       { path: '/import/recipients', expect: registerStaff(200) },
       { path: '/import/organisations', expect: only({ admin: 200 }) },
+      { path: '/import/visits', expect: registerStaff(200) },
       { path: '/import/nonsense', expect: all(404) },
     ],
     'POST /import/:register': [{ path: '/import/volunteers', form: {}, expect: registerStaff(422) }],
@@ -108,6 +109,8 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /export/:register/:format{csv|xlsx}': [
       { path: '/export/recipients/csv', expect: registerStaff(200) },
       { path: '/export/organisations/xlsx', expect: registerStaff(200) },
+      // A visit log is imported, never exported.
+      { path: '/export/visits/csv', expect: only({}) },
     ],
     'GET /organisations': [{ path: '/organisations?kind=social_org', expect: ledgerStaff(200) }],
     'GET /organisations/intake': [{ path: '/organisations/intake', expect: ledgerStaff(200) }],
