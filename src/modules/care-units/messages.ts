@@ -2,6 +2,7 @@
 export const zhCareUnits = {
   'nav.careUnits': '守望之家',
   'nav.care': '今日照护走访',
+  'care.dashboardCard': '本单位照护户数 · 今日走访',
   'care.title': '守望之家',
   'care.new': '登记守望之家',
   'care.edit': '编辑',
@@ -65,6 +66,7 @@ export const zhCareUnits = {
 export const enCareUnits: { readonly [K in keyof typeof zhCareUnits]: string } = {
   'nav.careUnits': 'Watch-care units',
   'nav.care': "Today's care visits",
+  'care.dashboardCard': "Households of your unit · today's visits",
   'care.title': 'Watch-care units (守望之家)',
   'care.new': 'Register a unit',
   'care.edit': 'Edit',
