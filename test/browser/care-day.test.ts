@@ -1,5 +1,6 @@
 // A 守望之家 member on a 360 px phone records the whole unit's day: one tap per household, the page small enough
 // for a weak signal, and the same taps working with JavaScript off.
+import AxeBuilder from '@axe-core/playwright';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
@@ -135,6 +136,12 @@ describe("a 守望之家 member's day on a phone", () => {
     expect(await rows.count()).toBe(HOUSEHOLDS);
     expect(await page.content()).not.toContain('石桥村的人');
     await page.screenshot({ path: screenshotPath('care-day-before'), fullPage: true });
+    // WCAG 2.1 AA on the day's page: no serious or critical violation (axe ran its rules).
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.passes.length).toBeGreaterThan(5);
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
 
     // The first household was recorded with JavaScript off (the test before): the rest, one tap each.
     expect(await page.locator('li.care-row .done').count()).toBe(1);

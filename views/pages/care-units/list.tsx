@@ -13,6 +13,9 @@ export function UnitListPage({ ui, rows }: { ui: Ui; rows: UnitListRow[] }) {
           <a href="/care-units/new" role="button">
             {t('care.new')}
           </a>
+          <a href="/import/visits" role="button" class="secondary">
+            {t('care.importVisits')}
+          </a>
         </div>
       </hgroup>
       {rows.length === 0 ? <p>{t('care.none')}</p> : null}
