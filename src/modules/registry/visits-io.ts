@@ -1,6 +1,7 @@
-import { and, gte, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, gte, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { careUnitHouseholds, careUnitMembers, careUnitVillages, recipients, visits } from '../../db/schema/index.js';
+import { fitParams } from '../../db/types.js';
 import { type IdNumberInfo, parseIdNumber } from '../../domain/id-number.js';
 import type { VisitOutcome } from '../../domain/vocabulary.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
@@ -125,10 +126,16 @@ export async function planVisits(
       .map((m) => `${m.unitId}|${m.name}`),
   );
   const seen = new Map<string, number>();
+  // A log names each household many times: hash each ID number once.
+  const hashes = new Map<string, string>();
+  const hashOf = (id: string) => hashes.get(id) ?? hashes.set(id, cipher.lookupHash(id)).get(id)!;
+  // Rows without a need go in as multi-row inserts (a month of a county is ~50,000 rows); a row with a need is its
+  // own insert, so the need can follow it through changes() and last_insert_rowid().
+  const plain: SQL[] = [];
   const bound = ctx.isAdmin ? null : ctx.viewer.townshipId;
   const at = ctx.now.getTime();
   for (const p of rows) {
-    const person = people.get(cipher.lookupHash(p.id.value));
+    const person = people.get(hashOf(p.id.value));
     if (!person) {
       fail(p.row, 'id_number', t('registry.error.notInRegister'));
       continue;
@@ -175,19 +182,26 @@ export async function planVisits(
             : 'watch_home_member';
     // The shell's actor id 0 is no user: the row then has no recorder (the audit row names the import).
     const by = ctx.viewer.id || null;
+    const values = sql`(${person.id}, ${p.on}, 'home_visit', ${visitorKind}, ${p.visitor}, '[]', ${p.outcome}, ${p.notes},
+      ${by}, ${p.unit.id}, ${at})`;
+    if (!p.need) {
+      plain.push(values);
+      continue;
+    }
     plan.statements.push(
-      db.run(sql`INSERT INTO visits (recipient_id, visited_on, kind, visitor_kind, visitor_names, volunteer_ids, outcome,
-          notes, recorded_by, organisation_id, created_at)
-        VALUES (${person.id}, ${p.on}, 'home_visit', ${visitorKind}, ${p.visitor}, '[]', ${p.outcome}, ${p.notes}, ${by},
-          ${p.unit.id}, ${at})
-        ON CONFLICT DO NOTHING`),
-    );
-    if (p.need)
-      plan.statements.push(
-        db.run(sql`INSERT INTO needs (recipient_id, visit_id, category, urgency, text, status, opened_on, created_by, created_at, updated_at)
+      visitInsert(db, [values]),
+      db.run(sql`INSERT INTO needs (recipient_id, visit_id, category, urgency, text, status, opened_on, created_by, created_at, updated_at)
           SELECT ${person.id}, last_insert_rowid(), 'other', 'normal', ${p.need}, 'open', ${p.on}, ${by}, ${at}, ${at}
           WHERE changes() = 1`),
-      );
+    );
   }
+  for (const run of fitParams(db, plain, 9)) plan.statements.push(visitInsert(db, run));
   return plan;
+}
+
+function visitInsert(db: Db, rows: SQL[]) {
+  return db.run(sql`INSERT INTO visits (recipient_id, visited_on, kind, visitor_kind, visitor_names, volunteer_ids,
+      outcome, notes, recorded_by, organisation_id, created_at)
+    VALUES ${sql.join(rows, sql`, `)}
+    ON CONFLICT DO NOTHING`);
 }
