@@ -12,6 +12,8 @@ import { renderPage, uiOf } from './lib/render.js';
 import { limitBody, sameOrigin, securityHeaders } from './lib/security.js';
 import { activationRoutes } from './modules/activation/routes.js';
 import { calendarFeedRoutes } from './modules/calendar/routes.js';
+import { captureRoutes } from './modules/care-units/capture-routes.js';
+import { careUnitRoutes } from './modules/care-units/routes.js';
 import { certificateChoiceRoutes, certificateRoutes, verifyRoutes } from './modules/certificates/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { keepExpiredSubmission } from './modules/kept/middleware.js';
@@ -104,6 +106,8 @@ export function createApp(deps: Deps) {
   app.route('/', registryRoutes);
   app.route('/organisations', organisationRoutes);
   app.route('/volunteers', volunteerLoginRoutes);
+  app.route('/care-units', careUnitRoutes);
+  app.route('/care', captureRoutes);
   app.route('/volunteers', volunteerRoutes);
   app.route('/join', joinRoutes);
   app.route('/activate', activationRoutes);

@@ -5,7 +5,8 @@ export const ACTIVITY_KINDS = ['home_visit', 'care', 'condolence', 'other'] as c
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const LINE_KINDS = ['cash', 'goods', 'service'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
-export const ORGANISATION_KINDS = ['social_org', 'station', 'nursing_home'] as const;
+// `care_unit`: a 守望之家, the village watch-care unit that makes the daily care visits.
+export const ORGANISATION_KINDS = ['social_org', 'station', 'nursing_home', 'care_unit'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export const INCUBATION_STAGES = ['applied', 'incubating', 'graduated', 'withdrawn'] as const;
 export type IncubationStage = (typeof INCUBATION_STAGES)[number];
@@ -27,7 +28,11 @@ export const CHANNELS = ['sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 // `logged`: handed to the log sender only (no gateway configured), so it never left the server.
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'logged', 'failed'] as const;
-export const ROLES = ['county_admin', 'station_staff', 'org_coordinator', 'volunteer'] as const;
+// `care_member`: a member of a 守望之家 (users.organisation_id is the unit), who records the unit's care visits.
+export const ROLES = ['county_admin', 'station_staff', 'org_coordinator', 'volunteer', 'care_member'] as const;
+/** What a member does in a 守望之家: 小组长, 党员, 志愿者, 村医. */
+export const CARE_MEMBER_ROLES = ['leader', 'party_member', 'volunteer', 'village_doctor'] as const;
+export type CareMemberRole = (typeof CARE_MEMBER_ROLES)[number];
 export type Role = (typeof ROLES)[number];
 export const VISIT_KINDS = [
   'home_visit',

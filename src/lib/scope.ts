@@ -12,6 +12,8 @@ export type Scope =
   | { readonly kind: 'assigned'; readonly volunteerId: number }
   // An organisation's own records plus the township work it shares where it is active (the stations' service days).
   | { readonly kind: 'partner'; readonly organisationId: number }
+  // A 守望之家 member: the home-supported households their unit covers (its villages, or assigned to it).
+  | { readonly kind: 'unit'; readonly unitId: number }
   | { readonly kind: 'none' };
 
 export const ALL: Scope = { kind: 'all' };
@@ -20,6 +22,7 @@ export const township = (townshipId: number): Scope => ({ kind: 'township', town
 export const organisation = (organisationId: number): Scope => ({ kind: 'organisation', organisationId });
 export const assigned = (volunteerId: number): Scope => ({ kind: 'assigned', volunteerId });
 export const partner = (organisationId: number): Scope => ({ kind: 'partner', organisationId });
+export const unit = (unitId: number): Scope => ({ kind: 'unit', unitId });
 
 /** How one table meets each kind of scope; a kind left out is closed. */
 export interface ScopeRules {
@@ -27,6 +30,7 @@ export interface ScopeRules {
   organisation?: SQLWrapper | ((organisationId: number) => SQL);
   assigned?: (volunteerId: number) => SQL;
   partner?: (organisationId: number) => SQL;
+  unit?: (unitId: number) => SQL;
 }
 
 const CLOSED = sql`0 = 1`;
@@ -49,6 +53,8 @@ export function scopeWhere(scope: Scope, on: ScopeRules): SQL {
       return on.assigned ? on.assigned(scope.volunteerId) : CLOSED;
     case 'partner':
       return on.partner ? on.partner(scope.organisationId) : CLOSED;
+    case 'unit':
+      return on.unit ? on.unit(scope.unitId) : CLOSED;
     case 'none':
       return CLOSED;
   }

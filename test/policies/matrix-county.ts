@@ -12,6 +12,7 @@ import {
 import { recordActivity } from '../../src/modules/ledger/service.js';
 import { ensurePlan } from '../../src/modules/plans/queries.js';
 import { Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
+import { addUnit, memberBrowser } from '../setup/care-units.js';
 import { cash } from '../setup/ledger-fixtures.js';
 import { registryFixture, roleBrowsers } from '../setup/registry.js';
 import { addShift } from '../setup/shifts.js';
@@ -44,7 +45,12 @@ export async function matrixCounty(): Promise<{ t: TestApp; fx: MatrixFixture; b
   if (!recorded.ok) throw new Error('fixture activity not recorded');
   const line = await t.database.db.select().from(ledgerLines).get();
   const throwaway = await loginAs(t, 'volunteer', { username: 'throwaway' });
-  const browsers: Record<Who, Browser> = { anonymous: new Browser(t), ...(await roleBrowsers(t, f)) };
+  const unitId = await addUnit(t, '花石村守望之家', f.x.id, [f.villages[0].id]);
+  const browsers: Record<Who, Browser> = {
+    anonymous: new Browser(t),
+    ...(await roleBrowsers(t, f)),
+    member: await memberBrowser(t, unitId, 'shouwang01'),
+  };
   // A need found on a visit in township X, recorded the way a station records it.
   const visit = await browsers.stationX.post(`/visits/recipients/${f.rx.id}`, {
     visitedOn: '2026-11-20',
@@ -114,6 +120,7 @@ export async function matrixCounty(): Promise<{ t: TestApp; fx: MatrixFixture; b
     volunteerId: vol.id,
     shiftId: shift.id,
     templateId: template.id,
+    unitId,
   };
   return { t, fx, browsers };
 }

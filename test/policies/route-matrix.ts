@@ -1,9 +1,9 @@
 import type { RegistryFixture, RoleName } from '../setup/registry.js';
 import { MATRIX_SERIAL } from './matrix-county.js';
 
-/** Everyone who can knock: anonymous plus the six roles of `roleBrowsers`. */
-export type Who = 'anonymous' | RoleName;
-export const WHO: Who[] = ['anonymous', 'volunteer', 'coordA', 'coordB', 'stationX', 'stationY', 'admin'];
+/** Everyone who can knock: anonymous, the six roles of `roleBrowsers`, and a member of a 守望之家 in township X. */
+export type Who = 'anonymous' | RoleName | 'member';
+export const WHO: Who[] = ['anonymous', 'volunteer', 'coordA', 'coordB', 'stationX', 'stationY', 'admin', 'member'];
 
 export type Expected = Record<Who, number>;
 export interface Case {
@@ -21,6 +21,8 @@ export interface MatrixFixture extends RegistryFixture {
   volunteerId: number;
   shiftId: number;
   templateId: number;
+  /** A 守望之家 of township X covering the village of `rx`; `member` is one of its members. */
+  unitId: number;
 }
 
 // Shorthands: who may, with the status each one gets.
@@ -32,8 +34,9 @@ const all = (status: number, anonymous = 302): Expected => ({
   stationX: status,
   stationY: status,
   admin: status,
+  member: status,
 });
-const only = (allowed: Partial<Record<RoleName, number>>, denied = 403): Expected => ({
+const only = (allowed: Partial<Record<Exclude<Who, 'anonymous'>, number>>, denied = 403): Expected => ({
   anonymous: 302,
   volunteer: denied,
   coordA: denied,
@@ -41,6 +44,7 @@ const only = (allowed: Partial<Record<RoleName, number>>, denied = 403): Expecte
   stationX: denied,
   stationY: denied,
   admin: denied,
+  member: denied,
   ...allowed,
 });
 /** Staff who may see the county's registers: the admin and the stations (coordinators and volunteers: 403). */
@@ -93,6 +97,7 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /import/:register': [
       { path: '/import/recipients', expect: registerStaff(200) },
       { path: '/import/organisations', expect: only({ admin: 200 }) },
+      { path: '/import/visits', expect: registerStaff(200) },
       { path: '/import/nonsense', expect: all(404) },
     ],
     'POST /import/:register': [{ path: '/import/volunteers', form: {}, expect: registerStaff(422) }],
@@ -105,6 +110,8 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /export/:register/:format{csv|xlsx}': [
       { path: '/export/recipients/csv', expect: registerStaff(200) },
       { path: '/export/organisations/xlsx', expect: registerStaff(200) },
+      // A visit log is imported, never exported.
+      { path: '/export/visits/csv', expect: only({}) },
     ],
     'GET /organisations': [{ path: '/organisations?kind=social_org', expect: ledgerStaff(200) }],
     'GET /organisations/intake': [{ path: '/organisations/intake', expect: ledgerStaff(200) }],
@@ -120,6 +127,45 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     ],
     'POST /organisations/:id{[0-9]+}/stage': [
       { path: `/organisations/${f.orgA.id}/stage`, form: {}, expect: only({ admin: 422 }) },
+    ],
+    'GET /care-units': [{ path: '/care-units', expect: registerStaff(200) }],
+    'GET /care-units/new': [{ path: '/care-units/new', expect: registerStaff(200) }],
+    'POST /care-units': [{ path: '/care-units', form: {}, expect: registerStaff(422) }],
+    'GET /care-units/:id{[0-9]+}': [
+      { path: `/care-units/${f.unitId}`, expect: { ...registerStaff(200), stationY: 404 } },
+      { path: `/care-units/${f.orgA.id}`, expect: registerStaff(404) },
+    ],
+    'GET /care-units/:id{[0-9]+}/edit': [
+      { path: `/care-units/${f.unitId}/edit`, expect: { ...registerStaff(200), stationY: 404 } },
+    ],
+    'POST /care-units/:id{[0-9]+}': [
+      { path: `/care-units/${f.unitId}`, form: {}, expect: { ...registerStaff(422), stationY: 404 } },
+    ],
+    'POST /care-units/:id{[0-9]+}/members': [
+      { path: `/care-units/${f.unitId}/members`, form: {}, expect: { ...registerStaff(422), stationY: 404 } },
+    ],
+    // Releasing a household never assigned changes nothing; one outside the unit's villages is not found.
+    'POST /care-units/:id{[0-9]+}/households/:rid{[0-9]+}': [
+      {
+        path: `/care-units/${f.unitId}/households/${rx}`,
+        form: { assign: '0' },
+        expect: { ...registerStaff(303), stationY: 404 },
+      },
+      { path: `/care-units/${f.unitId}/households/${f.ry.id}`, form: { assign: '1' }, expect: registerStaff(404) },
+    ],
+    // A member's day: their unit's households only; another unit's or township's household is not found.
+    'GET /care': [{ path: '/care', expect: only({ member: 200 }) }],
+    'POST /care': [
+      { path: '/care', form: {}, expect: only({ member: 422 }) },
+      {
+        path: '/care',
+        form: { recipientId: String(f.ry.id), on: '2026-11-24', outcome: 'visited' },
+        expect: only({ member: 404 }),
+      },
+    ],
+    'POST /care/:rid{[0-9]+}/call': [
+      { path: `/care/${rx}/call`, expect: only({ member: 200 }) },
+      { path: `/care/${f.ry.id}/call`, expect: only({ member: 404 }) },
     ],
     'GET /volunteers': [{ path: '/volunteers', expect: ledgerStaff(200) }],
     'GET /volunteers/new': [{ path: '/volunteers/new', expect: ledgerStaff(200) }],
@@ -156,7 +202,8 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /places/villages': [{ path: '/places/villages', form: {}, expect: only({ admin: 422 }) }],
     // Service days and shifts: volunteers browse and sign up for themselves; managers see their own shifts.
     // Volunteers get the open shifts to take; managers get the shifts they manage.
-    'GET /shifts': [{ path: '/shifts', expect: all(200) }],
+    // A 守望之家 member neither takes nor manages shifts.
+    'GET /shifts': [{ path: '/shifts', expect: { ...all(200), member: 403 } }],
     'GET /shifts/mine': [{ path: '/shifts/mine', expect: only({ volunteer: 200 }) }],
     'GET /shifts/hours': [{ path: '/shifts/hours', expect: only({ volunteer: 200 }) }],
     'GET /shifts/certificate': [{ path: '/shifts/certificate', expect: only({ volunteer: 200 }) }],

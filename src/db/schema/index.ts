@@ -1,3 +1,4 @@
+export * from './care-units.js';
 export * from './certificates.js';
 export * from './field.js';
 export * from './geo.js';

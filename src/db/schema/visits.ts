@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   NEED_CATEGORIES,
   NEED_STATUSES,
@@ -7,6 +8,7 @@ import {
   VISIT_OUTCOMES,
   VISITOR_KINDS,
 } from '../../domain/vocabulary.js';
+import { organisations } from './organisations.js';
 import { CARE_LEVELS, recipients } from './people.js';
 import { users } from './users.js';
 
@@ -38,11 +40,17 @@ export const visits = sqliteTable(
     outcome: text('outcome', { enum: VISIT_OUTCOMES }).notNull(),
     notes: text('notes'),
     recordedBy: integer('recorded_by').references(() => users.id),
+    // The visiting unit (a 守望之家, social organisation or station) for care visits and imported visit logs.
+    organisationId: integer('organisation_id').references(() => organisations.id),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
     index('visits_recipient_on_idx').on(t.recipientId, t.outcome, t.visitedOn),
     index('visits_on_idx').on(t.visitedOn),
+    // One visit per household, day and unit: two phones or a re-imported log write it once (decision 0170).
+    uniqueIndex('visits_unit_day_uq')
+      .on(t.recipientId, t.visitedOn, t.organisationId)
+      .where(sql`organisation_id IS NOT NULL`),
   ],
 );
 

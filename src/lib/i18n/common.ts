@@ -50,6 +50,7 @@ export const zhCommon = {
   'role.station_staff': '乡镇社工站工作人员',
   'role.org_coordinator': '社会组织协调员',
   'role.volunteer': '志愿者',
+  'role.care_member': '守望之家成员',
   'login.title': '登录',
   'login.username': '手机号或用户名',
   'login.pending': '您的报名正在等待审核。组织或所在乡镇社工站审核通过后，即可用手机号和这个密码登录。',
@@ -164,6 +165,7 @@ export const enCommon: { readonly [K in keyof typeof zhCommon]: string } = {
   'role.station_staff': 'Township station staff',
   'role.org_coordinator': 'Organisation coordinator',
   'role.volunteer': 'Volunteer',
+  'role.care_member': 'Watch-care unit member',
   'login.title': 'Log in',
   'login.username': 'Mobile number or username',
   'login.pending':

@@ -1,4 +1,5 @@
 import { enActivation } from '../../modules/activation/messages.js';
+import { enCareUnits } from '../../modules/care-units/messages.js';
 import { enCertificates } from '../../modules/certificates/messages.js';
 import { enKept } from '../../modules/kept/messages.js';
 import { enLedger } from '../../modules/ledger/messages.js';
@@ -39,4 +40,5 @@ export const en: Dictionary = {
   ...enRoster,
   ...enNotices,
   ...enActivation,
+  ...enCareUnits,
 };

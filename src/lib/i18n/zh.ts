@@ -1,4 +1,5 @@
 import { zhActivation } from '../../modules/activation/messages.js';
+import { zhCareUnits } from '../../modules/care-units/messages.js';
 import { zhCertificates } from '../../modules/certificates/messages.js';
 import { zhKept } from '../../modules/kept/messages.js';
 import { zhLedger } from '../../modules/ledger/messages.js';
@@ -39,4 +40,5 @@ export const zh = {
   ...zhRoster,
   ...zhNotices,
   ...zhActivation,
+  ...zhCareUnits,
 } as const;

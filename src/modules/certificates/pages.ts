@@ -1,7 +1,8 @@
-import { reserveAttempt, retryAfterSeconds } from '../../auth/throttle.js';
+import { THROTTLE_WINDOW_MS } from '../../auth/throttle.js';
 import type { Db } from '../../db/client.js';
 import { maskName, normaliseSerial } from '../../domain/certificate.js';
 import type { Translate } from '../../lib/i18n/index.js';
+import { WindowLimit } from '../../lib/window-limit.js';
 import { formatTenths, tenthsOfHour } from '../shifts/hours.js';
 import { certificateBody } from './docx.js';
 import { qrSvg } from './qr.js';
@@ -50,11 +51,18 @@ export type VerifyCheck =
   | { kind: 'missing'; serial: string }
   | { kind: 'throttled'; serial: string; retryAfter: number };
 
+// One limiter per database (so each app, and each test's app, counts its own), in memory: a GET must not write.
+const limits = new WeakMap<object, WindowLimit>();
+const limitFor = (db: Db) => {
+  const found = limits.get(db) ?? new WindowLimit(VERIFY_CHECKS_PER_WINDOW, THROTTLE_WINDOW_MS);
+  limits.set(db, found);
+  return found;
+};
+
 /** Every check counts against the address, found or not; the answer holds the masked name and nothing personal else. */
 export async function verifyCheck(db: Db, q: { serial: string; ip: string; now: Date }): Promise<VerifyCheck> {
-  const bucket = [{ key: `verify:${q.ip}`, limit: VERIFY_CHECKS_PER_WINDOW }];
-  if (!(await reserveAttempt(db, bucket, q.now)))
-    return { kind: 'throttled', serial: q.serial, retryAfter: await retryAfterSeconds(db, bucket, q.now) };
+  const taken = limitFor(db).take(q.ip, q.now);
+  if (!taken.ok) return { kind: 'throttled', serial: q.serial, retryAfter: taken.retryAfter };
   const serial = normaliseSerial(q.serial);
   const cert = serial ? await certificateBySerial(db, serial) : undefined;
   if (!cert) return { kind: 'missing', serial: q.serial };

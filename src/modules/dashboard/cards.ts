@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { needs, recipients, volunteers } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
+import { can as canCareUnits, scope as careUnitScope } from '../care-units/policy.js';
 import { can as canRecipients, scope as recipientScope } from '../recipients/policy.js';
 import { recipientsIn } from '../recipients/queries.js';
 import { can as canVolunteers, scope as volunteerScope } from '../volunteers/policy.js';
@@ -63,6 +64,11 @@ export async function dashboardCards(db: Db, viewer: Viewer): Promise<Card[]> {
       { label: 'dashboard.volunteers', value: Number(v.active), href: '/volunteers' },
       { label: 'dashboard.pendingVolunteers', value: pending, href: '/volunteers?status=pending', warn: pending > 0 },
     );
+  }
+  // A 守望之家 member starts from their unit's households: one tap to the day's visits.
+  if (canCareUnits(viewer, 'capture')) {
+    const where = and(recipientsIn(careUnitScope(viewer)), eq(recipients.status, 'active'));
+    cards.push({ label: 'care.dashboardCard', value: await db.$count(recipients, where), href: '/care' });
   }
   return cards;
 }

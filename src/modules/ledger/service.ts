@@ -83,7 +83,8 @@ export async function resolveActivity(
     .from(organisations)
     .where(eq(organisations.id, input.organisationId))
     .get();
-  if (!org) return 'bad_organisation';
+  // A 守望之家's care visits are not aid events: its visits are care visits, never the ledger's (decision 0170).
+  if (!org || org.kind === 'care_unit') return 'bad_organisation';
   const recipientIds = [...new Set(input.recipientIds)];
   const homeIds = [...new Set(input.nursingHomeIds)];
   if (recipientIds.length + homeIds.length === 0) return 'no_target';
@@ -110,7 +111,7 @@ export async function resolveActivity(
   // Keep the order the user gave, so the activity's township (from the first target) is stable.
   people.sort((a, b) => recipientIds.indexOf(a.id) - recipientIds.indexOf(b.id));
   homes.sort((a, b) => homeIds.indexOf(a.id) - homeIds.indexOf(b.id));
-  return { org, people, homes };
+  return { org: { ...org, kind: org.kind }, people, homes };
 }
 
 /**

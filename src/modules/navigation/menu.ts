@@ -1,5 +1,6 @@
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
+import { can as canCareUnits } from '../care-units/policy.js';
 import { can as canLedger } from '../ledger/policy.js';
 import { can as canOrganisations } from '../organisations/policy.js';
 import { can as canPlaces } from '../places/policy.js';
@@ -23,7 +24,9 @@ const MENU: (NavItem & { may: (v: Viewer) => boolean })[] = [
   { href: '/', label: 'nav.dashboard', may: () => true },
   { href: '/recipients', label: 'nav.recipients', may: (v) => canRecipients(v, 'list') },
   { href: '/volunteers', label: 'nav.volunteers', may: (v) => canVolunteers(v, 'list') },
+  { href: '/care', label: 'nav.care', may: (v) => canCareUnits(v, 'capture') },
   { href: '/organisations', label: 'nav.organisations', may: (v) => canOrganisations(v, 'list') },
+  { href: '/care-units', label: 'nav.careUnits', may: (v) => canCareUnits(v, 'list') },
   { href: '/places', label: 'nav.places', may: (v) => canPlaces(v) },
   { href: '/admin/users', label: 'nav.users', may: (v) => canUsers(v, 'list') },
   { href: '/activities', label: 'nav.activities', may: (v) => canLedger(v, 'list') },

@@ -10,6 +10,7 @@ import {
   visits,
 } from '../../db/schema/index.js';
 import { type Scope, scopeWhere } from '../../lib/scope.js';
+import { unitCovers } from '../care-units/coverage.js';
 import { townshipChoices } from '../places/queries.js';
 import type { RecipientListQuery } from './schema.js';
 
@@ -37,7 +38,7 @@ const listColumns = {
 /**
  * The recipients inside a scope, as a where-clause on `recipients`. An organisation reaches the households it
  * already serves: named on its activities or on the plans of its shifts. A volunteer reaches the households of
- * their published plans.
+ * their published plans. A 守望之家 member reaches the households their unit covers.
  */
 export function recipientsIn(scope: Scope): SQL {
   return scopeWhere(scope, {
@@ -48,6 +49,7 @@ export function recipientsIn(scope: Scope): SQL {
           JOIN shifts s ON s.id = p.shift_id WHERE s.organisation_id = ${id}))`,
     assigned: (volunteerId) =>
       sql`${recipients.id} IN (SELECT pa.recipient_id FROM plan_assignments pa WHERE pa.volunteer_id = ${volunteerId} AND pa.published = 1)`,
+    unit: unitCovers,
   });
 }
 

@@ -10,6 +10,8 @@ export const ORGANISATION_COLUMNS = [
   { field: 'incubation_year', zh: '入驻年份', en: 'incubation_year' },
   { field: 'contact_name', zh: '联系人', en: 'contact_name' },
   { field: 'contact_phone', zh: '联系电话', en: 'contact_phone' },
+  // 守望之家 only: the villages it covers, separated by 、 or ;
+  { field: 'villages', zh: '覆盖村', en: 'villages' },
 ] as const satisfies readonly Column[];
 
 export const VOLUNTEER_COLUMNS = [
@@ -35,7 +37,18 @@ export const RECIPIENT_COLUMNS = [
   { field: 'agreement_signed_on', zh: '协议签订日期', en: 'agreement_signed_on' },
 ] as const satisfies readonly Column[];
 
-export const REGISTERS = ['organisations', 'volunteers', 'recipients'] as const;
+/** A visit log (走访记录): imported only, keyed by household, day and unit. */
+export const VISIT_COLUMNS = [
+  { field: 'date', zh: '日期', en: 'date', required: true },
+  { field: 'id_number', zh: '身份证号', en: 'id_number', required: true },
+  { field: 'unit', zh: '走访单位', en: 'unit', required: true },
+  { field: 'visitor', zh: '走访人', en: 'visitor' },
+  { field: 'outcome', zh: '结果', en: 'outcome', required: true },
+  { field: 'need', zh: '需求', en: 'need' },
+  { field: 'notes', zh: '备注', en: 'notes' },
+] as const satisfies readonly Column[];
+
+export const REGISTERS = ['organisations', 'volunteers', 'recipients', 'visits'] as const;
 export type Register = (typeof REGISTERS)[number];
 
 /** Download names say what the file is (特困人员名册-2026-12-01.csv), whatever the page's language. */
@@ -43,6 +56,7 @@ export const REGISTER_FILE_NAMES: Record<Register, string> = {
   organisations: '组织名册',
   volunteers: '志愿者名册',
   recipients: '特困人员名册',
+  visits: '走访记录',
 };
 
 export type Fields<C extends readonly Column[]> = C[number]['field'];

@@ -40,6 +40,15 @@ export const zhRegistry = {
   'registry.error.duplicate': '与第 {row} 行重复。',
   'registry.error.year': '「{value}」不是有效年份。',
   'registry.error.otherTownship': '不属于您所在的乡镇。',
+  'registry.register.visits': '走访记录',
+  'registry.error.villagesOnlyForUnits': '只有守望之家填写「覆盖村」。',
+  'registry.error.unknownUnit': '「{name}」不是已登记的守望之家、社会组织或社工站。',
+  'registry.error.ambiguousUnit': '「{name}」同时是多个已登记单位的名称，请在组织名册中区分。',
+  'registry.error.notInRegister': '该身份证号不在特困人员名册中。',
+  'registry.error.notHome': '该人员不是分散供养，不由走访单位入户。',
+  'registry.error.futureDate': '日期 {date} 晚于今天，不能登记未来的走访。',
+  'registry.error.outsideUnit': '该户不在「{name}」覆盖的村内。',
+  'registry.error.conflict': '该户当天已有「{name}」的走访记录，结果不同；更正请在走访页面进行。',
 } as const;
 
 export const enRegistry: { readonly [K in keyof typeof zhRegistry]: string } = {
@@ -83,4 +92,14 @@ export const enRegistry: { readonly [K in keyof typeof zhRegistry]: string } = {
   'registry.error.duplicate': 'Same as row {row}.',
   'registry.error.year': '“{value}” is not a year.',
   'registry.error.otherTownship': 'Not in your township.',
+  'registry.register.visits': 'visit log',
+  'registry.error.villagesOnlyForUnits': 'Only a watch-care unit (守望之家) lists villages covered.',
+  'registry.error.unknownUnit': '“{name}” is not a registered watch-care unit, social organisation or station.',
+  'registry.error.ambiguousUnit': '“{name}” names more than one registered unit; tell them apart in the register.',
+  'registry.error.notInRegister': 'This ID number is not in the register of recipients.',
+  'registry.error.notHome': 'This person is not home-supported, so no unit visits them at home.',
+  'registry.error.futureDate': 'The date {date} is after today: future visits cannot be recorded.',
+  'registry.error.outsideUnit': 'This household is not in a village “{name}” covers.',
+  'registry.error.conflict':
+    'A visit by “{name}” on that day is already recorded with another outcome; correct it on the visit pages.',
 };

@@ -1,6 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { incubationEvents, organisations, townships } from '../../db/schema/index.js';
+import {
+  careUnitVillages,
+  incubationEvents,
+  type OrganisationKind,
+  organisations,
+  townships,
+  villages,
+} from '../../db/schema/index.js';
 import { auditInsert } from '../../lib/audit.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
 import type { IdRef, ImportContext, RowError } from './context.js';
@@ -14,13 +21,27 @@ const header = (field: keyof Row) => ORGANISATION_COLUMNS.find((c) => c.field ==
 interface Parsed {
   row: number;
   name: string;
-  kind: 'social_org' | 'station' | 'nursing_home';
+  kind: OrganisationKind;
   townshipRef: IdRef | null;
   creditCode: string | null;
   incubationStage: 'applied' | 'incubating' | 'graduated' | 'withdrawn' | null;
   incubationYear: number | null;
   contactName: string | null;
   contactPhone: string | null;
+  /** A 守望之家's villages (覆盖村), each an id or the sub-select of a village this import creates. */
+  villageRefs: IdRef[];
+}
+
+/** 覆盖村 lists village names separated by 、 ; , or spaces (Chinese or ASCII punctuation). */
+export function villageNames(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[、;；,，\s]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function parseOrganisationRow(ctx: ImportContext, rowNumber: number, v: Row, errors: RowError[]): Parsed | null {
@@ -44,7 +65,20 @@ export function parseOrganisationRow(ctx: ImportContext, rowNumber: number, v: R
     const found = ctx.township(v.township);
     if ('error' in found) fail('township', found.error);
     else townshipRef = found.ref;
-  } else if (kind === 'station' || kind === 'nursing_home') fail('township', t('form.required'));
+  } else if (kind === 'station' || kind === 'nursing_home' || kind === 'care_unit')
+    fail('township', t('form.required'));
+  const villageRefs: IdRef[] = [];
+  if (kind === 'care_unit') {
+    const names = villageNames(v.villages);
+    if (!names.length) fail('villages', t('form.required'));
+    const found = v.township ? ctx.township(v.township) : null;
+    if (found && !('error' in found))
+      for (const name of names) {
+        const village = ctx.village(v.township, found.id, name);
+        if ('error' in village) fail('villages', village.error);
+        else villageRefs.push(village.ref);
+      }
+  } else if (v.villages) fail('villages', t('registry.error.villagesOnlyForUnits'));
   const stage = v.incubation_stage ? (choiceFrom(v.incubation_stage, INCUBATION_LABELS) ?? null) : null;
   if (v.incubation_stage && !stage)
     fail(
@@ -65,12 +99,16 @@ export function parseOrganisationRow(ctx: ImportContext, rowNumber: number, v: R
     incubationYear: kind === 'social_org' ? year : null,
     contactName: v.contact_name || null,
     contactPhone: v.contact_phone || null,
+    villageRefs,
   };
 }
 
 /** Organisations match by name and kind; a changed incubation stage also records a dated stage change. */
 export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed[], today: string): Promise<Plan> {
   const existing = new Map((await db.select().from(organisations)).map((r) => [`${r.kind}|${r.name}`, r]));
+  const unitVillages = new Map<number, Set<number>>();
+  for (const r of await db.select().from(careUnitVillages))
+    unitVillages.set(r.unitId, (unitVillages.get(r.unitId) ?? new Set()).add(r.villageId));
   const now = ctx.now;
   const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
   for (const p of rows) {
@@ -84,6 +122,7 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
       contactPhone: p.contactPhone,
     };
     const byName = sql`(SELECT id FROM organisations WHERE name = ${p.name} AND kind = ${p.kind})`;
+    const coverage = () => villageStatements(db, byName, p.villageRefs);
     const stageEvent = (on: string) =>
       db.insert(incubationEvents).values({ organisationId: byName, stage: p.incubationStage!, on, createdAt: now });
     if (!current) {
@@ -108,6 +147,7 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
           now,
         ),
         ...(p.incubationStage ? [stageEvent(p.incubationYear ? `${p.incubationYear}-01-01` : today)] : []),
+        ...(p.kind === 'care_unit' ? coverage() : []),
       );
       continue;
     }
@@ -117,6 +157,7 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
       if (typeof value === 'object' && value !== null) changed[k] = 'new place';
       else if (was !== value) changed[k] = { from: was, to: value };
     }
+    if (p.kind === 'care_unit' && !sameVillages(unitVillages.get(current.id), p.villageRefs)) changed.villages = true;
     if (Object.keys(changed).length === 0) {
       plan.unchanged++;
       continue;
@@ -139,12 +180,35 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
         now,
       ),
       ...(changed.incubationStage && p.incubationStage ? [stageEvent(today)] : []),
+      ...(changed.villages ? coverage() : []),
     );
   }
   return plan;
 }
 
+function sameVillages(current: Set<number> | undefined, refs: IdRef[]): boolean {
+  const ids = refs.filter((r): r is number => typeof r === 'number');
+  return ids.length === refs.length && ids.length === (current?.size ?? 0) && ids.every((id) => current?.has(id));
+}
+
+/** Replaces a unit's villages with the file's: the old ones go, the listed ones come (new places included). */
+function villageStatements(db: Db, unit: SQL, refs: IdRef[]) {
+  return [
+    db.run(sql`DELETE FROM care_unit_villages WHERE unit_id = ${unit}`),
+    ...refs.map((ref) =>
+      db.run(sql`INSERT INTO care_unit_villages (unit_id, village_id) SELECT ${unit}, ${ref} ON CONFLICT DO NOTHING`),
+    ),
+  ];
+}
+
 export async function exportOrganisations(db: Db): Promise<Cell[][]> {
+  const covered = new Map<number, string[]>();
+  for (const r of await db
+    .select({ unitId: careUnitVillages.unitId, name: villages.name })
+    .from(careUnitVillages)
+    .innerJoin(villages, eq(villages.id, careUnitVillages.villageId))
+    .orderBy(careUnitVillages.unitId, villages.id))
+    covered.set(r.unitId, [...(covered.get(r.unitId) ?? []), r.name]);
   const rows = await db
     .select({ o: organisations, township: townships.name })
     .from(organisations)
@@ -159,5 +223,6 @@ export async function exportOrganisations(db: Db): Promise<Cell[][]> {
     o.incubationYear,
     o.contactName,
     o.contactPhone,
+    covered.get(o.id)?.join('、') ?? null,
   ]);
 }

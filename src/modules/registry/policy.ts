@@ -10,6 +10,7 @@ export type RegisterAction = 'import' | 'export' | 'exportUnmasked';
  */
 export function can(viewer: Viewer | null, action: RegisterAction, register: Register): boolean {
   if (!viewer) return false;
+  if (register === 'visits' && action !== 'import') return false;
   if (viewer.role === 'county_admin') return true;
   if (action === 'exportUnmasked') return false;
   if (viewer.role !== 'station_staff' || viewer.townshipId === null) return false;

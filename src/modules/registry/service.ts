@@ -17,10 +17,11 @@ import {
   writeXlsx,
 } from '../../lib/spreadsheet/index.js';
 import { ImportContext, type RowError } from './context.js';
-import { ORGANISATION_COLUMNS, RECIPIENT_COLUMNS, type Register, VOLUNTEER_COLUMNS } from './formats.js';
+import { ORGANISATION_COLUMNS, RECIPIENT_COLUMNS, type Register, VISIT_COLUMNS, VOLUNTEER_COLUMNS } from './formats.js';
 import { exportOrganisations, parseOrganisationRow, planOrganisations } from './organisations-io.js';
 import { scope } from './policy.js';
 import { exportRecipients, type Plan, parseRecipientRow, planRecipients } from './recipients-io.js';
+import { parseVisitRow, planVisits } from './visits-io.js';
 import { exportVolunteers, parseVolunteerRow, planVolunteers } from './volunteers-io.js';
 
 export interface ImportDeps {
@@ -36,12 +37,15 @@ export const COLUMNS: Record<Register, readonly Column[]> = {
   organisations: ORGANISATION_COLUMNS,
   volunteers: VOLUNTEER_COLUMNS,
   recipients: RECIPIENT_COLUMNS,
+  visits: VISIT_COLUMNS,
 };
 
 /** The key two rows of a file must not share (the same person or organisation twice). */
 function rowKey(register: Register, v: Record<string, string>): string {
   if (register === 'recipients') return v.id_number.toUpperCase();
   if (register === 'volunteers') return v.mobile.replace(/\D/g, '').slice(-11);
+  // Raw cells: the same day written two ways is caught again once the dates are read (visits-io).
+  if (register === 'visits') return `${v.date}|${v.id_number.toUpperCase()}|${v.unit}`;
   return `${v.kind}|${v.name}`;
 }
 
@@ -88,26 +92,30 @@ export async function importRegister(
     }
     seen.set(key, rowNumber);
     const row =
-      register === 'recipients'
-        ? parseRecipientRow(ctx, rowNumber, v as Parameters<typeof parseRecipientRow>[2], errors)
-        : register === 'volunteers'
-          ? parseVolunteerRow(ctx, rowNumber, v as Parameters<typeof parseVolunteerRow>[2], errors)
-          : parseOrganisationRow(ctx, rowNumber, v as Parameters<typeof parseOrganisationRow>[2], errors);
+      register === 'visits'
+        ? parseVisitRow(ctx, rowNumber, v as Parameters<typeof parseVisitRow>[2], errors, businessDate(opts.now))
+        : register === 'recipients'
+          ? parseRecipientRow(ctx, rowNumber, v as Parameters<typeof parseRecipientRow>[2], errors)
+          : register === 'volunteers'
+            ? parseVolunteerRow(ctx, rowNumber, v as Parameters<typeof parseVolunteerRow>[2], errors)
+            : parseOrganisationRow(ctx, rowNumber, v as Parameters<typeof parseOrganisationRow>[2], errors);
     if (row) parsed.push(row);
   }
   if (errors.length) return { ok: false, errors };
 
   const plan: Plan =
-    register === 'recipients'
-      ? await planRecipients(deps.db, deps.cipher, ctx, parsed as Parameters<typeof planRecipients>[3])
-      : register === 'volunteers'
-        ? await planVolunteers(deps.db, ctx, parsed as Parameters<typeof planVolunteers>[2])
-        : await planOrganisations(
-            deps.db,
-            ctx,
-            parsed as Parameters<typeof planOrganisations>[2],
-            businessDate(opts.now),
-          );
+    register === 'visits'
+      ? await planVisits(deps.db, deps.cipher, ctx, parsed as Parameters<typeof planVisits>[3])
+      : register === 'recipients'
+        ? await planRecipients(deps.db, deps.cipher, ctx, parsed as Parameters<typeof planRecipients>[3])
+        : register === 'volunteers'
+          ? await planVolunteers(deps.db, ctx, parsed as Parameters<typeof planVolunteers>[2])
+          : await planOrganisations(
+              deps.db,
+              ctx,
+              parsed as Parameters<typeof planOrganisations>[2],
+              businessDate(opts.now),
+            );
   if (plan.errors.length) return { ok: false, errors: plan.errors };
 
   if (opts.apply) {
@@ -135,6 +143,8 @@ export async function exportRegister(
   format: 'csv' | 'xlsx',
   opts: { unmasked: boolean; now: Date; sheetName: string },
 ): Promise<Uint8Array> {
+  // A visit log is imported only (the policy refuses its export).
+  if (register === 'visits') throw new Error('visits are not exported');
   const station = boundTownship(scope(viewer));
   const rows =
     register === 'recipients'

@@ -36,6 +36,24 @@ export const ORGANISATION_KIND_LABELS = {
   social_org: '社会组织',
   station: '乡镇社工站',
   nursing_home: '敬老院',
+  care_unit: '守望之家',
+} as const;
+/** A visit log's 结果, in the words the counties' sheets use; the pages' own words are accepted too. */
+export const VISIT_OUTCOME_LABELS = {
+  visited: '已走访',
+  not_home: '不在家',
+  refused: '拒绝',
+  moved: '已搬迁',
+  in_hospital: '住院',
+  deceased: '已去世',
+} as const;
+export const VISIT_OUTCOME_ALIASES = {
+  visited: '走访',
+  not_home: '未遇',
+  refused: '拒绝走访',
+  moved: '已搬离',
+  in_hospital: '住院中',
+  deceased: '去世',
 } as const;
 export const INCUBATION_LABELS = {
   applied: '申请中',

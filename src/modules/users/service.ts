@@ -23,7 +23,9 @@ export async function createUser(
       passwordHash,
       role: input.role,
       townshipId: input.role === 'station_staff' ? (input.townshipId ?? null) : null,
-      organisationId: input.role === 'org_coordinator' ? (input.organisationId ?? null) : null,
+      // A coordinator's organisation, or a 守望之家 member's unit.
+      organisationId:
+        input.role === 'org_coordinator' || input.role === 'care_member' ? (input.organisationId ?? null) : null,
       createdAt: now,
     })
     .onConflictDoNothing({ target: users.username })
