@@ -23,7 +23,7 @@ import { loadConfig } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
 import { cipherFor } from '../src/lib/personal-data.js';
 import { ALL } from '../src/lib/scope.js';
-import { annualSummary, summaryStatements, yearRange } from '../src/modules/reports/summary.js';
+import { annualSummary, factStatements, yearRange } from '../src/modules/reports/summary.js';
 import { createUser } from '../src/modules/users/service.js';
 import { BENCH_KEYS } from './lib/keys.js';
 
@@ -130,18 +130,11 @@ async function median(fn: () => Promise<unknown>, runs = 7): Promise<number> {
 
 async function time(database: Database) {
   const db = database.db;
-  const st = summaryStatements(YEAR, ALL);
-  // Floor: the same figures aggregated from the ledger rows, bare on the client (no drizzle, no folding, no names).
+  const st = factStatements(YEAR, ALL);
+  // Floor: the same facts read from the ledger, visits and shifts, bare on the client (no drizzle, no folding, no names).
   const dialect = (db as unknown as { dialect: { sqlToQuery(s: unknown): { sql: string; params: unknown[] } } })
     .dialect;
-  const raw = [
-    st.activities,
-    st.lines,
-    st.targets.all,
-    st.targets.month,
-    st.targets.organisation,
-    st.targets.township,
-  ].map((q) => {
+  const raw = [st.events, st.reach, st.lines, st.hours].map((q) => {
     const { sql: text, params } = dialect.sqlToQuery(q);
     return { sql: text, args: params as never[] };
   });

@@ -5,6 +5,7 @@ import { enPlaces } from '../../modules/places/messages.js';
 import { enPlans } from '../../modules/plans/messages.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
+import { enReports } from '../../modules/reports/messages.js';
 import { enShifts } from '../../modules/shifts/messages.js';
 import { enVisits } from '../../modules/visits/messages.js';
 import { enVolunteers } from '../../modules/volunteers/messages.js';
@@ -16,6 +17,7 @@ export const en: Dictionary = {
   ...enRegistry,
   ...enRecipients,
   ...enLedger,
+  ...enReports,
   ...enVisits,
   ...enPlans,
   ...enOrganisations,

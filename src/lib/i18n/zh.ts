@@ -5,6 +5,7 @@ import { zhPlaces } from '../../modules/places/messages.js';
 import { zhPlans } from '../../modules/plans/messages.js';
 import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
+import { zhReports } from '../../modules/reports/messages.js';
 import { zhShifts } from '../../modules/shifts/messages.js';
 import { zhVisits } from '../../modules/visits/messages.js';
 import { zhVolunteers } from '../../modules/volunteers/messages.js';
@@ -16,6 +17,7 @@ export const zh = {
   ...zhRegistry,
   ...zhRecipients,
   ...zhLedger,
+  ...zhReports,
   ...zhVisits,
   ...zhPlans,
   ...zhOrganisations,

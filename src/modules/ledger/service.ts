@@ -11,6 +11,7 @@ import {
   recipients,
 } from '../../db/schema/index.js';
 import { fitParams } from '../../db/types.js';
+import type { FundingSource } from '../../domain/vocabulary.js';
 import { auditRowsFrom } from '../../lib/audit.js';
 import { randomToken } from '../../lib/tokens.js';
 
@@ -23,6 +24,8 @@ export interface LineInput {
   serviceKind: string | null;
   serviceCentihours: number;
   volunteers: number | null;
+  /** 资金来源; absent or null is 未注明 (kept optional so callers from before sources compile unchanged). */
+  fundingSource?: FundingSource | null;
 }
 
 export interface ActivityInput {
@@ -60,6 +63,8 @@ function stableJson(v: unknown): string {
 export function contentHash(input: ActivityInput): string {
   const canonical = {
     ...input,
+    // A line without a source hashes as it did before sources existed, so re-imports stay unchanged.
+    lines: input.lines.map(({ fundingSource, ...l }) => (fundingSource ? { ...l, fundingSource } : l)),
     externalRef: input.externalRef ?? null,
     recipientIds: [...new Set(input.recipientIds)].sort((a, b) => a - b),
     nursingHomeIds: [...new Set(input.nursingHomeIds)].sort((a, b) => a - b),
@@ -162,9 +167,9 @@ export function activityStatements(
     ),
     ...input.lines.map((l) =>
       db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
-          volunteers, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+          volunteers, funding_source, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
         SELECT a.id, ${l.kind}, ${l.amountFen}, ${l.goodsName}, ${l.quantity}, ${l.unit}, ${l.serviceKind}, ${l.serviceCentihours},
-          ${l.volunteers}, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId}, ${nonce}, ${meta.actorUserId}, ${created}
+          ${l.volunteers}, ${l.fundingSource ?? null}, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId}, ${nonce}, ${meta.actorUserId}, ${created}
         FROM ${mine} AS a`),
     ),
     auditRowsFrom(
@@ -235,9 +240,9 @@ export async function reverseLine(
   const reversal = sql`(SELECT id FROM ledger_lines WHERE reverses_line_id = ${line.id} AND write_nonce = ${nonce})`;
   const statements: unknown[] = [
     db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
-        volunteers, reverses_line_id, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+        volunteers, funding_source, reverses_line_id, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
       SELECT activity_id, kind, -amount_fen, goods_name, CASE WHEN quantity IS NULL THEN NULL ELSE -quantity END, unit, service_kind,
-        -service_centihours, volunteers, id, ${meta.reason}, occurred_on, organisation_id, township_id, ${nonce}, ${meta.actorUserId}, ${at}
+        -service_centihours, volunteers, funding_source, id, ${meta.reason}, occurred_on, organisation_id, township_id, ${nonce}, ${meta.actorUserId}, ${at}
       FROM ledger_lines WHERE id = ${line.id} AND reverses_line_id IS NULL
       ON CONFLICT (reverses_line_id) DO NOTHING`),
     auditRowsFrom(
@@ -256,9 +261,9 @@ export async function reverseLine(
     const l = replacement;
     statements.push(
       db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
-          volunteers, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+          volunteers, funding_source, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
         SELECT o.activity_id, ${l.kind}, ${l.amountFen}, ${l.goodsName}, ${l.quantity}, ${l.unit}, ${l.serviceKind}, ${l.serviceCentihours},
-          ${l.volunteers}, ${meta.reason}, o.occurred_on, o.organisation_id, o.township_id, ${nonce}, ${meta.actorUserId}, ${at}
+          ${l.volunteers}, ${l.fundingSource === undefined ? sql`o.funding_source` : l.fundingSource}, ${meta.reason}, o.occurred_on, o.organisation_id, o.township_id, ${nonce}, ${meta.actorUserId}, ${at}
         FROM ledger_lines o WHERE o.id = ${line.id} AND EXISTS ${reversal}`),
     );
   }
