@@ -14,9 +14,9 @@ const TABLE_SIZE = 18; // half-points: 9 pt, so ten columns fit a landscape page
 // A4 in twips (1/1440 inch); docx swaps them for landscape sections.
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 1134; // 2 cm
-// Landscape text width: 16838 − 2 × 1134 = 14570 twips. The name column, then the nine measures: counts narrow,
+// Landscape text width: 16838 − 2 × 1134 = 14570 twips. The name column, then the eleven measures: counts narrow,
 // money wide enough for "18,676,006.45" at 9 pt on one line.
-const WIDTHS = [3070, 1000, 1000, 1000, 1150, 1000, 1700, 1700, 1800, 1150];
+const WIDTHS = [2370, 850, 850, 850, 850, 850, 1650, 1650, 1750, 1000, 1000, 900];
 
 const shown = (c: Cell) =>
   c === null

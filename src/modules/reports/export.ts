@@ -4,12 +4,14 @@ import type { Translate } from '../../lib/i18n/index.js';
 import { type Cell, money, writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
 import type { AnnualSummary } from './summary.js';
 
-/** The total as the sentence says it: 万元 with one decimal from 1 万元 up (the seed's style), exact 元 below. */
+/**
+ * The total as the sentence says it: in Chinese 万元 with one decimal from 1 万元 up (the seed's style) and exact 元
+ * below (never "0.0万元"); in English exact yuan ("8,667,000 yuan", never "10k yuan").
+ */
 export function amountWords(t: Translate, fen: number): string {
-  const yuan = formatYuanExact(fen);
-  return Math.abs(fen) >= 1_000_000
-    ? t('report.amountWan', { wan: formatWanYuan(fen), yuan })
-    : t('report.amountYuan', { yuan });
+  if (t('report.amountInWan') === 'yes' && Math.abs(fen) >= 1_000_000)
+    return t('report.amountWan', { wan: formatWanYuan(fen) });
+  return t('report.amountYuan', { yuan: formatYuanExact(fen) });
 }
 
 /** The seed's sentence, from the data: counts exact, the total as `amountWords` says it. */

@@ -1,5 +1,7 @@
 /** The annual summary's new strings (definitions, funding sources, voids), zh and en. */
 export const zhReports = {
+  // Whether this language states sums from 1 万元 up in 万元 (the seed's style); below that, and otherwise, exact 元.
+  'report.amountInWan': 'yes',
   'report.amountWan': '{wan}万元',
   'report.amountYuan': '{yuan}元',
   'report.m.volunteer_hours': '志愿服务时长（小时）',
@@ -42,7 +44,8 @@ export const zhReports = {
 } as const;
 
 export const enReports: { readonly [K in keyof typeof zhReports]: string } = {
-  'report.amountWan': '{yuan} yuan',
+  'report.amountInWan': 'no',
+  'report.amountWan': '{wan} × 10,000 yuan',
   'report.amountYuan': '{yuan} yuan',
   'report.m.volunteer_hours': 'Volunteer hours',
   'report.m.volunteers_serving': 'Volunteers serving',
