@@ -2,12 +2,16 @@
 // recorded through the service giving the same summary, the optional 资金来源 column (absent → 未注明), and a bad
 // source refused with its row, nothing written.
 
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { activities } from '../../src/db/schema/index.js';
+import { translator } from '../../src/lib/i18n/index.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { ALL, township as townshipScope } from '../../src/lib/scope.js';
 import { importActivities } from '../../src/modules/ledger/import.js';
 import { type LineInput, recordActivity } from '../../src/modules/ledger/service.js';
+import { summaryDocx } from '../../src/modules/reports/docx.js';
+import { summaryCsv } from '../../src/modules/reports/export.js';
 import { annualSummary } from '../../src/modules/reports/summary.js';
 import { createTestApp, type TestApp } from '../setup/app.js';
 import { cash, goods, organisation, recipient, service, township } from '../setup/ledger-fixtures.js';
@@ -88,6 +92,16 @@ describe('the annual summary over the activities spreadsheet', () => {
       ['donation', 62050, 0],
       ['unspecified', 20000, 0],
     ]);
+
+    // The exports carry the table by source: the CSV as rows tagged 资金来源, the Word report as its own table.
+    const csv = new TextDecoder().decode(summaryCsv(translator('zh'), s));
+    expect(csv).toContain('资金来源,社会捐赠,,,,,,500.00,120.50,620.50,0,,');
+    expect(csv).toContain('资金来源,未注明,,,,,,200.00,0.00,200.00,0,,');
+    const docx = await summaryDocx(translator('zh'), s, { issuedOn: '2026-12-01', county: '湘潭县' });
+    const xml = strFromU8(unzipSync(docx)['word/document.xml']);
+    expect(xml).toContain('分资金来源');
+    expect(xml).toContain('护理补贴统筹');
+    expect(xml).toContain('1,120.50');
 
     // The same year typed in through the service: the same summary, figure for figure.
     const typed = await createTestApp();

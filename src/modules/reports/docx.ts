@@ -92,6 +92,48 @@ async function chartImages(d: Docx, t: Translate, s: AnnualSummary, rasterise: S
   return out;
 }
 
+const SOURCE_WIDTHS = [4570, 2500, 2500, 2500, 2500];
+
+/** Money and service hours by funding source, with the county's total last (bold): the page's table. */
+function sourceTable(d: Docx, t: Translate, s: AnnualSummary) {
+  const header = [
+    'report.col.source',
+    'report.m.cash_fen',
+    'report.m.goods_value_fen',
+    'report.m.aid_total_fen',
+    'report.m.service_hours',
+  ] as const;
+  const rows = [
+    ...s.by_funding_source.map((r) => ({ name: t(`fundingSource.${r.source}`), r, bold: false })),
+    { name: t('report.group.total'), r: s, bold: true },
+  ];
+  return new d.Table({
+    layout: d.TableLayoutType.FIXED,
+    width: { size: SOURCE_WIDTHS.reduce((a, b) => a + b, 0), type: d.WidthType.DXA },
+    columnWidths: SOURCE_WIDTHS,
+    rows: [
+      new d.TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((h, i) => tableCell(d, t(h), { bold: true, right: i > 0, width: SOURCE_WIDTHS[i] })),
+      }),
+      ...rows.map(
+        ({ name, r, bold }) =>
+          new d.TableRow({
+            cantSplit: true,
+            children: [
+              name,
+              formatYuanGrouped(r.cash_fen),
+              formatYuanGrouped(r.goods_value_fen),
+              formatYuanGrouped(r.aid_total_fen),
+              shown(r.service_hours),
+            ].map((text, i) => tableCell(d, text, { right: i > 0, width: SOURCE_WIDTHS[i], bold })),
+          }),
+      ),
+    ],
+  });
+}
+
 /**
  * The summary as a printable official report: a portrait first section (title, date, the sentence, the page's
  * two charts as PNG), then a landscape section with the three tables (numbers right-aligned with thousands
@@ -169,6 +211,8 @@ export async function summaryDocx(
             s.by_month.map((r) => ({ name: r.month, m: r })),
             total,
           ),
+          heading(t('report.bySource')),
+          sourceTable(d, t, s),
         ],
       },
     ],
