@@ -1,7 +1,7 @@
 /**
  * Annual-summary benchmark. Builds ledgers of 100 k, 1 M and 5 M lines over 10 years (2017–2026) and
- * times the 2026 summary (monthly roll-up + distinct target counts) against its floor, the bare SQL aggregate
- * computing the same figures from the ledger rows, in the same run.
+ * times the 2026 summary (folded from the year's facts, decision 0175) against its floor, the same fact statements
+ * run bare on the client, in the same run.
  * The 1 M and 5 M histories give 2026 the same size (100 k lines), so their ratio shows what history costs.
  * Then the summary page under autocannon next to a bare Hono hello-world.
  * Usage: npm run bench:report [-- --sizes 100000,1000000,5000000]
@@ -134,7 +134,7 @@ async function time(database: Database) {
   // Floor: the same facts read from the ledger, visits and shifts, bare on the client (no drizzle, no folding, no names).
   const dialect = (db as unknown as { dialect: { sqlToQuery(s: unknown): { sql: string; params: unknown[] } } })
     .dialect;
-  const raw = [st.events, st.reach, st.lines, st.hours].map((q) => {
+  const raw = [st.reach, st.lines, st.hours].map((q) => {
     const { sql: text, params } = dialect.sqlToQuery(q);
     return { sql: text, args: params as never[] };
   });
@@ -145,6 +145,11 @@ async function time(database: Database) {
   );
   const head = await median(() => database.client.execute({ sql: headline.sql, args: headline.params as never[] }));
   const summary = await median(() => annualSummary(db, YEAR, ALL));
+  // Each fact statement alone, one after another, to see where the floor goes.
+  const each: string[] = [];
+  for (const [i, k] of ['reach', 'lines', 'hours'].entries())
+    each.push(`${k} ${(await median(() => database.client.execute(raw[i]), 3)).toFixed(1)} ms`);
+  log(`  fact statements alone: ${each.join(' · ')}`);
   return { summary, floor, head };
 }
 

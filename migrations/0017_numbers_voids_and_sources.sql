@@ -8,8 +8,56 @@ CREATE TABLE `activity_voids` (
 	FOREIGN KEY (`voided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+DROP INDEX `ledger_lines_on_idx`;--> statement-breakpoint
+DROP INDEX `ledger_lines_township_idx`;--> statement-breakpoint
+DROP INDEX `ledger_lines_org_idx`;--> statement-breakpoint
 ALTER TABLE `ledger_lines` ADD `funding_source` text;--> statement-breakpoint
+CREATE INDEX `ledger_lines_on_idx` ON `ledger_lines` (`occurred_on`,`kind`,`funding_source`,`amount_fen`,`service_centihours`,`organisation_id`,`township_id`);--> statement-breakpoint
+CREATE INDEX `ledger_lines_township_idx` ON `ledger_lines` (`township_id`,`occurred_on`,`kind`,`funding_source`,`amount_fen`,`service_centihours`,`organisation_id`);--> statement-breakpoint
+CREATE INDEX `ledger_lines_org_idx` ON `ledger_lines` (`organisation_id`,`occurred_on`,`kind`,`funding_source`,`amount_fen`,`service_centihours`,`township_id`);--> statement-breakpoint
 CREATE INDEX `shift_signups_confirmed_at_idx` ON `shift_signups` (`confirmed_at`);--> statement-breakpoint
+-- Where the aid arrived (decision 0175): a target's township is its household's (or nursing home's), an activity's
+-- and its lines' that of its first-named target. Rows written so far carry the organiser's township; the append-only
+-- guards are lifted for this one correction and put back below, and the monthly roll-up is rebuilt from the rows.
+DROP TRIGGER activities_no_update;
+--> statement-breakpoint
+DROP TRIGGER activity_targets_no_update;
+--> statement-breakpoint
+DROP TRIGGER ledger_lines_no_update;
+--> statement-breakpoint
+UPDATE activity_targets SET township_id = coalesce(
+  (SELECT r.township_id FROM recipients r WHERE r.id = activity_targets.recipient_id),
+  (SELECT h.township_id FROM organisations h WHERE h.id = activity_targets.nursing_home_id),
+  township_id);
+--> statement-breakpoint
+UPDATE activities SET township_id = (SELECT t.township_id FROM activity_targets t WHERE t.activity_id = activities.id ORDER BY t.id LIMIT 1)
+WHERE EXISTS (SELECT 1 FROM activity_targets t WHERE t.activity_id = activities.id);
+--> statement-breakpoint
+UPDATE ledger_lines SET township_id = (SELECT a.township_id FROM activities a WHERE a.id = ledger_lines.activity_id);
+--> statement-breakpoint
+DELETE FROM aid_monthly;
+--> statement-breakpoint
+INSERT INTO aid_monthly (month, organisation_id, organisation_kind, township_id, events, cash_fen, goods_fen, centihours)
+SELECT month, organisation_id, organisation_kind, township_id, sum(events), sum(cash), sum(goods), sum(centihours) FROM (
+  SELECT substr(occurred_on, 1, 7) AS month, organisation_id, organisation_kind, coalesce(township_id, 0) AS township_id,
+    1 AS events, 0 AS cash, 0 AS goods, 0 AS centihours
+  FROM activities
+  UNION ALL
+  SELECT substr(l.occurred_on, 1, 7), l.organisation_id, a.organisation_kind, coalesce(l.township_id, 0), 0,
+    CASE WHEN l.kind = 'cash' THEN l.amount_fen ELSE 0 END, CASE WHEN l.kind = 'goods' THEN l.amount_fen ELSE 0 END,
+    l.service_centihours
+  FROM ledger_lines l JOIN activities a ON a.id = l.activity_id
+) GROUP BY 1, 2, 3, 4;
+--> statement-breakpoint
+CREATE TRIGGER activities_no_update BEFORE UPDATE ON activities
+BEGIN SELECT RAISE(ABORT, 'ledger_append_only'); END;
+--> statement-breakpoint
+CREATE TRIGGER activity_targets_no_update BEFORE UPDATE ON activity_targets
+BEGIN SELECT RAISE(ABORT, 'ledger_append_only'); END;
+--> statement-breakpoint
+CREATE TRIGGER ledger_lines_no_update BEFORE UPDATE ON ledger_lines
+BEGIN SELECT RAISE(ABORT, 'ledger_append_only'); END;
+--> statement-breakpoint
 -- Voids are append-only like the rest of the ledger (decision 0061): a void is never edited or taken back.
 CREATE TRIGGER activity_voids_no_update BEFORE UPDATE ON activity_voids
 BEGIN SELECT RAISE(ABORT, 'ledger_append_only'); END;

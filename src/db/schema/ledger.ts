@@ -11,7 +11,9 @@ export { ACTIVITY_KINDS, LINE_KINDS } from '../../domain/vocabulary.js';
 
 /**
  * One assistance event (帮扶活动). Organisation kind, township and date are copied onto the targets and lines
- * so that a year's report reads one index range per table and nothing from other years (decision 0062).
+ * so that a year's report reads one index range per table and nothing from other years (decision 0062). The
+ * township is where the aid arrived (decision 0175): a target's is its household's (or nursing home's), an activity's
+ * and its lines' that of its first-named target.
  * All three tables are append-only; triggers in the `ledger_triggers` migration refuse UPDATE and DELETE.
  */
 export const activities = sqliteTable(
@@ -116,6 +118,7 @@ export const ledgerLines = sqliteTable(
     index('ledger_lines_on_idx').on(
       t.occurredOn,
       t.kind,
+      t.fundingSource,
       t.amountFen,
       t.serviceCentihours,
       t.organisationId,
@@ -126,6 +129,7 @@ export const ledgerLines = sqliteTable(
       t.townshipId,
       t.occurredOn,
       t.kind,
+      t.fundingSource,
       t.amountFen,
       t.serviceCentihours,
       t.organisationId,
@@ -134,6 +138,7 @@ export const ledgerLines = sqliteTable(
       t.organisationId,
       t.occurredOn,
       t.kind,
+      t.fundingSource,
       t.amountFen,
       t.serviceCentihours,
       t.townshipId,

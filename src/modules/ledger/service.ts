@@ -130,8 +130,9 @@ export function activityStatements(
   meta: { idempotencyKey: string; actorUserId: number | null; now: Date; nonce: string },
 ) {
   const { org, people, homes } = r;
-  // The activity belongs to its organisation's township; a county-wide social organisation's to its first target's.
-  const townshipId = org.townshipId ?? people[0]?.townshipId ?? homes[0]?.townshipId ?? null;
+  // Filed where the aid arrived (decision 0175): each target under its own township, the activity and its lines
+  // under the first-named target's (households before nursing homes, as the targets are written), whoever organised it.
+  const townshipId = people[0]?.townshipId ?? homes[0]?.townshipId ?? org.townshipId ?? null;
   const key = meta.idempotencyKey;
   const nonce = meta.nonce;
   const mine = sql`(SELECT id FROM activities WHERE idempotency_key = ${key} AND write_nonce = ${nonce})`;
@@ -159,11 +160,11 @@ export function activityStatements(
       .onConflictDoNothing(),
     ...people.map((p) =>
       db.run(sql`INSERT INTO activity_targets (activity_id, recipient_id, nursing_home_id, occurred_on, organisation_id, township_id)
-        SELECT a.id, ${p.id}, NULL, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId} FROM ${mine} AS a`),
+        SELECT a.id, ${p.id}, NULL, ${owner.occurredOn}, ${owner.organisationId}, ${p.townshipId} FROM ${mine} AS a`),
     ),
     ...homes.map((h) =>
       db.run(sql`INSERT INTO activity_targets (activity_id, recipient_id, nursing_home_id, occurred_on, organisation_id, township_id)
-        SELECT a.id, NULL, ${h.id}, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId} FROM ${mine} AS a`),
+        SELECT a.id, NULL, ${h.id}, ${owner.occurredOn}, ${owner.organisationId}, ${h.townshipId ?? owner.townshipId} FROM ${mine} AS a`),
     ),
     ...input.lines.map((l) =>
       db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,

@@ -20,14 +20,13 @@ const activityEvent = sql.raw(
   "CASE WHEN a.shift_id IS NULL THEN 'activity:' || a.id ELSE 'shift:' || a.shift_id || ':' || a.organisation_id END",
 );
 
-/** Whom each non-voided activity reached, filed under the household's (or nursing home's) own township. */
-const targetRows = (year: number) => sql`SELECT a.organisation_id, a.organisation_kind,
-    substr(a.occurred_on, 1, 7) AS month, ${activityEvent} AS event,
+/** Whom each non-voided activity reached, under the target's own township (copied at write time, decision 0175). */
+const targetRows = (year: number) => sql`SELECT t.organisation_id, a.organisation_kind,
+    substr(t.occurred_on, 1, 7) AS month, ${activityEvent} AS event,
     CASE WHEN t.recipient_id IS NULL THEN 'nursing_home' ELSE 'household' END AS target,
-    coalesce(t.recipient_id, t.nursing_home_id) AS id, coalesce(r.township_id, h.township_id) AS township_id
-  FROM activities a JOIN activity_targets t ON t.activity_id = a.id
-  LEFT JOIN recipients r ON r.id = t.recipient_id LEFT JOIN organisations h ON h.id = t.nursing_home_id
-  WHERE ${yearRange(year, 'a.occurred_on')} AND ${notVoided}`;
+    coalesce(t.recipient_id, t.nursing_home_id) AS id, t.township_id
+  FROM activity_targets t JOIN activities a ON a.id = t.activity_id
+  WHERE ${yearRange(year, 't.occurred_on')} AND ${notVoided}`;
 
 /**
  * Counted visits: outcome visited, by a volunteer or a station worker (a 守望之家's care visits are the daily care
@@ -41,11 +40,7 @@ const visitRows = (year: number) => sql`SELECT o.id AS organisation_id, o.kind A
     CASE WHEN r.support_mode = 'home' THEN 'household' ELSE 'nursing_home' END AS target,
     CASE WHEN r.support_mode = 'home' THEN r.id ELSE r.nursing_home_id END AS id,
     CASE WHEN r.support_mode = 'home' THEN r.township_id ELSE coalesce(h.township_id, r.township_id) END AS township_id
-  FROM (SELECT v.recipient_id, v.visited_on, v.recorded_by,
-      (SELECT s.id FROM plan_assignments pa JOIN visit_plans vp ON vp.id = pa.plan_id JOIN shifts s ON s.id = vp.shift_id
-        WHERE pa.published = 1 AND pa.recipient_id = v.recipient_id AND s.date = v.visited_on ORDER BY s.id LIMIT 1) AS shift_id
-    FROM visits v
-    WHERE ${yearRange(year, 'v.visited_on')} AND v.outcome = 'visited' AND v.visitor_kind IN ('volunteer', 'station_worker')) cv
+  FROM cv
   JOIN recipients r ON r.id = cv.recipient_id
   LEFT JOIN organisations h ON h.id = r.nursing_home_id
   LEFT JOIN shifts s ON s.id = cv.shift_id
@@ -54,25 +49,26 @@ const visitRows = (year: number) => sql`SELECT o.id AS organisation_id, o.kind A
   JOIN organisations o ON o.id = coalesce(s.organisation_id, u.organisation_id, st.id) AND o.kind IN ('social_org', 'station')
   WHERE r.support_mode = 'home' OR r.nursing_home_id IS NOT NULL`;
 
+// Materialized, so the plan subquery runs once per visit, not once per expression that reads its result.
+const countedVisits = (year: number) => sql`cv AS MATERIALIZED (SELECT v.recipient_id, v.visited_on, v.recorded_by,
+      (SELECT s.id FROM plan_assignments pa JOIN visit_plans vp ON vp.id = pa.plan_id JOIN shifts s ON s.id = vp.shift_id
+        WHERE pa.published = 1 AND pa.recipient_id = v.recipient_id AND s.date = v.visited_on ORDER BY s.id LIMIT 1) AS shift_id
+    FROM visits v
+    WHERE ${yearRange(year, 'v.visited_on')} AND v.outcome = 'visited' AND v.visitor_kind IN ('volunteer', 'station_worker'))`;
+
 /** The statements that read a year's facts within a scope (the benchmark runs them bare as the floor). */
 export function factStatements(year: number, s: Scope) {
   const where = inScope(s);
   return {
-    events: sql`SELECT DISTINCT event, organisation_id, organisation_kind, township_id, month
+    // Events and reach in one read: each row is one target (or visited household) of one event, distinct.
+    reach: sql`WITH ${countedVisits(year)} SELECT DISTINCT event, target, id, organisation_id, organisation_kind, township_id, month
       FROM (${targetRows(year)} UNION ALL ${visitRows(year)}) f WHERE ${where}`,
-    reach: sql`SELECT DISTINCT target, id, organisation_id, organisation_kind, township_id, month
-      FROM (${targetRows(year)} UNION ALL ${visitRows(year)}) f WHERE ${where}`,
-    // A line is filed under its activity's first-named household's (or nursing home's) township. Reversals carry
-    // the negated figures, so the sums are those of the lines not reversed; a voided activity's are left out whole.
-    lines: sql`SELECT f.organisation_id, f.organisation_kind, f.township_id, f.month, l.kind,
-        coalesce(l.funding_source, 'unspecified') AS source, sum(l.amount_fen) AS amount, sum(l.service_centihours) AS centihours
-      FROM (SELECT a.id, a.organisation_id, a.organisation_kind, substr(a.occurred_on, 1, 7) AS month,
-          (SELECT coalesce(r.township_id, h.township_id) FROM activity_targets t
-            LEFT JOIN recipients r ON r.id = t.recipient_id LEFT JOIN organisations h ON h.id = t.nursing_home_id
-            WHERE t.activity_id = a.id ORDER BY t.id LIMIT 1) AS township_id
-        FROM activities a WHERE ${yearRange(year, 'a.occurred_on')} AND ${notVoided}) f
-      JOIN ledger_lines l ON l.activity_id = f.id
-      WHERE ${where} GROUP BY 1, 2, 3, 4, 5, 6`,
+    // Lines carry their activity's township (its first-named target's) and date: one covering index range. Reversals
+    // carry the negated figures and source, so the sums are those of the lines not reversed; a voided activity's
+    // lines are all reversed, so they net to nothing without a join.
+    lines: sql`SELECT f.organisation_id, '' AS organisation_kind, f.township_id, substr(f.occurred_on, 1, 7) AS month, f.kind,
+        coalesce(f.funding_source, 'unspecified') AS source, sum(f.amount_fen) AS amount, sum(f.service_centihours) AS centihours
+      FROM ledger_lines f WHERE ${yearRange(year, 'f.occurred_on')} AND ${where} GROUP BY 1, 2, 3, 4, 5, 6`,
     // Confirmed time on shifts, filed under the shift's organisation and township.
     hours: sql`SELECT f.volunteer_id, f.organisation_id, f.organisation_kind, f.township_id, f.month, sum(f.minutes) AS minutes
       FROM (SELECT ss.volunteer_id, s.organisation_id, o.kind AS organisation_kind, s.township_id,
@@ -95,15 +91,21 @@ const filed = (r: Row) => ({
 /** Reads a year's facts in one batch (one consistent snapshot). */
 export async function readFacts(db: Db, year: number, s: Scope): Promise<Facts> {
   const st = factStatements(year, s);
-  const [events, reach, lines, hours] = (await db.batch([
-    db.all(st.events),
+  const [reach, lines, hours] = (await db.batch([
     db.all(st.reach),
     db.all(st.lines),
     db.all(st.hours),
   ])) as unknown as Row[][];
+  const reached = reach.map((r) => ({
+    ...filed(r),
+    event: String(r.event),
+    target: r.target as ReachFact['target'],
+    id: Number(r.id),
+  }));
   return {
-    events: events.map((r): EventFact => ({ ...filed(r), event: String(r.event) })),
-    reach: reach.map((r): ReachFact => ({ ...filed(r), target: r.target as ReachFact['target'], id: Number(r.id) })),
+    // The fold counts events as a set, so one fact per target of an event is as good as one per event.
+    events: reached as EventFact[],
+    reach: reached as ReachFact[],
     lines: lines.map(
       (r): LineFact => ({
         ...filed(r),
