@@ -134,7 +134,7 @@ async function time(database: Database) {
   // Floor: the same facts read from the ledger, visits and shifts, bare on the client (no drizzle, no folding, no names).
   const dialect = (db as unknown as { dialect: { sqlToQuery(s: unknown): { sql: string; params: unknown[] } } })
     .dialect;
-  const raw = [st.reach, st.lines, st.hours].map((q) => {
+  const raw = [st.reach, st.lines, st.sources, st.hours].map((q) => {
     const { sql: text, params } = dialect.sqlToQuery(q);
     return { sql: text, args: params as never[] };
   });
@@ -147,7 +147,7 @@ async function time(database: Database) {
   const summary = await median(() => annualSummary(db, YEAR, ALL));
   // Each fact statement alone, one after another, to see where the floor goes.
   const each: string[] = [];
-  for (const [i, k] of ['reach', 'lines', 'hours'].entries())
+  for (const [i, k] of ['reach', 'lines', 'sources', 'hours'].entries())
     each.push(`${k} ${(await median(() => database.client.execute(raw[i]), 3)).toFixed(1)} ms`);
   log(`  fact statements alone: ${each.join(' · ')}`);
   return { summary, floor, head };

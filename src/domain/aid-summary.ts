@@ -38,10 +38,17 @@ export interface ReachFact extends Filed {
   id: number;
 }
 
-/** Net money and hours of non-voided lines of one kind and source (reversals already netted in the sums). */
+/** Net money and hours of one kind of line (reversals already netted in the sums; voided activities net to nothing). */
 export interface LineFact extends Filed {
   kind: LineKind;
+  amountFen: number;
+  centihours: number;
+}
+
+/** The same sums by funding source alone (the table by source needs no other grouping). */
+export interface SourceFact {
   source: FundingSource | 'unspecified';
+  kind: LineKind;
   amountFen: number;
   centihours: number;
 }
@@ -56,6 +63,7 @@ export interface Facts {
   events: EventFact[];
   reach: ReachFact[];
   lines: LineFact[];
+  sources: SourceFact[];
   hours: HoursFact[];
 }
 
@@ -169,7 +177,7 @@ export interface SourceRow {
 }
 
 /** The money and service hours by funding source (资金来源), every source present in the lines, in a fixed order. */
-export function bySource(lines: LineFact[], order: readonly string[]): SourceRow[] {
+export function bySource(lines: SourceFact[], order: readonly string[]): SourceRow[] {
   const rows = new Map<string, SourceRow>();
   for (const l of lines) {
     let r = rows.get(l.source);

@@ -66,6 +66,6 @@ export async function annualSummary(db: Db, year: number, s: Scope): Promise<Ann
       }))
       .sort((a, b) => b.aid_total_fen - a.aid_total_fen || a.organisation_id - b.organisation_id),
     by_month: [...byMonth].map(([k, m]) => ({ month: k, ...m })).sort((a, b) => a.month.localeCompare(b.month)),
-    by_funding_source: bySource(facts.lines, [...FUNDING_SOURCES, UNSPECIFIED_SOURCE]),
+    by_funding_source: bySource(facts.sources, [...FUNDING_SOURCES, UNSPECIFIED_SOURCE]),
   };
 }
