@@ -32,9 +32,10 @@ const targetRows = (year: number) => sql`SELECT t.organisation_id, a.organisatio
  * Counted visits: outcome visited, by a volunteer or a station worker (a 守望之家's care visits are the daily care
  * promise, counted by compliance). The visiting body is the organisation of the published plan's shift that had the
  * household that day, else the recorder's own organisation (or their township's station). A home-supported household
- * is reached; a nursing-home resident's visit reaches their nursing home.
+ * is reached; a nursing-home resident's visit reaches their nursing home. Reads the year's counted visits from `cv`
+ * (`countedVisits`, a CTE of the statement).
  */
-const visitRows = (year: number) => sql`SELECT o.id AS organisation_id, o.kind AS organisation_kind,
+const visitRows = () => sql`SELECT o.id AS organisation_id, o.kind AS organisation_kind,
     substr(cv.visited_on, 1, 7) AS month,
     CASE WHEN cv.shift_id IS NULL THEN 'day:' || o.id || ':' || cv.visited_on ELSE 'shift:' || cv.shift_id || ':' || o.id END AS event,
     CASE WHEN r.support_mode = 'home' THEN 'household' ELSE 'nursing_home' END AS target,
@@ -70,7 +71,7 @@ export function factStatements(year: number, s: Scope) {
   return {
     // Events and reach in one read: each row is one target (or visited household) of one event, distinct.
     reach: sql`WITH ${countedVisits(year)} SELECT DISTINCT event, target, id, organisation_id, organisation_kind, township_id, month
-      FROM (${targetRows(year)} UNION ALL ${visitRows(year)}) f WHERE ${where}`,
+      FROM (${targetRows(year)} UNION ALL ${visitRows()}) f WHERE ${where}`,
     // Lines carry their activity's township (its first-named target's) and date: one covering index range. Reversals
     // carry the negated figures and source, so the sums are those of the lines not reversed; a voided activity's
     // lines are all reversed, so they net to nothing without a join.
