@@ -18,7 +18,7 @@ CREATE INDEX `ledger_lines_org_idx` ON `ledger_lines` (`organisation_id`,`occurr
 CREATE INDEX `shift_signups_confirmed_at_idx` ON `shift_signups` (`confirmed_at`);--> statement-breakpoint
 -- Where the aid arrived (decision 0175): a target's township is its household's (or nursing home's), an activity's
 -- and its lines' that of its first-named target. Rows written so far carry the organiser's township; the append-only
--- guards are lifted for this one correction and put back below, and the monthly roll-up is rebuilt from the rows.
+-- guards are lifted for this one correction and put back below, and the monthly roll-up is refilled from the rows.
 DROP TRIGGER activities_no_update;
 --> statement-breakpoint
 DROP TRIGGER activity_targets_no_update;
@@ -35,7 +35,8 @@ WHERE EXISTS (SELECT 1 FROM activity_targets t WHERE t.activity_id = activities.
 --> statement-breakpoint
 UPDATE ledger_lines SET township_id = (SELECT a.township_id FROM activities a WHERE a.id = ledger_lines.activity_id);
 --> statement-breakpoint
-DELETE FROM aid_monthly;
+-- Derived data: zeroed and refilled in place (a row left under its old township keeps zeros, adding nothing).
+UPDATE aid_monthly SET events = 0, cash_fen = 0, goods_fen = 0, centihours = 0;
 --> statement-breakpoint
 INSERT INTO aid_monthly (month, organisation_id, organisation_kind, township_id, events, cash_fen, goods_fen, centihours)
 SELECT month, organisation_id, organisation_kind, township_id, sum(events), sum(cash), sum(goods), sum(centihours) FROM (
@@ -47,7 +48,9 @@ SELECT month, organisation_id, organisation_kind, township_id, sum(events), sum(
     CASE WHEN l.kind = 'cash' THEN l.amount_fen ELSE 0 END, CASE WHEN l.kind = 'goods' THEN l.amount_fen ELSE 0 END,
     l.service_centihours
   FROM ledger_lines l JOIN activities a ON a.id = l.activity_id
-) GROUP BY 1, 2, 3, 4;
+) WHERE true GROUP BY 1, 2, 3, 4
+ON CONFLICT (month, organisation_id, township_id) DO UPDATE SET events = excluded.events, cash_fen = excluded.cash_fen,
+  goods_fen = excluded.goods_fen, centihours = excluded.centihours;
 --> statement-breakpoint
 CREATE TRIGGER activities_no_update BEFORE UPDATE ON activities
 BEGIN SELECT RAISE(ABORT, 'ledger_append_only'); END;
