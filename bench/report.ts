@@ -1,7 +1,7 @@
 /**
  * Annual-summary benchmark. Builds ledgers of 100 k, 1 M and 5 M lines over 10 years (2017–2026) and
- * times the 2026 summary (monthly roll-up + distinct target counts) against its floor, the bare SQL aggregate
- * computing the same figures from the ledger rows, in the same run.
+ * times the 2026 summary (folded from the year's facts, decision 0175) against its floor, the same fact statements
+ * run bare on the client, in the same run.
  * The 1 M and 5 M histories give 2026 the same size (100 k lines), so their ratio shows what history costs.
  * Then the summary page under autocannon next to a bare Hono hello-world.
  * Usage: npm run bench:report [-- --sizes 100000,1000000,5000000]
@@ -23,7 +23,7 @@ import { loadConfig } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
 import { cipherFor } from '../src/lib/personal-data.js';
 import { ALL } from '../src/lib/scope.js';
-import { annualSummary, summaryStatements, yearRange } from '../src/modules/reports/summary.js';
+import { annualSummary, factStatements, yearRange } from '../src/modules/reports/summary.js';
 import { createUser } from '../src/modules/users/service.js';
 import { BENCH_KEYS } from './lib/keys.js';
 
@@ -130,18 +130,11 @@ async function median(fn: () => Promise<unknown>, runs = 7): Promise<number> {
 
 async function time(database: Database) {
   const db = database.db;
-  const st = summaryStatements(YEAR, ALL);
-  // Floor: the same figures aggregated from the ledger rows, bare on the client (no drizzle, no folding, no names).
+  const st = factStatements(YEAR, ALL);
+  // Floor: the same facts read from the ledger, visits and shifts, bare on the client (no drizzle, no folding, no names).
   const dialect = (db as unknown as { dialect: { sqlToQuery(s: unknown): { sql: string; params: unknown[] } } })
     .dialect;
-  const raw = [
-    st.activities,
-    st.lines,
-    st.targets.all,
-    st.targets.month,
-    st.targets.organisation,
-    st.targets.township,
-  ].map((q) => {
+  const raw = [st.reach, st.lines, st.sources, st.hours].map((q) => {
     const { sql: text, params } = dialect.sqlToQuery(q);
     return { sql: text, args: params as never[] };
   });
@@ -152,6 +145,11 @@ async function time(database: Database) {
   );
   const head = await median(() => database.client.execute({ sql: headline.sql, args: headline.params as never[] }));
   const summary = await median(() => annualSummary(db, YEAR, ALL));
+  // Each fact statement alone, one after another, to see where the floor goes.
+  const each: string[] = [];
+  for (const [i, k] of ['reach', 'lines', 'sources', 'hours'].entries())
+    each.push(`${k} ${(await median(() => database.client.execute(raw[i]), 3)).toFixed(1)} ms`);
+  log(`  fact statements alone: ${each.join(' · ')}`);
   return { summary, floor, head };
 }
 

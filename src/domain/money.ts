@@ -57,3 +57,9 @@ export function formatWanYuan(fen: number): string {
 export function hoursOf(centihours: number): number {
   return Number(formatHundredths(centihours));
 }
+
+/** Fen → yuan for a sentence: grouped, exact, without ".00" on whole yuan ("9,050", "9,050.50"). */
+export function formatYuanExact(fen: number): string {
+  const grouped = formatYuanGrouped(fen);
+  return grouped.endsWith('.00') ? grouped.slice(0, -3) : grouped;
+}

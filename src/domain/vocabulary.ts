@@ -5,6 +5,13 @@ export const ACTIVITY_KINDS = ['home_visit', 'care', 'condolence', 'other'] as c
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const LINE_KINDS = ['cash', 'goods', 'service'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
+/**
+ * Where a line's money or service came from (资金来源): 护理补贴统筹 (the pooled care subsidy of the self-caring),
+ * 财政专项, 社会捐赠, 组织自筹, 其他. A line without one (older rows, an import without the column) is 未注明.
+ */
+export const FUNDING_SOURCES = ['care_subsidy', 'fiscal', 'donation', 'self_raised', 'other'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+export const UNSPECIFIED_SOURCE = 'unspecified' as const;
 // `care_unit`: a 守望之家, the village watch-care unit that makes the daily care visits.
 export const ORGANISATION_KINDS = ['social_org', 'station', 'nursing_home', 'care_unit'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];

@@ -65,7 +65,7 @@ describe('the aid ledger in the browser', () => {
     const year = today.slice(0, 4);
     const admin = await login('county');
     await admin.page.goto(`${server.url}/reports/aid?year=${year}`);
-    expect(await admin.page.locator('#summary-sentence').textContent()).toContain('年帮扶0次，帮扶资金物资共计0.0万元');
+    expect(await admin.page.locator('#summary-sentence').textContent()).toContain('年帮扶0次，帮扶资金物资共计0元');
 
     const coord = await login('coord');
     const page = coord.page;

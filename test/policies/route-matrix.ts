@@ -419,6 +419,14 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
         expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 },
       },
     ],
+    'POST /activities/:id{[0-9]+}/void': [
+      // No reason: refused with 422 inside the scope, 404 outside it; nothing is voided either way.
+      {
+        path: `/activities/${act}/void`,
+        form: { reason: '' },
+        expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 },
+      },
+    ],
     'GET /activities/import': [{ path: '/activities/import', expect: only({ admin: 200 }) }],
     'POST /activities/import': [{ path: '/activities/import', form: {}, expect: only({ admin: 422 }) }],
     'POST /activities/export.csv': [{ path: '/activities/export.csv', expect: only({ admin: 200 }) }],

@@ -154,7 +154,7 @@ describe('roles and scope', () => {
     expect((await other.get(mine.headers.get('location')!)).status).toBe(404);
     const report = await (await own.get('/reports/aid?year=2026')).text();
     expect(report).toContain(
-      '1家社会组织和0个乡镇社工站走访慰问1家敬老院和1户分散供养特困人员，年帮扶1次，帮扶资金物资共计0.0万元',
+      '1家社会组织和0个乡镇社工站走访慰问1家敬老院和1户分散供养特困人员，年帮扶1次，帮扶资金物资共计350.50元',
     );
     const admin = (await loginAs(t, 'county_admin')).browser;
     const county = await (await admin.get('/reports/aid?year=2026')).text();
@@ -163,7 +163,7 @@ describe('roles and scope', () => {
     // A station sees its township's figures: the county-wide organisation's visit was in 易俗河镇 (its household's).
     const stationA = (await loginAs(t, 'station_staff', { townshipId: ids.A })).browser;
     expect(await (await stationA.get('/reports/aid?year=2026')).text()).toContain(
-      '1家社会组织和0个乡镇社工站走访慰问1家敬老院和1户分散供养特困人员，年帮扶1次，帮扶资金物资共计0.0万元',
+      '1家社会组织和0个乡镇社工站走访慰问1家敬老院和1户分散供养特困人员，年帮扶1次，帮扶资金物资共计350.50元',
     );
     const stationList = await (await stationA.get('/activities')).text();
     expect(stationList).toContain('湘潭县爱心协会');

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ACTIVITY_KINDS, LINE_KINDS } from '../../domain/vocabulary.js';
+import { ACTIVITY_KINDS, FUNDING_SOURCES, LINE_KINDS } from '../../domain/vocabulary.js';
 import { townships } from './geo.js';
 import { ORGANISATION_KINDS, organisations } from './organisations.js';
 import { recipients } from './people.js';
@@ -11,7 +11,9 @@ export { ACTIVITY_KINDS, LINE_KINDS } from '../../domain/vocabulary.js';
 
 /**
  * One assistance event (帮扶活动). Organisation kind, township and date are copied onto the targets and lines
- * so that a year's report reads one index range per table and nothing from other years (decision 0062).
+ * so that a year's report reads one index range per table and nothing from other years (decision 0062). The
+ * township is where the aid arrived (decision 0175): a target's is its household's (or nursing home's), an activity's
+ * and its lines' that of its first-named target.
  * All three tables are append-only; triggers in the `ledger_triggers` migration refuse UPDATE and DELETE.
  */
 export const activities = sqliteTable(
@@ -98,6 +100,8 @@ export const ledgerLines = sqliteTable(
     serviceKind: text('service_kind'),
     serviceCentihours: integer('service_centihours').notNull().default(0),
     volunteers: integer('volunteers'),
+    // 资金来源; null is 未注明 (lines before sources were recorded, imports without the column). A reversal copies it.
+    fundingSource: text('funding_source', { enum: FUNDING_SOURCES }),
     reversesLineId: integer('reverses_line_id'),
     reason: text('reason'),
     occurredOn: text('occurred_on').notNull(),
@@ -114,6 +118,7 @@ export const ledgerLines = sqliteTable(
     index('ledger_lines_on_idx').on(
       t.occurredOn,
       t.kind,
+      t.fundingSource,
       t.amountFen,
       t.serviceCentihours,
       t.organisationId,
@@ -124,6 +129,7 @@ export const ledgerLines = sqliteTable(
       t.townshipId,
       t.occurredOn,
       t.kind,
+      t.fundingSource,
       t.amountFen,
       t.serviceCentihours,
       t.organisationId,
@@ -132,12 +138,29 @@ export const ledgerLines = sqliteTable(
       t.organisationId,
       t.occurredOn,
       t.kind,
+      t.fundingSource,
       t.amountFen,
       t.serviceCentihours,
       t.townshipId,
     ),
   ],
 );
+
+/**
+ * A voided activity (作废): recorded in error (a wrong household, a duplicate). The activity itself stays, as the
+ * ledger is append-only; this row marks it void and the same batch reverses its lines, so it leaves every count
+ * and stays visible in history with its reason. One void per activity (the primary key); append-only too.
+ */
+export const activityVoids = sqliteTable('activity_voids', {
+  activityId: integer('activity_id')
+    .primaryKey()
+    .references(() => activities.id),
+  reason: text('reason').notNull(),
+  // A random nonce per write, so the batch's reversals and audit row attach only to the void this request made.
+  writeNonce: text('write_nonce').notNull(),
+  voidedBy: integer('voided_by').references(() => users.id),
+  voidedAt: integer('voided_at', { mode: 'timestamp_ms' }).notNull(),
+});
 
 /**
  * Monthly roll-up of activities and ledger sums per (month, organisation, township), maintained by triggers on

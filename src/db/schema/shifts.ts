@@ -122,6 +122,8 @@ export const shiftSignups = sqliteTable(
     uniqueIndex('shift_signups_shift_volunteer_uq').on(t.shiftId, t.volunteerId),
     index('shift_signups_shift_status_idx').on(t.shiftId, t.status, t.position),
     index('shift_signups_volunteer_idx').on(t.volunteerId, t.status),
+    // The summary cache's version reads the latest confirmation (src/modules/reports/cache.ts) off this index.
+    index('shift_signups_confirmed_at_idx').on(t.confirmedAt),
   ],
 );
 

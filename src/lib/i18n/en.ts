@@ -10,6 +10,7 @@ import { enPlanCoverage } from '../../modules/plans/coverage-messages.js';
 import { enPlans } from '../../modules/plans/messages.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
+import { enReports } from '../../modules/reports/messages.js';
 import { enServiceDays } from '../../modules/service-days/messages.js';
 import { enShifts } from '../../modules/shifts/messages.js';
 import { enRoster } from '../../modules/shifts/roster-messages.js';
@@ -25,6 +26,7 @@ export const en: Dictionary = {
   ...enRegistry,
   ...enRecipients,
   ...enLedger,
+  ...enReports,
   ...enVisits,
   ...enCompliance,
   ...enField,

@@ -10,6 +10,7 @@ import { zhPlanCoverage } from '../../modules/plans/coverage-messages.js';
 import { zhPlans } from '../../modules/plans/messages.js';
 import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
+import { zhReports } from '../../modules/reports/messages.js';
 import { zhServiceDays } from '../../modules/service-days/messages.js';
 import { zhShifts } from '../../modules/shifts/messages.js';
 import { zhRoster } from '../../modules/shifts/roster-messages.js';
@@ -25,6 +26,7 @@ export const zh = {
   ...zhRegistry,
   ...zhRecipients,
   ...zhLedger,
+  ...zhReports,
   ...zhVisits,
   ...zhCompliance,
   ...zhField,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { ACTIVITY_KINDS, type ActivityKind, activities, organisations } from '../../db/schema/index.js';
 import { fitParams } from '../../db/types.js';
 import { parseHundredths } from '../../domain/money.js';
+import { FUNDING_SOURCES, type FundingSource } from '../../domain/vocabulary.js';
 import type { MessageKey, Translate } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Scope } from '../../lib/scope.js';
@@ -38,7 +39,8 @@ type Field =
   | 'quantity'
   | 'unit'
   | 'goodsValue'
-  | 'hours';
+  | 'hours'
+  | 'source';
 
 /** The activities spreadsheet (decision 0066): one row per ledger line, grouped into activities by 活动编号. */
 export const ACTIVITY_COLUMNS: readonly Column<Field>[] = [
@@ -54,7 +56,27 @@ export const ACTIVITY_COLUMNS: readonly Column<Field>[] = [
   { field: 'unit', zh: '单位', en: 'unit' },
   { field: 'goodsValue', zh: '物资折价(元)', en: 'goods_value_yuan' },
   { field: 'hours', zh: '服务时长(小时)', en: 'service_hours' },
+  // Optional: a file without it imports as before, its lines 未注明.
+  { field: 'source', zh: '资金来源', en: 'funding_source' },
 ];
+
+/** 资金来源 as the county writes it (or the stored code), for every line of the row; empty is 未注明. */
+const SOURCE_LABELS: Record<string, FundingSource> = {
+  护理补贴统筹: 'care_subsidy',
+  财政专项: 'fiscal',
+  社会捐赠: 'donation',
+  组织自筹: 'self_raised',
+  其他: 'other',
+};
+const SOURCE_TEXT = Object.fromEntries(Object.entries(SOURCE_LABELS).map(([k, v]) => [v, k])) as Record<
+  FundingSource,
+  string
+>;
+const sourceOf = (text: string): FundingSource | null | undefined =>
+  text === '' || text === '未注明'
+    ? null
+    : (SOURCE_LABELS[text] ??
+      ((FUNDING_SOURCES as readonly string[]).includes(text) ? (text as FundingSource) : undefined));
 
 const KIND_LABELS: Record<string, ActivityKind> = {
   入户走访: 'home_visit',
@@ -173,6 +195,11 @@ export async function importActivities(
       err(orgIds.length ? 'import.ambiguousOrganisation' : 'import.unknownOrganisation', { name: v.organisation });
       continue;
     }
+    const fundingSource = sourceOf(v.source);
+    if (fundingSource === undefined) {
+      err('import.badSource');
+      continue;
+    }
     let g = groups.get(v.ref);
     if (!g) {
       g = {
@@ -215,6 +242,7 @@ export async function importActivities(
           serviceKind: null,
           serviceCentihours: 0,
           volunteers: null,
+          fundingSource,
         });
     }
     if (v.goodsValue || v.goodsName) {
@@ -232,6 +260,7 @@ export async function importActivities(
           serviceKind: null,
           serviceCentihours: 0,
           volunteers: null,
+          fundingSource,
         });
     }
     if (v.hours) {
@@ -247,6 +276,7 @@ export async function importActivities(
           serviceKind: null,
           serviceCentihours: ch,
           volunteers: null,
+          fundingSource,
         });
     }
   }
@@ -338,7 +368,9 @@ export async function exportActivities(
   s: Scope,
   range: { from: string; to: string },
 ): Promise<{ headers: string[]; rows: Cell[][] }> {
-  const where = sql`a.occurred_on >= ${range.from} AND a.occurred_on <= ${range.to} AND ${ledgerWhere(s, 'a')}`;
+  // Voided activities are left out: re-imported, they would count again (their history stays on the pages).
+  const where = sql`a.occurred_on >= ${range.from} AND a.occurred_on <= ${range.to} AND ${ledgerWhere(s, 'a')}
+    AND NOT EXISTS (SELECT 1 FROM activity_voids v WHERE v.activity_id = a.id)`;
   const acts =
     (await db.all(sql`SELECT a.id, coalesce(a.external_ref, 'SW-' || a.id) AS ref, a.occurred_on, a.kind, o.name AS org
     FROM activities a JOIN organisations o ON o.id = a.organisation_id WHERE ${where} ORDER BY a.occurred_on, a.id`)) as {
@@ -370,6 +402,7 @@ export async function exportActivities(
   for (const l of lines) {
     const kind = l.kind as string;
     const fen = Number(l.amount_fen);
+    const source = l.funding_source ? SOURCE_TEXT[l.funding_source as FundingSource] : '';
     const cells: Cell[] =
       kind === 'cash'
         ? [money(fen), '', '', '', '', '']
@@ -384,7 +417,7 @@ export async function exportActivities(
             ]
           : ['', '', '', '', '', hoursCell(Number(l.service_centihours))];
     const id = Number(l.activity_id);
-    lBy.set(id, [...(lBy.get(id) ?? []), cells]);
+    lBy.set(id, [...(lBy.get(id) ?? []), [...cells, source]]);
   }
   const rows: Cell[][] = [];
   for (const a of acts) {
@@ -397,7 +430,7 @@ export async function exportActivities(
         a.org,
         KIND_TEXT[a.kind],
         ...(ts[i] ?? ['', '']),
-        ...(ls[i] ?? ['', '', '', '', '', '']),
+        ...(ls[i] ?? ['', '', '', '', '', '', '']),
       ]);
   }
   return { headers: ACTIVITY_COLUMNS.map((c) => c.zh), rows };

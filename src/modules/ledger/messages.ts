@@ -55,7 +55,7 @@ export const zhLedger = {
   'report.title': '{year}年度特困人员帮扶工作汇总',
   'report.year': '年度',
   'report.sentence':
-    '{orgs}家社会组织和{stations}个乡镇社工站走访慰问{homes}家敬老院和{households}户分散供养特困人员，年帮扶{events}次，帮扶资金物资共计{wan}万元',
+    '{orgs}家社会组织和{stations}个乡镇社工站走访慰问{homes}家敬老院和{households}户分散供养特困人员，年帮扶{events}次，帮扶资金物资共计{amount}',
   'report.sentenceEnd': '。',
   'report.docTitle': '{county}{year}年特困人员帮扶工作汇总',
   'report.chartsMissing': '（本环境未能生成图表图片，请在网页上查看图表。）',
@@ -117,7 +117,7 @@ export const enLedger: { readonly [K in keyof typeof zhLedger]: string } = {
   'nav.aidReport': 'Annual aid summary',
   'activity.kind.home_visit': 'Home visit',
   'activity.kind.care': 'Care and assistance',
-  'activity.kind.condolence': 'Condolence visit',
+  'activity.kind.condolence': 'Caring visit',
   'activity.kind.other': 'Other',
   'line.kind.cash': 'Cash',
   'line.kind.goods': 'Goods',
@@ -168,7 +168,7 @@ export const enLedger: { readonly [K in keyof typeof zhLedger]: string } = {
   'report.title': 'Special-hardship support summary {year}',
   'report.year': 'Year',
   'report.sentence':
-    '{orgs} social organisations and {stations} township stations visited {homes} nursing homes and {households} home-supported households, {events} assistance events in the year, cash and goods worth {wan} 10k yuan',
+    '{orgs} social organisations and {stations} township stations visited {homes} nursing homes and {households} home-supported households, {events} assistance events in the year, cash and goods worth {amount}',
   'report.sentenceEnd': '.',
   'report.docTitle': '{county}: special-hardship support summary {year}',
   'report.chartsMissing': '(Chart images could not be made here; see the charts on the web page.)',

@@ -4,11 +4,13 @@ import {
   type ActivityKind,
   activities,
   activityTargets,
+  activityVoids,
   ledgerLines,
   organisations,
   recipients,
   townships,
 } from '../../db/schema/index.js';
+import { formatHundredths } from '../../domain/money.js';
 import type { Viewer } from '../../lib/context.js';
 import { scope as recipientScope } from '../recipients/policy.js';
 import { recipientsIn } from '../recipients/queries.js';
@@ -46,6 +48,8 @@ export async function listActivities(db: Db, viewer: Viewer, f: ActivityFilters,
       township: townships.name,
       aidFen: sql<number>`(SELECT coalesce(sum(amount_fen), 0) FROM ledger_lines l WHERE l.activity_id = ${activities.id} AND l.kind IN ('cash', 'goods'))`,
       targets: sql<number>`(SELECT count(*) FROM activity_targets x WHERE x.activity_id = ${activities.id})`,
+      // Voided activities stay in the history, marked (their lines net to zero).
+      voided: sql<number>`EXISTS (SELECT 1 FROM activity_voids v WHERE v.activity_id = "activities"."id")`,
     })
     .from(activities)
     .innerJoin(organisations, eq(organisations.id, activities.organisationId))
@@ -82,6 +86,7 @@ export async function findActivity(db: Db, viewer: Viewer, id: number) {
   const targets = await db
     .select({
       recipientId: activityTargets.recipientId,
+      nursingHomeId: activityTargets.nursingHomeId,
       recipient: recipients.name,
       masked: recipients.idNumberMasked,
       nursingHome: organisations.name,
@@ -92,7 +97,13 @@ export async function findActivity(db: Db, viewer: Viewer, id: number) {
     .where(eq(activityTargets.activityId, id))
     .orderBy(asc(activityTargets.id));
   const lines = await db.select().from(ledgerLines).where(eq(ledgerLines.activityId, id)).orderBy(asc(ledgerLines.id));
-  return { activity, targets, lines };
+  const voided =
+    (await db
+      .select({ reason: activityVoids.reason, at: activityVoids.voidedAt, nonce: activityVoids.writeNonce })
+      .from(activityVoids)
+      .where(eq(activityVoids.activityId, id))
+      .get()) ?? null;
+  return { activity, targets, lines, voided };
 }
 
 export type ActivityDetail = NonNullable<Awaited<ReturnType<typeof findActivity>>>;
@@ -154,4 +165,42 @@ export function organisationOptions(db: Db) {
     .from(organisations)
     .where(inArray(organisations.kind, ['social_org', 'station', 'nursing_home']))
     .orderBy(asc(organisations.name));
+}
+
+/**
+ * A voided activity as the "record an activity" form's values, to record it again corrected: organisation, date,
+ * kind, note, targets and the lines not reversed (with their sources). Undefined outside the viewer's scope.
+ */
+export async function formValuesOf(
+  db: Db,
+  viewer: Viewer,
+  id: number,
+): Promise<Record<string, string | string[]> | undefined> {
+  const found = await findActivity(db, viewer, id);
+  if (!found) return undefined;
+  const { activity: a, targets, lines } = found;
+  // The lines that stood until the void: not reversals, and not reversed except by the void's own batch (its nonce).
+  const earlier = new Set(
+    lines.filter((l) => l.reversesLineId !== null && l.writeNonce !== found.voided?.nonce).map((l) => l.reversesLineId),
+  );
+  const standing = lines.filter((l) => l.reversesLineId === null && !earlier.has(l.id));
+  const col = (f: (l: (typeof lines)[number]) => string) => standing.map(f);
+  const yuan = formatHundredths;
+  return {
+    organisationId: String(a.organisationId),
+    occurredOn: a.occurredOn,
+    kind: a.kind,
+    note: a.note ?? '',
+    recipientIds: targets.filter((x) => x.recipientId !== null).map((x) => String(x.recipientId)),
+    nursingHomeIds: targets.filter((x) => x.nursingHomeId !== null).map((x) => String(x.nursingHomeId)),
+    lineKind: col((l) => l.kind),
+    lineAmount: col((l) => (l.kind === 'service' ? '' : yuan(l.amountFen))),
+    lineGoodsName: col((l) => l.goodsName ?? ''),
+    lineQuantity: col((l) => (l.quantity === null ? '' : String(l.quantity))),
+    lineUnit: col((l) => l.unit ?? ''),
+    lineServiceKind: col((l) => l.serviceKind ?? ''),
+    lineHours: col((l) => (l.kind === 'service' ? formatHundredths(l.serviceCentihours) : '')),
+    lineVolunteers: col((l) => (l.volunteers === null ? '' : String(l.volunteers))),
+    lineSource: col((l) => l.fundingSource ?? ''),
+  };
 }

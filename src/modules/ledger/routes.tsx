@@ -16,6 +16,7 @@ import { can, ownsOrganisation } from './policy.js';
 import {
   findActivity,
   findLine,
+  formValuesOf,
   listActivities,
   nursingHomes,
   organisationOptions,
@@ -25,6 +26,7 @@ import {
 } from './queries.js';
 import { activityForm, type FilterValues, filtersForm, parseLines, reverseForm } from './schema.js';
 import { formKey, recordActivity, reverseLine } from './service.js';
+import { activityVoidRoutes } from './void-routes.js';
 
 export const activityRoutes = new Hono<AppEnv>();
 
@@ -104,7 +106,11 @@ activityRoutes.get('/', async (c) => {
 
 activityRoutes.get('/new', async (c) => {
   authorize(c, can(viewerOf(c), 'record'));
-  return renderNew(c);
+  // `?from=<id>`: record a voided activity again, its values filled in (a wrong household is corrected so).
+  const from = /^\d{1,9}$/.test(c.req.query('from') ?? '') ? Number(c.req.query('from')) : null;
+  const values = from === null ? undefined : await formValuesOf(c.get('deps').db, viewerOf(c), from);
+  if (from !== null && !values) notFound();
+  return renderNew(c, values && { ...values, from: String(from) });
 });
 
 /** htmx: one more line row, and the "add line" button with the next index. */
@@ -236,3 +242,5 @@ activityRoutes.post('/:id{[0-9]+}/lines/:line{[0-9]+}/reverse', async (c) => {
   setFlash(c, 'activities.reverseDone');
   return redirectAfterPost(c, `/activities/${activityId}`);
 });
+
+activityRoutes.route('/', activityVoidRoutes);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, LINE_KINDS } from '../../db/schema/index.js';
 import { parseHundredths } from '../../domain/money.js';
+import { FUNDING_SOURCES, type FundingSource } from '../../domain/vocabulary.js';
 import { choice, isoDate, optionalId, optionalText } from '../../lib/zod-fields.js';
 import type { LineInput } from './service.js';
 
@@ -23,6 +24,7 @@ const LINE_FIELDS = [
   'lineServiceKind',
   'lineHours',
   'lineVolunteers',
+  'lineSource',
 ] as const;
 
 /** Reads the repeated line fields into ledger lines; returns the first error's key with the row's field name. */
@@ -38,6 +40,11 @@ export function parseLines(
     const amountText = v('lineAmount');
     const hoursText = v('lineHours');
     if (kind === 'service' ? hoursText === '' : amountText === '') continue;
+    // 资金来源: one of the five, or empty for 未注明.
+    const sourceText = v('lineSource');
+    if (sourceText !== '' && !(FUNDING_SOURCES as readonly string[]).includes(sourceText))
+      return { error: { field: 'lines', message: 'line.badSource' } };
+    const fundingSource = sourceText === '' ? null : (sourceText as FundingSource);
     if (kind === 'service') {
       const centihours = parseHundredths(hoursText);
       if (centihours === null || centihours <= 0) return { error: { field: 'lines', message: 'line.badHours' } };
@@ -51,6 +58,7 @@ export function parseLines(
         serviceKind: v('lineServiceKind').slice(0, 50) || null,
         serviceCentihours: centihours,
         volunteers: Number.isInteger(volunteers) ? volunteers : null,
+        fundingSource,
       });
       continue;
     }
@@ -66,6 +74,7 @@ export function parseLines(
       serviceKind: null,
       serviceCentihours: 0,
       volunteers: null,
+      fundingSource,
     });
   }
   return { lines };
@@ -99,6 +108,15 @@ export const reverseForm = z.object({
       z.union([z.literal(''), z.string().refine((s) => (parseHundredths(s) ?? -1) > 0, { error: 'line.badMoney' })]),
     )
     .transform((s) => (s === '' ? null : parseHundredths(s)!)),
+});
+
+/** Voiding an activity: the reason is required; `next=again` opens the form pre-filled to record it again. */
+export const voidForm = z.object({
+  reason: z
+    .string({ error: 'activity.voidNeedsReason' })
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, { error: 'activity.voidNeedsReason' }).max(200, { error: 'form.tooLong' })),
+  next: z.enum(['again', '']).optional(),
 });
 
 export const filtersForm = z.object({

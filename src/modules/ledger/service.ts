@@ -11,6 +11,7 @@ import {
   recipients,
 } from '../../db/schema/index.js';
 import { fitParams } from '../../db/types.js';
+import type { FundingSource } from '../../domain/vocabulary.js';
 import { auditRowsFrom } from '../../lib/audit.js';
 import { randomToken } from '../../lib/tokens.js';
 
@@ -23,6 +24,8 @@ export interface LineInput {
   serviceKind: string | null;
   serviceCentihours: number;
   volunteers: number | null;
+  /** 资金来源; absent or null is 未注明 (kept optional so callers from before sources compile unchanged). */
+  fundingSource?: FundingSource | null;
 }
 
 export interface ActivityInput {
@@ -60,6 +63,8 @@ function stableJson(v: unknown): string {
 export function contentHash(input: ActivityInput): string {
   const canonical = {
     ...input,
+    // A line without a source hashes as it did before sources existed, so re-imports stay unchanged.
+    lines: input.lines.map(({ fundingSource, ...l }) => (fundingSource ? { ...l, fundingSource } : l)),
     externalRef: input.externalRef ?? null,
     recipientIds: [...new Set(input.recipientIds)].sort((a, b) => a - b),
     nursingHomeIds: [...new Set(input.nursingHomeIds)].sort((a, b) => a - b),
@@ -126,8 +131,9 @@ export function activityStatements(
   meta: { idempotencyKey: string; actorUserId: number | null; now: Date; nonce: string },
 ) {
   const { org, people, homes } = r;
-  // The activity belongs to its organisation's township; a county-wide social organisation's to its first target's.
-  const townshipId = org.townshipId ?? people[0]?.townshipId ?? homes[0]?.townshipId ?? null;
+  // Filed where the aid arrived (decision 0175): each target under its own township, the activity and its lines
+  // under the first-named target's (households before nursing homes, as the targets are written), whoever organised it.
+  const townshipId = people[0]?.townshipId ?? homes[0]?.townshipId ?? org.townshipId ?? null;
   const key = meta.idempotencyKey;
   const nonce = meta.nonce;
   const mine = sql`(SELECT id FROM activities WHERE idempotency_key = ${key} AND write_nonce = ${nonce})`;
@@ -155,17 +161,17 @@ export function activityStatements(
       .onConflictDoNothing(),
     ...people.map((p) =>
       db.run(sql`INSERT INTO activity_targets (activity_id, recipient_id, nursing_home_id, occurred_on, organisation_id, township_id)
-        SELECT a.id, ${p.id}, NULL, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId} FROM ${mine} AS a`),
+        SELECT a.id, ${p.id}, NULL, ${owner.occurredOn}, ${owner.organisationId}, ${p.townshipId} FROM ${mine} AS a`),
     ),
     ...homes.map((h) =>
       db.run(sql`INSERT INTO activity_targets (activity_id, recipient_id, nursing_home_id, occurred_on, organisation_id, township_id)
-        SELECT a.id, NULL, ${h.id}, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId} FROM ${mine} AS a`),
+        SELECT a.id, NULL, ${h.id}, ${owner.occurredOn}, ${owner.organisationId}, ${h.townshipId ?? owner.townshipId} FROM ${mine} AS a`),
     ),
     ...input.lines.map((l) =>
       db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
-          volunteers, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+          volunteers, funding_source, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
         SELECT a.id, ${l.kind}, ${l.amountFen}, ${l.goodsName}, ${l.quantity}, ${l.unit}, ${l.serviceKind}, ${l.serviceCentihours},
-          ${l.volunteers}, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId}, ${nonce}, ${meta.actorUserId}, ${created}
+          ${l.volunteers}, ${l.fundingSource ?? null}, ${owner.occurredOn}, ${owner.organisationId}, ${owner.townshipId}, ${nonce}, ${meta.actorUserId}, ${created}
         FROM ${mine} AS a`),
     ),
     auditRowsFrom(
@@ -236,9 +242,9 @@ export async function reverseLine(
   const reversal = sql`(SELECT id FROM ledger_lines WHERE reverses_line_id = ${line.id} AND write_nonce = ${nonce})`;
   const statements: unknown[] = [
     db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
-        volunteers, reverses_line_id, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+        volunteers, funding_source, reverses_line_id, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
       SELECT activity_id, kind, -amount_fen, goods_name, CASE WHEN quantity IS NULL THEN NULL ELSE -quantity END, unit, service_kind,
-        -service_centihours, volunteers, id, ${meta.reason}, occurred_on, organisation_id, township_id, ${nonce}, ${meta.actorUserId}, ${at}
+        -service_centihours, volunteers, funding_source, id, ${meta.reason}, occurred_on, organisation_id, township_id, ${nonce}, ${meta.actorUserId}, ${at}
       FROM ledger_lines WHERE id = ${line.id} AND reverses_line_id IS NULL
       ON CONFLICT (reverses_line_id) DO NOTHING`),
     auditRowsFrom(
@@ -257,9 +263,9 @@ export async function reverseLine(
     const l = replacement;
     statements.push(
       db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
-          volunteers, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+          volunteers, funding_source, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
         SELECT o.activity_id, ${l.kind}, ${l.amountFen}, ${l.goodsName}, ${l.quantity}, ${l.unit}, ${l.serviceKind}, ${l.serviceCentihours},
-          ${l.volunteers}, ${meta.reason}, o.occurred_on, o.organisation_id, o.township_id, ${nonce}, ${meta.actorUserId}, ${at}
+          ${l.volunteers}, ${l.fundingSource === undefined ? sql`o.funding_source` : l.fundingSource}, ${meta.reason}, o.occurred_on, o.organisation_id, o.township_id, ${nonce}, ${meta.actorUserId}, ${at}
         FROM ledger_lines o WHERE o.id = ${line.id} AND EXISTS ${reversal}`),
     );
   }

@@ -14,9 +14,9 @@ const TABLE_SIZE = 18; // half-points: 9 pt, so ten columns fit a landscape page
 // A4 in twips (1/1440 inch); docx swaps them for landscape sections.
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 1134; // 2 cm
-// Landscape text width: 16838 − 2 × 1134 = 14570 twips. The name column, then the nine measures: counts narrow,
+// Landscape text width: 16838 − 2 × 1134 = 14570 twips. The name column, then the eleven measures: counts narrow,
 // money wide enough for "18,676,006.45" at 9 pt on one line.
-const WIDTHS = [3070, 1000, 1000, 1000, 1150, 1000, 1700, 1700, 1800, 1150];
+const WIDTHS = [2370, 850, 850, 850, 850, 850, 1650, 1650, 1750, 1000, 1000, 900];
 
 const shown = (c: Cell) =>
   c === null
@@ -90,6 +90,48 @@ async function chartImages(d: Docx, t: Translate, s: AnnualSummary, rasterise: S
     );
   }
   return out;
+}
+
+const SOURCE_WIDTHS = [4570, 2500, 2500, 2500, 2500];
+
+/** Money and service hours by funding source, with the county's total last (bold): the page's table. */
+function sourceTable(d: Docx, t: Translate, s: AnnualSummary) {
+  const header = [
+    'report.col.source',
+    'report.m.cash_fen',
+    'report.m.goods_value_fen',
+    'report.m.aid_total_fen',
+    'report.m.service_hours',
+  ] as const;
+  const rows = [
+    ...s.by_funding_source.map((r) => ({ name: t(`fundingSource.${r.source}`), r, bold: false })),
+    { name: t('report.group.total'), r: s, bold: true },
+  ];
+  return new d.Table({
+    layout: d.TableLayoutType.FIXED,
+    width: { size: SOURCE_WIDTHS.reduce((a, b) => a + b, 0), type: d.WidthType.DXA },
+    columnWidths: SOURCE_WIDTHS,
+    rows: [
+      new d.TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((h, i) => tableCell(d, t(h), { bold: true, right: i > 0, width: SOURCE_WIDTHS[i] })),
+      }),
+      ...rows.map(
+        ({ name, r, bold }) =>
+          new d.TableRow({
+            cantSplit: true,
+            children: [
+              name,
+              formatYuanGrouped(r.cash_fen),
+              formatYuanGrouped(r.goods_value_fen),
+              formatYuanGrouped(r.aid_total_fen),
+              shown(r.service_hours),
+            ].map((text, i) => tableCell(d, text, { right: i > 0, width: SOURCE_WIDTHS[i], bold })),
+          }),
+      ),
+    ],
+  });
 }
 
 /**
@@ -169,6 +211,8 @@ export async function summaryDocx(
             s.by_month.map((r) => ({ name: r.month, m: r })),
             total,
           ),
+          heading(t('report.bySource')),
+          sourceTable(d, t, s),
         ],
       },
     ],

@@ -1,10 +1,20 @@
 import type { Measures } from '../../domain/aid-summary.js';
-import { formatWanYuan } from '../../domain/money.js';
+import { formatWanYuan, formatYuanExact } from '../../domain/money.js';
 import type { Translate } from '../../lib/i18n/index.js';
 import { type Cell, money, writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
 import type { AnnualSummary } from './summary.js';
 
-/** The seed's sentence, from the data: counts exact, money in 万元 with one decimal. */
+/**
+ * The total as the sentence says it: in Chinese 万元 with one decimal from 1 万元 up (the seed's style) and exact 元
+ * below (never "0.0万元"); in English exact yuan ("8,667,000 yuan", never "10k yuan").
+ */
+export function amountWords(t: Translate, fen: number): string {
+  if (t('report.amountInWan') === 'yes' && Math.abs(fen) >= 1_000_000)
+    return t('report.amountWan', { wan: formatWanYuan(fen) });
+  return t('report.amountYuan', { yuan: formatYuanExact(fen) });
+}
+
+/** The seed's sentence, from the data: counts exact, the total as `amountWords` says it. */
 export function summarySentence(t: Translate, s: Measures): string {
   return t('report.sentence', {
     orgs: s.organisations_participating,
@@ -12,7 +22,7 @@ export function summarySentence(t: Translate, s: Measures): string {
     homes: s.nursing_homes_visited,
     households: s.households_visited,
     events: s.assistance_events,
-    wan: formatWanYuan(s.aid_total_fen),
+    amount: amountWords(t, s.aid_total_fen),
   });
 }
 
@@ -29,6 +39,8 @@ const MEASURE_KEYS = [
   'goods_value_fen',
   'aid_total_fen',
   'service_hours',
+  'volunteer_hours',
+  'volunteers_serving',
 ] as const;
 
 export function measureHeaders(t: Translate): string[] {
@@ -47,6 +59,16 @@ export function summaryTable(t: Translate, s: AnnualSummary): { headers: string[
     rows.push([t('report.group.township'), r.township ?? t('report.noTownship'), ...measureCells(r)]);
   for (const r of s.by_organisation) rows.push([t('report.group.organisation'), r.organisation, ...measureCells(r)]);
   for (const r of s.by_month) rows.push([t('report.group.month'), r.month, ...measureCells(r)]);
+  // The table by funding source has money and service hours only: its other columns stay empty.
+  const blank = (k: string) => !['cash_fen', 'goods_value_fen', 'aid_total_fen', 'service_hours'].includes(k);
+  for (const r of s.by_funding_source)
+    rows.push([
+      t('report.group.source'),
+      t(`fundingSource.${r.source}`),
+      ...MEASURE_KEYS.map((k) =>
+        blank(k) ? null : k.endsWith('_fen') ? money(r[k as keyof typeof r] as number) : r.service_hours,
+      ),
+    ]);
   return { headers, rows };
 }
 

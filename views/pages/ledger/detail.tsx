@@ -1,3 +1,4 @@
+import { businessDate } from '../../../src/domain/dates.js';
 import { formatHundredths, formatYuanGrouped } from '../../../src/domain/money.js';
 import type { FieldErrors } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
@@ -17,11 +18,16 @@ export function ActivityDetailPage({
   errors?: FieldErrors;
 }) {
   const { t } = ui;
-  const { activity: a, targets, lines } = detail;
+  const { activity: a, targets, lines, voided } = detail;
   const reversed = new Set(lines.map((l) => l.reversesLineId).filter((x): x is number => x !== null));
   return (
     <Page ui={ui} title={t('activities.detail')}>
-      <h1>{`${t(`activity.kind.${a.kind}`)} · ${a.occurredOn}`}</h1>
+      <h1>{`${t(`activity.kind.${a.kind}`)} · ${a.occurredOn}${voided ? ` · ${t('activity.voided')}` : ''}`}</h1>
+      {voided ? (
+        <p class="notice" id="voided">
+          {t('activity.voidedOn', { date: businessDate(voided.at), reason: voided.reason })}
+        </p>
+      ) : null}
       <dl>
         <dt>{t('activities.organisation')}</dt>
         <dd>
@@ -67,6 +73,7 @@ export function ActivityDetailPage({
               </th>
               <th class="num">{t('line.amount')}</th>
               <th class="num">{t('line.hours')}</th>
+              <th>{t('line.source')}</th>
               <th>{t('common.actions')}</th>
             </tr>
           </thead>
@@ -86,10 +93,11 @@ export function ActivityDetailPage({
                 </td>
                 <td class="num">{l.kind === 'service' ? '' : formatYuanGrouped(l.amountFen)}</td>
                 <td class="num">{l.kind === 'service' ? formatHundredths(l.serviceCentihours) : ''}</td>
+                <td>{t(`fundingSource.${l.fundingSource ?? 'unspecified'}`)}</td>
                 <td>
                   {reversed.has(l.id) ? (
                     t('activities.reversed')
-                  ) : canReverse && l.reversesLineId === null ? (
+                  ) : canReverse && !voided && l.reversesLineId === null ? (
                     <form method="post" action={`/activities/${a.id}/lines/${l.id}/reverse`} class="inline">
                       <label>
                         {t('activities.reason')}
@@ -112,6 +120,24 @@ export function ActivityDetailPage({
           </tbody>
         </table>
       </div>
+      {canReverse && !voided ? (
+        <form method="post" action={`/activities/${a.id}/void`} id="void-form">
+          <h2>{t('activity.void')}</h2>
+          <p>{t('activity.voidHint')}</p>
+          <label>
+            {t('activity.voidReason')}
+            <input name="reason" maxlength={200} required />
+          </label>
+          <div class="grid">
+            <button type="submit" class="secondary">
+              {t('activity.voidSubmit')}
+            </button>
+            <button type="submit" name="next" value="again" class="secondary outline">
+              {t('activity.reRecord')}
+            </button>
+          </div>
+        </form>
+      ) : null}
     </Page>
   );
 }

@@ -113,7 +113,10 @@ export function ActivitiesPage({
                   <td>
                     <a href={`/activities/${r.id}`}>{r.occurredOn}</a>
                   </td>
-                  <td>{t(`activity.kind.${r.kind}`)}</td>
+                  <td>
+                    {t(`activity.kind.${r.kind}`)}
+                    {r.voided ? <mark class="voided">{` ${t('activity.voided')}`}</mark> : null}
+                  </td>
                   <td>{r.organisation}</td>
                   <td>{r.township ?? ''}</td>
                   <td class="num">{r.targets}</td>

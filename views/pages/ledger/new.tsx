@@ -40,11 +40,15 @@ export function NewActivityPage({ ui, formKey, organisations, homes, found, q, v
         'lineServiceKind',
         'lineHours',
         'lineVolunteers',
+        'lineSource',
       ].map((k) => [k, arr(values, k)[i] ?? '']),
     );
   return (
     <Page ui={ui} title={t('activities.new')}>
       <h1>{t('activities.new')}</h1>
+      {typeof values?.from === 'string' ? (
+        <p class="notice">{t('activity.reRecordFrom', { id: values.from })}</p>
+      ) : null}
       <FormErrors errors={errors} message={t('form.invalid')} />
       <form method="get" action="/activities/new" role="search">
         <label for="f-q">{t('activities.searchRecipient')}</label>

@@ -22,7 +22,44 @@ const KEYS = [
   'goods_value_fen',
   'aid_total_fen',
   'service_hours',
+  'volunteer_hours',
+  'volunteers_serving',
 ] as const;
+
+const HOW = ['events', 'households', 'homes', 'orgs', 'money', 'township', 'source'] as const;
+
+/** Money and service hours by funding source (资金来源). */
+function SourceTable({ ui, rows }: { ui: Ui; rows: AnnualSummary['by_funding_source'] }) {
+  const { t } = ui;
+  const money = ['cash_fen', 'goods_value_fen', 'aid_total_fen'] as const;
+  return (
+    <div class="table-wrap">
+      <table class="striped" id="by-source">
+        <caption>{t('report.bySource')}</caption>
+        <thead>
+          <tr>
+            <th>{t('report.col.source')}</th>
+            {money.map((k) => (
+              <th class="num">{t(`report.m.${k}`)}</th>
+            ))}
+            <th class="num">{t('report.m.service_hours')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <td>{t(`fundingSource.${r.source}`)}</td>
+              {money.map((k) => (
+                <td class="num">{formatYuanGrouped(r[k])}</td>
+              ))}
+              <td class="num">{String(r.service_hours)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 function MeasureTable({
   ui,
@@ -131,6 +168,15 @@ export function AidReportPage({ ui, summary: s, sentence, monthChart, townshipCh
         nameHeader={t('report.col.organisation')}
         rows={s.by_organisation.map((r) => ({ name: r.organisation, m: r }))}
       />
+      <SourceTable ui={ui} rows={s.by_funding_source} />
+      <section id="how-counted">
+        <h2>{t('report.howTitle')}</h2>
+        <ul>
+          {HOW.map((k) => (
+            <li>{t(`report.how.${k}`)}</li>
+          ))}
+        </ul>
+      </section>
     </Page>
   );
 }

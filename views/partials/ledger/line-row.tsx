@@ -1,4 +1,4 @@
-import { LINE_KINDS } from '../../../src/domain/vocabulary.js';
+import { FUNDING_SOURCES, LINE_KINDS } from '../../../src/domain/vocabulary.js';
 import type { Ui } from '../../../src/lib/ui.js';
 
 /** One repeatable line of aid: kind, amount (cash or goods value), goods details, service details. */
@@ -23,6 +23,19 @@ export function LineRow({ ui, index, values }: { ui: Ui; index: number; values?:
         <div>
           <label for={id('amount')}>{`${t('line.amount')} / ${t('line.goodsValue')}`}</label>
           <input id={id('amount')} name="lineAmount" inputmode="decimal" value={v('lineAmount')} />
+        </div>
+        <div>
+          <label for={id('source')}>{t('line.source')}</label>
+          <select id={id('source')} name="lineSource">
+            <option value="" selected={v('lineSource') === ''}>
+              {t('fundingSource.unspecified')}
+            </option>
+            {FUNDING_SOURCES.map((k) => (
+              <option value={k} selected={v('lineSource') === k}>
+                {t(`fundingSource.${k}`)}
+              </option>
+            ))}
+          </select>
         </div>
         <div>
           <label for={id('hours')}>{t('line.hours')}</label>

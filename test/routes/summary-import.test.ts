@@ -1,0 +1,192 @@
+// The annual summary over the activities spreadsheet: figures worked out by hand from the file, the same year
+// recorded through the service giving the same summary, the optional 资金来源 column (absent → 未注明), and a bad
+// source refused with its row, nothing written.
+
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { activities } from '../../src/db/schema/index.js';
+import { translator } from '../../src/lib/i18n/index.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
+import { ALL, township as townshipScope } from '../../src/lib/scope.js';
+import { importActivities } from '../../src/modules/ledger/import.js';
+import { type LineInput, recordActivity } from '../../src/modules/ledger/service.js';
+import { summaryDocx } from '../../src/modules/reports/docx.js';
+import { summaryCsv } from '../../src/modules/reports/export.js';
+import { annualSummary } from '../../src/modules/reports/summary.js';
+import { createTestApp, type TestApp } from '../setup/app.js';
+import { cash, goods, organisation, recipient, service, township } from '../setup/ledger-fixtures.js';
+
+async function registry(t: TestApp) {
+  const db = t.database.db;
+  const cipher = cipherFor(t.config);
+  const A = await township(db, '易俗河镇');
+  const B = await township(db, '花石镇');
+  return {
+    A,
+    B,
+    org: await organisation(db, '湘潭县爱心协会', 'social_org', null),
+    station: await organisation(db, '花石镇社工站', 'station', B),
+    home: await organisation(db, '易俗河敬老院', 'nursing_home', A),
+    r1: await recipient(db, cipher, '王秀英', A, 'home', '430321195003120017'),
+    r2: await recipient(db, cipher, '李桂兰', B, 'home', '43032119480506002X'),
+  };
+}
+
+const HEAD = '活动编号,日期,组织,活动类型,对象类型,对象,资金(元),物资名称,数量,单位,物资折价(元),服务时长(小时)';
+const FILE = [
+  `${HEAD},资金来源`,
+  'HD-1,2026-03-24,湘潭县爱心协会,真情慰问,分散供养户,430321195003120017,500,大米,2,袋,120.50,,社会捐赠',
+  'HD-1,2026-03-24,湘潭县爱心协会,真情慰问,分散供养户,43032119480506002X,,,,,,2.5,护理补贴统筹',
+  'HD-2,2026-05-25,花石镇社工站,入户走访,敬老院,易俗河敬老院,300,,,,,,财政专项',
+  'HD-3,2026/6/24,湘潭县爱心协会,关爱帮扶,分散供养户,43032119480506002X,200,,,,,,',
+].join('\n');
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const meta = { actorUserId: null, now: new Date('2026-12-01T00:00:00Z') };
+const src = (l: LineInput, fundingSource: LineInput['fundingSource']) => ({ ...l, fundingSource });
+
+describe('the annual summary over the activities spreadsheet', () => {
+  it('gives the figures worked out by hand, the same as the year recorded through the service', async () => {
+    const t = await createTestApp();
+    const ids = await registry(t);
+    const res = await importActivities(t.database.db, cipherFor(t.config), { bytes: bytes(FILE), name: 'a.csv' }, meta);
+    expect(res).toEqual({ ok: true, created: 3, unchanged: 0 });
+    const s = await annualSummary(t.database.db, 2026, ALL);
+    const { by_township, by_organisation, by_month, by_funding_source, year, ...county } = s;
+    expect(county).toEqual({
+      assistance_events: 3, // one per 活动编号
+      households_visited: 2,
+      nursing_homes_visited: 1,
+      organisations_participating: 1,
+      stations_participating: 1,
+      cash_fen: 100000, // 500 + 300 + 200
+      goods_value_fen: 12050,
+      aid_total_fen: 112050,
+      service_hours: 2.5,
+      volunteer_hours: 0,
+      volunteers_serving: 0,
+    });
+    // HD-1 reaches 王秀英 (易俗河) and 李桂兰 (花石): an event in each township; its lines go with its first household.
+    // HD-2: 花石's station at 易俗河's nursing home is filed under 易俗河.
+    expect(
+      by_township.map((r) => [
+        r.township,
+        r.assistance_events,
+        r.households_visited,
+        r.nursing_homes_visited,
+        r.aid_total_fen,
+        r.service_hours,
+      ]),
+    ).toEqual([
+      ['易俗河镇', 2, 1, 1, 92050, 2.5],
+      ['花石镇', 2, 1, 0, 20000, 0],
+    ]);
+    expect(await annualSummary(t.database.db, 2026, townshipScope(ids.B))).toMatchObject({
+      assistance_events: 2,
+      households_visited: 1,
+      aid_total_fen: 20000,
+    });
+    expect(by_funding_source.map((r) => [r.source, r.aid_total_fen, r.service_hours])).toEqual([
+      ['care_subsidy', 0, 2.5],
+      ['fiscal', 30000, 0],
+      ['donation', 62050, 0],
+      ['unspecified', 20000, 0],
+    ]);
+
+    // The exports carry the table by source: the CSV as rows tagged 资金来源, the Word report as its own table.
+    const csv = new TextDecoder().decode(summaryCsv(translator('zh'), s));
+    expect(csv).toContain('资金来源,社会捐赠,,,,,,500.00,120.50,620.50,0,,');
+    expect(csv).toContain('资金来源,未注明,,,,,,200.00,0.00,200.00,0,,');
+    const docx = await summaryDocx(translator('zh'), s, { issuedOn: '2026-12-01', county: '湘潭县' });
+    const xml = strFromU8(unzipSync(docx)['word/document.xml']);
+    expect(xml).toContain('分资金来源');
+    expect(xml).toContain('护理补贴统筹');
+    expect(xml).toContain('1,120.50');
+
+    // The same year typed in through the service: the same summary, figure for figure.
+    const typed = await createTestApp();
+    const same = await registry(typed);
+    expect(same).toEqual(ids);
+    const base = { serviceDayId: null, shiftId: null, note: null };
+    const key = (k: string) => ({ ...meta, idempotencyKey: k });
+    await recordActivity(
+      typed.database.db,
+      {
+        ...base,
+        organisationId: ids.org,
+        occurredOn: '2026-03-24',
+        kind: 'condolence',
+        recipientIds: [ids.r1, ids.r2],
+        nursingHomeIds: [],
+        lines: [
+          src(cash(50000), 'donation'),
+          src(goods('大米', 12050, 2, '袋'), 'donation'),
+          src(service('', 250, 0), 'care_subsidy'),
+        ],
+      },
+      key('t1'),
+    );
+    await recordActivity(
+      typed.database.db,
+      {
+        ...base,
+        organisationId: ids.station,
+        occurredOn: '2026-05-25',
+        kind: 'home_visit',
+        recipientIds: [],
+        nursingHomeIds: [ids.home],
+        lines: [src(cash(30000), 'fiscal')],
+      },
+      key('t2'),
+    );
+    await recordActivity(
+      typed.database.db,
+      {
+        ...base,
+        organisationId: ids.org,
+        occurredOn: '2026-06-24',
+        kind: 'care',
+        recipientIds: [ids.r2],
+        nursingHomeIds: [],
+        lines: [cash(20000)],
+      },
+      key('t3'),
+    );
+    expect(await annualSummary(typed.database.db, 2026, ALL)).toEqual(s);
+
+    // Re-importing the file changes nothing.
+    const again = await importActivities(
+      t.database.db,
+      cipherFor(t.config),
+      { bytes: bytes(FILE), name: 'a.csv' },
+      meta,
+    );
+    expect(again).toEqual({ ok: true, created: 0, unchanged: 3 });
+  });
+
+  it('takes a file without 资金来源 (its lines 未注明) and refuses an unknown source with its row, writing nothing', async () => {
+    const t = await createTestApp();
+    await registry(t);
+    const cipher = cipherFor(t.config);
+    const bad = [
+      `${HEAD},资金来源`,
+      'X-1,2026-03-24,湘潭县爱心协会,入户走访,分散供养户,430321195003120017,100,,,,,,彩票公益金',
+    ];
+    const refused = await importActivities(
+      t.database.db,
+      cipher,
+      { bytes: bytes(bad.join('\n')), name: 'b.csv' },
+      meta,
+    );
+    expect(refused).toEqual({ ok: false, errors: [{ row: 2, message: 'import.badSource' }] });
+    expect(await t.database.db.select().from(activities)).toEqual([]);
+
+    const plain = [HEAD, 'X-1,2026-03-24,湘潭县爱心协会,入户走访,分散供养户,430321195003120017,100,,,,,'];
+    const ok = await importActivities(t.database.db, cipher, { bytes: bytes(plain.join('\n')), name: 'c.csv' }, meta);
+    expect(ok).toEqual({ ok: true, created: 1, unchanged: 0 });
+    const s = await annualSummary(t.database.db, 2026, ALL);
+    expect(s.by_funding_source).toEqual([
+      { source: 'unspecified', cash_fen: 10000, goods_value_fen: 0, aid_total_fen: 10000, service_hours: 0 },
+    ]);
+  });
+});
