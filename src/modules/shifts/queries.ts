@@ -13,7 +13,7 @@ import { activeTownshipsOf } from '../service-days/active.js';
 const confirmed = s.shifts.confirmedCount;
 const waitlisted = s.shifts.waitlistedCount;
 
-const shiftColumns = {
+export const shiftColumns = {
   id: s.shifts.id,
   title: s.shifts.title,
   date: s.shifts.date,
