@@ -114,7 +114,7 @@ describe("the volunteer's home", () => {
   it('tells a volunteer login without a volunteer record what to do, never the administrator’s empty state', async () => {
     const { browser } = await loginAs(t, 'volunteer');
     const html = await (await browser.get('/')).text();
-    expect(html).toContain('您的账号尚未关联志愿者档案，请联系所在社工站。');
+    expect(html).toContain('您的账号尚未关联志愿者档案。请联系所在社工站：社工站可以在志愿者名册中为您的档案开通登录');
     expect(html).not.toContain('先在登记册中添加乡镇');
     // A volunteer with nothing open nearby is told so.
     const far = await addVolunteer(t, { name: '远方', townshipId: f.y.id, login: true });
