@@ -1,32 +1,11 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { type Scope, scopeWhere } from '../../lib/scope.js';
+import { serviceRecord } from '../shifts/queries.js';
 
 /** A volunteer's confirmed, attended service of one organisation (or of every one), oldest first. */
-export function serviceLines(db: Db, volunteerId: number, organisationId?: number) {
-  return db
-    .select({
-      date: s.shifts.date,
-      organisationId: s.shifts.organisationId,
-      organisation: s.organisations.name,
-      title: s.shifts.title,
-      workKind: s.shifts.workKind,
-      minutes: s.shiftSignups.confirmedMinutes,
-    })
-    .from(s.shiftSignups)
-    .innerJoin(s.shifts, eq(s.shifts.id, s.shiftSignups.shiftId))
-    .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
-    .where(
-      and(
-        eq(s.shiftSignups.volunteerId, volunteerId),
-        eq(s.shiftSignups.status, 'confirmed'),
-        eq(s.shiftSignups.attended, true),
-        organisationId === undefined ? undefined : eq(s.shifts.organisationId, organisationId),
-      ),
-    )
-    .orderBy(asc(s.shifts.date), asc(s.shifts.startsAt));
-}
+export const serviceLines = serviceRecord;
 
 export type ServiceLine = Awaited<ReturnType<typeof serviceLines>>[number];
 

@@ -136,11 +136,12 @@ export async function myShifts(db: Db, volunteerId: number) {
 }
 export type MyShiftRow = Awaited<ReturnType<typeof myShifts>>[number];
 
-/** Confirmed service of one volunteer: each shift with its minutes (the certificate and the totals). */
-export async function serviceRecord(db: Db, volunteerId: number) {
+/** Confirmed service of one volunteer (of one organisation, or all): each shift with its minutes (totals, certificates). */
+export async function serviceRecord(db: Db, volunteerId: number, organisationId?: number) {
   return db
     .select({
       date: s.shifts.date,
+      organisationId: s.shifts.organisationId,
       organisation: s.organisations.name,
       title: s.shifts.title,
       workKind: s.shifts.workKind,
@@ -154,6 +155,7 @@ export async function serviceRecord(db: Db, volunteerId: number) {
         eq(s.shiftSignups.volunteerId, volunteerId),
         eq(s.shiftSignups.status, 'confirmed'),
         eq(s.shiftSignups.attended, true),
+        organisationId === undefined ? undefined : eq(s.shifts.organisationId, organisationId),
       ),
     )
     .orderBy(asc(s.shifts.date), asc(s.shifts.startsAt));
