@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { visits } from '../../src/db/schema/index.js';
+import { careUnitVillages, organisations, stationTasks, visits } from '../../src/db/schema/index.js';
 import { addDays } from '../../src/domain/dates.js';
 import { addRecipient, addTownship, addVillage } from '../fixtures/recipients.js';
 import { createTestApp, loginAs, type TestApp } from '../setup/app.js';
@@ -11,13 +12,14 @@ describe('monthly compliance page', () => {
   let east: number;
   let west: number;
   const ids: Record<string, number> = {};
+  let village: number;
 
   // The clock reads 2026-11-24 10:00 in Shanghai: November is judged from the 1st to the 23rd (23 days).
   beforeEach(async () => {
     t = await createTestApp();
     east = await addTownship(t, '易俗河镇');
     west = await addTownship(t, '花石镇');
-    const village = await addVillage(t, east, '金桥村');
+    village = await addVillage(t, east, '金桥村');
     const old = new Date('2026-10-01T02:00:00Z');
     ids.daily = await addRecipient(t, {
       name: '王全失',
@@ -103,6 +105,40 @@ describe('monthly compliance page', () => {
     );
     expect(table).toContain(`>李自理</a></td>${row(['—', '全自理', 3, 5, 18, '未达标'])}`);
     expect(table).toContain(`>张自理</a></td>${row(['—', '全自理', 3, 3, 6, '达标'])}`);
+  });
+
+  it("gives the chosen township's figures per 守望之家, and leaves out a household whose exit task is open", async () => {
+    const [unit] = await t.database.db
+      .insert(organisations)
+      .values({
+        name: '金桥守望之家',
+        kind: 'care_unit',
+        townshipId: east,
+        createdAt: t.clock.now(),
+        updatedAt: t.clock.now(),
+      })
+      .returning();
+    await t.database.db.insert(careUnitVillages).values({ unitId: unit.id, villageId: village });
+    const { browser } = await loginAs(t, 'county_admin');
+    const html = await (await browser.get(`/visits/compliance?month=2026-11&township=${east}`)).text();
+    const units = html.slice(html.indexOf('id="compliance-units"'), html.indexOf('id="compliance-households"'));
+    // 金桥村's daily household is the unit's: 23 required, 22 made, not kept. The two others have no unit.
+    expect(units).toContain(`data-unit="${unit.id}"><td>金桥守望之家</td>${row([1, 23, 22, '95.7%', 0, '0.0%'])}`);
+    expect(units).toContain(`data-unit="0"><td>（未纳入守望之家）</td>${row([2, 6, 6, '100.0%', 1, '50.0%'])}`);
+
+    // 李自理 reported deceased on a visit: until the station closes the task, no visits are required of anyone.
+    const [visit] = await t.database.db.select().from(visits).where(eq(visits.recipientId, ids.weekOne)).limit(1);
+    await t.database.db.insert(stationTasks).values({
+      recipientId: ids.weekOne,
+      townshipId: east,
+      visitId: visit.id,
+      kind: 'exit',
+      openedOn: '2026-11-05',
+      createdAt: t.clock.now(),
+    });
+    const after = await (await browser.get(`/visits/compliance?month=2026-11&township=${east}`)).text();
+    expect(after).toContain(`>易俗河镇</a></td>${row([2, 26, 25, '96.2%', 1, '50.0%'])}`);
+    expect(after).not.toContain(`data-recipient="${ids.weekOne}"`);
   });
 
   it('shows a finished month whole, and the township without anyone due with dashes', async () => {

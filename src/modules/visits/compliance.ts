@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { recipients, townships, villages, visits } from '../../db/schema/index.js';
+import { organisations, recipients, townships, villages, visits } from '../../db/schema/index.js';
 import {
   type ComplianceTotals,
   complianceTotals,
@@ -23,6 +23,8 @@ export interface HouseholdRow extends HouseholdCompliance {
   township: string;
   village: string | null;
   careLevel: CareLevel;
+  /** The 守望之家 that covers the household (its explicit assignment, else the unit of its village), or null. */
+  unitId: number | null;
 }
 
 export interface GroupCompliance extends ComplianceTotals {
@@ -59,6 +61,10 @@ export async function complianceForMonth(
       village: villages.name,
       careLevel: recipients.careLevel,
       createdAt: recipients.createdAt,
+      // A village shared by two units without an assignment counts under the lower unit id (one unit per household).
+      unitId: sql<number | null>`coalesce(
+        (select h.unit_id from care_unit_households h where h.recipient_id = "recipients"."id"),
+        (select min(cv.unit_id) from care_unit_villages cv where cv.village_id = "recipients"."village_id"))`,
     })
     .from(recipients)
     .innerJoin(townships, eq(townships.id, recipients.townshipId))
@@ -68,6 +74,8 @@ export async function complianceForMonth(
         recipientsIn(scope),
         eq(recipients.status, 'active'),
         eq(recipients.supportMode, 'home'),
+        // A death or a move reported on a visit ends the promise until the station closes the task (exit, transfer).
+        sql`not exists (select 1 from station_tasks st where st.recipient_id = "recipients"."id" and st.status = 'open')`,
         q.townshipId === undefined ? undefined : eq(recipients.townshipId, q.townshipId),
       ),
     )
@@ -115,6 +123,16 @@ export function groupCompliance(
 
 export const byTownship = (h: HouseholdRow) => ({ key: h.townshipId, label: h.township });
 
+/** The 守望之家 of some households by id → name (the care units among the organisations). */
+export async function unitNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.kind, 'care_unit'), inArray(organisations.id, [...ids])));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** The bar chart of the groups' household rates (percent, one decimal, axis fixed at 0–100 %) as a data: URI. */
 export function complianceChart(rows: readonly GroupCompliance[], title: string): string | null {
   const charted = rows.filter((r) => r.householdRate !== null);
@@ -159,6 +177,8 @@ export interface CompliancePageModel {
   total: ComplianceTotals;
   /** Each household of one township: when the viewer chose one or only has one. */
   households: { township: string; rows: HouseholdRow[] } | null;
+  /** The chosen township's 守望之家, each with its households' figures (households no unit covers: key 0). */
+  units: GroupCompliance[];
   townshipId: number | null;
   chart: string | null;
   /** A month that could not be shown, with what was asked (the page then shows the default month). */
@@ -193,6 +213,11 @@ export async function compliancePage(
   const townships = groupCompliance(data.households, byTownship);
   const chosen = scope.kind === 'township' ? scope.townshipId : q.townshipId;
   const rows = chosen === null ? [] : data.households.filter((h) => h.townshipId === chosen);
+  const names = await unitNames(db, [...new Set(rows.map((h) => h.unitId).filter((u): u is number => u !== null))]);
+  const units = groupCompliance(rows, (h) => ({
+    key: h.unitId ?? 0,
+    label: (h.unitId !== null && names.get(h.unitId)) || '',
+  }));
   const notKeptFirst = (a: HouseholdRow, b: HouseholdRow) =>
     Number(a.compliant !== false) - Number(b.compliant !== false) || b.longestGap - a.longestGap;
   return {
@@ -202,6 +227,7 @@ export async function compliancePage(
     townships,
     total: complianceTotals(data.households),
     households: rows.length ? { township: rows[0].township, rows: [...rows].sort(notKeptFirst) } : null,
+    units: units.some((u) => u.key !== 0) ? units : [],
     townshipId: chosen,
     chart: complianceChart(townships, q.chartTitle),
     error,

@@ -135,6 +135,34 @@ export function CompliancePage({ ui, model }: ComplianceProps) {
           ) : null}
         </table>
       </div>
+      {model.units.length ? (
+        <section>
+          <h2>{t('compliance.units', { township: model.households?.township ?? '' })}</h2>
+          <div class="table-wrap">
+            <table class="striped" id="compliance-units">
+              <thead>
+                <tr>
+                  <th>{t('compliance.unit')}</th>
+                  <th>{t('compliance.recipients')}</th>
+                  <th>{t('compliance.required')}</th>
+                  <th>{t('compliance.made')}</th>
+                  <th>{t('compliance.rate')}</th>
+                  <th>{t('compliance.compliant')}</th>
+                  <th>{t('compliance.householdRate')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {model.units.map((u) => (
+                  <tr data-unit={String(u.key)}>
+                    <td>{u.key === 0 ? t('compliance.noUnit') : u.label}</td>
+                    <Figures f={u} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
       {model.households ? (
         <Households
           ui={ui}
