@@ -48,6 +48,6 @@ saveReport(
     ...rows.map(line),
     '',
     `Each: demo county (scale 1), ${connections} connections for ${seconds} s over ${6} pages as the county admin and a station.`,
-    'Target (issue 17): server RSS < 300 MB under bench:load. Other work shares these 2 cores: rates are noisy, memory less so.',
+    'Target: server RSS < 300 MB under bench:load (decision 0136). Other work shares these 2 cores: rates are noisy, memory less so.',
   ].join('\n'),
 );

@@ -41,7 +41,7 @@ interface RawItem {
 
 /**
  * drizzle-orm 0.45's D1 batch cannot take a raw `db.run(sql`…`)`/`db.all(sql`…`)` item with parameters: it
- * reads `.stmt` from it, which only query-builder items have (drizzle-orm issue #2277, open). The ledger's
+ * reads `.stmt` from it, which only query-builder items have (a known drizzle-orm bug, still open upstream). The ledger's
  * conditional `INSERT … SELECT` statements are such items. This hands D1 a prepared statement for each raw
  * item and leaves everything else, including result mapping, to drizzle. Remove when upstream fixes it
  * (the wrangler end-to-end test records an activity through this path).
