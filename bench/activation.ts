@@ -93,7 +93,7 @@ saveReport(
     '',
     `baseline: ${N} one-statement batches                 ${f(baselineMs)} (${(baselineMs / N).toFixed(2)} ms each)`,
     `create ${N} logins (login, link, code, audit, SMS)   ${f(createMs)} (${(createMs / N).toFixed(2)} ms each) — ${issued.filter((o) => o.kind === 'issued').length} issued`,
-    `reissue ${N} codes (void, code, audit, SMS)          ${f(reissueMs)} (${(reissueMs / N).toFixed(2)} ms each) — ${reissued.filter((o) => o.kind === 'issued').length} new codes`,
+    `${N} codes again (void, code, audit, SMS)          ${f(reissueMs)} (${(reissueMs / N).toFixed(2)} ms each) — ${reissued.filter((o) => o.kind === 'issued').length} new codes`,
     `floor: one argon2id hash                             ${hashMs.toFixed(1)} ms`,
     `redeem one code (throttle, check, hash, batch, session) ${redeemMs.toFixed(1)} ms — ${ok}/${REDEEM} ok`,
     `peak RSS ${peakRssMiB()} MiB`,
