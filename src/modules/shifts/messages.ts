@@ -145,7 +145,7 @@ export const enShifts: { readonly [K in keyof typeof zhShifts]: string } = {
   'shifts.workKind': 'Kind of work',
   'shifts.workKind.home_visit': 'Home visits',
   'shifts.workKind.care_assistance': 'Care and assistance',
-  'shifts.workKind.condolence': 'Condolence visits',
+  'shifts.workKind.condolence': 'Caring visits',
   'shifts.workKind.other': 'Other',
   'shifts.serviceDay': 'Service day',
   'shifts.none': 'No shifts',

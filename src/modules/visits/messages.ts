@@ -114,7 +114,7 @@ export const enVisits: { readonly [K in keyof typeof zhVisits]: string } = {
   'visits.recorded': 'Visit saved.',
   'visitKind.home_visit': 'Home visit',
   'visitKind.care_support': 'Care and assistance',
-  'visitKind.condolence': 'Condolence visit',
+  'visitKind.condolence': 'Caring visit',
   'visitKind.meal_delivery': 'Meal delivery',
   'visitKind.medicine_delivery': 'Medicine delivery',
   'visitKind.other': 'Other',
