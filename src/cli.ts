@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { argon2Hasher } from './auth/password.js';
-import { hasAnyUser } from './auth/service.js';
+import { hasAdministrator } from './auth/service.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import { businessDate } from './domain/dates.js';
 import { type Config, loadConfig } from './env.js';
@@ -101,7 +101,7 @@ const seed: Command = async ({ database, config, args, out }) => {
   if (seedValue !== undefined && !Number.isSafeInteger(seedValue)) throw new UsageError('--seed must be an integer');
   const now = values.now ? new Date(values.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO-8601 instant');
-  const hadUsers = await hasAnyUser(database.db);
+  const hadAdministrator = await hasAdministrator(database.db);
   // Tens of thousands of small writes, each its own commit: under synchronous=FULL every commit waits for an fsync
   // (≈ 7 ms here, decision 0155). WAL with NORMAL survives a crash of the process; only a power cut could lose the
   // last commits of a demo, which is then seeded again. The command runs on one connection, so this holds throughout.
@@ -119,10 +119,11 @@ const seed: Command = async ({ database, config, args, out }) => {
     return 1;
   }
   for (const line of demoReport(result)) out(line);
-  // /setup only opens on a database without users: after seeding, the county admin comes from the shell.
-  if (!hadUsers)
+  // /setup stays open until a county administrator exists, even now that the demo's logins do.
+  if (!hadAdministrator)
     console.error(
-      'No county administrator yet, and /setup is closed now that logins exist: create one with\n' +
+      'No county administrator yet: open the /setup link that `npm start` prints (it stays open until one exists),\n' +
+        'or create one here with\n' +
         '  npm run --silent cli -- user create --role county_admin --username admin   (password on stdin)',
     );
   return 0;

@@ -4,7 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import cron from 'node-cron';
 import { createApp } from './app.js';
 import { argon2Hasher } from './auth/password.js';
-import { hasAnyUser } from './auth/service.js';
+import { hasAdministrator } from './auth/service.js';
 import { newSetupToken } from './auth/setup-token.js';
 import { type Database, migrateDatabase, openDatabase } from './db/client.js';
 import type { MilpSolver } from './domain/matching/index.js';
@@ -43,7 +43,7 @@ async function county(config: Config, logger: Logger, { database, host }: Awaite
   // Each county's backups in their own folder, so several databases never overwrite each other's copies.
   const own: Config = host ? { ...config, backupDir: join(config.backupDir, host) } : { ...config };
   // First run: a one-time token guards /setup; made here and printed below unless SETUP_TOKEN is configured.
-  const firstRun = !(await hasAnyUser(database.db));
+  const firstRun = !(await hasAdministrator(database.db));
   const printedToken = firstRun && !config.setupToken ? newSetupToken() : undefined;
   own.setupToken = config.setupToken ?? printedToken;
   const app = createApp({
@@ -98,7 +98,7 @@ async function main() {
     console.log(`守望 Shouwang is running at ${url}`);
     for (const c of counties) {
       const at = c.host ? `http://${c.host}:${info.port}` : url;
-      if (!c.firstRun || (await hasAnyUser(c.database.db))) continue;
+      if (!c.firstRun || (await hasAdministrator(c.database.db))) continue;
       const link = c.printedToken ? `${at}/setup?token=${c.printedToken}` : `${at}/setup (with your SETUP_TOKEN)`;
       console.log(`First run: create the county administrator at ${link}`);
     }

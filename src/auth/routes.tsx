@@ -14,7 +14,7 @@ import { redirectAfterPost, renderPage, uiOf } from '../lib/render.js';
 import { safeLocalPath } from '../lib/security.js';
 import { deviceToken, setDeviceCookie } from './devices.js';
 import { changePasswordForm, localeForm, loginForm, setupForm } from './schemas.js';
-import { changePassword, createFirstAdmin, hasAnyUser, login } from './service.js';
+import { changePassword, createFirstAdmin, hasAdministrator, hasAnyUser, login } from './service.js';
 import { deleteSession } from './session.js';
 import { setupTokenMatches } from './setup-token.js';
 
@@ -71,7 +71,7 @@ authRoutes.post('/logout', async (c) => {
 authRoutes.get('/setup', async (c) => {
   allowPublic(c);
   const deps = c.get('deps');
-  if (await hasAnyUser(deps.db)) return c.redirect('/login', 302);
+  if (await hasAdministrator(deps.db)) return c.redirect('/login', 302);
   const configured = !!deps.config.setupToken;
   // The console's link carries the token, so a newcomer who follows it finds it filled in.
   const token = c.req.query('token')?.slice(0, 200) ?? '';
@@ -81,7 +81,7 @@ authRoutes.get('/setup', async (c) => {
 authRoutes.post('/setup', async (c) => {
   allowPublic(c);
   const deps = c.get('deps');
-  if (await hasAnyUser(deps.db)) return c.redirect('/login', 303);
+  if (await hasAdministrator(deps.db)) return c.redirect('/login', 303);
   const configured = !!deps.config.setupToken;
   const form = parseForm(setupForm, await readForm(c), c.get('t'));
   const page = (values: FormValues, errors: FieldErrors) => (
@@ -93,7 +93,9 @@ authRoutes.post('/setup', async (c) => {
     return renderPage(c, page(form.values, { setupToken: c.get('t')('setup.tokenWrong') }), 422);
   }
   const created = await createFirstAdmin(deps, form.data, deps.now());
-  if (created) {
+  if (created === 'username_taken')
+    return renderPage(c, page(form.values, { username: c.get('t')('username.taken') }), 422);
+  if (created === 'created') {
     deps.logger.info('first_admin_created', { username: form.data.username });
     setFlash(c, 'setup.done');
   }

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { type Role, users, volunteers } from '../db/schema/index.js';
 import { changedRows } from '../db/types.js';
 import { revokeUserFeedTokensQuery } from '../modules/calendar/feed.js';
@@ -95,13 +96,27 @@ export async function createFirstAdmin(
   deps: { db: Db; passwords: PasswordHasher },
   input: Omit<NewUser, 'role'>,
   now: Date,
-): Promise<boolean> {
+): Promise<'created' | 'closed' | 'username_taken'> {
   const hash = await deps.passwords.hash(input.password);
-  const result = await deps.db.run(sql`
+  try {
+    const result = await deps.db.run(sql`
     INSERT INTO users (username, display_name, password_hash, role, locale, created_at)
     SELECT ${input.username}, ${input.displayName}, ${hash}, 'county_admin', 'zh', ${now.getTime()}
-    WHERE NOT EXISTS (SELECT 1 FROM users)`);
-  return changedRows(result) === 1;
+    WHERE NOT EXISTS (SELECT 1 FROM users WHERE role = 'county_admin')`);
+    return changedRows(result) === 1 ? 'created' : 'closed';
+  } catch (error) {
+    // Logins seeded before the first run (a demo county, an import) may already hold the chosen username.
+    if (isUniqueViolation(error)) return 'username_taken';
+    throw error;
+  }
+}
+
+/**
+ * /setup stays open until the county has an administrator, not merely until some login exists: a demo county or a
+ * volunteers import seeded before the first run must not lock the administrator out of their own deployment.
+ */
+export async function hasAdministrator(db: Db): Promise<boolean> {
+  return !!(await db.select({ id: users.id }).from(users).where(eq(users.role, 'county_admin')).limit(1).get());
 }
 
 export async function hasAnyUser(db: Db): Promise<boolean> {

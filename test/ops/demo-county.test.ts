@@ -108,7 +108,8 @@ describe('seed --demo on a fresh database', () => {
       ).toBe(true);
     }
     expect(new Set(logins.map((l) => l.password)).size).toBe(4);
-    // No county admin yet: /setup is closed once users exist, so the CLI says how to make one.
+    // No county admin yet: the CLI points to /setup (open until an administrator exists) and to the shell.
+    expect(run.stderr).toContain('/setup');
     expect(run.stderr).toContain('user create --role county_admin');
     console.info(`seed --demo took ${(run.ms / 1000).toFixed(1)} s (wall clock, shared machine)`);
   });

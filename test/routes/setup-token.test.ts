@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema/index.js';
-import { Browser, createTestApp, PASSWORD, SETUP_TOKEN } from '../setup/app.js';
+import { Browser, createTestApp, loginAs, PASSWORD, SETUP_TOKEN } from '../setup/app.js';
 
 // Reaching a fresh deployment first is not enough; /setup wants the one-time token.
 const admin = (setupToken?: string) => ({
@@ -47,5 +48,31 @@ describe('first run with a setup token', () => {
       expect(res.status).toBe(422);
     }
     expect(await t.database.db.$count(users)).toBe(0);
+  });
+});
+
+describe('first run after logins were seeded', () => {
+  it('keeps /setup open until a county administrator exists, refuses a username already taken, then closes', async () => {
+    const t = await createTestApp();
+    // A demo county or an import may bring logins before anybody ran /setup.
+    await loginAs(t, 'station_staff', { username: 'zhan' });
+    const open = await new Browser(t).get('/setup');
+    expect(open.status).toBe(200);
+    expect(await open.text()).toContain('<form method="post" action="/setup"');
+
+    const taken = await new Browser(t).post('/setup', { ...admin(SETUP_TOKEN), username: 'zhan' });
+    expect(taken.status).toBe(422);
+    expect(await taken.text()).toContain('该用户名已被使用。');
+    expect(await t.database.db.$count(users, eq(users.role, 'county_admin'))).toBe(0);
+
+    const res = await new Browser(t).post('/setup', admin(SETUP_TOKEN));
+    expect(res.status).toBe(303);
+    expect(await t.database.db.$count(users, eq(users.role, 'county_admin'))).toBe(1);
+    expect(await t.database.db.$count(users)).toBe(2);
+
+    expect((await new Browser(t).get('/setup')).headers.get('location')).toBe('/login');
+    const again = await new Browser(t).post('/setup', { ...admin(SETUP_TOKEN), username: 'second' });
+    expect(again.headers.get('location')).toBe('/login');
+    expect(await t.database.db.$count(users, eq(users.role, 'county_admin'))).toBe(1);
   });
 });
