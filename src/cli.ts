@@ -189,7 +189,7 @@ const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database' | 'keys'>)
 };
 
 const USAGE = `usage: npm run --silent cli -- <command>
-  user create --role <county_admin|station_staff|org_coordinator|volunteer> --username NAME [--name 姓名] [--township ID] [--organisation ID]   (password on stdin)
+  user create --role <county_admin|station_staff|org_coordinator> --username NAME [--name 姓名] [--township ID] [--organisation ID]   (password on stdin)
   seed --demo [--seed N] [--now ISO-8601] [--months 12] [--scale N]   a demo county with a year of history; prints its logins once
   jobs run <job> [--now ISO-8601]
   backup FILE        a consistent copy of the embedded database, taken while the server runs

@@ -37,6 +37,11 @@ export type Channel = (typeof CHANNELS)[number];
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'logged', 'failed'] as const;
 // `care_member`: a member of a 守望之家 (users.organisation_id is the unit), who records the unit's care visits.
 export const ROLES = ['county_admin', 'station_staff', 'org_coordinator', 'volunteer', 'care_member'] as const;
+/**
+ * The roles an administrator creates by hand. A volunteer's or a 守望之家 member's login belongs to a registered
+ * person and is issued from their register by activation code, so it is never made here linked to nobody.
+ */
+export const STAFF_ROLES = ['county_admin', 'station_staff', 'org_coordinator'] as const;
 /** What a member does in a 守望之家: 小组长, 党员, 志愿者, 村医. */
 export const CARE_MEMBER_ROLES = ['leader', 'party_member', 'volunteer', 'village_doctor'] as const;
 export type CareMemberRole = (typeof CARE_MEMBER_ROLES)[number];

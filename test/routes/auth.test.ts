@@ -242,20 +242,38 @@ describe('accounts', () => {
     expect(await bad.text()).toContain('乡镇社工站工作人员必须指定所属乡镇。');
     expect(await t.database.db.select().from(users).where(eq(users.username, 'staff1')).all()).toHaveLength(0);
     const dup = await admin.browser.post('/admin/users', {
-      username: 'vol',
+      username: 'coord',
       displayName: 'x',
       password: PASSWORD,
-      role: 'volunteer',
+      role: 'county_admin',
     });
     expect(dup.status).toBe(303);
     const again = await admin.browser.post('/admin/users', {
-      username: 'vol',
+      username: 'coord',
       displayName: 'x',
       password: PASSWORD,
-      role: 'volunteer',
+      role: 'county_admin',
     });
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('该用户名已被使用。');
+  });
+
+  it('makes no volunteer or 守望之家 member login linked to nobody: those come from their registers', async () => {
+    const admin = await loginAs(t, 'county_admin');
+    const form = await (await admin.browser.get('/admin/users/new')).text();
+    expect(form).not.toContain('value="volunteer"');
+    expect(form).not.toContain('value="care_member"');
+    for (const role of ['volunteer', 'care_member']) {
+      const res = await admin.browser.post('/admin/users', {
+        username: `orphan-${role}`,
+        displayName: '无人',
+        password: PASSWORD,
+        role,
+      });
+      expect(res.status).toBe(422);
+      expect(await res.text()).toContain('志愿者和守望之家成员的登录在其名册中以激活码发放');
+      expect(await t.database.db.$count(users, eq(users.username, `orphan-${role}`))).toBe(0);
+    }
   });
 });
 

@@ -108,6 +108,8 @@ export const zhCommon = {
   'users.enabledDone': '用户已启用。',
   'users.townshipRequired': '乡镇社工站工作人员必须指定所属乡镇。',
   'users.organisationRequired': '社会组织协调员必须指定所属组织。',
+  'users.personRoleElsewhere': '请选择工作人员角色。志愿者和守望之家成员的登录在其名册中以激活码发放。',
+  'users.personRoleHint': '志愿者和守望之家成员的登录由社工站或组织在名册中以激活码发放。',
   'users.cannotDisableSelf': '不能停用自己的账户。',
   'users.choose': '请选择',
   'health.ok': '正常',
@@ -226,6 +228,10 @@ export const enCommon: { readonly [K in keyof typeof zhCommon]: string } = {
   'users.disabledDone': 'User disabled; all their sessions have ended.',
   'users.enabledDone': 'User enabled.',
   'users.townshipRequired': 'Station staff must belong to a township.',
+  'users.personRoleElsewhere':
+    'Choose a staff role. Volunteers and 守望之家 members get their logins from their register, by activation code.',
+  'users.personRoleHint':
+    'Volunteers and 守望之家 members get their logins from their register (activation codes), issued by the station or organisation.',
   'users.organisationRequired': 'Organisation coordinators must belong to an organisation.',
   'users.cannotDisableSelf': 'You cannot disable your own account.',
   'users.choose': 'Choose…',

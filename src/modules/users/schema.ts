@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { displayName, password, username } from '../../auth/schemas.js';
-import { ROLES } from '../../db/schema/index.js';
+import { STAFF_ROLES } from '../../domain/vocabulary.js';
 import { optionalId } from '../../lib/zod-fields.js';
 
-/** The admin's "new user" form: station staff need a township, coordinators an organisation. */
+/**
+ * The admin's "new user" form: station staff need a township, coordinators an organisation. Volunteers and 守望之家
+ * members get their logins from their register (activation codes), not from here.
+ */
 export const newUserForm = z
   .object({
     username,
     displayName,
     password,
-    role: z.enum(ROLES, { error: 'form.invalidChoice' }),
+    role: z.enum(STAFF_ROLES, { error: 'users.personRoleElsewhere' }),
     townshipId: optionalId,
     organisationId: optionalId,
   })

@@ -1,4 +1,4 @@
-import { ROLES } from '../../../src/domain/vocabulary.js';
+import { STAFF_ROLES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
@@ -51,7 +51,8 @@ export function NewUserPage({ ui, townships, organisations, values, errors }: Ne
           values={values}
           errors={errors}
           required
-          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          hint={t('users.personRoleHint')}
+          options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
         />
         <Select
           name="townshipId"
