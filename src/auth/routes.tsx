@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { AccountPage } from '../../views/pages/auth/account.js';
 import { LoginPage } from '../../views/pages/auth/login.js';
 import { SetupPage } from '../../views/pages/auth/setup.js';
-import { users } from '../db/schema/index.js';
 import { allowPublic, authorize, viewerOf } from '../lib/authz.js';
 import type { AppEnv } from '../lib/context.js';
 import { clearSessionCookie, isHttps, setFlash, setSessionCookie } from '../lib/cookies.js';
@@ -14,7 +12,16 @@ import { redirectAfterPost, renderPage, uiOf } from '../lib/render.js';
 import { safeLocalPath } from '../lib/security.js';
 import { deviceToken, setDeviceCookie } from './devices.js';
 import { changePasswordForm, localeForm, loginForm, setupForm } from './schemas.js';
-import { changePassword, createFirstAdmin, hasAdministrator, hasAnyUser, login } from './service.js';
+import {
+  type ChangePasswordResult,
+  changePassword,
+  createFirstAdmin,
+  hasAdministrator,
+  hasAnyUser,
+  type LoginResult,
+  login,
+  rememberLocale,
+} from './service.js';
 import { deleteSession } from './session.js';
 import { setupTokenMatches } from './setup-token.js';
 
@@ -32,30 +39,43 @@ authRoutes.get('/login', async (c) => {
 authRoutes.post('/login', async (c) => {
   allowPublic(c);
   const deps = c.get('deps');
-  const t = c.get('t');
-  const form = parseForm(loginForm, await readForm(c), t);
+  const form = parseForm(loginForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderPage(c, <LoginPage ui={uiOf(c)} values={form.values} errors={form.errors} />, 422);
   const ip = deps.clientIp?.(c) ?? 'unknown';
   const result = await login(deps, { ...form.data, ip, deviceToken: deviceToken(c) }, deps.now());
   const next = safeLocalPath(form.data.next);
+  if (result.kind !== 'ok') return loginRefused(c, result, form.values, next, ip);
+  await startSession(c, result);
+  return redirectAfterPost(c, next);
+});
+
+/** A refused login comes back filled, with the reason (throttled: when to try again). */
+function loginRefused(
+  c: Context<AppEnv>,
+  result: Exclude<LoginResult, { kind: 'ok' }>,
+  values: FormValues,
+  next: string,
+  ip: string,
+) {
+  const t = c.get('t');
   if (result.kind === 'throttled') {
     c.header('Retry-After', String(result.retryAfter));
     const error = t('error.throttled.body', { minutes: Math.ceil(result.retryAfter / 60) });
-    return renderPage(c, <LoginPage ui={uiOf(c)} values={form.values} error={error} next={next} />, 429);
+    return renderPage(c, <LoginPage ui={uiOf(c)} values={values} error={error} next={next} />, 429);
   }
-  if (result.kind === 'failed' || result.kind === 'pending') {
-    deps.logger.warn(`login_${result.kind}`, { ip });
-    const error = t(result.kind === 'pending' ? 'login.pending' : 'login.failed');
-    return renderPage(c, <LoginPage ui={uiOf(c)} values={form.values} error={error} next={next} />, 422);
-  }
-  // A cookie sent before login (possibly planted) is replaced; its session, if any, is ended.
+  c.get('deps').logger.warn(`login_${result.kind}`, { ip });
+  const error = t(result.kind === 'pending' ? 'login.pending' : 'login.failed');
+  return renderPage(c, <LoginPage ui={uiOf(c)} values={values} error={error} next={next} />, 422);
+}
+
+/** A cookie sent before login (possibly planted) is replaced; its session, if any, is ended. */
+async function startSession(c: Context<AppEnv>, result: Extract<LoginResult, { kind: 'ok' }>) {
   const previous = c.get('sessionId');
-  if (previous) await deleteSession(deps.db, previous);
+  if (previous) await deleteSession(c.get('deps').db, previous);
   setSessionCookie(c, result.token);
   if (result.deviceToken) setDeviceCookie(c, result.deviceToken);
-  deps.logger.info('login', { userId: result.userId });
-  return redirectAfterPost(c, next);
-});
+  c.get('deps').logger.info('login', { userId: result.userId });
+}
 
 authRoutes.post('/logout', async (c) => {
   allowPublic(c);
@@ -82,25 +102,25 @@ authRoutes.post('/setup', async (c) => {
   allowPublic(c);
   const deps = c.get('deps');
   if (await hasAdministrator(deps.db)) return c.redirect('/login', 303);
-  const configured = !!deps.config.setupToken;
   const form = parseForm(setupForm, await readForm(c), c.get('t'));
-  const page = (values: FormValues, errors: FieldErrors) => (
-    <SetupPage ui={uiOf(c)} configured={configured} values={values} errors={errors} />
-  );
-  if (!form.ok) return renderPage(c, page(form.values, form.errors), 422);
+  if (!form.ok) return setupPage(c, form.values, form.errors);
   if (!setupTokenMatches(deps.config.setupToken, form.data.setupToken)) {
     deps.logger.warn('setup_token_wrong', { ip: deps.clientIp?.(c) ?? 'unknown' });
-    return renderPage(c, page(form.values, { setupToken: c.get('t')('setup.tokenWrong') }), 422);
+    return setupPage(c, form.values, { setupToken: c.get('t')('setup.tokenWrong') });
   }
   const created = await createFirstAdmin(deps, form.data, deps.now());
-  if (created === 'username_taken')
-    return renderPage(c, page(form.values, { username: c.get('t')('username.taken') }), 422);
-  if (created === 'created') {
-    deps.logger.info('first_admin_created', { username: form.data.username });
-    setFlash(c, 'setup.done');
-  }
+  if (created === 'username_taken') return setupPage(c, form.values, { username: c.get('t')('username.taken') });
+  if (created === 'created') deps.logger.info('first_admin_created', { username: form.data.username });
+  if (created === 'created') setFlash(c, 'setup.done');
   return redirectAfterPost(c, '/login');
 });
+
+const setupPage = (c: Context<AppEnv>, values: FormValues, errors: FieldErrors) =>
+  renderPage(
+    c,
+    <SetupPage ui={uiOf(c)} configured={!!c.get('deps').config.setupToken} values={values} errors={errors} />,
+    422,
+  );
 
 /** Switches the language and remembers it (cookie, and on the account when logged in). */
 authRoutes.post('/lang', async (c) => {
@@ -109,7 +129,7 @@ authRoutes.post('/lang', async (c) => {
   const locale = form.ok ? form.data.locale : 'zh';
   setCookie(c, LOCALE_COOKIE, locale, { path: '/', sameSite: 'Lax', secure: isHttps(c), maxAge: 365 * 24 * 3600 });
   const viewer = c.get('viewer');
-  if (viewer) await c.get('deps').db.update(users).set({ locale }).where(eq(users.id, viewer.id));
+  if (viewer) await rememberLocale(c.get('deps').db, viewer.id, locale);
   c.set('locale', locale);
   c.set('t', translator(locale));
   return redirectAfterPost(c, safeLocalPath(form.ok ? form.data.back : undefined));
@@ -124,18 +144,25 @@ authRoutes.post('/account/password', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, true);
   const deps = c.get('deps');
-  const t = c.get('t');
-  const form = parseForm(changePasswordForm, await readForm(c), t);
+  const form = parseForm(changePasswordForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderPage(c, <AccountPage ui={uiOf(c)} errors={form.errors} />, 422);
-  const result = await changePassword(deps, viewer.id, form.data.currentPassword, form.data.newPassword, deps.now());
-  if (result.kind === 'throttled') {
-    c.header('Retry-After', String(result.retryAfter));
-    const error = t('account.throttled', { minutes: Math.ceil(result.retryAfter / 60) });
-    return renderPage(c, <AccountPage ui={uiOf(c)} errors={{ currentPassword: error }} />, 429);
-  }
-  if (result.kind === 'wrong')
-    return renderPage(c, <AccountPage ui={uiOf(c)} errors={{ currentPassword: t('account.currentWrong') }} />, 422);
+  const { currentPassword, newPassword } = form.data;
+  const result = await changePassword(
+    deps,
+    { userId: viewer.id, current: currentPassword, next: newPassword },
+    deps.now(),
+  );
+  if (result.kind !== 'ok') return passwordRefused(c, result);
   setSessionCookie(c, result.token);
   setFlash(c, 'account.passwordChanged');
   return redirectAfterPost(c, '/account');
 });
+
+function passwordRefused(c: Context<AppEnv>, result: Exclude<ChangePasswordResult, { kind: 'ok' }>) {
+  const t = c.get('t');
+  if (result.kind === 'wrong')
+    return renderPage(c, <AccountPage ui={uiOf(c)} errors={{ currentPassword: t('account.currentWrong') }} />, 422);
+  c.header('Retry-After', String(result.retryAfter));
+  const error = t('account.throttled', { minutes: Math.ceil(result.retryAfter / 60) });
+  return renderPage(c, <AccountPage ui={uiOf(c)} errors={{ currentPassword: error }} />, 429);
+}

@@ -134,9 +134,7 @@ export type ChangePasswordResult =
  */
 export async function changePassword(
   deps: { db: Db; passwords: PasswordHasher },
-  userId: number,
-  current: string,
-  next: string,
+  { userId, current, next }: { userId: number; current: string; next: string },
   now: Date,
 ): Promise<ChangePasswordResult> {
   const buckets = [{ key: `password:${userId}`, limit: THROTTLE_MAX_FAILURES }];
@@ -153,4 +151,9 @@ export async function changePassword(
   ]);
   await releaseAttempt(deps.db, claim);
   return { kind: 'ok', token: await createSession(deps.db, userId, now) };
+}
+
+/** The language a logged-in user chose, kept on the account so notices and later sessions use it. */
+export async function rememberLocale(db: Db, userId: number, locale: 'zh' | 'en'): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
