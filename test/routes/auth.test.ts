@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../src/auth/session.js';
 import { THROTTLE_MAX_PER_ADDRESS } from '../../src/auth/throttle.js';
-import { loginFailures, sessions, users } from '../../src/db/schema/index.js';
+import { auditLog, loginFailures, sessions, users } from '../../src/db/schema/index.js';
 import { Browser, createTestApp, loginAs, ORIGIN, PASSWORD, SETUP_TOKEN, type TestApp } from '../setup/app.js';
 
 let t: TestApp;
@@ -198,6 +198,23 @@ describe('accounts', () => {
 
     await admin.browser.post(`/admin/users/${staff.userId}/enable`);
     expect((await new Browser(t).post('/login', { username: 'vol1', password: PASSWORD })).status).toBe(303);
+    const trail = await t.database.db
+      .select({ action: auditLog.action, actor: auditLog.actorUserId })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, String(staff.userId))))
+      .orderBy(auditLog.id)
+      .all();
+    expect(trail).toEqual([
+      { action: 'disable', actor: admin.userId },
+      { action: 'enable', actor: admin.userId },
+    ]);
+
+    // Nobody disables their own login; nothing changes and nothing is audited.
+    await admin.browser.post(`/admin/users/${admin.userId}/disable`);
+    const self = await t.database.db.select().from(users).where(eq(users.id, admin.userId)).get();
+    expect(self!.disabledAt).toBeNull();
+    expect(await t.database.db.$count(auditLog, eq(auditLog.entityId, String(admin.userId)))).toBe(0);
+    expect((await admin.browser.post('/admin/users/999999/disable')).status).toBe(404);
   });
 
   it('ends all other sessions when a user changes password', async () => {

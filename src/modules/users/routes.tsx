@@ -10,7 +10,7 @@ import { townshipChoices } from '../places/queries.js';
 import { can } from './policy.js';
 import { listUsers, organisationOptions } from './queries.js';
 import { newUserForm } from './schema.js';
-import { createUser, disableUser, enableUser, findUser } from './service.js';
+import { createUser, setUserActive } from './service.js';
 
 export const userRoutes = new Hono<AppEnv>();
 
@@ -55,19 +55,13 @@ userRoutes.post('/:id{[0-9]+}/:action{disable|enable}', async (c) => {
   const action = c.req.param('action') as 'disable' | 'enable';
   authorize(c, can(viewer, action));
   const deps = c.get('deps');
-  const user = await findUser(deps.db, Number(c.req.param('id')));
-  if (!user) notFound();
-  if (action === 'disable') {
-    if (user.id === viewer.id) {
-      setFlash(c, 'users.cannotDisableSelf');
-      return redirectAfterPost(c, '/admin/users');
-    }
-    await disableUser(deps.db, user.id, deps.now());
-    setFlash(c, 'users.disabledDone');
-  } else {
-    await enableUser(deps.db, user.id);
-    setFlash(c, 'users.enabledDone');
-  }
-  deps.logger.info(`user_${action}d`, { by: viewer.id, userId: user.id });
+  const userId = Number(c.req.param('id'));
+  const result = await setUserActive({ db: deps.db, now: deps.now(), actor: viewer, userId, action });
+  if (result === 'missing') notFound();
+  if (result === 'done') deps.logger.info(`user_${action}d`, { by: viewer.id, userId });
+  setFlash(
+    c,
+    result === 'self' ? 'users.cannotDisableSelf' : action === 'disable' ? 'users.disabledDone' : 'users.enabledDone',
+  );
   return redirectAfterPost(c, '/admin/users');
 });

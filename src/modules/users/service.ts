@@ -4,6 +4,7 @@ import type { NewUser } from '../../auth/service.js';
 import { deleteUserSessionsQuery } from '../../auth/session.js';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
+import { auditInsert } from '../../lib/audit.js';
 import { revokeUserFeedTokensQuery } from '../calendar/feed.js';
 
 export type CreateUserResult = { ok: true; id: number } | { ok: false; reason: 'username_taken' };
@@ -34,16 +35,34 @@ export async function createUser(
 }
 
 /** Disables an account, ends all its sessions and revokes its calendar feed, in one batch. */
-export async function disableUser(db: Db, userId: number, now: Date): Promise<void> {
-  await db.batch([
-    db.update(users).set({ disabledAt: now }).where(eq(users.id, userId)),
-    deleteUserSessionsQuery(db, userId),
-    revokeUserFeedTokensQuery(db, userId, now),
-  ]);
-}
+export type SetActiveResult = 'done' | 'self' | 'missing';
 
-export async function enableUser(db: Db, userId: number): Promise<void> {
-  await db.update(users).set({ disabledAt: null }).where(eq(users.id, userId));
+/**
+ * An administrator disables or enables a login, audited in the same batch. Disabling ends every session and revokes
+ * the calendar feeds; nobody disables their own login (the county would lose its last administrator that way).
+ */
+export async function setUserActive(input: {
+  db: Db;
+  now: Date;
+  actor: { id: number };
+  userId: number;
+  action: 'disable' | 'enable';
+}): Promise<SetActiveResult> {
+  const { db, now, actor, userId, action } = input;
+  const user = await findUser(db, userId);
+  if (!user) return 'missing';
+  if (action === 'disable' && user.id === actor.id) return 'self';
+  const audit = auditInsert(db, { actorUserId: actor.id, action, entity: 'user', entityId: user.id }, now);
+  if (action === 'enable')
+    await db.batch([db.update(users).set({ disabledAt: null }).where(eq(users.id, user.id)), audit]);
+  else
+    await db.batch([
+      db.update(users).set({ disabledAt: now }).where(eq(users.id, user.id)),
+      deleteUserSessionsQuery(db, user.id),
+      revokeUserFeedTokensQuery(db, user.id, now),
+      audit,
+    ]);
+  return 'done';
 }
 
 export async function findUser(db: Db, id: number) {
