@@ -13,6 +13,8 @@ import { limitBody, sameOrigin, securityHeaders } from './lib/security.js';
 import { activationRoutes } from './modules/activation/routes.js';
 import { calendarFeedRoutes } from './modules/calendar/routes.js';
 import { captureRoutes } from './modules/care-units/capture-routes.js';
+import { memberLoginRoutes } from './modules/care-units/login-routes.js';
+import { mistapRoutes } from './modules/care-units/mistap-routes.js';
 import { careUnitRoutes } from './modules/care-units/routes.js';
 import { certificateChoiceRoutes, certificateRoutes, verifyRoutes } from './modules/certificates/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
@@ -107,7 +109,9 @@ export function createApp(deps: Deps) {
   app.route('/organisations', organisationRoutes);
   app.route('/volunteers', volunteerLoginRoutes);
   app.route('/care-units', careUnitRoutes);
+  app.route('/care-units', memberLoginRoutes);
   app.route('/care', captureRoutes);
+  app.route('/care', mistapRoutes);
   app.route('/volunteers', volunteerRoutes);
   app.route('/join', joinRoutes);
   app.route('/activate', activationRoutes);

@@ -8,6 +8,7 @@ import type { Config } from '../env.js';
 import type { Logger } from '../lib/logger.js';
 import type { PersonalDataCipher } from '../lib/personal-data.js';
 import { type DrawnEvent, householdLines } from './aid.js';
+import { seedCareUnits } from './care-units.js';
 import { comingServiceDay } from './coming.js';
 import { countySize, rng } from './generate.js';
 import {
@@ -42,6 +43,8 @@ export interface LivingCounty extends SeedResult {
   logins: DemoLogin[];
   history: { from: string; to: string; shifts: number; plans: number; visits: number; activities: number };
   coming: { serviceDays: string[]; shifts: number };
+  /** The 守望之家, their members and the month of care visits before today. */
+  care: { units: number; members: number; visits: number };
 }
 
 /** A year of history by default; `--months` shortens it for a quick look (or a test). */
@@ -125,12 +128,14 @@ export async function seedLivingCounty(
   }
 
   const activities = await recordAid(deps, { r, seed, scale, months, stationEvents, actors });
+  const care = await seedCareUnits({ db, passwords: deps.passwords, now, registeredAt: start }, r, actors.townshipId);
   await runServiceDays(h, now);
   const coming = await comingServiceDay(deps, h, actors.townshipId, demoVolunteers);
   await db.run(sql`PRAGMA optimize`);
   return {
     ...registry,
-    logins: actors.logins,
+    logins: [...actors.logins, care.login],
+    care: { units: care.units, members: care.members, visits: care.visits },
     history: {
       from: months[0],
       to: monthBounds(months[months.length - 1]).last,

@@ -11,6 +11,7 @@ export function demoReport(county: LivingCounty): string[] {
   return [
     `守望 demo county seeded: ${county.townships} townships, ${county.villages} villages, ${county.organisations} organisations, ${county.volunteers} volunteers, ${county.recipients} recipients.`,
     `History ${county.history.from} – ${county.history.to}: ${county.history.shifts} shifts staffed, ${county.history.plans} plans published, ${county.history.visits} visits, ${county.history.activities} aid events.`,
+    `守望之家: ${county.care.units} units, ${county.care.members} members, ${county.care.visits} care visits in the last 30 days.`,
     `Coming service days ${county.coming.serviceDays.join(', ')}: ${county.coming.shifts} shifts open.`,
     '',
     'Demo logins (shown once; the passwords are random and stored only as hashes):',

@@ -62,11 +62,16 @@ describe('WCAG 2.1 AA (axe-core) on every journey page', () => {
       {},
     );
   }, 240_000);
+  it('the 守望之家 member: the day of care visits and the question before a death is recorded', async () => {
+    expect(await visitAll(journeys.member)).toEqual({});
+  });
   it('the organisation coordinator', async () => {
     expect(await visitAll(journeys.coordinator)).toEqual({});
   }, 180_000);
   it('the county administrator', async () => {
-    expect(await visitAll(journeys.admin, ['/admin/users/new', '/visits/cadence'])).toEqual({});
+    expect(
+      await visitAll(journeys.admin, ['/admin/users/new', '/visits/cadence', '/organisations/new', '/care-units/new']),
+    ).toEqual({});
   }, 240_000);
 });
 

@@ -46,7 +46,7 @@ async function walk(journey: Journey) {
 }
 
 describe('a phone on its first and later visits', () => {
-  for (const who of ['volunteer', 'station'] as const) {
+  for (const who of ['volunteer', 'station', 'member'] as const) {
     it(`the ${who}'s journey stays within 60 KB first and 15 KB a page after, at 360 px`, async () => {
       const { first, later, overflowing } = await walk(journeys[who]);
       // The measurement sees the assets: a first visit without them would mean the meter counts nothing.

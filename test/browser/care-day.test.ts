@@ -1,7 +1,9 @@
-// A 守望之家 member on a 360 px phone records the whole unit's day: one tap per household, the page small enough
+// The station makes a 守望之家 member's login by activation code; the member activates it on a 360 px phone and
+// records the whole unit's day: one tap per household, the page small enough
 // for a weak signal, and the same taps working with JavaScript off.
 import AxeBuilder from '@axe-core/playwright';
 import { and, eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import * as s from '../../src/db/schema/index.js';
@@ -10,7 +12,9 @@ import { maskIdNumber } from '../../src/domain/id-number.js';
 import { maskMobile } from '../../src/domain/mobile.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { ALL } from '../../src/lib/scope.js';
+import { createMemberLogins } from '../../src/modules/care-units/logins.js';
 import { addMember, saveUnit } from '../../src/modules/care-units/service.js';
+import { createUser } from '../../src/modules/users/service.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
 import { testIdNumber } from '../setup/registry.js';
@@ -63,16 +67,46 @@ async function seed() {
     now,
   });
   if (!unit.ok) throw new Error('unit');
-  for (const username of ['zuzhang', 'cunyi'])
-    await addMember({
-      db,
-      passwords: argon2Hasher,
-      unitId: unit.id,
-      input: { name: username, memberRole: 'leader', mobile: null, username, password: PASSWORD },
-      actorUserId: 0,
-      now,
-    });
-  return { unitId: unit.id, today: businessDate(now) };
+  // The station's own login; the members have none yet (the station makes them by activation code).
+  const station = await createUser(
+    { db, passwords: argon2Hasher },
+    {
+      username: 'zhongluzhan',
+      displayName: '中路铺镇社工站',
+      password: PASSWORD,
+      role: 'station_staff',
+      townshipId: x.id,
+    },
+    now,
+  );
+  if (!station.ok) throw new Error('station user');
+  for (const name of ['周组长', '陈村医'])
+    await addMember({ db, unitId: unit.id, input: { name, memberRole: 'leader', mobile: null }, actorUserId: 0, now });
+  const members = await db.select().from(s.careUnitMembers).where(eq(s.careUnitMembers.unitId, unit.id));
+  // The doctor's code straight from the service (the journey below makes the leader's through the pages).
+  const [doctor] = await createMemberLogins({
+    db,
+    cipher,
+    actorUserId: station.id,
+    unitId: unit.id,
+    rows: members.filter((m) => m.name === '陈村医'),
+    reissue: false,
+    activateUrl: `${live.server.url}/activate`,
+    now,
+  });
+  if (doctor.kind !== 'issued') throw new Error('doctor code');
+  const leader = members.find((m) => m.name === '周组长')!;
+  return { unitId: unit.id, today: businessDate(now), doctor: { login: doctor.login, code: doctor.code }, leader };
+}
+
+/** The /activate form as a member fills it on their phone from the slip. */
+async function activate(page: Page, login: string, code: string) {
+  await page.goto(`${live.server.url}/activate`);
+  await page.getByLabel('手机号或用户名').fill(login);
+  await page.getByLabel('激活码').fill(code);
+  await page.getByLabel('设置登录密码').fill(PASSWORD);
+  await page.getByLabel('再次输入密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '激活并登录' }).click();
 }
 
 describe("a 守望之家 member's day on a phone", () => {
@@ -86,11 +120,9 @@ describe("a 守望之家 member's day on a phone", () => {
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     const base = live.server.url;
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill('cunyi');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${base}/`);
+    // The doctor activates the code of their slip with JavaScript off, and lands on the day's page.
+    await activate(page, day.doctor.login, day.doctor.code);
+    await page.waitForURL(`${base}/care`);
     await page.goto(`${base}/care`);
     const first = page.locator('li.care-row').first();
     await first.getByRole('button', { name: '不在家', exact: true }).click();
@@ -118,15 +150,30 @@ describe("a 守望之家 member's day on a phone", () => {
       await locator.click();
     };
 
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill('zuzhang');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await tap(page.getByRole('button', { name: '登录' }));
-    await page.waitForURL(`${base}/`);
+    // The station makes the leader's login on the unit's page and reads the code off the slip.
+    const desk = await live.browser.newContext();
+    const station = await desk.newPage();
+    station.setDefaultTimeout(20_000);
+    await station.goto(`${base}/login`);
+    await station.getByLabel('用户名').fill('zhongluzhan');
+    await station.getByLabel('密码').fill(PASSWORD);
+    await station.getByRole('button', { name: '登录' }).click();
+    await station.waitForURL(`${base}/`);
+    await station.goto(`${base}/care-units/${unitId}`);
+    await station.locator(`tr[data-member="${day.leader.id}"]`).getByRole('button', { name: '开通登录' }).click();
+    const slip = station.locator('section.slip', { hasText: '周组长' });
+    const login = (await slip.locator('.slip-login').textContent())!.trim();
+    const code = (await slip.locator('.slip-code').textContent())!.trim();
+    expect(login).toBe(`care${day.leader.id}`);
+    await desk.close();
+
+    // On the phone: the slip's address, login and code, a password of their own, and today's visits at once.
+    await activate(page, login, code);
+    taps++;
+    await page.waitForURL(`${base}/care`);
     // Assets are cached now: what the day's page costs is the page itself, as on every later morning.
     const meter = await TransferMeter.attach(context, page);
-    await tap(page.locator('main a[href="/care"]'));
-    await page.waitForURL(`${base}/care`);
+    await page.goto(`${base}/care`);
     await meter.settle();
     const pageBytes = meter.bytes;
     expect(pageBytes, meter.requests.map((r) => `${r.url} ${r.bytes}`).join('\n')).toBeLessThanOrEqual(PAGE_BUDGET);

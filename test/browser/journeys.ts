@@ -13,6 +13,10 @@ import type { Role } from '../../src/domain/vocabulary.js';
 import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
+import { ALL } from '../../src/lib/scope.js';
+import { redeemActivation } from '../../src/modules/activation/service.js';
+import { createMemberLogins } from '../../src/modules/care-units/logins.js';
+import { addMember, saveUnit } from '../../src/modules/care-units/service.js';
 import { findPlan } from '../../src/modules/plans/queries.js';
 import { publish, replan } from '../../src/modules/plans/service.js';
 import { createUser } from '../../src/modules/users/service.js';
@@ -33,6 +37,8 @@ export interface Journeys {
   station: Journey;
   coordinator: Journey;
   admin: Journey;
+  /** A 守望之家 member of the first township, their login made by code and activated with PASSWORD. */
+  member: Journey;
   /** An open shift on a coming service day that the volunteer has not taken. */
   openShiftId: number;
   /** A home-supported recipient of the station's township. */
@@ -137,7 +143,10 @@ export async function seedJourneys(server: RunningServer): Promise<Journeys> {
     })),
   );
 
+  const member = await memberJourney(server, township.id, today);
+
   return {
+    member,
     recipientId: households[0].recipientId,
     volunteer: { role: 'volunteer', username: 'xiaowang', pages: ['/', '/shifts', '/visits/today', '/shifts/mine'] },
     station: {
@@ -166,6 +175,72 @@ export async function seedJourneys(server: RunningServer): Promise<Journeys> {
       pages: ['/', '/recipients', '/admin/users', '/places', '/organisations', '/visits/overdue', '/reports/aid'],
     },
     openShiftId: openShift.id,
+  };
+}
+
+/**
+ * A 守望之家 of the township's first village with one member, whose login the station made by activation code and
+ * who activated it (choosing PASSWORD); their journey: home, the day's care visits, the question a death asks.
+ */
+async function memberJourney(server: RunningServer, townshipId: number, today: string): Promise<Journey> {
+  const db = server.database.db;
+  const now = new Date();
+  const cipher = cipherFor(server.config);
+  const [village] = await db.select().from(s.villages).where(eq(s.villages.townshipId, townshipId)).limit(1);
+  const unit = await saveUnit({
+    db,
+    scope: ALL,
+    input: {
+      name: `${village.name}守望之家`,
+      townshipId,
+      villageIds: [village.id],
+      contactName: null,
+      contactPhone: null,
+    },
+    actorUserId: 0,
+    now,
+  });
+  if (!unit.ok) throw new Error('unit');
+  await addMember({
+    db,
+    unitId: unit.id,
+    input: { name: '周组长', memberRole: 'leader', mobile: null },
+    actorUserId: 0,
+    now,
+  });
+  const rows = await db.select().from(s.careUnitMembers).where(eq(s.careUnitMembers.unitId, unit.id));
+  const [issued] = await createMemberLogins({
+    db,
+    cipher,
+    actorUserId: null,
+    unitId: unit.id,
+    rows,
+    reissue: false,
+    activateUrl: `${server.url}/activate`,
+    now,
+  });
+  if (issued.kind !== 'issued') throw new Error('member code');
+  const redeemed = await redeemActivation({
+    db,
+    cipher,
+    passwords: argon2Hasher,
+    login: issued.login,
+    code: issued.code,
+    password: PASSWORD,
+    ip: '192.0.2.9',
+    now,
+  });
+  if (redeemed.kind !== 'ok') throw new Error('member activation');
+  const [household] = await db
+    .select({ id: s.recipients.id })
+    .from(s.recipients)
+    .where(and(eq(s.recipients.villageId, village.id), eq(s.recipients.supportMode, 'home')))
+    .limit(1);
+  if (!household) throw new Error('the unit has no household');
+  return {
+    role: 'care_member',
+    username: issued.login,
+    pages: ['/', '/care', `/care/${household.id}/confirm?outcome=deceased&on=${today}`],
   };
 }
 

@@ -97,7 +97,13 @@ describe('seed --demo on a fresh database', () => {
   it('prints the logins once in a readable block and as one line of JSON, and says how long it took', () => {
     expect(run.code, run.stderr).toBe(0);
     const logins = loginsOf(run);
-    expect(logins.map((l) => l.role)).toEqual(['station_staff', 'org_coordinator', 'volunteer', 'volunteer']);
+    expect(logins.map((l) => l.role)).toEqual([
+      'station_staff',
+      'org_coordinator',
+      'volunteer',
+      'volunteer',
+      'care_member',
+    ]);
     for (const l of logins) {
       expect(l.password).toMatch(/^[a-z2-7]{16}$/);
       // The readable block names each login with its password, above the JSON line.
@@ -107,7 +113,7 @@ describe('seed --demo on a fresh database', () => {
           .some((line) => line.includes(l.username) && line.includes(l.password) && !line.startsWith('{')),
       ).toBe(true);
     }
-    expect(new Set(logins.map((l) => l.password)).size).toBe(4);
+    expect(new Set(logins.map((l) => l.password)).size).toBe(5);
     // No county admin yet: the CLI points to /setup (open until an administrator exists) and to the shell.
     expect(run.stderr).toContain('/setup');
     expect(run.stderr).toContain('user create --role county_admin');
@@ -146,6 +152,7 @@ describe('seed --demo on a fresh database', () => {
       station_staff: { menu: 'href="/visits/overdue"', not: 'href="/admin/users"' },
       org_coordinator: { menu: 'href="/activities"', not: 'href="/recipients"' },
       volunteer: { menu: 'href="/shifts/mine"', not: 'href="/activities"' },
+      care_member: { menu: 'href="/care"', not: 'href="/recipients"' },
     };
     for (const l of logins) {
       const browser = new Browser(app);
@@ -278,6 +285,86 @@ describe('seed --demo on a fresh database', () => {
     expect(Number(wan)).toBeCloseTo(c.aid_fen / 1_000_000, 1);
   });
 
+  it('has 守望之家 in every village with four members, and a month of care visits the compliance page counts', async () => {
+    const u = await one(sql`select
+      (select count(*) from organisations where kind = 'care_unit') as units,
+      (select count(*) from villages where kind = 'village') as villages,
+      (select count(*) from care_unit_members) as members,
+      (select count(distinct member_role) from care_unit_members) as roles,
+      (select count(*) from care_unit_households) as assigned,
+      (select count(*) from visits where organisation_id in (select id from organisations where kind = 'care_unit')) as care`);
+    expect(u.units).toBe(u.villages);
+    expect(u.members).toBe(4 * u.units);
+    expect(u.roles).toBe(4);
+    expect(u.assigned).toBeGreaterThan(0);
+    expect(u.care).toBeGreaterThan(20_000);
+    // The demo member's day: their unit's households, reached after logging in.
+    const member = loginsOf(run).find((l) => l.role === 'care_member')!;
+    const phone = new Browser(app);
+    expect((await phone.post('/login', { username: member.username, password: member.password })).status).toBe(303);
+    expect((await phone.get('/care')).status).toBe(200);
+
+    // The station's compliance page for its township this month (1–9 January judged) against the test's own count
+    // from the seeded rows: each household's required visits (judged days ÷ its cadence), the days seen (at most
+    // the required), and whether no run of unvisited days reached its cadence.
+    const station = loginsOf(run).find((l) => l.role === 'station_staff')!;
+    const browser = new Browser(app);
+    await browser.post('/login', { username: station.username, password: station.password });
+    const [{ id: township }] = await database.db.all<{ id: number }>(sql`select min(id) as id from townships`);
+    const people = await database.db.all<{ id: number; interval: number; unit: number | null; days: string | null }>(
+      sql`select r.id, c.interval_days as interval,
+          coalesce((select h.unit_id from care_unit_households h where h.recipient_id = r.id),
+                   (select min(cv.unit_id) from care_unit_villages cv where cv.village_id = r.village_id)) as unit,
+          (select group_concat(d, ',') from (select distinct v.visited_on as d from visits v where v.recipient_id = r.id
+             and v.outcome = 'visited' and v.visited_on between '2027-01-01' and '2027-01-09')) as days
+        from recipients r join cadence_rules c on c.care_level = r.care_level
+        where r.township_id = ${township} and r.status = 'active' and r.support_mode = 'home'
+          and not exists (select 1 from station_tasks st where st.recipient_id = r.id and st.status = 'open')`,
+    );
+    const figures = (rows: typeof people) => {
+      let required = 0;
+      let made = 0;
+      let kept = 0;
+      for (const p of rows) {
+        const seen = new Set(
+          (p.days ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((d) => Number(d.slice(8))),
+        );
+        const need = Math.floor(9 / p.interval);
+        required += need;
+        made += Math.min(need, seen.size);
+        let run = 0;
+        let longest = 0;
+        for (let day = 1; day <= 9; day++) {
+          run = seen.has(day) ? 0 : run + 1;
+          longest = Math.max(longest, run);
+        }
+        if (longest < p.interval) kept++;
+      }
+      const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)}%`;
+      return [rows.length, required, made, pct(made, required), kept, pct(kept, rows.length)]
+        .map((c) => `<td>${c}</td>`)
+        .join('');
+    };
+    const html = await (await browser.get(`/visits/compliance?township=${township}`)).text();
+    expect(html).toContain('2027-01-01 至 2027-01-09');
+    const townshipRow = new RegExp(`<tr data-township="${township}">[\\s\\S]*?</tr>`).exec(html)![0];
+    expect(townshipRow).toContain(figures(people));
+    // Believable, not perfect: somewhere between half and all of the required visits made.
+    const rate = Number(/<td>([\d.]+)%<\/td>/.exec(townshipRow)![1]);
+    expect(rate).toBeGreaterThan(50);
+    expect(rate).toBeLessThan(100);
+    // Per 守望之家 too: every unit of the township has its row, with the test's own figures.
+    const units = [...new Set(people.map((p) => p.unit))].filter((x): x is number => x !== null);
+    expect(units.length).toBeGreaterThan(5);
+    for (const unit of units) {
+      const unitRow = new RegExp(`<tr data-unit="${unit}">[\\s\\S]*?</tr>`).exec(html)![0];
+      expect(unitRow).toContain(figures(people.filter((p) => p.unit === unit)));
+    }
+  });
+
   it('refuses a second run on the same database and changes nothing', async () => {
     const count = () =>
       one(sql`select (select count(*) from townships) as t, (select count(*) from users) as u,
@@ -301,7 +388,13 @@ describe('seed --demo on two more databases', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(second.code, second.stderr).toBe(0);
     const [la, lb] = [loginsOf(first), loginsOf(second)];
-    expect(la.map((l) => l.role)).toEqual(['station_staff', 'org_coordinator', 'volunteer', 'volunteer']);
+    expect(la.map((l) => l.role)).toEqual([
+      'station_staff',
+      'org_coordinator',
+      'volunteer',
+      'volunteer',
+      'care_member',
+    ]);
     expect(la.map((l) => l.username)).toEqual(lb.map((l) => l.username));
     for (const [i, l] of la.entries()) {
       expect(l.password).not.toBe(lb[i].password);

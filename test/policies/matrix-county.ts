@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import {
+  careUnitMembers,
   certificates,
   ledgerLines,
   needs,
@@ -121,6 +122,7 @@ export async function matrixCounty(): Promise<{ t: TestApp; fx: MatrixFixture; b
     shiftId: shift.id,
     templateId: template.id,
     unitId,
+    memberId: (await t.database.db.select().from(careUnitMembers).where(eq(careUnitMembers.unitId, unitId)).get())!.id,
   };
   return { t, fx, browsers };
 }

@@ -23,6 +23,7 @@ export interface MatrixFixture extends RegistryFixture {
   templateId: number;
   /** A 守望之家 of township X covering the village of `rx`; `member` is one of its members. */
   unitId: number;
+  memberId: number;
 }
 
 // Shorthands: who may, with the status each one gets.
@@ -144,6 +145,19 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /care-units/:id{[0-9]+}/members': [
       { path: `/care-units/${f.unitId}/members`, form: {}, expect: { ...registerStaff(422), stationY: 404 } },
     ],
+    // Members' logins: the matrix's member has one, so asking again without a re-issue issues nothing (200, the
+    // slips page says why); nothing ticked goes back to the unit; another township's station does not find it.
+    'POST /care-units/:id{[0-9]+}/logins': [
+      { path: `/care-units/${f.unitId}/logins`, form: {}, expect: { ...registerStaff(303), stationY: 404 } },
+    ],
+    'POST /care-units/:id{[0-9]+}/members/:mid{[0-9]+}/login': [
+      {
+        path: `/care-units/${f.unitId}/members/${f.memberId}/login`,
+        form: {},
+        expect: { ...registerStaff(200), stationY: 404 },
+      },
+      { path: `/care-units/${f.orgA.id}/members/${f.memberId}/login`, form: {}, expect: registerStaff(404) },
+    ],
     // Releasing a household never assigned changes nothing; one outside the unit's villages is not found.
     'POST /care-units/:id{[0-9]+}/households/:rid{[0-9]+}': [
       {
@@ -162,6 +176,15 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
         form: { recipientId: String(f.ry.id), on: '2026-11-24', outcome: 'visited' },
         expect: only({ member: 404 }),
       },
+    ],
+    // The question before a death or a move, and the same-day undo (the matrix's member has no mis-tap to undo).
+    'GET /care/:rid{[0-9]+}/confirm': [
+      { path: `/care/${rx}/confirm?outcome=deceased&on=2026-11-24`, expect: only({ member: 200 }) },
+      { path: `/care/${f.ry.id}/confirm?outcome=deceased&on=2026-11-24`, expect: only({ member: 404 }) },
+    ],
+    'GET /care/:rid{[0-9]+}/undo': [{ path: `/care/${rx}/undo`, expect: only({ member: 404 }) }],
+    'POST /care/:rid{[0-9]+}/undo': [
+      { path: `/care/${rx}/undo`, form: { on: '2026-11-24', outcome: 'visited' }, expect: only({ member: 404 }) },
     ],
     'POST /care/:rid{[0-9]+}/call': [
       { path: `/care/${rx}/call`, expect: only({ member: 200 }) },

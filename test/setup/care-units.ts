@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { argon2Hasher } from '../../src/auth/password.js';
 import * as s from '../../src/db/schema/index.js';
 import { maskIdNumber } from '../../src/domain/id-number.js';
 import { maskMobile } from '../../src/domain/mobile.js';
 import type { CareLevel } from '../../src/domain/vocabulary.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { ALL } from '../../src/lib/scope.js';
+import { createMemberLogins } from '../../src/modules/care-units/logins.js';
 import { addMember, saveUnit } from '../../src/modules/care-units/service.js';
 import { Browser, type TestApp } from './app.js';
 import { type RegistryFixture, testIdNumber } from './registry.js';
@@ -64,25 +65,58 @@ export async function addUnit(t: TestApp, name: string, townshipId: number, vill
   return saved.id;
 }
 
-/** A member with a login, logged in through the form; returns their browser. */
-export async function memberBrowser(
+/** A member of the unit, as the station adds one (no login yet); returns the member row. */
+export async function addMemberRow(
   t: TestApp,
   unitId: number,
-  username: string,
+  name: string,
   memberRole: s.CareMemberRole = 'leader',
-): Promise<Browser> {
-  const added = await addMember({
+  mobile: string | null = null,
+) {
+  await addMember({
     db: t.database.db,
-    passwords: argon2Hasher,
     unitId,
-    input: { name: `成员${username}`, memberRole, mobile: null, username, password: MEMBER_PASSWORD },
+    input: { name, memberRole, mobile },
     actorUserId: 0,
     now: t.clock.now(),
   });
-  if (!added.ok) throw new Error(added.message);
+  const rows = await t.database.db.select().from(s.careUnitMembers).where(eq(s.careUnitMembers.unitId, unitId));
+  return rows.filter((m) => m.name === name).at(-1)!;
+}
+
+/** The code and login an issuance gave a member (through the service, as the station's POST does). */
+export async function issueMemberCode(t: TestApp, unitId: number, member: typeof s.careUnitMembers.$inferSelect) {
+  const [out] = await createMemberLogins({
+    db: t.database.db,
+    cipher: cipherFor(t.config),
+    actorUserId: null,
+    unitId,
+    rows: [member],
+    reissue: true,
+    activateUrl: 'http://localhost/activate',
+    now: t.clock.now(),
+  });
+  if (out.kind !== 'issued') throw new Error(`member login ${out.reason}`);
+  return { code: out.code, login: member.mobile ?? `care${member.id}` };
+}
+
+/** A member with a login made by activation code and activated at /activate (landing on /care); their browser. */
+export async function memberBrowser(
+  t: TestApp,
+  unitId: number,
+  name: string,
+  memberRole: s.CareMemberRole = 'leader',
+): Promise<Browser> {
+  const member = await addMemberRow(t, unitId, `成员${name}`, memberRole);
+  const { code, login } = await issueMemberCode(t, unitId, member);
   const browser = new Browser(t);
-  const res = await browser.post('/login', { username, password: MEMBER_PASSWORD });
-  if (res.status !== 303) throw new Error(`member login ${res.status}`);
+  const res = await browser.post('/activate', {
+    login,
+    code,
+    password: MEMBER_PASSWORD,
+    passwordConfirm: MEMBER_PASSWORD,
+  });
+  if (res.status !== 303 || res.headers.get('location') !== '/care') throw new Error(`member activation ${res.status}`);
   return browser;
 }
 

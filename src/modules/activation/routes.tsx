@@ -7,6 +7,7 @@ import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash, setSessionCookie } from '../../lib/cookies.js';
 import { parseForm, readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { landingAfterActivation } from '../care-units/policy.js';
 import { activateForm } from './schema.js';
 import { redeemActivation } from './service.js';
 
@@ -38,7 +39,7 @@ activationRoutes.post('/', async (c) => {
   }
   await startSession(c, result);
   setFlash(c, 'activate.done');
-  return redirectAfterPost(c, '/');
+  return redirectAfterPost(c, landingAfterActivation(result.role));
 });
 
 /** Replaces any session the browser had with the activated user's, and remembers this phone as their device. */

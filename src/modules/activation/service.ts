@@ -16,6 +16,7 @@ import type { Db } from '../../db/client.js';
 import { activationCodes } from '../../db/schema/index.js';
 import { changedRows } from '../../db/types.js';
 import { normaliseCode } from '../../domain/activation-code.js';
+import type { Role } from '../../domain/vocabulary.js';
 import { auditInsert, auditRowsFrom } from '../../lib/audit.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { randomDigits } from '../../lib/tokens.js';
@@ -85,7 +86,7 @@ export async function issueActivation(ctx: {
 }
 
 export type RedeemResult =
-  | { kind: 'ok'; userId: number; token: string }
+  | { kind: 'ok'; userId: number; role: Role; token: string }
   | { kind: 'refused' }
   | { kind: 'throttled'; retryAfter: number };
 
@@ -165,8 +166,11 @@ export async function redeemActivation(ctx: {
     // A code still waiting in the outbox is no use any more: it is not sent.
     db.run(sql`DELETE FROM outbox WHERE status = 'pending' AND idempotency_key LIKE 'activation:%'
       AND volunteer_id IN (SELECT id FROM volunteers WHERE user_id = ${user.id})`),
+    // A 守望之家 member's SMS names the member at the end of its key (care-units/logins.ts).
+    db.run(sql`DELETE FROM outbox WHERE status = 'pending' AND volunteer_id IS NULL AND idempotency_key LIKE
+      'activation:%:m' || (SELECT id FROM care_unit_members WHERE user_id = ${user.id})`),
   ]);
   if (changedRows(used) !== 1) return { kind: 'refused' };
   await releaseAttempt(db, claim);
-  return { kind: 'ok', userId: user.id, token: await createSession(db, user.id, now) };
+  return { kind: 'ok', userId: user.id, role: user.role, token: await createSession(db, user.id, now) };
 }

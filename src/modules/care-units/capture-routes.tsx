@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { ConfirmPage, ConfirmRow } from '../../../views/pages/care-units/mistap.js';
 import { CallPage, CareDayPage, CareRow } from '../../../views/pages/care-units/today.js';
 import { businessDate } from '../../domain/dates.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
@@ -8,7 +9,8 @@ import { parseForm, readForm } from '../../lib/form.js';
 import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { callCaregiver, careDay, recordCareVisit } from './capture.js';
 import { can, scope } from './policy.js';
-import { captureForm } from './schema.js';
+import type { CaptureRow } from './queries.js';
+import { type CaptureInput, captureForm } from './schema.js';
 
 /** A 守望之家 member's day: every household due, one tap each, on one phone screen. */
 export const captureRoutes = new Hono<AppEnv>();
@@ -38,7 +40,9 @@ captureRoutes.post('/', async (c) => {
   const { result, row } = await recordCareVisit({ ...ctx, input: form.data, now: c.get('deps').now() });
   if (result === 'bad_date') return dayPage(c, t('care.today.badDate'));
   if (result === 'not_found' || !row) notFound();
-  if (isHtmx(c)) return c.html(<CareRow ui={uiOf(c)} r={row} on={form.data.on} />);
+  if (result === 'confirm') return confirm(c, row, form.data);
+  const today = businessDate(c.get('deps').now());
+  if (isHtmx(c)) return c.html(<CareRow ui={uiOf(c)} r={row} on={form.data.on} today={today} />);
   setFlash(c, result === 'recorded' ? 'care.today.saved' : 'care.today.already');
   return redirectAfterPost(c, `/care#h-${row.id}`);
 });
@@ -56,3 +60,9 @@ captureRoutes.post('/:rid{[0-9]+}/call', async (c) => {
   if (!found) notFound();
   return renderPage(c, <CallPage ui={uiOf(c)} name={found.name} mobile={found.mobile} />);
 });
+
+/** A death or a move posted without its confirmation (an old page, a crafted form): the question, nothing recorded. */
+function confirm(c: AppContext, r: CaptureRow, input: CaptureInput) {
+  const props = { ui: uiOf(c), r, on: input.on, outcome: input.outcome as 'deceased' | 'moved' };
+  return isHtmx(c) ? c.html(<ConfirmRow {...props} />) : renderPage(c, <ConfirmPage {...props} />);
+}

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { changedRows } from '../../db/types.js';
 import { dueStatus } from '../../domain/cadence.js';
 import { addDays, businessDate } from '../../domain/dates.js';
+import { TASK_OUTCOMES } from '../../domain/vocabulary.js';
 import { auditInsert } from '../../lib/audit.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Scope } from '../../lib/scope.js';
@@ -34,7 +35,7 @@ export async function careDay(p: { db: Db; scope: Scope; unitId: number; on: str
   return { rows, notDue };
 }
 
-export type CaptureResult = 'recorded' | 'already' | 'not_found' | 'bad_date';
+export type CaptureResult = 'recorded' | 'already' | 'not_found' | 'bad_date' | 'confirm';
 
 /**
  * Records one household's care visit of the day for the unit. The unique key (household, day, unit) makes it once:
@@ -54,6 +55,9 @@ export async function recordCareVisit(p: {
   if (v.on > today || v.on < addDays(today, -1)) return { result: 'bad_date' };
   const [household] = await captureHouseholds(db, p.scope, p.unitId, v.on, v.recipientId);
   if (!household) return { result: 'not_found' };
+  const task = TASK_OUTCOMES[v.outcome as keyof typeof TASK_OUTCOMES];
+  // A death or a move opens a station task: one tap is too easy a way to say it, so it is asked again first.
+  if (task && !v.confirm) return { result: 'confirm', row: household };
   const member = await memberOfUser(db, p.userId);
   const visitorKind = member?.memberRole === 'village_doctor' ? 'village_doctor' : 'watch_home_member';
   const at = p.now.getTime();
@@ -70,10 +74,25 @@ export async function recordCareVisit(p: {
       WHERE changes() = 1`),
       ]
     : [];
-  const [written] = await db.batch([visit, ...need]);
+  const [written] = await db.batch([visit, ...need, ...(task ? [taskStatement(p, task, at)] : [])]);
   // The row as it now stands (the outcome recorded first wins), for the page or the swapped fragment.
   const [row] = await captureHouseholds(db, p.scope, p.unitId, v.on, v.recipientId);
   return { result: changedRows(written) === 1 ? 'recorded' : 'already', row };
+}
+
+/**
+ * The station's exit or transfer task for the care visit just written, as a field visit with that outcome opens
+ * one (visits/service.ts): found by its unique key and this tap's recorder and instant, so a visit that was already
+ * there (another outcome, or a second phone's) opens nothing, and the task's unique visit key makes it once.
+ */
+function taskStatement(p: { db: Db; unitId: number; userId: number; input: CaptureInput }, kind: string, at: number) {
+  const v = p.input;
+  return p.db.run(sql`INSERT INTO station_tasks (recipient_id, township_id, visit_id, kind, status, opened_on, created_at)
+    SELECT v.recipient_id, r.township_id, v.id, ${kind}, 'open', v.visited_on, ${at}
+    FROM visits v JOIN recipients r ON r.id = v.recipient_id
+    WHERE v.recipient_id = ${v.recipientId} AND v.visited_on = ${v.on} AND v.organisation_id = ${p.unitId}
+      AND v.outcome = ${v.outcome} AND v.recorded_by = ${p.userId} AND v.created_at = ${at}
+    ON CONFLICT (visit_id) DO NOTHING`);
 }
 
 /** The caregiver's number of a household of the unit, in clear, with its audit row; null when none or outside. */

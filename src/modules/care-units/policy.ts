@@ -1,3 +1,4 @@
+import type { Role } from '../../domain/vocabulary.js';
 import type { Viewer } from '../../lib/context.js';
 import { ALL, NONE, type Scope, township, unit } from '../../lib/scope.js';
 
@@ -23,3 +24,6 @@ export function scope(viewer: Viewer): Scope {
   if (viewer.role === 'care_member' && viewer.organisationId !== null) return unit(viewer.organisationId);
   return NONE;
 }
+
+/** Where a freshly activated login lands: a member on their day of care visits, everyone else on the dashboard. */
+export const landingAfterActivation = (role: Role): string => (role === 'care_member' ? '/care' : '/');

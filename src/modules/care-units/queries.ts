@@ -93,6 +93,9 @@ export function membersOf(db: Db, unitId: number) {
       memberRole: careUnitMembers.memberRole,
       mobile: careUnitMembers.mobile,
       username: users.username,
+      // The mark of a login made for activation: disabled at the instant it was made (decision 0140).
+      login: sql<MemberLoginState>`CASE WHEN ${users.id} IS NULL THEN 'none' WHEN ${users.disabledAt} IS NULL THEN 'active'
+        WHEN ${users.disabledAt} = ${users.createdAt} THEN 'pending' ELSE 'disabled' END`,
     })
     .from(careUnitMembers)
     .leftJoin(users, eq(users.id, careUnitMembers.userId))
@@ -101,6 +104,17 @@ export function membersOf(db: Db, unitId: number) {
     .all();
 }
 export type MemberRow = Awaited<ReturnType<typeof membersOf>>[number];
+export type MemberLoginState = 'none' | 'pending' | 'active' | 'disabled';
+
+/** Members of one unit by id (the unit already found in the viewer's Scope); ids of another unit are not found. */
+export function membersByIds(db: Db, unitId: number, ids: number[]) {
+  return db
+    .select()
+    .from(careUnitMembers)
+    .where(and(eq(careUnitMembers.unitId, unitId), inArray(careUnitMembers.id, ids)))
+    .orderBy(asc(careUnitMembers.id))
+    .all();
+}
 
 /** The member record behind a care_member login. */
 export function memberOfUser(db: Db, userId: number) {

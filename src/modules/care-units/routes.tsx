@@ -82,9 +82,7 @@ careUnitRoutes.post('/:id{[0-9]+}/members', async (c) => {
   const deps = c.get('deps');
   const form = parseForm(memberForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderDetail(c, unit, form.values, form.errors);
-  const ctx = { db: deps.db, passwords: deps.passwords, unitId: unit.id, actorUserId: viewerOf(c).id };
-  const added = await addMember({ ...ctx, input: form.data, now: deps.now() });
-  if (!added.ok) return renderDetail(c, unit, form.values, { [added.field]: c.get('t')(added.message) });
+  await addMember({ db: deps.db, unitId: unit.id, actorUserId: viewerOf(c).id, input: form.data, now: deps.now() });
   setFlash(c, 'care.member.added');
   return redirectAfterPost(c, `/care-units/${unit.id}`);
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { password, username } from '../../auth/schemas.js';
 import { CARE_MEMBER_ROLES, VISIT_OUTCOMES } from '../../db/schema/index.js';
-import { choice, isoDate, optionalId, optionalText, requiredText } from '../../lib/zod-fields.js';
+import { normaliseMobile } from '../../domain/mobile.js';
+import { checkbox, choice, isoDate, optionalId, optionalText, requiredText } from '../../lib/zod-fields.js';
 
 const ids = z
   .union([z.string(), z.array(z.string())])
@@ -20,26 +20,35 @@ export const unitForm = z.object({
 });
 export type UnitInput = z.infer<typeof unitForm>;
 
-/** A member; a username (and the station-set initial password) gives them a login of role care_member. */
-export const memberForm = z
-  .object({
-    name: requiredText(50),
-    memberRole: choice(CARE_MEMBER_ROLES),
-    mobile: optionalText(20),
-    username: z
-      .string()
-      .optional()
-      .transform((s) => (s ?? '').trim()),
-    password: z.string().optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.username) return;
-    for (const issue of username.safeParse(v.username).error?.issues ?? [])
-      ctx.addIssue({ code: 'custom', path: ['username'], message: issue.message });
-    for (const issue of password.safeParse(v.password ?? '').error?.issues ?? [])
-      ctx.addIssue({ code: 'custom', path: ['password'], message: issue.message });
-  });
+/** A member of a unit: name, role, a mobile (their login and where the activation code is texted). */
+export const memberForm = z.object({
+  name: requiredText(50),
+  memberRole: choice(CARE_MEMBER_ROLES),
+  mobile: optionalText(20).transform((v, ctx) => {
+    if (v === null) return null;
+    const canonical = normaliseMobile(v);
+    if (canonical) return canonical;
+    ctx.addIssue({ code: 'custom', message: 'care.error.mobile' });
+    return z.NEVER;
+  }),
+});
 export type MemberInput = z.infer<typeof memberForm>;
+
+/** Logins for members: one (its row) or a selection (checkboxes), at most a page of them. */
+export const memberLoginsForm = z.object({
+  ids: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(
+      z
+        .array(z.string().regex(/^\d{1,9}$/, { error: 'care.logins.none' }))
+        .min(1, { error: 'care.logins.none' })
+        .max(200, { error: 'care.logins.tooMany' }),
+    )
+    .transform((v) => [...new Set(v.map(Number))]),
+  reissue: checkbox,
+});
 
 /** One tap on the capture page: a household, the day shown, the outcome, and a need when one was found. */
 export const captureForm = z.object({
@@ -50,5 +59,23 @@ export const captureForm = z.object({
   on: isoDate,
   outcome: choice(VISIT_OUTCOMES),
   need: optionalText(500),
+  /** Set by the confirmation page: a death or a move is recorded only when confirmed. */
+  confirm: checkbox,
 });
 export type CaptureInput = z.infer<typeof captureForm>;
+
+/** The outcomes that open no station task: what a mis-tapped death or move may be undone to. */
+export const UNDO_OUTCOMES = ['visited', 'not_home', 'refused', 'in_hospital'] as const;
+
+/** Undoing a mis-tapped death or move of today: the outcome it should have been (one that opens no task). */
+export const undoForm = z.object({
+  on: isoDate,
+  outcome: choice(UNDO_OUTCOMES),
+});
+export type UndoInput = z.infer<typeof undoForm>;
+
+/** The question before a death or a move is recorded: which of the two, for the day shown. */
+export const confirmQuery = z.object({
+  on: isoDate,
+  outcome: choice(['deceased', 'moved'] as const),
+});

@@ -1,22 +1,16 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { PasswordHasher } from '../../auth/password.js';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { careUnitHouseholds, careUnitMembers, organisations, villages } from '../../db/schema/index.js';
 import { auditInsert } from '../../lib/audit.js';
 import { boundTownship, type Scope } from '../../lib/scope.js';
-import { createUser } from '../users/service.js';
 import { householdsOfUnit } from './queries.js';
 import type { MemberInput, UnitInput } from './schema.js';
 
 export type FieldRefusal = {
   ok: false;
   field: string;
-  message:
-    | 'care.error.nameTaken'
-    | 'care.error.villageOutside'
-    | 'care.error.otherTownship'
-    | 'care.error.usernameTaken';
+  message: 'care.error.nameTaken' | 'care.error.villageOutside' | 'care.error.otherTownship';
 };
 export type SaveResult = { ok: true; id: number } | FieldRefusal;
 
@@ -82,41 +76,23 @@ export async function saveUnit(p: {
 }
 
 /**
- * Adds a member; with a username, first their login (role care_member, bound to the unit) through the users
- * service, then the member row linked to it. Activation codes will replace the station-set password (see README).
+ * Adds a member to the unit, audited. Their login, when the station makes one, comes by an activation code
+ * (`logins.ts`): nobody but the member ever chooses their password.
  */
 export async function addMember(p: {
   db: Db;
-  passwords: PasswordHasher;
   unitId: number;
   input: MemberInput;
   actorUserId: number;
   now: Date;
-}): Promise<{ ok: true } | FieldRefusal> {
+}): Promise<{ ok: true }> {
   const { db, input: v, now } = p;
-  let userId: number | null = null;
-  if (v.username) {
-    const user = await createUser(
-      { db, passwords: p.passwords },
-      {
-        username: v.username,
-        displayName: v.name,
-        password: v.password ?? '',
-        role: 'care_member',
-        organisationId: p.unitId,
-      },
-      now,
-    );
-    if (!user.ok) return { ok: false, field: 'username', message: 'care.error.usernameTaken' };
-    userId = user.id;
-  }
   await db.batch([
     db.insert(careUnitMembers).values({
       unitId: p.unitId,
       name: v.name,
       memberRole: v.memberRole,
       mobile: v.mobile,
-      userId,
       createdAt: now,
       updatedAt: now,
     }),
@@ -127,7 +103,7 @@ export async function addMember(p: {
         action: 'create',
         entity: 'care_unit_member',
         entityId: p.unitId,
-        changes: { name: v.name, memberRole: v.memberRole, login: v.username || null },
+        changes: { name: v.name, memberRole: v.memberRole },
       },
       now,
     ),

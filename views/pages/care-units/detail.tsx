@@ -1,3 +1,4 @@
+import { maskMobile } from '../../../src/domain/mobile.js';
 import { CARE_MEMBER_ROLES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
@@ -19,6 +20,41 @@ function status(t: Ui['t'], unitId: number, h: UnitHouseholdRow): string {
   if (h.assignedTo === unitId) return t('care.household.assignedHere');
   if (h.assignedTo !== null) return t('care.household.assignedOther', { name: h.assignedName ?? '' });
   return h.covered ? t('care.household.covered') : t('care.household.sharedOther');
+}
+
+/**
+ * A member's row: the checkbox belongs to the selection form below the table (`form=`), and the row's own button
+ * creates the login, or re-issues the code of one not yet activated or already in use.
+ */
+function MemberRowView({ ui, unitId, m }: { ui: Ui; unitId: number; m: MemberRow }) {
+  const { t } = ui;
+  return (
+    <tr data-member={String(m.id)}>
+      <td>
+        <input
+          type="checkbox"
+          name="ids"
+          value={String(m.id)}
+          form="member-logins"
+          aria-label={t('care.member.select', { name: m.name })}
+        />
+      </td>
+      <td>{m.name}</td>
+      <td>{t(`care.memberRole.${m.memberRole}`)}</td>
+      <td>{m.mobile ? maskMobile(m.mobile) : '—'}</td>
+      <td class="login-state">{t(`care.member.loginState.${m.login}`)}</td>
+      <td>
+        {m.login === 'disabled' ? null : (
+          <form method="post" action={`/care-units/${unitId}/members/${m.id}/login`} class="inline">
+            {m.login === 'none' ? null : <input type="hidden" name="reissue" value="1" />}
+            <button type="submit" class="secondary outline small">
+              {m.login === 'none' ? t('care.member.createLogin') : t('care.member.reissue')}
+            </button>
+          </form>
+        )}
+      </td>
+    </tr>
+  );
 }
 
 /** A unit: its villages, members (with the form to add one) and the households it covers. */
@@ -44,24 +80,28 @@ export function UnitDetailPage(p: UnitDetailProps) {
         <table class="striped" id="members">
           <thead>
             <tr>
+              <th></th>
               <th>{t('care.member.name')}</th>
               <th>{t('care.member.role')}</th>
               <th>{t('care.member.mobile')}</th>
               <th>{t('care.member.login')}</th>
+              <th></th>
             </tr>
           </thead>
           <tbody>
             {p.members.map((m) => (
-              <tr>
-                <td>{m.name}</td>
-                <td>{t(`care.memberRole.${m.memberRole}`)}</td>
-                <td>{m.mobile ?? '—'}</td>
-                <td>{m.username ?? '—'}</td>
-              </tr>
+              <MemberRowView ui={p.ui} unitId={u.id} m={m} />
             ))}
           </tbody>
         </table>
       </div>
+      {p.members.length ? (
+        <form method="post" action={`/care-units/${u.id}/logins`} id="member-logins">
+          <button type="submit" class="secondary">
+            {t('care.logins.selected')}
+          </button>
+        </form>
+      ) : null}
       <details open={!!p.errors}>
         <summary>{t('care.member.add')}</summary>
         <FormErrors errors={p.errors} message={t('form.invalid')} />
@@ -76,15 +116,11 @@ export function UnitDetailPage(p: UnitDetailProps) {
               required
               options={CARE_MEMBER_ROLES.map((r) => ({ value: r, label: t(`care.memberRole.${r}`) }))}
             />
-            <Field name="mobile" type="tel" label={t('care.member.mobile')} values={p.values} errors={p.errors} />
-          </div>
-          <div class="grid">
-            <Field name="username" label={t('care.member.username')} values={p.values} errors={p.errors} />
             <Field
-              name="password"
-              type="password"
-              autocomplete="new-password"
-              label={t('care.member.password')}
+              name="mobile"
+              type="tel"
+              label={t('care.member.mobile')}
+              hint={t('care.member.mobileHint')}
               values={p.values}
               errors={p.errors}
             />

@@ -1,6 +1,7 @@
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import { Field, FormErrors, Select } from '../../components/form.js';
+import { FormErrors } from '../../components/form.js';
+import { type FieldSpec, FormGrid } from '../../components/form-grid.js';
 import { Page } from '../../layouts/page.js';
 
 export interface UnitFormProps {
@@ -17,57 +18,42 @@ export interface UnitFormProps {
 export function UnitFormPage(p: UnitFormProps) {
   const { t } = p.ui;
   const title = p.editing ? t('care.edit') : t('care.new');
-  const chosen = new Set([p.values?.villageIds ?? []].flat());
-  const error = p.errors?.villageIds;
+  const rows: FieldSpec[][] = [
+    [
+      { name: 'name', label: t('care.name'), required: true, maxlength: 100 },
+      {
+        kind: 'select',
+        name: 'townshipId',
+        label: t('care.township'),
+        required: true,
+        options: p.townships.map((x) => ({ value: String(x.id), label: x.name })),
+      },
+    ],
+    [
+      {
+        kind: 'choices',
+        name: 'villageIds',
+        legend: t('care.villages'),
+        hint: t('care.villagesHint'),
+        groups: p.townships.map((tw) => ({
+          label: tw.name,
+          options: p.villages
+            .filter((v) => v.townshipId === tw.id)
+            .map((v) => ({ value: String(v.id), label: v.name })),
+        })),
+      },
+    ],
+    [
+      { name: 'contactName', label: t('care.contactName'), maxlength: 50 },
+      { name: 'contactPhone', type: 'tel', label: t('care.contactPhone'), maxlength: 20 },
+    ],
+  ];
   return (
     <Page ui={p.ui} title={title}>
       <h1>{title}</h1>
       <FormErrors errors={p.errors} message={t('form.invalid')} />
       <form method="post" action={p.action} class="wide">
-        <div class="grid">
-          <Field name="name" label={t('care.name')} values={p.values} errors={p.errors} required maxlength={100} />
-          <Select
-            name="townshipId"
-            label={t('care.township')}
-            values={p.values}
-            errors={p.errors}
-            required
-            options={p.townships.map((x) => ({ value: String(x.id), label: x.name }))}
-          />
-        </div>
-        <fieldset aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'f-villageIds-error' : undefined}>
-          <legend>{t('care.villages')}</legend>
-          <small>{t('care.villagesHint')}</small>
-          {p.townships.map((tw) => (
-            <p>
-              {p.townships.length > 1 ? <strong>{tw.name}：</strong> : null}
-              {p.villages
-                .filter((v) => v.townshipId === tw.id)
-                .map((v) => (
-                  <label class="inline-choice">
-                    <input type="checkbox" name="villageIds" value={String(v.id)} checked={chosen.has(String(v.id))} />
-                    {v.name}
-                  </label>
-                ))}
-            </p>
-          ))}
-          {error ? (
-            <small id="f-villageIds-error" class="error">
-              {error}
-            </small>
-          ) : null}
-        </fieldset>
-        <div class="grid">
-          <Field name="contactName" label={t('care.contactName')} values={p.values} errors={p.errors} maxlength={50} />
-          <Field
-            name="contactPhone"
-            type="tel"
-            label={t('care.contactPhone')}
-            values={p.values}
-            errors={p.errors}
-            maxlength={20}
-          />
-        </div>
+        <FormGrid rows={rows} values={p.values} errors={p.errors} />
         <button type="submit">{t('care.save')}</button>
       </form>
     </Page>

@@ -1,15 +1,27 @@
-import { VISIT_OUTCOMES } from '../../../src/domain/vocabulary.js';
+import { TASK_OUTCOMES, VISIT_OUTCOMES, type VisitOutcome } from '../../../src/domain/vocabulary.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import type { CareDayRow } from '../../../src/modules/care-units/capture.js';
 import type { CaptureRow } from '../../../src/modules/care-units/queries.js';
 import { Notice } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
 
+const isTaskOutcome = (o: VisitOutcome): o is 'deceased' | 'moved' => o in TASK_OUTCOMES;
+
 /**
  * One household of the day: one tap on an outcome records it (a plain form, enhanced by htmx to swap just this
  * row); once recorded it shows the outcome. Only name, village, care level; the caregiver's number only via call.
  */
-export function CareRow({ ui, r, on }: { ui: Ui; r: CaptureRow & { daysOverdue?: number }; on: string }) {
+export function CareRow({
+  ui,
+  r,
+  on,
+  today = on,
+}: {
+  ui: Ui;
+  r: CaptureRow & { daysOverdue?: number };
+  on: string;
+  today?: string;
+}) {
   const { t } = ui;
   const id = `h-${r.id}`;
   return (
@@ -20,17 +32,44 @@ export function CareRow({ ui, r, on }: { ui: Ui; r: CaptureRow & { daysOverdue?:
         {r.daysOverdue ? ` · ${t('care.today.overdue', { days: r.daysOverdue })}` : ''}
       </small>
       {r.recorded ? (
-        <p class="done">{t('care.today.recorded', { outcome: t(`visitOutcome.${r.recorded}`) })}</p>
+        <p class="done">
+          {t('care.today.recorded', { outcome: t(`visitOutcome.${r.recorded}`) })}
+          {isTaskOutcome(r.recorded) && on === today ? (
+            <>
+              {' '}
+              <a href={`/care/${r.id}/undo`}>{t('care.undo.link')}</a>
+            </>
+          ) : null}
+        </p>
       ) : (
         <form method="post" action="/care" hx-post="/care" hx-target={`#${id}`} hx-swap="outerHTML">
           <input type="hidden" name="recipientId" value={String(r.id)} />
           <input type="hidden" name="on" value={on} />
           <div class="taps">
-            {VISIT_OUTCOMES.map((o) => (
-              <button type="submit" name="outcome" value={o} class={o === 'visited' ? undefined : 'secondary outline'}>
-                {t(`visitOutcome.${o}`)}
-              </button>
-            ))}
+            {VISIT_OUTCOMES.map((o) =>
+              isTaskOutcome(o) ? (
+                // Asked again before it is recorded: a link to the question (htmx brings it into the row).
+                <a
+                  href={`/care/${r.id}/confirm?outcome=${o}&on=${on}`}
+                  hx-get={`/care/${r.id}/confirm?outcome=${o}&on=${on}`}
+                  hx-target={`#${id}`}
+                  hx-swap="outerHTML"
+                  role="button"
+                  class="secondary outline"
+                >
+                  {t(`visitOutcome.${o}`)}
+                </a>
+              ) : (
+                <button
+                  type="submit"
+                  name="outcome"
+                  value={o}
+                  class={o === 'visited' ? undefined : 'secondary outline'}
+                >
+                  {t(`visitOutcome.${o}`)}
+                </button>
+              ),
+            )}
           </div>
           <details>
             <summary>{t('care.today.need')}</summary>

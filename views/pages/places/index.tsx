@@ -2,7 +2,8 @@ import { VILLAGE_KINDS } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import type { VillageRow } from '../../../src/modules/places/queries.js';
-import { Field, FormErrors, Select } from '../../components/form.js';
+import { FormErrors } from '../../components/form.js';
+import { type FieldSpec, FormGrid } from '../../components/form-grid.js';
 import { Page } from '../../layouts/page.js';
 
 export interface PlacesProps {
@@ -15,6 +16,33 @@ export interface PlacesProps {
 
 export function PlacesPage(p: PlacesProps) {
   const { t } = p.ui;
+  const name: FieldSpec = { name: 'name', label: t('places.name'), required: true, maxlength: 30 };
+  const village: FieldSpec[][] = [
+    [
+      {
+        kind: 'select',
+        name: 'townshipId',
+        label: t('places.township'),
+        required: true,
+        placeholder: t('users.choose'),
+        options: p.townships.map((x) => ({ value: String(x.id), label: x.name })),
+      },
+    ],
+    [name],
+    [
+      {
+        kind: 'select',
+        name: 'kind',
+        label: t('places.kind'),
+        required: true,
+        options: VILLAGE_KINDS.map((k) => ({ value: k, label: t(`places.kind.${k}`) })),
+      },
+    ],
+    [
+      { name: 'lat', inputmode: 'decimal', label: t('places.lat'), maxlength: 12 },
+      { name: 'lng', inputmode: 'decimal', label: t('places.lng'), maxlength: 12 },
+    ],
+  ];
   return (
     <Page ui={p.ui} title={t('places.title')}>
       <h1>{t('places.title')}</h1>
@@ -50,47 +78,12 @@ export function PlacesPage(p: PlacesProps) {
       <div class="grid">
         <form method="post" action="/places">
           <h2>{t('places.newTownship')}</h2>
-          <Field name="name" label={t('places.name')} values={p.values} errors={p.errors} required maxlength={30} />
+          <FormGrid rows={[[name]]} values={p.values} errors={p.errors} />
           <button type="submit">{t('common.create')}</button>
         </form>
         <form method="post" action="/places/villages">
           <h2>{t('places.newVillage')}</h2>
-          <Select
-            name="townshipId"
-            label={t('places.township')}
-            values={p.values}
-            errors={p.errors}
-            required
-            placeholder={t('users.choose')}
-            options={p.townships.map((x) => ({ value: String(x.id), label: x.name }))}
-          />
-          <Field name="name" label={t('places.name')} values={p.values} errors={p.errors} required maxlength={30} />
-          <Select
-            name="kind"
-            label={t('places.kind')}
-            values={p.values}
-            errors={p.errors}
-            required
-            options={VILLAGE_KINDS.map((k) => ({ value: k, label: t(`places.kind.${k}`) }))}
-          />
-          <div class="grid">
-            <Field
-              name="lat"
-              inputmode="decimal"
-              label={t('places.lat')}
-              values={p.values}
-              errors={p.errors}
-              maxlength={12}
-            />
-            <Field
-              name="lng"
-              inputmode="decimal"
-              label={t('places.lng')}
-              values={p.values}
-              errors={p.errors}
-              maxlength={12}
-            />
-          </div>
+          <FormGrid rows={village} values={p.values} errors={p.errors} />
           <button type="submit">{t('common.create')}</button>
         </form>
       </div>
