@@ -13,6 +13,7 @@ export const zhPlanCoverage = {
   'coverage.added': '已加入该志愿者的名单（已固定，重新计划不会移走）。',
   'coverage.add.notConfirmed': '该志愿者未确认参加本班次，未作修改。',
   'coverage.add.already': '这一户已在名单上，未作修改（如需换人请用“改派”）。',
+  'coverage.add.taskOpen': '这一户已报去世或迁出，社工站办结注销或转移事项前不安排走访，未作修改。',
   'coverage.add.elsewhere': '这一户当天已在另一个走访计划上，未作修改。',
   'coverage.add.ineligible': '该志愿者不能走访这一户（技能要求或回避），未作修改。',
   'coverage.add.full': '该志愿者的名单已满，未作修改。',
@@ -36,6 +37,9 @@ export const zhPlanCoverage = {
   'results.save': '保存全部',
   'results.fix': '有 {n} 户填写有误，全部未保存，请改正后再提交。',
   'results.saved': '已录入路线单结果。',
+  'results.unsaveable':
+    '第 {position} 户 {recipient}：这一户的帮扶无法记入台账（已不是分散供养对象，或班次的组织已无效），整张路线单均未保存。请删去该户的帮扶或先核实该户后再提交。',
+  'results.unsaveableRow': '这一户的帮扶无法记入台账，整张路线单未保存。',
   'results.enter': '录入{name}的结果',
   'coverage.cli.usage': '用法：coverage set <月数：1、2、3、4、6 或 12> [--township 乡镇ID]；coverage show',
   'coverage.cli.noTownship': '没有编号为 {id} 的乡镇',
@@ -56,6 +60,8 @@ export const enPlanCoverage: { readonly [K in keyof typeof zhPlanCoverage]: stri
   'coverage.added': "Added to the volunteer's list (pinned: a re-plan keeps it).",
   'coverage.add.notConfirmed': 'That volunteer is not confirmed on this shift; nothing was changed.',
   'coverage.add.already': 'That household is already on the list; nothing was changed (use "Reassign" to move it).',
+  'coverage.add.taskOpen':
+    'That household was reported deceased or moved away: it is not visited until the station closes the exit or transfer task; nothing was changed.',
   'coverage.add.elsewhere': 'That household is on another visit plan that day; nothing was changed.',
   'coverage.add.ineligible':
     'That volunteer cannot visit this household (skills or an exclusion); nothing was changed.',
@@ -81,6 +87,9 @@ export const enPlanCoverage: { readonly [K in keyof typeof zhPlanCoverage]: stri
   'results.save': 'Save all',
   'results.fix': '{n} households have mistakes; nothing was saved. Correct them and submit again.',
   'results.saved': 'Route sheet results entered.',
+  'results.unsaveable':
+    "Household {position}, {recipient}: its aid cannot go into the ledger (no longer supported at home, or the shift's organisation is no longer valid), so nothing on this sheet was saved. Remove that household's aid or check the household, then submit again.",
+  'results.unsaveableRow': "This household's aid cannot go into the ledger; nothing on the sheet was saved.",
   'results.enter': 'Enter the results of {name}',
   'coverage.cli.usage': 'usage: coverage set <months: 1, 2, 3, 4, 6 or 12> [--township ID]; coverage show',
   'coverage.cli.noTownship': 'No township with id {id}',

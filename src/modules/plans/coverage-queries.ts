@@ -4,6 +4,7 @@ import { coveragePeriods, organisations, recipients, villages } from '../../db/s
 import { coverageMonthsFor, SERVICE_VISITOR_KINDS } from '../../domain/coverage.js';
 import type { Scope } from '../../lib/scope.js';
 import { recipientsIn } from '../recipients/queries.js';
+import { noOpenStationTask } from '../visits/tasks.js';
 
 const serviceKinds = sql.join(
   SERVICE_VISITOR_KINDS.map((k) => sql`${k}`),
@@ -13,7 +14,8 @@ const serviceKinds = sql.join(
 /**
  * Active home-supported households in scope with what the coverage rule reads: the last day an organisation or a
  * station met them (a 守望之家 care visit does not count) and their unresolved needs. Correlated per household, so
- * the cost follows the township's households, not the visits table.
+ * the cost follows the township's households, not the visits table. A household whose death or move is waiting for
+ * the station (an open exit or transfer task) is no candidate and counts nowhere on the plan page.
  */
 export function coverageHouseholds(db: Db, scope: Scope) {
   return db
@@ -31,7 +33,9 @@ export function coverageHouseholds(db: Db, scope: Scope) {
     })
     .from(recipients)
     .leftJoin(villages, eq(villages.id, recipients.villageId))
-    .where(and(recipientsIn(scope), eq(recipients.status, 'active'), eq(recipients.supportMode, 'home')))
+    .where(
+      and(recipientsIn(scope), eq(recipients.status, 'active'), eq(recipients.supportMode, 'home'), noOpenStationTask),
+    )
     .all();
 }
 export type CoverageHouseholdRow = Awaited<ReturnType<typeof coverageHouseholds>>[number];
