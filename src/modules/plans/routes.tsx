@@ -7,13 +7,14 @@ import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { readForm } from '../../lib/form.js';
+import type { Translate } from '../../lib/i18n/index.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { can as canShift, scope as shiftScope } from '../shifts/policy.js';
 import { findShift } from '../shifts/queries.js';
 import { addHousehold, setHouseholdsPerVolunteer } from './additions.js';
 import { planPageData } from './page-data.js';
 import { findPlan, planRows } from './queries.js';
-import { enterResults, volunteerSheet } from './results.js';
+import { enterResults, type ResultsOutcome, volunteerSheet } from './results.js';
 import { publish, reassign, removeAssignment, replan, togglePin } from './service.js';
 import { printSheet, routeSheets } from './sheets.js';
 
@@ -177,10 +178,18 @@ planRoutes.post('/:shiftId{[0-9]+}/households', async (c) => {
   return redirectAfterPost(c, `/plans/${shift.id}`);
 });
 
+/** What the whole results form says when it is refused for a reason no single field carries. */
+function resultsError(t: Translate, r: Extract<ResultsOutcome, { ok: false }>): string | undefined {
+  if (r.notYet) return t('today.notYet');
+  return r.unsaveable ? t('results.unsaveable', r.unsaveable) : undefined;
+}
+
 /** One volunteer of the shift's published plan, or 404. */
 async function sheetOf(c: AppContext) {
   const shift = await managedShift(c);
-  const sheet = await volunteerSheet(c.get('deps').db, shift, Number(c.req.param('volunteerId')));
+  const { db, now } = c.get('deps');
+  const volunteerId = Number(c.req.param('volunteerId'));
+  const sheet = await volunteerSheet({ db, shift, volunteerId, viewer: viewerOf(c), now: now() });
   if (!sheet) notFound();
   return { shift, sheet };
 }
@@ -198,17 +207,8 @@ planRoutes.post('/:shiftId{[0-9]+}/results/:volunteerId{[0-9]+}', async (c) => {
   const ctx = { db: deps.db, shift, sheet, values, t: c.get('t'), actorUserId: viewerOf(c).id, now: deps.now() };
   const result = await enterResults(ctx);
   if (!result.ok) {
-    const formError = result.notYet ? c.get('t')('today.notYet') : undefined;
-    const page = (
-      <ResultsPage
-        ui={uiOf(c)}
-        shift={shift}
-        sheet={sheet}
-        values={values}
-        errors={result.errors}
-        formError={formError}
-      />
-    );
+    const formError = resultsError(c.get('t'), result);
+    const page = <ResultsPage {...{ ui: uiOf(c), shift, sheet, values, errors: result.errors, formError }} />;
     return renderPage(c, page, 422);
   }
   deps.logger.info('route_sheet_entered', { by: viewerOf(c).id, shiftId: shift.id, recorded: result.recorded });
