@@ -209,3 +209,29 @@ function bySource(html: string): string {
   expect(start).toBeGreaterThan(0);
   return html.slice(start, html.indexOf('</table>', start));
 }
+
+describe('correcting from the list of a sheet’s visits', () => {
+  it('links each visit the viewer may correct, the same day only, to its correction page', async () => {
+    const [first] = await listOf(p.wang.id);
+    await station.post(url(p.wang.id), { [`r${first.id}.outcome`]: 'not_home' });
+    const [visit] = await visitsOf([first.recipientId]);
+    const link = `href="/visits/records/${visit.id}/correct"`;
+    expect(await (await station.get(url(p.wang.id))).text()).toContain(link);
+    const page = await station.get(`/visits/records/${visit.id}/correct`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<option value="not_home" selected/);
+    const fixed = await station.post(`/visits/records/${visit.id}/correct`, { outcome: 'visited' });
+    expect(fixed.status).toBe(303);
+    expect((await visitsOf([first.recipientId]))[0].outcome).toBe('visited');
+
+    // The coordinator neither recorded it nor is the station: no link for them.
+    const coord = (await loginAs(t, 'org_coordinator', { organisationId: p.f.orgA.id })).browser;
+    expect(await (await coord.get(url(p.wang.id))).text()).not.toContain(link);
+    // The next day the visit stands as recorded: the link is gone.
+    t.clock.advance(24 * 60 * 60 * 1000);
+    const nextDay = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser; // yesterday's login idled out
+    const later = await (await nextDay.get(url(p.wang.id))).text();
+    expect(later).toContain('已登记：已走访');
+    expect(later).not.toContain(link);
+  });
+});
