@@ -1,10 +1,11 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { coveragePeriods, organisations, recipients, villages } from '../../db/schema/index.js';
-import { coverageMonthsFor, SERVICE_VISITOR_KINDS } from '../../domain/coverage.js';
+import { organisations, recipients, villages } from '../../db/schema/index.js';
+import { SERVICE_VISITOR_KINDS } from '../../domain/coverage.js';
 import type { Scope } from '../../lib/scope.js';
 import { recipientsIn } from '../recipients/queries.js';
 import { noOpenStationTask } from '../visits/tasks.js';
+import { coveragePeriodOf } from './coverage-periods.js';
 
 const serviceKinds = sql.join(
   SERVICE_VISITOR_KINDS.map((k) => sql`${k}`),
@@ -57,9 +58,5 @@ export function townshipNursingHomes(db: Db, townshipId: number) {
 
 /** Months per coverage period for a township: its own row, else the county's, else a quarter. */
 export async function coverageMonths(db: Db, townshipId: number): Promise<number> {
-  const rows = await db
-    .select({ townshipId: coveragePeriods.townshipId, months: coveragePeriods.months })
-    .from(coveragePeriods)
-    .where(or(eq(coveragePeriods.townshipId, townshipId), sql`${coveragePeriods.townshipId} is null`));
-  return coverageMonthsFor(rows, townshipId);
+  return (await coveragePeriodOf(db, townshipId)).months;
 }

@@ -12,6 +12,7 @@ import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { can as canShift, scope as shiftScope } from '../shifts/policy.js';
 import { findShift } from '../shifts/queries.js';
 import { addHousehold, setHouseholdsPerVolunteer } from './additions.js';
+import { coverageRoutes } from './coverage-routes.js';
 import { planPageData } from './page-data.js';
 import { findPlan, planRows } from './queries.js';
 import { enterResults, type ResultsOutcome, volunteerSheet } from './results.js';
@@ -20,6 +21,7 @@ import { printSheet, routeSheets } from './sheets.js';
 
 /** Visit plans hang off a shift: whoever manages the shift (its organisation, its station, the county) plans it. */
 export const planRoutes = new Hono<AppEnv>();
+planRoutes.route('/coverage', coverageRoutes);
 
 const reassignForm = z.object({ toVolunteerId: z.coerce.number().int().positive() });
 
