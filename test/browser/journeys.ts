@@ -13,8 +13,9 @@ import type { Role } from '../../src/domain/vocabulary.js';
 import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
+import { publish } from '../../src/modules/plans/publish.js';
 import { findPlan } from '../../src/modules/plans/queries.js';
-import { publish, replan } from '../../src/modules/plans/service.js';
+import { replan } from '../../src/modules/plans/replan.js';
 import { createUser } from '../../src/modules/users/service.js';
 import type { RunningServer } from '../setup/server.js';
 

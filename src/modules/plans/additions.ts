@@ -6,8 +6,9 @@ import { auditInsert } from '../../lib/audit.js';
 import { township } from '../../lib/scope.js';
 import { recipientsIn } from '../recipients/queries.js';
 import { noOpenStationTask } from '../visits/tasks.js';
+import { markChanged } from './edits.js';
+import { type PlanShift, plannerInput } from './planner-input.js';
 import { ensurePlan, planRows } from './queries.js';
-import { markChanged, type PlanShift, plannerInput } from './service.js';
 
 export type AddResult =
   | 'ok'

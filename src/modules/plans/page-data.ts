@@ -1,8 +1,9 @@
 import type { Db } from '../../db/client.js';
 import { DEFAULT_CAPACITY } from '../../domain/matching/index.js';
 import { coveragePeriodOf } from './coverage-periods.js';
+import { type PlanShift, plannerInput } from './planner-input.js';
+import { planChanges } from './publish.js';
 import { confirmedVolunteers, findPlan, planRows, volunteerNames } from './queries.js';
-import { type PlanShift, planChanges, plannerInput } from './service.js';
 
 /** Everything the plan page shows for a shift, read in one go (the page itself is a pure view of it). */
 export async function planPageData(db: Db, shift: PlanShift) {

@@ -10,9 +10,9 @@ import type { Translate } from '../../lib/i18n/index.js';
 import { correctableVisits } from '../visits/correction.js';
 import { prepareFieldVisit, visitWords } from '../visits/field-record.js';
 import { type OutcomeInput, outcomeForm } from '../visits/schema.js';
+import type { PlanShift } from './planner-input.js';
 import type { PlanAssignmentRow } from './queries.js';
 import { blankRow, rowValues } from './results-schema.js';
-import type { PlanShift } from './service.js';
 import { routeSheets } from './sheets.js';
 
 /** The shift as results entry needs it: what the visits and any aid are recorded under. */

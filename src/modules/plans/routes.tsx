@@ -13,10 +13,12 @@ import { can as canShift, scope as shiftScope } from '../shifts/policy.js';
 import { findShift } from '../shifts/queries.js';
 import { addHousehold, setHouseholdsPerVolunteer } from './additions.js';
 import { coverageRoutes } from './coverage-routes.js';
+import { reassign, removeAssignment, togglePin } from './edits.js';
 import { planPageData } from './page-data.js';
+import { publish } from './publish.js';
 import { findPlan, planRows } from './queries.js';
+import { replan } from './replan.js';
 import { enterResults, type ResultsOutcome, volunteerSheet } from './results.js';
-import { publish, reassign, removeAssignment, replan, togglePin } from './service.js';
 import { printSheet, routeSheets } from './sheets.js';
 
 /** Visit plans hang off a shift: whoever manages the shift (its organisation, its station, the county) plans it. */
@@ -70,23 +72,20 @@ planRoutes.post('/:shiftId{[0-9]+}/sheets/:volunteerId{[0-9]+}', async (c) => {
   return renderPage(c, <RouteSheetsPage ui={uiOf(c)} shift={shift} sheets={printed} mobiles={printed.mobiles} />);
 });
 
+/** The planner's time budget and solver from the app's dependencies (tests inject a clock and a MILP). */
+async function budgetOf(deps: AppContext['var']['deps']) {
+  const clock = deps.planClock?.() ?? (() => performance.now());
+  return { timeLimitMs: deps.config.planTimeLimitMs, clock, milp: await deps.milp?.() };
+}
+
 planRoutes.post('/:shiftId{[0-9]+}/replan', async (c) => {
   const shift = await managedShift(c);
   const refused = refusedWhenCancelled(c, shift);
   if (refused) return refused;
   const deps = c.get('deps');
-  const budget = {
-    timeLimitMs: deps.config.planTimeLimitMs,
-    clock: deps.planClock?.() ?? (() => performance.now()),
-    milp: await deps.milp?.(),
-  };
-  const { plan } = await replan(deps.db, shift, deps.now(), budget);
-  deps.logger.info('visit_plan_made', {
-    by: viewerOf(c).id,
-    shiftId: shift.id,
-    covered: plan.objective.covered,
-    optimal: plan.optimal,
-  });
+  const { plan } = await replan(deps.db, shift, deps.now(), await budgetOf(deps));
+  const { covered } = plan.objective;
+  deps.logger.info('visit_plan_made', { by: viewerOf(c).id, shiftId: shift.id, covered, optimal: plan.optimal });
   setFlash(c, 'plans.planned');
   return redirectAfterPost(c, `/plans/${shift.id}`);
 });
