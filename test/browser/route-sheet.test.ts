@@ -101,6 +101,17 @@ describe('a paper route sheet, printed and typed back in', () => {
     expect(visits.map((v) => v.outcome)).toEqual(['visited', 'visited']);
     expect(visits.every((v) => v.volunteerIds[0] === vol.id && v.visitedOn === today)).toBe(true);
     expect(await db.$count(s.ledgerLines)).toBe(1);
+
+    // The same day the station corrects one from the sheet's own list: the link leads to the correction page.
+    const second = page.locator(`.result-row[data-recipient="${rows[1].recipientId}"]`); // the one without aid
+    await second.getByRole('link', { name: '更正' }).click();
+    await page.waitForURL('**/visits/records/*/correct');
+    expect(await violations(page)).toEqual([]);
+    await page.getByLabel('走访结果').selectOption({ label: '住院' });
+    await page.getByRole('button', { name: '保存更正' }).click();
+    await expect.poll(() => page.locator('.alert-info').textContent()).toContain('走访记录已更正');
+    const corrected = await db.select().from(s.visits).where(eq(s.visits.recipientId, rows[1].recipientId));
+    expect(corrected.map((v) => v.outcome)).toEqual(['in_hospital']);
     await desk.close();
     expect(problems).toEqual([]);
   }, 60_000);
