@@ -9,8 +9,9 @@ import { deliverOutboxJob } from '../jobs/deliver-outbox.js';
 import { serviceDaysJob } from '../jobs/service-days.js';
 import type { Logger } from '../lib/logger.js';
 import { township } from '../lib/scope.js';
+import { publish } from '../modules/plans/publish.js';
 import { findPlan } from '../modules/plans/queries.js';
-import { publish, replan } from '../modules/plans/service.js';
+import { replan } from '../modules/plans/replan.js';
 import { confirmHours, signUpVolunteer } from '../modules/shifts/service.js';
 import { assignNeed, recordVisit, resolveNeed } from '../modules/visits/service.js';
 import type { Rng } from './generate.js';
@@ -190,10 +191,10 @@ export async function recordSheet(
     if (!attended.has(a.volunteerId)) continue;
     const outcome = outcomeOf(r);
     const category = outcome === 'visited' && r.chance(0.09) ? r.pick(CATEGORIES) : null;
-    await recordVisit(
+    await recordVisit({
       db,
-      a.recipientId,
-      {
+      recipientId: a.recipientId,
+      input: {
         visitedOn: shift.date,
         kind: 'home_visit',
         visitorKind: 'volunteer',
@@ -204,10 +205,10 @@ export async function recordSheet(
         needUrgency: category && r.chance(0.1) ? 'urgent' : 'normal',
         needText: category ? r.pick(NEEDS[category]) : null,
       },
-      stationUser,
-      at,
-      { volunteerIds: [a.volunteerId], once: true },
-    );
+      recordedBy: stationUser,
+      now: at,
+      by: { volunteerIds: [a.volunteerId], once: true },
+    });
     if (outcome === 'visited') met.push(a.recipientId);
   }
   return met;
@@ -226,8 +227,8 @@ export async function followUpNeeds(deps: HistoryDeps, date: string) {
   for (const n of open) {
     const scope = township(n.townshipId);
     const age = daysBetween(n.openedOn, date);
-    if (n.status === 'open' && r.chance(0.85)) await assignNeed(db, scope, n.id, '社工站', date, now);
-    if (age >= 20 && r.chance(0.8)) await resolveNeed(db, scope, n.id, r.pick(RESOLUTIONS), date, now);
+    if (n.status === 'open' && r.chance(0.85)) await assignNeed({ db, scope, id: n.id, assignee: '社工站', now });
+    if (age >= 20 && r.chance(0.8)) await resolveNeed({ db, scope, id: n.id, resolution: r.pick(RESOLUTIONS), now });
   }
 }
 

@@ -13,6 +13,11 @@ export function businessDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The wall-clock time (Asia/Shanghai, `HH:mm`) of an instant. */
+export function shanghaiTime(instant: Date): string {
+  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16);
+}
+
 function dayNumber(date: string): number {
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);

@@ -17,8 +17,9 @@ import { ALL } from '../../src/lib/scope.js';
 import { redeemActivation } from '../../src/modules/activation/service.js';
 import { createMemberLogins } from '../../src/modules/care-units/logins.js';
 import { addMember, saveUnit } from '../../src/modules/care-units/service.js';
+import { publish } from '../../src/modules/plans/publish.js';
 import { findPlan } from '../../src/modules/plans/queries.js';
-import { publish, replan } from '../../src/modules/plans/service.js';
+import { replan } from '../../src/modules/plans/replan.js';
 import { createUser } from '../../src/modules/users/service.js';
 import type { RunningServer } from '../setup/server.js';
 

@@ -2,13 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { argon2Hasher } from '../../src/auth/password.js';
 import * as s from '../../src/db/schema/index.js';
-import { businessDate } from '../../src/domain/dates.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
-import { createUser } from '../../src/modules/users/service.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
+import { planJourney } from '../setup/plan-journey.js';
 
 const live = withServerAndBrowser();
 
@@ -33,79 +31,25 @@ describe('a paper route sheet, printed and typed back in', () => {
   it('the station prints a volunteer’s sheet with full numbers, then enters the returned sheet on one screen', async () => {
     const { server, browser } = live;
     const db = server.database.db;
-    const now = new Date();
-    const today = businessDate(now);
-    const cipher = cipherFor(server.config);
-    const [x] = await db.insert(s.townships).values({ name: '白石镇', createdAt: now }).returning();
-    const [village] = await db
-      .insert(s.villages)
-      .values({ townshipId: x.id, name: '白石村', createdAt: now })
-      .returning();
-    const [org] = await db
-      .insert(s.organisations)
-      .values({ name: '白石社工', kind: 'station', townshipId: x.id, createdAt: now, updatedAt: now })
-      .returning();
-    const staff = await createUser(
-      { db, passwords: argon2Hasher },
-      {
-        username: 'baishi',
-        displayName: '社工',
-        password: 'a strong password',
-        role: 'station_staff',
-        townshipId: x.id,
-      },
-      now,
-    );
-    if (!staff.ok) throw new Error('user');
-    const [vol] = await db
-      .insert(s.volunteers)
-      .values({ name: '老李', mobile: '13700002222', townshipId: x.id, createdAt: now, updatedAt: now })
-      .returning();
-    const ids = ['430321194001011234', '430321194202022345'];
-    for (const [i, name] of ['孙奶奶', '钱爷爷'].entries()) {
-      await db.insert(s.recipients).values({
+    const {
+      today,
+      shift,
+      volunteer: vol,
+    } = await planJourney(db, cipherFor(server.config), {
+      township: '白石镇',
+      village: '白石村',
+      organisation: { name: '白石社工', kind: 'station' },
+      staff: { username: 'baishi', displayName: '社工', role: 'station_staff' },
+      volunteer: { name: '老李', mobile: '13700002222' },
+      place: '白石村委会',
+      households: ['孙奶奶', '钱爷爷'].map((name, i) => ({
         name,
-        idNumberEnc: await cipher.encrypt(ids[i]),
-        idNumberHash: cipher.lookupHash(ids[i]),
-        idNumberMasked: `430321********${ids[i].slice(-4)}`,
-        keyVersion: cipher.keyVersion,
-        gender: 'F',
-        townshipId: x.id,
-        villageId: village.id,
+        idNumber: ['430321194001011234', '430321194202022345'][i],
         address: `白石村${i + 1}组`,
-        supportMode: 'home',
         careLevel: i ? 'self' : 'partial',
         caregiverName: '侄子',
-        caregiverMobileEnc: await cipher.encrypt(`1391234567${i}`),
-        caregiverMobileMasked: `139****567${i}`,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    const [shift] = await db
-      .insert(s.shifts)
-      .values({
-        organisationId: org.id,
-        townshipId: x.id,
-        title: '集中走访',
-        place: '白石村委会',
-        date: today,
-        startTime: '08:30',
-        endTime: '12:00',
-        startsAt: new Date(`${today}T08:30:00+08:00`),
-        endsAt: new Date(`${today}T12:00:00+08:00`),
-        capacity: 5,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await db.insert(s.shiftSignups).values({
-      shiftId: shift.id,
-      volunteerId: vol.id,
-      status: 'confirmed',
-      position: 1,
-      createdAt: now,
-      updatedAt: now,
+        caregiverMobile: `1391234567${i}`,
+      })),
     });
     const problems: string[] = [];
     const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -157,6 +101,17 @@ describe('a paper route sheet, printed and typed back in', () => {
     expect(visits.map((v) => v.outcome)).toEqual(['visited', 'visited']);
     expect(visits.every((v) => v.volunteerIds[0] === vol.id && v.visitedOn === today)).toBe(true);
     expect(await db.$count(s.ledgerLines)).toBe(1);
+
+    // The same day the station corrects one from the sheet's own list: the link leads to the correction page.
+    const second = page.locator(`.result-row[data-recipient="${rows[1].recipientId}"]`); // the one without aid
+    await second.getByRole('link', { name: '更正' }).click();
+    await page.waitForURL('**/visits/records/*/correct');
+    expect(await violations(page)).toEqual([]);
+    await page.getByLabel('走访结果').selectOption({ label: '住院' });
+    await page.getByRole('button', { name: '保存更正' }).click();
+    await expect.poll(() => page.locator('.alert-info').textContent()).toContain('走访记录已更正');
+    const corrected = await db.select().from(s.visits).where(eq(s.visits.recipientId, rows[1].recipientId));
+    expect(corrected.map((v) => v.outcome)).toEqual(['in_hospital']);
     await desk.close();
     expect(problems).toEqual([]);
   }, 60_000);

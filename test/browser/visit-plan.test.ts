@@ -1,13 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { argon2Hasher } from '../../src/auth/password.js';
 import * as s from '../../src/db/schema/index.js';
-import { businessDate } from '../../src/domain/dates.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
-import { createUser } from '../../src/modules/users/service.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
+import { planJourney } from '../setup/plan-journey.js';
 
 const live = withServerAndBrowser();
 
@@ -23,93 +21,27 @@ describe('a service day, planned and visited', () => {
   it('a coordinator plans and publishes; a volunteer on a phone records an outcome with a need', async () => {
     const { server, browser } = live;
     const db = server.database.db;
-    const now = new Date();
-    const today = businessDate(now);
-    const cipher = cipherFor(server.config);
-    const [x] = await db.insert(s.townships).values({ name: '花石镇', createdAt: now }).returning();
-    const [village] = await db
-      .insert(s.villages)
-      .values({ townshipId: x.id, name: '花石村', createdAt: now })
-      .returning();
-    const [org] = await db
-      .insert(s.organisations)
-      .values({ name: '阳光社工', kind: 'social_org', townshipId: x.id, createdAt: now, updatedAt: now })
-      .returning();
-    const coordinator = await createUser(
-      { db, passwords: argon2Hasher },
-      {
-        username: 'coord',
-        displayName: '协调员',
-        password: 'a strong password',
-        role: 'org_coordinator',
-        organisationId: org.id,
-      },
-      now,
-    );
-    const volunteerUser = await createUser(
-      { db, passwords: argon2Hasher },
-      { username: 'xiaowang', displayName: '小王', password: 'a strong password', role: 'volunteer' },
-      now,
-    );
-    if (!coordinator.ok || !volunteerUser.ok) throw new Error('users');
-    const [vol] = await db
-      .insert(s.volunteers)
-      .values({
-        name: '小王',
-        mobile: '13700001111',
-        townshipId: x.id,
-        userId: volunteerUser.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    const ids = ['430321194001011234', '430321194202022345'];
-    for (const [i, name] of ['周奶奶', '吴爷爷'].entries()) {
-      // 周奶奶 has waited longer for a service-day visit: the coverage rule puts her first (decision 0165).
-      const registered = new Date(now.getTime() - (i ? 20 : 40) * 86_400_000);
-      await db.insert(s.recipients).values({
+    const {
+      today,
+      shift,
+      volunteer: vol,
+    } = await planJourney(db, cipherFor(server.config), {
+      township: '花石镇',
+      village: '花石村',
+      organisation: { name: '阳光社工', kind: 'social_org' },
+      staff: { username: 'coord', displayName: '协调员', role: 'org_coordinator' },
+      volunteer: { name: '小王', mobile: '13700001111', username: 'xiaowang' },
+      households: ['周奶奶', '吴爷爷'].map((name, i) => ({
         name,
-        idNumberEnc: await cipher.encrypt(ids[i]),
-        idNumberHash: cipher.lookupHash(ids[i]),
-        idNumberMasked: `430321********${ids[i].slice(-4)}`,
-        keyVersion: cipher.keyVersion,
-        gender: 'F',
-        townshipId: x.id,
-        villageId: village.id,
+        idNumber: ['430321194001011234', '430321194202022345'][i],
         address: `花石村${i + 3}组`,
-        supportMode: 'home',
         careLevel: i ? 'self' : 'full',
-        careNotes: i ? null : '卧床，需协助翻身',
+        careNotes: i ? undefined : '卧床，需协助翻身',
         caregiverName: '女儿',
-        caregiverMobileEnc: await cipher.encrypt('13912345678'),
-        caregiverMobileMasked: '139****5678',
-        createdAt: registered,
-        updatedAt: registered,
-      });
-    }
-    const [shift] = await db
-      .insert(s.shifts)
-      .values({
-        organisationId: org.id,
-        townshipId: x.id,
-        title: '集中走访',
-        date: today,
-        startTime: '08:30',
-        endTime: '12:00',
-        startsAt: new Date(`${today}T08:30:00+08:00`),
-        endsAt: new Date(`${today}T12:00:00+08:00`),
-        capacity: 5,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await db.insert(s.shiftSignups).values({
-      shiftId: shift.id,
-      volunteerId: vol.id,
-      status: 'confirmed',
-      position: 1,
-      createdAt: now,
-      updatedAt: now,
+        caregiverMobile: '13912345678',
+        // 周奶奶 has waited longer for a service-day visit: the coverage rule puts her first (decision 0165).
+        registeredDaysAgo: i ? 20 : 40,
+      })),
     });
 
     const problems: string[] = [];

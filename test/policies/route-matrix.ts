@@ -335,6 +335,18 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     ],
     'GET /service-days/:id{[0-9]+}/cancel': [{ path: '/service-days/999999/cancel', expect: only({ admin: 404 }) }],
     'POST /service-days/:id{[0-9]+}/cancel': [{ path: '/service-days/999999/cancel', expect: only({ admin: 404 }) }],
+    'GET /plans/coverage': [{ path: '/plans/coverage', expect: registerStaff(200) }],
+    'POST /plans/coverage': [
+      // Township X's own period: its station and the admin set it, another township's station does not find it.
+      {
+        path: '/plans/coverage',
+        form: { townshipId: String(f.x.id), months: '6' },
+        expect: { ...registerStaff(303), stationY: 404 },
+      },
+      { path: '/plans/coverage', form: { townshipId: '', months: '5' }, expect: registerStaff(422) },
+      // The county's own period is the admin's alone.
+      { path: '/plans/coverage', form: { townshipId: '', months: '2' }, expect: { ...registerStaff(403), admin: 303 } },
+    ],
     'GET /plans/:shiftId{[0-9]+}': [
       { path: `/plans/${f.shiftId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
     ],

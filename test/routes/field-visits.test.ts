@@ -146,3 +146,58 @@ describe('service lines and aid of a visit', () => {
     expect([await count(s.visits), await count(s.needs), await count(s.ledgerLines)]).toEqual([1, 1, 1]);
   });
 });
+
+describe('the funding source of aid handed over on a visit', () => {
+  /** The annual summary's row for one source: cash, goods, total, service hours; [] when the table has none. */
+  async function sourceRow(label: string) {
+    const admin = (await loginAs(t, 'county_admin')).browser;
+    const html = await (await admin.get('/reports/aid?year=2026')).text();
+    const table = html.slice(html.indexOf('id="by-source"'), html.indexOf('</table>', html.indexOf('id="by-source"')));
+    const row = table.split('<tr>').find((r) => r.includes(`<td>${label}</td>`));
+    return [...(row ?? '').matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
+  }
+
+  it('is offered on the phone, stored on the lines, and moves in the summary when the visit is corrected', async () => {
+    const form = await (await wang.get(`/visits/today/${row.id}`)).text();
+    expect(form).toContain('name="aidSource"');
+    expect(form).toContain('护理补贴统筹');
+    const res = await wang.post(`/visits/today/${row.id}`, {
+      outcome: 'visited',
+      aidCash: '50',
+      aidGoodsName: '大米',
+      aidGoodsValue: '30',
+      aidSource: 'care_subsidy',
+    });
+    expect(res.status).toBe(303);
+    const lines = await t.database.db.select().from(s.ledgerLines);
+    expect(lines.map((l) => [l.kind, l.amountFen, l.fundingSource])).toEqual([
+      ['cash', 5000, 'care_subsidy'],
+      ['goods', 3000, 'care_subsidy'],
+    ]);
+    expect(await sourceRow('护理补贴统筹')).toEqual(['50.00', '30.00', '80.00', '0']);
+    expect(await sourceRow('未注明')).toEqual([]); // a source nobody used has no row
+
+    // Corrected the same day to dedicated public funds: the old lines reversed under their own source.
+    const fix = await wang.post(`/visits/today/${row.id}/correct`, {
+      outcome: 'visited',
+      aidCash: '50',
+      aidGoodsName: '大米',
+      aidGoodsValue: '30',
+      aidSource: 'fiscal',
+    });
+    expect(fix.status).toBe(303);
+    expect(await sourceRow('护理补贴统筹')).toEqual([]); // 80 and its reversal net to nothing
+    expect(await sourceRow('财政专项')).toEqual(['50.00', '30.00', '80.00', '0']);
+    expect(await sourceRow('未注明')).toEqual([]); // the reversals stayed under their own source
+    const page = await (await wang.get(`/visits/today/${row.id}/correct`)).text();
+    expect(page).toMatch(/<option value="fiscal" selected/);
+  });
+
+  it('refuses a source not in the list, writing nothing', async () => {
+    const res = await wang.post(`/visits/today/${row.id}`, { outcome: 'visited', aidCash: '50', aidSource: 'lottery' });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('请从列表中选择资金来源。');
+    expect(await count(s.ledgerLines)).toBe(0);
+    expect(await count(s.visits)).toBe(0);
+  });
+});

@@ -71,6 +71,17 @@ describe('a form posted with an expired session', () => {
     const page = await wang.get('/resume');
     const html = await page.text();
     expect(html).toContain(`action="/visits/today/${assignment}"`);
+    // Before sending it again the user reads what it is: the form, the household, the outcome, when it was typed.
+    const [{ name }] = await t.database.db
+      .select({ name: s.recipients.name })
+      .from(s.planAssignments)
+      .innerJoin(s.recipients, eq(s.recipients.id, s.planAssignments.recipientId))
+      .where(eq(s.planAssignments.id, assignment));
+    const summary = html.slice(html.indexOf('<dl class="kept-summary">'), html.indexOf('</dl>'));
+    expect(summary).toContain('<dt>表单</dt><dd>走访结果登记</dd>');
+    expect(summary).toContain(`<dt>走访对象</dt><dd>${name}</dd>`);
+    expect(summary).toContain('<dd>已走访</dd>');
+    expect(summary).toContain('<dt>填写时间</dt><dd>2026-11-25 10:31（北京时间）</dd>'); // 08:30 + 2 h idle + 1 min
     const fields = hiddenFields(html);
     expect(fields).toMatchObject({ notes: '老人说腿疼', needText: '需要轮椅', aidCash: '50' });
     expect(await t.database.db.$count(s.keptSubmissions)).toBe(0); // taken once
@@ -93,6 +104,7 @@ describe('a form posted with an expired session', () => {
     const page = await (await wang.get('/resume')).text();
     expect(page).toContain('没有保留的内容');
     expect(page).not.toContain('需要轮椅');
+    expect(page).not.toContain('kept-summary');
     expect(await t.database.db.$count(s.keptSubmissions)).toBe(1);
     await wang.post('/logout');
     await wang.post('/login', { username: await username(p.wang.userId!), password: PASSWORD, next: '/resume' });

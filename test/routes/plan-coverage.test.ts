@@ -211,3 +211,60 @@ describe('nursing homes on the day', () => {
     expect(await db().$count(s.activityTargets, and(eq(s.activityTargets.nursingHomeId, p.f.home.id)))).toBe(1);
   });
 });
+
+describe('households reported deceased or moved', () => {
+  /** Township X's active home-supported households with no open station task, counted straight from the tables. */
+  async function dueByHand() {
+    const homes = await db()
+      .select({ id: s.recipients.id })
+      .from(s.recipients)
+      .where(
+        and(
+          eq(s.recipients.townshipId, p.f.x.id),
+          eq(s.recipients.status, 'active'),
+          eq(s.recipients.supportMode, 'home'),
+        ),
+      );
+    const open = new Set(
+      (await db().select().from(s.stationTasks).where(eq(s.stationTasks.status, 'open'))).map((r) => r.recipientId),
+    );
+    return homes.filter((h) => !open.has(h.id)).length;
+  }
+
+  it('are left out of the candidates, the counts and the hand-picked list until the station closes the task', async () => {
+    const station = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser;
+    const reported = await station.post(`/visits/recipients/${p.people.full2}`, {
+      visitedOn: '2026-11-20',
+      kind: 'home_visit',
+      visitorKind: 'station_worker',
+      outcome: 'deceased',
+      needUrgency: 'normal',
+    });
+    expect(reported.status).toBe(303);
+    const [task] = await db().select().from(s.stationTasks);
+    expect(task).toMatchObject({ recipientId: p.people.full2, kind: 'exit', status: 'open' });
+    expect(await dueByHand()).toBe(5);
+
+    await plan();
+    expect(await plannedIds()).not.toContain(p.people.full2);
+    expect((await plannedIds()).length).toBe(5);
+    const html = await (await coord.get(`/plans/${p.shift.id}`)).text();
+    expect(html).toContain('待覆盖对象 5 户，已安排 5 户');
+    expect(html).not.toContain('吴全失'); // neither on a list, nor left out, nor offered to add by hand
+
+    const added = await coord.post(`/plans/${p.shift.id}/households`, {
+      recipientId: String(p.people.full2),
+      volunteerId: String(p.li.id),
+    });
+    expect(added.status).toBe(303);
+    expect(await (await coord.get(`/plans/${p.shift.id}`)).text()).toContain('这一户已报去世或迁出');
+    expect(await plannedIds()).not.toContain(p.people.full2);
+
+    // The station closes the exit task: the household counts again on the next plan.
+    expect((await station.post(`/visits/tasks/${task.id}/done`)).status).toBe(303);
+    expect(await dueByHand()).toBe(6);
+    await plan();
+    expect(await plannedIds()).toContain(p.people.full2);
+    expect(await (await coord.get(`/plans/${p.shift.id}`)).text()).toContain('待覆盖对象 6 户，已安排 6 户');
+  });
+});

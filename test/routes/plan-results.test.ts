@@ -140,3 +140,98 @@ describe('typing in a returned route sheet', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('a row whose aid cannot be saved', () => {
+  it('refuses the whole entry naming the row, the form filled, in zh and en, writing nothing', async () => {
+    const rows = await listOf(p.wang.id);
+    const [first, second] = rows;
+    // The second household moved into a nursing home after the plan went out: its aid has no home-supported target.
+    await db().update(s.recipients).set({ supportMode: 'institution' }).where(eq(s.recipients.id, second.recipientId));
+    const [{ name }] = await db()
+      .select({ name: s.recipients.name })
+      .from(s.recipients)
+      .where(eq(s.recipients.id, second.recipientId));
+    const before = await counts();
+    const form: Record<string, string> = {
+      [`r${first.id}.outcome`]: 'visited',
+      [`r${first.id}.aidCash`]: '30',
+      [`r${second.id}.outcome`]: 'visited',
+      [`r${second.id}.aidGoodsName`]: '棉被',
+      [`r${second.id}.aidGoodsValue`]: '120',
+      [`r${second.id}.notes`]: '老人已入住敬老院',
+    };
+    const res = await station.post(url(p.wang.id), form);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain(`第 ${second.position} 户 ${name}：这一户的帮扶无法记入台账`);
+    expect(html).toContain('整张路线单均未保存');
+    expect(html).toContain('value="棉被"');
+    expect(html).toContain('value="老人已入住敬老院"');
+    expect(html).toContain('value="30"'); // the good row comes back too, not saved
+    expect(await counts()).toEqual(before);
+
+    await station.post('/lang', { locale: 'en', back: '/' });
+    const english = await (await station.post(url(p.wang.id), form)).text();
+    expect(english).toContain(`Household ${second.position}, ${name}: its aid cannot go into the ledger`);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the funding source of aid typed in from a sheet', () => {
+  it('is stored on the lines and reaches the annual summary’s table by source', async () => {
+    const [first] = await listOf(p.wang.id);
+    const res = await station.post(url(p.wang.id), {
+      [`r${first.id}.outcome`]: 'visited',
+      [`r${first.id}.aidCash`]: '80',
+      [`r${first.id}.aidSource`]: 'donation',
+    });
+    expect(res.status).toBe(303);
+    expect(await db().select().from(s.ledgerLines)).toMatchObject([{ amountFen: 8000, fundingSource: 'donation' }]);
+    const admin = (await loginAs(t, 'county_admin')).browser;
+    const table = bySource(await (await admin.get('/reports/aid?year=2026')).text());
+    expect(table).toContain('<td>社会捐赠</td><td class="num">80.00</td>');
+
+    const [second] = await listOf(p.li.id);
+    const refused = await station.post(url(p.li.id), {
+      [`r${second.id}.outcome`]: 'visited',
+      [`r${second.id}.aidCash`]: '5',
+      [`r${second.id}.aidSource`]: 'lottery',
+    });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('请从列表中选择资金来源。');
+    expect(await db().$count(s.ledgerLines)).toBe(1);
+  });
+});
+
+/** The summary page's table by funding source, as one string. */
+function bySource(html: string): string {
+  const start = html.indexOf('id="by-source"');
+  expect(start).toBeGreaterThan(0);
+  return html.slice(start, html.indexOf('</table>', start));
+}
+
+describe('correcting from the list of a sheet’s visits', () => {
+  it('links each visit the viewer may correct, the same day only, to its correction page', async () => {
+    const [first] = await listOf(p.wang.id);
+    await station.post(url(p.wang.id), { [`r${first.id}.outcome`]: 'not_home' });
+    const [visit] = await visitsOf([first.recipientId]);
+    const link = `href="/visits/records/${visit.id}/correct"`;
+    expect(await (await station.get(url(p.wang.id))).text()).toContain(link);
+    const page = await station.get(`/visits/records/${visit.id}/correct`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<option value="not_home" selected/);
+    const fixed = await station.post(`/visits/records/${visit.id}/correct`, { outcome: 'visited' });
+    expect(fixed.status).toBe(303);
+    expect((await visitsOf([first.recipientId]))[0].outcome).toBe('visited');
+
+    // The coordinator neither recorded it nor is the station: no link for them.
+    const coord = (await loginAs(t, 'org_coordinator', { organisationId: p.f.orgA.id })).browser;
+    expect(await (await coord.get(url(p.wang.id))).text()).not.toContain(link);
+    // The next day the visit stands as recorded: the link is gone.
+    t.clock.advance(24 * 60 * 60 * 1000);
+    const nextDay = (await loginAs(t, 'station_staff', { townshipId: p.f.x.id })).browser; // yesterday's login idled out
+    const later = await (await nextDay.get(url(p.wang.id))).text();
+    expect(later).toContain('已登记：已走访');
+    expect(later).not.toContain(link);
+  });
+});

@@ -7,6 +7,15 @@ export const zhKept = {
   'kept.none': '没有保留的内容（已提交、已超过一小时，或不属于当前账号）。',
   'kept.home': '返回首页',
   'kept.loginAgain': '登录已过期。您刚才提交的内容已保留，重新登录后即可继续提交。',
+  'kept.form': '表单',
+  'kept.form.outcome': '走访结果登记',
+  'kept.form.correction': '更正走访记录',
+  'kept.form.stationVisit': '社工站登记走访',
+  'kept.form.results': '录入交回的路线单',
+  'kept.form.other': '其他表单',
+  'kept.household': '走访对象',
+  'kept.when': '填写时间',
+  'kept.at': '{date} {time}（北京时间）',
 } as const;
 
 export const enKept: { readonly [K in keyof typeof zhKept]: string } = {
@@ -18,4 +27,13 @@ export const enKept: { readonly [K in keyof typeof zhKept]: string } = {
   'kept.none': 'Nothing is kept (it was sent, it is over an hour old, or it belongs to another account).',
   'kept.home': 'Home',
   'kept.loginAgain': 'Your login expired. What you just sent was kept: log in again to continue.',
+  'kept.form': 'Form',
+  'kept.form.outcome': 'Visit outcome',
+  'kept.form.correction': 'Visit correction',
+  'kept.form.stationVisit': "Station's visit record",
+  'kept.form.results': 'Returned route sheet',
+  'kept.form.other': 'Another form',
+  'kept.household': 'Household',
+  'kept.when': 'Filled in',
+  'kept.at': '{date} {time} (Beijing time)',
 };

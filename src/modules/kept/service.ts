@@ -41,6 +41,8 @@ export async function keepSubmission(ctx: {
 export interface KeptForm {
   path: string;
   fields: [string, string][];
+  /** When it was posted (and kept). */
+  createdAt: Date;
 }
 
 /** Takes a kept form back, once, for the user who posted it and before it expires; anyone else gets null. */
@@ -63,5 +65,5 @@ export async function takeSubmission(ctx: {
     .returning();
   if (!row) return null;
   const body = await ctx.cipher.decrypt(row.bodyEnc);
-  return { path: row.path, fields: [...new URLSearchParams(body)] };
+  return { path: row.path, fields: [...new URLSearchParams(body)], createdAt: row.createdAt };
 }

@@ -15,8 +15,9 @@ export function standingLines(db: Db, activityId: number) {
     serviceKind: string | null;
     serviceCentihours: number;
     volunteers: number | null;
+    fundingSource: LineInput['fundingSource'];
   }>(sql`SELECT id, kind, amount_fen AS amountFen, goods_name AS goodsName, quantity, unit, service_kind AS serviceKind,
-      service_centihours AS serviceCentihours, volunteers
+      service_centihours AS serviceCentihours, volunteers, funding_source AS fundingSource
     FROM ledger_lines l WHERE l.activity_id = ${activityId} AND l.reverses_line_id IS NULL
       AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.reverses_line_id = l.id) ORDER BY l.id`);
 }
@@ -24,7 +25,7 @@ export function standingLines(db: Db, activityId: number) {
 /**
  * Statements that replace an activity's standing lines by new ones inside a caller's batch, the ledger staying
  * append-only (decision 0061): each old line gets its negated reversal (the unique reverses_line_id makes a second
- * reversal insert nothing) with a `reverse` audit row, then the new lines are appended to the same activity. Every
+ * reversal insert nothing), under the line's own funding source, with a `reverse` audit row, then the new lines are appended to the same activity. Every
  * statement runs only while `guard` holds (e.g. "the correction's own audit row is there").
  */
 export function replaceLinesStatements(
@@ -35,9 +36,9 @@ export function replaceLinesStatements(
   const at = meta.now.getTime();
   const reversals = a.lineIds.flatMap((id) => [
     db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
-        volunteers, reverses_line_id, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+        volunteers, funding_source, reverses_line_id, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
       SELECT activity_id, kind, -amount_fen, goods_name, CASE WHEN quantity IS NULL THEN NULL ELSE -quantity END, unit, service_kind,
-        -service_centihours, volunteers, id, ${meta.reason}, occurred_on, organisation_id, township_id, ${meta.nonce}, ${meta.actorUserId}, ${at}
+        -service_centihours, volunteers, funding_source, id, ${meta.reason}, occurred_on, organisation_id, township_id, ${meta.nonce}, ${meta.actorUserId}, ${at}
       FROM ledger_lines WHERE id = ${id} AND reverses_line_id IS NULL AND ${meta.guard}
       ON CONFLICT (reverses_line_id) DO NOTHING`),
     auditRowsFrom(
@@ -54,9 +55,9 @@ export function replaceLinesStatements(
   ]);
   const added = a.lines.map((l) =>
     db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
-        volunteers, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+        volunteers, funding_source, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
       SELECT a.id, ${l.kind}, ${l.amountFen}, ${l.goodsName}, ${l.quantity}, ${l.unit}, ${l.serviceKind}, ${l.serviceCentihours},
-        ${l.volunteers}, ${meta.reason}, a.occurred_on, a.organisation_id, a.township_id, ${meta.nonce}, ${meta.actorUserId}, ${at}
+        ${l.volunteers}, ${l.fundingSource ?? null}, ${meta.reason}, a.occurred_on, a.organisation_id, a.township_id, ${meta.nonce}, ${meta.actorUserId}, ${at}
       FROM activities a WHERE a.id = ${a.activityId} AND ${meta.guard}`),
   );
   return [...reversals, ...added];

@@ -4,6 +4,7 @@ import { can as canCareUnits } from '../care-units/policy.js';
 import { can as canLedger } from '../ledger/policy.js';
 import { can as canOrganisations } from '../organisations/policy.js';
 import { can as canPlaces } from '../places/policy.js';
+import { can as canPlans } from '../plans/policy.js';
 import { can as canRecipients } from '../recipients/policy.js';
 import { can as canTemplates } from '../service-days/policy.js';
 import { can as canShifts } from '../shifts/policy.js';
@@ -41,6 +42,7 @@ const MENU: (NavItem & { may: (v: Viewer) => boolean })[] = [
   { href: '/visits/tasks', label: 'nav.tasks', may: (v) => canVisits(v, 'needs') },
   { href: '/visits/compliance', label: 'nav.compliance', may: (v) => canVisits(v, 'compliance') },
   { href: '/visits/cadence', label: 'nav.cadence', may: (v) => canVisits(v, 'cadence') },
+  { href: '/plans/coverage', label: 'coverage.period.title', may: (v) => canPlans(v, 'coverage') },
 ];
 
 /** The menu entries a viewer may open. */

@@ -5,15 +5,25 @@ import { capacityOf, eligible, visitorsOf } from '../../domain/matching/index.js
 import { auditInsert } from '../../lib/audit.js';
 import { township } from '../../lib/scope.js';
 import { recipientsIn } from '../recipients/queries.js';
+import { noOpenStationTask } from '../visits/tasks.js';
+import { markChanged } from './edits.js';
+import { type PlanShift, plannerInput } from './planner-input.js';
 import { ensurePlan, planRows } from './queries.js';
-import { markChanged, type PlanShift, plannerInput } from './service.js';
 
-export type AddResult = 'ok' | 'notFound' | 'notConfirmed' | 'already' | 'elsewhere' | 'ineligible' | 'full';
+export type AddResult =
+  | 'ok'
+  | 'notFound'
+  | 'taskOpen'
+  | 'notConfirmed'
+  | 'already'
+  | 'elsewhere'
+  | 'ineligible'
+  | 'full';
 
 /** An active home-supported household of the shift's township; anything else is not found (404 to the caller). */
 async function householdOfTownship(db: Db, townshipId: number, recipientId: number) {
   const [row] = await db
-    .select({ id: recipients.id })
+    .select({ id: recipients.id, free: sql<number>`${noOpenStationTask}` })
     .from(recipients)
     .where(
       and(
@@ -40,7 +50,10 @@ export async function addHousehold(p: {
   now: Date;
 }): Promise<AddResult> {
   const { db, shift, now } = p;
-  if (!(await householdOfTownship(db, shift.townshipId, p.recipientId))) return 'notFound';
+  const household = await householdOfTownship(db, shift.townshipId, p.recipientId);
+  if (!household) return 'notFound';
+  // Reported deceased or moved: not visited until the station closes the exit or transfer task.
+  if (!household.free) return 'taskOpen';
   const plan = await ensurePlan(db, shift.id, now);
   // The coordinator's own choice may override an earlier removal, so blocked pairs do not count here.
   const input = await plannerInput(db, shift, { ...plan, blocked: [] }, new Set([p.recipientId]));

@@ -7,7 +7,7 @@ import { type MessageKey, translator } from '../../lib/i18n/index.js';
 import { highsSolver } from '../../lib/milp-highs.js';
 import { ALL } from '../../lib/scope.js';
 import { findShift } from '../shifts/queries.js';
-import { currentPins } from './service.js';
+import { currentPins } from './planner-input.js';
 
 const id = z.number().int().safe();
 /** The kernel's JSON format: ids and integers only. */

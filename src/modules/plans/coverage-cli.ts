@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { coveragePeriods, townships } from '../../db/schema/index.js';
 import { COVERAGE_MONTHS, DEFAULT_COVERAGE_MONTHS } from '../../domain/coverage.js';
-import { auditInsert } from '../../lib/audit.js';
 import { type MessageKey, translator } from '../../lib/i18n/index.js';
+import { ALL } from '../../lib/scope.js';
+import { setCoveragePeriod } from './coverage-periods.js';
 
 type Out = (line: string) => void;
 const t = translator(process.env.LANG?.startsWith('en') ? 'en' : 'zh');
@@ -43,17 +44,8 @@ export async function coverageCommand(db: Db, args: string[], out: Out, now: Dat
       : [];
     if (!found) return fail('coverage.cli.noTownship', { id: String(values.township) });
   }
-  const same =
-    townshipId === null ? sql`${coveragePeriods.townshipId} is null` : eq(coveragePeriods.townshipId, townshipId);
-  await db.batch([
-    db.delete(coveragePeriods).where(same),
-    db.insert(coveragePeriods).values({ townshipId, months, updatedAt: now }),
-    auditInsert(
-      db,
-      { actorUserId: null, action: 'update', entity: 'coverage_periods', entityId: townshipId, changes: { months } },
-      now,
-    ),
-  ]);
+  // The web page's own use case: the CLI is the county's operator, every township in reach.
+  await setCoveragePeriod({ db, now, actorUserId: null, scope: ALL, townshipId, months });
   out(JSON.stringify({ townshipId, months }));
   return 0;
 }

@@ -1,9 +1,11 @@
-import { and, eq, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { coveragePeriods, organisations, recipients, villages } from '../../db/schema/index.js';
-import { coverageMonthsFor, SERVICE_VISITOR_KINDS } from '../../domain/coverage.js';
+import { organisations, recipients, villages } from '../../db/schema/index.js';
+import { SERVICE_VISITOR_KINDS } from '../../domain/coverage.js';
 import type { Scope } from '../../lib/scope.js';
 import { recipientsIn } from '../recipients/queries.js';
+import { noOpenStationTask } from '../visits/tasks.js';
+import { coveragePeriodOf } from './coverage-periods.js';
 
 const serviceKinds = sql.join(
   SERVICE_VISITOR_KINDS.map((k) => sql`${k}`),
@@ -13,7 +15,8 @@ const serviceKinds = sql.join(
 /**
  * Active home-supported households in scope with what the coverage rule reads: the last day an organisation or a
  * station met them (a 守望之家 care visit does not count) and their unresolved needs. Correlated per household, so
- * the cost follows the township's households, not the visits table.
+ * the cost follows the township's households, not the visits table. A household whose death or move is waiting for
+ * the station (an open exit or transfer task) is no candidate and counts nowhere on the plan page.
  */
 export function coverageHouseholds(db: Db, scope: Scope) {
   return db
@@ -31,7 +34,9 @@ export function coverageHouseholds(db: Db, scope: Scope) {
     })
     .from(recipients)
     .leftJoin(villages, eq(villages.id, recipients.villageId))
-    .where(and(recipientsIn(scope), eq(recipients.status, 'active'), eq(recipients.supportMode, 'home')))
+    .where(
+      and(recipientsIn(scope), eq(recipients.status, 'active'), eq(recipients.supportMode, 'home'), noOpenStationTask),
+    )
     .all();
 }
 export type CoverageHouseholdRow = Awaited<ReturnType<typeof coverageHouseholds>>[number];
@@ -53,9 +58,5 @@ export function townshipNursingHomes(db: Db, townshipId: number) {
 
 /** Months per coverage period for a township: its own row, else the county's, else a quarter. */
 export async function coverageMonths(db: Db, townshipId: number): Promise<number> {
-  const rows = await db
-    .select({ townshipId: coveragePeriods.townshipId, months: coveragePeriods.months })
-    .from(coveragePeriods)
-    .where(or(eq(coveragePeriods.townshipId, townshipId), sql`${coveragePeriods.townshipId} is null`));
-  return coverageMonthsFor(rows, townshipId);
+  return (await coveragePeriodOf(db, townshipId)).months;
 }

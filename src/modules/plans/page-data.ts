@@ -1,13 +1,16 @@
 import type { Db } from '../../db/client.js';
 import { DEFAULT_CAPACITY } from '../../domain/matching/index.js';
+import { coveragePeriodOf } from './coverage-periods.js';
+import { type PlanShift, plannerInput } from './planner-input.js';
+import { planChanges } from './publish.js';
 import { confirmedVolunteers, findPlan, planRows, volunteerNames } from './queries.js';
-import { type PlanShift, planChanges, plannerInput } from './service.js';
 
 /** Everything the plan page shows for a shift, read in one go (the page itself is a pure view of it). */
 export async function planPageData(db: Db, shift: PlanShift) {
   const plan = await findPlan(db, shift.id);
-  const [input, volunteers, working, published] = await Promise.all([
+  const [input, period, volunteers, working, published] = await Promise.all([
     plannerInput(db, shift, plan),
+    coveragePeriodOf(db, shift.townshipId),
     confirmedVolunteers(db, shift.id),
     plan ? planRows(db, plan.id, false) : [],
     plan ? planRows(db, plan.id, true) : [],
@@ -41,6 +44,8 @@ export async function planPageData(db: Db, shift: PlanShift) {
     due: input.recipients.length,
     capacity: plan?.householdsPerVolunteer ?? DEFAULT_CAPACITY,
     months: input.months,
+    /** Who set the period in force for the shift's township: it, the county, or nobody (the default). */
+    periodSource: period.source,
     nursingHomes: input.nursingHomes,
     // Households the page can add by hand: those on nobody's list, the rule's candidates first.
     addable: [

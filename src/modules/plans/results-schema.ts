@@ -12,6 +12,7 @@ export const RESULT_FIELDS = [
   'aidGoodsQuantity',
   'aidGoodsUnit',
   'aidGoodsValue',
+  'aidSource',
 ] as const;
 
 /** The form name of a row's field: `r<assignment id>.<field>`. */
@@ -29,5 +30,6 @@ export function rowValues(values: FormValues, assignmentId: number): FormValues 
 
 /** A row left empty: the sheet came back without that household filled in, so it is skipped, not refused. */
 export function blankRow(row: FormValues): boolean {
-  return RESULT_FIELDS.every((f) => f === 'needUrgency' || !String(row[f] ?? '').trim());
+  // A funding source or an urgency alone (selects with a default) is no result.
+  return RESULT_FIELDS.every((f) => f === 'needUrgency' || f === 'aidSource' || !String(row[f] ?? '').trim());
 }

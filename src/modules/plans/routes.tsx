@@ -7,18 +7,23 @@ import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { readForm } from '../../lib/form.js';
+import type { Translate } from '../../lib/i18n/index.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { can as canShift, scope as shiftScope } from '../shifts/policy.js';
 import { findShift } from '../shifts/queries.js';
 import { addHousehold, setHouseholdsPerVolunteer } from './additions.js';
+import { coverageRoutes } from './coverage-routes.js';
+import { reassign, removeAssignment, togglePin } from './edits.js';
 import { planPageData } from './page-data.js';
+import { publish } from './publish.js';
 import { findPlan, planRows } from './queries.js';
-import { enterResults, volunteerSheet } from './results.js';
-import { publish, reassign, removeAssignment, replan, togglePin } from './service.js';
+import { replan } from './replan.js';
+import { enterResults, type ResultsOutcome, volunteerSheet } from './results.js';
 import { printSheet, routeSheets } from './sheets.js';
 
 /** Visit plans hang off a shift: whoever manages the shift (its organisation, its station, the county) plans it. */
 export const planRoutes = new Hono<AppEnv>();
+planRoutes.route('/coverage', coverageRoutes);
 
 const reassignForm = z.object({ toVolunteerId: z.coerce.number().int().positive() });
 
@@ -67,23 +72,20 @@ planRoutes.post('/:shiftId{[0-9]+}/sheets/:volunteerId{[0-9]+}', async (c) => {
   return renderPage(c, <RouteSheetsPage ui={uiOf(c)} shift={shift} sheets={printed} mobiles={printed.mobiles} />);
 });
 
+/** The planner's time budget and solver from the app's dependencies (tests inject a clock and a MILP). */
+async function budgetOf(deps: AppContext['var']['deps']) {
+  const clock = deps.planClock?.() ?? (() => performance.now());
+  return { timeLimitMs: deps.config.planTimeLimitMs, clock, milp: await deps.milp?.() };
+}
+
 planRoutes.post('/:shiftId{[0-9]+}/replan', async (c) => {
   const shift = await managedShift(c);
   const refused = refusedWhenCancelled(c, shift);
   if (refused) return refused;
   const deps = c.get('deps');
-  const budget = {
-    timeLimitMs: deps.config.planTimeLimitMs,
-    clock: deps.planClock?.() ?? (() => performance.now()),
-    milp: await deps.milp?.(),
-  };
-  const { plan } = await replan(deps.db, shift, deps.now(), budget);
-  deps.logger.info('visit_plan_made', {
-    by: viewerOf(c).id,
-    shiftId: shift.id,
-    covered: plan.objective.covered,
-    optimal: plan.optimal,
-  });
+  const { plan } = await replan(deps.db, shift, deps.now(), await budgetOf(deps));
+  const { covered } = plan.objective;
+  deps.logger.info('visit_plan_made', { by: viewerOf(c).id, shiftId: shift.id, covered, optimal: plan.optimal });
   setFlash(c, 'plans.planned');
   return redirectAfterPost(c, `/plans/${shift.id}`);
 });
@@ -177,10 +179,18 @@ planRoutes.post('/:shiftId{[0-9]+}/households', async (c) => {
   return redirectAfterPost(c, `/plans/${shift.id}`);
 });
 
+/** What the whole results form says when it is refused for a reason no single field carries. */
+function resultsError(t: Translate, r: Extract<ResultsOutcome, { ok: false }>): string | undefined {
+  if (r.notYet) return t('today.notYet');
+  return r.unsaveable ? t('results.unsaveable', r.unsaveable) : undefined;
+}
+
 /** One volunteer of the shift's published plan, or 404. */
 async function sheetOf(c: AppContext) {
   const shift = await managedShift(c);
-  const sheet = await volunteerSheet(c.get('deps').db, shift, Number(c.req.param('volunteerId')));
+  const { db, now } = c.get('deps');
+  const volunteerId = Number(c.req.param('volunteerId'));
+  const sheet = await volunteerSheet({ db, shift, volunteerId, viewer: viewerOf(c), now: now() });
   if (!sheet) notFound();
   return { shift, sheet };
 }
@@ -198,17 +208,8 @@ planRoutes.post('/:shiftId{[0-9]+}/results/:volunteerId{[0-9]+}', async (c) => {
   const ctx = { db: deps.db, shift, sheet, values, t: c.get('t'), actorUserId: viewerOf(c).id, now: deps.now() };
   const result = await enterResults(ctx);
   if (!result.ok) {
-    const formError = result.notYet ? c.get('t')('today.notYet') : undefined;
-    const page = (
-      <ResultsPage
-        ui={uiOf(c)}
-        shift={shift}
-        sheet={sheet}
-        values={values}
-        errors={result.errors}
-        formError={formError}
-      />
-    );
+    const formError = resultsError(c.get('t'), result);
+    const page = <ResultsPage {...{ ui: uiOf(c), shift, sheet, values, errors: result.errors, formError }} />;
     return renderPage(c, page, 422);
   }
   deps.logger.info('route_sheet_entered', { by: viewerOf(c).id, shiftId: shift.id, recorded: result.recorded });

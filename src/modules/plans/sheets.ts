@@ -4,8 +4,8 @@ import { auditInsert } from '../../lib/audit.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { caregiverMobileOf } from '../visits/queries.js';
 import { coverageMonths, townshipNursingHomes } from './coverage-queries.js';
+import type { PlanShift } from './planner-input.js';
 import { confirmedVolunteers, findPlan, planRows, volunteerNames } from './queries.js';
-import type { PlanShift } from './service.js';
 
 /**
  * The route sheets of a shift: the published lists (the working copy, flagged as a draft, before the first

@@ -80,22 +80,11 @@ todayRoutes.post('/:aid{[0-9]+}', async (c) => {
   const form = parseForm(outcomeForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderOutcome(c, h, form.values, form.errors);
   const visitor = { volunteerIds: [volunteer.id], names: volunteer.name };
-  const ctx = {
-    db,
-    household: h,
-    input: form.data,
-    visitor,
-    recordedBy: viewerOf(c).id,
-    words: visitWords(c.get('t')),
-  };
-  const result = await recordFieldVisit({ ...ctx, now: now() });
+  const ctx = { db, household: h, input: form.data, visitor, recordedBy: viewerOf(c).id, now: now() };
+  const result = await recordFieldVisit({ ...ctx, words: visitWords(c.get('t')) });
   if (!result.ok) return renderOutcome(c, h, form.values, { outcome: c.get('t')(REFUSAL[result.reason]) });
-  logger.info('visit_recorded', {
-    by: ctx.recordedBy,
-    recipientId: h.recipientId,
-    outcome: form.data.outcome,
-    aid: result.aid,
-  });
+  const { outcome } = form.data;
+  logger.info('visit_recorded', { by: ctx.recordedBy, recipientId: h.recipientId, outcome, aid: result.aid });
   setFlash(c, 'today.saved');
   return redirectAfterPost(c, `/visits/today?date=${h.date}`);
 });

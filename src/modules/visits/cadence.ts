@@ -8,13 +8,14 @@ import { auditInsert } from '../../lib/audit.js';
  * Replaces the county's cadence in one batch with an audit row. Due dates are computed from the rules on every
  * read, so changing them recomputes every due date and overdue count at once and touches no visit.
  */
-export async function saveCadence(
-  db: Db,
-  rules: CadenceRules,
-  before: CadenceRules,
-  actorUserId: number,
-  now: Date,
-): Promise<void> {
+export async function saveCadence(p: {
+  db: Db;
+  rules: CadenceRules;
+  before: CadenceRules;
+  actorUserId: number;
+  now: Date;
+}): Promise<void> {
+  const { db, rules, before, actorUserId, now } = p;
   await db.batch([
     auditInsert(
       db,

@@ -15,6 +15,7 @@ import { ALL, type Scope } from '../../lib/scope.js';
 import { recipientsIn } from '../recipients/queries.js';
 import { barChartDataUri } from '../reports/charts.js';
 import { loadCadenceRules } from './queries.js';
+import { noOpenStationTask } from './tasks.js';
 
 export interface HouseholdRow extends HouseholdCompliance {
   recipientId: number;
@@ -75,7 +76,7 @@ export async function complianceForMonth(
         eq(recipients.status, 'active'),
         eq(recipients.supportMode, 'home'),
         // A death or a move reported on a visit ends the promise until the station closes the task (exit, transfer).
-        sql`not exists (select 1 from station_tasks st where st.recipient_id = "recipients"."id" and st.status = 'open')`,
+        noOpenStationTask,
         q.townshipId === undefined ? undefined : eq(recipients.townshipId, q.townshipId),
       ),
     )

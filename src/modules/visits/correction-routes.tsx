@@ -37,15 +37,8 @@ correctionRoutes.post('/:id{[0-9]+}/correct', async (c) => {
   const page = (errors: Record<string, string>) =>
     renderPage(c, <StationCorrectPage ui={uiOf(c)} visit={visit} values={form.values} errors={errors} />, 422);
   if (!form.ok) return page(form.errors);
-  const ctx = {
-    db,
-    visitId: visit.id,
-    viewer: viewerOf(c),
-    input: form.data,
-    household: null,
-    words: visitWords(c.get('t')),
-  };
-  const result = await correctVisit({ ...ctx, now: now() });
+  const ctx = { db, visitId: visit.id, viewer: viewerOf(c), input: form.data, household: null, now: now() };
+  const result = await correctVisit({ ...ctx, words: visitWords(c.get('t')) });
   if (!result.ok) return page({ outcome: c.get('t')(REFUSAL[result.reason]) });
   setFlash(c, result.changed ? 'field.corrected' : 'field.unchanged');
   return redirectAfterPost(c, `/visits/records/${visit.id}/correct`);

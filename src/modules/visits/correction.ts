@@ -68,7 +68,18 @@ const lineShape = (l: {
   unit: string | null;
   serviceKind: string | null;
   serviceCentihours: number;
-}) => JSON.stringify([l.kind, l.amountFen, l.goodsName, l.quantity, l.unit, l.serviceKind, l.serviceCentihours]);
+  fundingSource?: string | null;
+}) =>
+  JSON.stringify([
+    l.kind,
+    l.amountFen,
+    l.goodsName,
+    l.quantity,
+    l.unit,
+    l.serviceKind,
+    l.serviceCentihours,
+    l.fundingSource ?? null,
+  ]);
 const sameLines = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /**
@@ -169,6 +180,7 @@ export async function correctionValues(db: Db, visitId: number, h: PlannedHouseh
     aidGoodsValue: goods ? yuan(goods.amountFen) : '',
     serviceKind: services.map((l) => l.serviceKind ?? ''),
     serviceHours: services.map((l) => yuan(l.serviceCentihours)),
+    aidSource: lines[0]?.fundingSource ?? '',
   };
 }
 
@@ -177,4 +189,37 @@ export async function visitToCorrect(db: Db, id: number, viewer: Viewer) {
   const v = await visitForCorrection(db, id);
   if (!v || !mayCorrect(viewer, v)) return null;
   return { id: v.id, recipient: v.recipient, visitedOn: v.visitedOn, values: (await correctionValues(db, id, null))! };
+}
+
+/**
+ * Of the visits recorded for a volunteer's households on a day, those the viewer may still correct — recorded today
+ * (Shanghai), by the viewer or in the viewer's station township — as recipient id → visit id: where the lists link
+ * to the correction page.
+ */
+export async function correctableVisits(p: {
+  db: Db;
+  viewer: Viewer;
+  now: Date;
+  date: string;
+  volunteerId: number;
+}): Promise<Map<number, number>> {
+  const rows = await p.db.all<{
+    id: number;
+    recipientId: number;
+    townshipId: number;
+    recordedBy: number | null;
+    createdAt: number;
+  }>(
+    sql`SELECT v.id, v.recipient_id AS recipientId, r.township_id AS townshipId, v.recorded_by AS recordedBy,
+        v.created_at AS createdAt
+      FROM visits v JOIN recipients r ON r.id = v.recipient_id
+      WHERE v.visited_on = ${p.date}
+        AND EXISTS (SELECT 1 FROM json_each(v.volunteer_ids) j WHERE j.value = ${p.volunteerId})
+      ORDER BY v.id`,
+  );
+  const today = businessDate(p.now);
+  const out = new Map<number, number>();
+  for (const v of rows)
+    if (mayCorrect(p.viewer, v) && businessDate(new Date(v.createdAt)) === today) out.set(v.recipientId, v.id);
+  return out;
 }

@@ -50,7 +50,7 @@ const ACTIVITY_OF_WORK: Record<WorkKind, ActivityKind> = {
   other: 'other',
 };
 
-const BLANK = {
+const NO_DETAIL = {
   goodsName: null,
   quantity: null,
   unit: null,
@@ -59,8 +59,10 @@ const BLANK = {
   volunteers: null,
 };
 
-/** Cash, goods and services of a visit as ledger lines of the visiting organisation. */
+/** Cash, goods and services of a visit as ledger lines of the visiting organisation, with the aid's funding source. */
 export function aidLines(input: OutcomeInput, words: FieldVisit['words'], volunteers: number): LineInput[] {
+  // One 资金来源 for the visit's aid, as chosen on the form (未注明 when left empty).
+  const BLANK = { ...NO_DETAIL, fundingSource: input.aidSource };
   const lines: LineInput[] = [];
   if (input.aidCash) lines.push({ ...BLANK, kind: 'cash', amountFen: input.aidCash });
   if (input.aidGoodsName && input.aidGoodsValue)
@@ -114,12 +116,22 @@ export function visitAidKey(assignmentId: number, userId: number): string {
   return `visit-aid-${assignmentId}-${userId}`;
 }
 
+/** A field visit's statements for one batch, with what tells afterwards whether its aid was this write's. */
+export interface PreparedFieldVisit {
+  statements: unknown[];
+  key: string;
+  nonce: string;
+  aid: boolean;
+}
+
 /**
- * Records a visit from a plan — outcome, need, and the aid and services handed over — as ONE batch: a crash
- * between the visit and its ledger lines can no longer split the use case. A resubmission writes nothing twice: the
- * visit is guarded per recipient, day and recorder, the aid by its key (decision 0061, 0063).
+ * Everything a field visit writes — the visit, its need and task, and the aid's activity and lines — as statements for
+ * one batch, once the aid's organisation and household are known to be valid ('bad_target' otherwise, nothing read
+ * twice). Results entry prepares every row of a sheet this way before it writes any.
  */
-export async function recordFieldVisit(v: FieldVisit): Promise<FieldVisitResult> {
+export async function prepareFieldVisit(
+  v: FieldVisit,
+): Promise<PreparedFieldVisit | { ok: false; reason: 'bad_target' | 'not_yet' }> {
   const { db, household: h, input } = v;
   if (h.date > businessDate(v.now)) return { ok: false, reason: 'not_yet' };
   const visit = {
@@ -149,16 +161,25 @@ export async function recordFieldVisit(v: FieldVisit): Promise<FieldVisitResult>
       }),
     );
   }
-  const [written] = await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
-  if (!lines.length) return { ok: true, written: changedRows(written as DbRunResult) === 1, aid: 'none' };
+  return { statements, key, nonce, aid: lines.length > 0 };
+}
+
+/**
+ * Records a visit from a plan — outcome, need, and the aid and services handed over — as ONE batch: a crash
+ * between the visit and its ledger lines can no longer split the use case. A resubmission writes nothing twice: the
+ * visit is guarded per recipient, day and recorder, the aid by its key (decision 0061, 0063).
+ */
+export async function recordFieldVisit(v: FieldVisit): Promise<FieldVisitResult> {
+  const { db } = v;
+  const prepared = await prepareFieldVisit(v);
+  if (!('statements' in prepared)) return prepared;
+  const [written] = await db.batch(prepared.statements as unknown as Parameters<typeof db.batch>[0]);
+  const visitWritten = changedRows(written as DbRunResult) === 1;
+  if (!prepared.aid) return { ok: true, written: visitWritten, aid: 'none' };
   const row = await db
     .select({ nonce: activities.writeNonce })
     .from(activities)
-    .where(eq(activities.idempotencyKey, key))
+    .where(eq(activities.idempotencyKey, prepared.key))
     .get();
-  return {
-    ok: true,
-    written: changedRows(written as DbRunResult) === 1,
-    aid: row?.nonce === nonce ? 'recorded' : 'kept',
-  };
+  return { ok: true, written: visitWritten, aid: row?.nonce === prepared.nonce ? 'recorded' : 'kept' };
 }

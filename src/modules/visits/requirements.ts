@@ -28,14 +28,15 @@ export function townshipVolunteers(db: Db, townshipId: number) {
 }
 
 /** Replaces the requirements and exclusions in one batch, with an audit row of what changed. */
-export async function saveRequirements(
-  db: Db,
-  recipientId: number,
-  input: RequirementsInput,
-  before: RequirementsInput,
-  actorUserId: number,
-  now: Date,
-) {
+export async function saveRequirements(p: {
+  db: Db;
+  recipientId: number;
+  input: RequirementsInput;
+  before: RequirementsInput;
+  actorUserId: number;
+  now: Date;
+}) {
+  const { db, recipientId, input, before, actorUserId, now } = p;
   const excluded = [...new Set(input.excluded)];
   await db.batch([
     db

@@ -33,7 +33,7 @@ import {
   needsBoard,
   needVisible,
   overdueList,
-  recordVisit,
+  recordStationVisit,
   resolveNeed,
 } from './service.js';
 
@@ -92,7 +92,8 @@ visitRoutes.post('/cadence', async (c) => {
   const deps = c.get('deps');
   const form = parseForm(cadenceForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderPage(c, <CadencePage ui={uiOf(c)} values={form.values} errors={form.errors} />, 422);
-  await saveCadence(deps.db, form.data, await loadCadenceRules(deps.db), viewer.id, deps.now());
+  const before = await loadCadenceRules(deps.db);
+  await saveCadence({ db: deps.db, rules: form.data, before, actorUserId: viewer.id, now: deps.now() });
   setFlash(c, 'cadence.saved');
   return redirectAfterPost(c, '/visits/overdue');
 });
@@ -122,21 +123,17 @@ visitRoutes.get('/recipients/:id{[0-9]+}/new', async (c) => {
 visitRoutes.post('/recipients/:id{[0-9]+}', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'record'));
-  const deps = c.get('deps');
-  const id = Number(c.req.param('id'));
-  const recipient = await findRecipientInScope(deps.db, scope(viewer), id);
-  if (!recipient) notFound();
+  const { db, now, logger } = c.get('deps');
+  const recipientId = Number(c.req.param('id'));
   const form = parseForm(visitForm, await readForm(c), c.get('t'));
-  if (!form.ok) return renderRecord(c, id, form.values, form.errors);
-  if (form.data.visitedOn > businessDate(deps.now()))
-    return renderRecord(c, id, form.values, { visitedOn: c.get('t')('visits.record.future') });
-  await recordVisit(deps.db, id, form.data, viewer.id, deps.now());
-  deps.logger.info('visit_recorded', {
-    by: viewer.id,
-    recipientId: id,
-    outcome: form.data.outcome,
-    need: !!form.data.needText,
-  });
+  if (!form.ok) return renderRecord(c, recipientId, form.values, form.errors);
+  const ctx = { db, scope: scope(viewer), recipientId, input: form.data, actorUserId: viewer.id, now: now() };
+  const result = await recordStationVisit(ctx);
+  if (result === 'not_found') notFound();
+  if (result === 'future')
+    return renderRecord(c, recipientId, form.values, { visitedOn: c.get('t')('visits.record.future') });
+  const { outcome, needText } = form.data;
+  logger.info('visit_recorded', { by: viewer.id, recipientId, outcome, need: !!needText });
   setFlash(c, 'visits.recorded');
   return redirectAfterPost(c, '/visits/overdue');
 });
@@ -174,7 +171,8 @@ visitRoutes.post('/recipients/:id{[0-9]+}/requirements', async (c) => {
   const known = new Set((await townshipVolunteers(deps.db, recipient.townshipId)).map((v) => v.id));
   if (form.data.excluded.some((id) => !known.has(id)))
     return renderRequirements(c, form.data, { excluded: c.get('t')('requirements.unknownVolunteer') });
-  await saveRequirements(deps.db, recipient.id, form.data, before, viewer.id, deps.now());
+  const ctx = { db: deps.db, recipientId: recipient.id, input: form.data, before, actorUserId: viewer.id };
+  await saveRequirements({ ...ctx, now: deps.now() });
   setFlash(c, 'requirements.saved');
   return redirectAfterPost(c, `/recipients/${recipient.id}`);
 });
@@ -199,36 +197,24 @@ function afterMove(c: AppContext, result: MoveResult, done: 'needs.assigned' | '
 needRoutes.post('/:id{[0-9]+}/assign', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'followUp'));
-  const deps = c.get('deps');
-  if (!(await needVisible(deps.db, scope(viewer), Number(c.req.param('id'))))) notFound();
+  const { db, now } = c.get('deps');
+  const id = Number(c.req.param('id'));
+  if (!(await needVisible(db, scope(viewer), id))) notFound();
   const form = parseForm(assignNeedForm, await readForm(c), c.get('t'));
   // The board is the form page: a failed move re-renders it with the error and writes nothing.
   if (!form.ok) return renderBoard(c, form.errors.assignee);
-  const result = await assignNeed(
-    deps.db,
-    scope(viewer),
-    Number(c.req.param('id')),
-    form.data.assignee,
-    businessDate(deps.now()),
-    deps.now(),
-  );
+  const result = await assignNeed({ db, scope: scope(viewer), id, assignee: form.data.assignee, now: now() });
   return afterMove(c, result, 'needs.assigned');
 });
 
 needRoutes.post('/:id{[0-9]+}/resolve', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'followUp'));
-  const deps = c.get('deps');
-  if (!(await needVisible(deps.db, scope(viewer), Number(c.req.param('id'))))) notFound();
+  const { db, now } = c.get('deps');
+  const id = Number(c.req.param('id'));
+  if (!(await needVisible(db, scope(viewer), id))) notFound();
   const form = parseForm(resolveNeedForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderBoard(c, form.errors.resolution);
-  const result = await resolveNeed(
-    deps.db,
-    scope(viewer),
-    Number(c.req.param('id')),
-    form.data.resolution,
-    businessDate(deps.now()),
-    deps.now(),
-  );
+  const result = await resolveNeed({ db, scope: scope(viewer), id, resolution: form.data.resolution, now: now() });
   return afterMove(c, result, 'needs.resolvedDone');
 });

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { NEED_CATEGORIES, NEED_URGENCIES, VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../db/schema/index.js';
 import { parseHundredths } from '../../domain/money.js';
 import { SKILL_CODES, type Skill } from '../../domain/skills.js';
-import { MET_OUTCOMES, VISIT_SERVICE_KINDS, type VisitServiceKind } from '../../domain/vocabulary.js';
+import {
+  FUNDING_SOURCES,
+  type FundingSource,
+  MET_OUTCOMES,
+  VISIT_SERVICE_KINDS,
+  type VisitServiceKind,
+} from '../../domain/vocabulary.js';
 import { choice, isoDate, optionalText, requiredText } from '../../lib/zod-fields.js';
 
 /** The outcome of a visit and the optional need found on it: shared by the station's and the volunteer's forms. */
@@ -88,6 +94,13 @@ export const outcomeForm = z
       .transform((s) => (s === '' ? null : Number(s))),
     aidGoodsUnit: optionalText(10),
     aidGoodsValue: optionalYuan,
+    // 资金来源 of what is handed over: the activity form's choices; empty is 未注明.
+    aidSource: z
+      .string()
+      .optional()
+      .transform((s) => (s ?? '').trim())
+      .refine((s) => s === '' || (FUNDING_SOURCES as readonly string[]).includes(s), { error: 'line.badSource' })
+      .transform((s) => (s === '' ? null : (s as FundingSource))),
     serviceKind: z.union([z.string(), z.array(z.string())]).optional(),
     serviceHours: z.union([z.string(), z.array(z.string())]).optional(),
   })

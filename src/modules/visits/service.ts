@@ -8,6 +8,7 @@ import { TASK_OUTCOMES } from '../../domain/vocabulary.js';
 import type { Scope } from '../../lib/scope.js';
 import { urgentNeedNotice } from '../notices/urgent-need.js';
 import {
+  findRecipientInScope,
   type HomeRecipientRow,
   homeRecipientsWithLastVisit,
   listNeeds,
@@ -123,17 +124,35 @@ function taskStatement(db: Db, recipientId: number, input: VisitInput, recordedB
 }
 
 /** Records a visit (and its need) in one batch; answers whether the visit was written. */
-export async function recordVisit(
-  db: Db,
-  recipientId: number,
-  input: VisitInput,
-  recordedBy: number,
-  now: Date,
-  by: VisitBy = {},
-): Promise<boolean> {
-  const statements = visitStatements(db, recipientId, input, recordedBy, now, by);
-  const [written] = await db.batch(statements as unknown as Parameters<typeof db.batch>[0]);
+export async function recordVisit(p: {
+  db: Db;
+  recipientId: number;
+  input: VisitInput;
+  recordedBy: number;
+  now: Date;
+  by?: VisitBy;
+}): Promise<boolean> {
+  const statements = visitStatements(p.db, p.recipientId, p.input, p.recordedBy, p.now, p.by ?? {});
+  const [written] = await p.db.batch(statements as unknown as Parameters<typeof p.db.batch>[0]);
   return changedRows(written as DbRunResult) === 1;
+}
+
+/**
+ * The station's own record of a visit to a recipient in its scope (not found otherwise), never dated after today:
+ * the visit, its need and any station task in one batch.
+ */
+export async function recordStationVisit(p: {
+  db: Db;
+  scope: Scope;
+  recipientId: number;
+  input: VisitInput;
+  actorUserId: number;
+  now: Date;
+}): Promise<'ok' | 'not_found' | 'future'> {
+  if (!(await findRecipientInScope(p.db, p.scope, p.recipientId))) return 'not_found';
+  if (p.input.visitedOn > businessDate(p.now)) return 'future';
+  await recordVisit({ ...p, recordedBy: p.actorUserId });
+  return 'ok';
 }
 
 export interface NeedItem extends NeedRow {
@@ -161,14 +180,15 @@ export async function needsBoard(db: Db, scope: Scope, today: string) {
 export type MoveResult = 'ok' | 'not_found' | 'wrong_state';
 
 /** open → assigned; one conditional statement, so a need already moved or out of scope is untouched. */
-export async function assignNeed(
-  db: Db,
-  scope: Scope,
-  id: number,
-  assignee: string,
-  today: string,
-  now: Date,
-): Promise<MoveResult> {
+export async function assignNeed(p: {
+  db: Db;
+  scope: Scope;
+  id: number;
+  assignee: string;
+  now: Date;
+}): Promise<MoveResult> {
+  const { db, scope, id, assignee, now } = p;
+  const today = businessDate(now);
   const done = await db
     .update(needs)
     .set({ status: 'assigned', assignee, assignedOn: today, updatedAt: now })
@@ -178,14 +198,15 @@ export async function assignNeed(
 }
 
 /** open or assigned → resolved. */
-export async function resolveNeed(
-  db: Db,
-  scope: Scope,
-  id: number,
-  resolution: string,
-  today: string,
-  now: Date,
-): Promise<MoveResult> {
+export async function resolveNeed(p: {
+  db: Db;
+  scope: Scope;
+  id: number;
+  resolution: string;
+  now: Date;
+}): Promise<MoveResult> {
+  const { db, scope, id, resolution, now } = p;
+  const today = businessDate(now);
   const done = await db
     .update(needs)
     .set({

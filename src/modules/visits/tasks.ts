@@ -6,6 +6,13 @@ import { auditRowsFrom } from '../../lib/audit.js';
 import type { Scope } from '../../lib/scope.js';
 import { recipientsIn } from '../recipients/queries.js';
 
+/**
+ * Households without an open exit or transfer task: a death or a move reported on a visit takes the household out of
+ * every visiting promise (care compliance, the service-day plan) until the station closes the task. For a query whose
+ * outer table is `recipients`.
+ */
+export const noOpenStationTask = sql`not exists (select 1 from station_tasks st where st.recipient_id = "recipients"."id" and st.status = 'open')`;
+
 const inScope = (db: Db, scope: Scope) =>
   inArray(stationTasks.recipientId, db.select({ id: recipients.id }).from(recipients).where(recipientsIn(scope)));
 

@@ -68,6 +68,7 @@ export function PlanPage(p: PlanPageProps) {
           capacity: p.capacity,
         })}{' '}
         {t('coverage.rule', { months: p.months })}
+        {t(`coverage.source.${p.periodSource}`)}
       </p>
       <HouseholdsPerVolunteerForm ui={p.ui} action={`${base}/capacity`} value={p.capacity} />
       <div class="actions">

@@ -1,4 +1,4 @@
-import { NEED_CATEGORIES, NEED_URGENCIES, VISIT_OUTCOMES } from '../../../src/domain/vocabulary.js';
+import { FUNDING_SOURCES, NEED_CATEGORIES, NEED_URGENCIES, VISIT_OUTCOMES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import type { VolunteerSheet } from '../../../src/modules/plans/results.js';
@@ -28,7 +28,8 @@ function prefixed(id: number, errors: FieldErrors | undefined): FieldErrors | un
   return out;
 }
 
-function HouseholdRow({ ui, r, values, errors }: { ui: Ui; r: Row; values?: FormValues; errors?: FieldErrors }) {
+function HouseholdRow(p: { ui: Ui; r: Row; values?: FormValues; errors?: FieldErrors; correct?: number }) {
+  const { ui, r, values, errors } = p;
   const { t } = ui;
   const name = (f: (typeof RESULT_FIELDS)[number]) => resultField(r.id, f);
   const own = prefixed(r.id, errors);
@@ -42,7 +43,17 @@ function HouseholdRow({ ui, r, values, errors }: { ui: Ui; r: Row; values?: Form
         · {r.village ?? ''} {r.address ?? ''}
       </header>
       {r.outcome ? (
-        <p class="recorded">{t('today.recorded', { outcome: t(`visitOutcome.${r.outcome}`) })}</p>
+        <p class="recorded">
+          {t('today.recorded', { outcome: t(`visitOutcome.${r.outcome}`) })}
+          {p.correct ? (
+            <>
+              {' · '}
+              <a href={`/visits/records/${p.correct}/correct`} class="correct">
+                {t('field.correct')}
+              </a>
+            </>
+          ) : null}
+        </p>
       ) : (
         <div class="grid">
           <Select
@@ -69,6 +80,13 @@ function HouseholdRow({ ui, r, values, errors }: { ui: Ui; r: Row; values?: Form
           <Field name={name('aidCash')} label={t('today.aidCash')} {...common} inputmode="decimal" />
           <Field name={name('aidGoodsName')} label={t('today.aidGoodsName')} {...common} maxlength={50} />
           <Field name={name('aidGoodsValue')} label={t('today.aidGoodsValue')} {...common} inputmode="decimal" />
+          <Select
+            name={name('aidSource')}
+            label={t('line.source')}
+            {...common}
+            placeholder={t('fundingSource.unspecified')}
+            options={FUNDING_SOURCES.map((k) => ({ value: k, label: t(`fundingSource.${k}`) }))}
+          />
           <Field name={name('notes')} label={t('results.notes')} {...common} maxlength={1000} />
         </div>
       )}
@@ -93,7 +111,13 @@ export function ResultsPage({ ui, shift, sheet, values, errors, formError }: Res
       <form method="post" action={`/plans/${shift.id}/results/${sheet.volunteer.id}`}>
         <FormErrors errors={all} message={t('form.invalid')} />
         {sheet.rows.map((r) => (
-          <HouseholdRow ui={ui} r={r} values={values} errors={errors?.get(r.id)} />
+          <HouseholdRow
+            ui={ui}
+            r={r}
+            values={values}
+            errors={errors?.get(r.id)}
+            correct={sheet.corrections.get(r.recipientId)}
+          />
         ))}
         {sheet.rows.some((r) => !r.outcome) ? <button type="submit">{t('results.save')}</button> : null}
       </form>

@@ -1,4 +1,4 @@
-import { VISIT_OUTCOMES } from '../../../src/domain/vocabulary.js';
+import { FUNDING_SOURCES, VISIT_OUTCOMES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import type { Household } from '../../../src/modules/plans/queries.js';
@@ -161,6 +161,14 @@ export function OutcomeForm({ ui, h, values, errors, action, correct }: Omit<Out
             errors={errors}
             inputmode="decimal"
             maxlength={12}
+          />
+          <Select
+            name="aidSource"
+            label={t('line.source')}
+            values={values}
+            errors={errors}
+            placeholder={t('fundingSource.unspecified')}
+            options={FUNDING_SOURCES.map((k) => ({ value: k, label: t(`fundingSource.${k}`) }))}
           />
         </fieldset>
         <ServiceRows ui={ui} values={values} errors={errors} />
