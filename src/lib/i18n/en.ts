@@ -2,6 +2,7 @@ import { enActivation } from '../../modules/activation/messages.js';
 import { enCareUnits } from '../../modules/care-units/messages.js';
 import { enCertificates } from '../../modules/certificates/messages.js';
 import { enKept } from '../../modules/kept/messages.js';
+import { enDoubleAid } from '../../modules/ledger/double-aid-messages.js';
 import { enLedger } from '../../modules/ledger/messages.js';
 import { enNotices } from '../../modules/notices/messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
@@ -28,6 +29,7 @@ export const en: Dictionary = {
   ...enRecipients,
   ...enAidHistory,
   ...enLedger,
+  ...enDoubleAid,
   ...enReports,
   ...enVisits,
   ...enCompliance,

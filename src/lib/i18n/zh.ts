@@ -2,6 +2,7 @@ import { zhActivation } from '../../modules/activation/messages.js';
 import { zhCareUnits } from '../../modules/care-units/messages.js';
 import { zhCertificates } from '../../modules/certificates/messages.js';
 import { zhKept } from '../../modules/kept/messages.js';
+import { zhDoubleAid } from '../../modules/ledger/double-aid-messages.js';
 import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhNotices } from '../../modules/notices/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
@@ -28,6 +29,7 @@ export const zh = {
   ...zhRecipients,
   ...zhAidHistory,
   ...zhLedger,
+  ...zhDoubleAid,
   ...zhReports,
   ...zhVisits,
   ...zhCompliance,
