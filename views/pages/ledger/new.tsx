@@ -59,7 +59,7 @@ export function NewActivityPage(props: NewActivityProps) {
           hx-get="/activities/double-aid/check"
           hx-trigger="change"
           hx-target="#double-aid"
-          hx-swap="outerHTML"
+          hx-sync="this:replace"
           hx-include="#activity-form"
         >
           <Select
@@ -99,7 +99,9 @@ export function NewActivityPage(props: NewActivityProps) {
             </div>
           </fieldset>
         </div>
-        <DoubleAidNotice ui={ui} earlier={props.doubleAid ?? []} days={props.doubleAidDays} confirm={props.confirm} />
+        <div id="double-aid" aria-live="polite">
+          <DoubleAidNotice ui={ui} earlier={props.doubleAid ?? []} days={props.doubleAidDays} confirm={props.confirm} />
+        </div>
         <fieldset>
           <legend>{t('activities.nursingHomes')}</legend>
           {homes.map((h) => (

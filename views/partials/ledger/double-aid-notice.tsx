@@ -3,7 +3,8 @@ import type { Ui } from '../../../src/lib/ui.js';
 import type { NamedAidEvent } from '../../../src/modules/ledger/double-aid.js';
 
 /**
- * Other bodies' aid to the chosen households within the window. `confirm` (the no-JS submit's confirm step) carries
+ * Other bodies' aid to the chosen households within the window: the content of `#double-aid` (the form's and the
+ * htmx check's; the container stays, so a slower answer never lands in a replaced element). `confirm` (the no-JS submit's confirm step) carries
  * the aid seen as hidden fields, so saving again is the confirmation, and new aid since asks again.
  */
 export function DoubleAidNotice({
@@ -18,9 +19,9 @@ export function DoubleAidNotice({
   confirm?: boolean;
 }) {
   const { t } = ui;
-  if (earlier.length === 0) return <div id="double-aid" />;
+  if (earlier.length === 0) return null;
   return (
-    <div id="double-aid" class="notice" role="alert">
+    <div class="notice" role="alert">
       <p>
         <strong>{t('doubleAid.warning', { days })}</strong>
       </p>
