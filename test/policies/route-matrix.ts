@@ -427,6 +427,8 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
         expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 },
       },
     ],
+    'GET /certificates/issue': [{ path: '/certificates/issue', expect: ledgerStaff(200) }],
+    'POST /certificates/issue': [{ path: '/certificates/issue', form: {}, expect: ledgerStaff(422) }],
     'GET /activities/double-aid': [
       { path: '/activities/double-aid?month=2026-11', expect: registerStaff(200) },
       { path: '/activities/double-aid?month=2026-13', expect: registerStaff(422) },
