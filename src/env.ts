@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DOUBLE_AID_DAYS } from './domain/double-aid.js';
 import { derivedLookupKey, type KeyRing } from './lib/personal-data.js';
 
 /** Everything the server and the CLI read from their environment, validated once. */
@@ -47,6 +48,8 @@ export const configSchema = z.object({
     .optional(),
   // Time a visit plan may take before the best plan found is returned with its gap (decision 0053).
   PLAN_TIME_LIMIT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  // Aid from two bodies to one household within this many days is flagged on the activity form and listed.
+  DOUBLE_AID_DAYS: z.coerce.number().int().min(1).max(366).default(DEFAULT_DOUBLE_AID_DAYS),
 });
 
 const countyDatabases = z.record(
@@ -88,6 +91,8 @@ export interface Config {
   calendarUidDomain: string;
   /** Wall-clock budget of one visit plan, in ms (default 5 s). */
   planTimeLimitMs: number;
+  /** The double-aid window in days (DOUBLE_AID_DAYS, default 30). */
+  doubleAidDays: number;
 }
 
 function key32(name: string, base64: string): Uint8Array {
@@ -146,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     calendarUidDomain:
       raw.CALENDAR_UID_DOMAIN ?? (raw.PUBLIC_URL ? new URL(raw.PUBLIC_URL).hostname : 'shouwang.invalid'),
     planTimeLimitMs: raw.PLAN_TIME_LIMIT_MS,
+    doubleAidDays: raw.DOUBLE_AID_DAYS,
     serviceDays: [...new Set(raw.SERVICE_DAYS.split(',').map((d) => Number(d.trim())))]
       .filter((d) => d >= 1 && d <= 31)
       .sort((a, b) => a - b),

@@ -462,6 +462,15 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
         expect: { ...ledgerStaff(422), stationY: 404, coordB: 404 },
       },
     ],
+    'GET /certificates/issue': [{ path: '/certificates/issue', expect: ledgerStaff(200) }],
+    'POST /certificates/issue': [{ path: '/certificates/issue', form: {}, expect: ledgerStaff(422) }],
+    'GET /activities/double-aid': [
+      { path: '/activities/double-aid?month=2026-11', expect: registerStaff(200) },
+      { path: '/activities/double-aid?month=2026-13', expect: registerStaff(422) },
+    ],
+    'GET /activities/double-aid/check': [
+      { path: `/activities/double-aid/check?recipientIds=${f.rx.id}`, expect: ledgerStaff(200) },
+    ],
     'GET /activities/import': [{ path: '/activities/import', expect: only({ admin: 200 }) }],
     'POST /activities/import': [{ path: '/activities/import', form: {}, expect: only({ admin: 422 }) }],
     'POST /activities/export.csv': [{ path: '/activities/export.csv', expect: only({ admin: 200 }) }],

@@ -204,7 +204,10 @@ describe('recipient visit history', () => {
     });
     expect(res.status).toBe(303);
     const page = await (await as.stationX.get(`/recipients/${f.rx.id}`)).text();
-    expect(page).toContain('2026-11-24 · 真情慰问 · 村医（王村医） · 已走访 · 送了米和油');
+    // The visit is a row of the household's history: date, who, kind, outcome and notes.
+    expect(page).toContain(
+      '<tr data-type="visit"><td>2026-11-24</td><td>村医（王村医）</td><td>走访 · 真情慰问</td><td>已走访 · 送了米和油</td></tr>',
+    );
   });
 });
 

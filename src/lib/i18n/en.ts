@@ -2,12 +2,14 @@ import { enActivation } from '../../modules/activation/messages.js';
 import { enCareUnits } from '../../modules/care-units/messages.js';
 import { enCertificates } from '../../modules/certificates/messages.js';
 import { enKept } from '../../modules/kept/messages.js';
+import { enDoubleAid } from '../../modules/ledger/double-aid-messages.js';
 import { enLedger } from '../../modules/ledger/messages.js';
 import { enNotices } from '../../modules/notices/messages.js';
 import { enOrganisations } from '../../modules/organisations/messages.js';
 import { enPlaces } from '../../modules/places/messages.js';
 import { enPlanCoverage } from '../../modules/plans/coverage-messages.js';
 import { enPlans } from '../../modules/plans/messages.js';
+import { enAidHistory } from '../../modules/recipients/history-messages.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
 import { enReports } from '../../modules/reports/messages.js';
@@ -25,7 +27,9 @@ export const en: Dictionary = {
   ...enCommon,
   ...enRegistry,
   ...enRecipients,
+  ...enAidHistory,
   ...enLedger,
+  ...enDoubleAid,
   ...enReports,
   ...enVisits,
   ...enCompliance,

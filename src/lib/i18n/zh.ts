@@ -2,12 +2,14 @@ import { zhActivation } from '../../modules/activation/messages.js';
 import { zhCareUnits } from '../../modules/care-units/messages.js';
 import { zhCertificates } from '../../modules/certificates/messages.js';
 import { zhKept } from '../../modules/kept/messages.js';
+import { zhDoubleAid } from '../../modules/ledger/double-aid-messages.js';
 import { zhLedger } from '../../modules/ledger/messages.js';
 import { zhNotices } from '../../modules/notices/messages.js';
 import { zhOrganisations } from '../../modules/organisations/messages.js';
 import { zhPlaces } from '../../modules/places/messages.js';
 import { zhPlanCoverage } from '../../modules/plans/coverage-messages.js';
 import { zhPlans } from '../../modules/plans/messages.js';
+import { zhAidHistory } from '../../modules/recipients/history-messages.js';
 import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
 import { zhReports } from '../../modules/reports/messages.js';
@@ -25,7 +27,9 @@ export const zh = {
   ...zhCommon,
   ...zhRegistry,
   ...zhRecipients,
+  ...zhAidHistory,
   ...zhLedger,
+  ...zhDoubleAid,
   ...zhReports,
   ...zhVisits,
   ...zhCompliance,

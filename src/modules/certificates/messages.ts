@@ -29,6 +29,20 @@ export const zhCertificates = {
   'certificates.verify.notFound': '未找到编号为 {serial} 的证明。请核对编号；如仍无法核验，请联系出具单位。',
   'certificates.verify.badSerial': '编号格式不正确，应形如 2026-ABCD-EFGH-JKLM',
   'certificates.verify.throttled': '核验次数过多，请 {minutes} 分钟后再试。',
+  'certificates.for.title': '为志愿者开具服务记录证明',
+  'certificates.for.intro':
+    '本单位范围内有已确认服务时长的志愿者，无论是否有登录账号，都可以在这里开具证明。同一天对同一服务再次开具，得到的是同一份证明。',
+  'certificates.for.search': '按志愿者姓名查找',
+  'certificates.for.volunteer': '志愿者',
+  'certificates.for.services': '服务次数',
+  'certificates.for.login': '登录账号',
+  'certificates.for.hasLogin': '有',
+  'certificates.for.noLogin': '无',
+  'certificates.for.none': '暂无可开具证明的志愿者。',
+  'certificates.for.more': '只列出前 {count} 条，请按姓名查找。',
+  'certificates.for.invalid': '请从列表中选择志愿者和组织。',
+  'certificates.for.noService': '该志愿者在该组织没有已确认的服务时长，无法开具证明。',
+  'certificates.for.link': '为志愿者开具证明',
 } as const;
 
 export const enCertificates: { readonly [K in keyof typeof zhCertificates]: string } = {
@@ -64,4 +78,19 @@ export const enCertificates: { readonly [K in keyof typeof zhCertificates]: stri
     'No record with serial {serial} was found. Check the serial; if it still cannot be verified, contact the issuing organisation.',
   'certificates.verify.badSerial': 'A serial looks like 2026-ABCD-EFGH-JKLM',
   'certificates.verify.throttled': 'Too many checks: try again in {minutes} minutes.',
+  'certificates.for.title': 'Issue service records for volunteers',
+  'certificates.for.intro':
+    'Any volunteer of your reach with confirmed hours can be given a record here, with or without a login. Issuing again on the same day for the same service gives the same record.',
+  'certificates.for.search': 'Find a volunteer by name',
+  'certificates.for.volunteer': 'Volunteer',
+  'certificates.for.services': 'Services',
+  'certificates.for.login': 'Login',
+  'certificates.for.hasLogin': 'Yes',
+  'certificates.for.noLogin': 'No',
+  'certificates.for.none': 'No volunteer with confirmed hours to issue a record for.',
+  'certificates.for.more': 'Only the first {count} are listed: search by name.',
+  'certificates.for.invalid': 'Choose a volunteer and an organisation from the list.',
+  'certificates.for.noService':
+    'This volunteer has no confirmed hours with this organisation: no record can be issued.',
+  'certificates.for.link': 'Issue records for volunteers',
 };

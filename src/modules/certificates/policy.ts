@@ -1,12 +1,19 @@
 import type { Viewer } from '../../lib/context.js';
 import { ALL, NONE, organisation, type Scope, township } from '../../lib/scope.js';
 
-export type CertificateAction = 'issueOwn' | 'view';
+/** `issueFor`: staff issue on a volunteer's behalf (with or without a login) for the organisations in their Scope. */
+export type CertificateAction = 'issueOwn' | 'issueFor' | 'view';
 
-/** Volunteers issue their own certificates; anyone logged in may open one inside their Scope. */
+/** Volunteers issue their own certificates; staff for the volunteers of their reach; anyone logged in may open one inside their Scope. */
 export function can(viewer: Viewer | null, action: CertificateAction): boolean {
   if (!viewer) return false;
   if (action === 'issueOwn') return viewer.role === 'volunteer';
+  if (action === 'issueFor')
+    return (
+      viewer.role === 'county_admin' ||
+      (viewer.role === 'station_staff' && viewer.townshipId !== null) ||
+      (viewer.role === 'org_coordinator' && viewer.organisationId !== null)
+    );
   return ['volunteer', 'county_admin', 'station_staff', 'org_coordinator'].includes(viewer.role);
 }
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { CertificatePage } from '../../../views/pages/certificates/certificate.js';
 import { ChooseCertificatePage } from '../../../views/pages/certificates/choose.js';
+import { IssueForPage } from '../../../views/pages/certificates/issue-for.js';
 import { VerifyPage } from '../../../views/pages/certificates/verify.js';
 import { normaliseSerial } from '../../domain/certificate.js';
 import { businessDate } from '../../domain/dates.js';
@@ -11,6 +12,7 @@ import { readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { currentVolunteer } from '../shifts/routes.js';
 import { certificateDocx } from './docx.js';
+import { issueForPage, issueOnBehalf } from './on-behalf.js';
 import { certificatePage, choosePage, verifyCheck } from './pages.js';
 import { can, scope } from './policy.js';
 import { findCertificate } from './queries.js';
@@ -58,6 +60,26 @@ certificateChoiceRoutes.post('/', async (c) => {
     <ChooseCertificatePage ui={uiOf(c)} {...page} error={c.get('t')('certificates.noService')} />,
     422,
   );
+});
+
+/** Staff: the volunteers of their reach with confirmed hours, login or not, each a certificate to issue. */
+certificateRoutes.get('/issue', async (c) => {
+  authorize(c, can(viewerOf(c), 'issueFor'));
+  const q = (c.req.query('q') ?? '').trim().slice(0, 50);
+  const model = await issueForPage({ db: c.get('deps').db, actor: viewerOf(c), q });
+  return renderPage(c, <IssueForPage ui={uiOf(c)} {...model} />);
+});
+
+certificateRoutes.post('/issue', async (c) => {
+  authorize(c, can(viewerOf(c), 'issueFor'));
+  const { db, now } = c.get('deps');
+  const ctx = { db, t: c.get('t'), now: now(), actor: viewerOf(c) };
+  const outcome = await issueOnBehalf({ ...ctx, values: await readForm(c) });
+  if (outcome.kind === 'missing') notFound();
+  if (outcome.kind === 'issued') return redirectAfterPost(c, `/certificates/${outcome.serial}`);
+  const error = ctx.t(outcome.kind === 'invalid' ? 'certificates.for.invalid' : 'certificates.for.noService');
+  const page = await issueForPage({ db, actor: ctx.actor, q: '' });
+  return renderPage(c, <IssueForPage ui={uiOf(c)} {...page} error={error} />, 422);
 });
 
 async function visibleCertificate(c: AppContext, serial: string) {

@@ -3,12 +3,15 @@ import { activities } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
 import { ALL, NONE, organisation, type Scope, scopeHolds, scopeWhere, township } from '../../lib/scope.js';
 
-export type LedgerAction = 'list' | 'record' | 'reverse' | 'report' | 'export' | 'import';
+/** `doubleAid`: the county list of households aided by two bodies within the window (county and stations). */
+export type LedgerAction = 'list' | 'record' | 'reverse' | 'report' | 'export' | 'import' | 'doubleAid';
 
 /** Who may do what with activities and the aid ledger. Volunteers record aid through their visits, not here. */
 export function can(viewer: Viewer | null, action: LedgerAction): boolean {
   if (!viewer) return false;
   if (action === 'import') return viewer.role === 'county_admin';
+  if (action === 'doubleAid')
+    return viewer.role === 'county_admin' || (viewer.role === 'station_staff' && viewer.townshipId !== null);
   if (viewer.role === 'county_admin') return true;
   if (viewer.role === 'station_staff') return viewer.townshipId !== null;
   if (viewer.role === 'org_coordinator') return viewer.organisationId !== null;

@@ -133,3 +133,18 @@ export const filtersForm = z.object({
 });
 
 export type FilterValues = z.infer<typeof filtersForm>;
+
+/** The htmx check on the activity form: whichever of these are chosen so far (empty ones are ignored). */
+export const doubleAidCheckQuery = z.object({
+  organisationId: optionalId,
+  occurredOn: z.union([z.literal(''), isoDate]).optional(),
+  recipientIds: ids,
+});
+
+/** The county list's month, `YYYY-MM`; absent is the current month. */
+export const doubleAidMonthQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'doubleAid.badMonth' })
+    .optional(),
+});

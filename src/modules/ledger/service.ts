@@ -128,7 +128,7 @@ export function activityStatements(
   db: Db,
   input: ActivityInput,
   r: Resolved,
-  meta: { idempotencyKey: string; actorUserId: number | null; now: Date; nonce: string },
+  meta: { idempotencyKey: string; actorUserId: number | null; now: Date; nonce: string; doubleAid?: number[] },
 ) {
   const { org, people, homes } = r;
   // Filed where the aid arrived (decision 0175): each target under its own township, the activity and its lines
@@ -185,6 +185,23 @@ export function activityStatements(
       },
       meta.now,
     ),
+    // Saved after the form showed other bodies' aid within the window: who confirmed, and which aid they saw.
+    ...(meta.doubleAid?.length
+      ? [
+          auditRowsFrom(
+            db,
+            {
+              actorUserId: meta.actorUserId,
+              action: 'confirm_double_aid',
+              entity: 'activity',
+              entityId: sql`CAST(a.id AS TEXT)`,
+              changes: JSON.stringify({ earlierActivityIds: meta.doubleAid }),
+              rows: sql`FROM ${mine} AS a`,
+            },
+            meta.now,
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -202,7 +219,7 @@ export function formKey(userId: number, clientKey: string): string {
 export async function recordActivity(
   db: Db,
   input: ActivityInput,
-  meta: { idempotencyKey: string; actorUserId: number | null; now: Date },
+  meta: { idempotencyKey: string; actorUserId: number | null; now: Date; doubleAid?: number[] },
 ): Promise<RecordResult> {
   const resolved = await resolveActivity(db, input);
   if (typeof resolved === 'string') return { ok: false, reason: resolved };

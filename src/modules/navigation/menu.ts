@@ -1,6 +1,7 @@
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
 import { can as canCareUnits } from '../care-units/policy.js';
+import { can as canCertificates } from '../certificates/policy.js';
 import { can as canLedger } from '../ledger/policy.js';
 import { can as canOrganisations } from '../organisations/policy.js';
 import { can as canPlaces } from '../places/policy.js';
@@ -37,6 +38,7 @@ const MENU: (NavItem & { may: (v: Viewer) => boolean })[] = [
   { href: '/shifts/templates', label: 'shifts.templates', may: (v) => canTemplates(v, 'templates') },
   { href: '/service-days', label: 'nav.serviceDays', may: (v) => canTemplates(v, 'county') },
   { href: '/reports/aid', label: 'nav.aidReport', may: (v) => canLedger(v, 'report') },
+  { href: '/certificates/issue', label: 'certificates.for.link', may: (v) => canCertificates(v, 'issueFor') },
   { href: '/visits/overdue', label: 'nav.overdue', may: (v) => canVisits(v, 'overdue') },
   { href: '/needs', label: 'nav.needs', may: (v) => canVisits(v, 'needs') },
   { href: '/visits/tasks', label: 'nav.tasks', may: (v) => canVisits(v, 'needs') },

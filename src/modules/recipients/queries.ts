@@ -1,14 +1,6 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import {
-  assessments,
-  auditLog,
-  organisations,
-  recipients,
-  townships,
-  villages,
-  visits,
-} from '../../db/schema/index.js';
+import { assessments, auditLog, organisations, recipients, townships, villages } from '../../db/schema/index.js';
 import { type Scope, scopeWhere } from '../../lib/scope.js';
 import { unitCovers } from '../care-units/coverage.js';
 import { townshipChoices } from '../places/queries.js';
@@ -16,7 +8,6 @@ import type { RecipientListQuery } from './schema.js';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
-export type VisitRow = typeof visits.$inferSelect;
 
 export const PAGE_SIZE = 25;
 
@@ -103,16 +94,6 @@ export function recipientAssessments(db: Db, recipientId: number) {
     .from(assessments)
     .where(eq(assessments.recipientId, recipientId))
     .orderBy(desc(assessments.assessedOn), desc(assessments.id));
-}
-
-/** The latest visits to a recipient, newest first (the cadence page has the rest). */
-export function recipientVisits(db: Db, recipientId: number) {
-  return db
-    .select()
-    .from(visits)
-    .where(eq(visits.recipientId, recipientId))
-    .orderBy(desc(visits.visitedOn), desc(visits.id))
-    .limit(20);
 }
 
 export function recipientHistory(db: Db, recipientId: number) {

@@ -12,15 +12,9 @@ import type { MessageKey } from '../../lib/i18n/index.js';
 import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { boundTownship } from '../../lib/scope.js';
 import { townshipChoices } from '../places/queries.js';
+import { aidHistory } from './aid-history.js';
 import { can, scope } from './policy.js';
-import {
-  findRecipient,
-  formOptions,
-  listRecipients,
-  recipientAssessments,
-  recipientHistory,
-  recipientVisits,
-} from './queries.js';
+import { findRecipient, formOptions, listRecipients, recipientAssessments, recipientHistory } from './queries.js';
 import { assessmentForm, editRecipientForm, listQuery, newRecipientForm } from './schema.js';
 import { addAssessment, createRecipient, reveal, updateRecipient } from './service.js';
 
@@ -142,10 +136,16 @@ async function renderDetail(
   const viewer = viewerOf(c);
   const detail = await scopedRecipient(c);
   const db = c.get('deps').db;
-  const [assessments, history, visitRows] = await Promise.all([
+  const aidPage = /^\d{1,5}$/.test(c.req.query('history') ?? '') ? Math.max(1, Number(c.req.query('history'))) : 1;
+  const [assessments, history, aid] = await Promise.all([
     recipientAssessments(db, detail.recipient.id),
     recipientHistory(db, detail.recipient.id),
-    recipientVisits(db, detail.recipient.id),
+    aidHistory(db, {
+      scope: scope(viewer),
+      recipientId: detail.recipient.id,
+      page: aidPage,
+      year: today(c).slice(0, 4),
+    }),
   ]);
   const page = (
     <RecipientDetailPage
@@ -153,7 +153,8 @@ async function renderDetail(
       detail={detail}
       assessments={assessments}
       history={history}
-      visits={visitRows}
+      aid={aid}
+      aidPage={aidPage}
       today={today(c)}
       canEdit={can(viewer, 'edit', detail.recipient)}
       canReveal={can(viewer, 'reveal', detail.recipient)}

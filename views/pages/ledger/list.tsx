@@ -14,6 +14,7 @@ export interface ActivitiesProps {
   organisations: { id: number; name: string }[];
   canRecord: boolean;
   canImport: boolean;
+  canDoubleAid: boolean;
   heading?: string;
   prev?: string;
   next?: string;
@@ -28,6 +29,7 @@ export function ActivitiesPage({
   organisations,
   canRecord,
   canImport,
+  canDoubleAid,
   heading,
   prev,
   next,
@@ -45,6 +47,11 @@ export function ActivitiesPage({
         {canImport ? (
           <a href="/activities/import" role="button" class="secondary">
             {t('import.title')}
+          </a>
+        ) : null}
+        {canDoubleAid ? (
+          <a href="/activities/double-aid" role="button" class="secondary outline">
+            {t('doubleAid.link')}
           </a>
         ) : null}
       </hgroup>

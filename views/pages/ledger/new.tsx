@@ -1,21 +1,15 @@
 import { ACTIVITY_KINDS } from '../../../src/domain/vocabulary.js';
-import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
+import type { FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import type { RecipientOption } from '../../../src/modules/ledger/queries.js';
+import type { NewActivityModel } from '../../../src/modules/ledger/pages.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
+import { DoubleAidNotice } from '../../partials/ledger/double-aid-notice.js';
 import { AddLineButton, LineRow } from '../../partials/ledger/line-row.js';
 import { RecipientOptions } from '../../partials/ledger/recipient-options.js';
 
-export interface NewActivityProps {
+export interface NewActivityProps extends NewActivityModel {
   ui: Ui;
-  formKey: string;
-  organisations: { id: number; name: string }[];
-  homes: { id: number; name: string }[];
-  found: RecipientOption[];
-  q: string;
-  values?: FormValues;
-  errors?: FieldErrors;
 }
 
 const arr = (values: FormValues | undefined, k: string): string[] => {
@@ -24,7 +18,8 @@ const arr = (values: FormValues | undefined, k: string): string[] => {
 };
 
 /** Record an activity: who, when, whom, and its lines. htmx adds lines and searches recipients; without it, 3 lines and a search reload. */
-export function NewActivityPage({ ui, formKey, organisations, homes, found, q, values, errors }: NewActivityProps) {
+export function NewActivityPage(props: NewActivityProps) {
+  const { ui, formKey, organisations, homes, found, q, values, errors } = props;
   const { t } = ui;
   const chosenRecipients = new Set(arr(values, 'recipientIds').map(Number));
   const chosenHomes = new Set(arr(values, 'nursingHomeIds').map(Number));
@@ -59,42 +54,54 @@ export function NewActivityPage({ ui, formKey, organisations, homes, found, q, v
       </form>
       <form method="post" action="/activities" id="activity-form">
         <input type="hidden" name="idempotencyKey" value={formKey} />
-        <Select
-          name="organisationId"
-          label={t('activities.organisation')}
-          values={values}
-          errors={errors}
-          required
-          options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
-        />
-        <Field name="occurredOn" type="date" label={t('activities.date')} values={values} errors={errors} required />
-        <Select
-          name="kind"
-          label={t('activities.kind')}
-          values={values}
-          errors={errors}
-          required
-          options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activity.kind.${k}`) }))}
-        />
-        <fieldset>
-          <legend>{t('activities.households')}</legend>
-          <label for="f-qlive">{t('activities.searchRecipient')}</label>
-          <input
-            id="f-qlive"
-            name="q"
-            type="search"
-            value={q}
-            aria-describedby="f-qlive-hint"
-            hx-get="/activities/recipients"
-            hx-trigger="input changed delay:300ms"
-            hx-target="#recipient-options"
-            hx-include="#activity-form"
+        {/* Choosing the organisation, date or households asks whether another body aided them lately. */}
+        <div
+          hx-get="/activities/double-aid/check"
+          hx-trigger="change"
+          hx-target="#double-aid"
+          hx-sync="this:replace"
+          hx-include="#activity-form"
+        >
+          <Select
+            name="organisationId"
+            label={t('activities.organisation')}
+            values={values}
+            errors={errors}
+            required
+            options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
           />
-          <small id="f-qlive-hint">{t('activities.searchHint')}</small>
-          <div id="recipient-options">
-            <RecipientOptions ui={ui} found={found} chosen={chosenRecipients} />
-          </div>
-        </fieldset>
+          <Field name="occurredOn" type="date" label={t('activities.date')} values={values} errors={errors} required />
+          <Select
+            name="kind"
+            label={t('activities.kind')}
+            values={values}
+            errors={errors}
+            required
+            options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`activity.kind.${k}`) }))}
+          />
+          <fieldset>
+            <legend>{t('activities.households')}</legend>
+            <label for="f-qlive">{t('activities.searchRecipient')}</label>
+            <input
+              id="f-qlive"
+              name="q"
+              type="search"
+              value={q}
+              aria-describedby="f-qlive-hint"
+              hx-get="/activities/recipients"
+              hx-trigger="input changed delay:300ms"
+              hx-target="#recipient-options"
+              hx-include="#activity-form"
+            />
+            <small id="f-qlive-hint">{t('activities.searchHint')}</small>
+            <div id="recipient-options">
+              <RecipientOptions ui={ui} found={found} chosen={chosenRecipients} />
+            </div>
+          </fieldset>
+        </div>
+        <div id="double-aid" aria-live="polite">
+          <DoubleAidNotice ui={ui} earlier={props.doubleAid ?? []} days={props.doubleAidDays} confirm={props.confirm} />
+        </div>
         <fieldset>
           <legend>{t('activities.nursingHomes')}</legend>
           {homes.map((h) => (
@@ -121,7 +128,7 @@ export function NewActivityPage({ ui, formKey, organisations, homes, found, q, v
         ) : null}
         <AddLineButton ui={ui} next={rows} />
         <Field name="note" label={t('activities.note')} values={values} errors={errors} maxlength={500} />
-        <button type="submit">{t('common.save')}</button>
+        <button type="submit">{props.confirm ? t('doubleAid.saveAnyway') : t('common.save')}</button>
       </form>
     </Page>
   );

@@ -2,9 +2,11 @@ import { agreementStatus } from '../../../src/domain/agreement.js';
 import { ADL_ITEMS } from '../../../src/domain/care-level.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import type { AssessmentRow, AuditRow, RecipientDetail, VisitRow } from '../../../src/modules/recipients/queries.js';
+import type { AidHistory } from '../../../src/modules/recipients/aid-history.js';
+import type { AssessmentRow, AuditRow, RecipientDetail } from '../../../src/modules/recipients/queries.js';
 import { Notice } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
+import { AidHistorySection } from './aid-history.js';
 import { AssessmentForm } from './assessment-form.js';
 
 export interface RecipientDetailProps {
@@ -12,7 +14,9 @@ export interface RecipientDetailProps {
   detail: RecipientDetail;
   assessments: AssessmentRow[];
   history: AuditRow[];
-  visits: VisitRow[];
+  /** Every visit, activity and line for the household, one page of it (`?history=`). */
+  aid: AidHistory;
+  aidPage: number;
   today: string;
   canEdit: boolean;
   canReveal: boolean;
@@ -162,20 +166,14 @@ export function RecipientDetailPage(p: RecipientDetailProps) {
             <a href={`/visits/recipients/${r.id}/requirements`}>{t('requirements.link')}</a>
           </p>
         ) : null}
-        {p.visits.length === 0 ? (
-          <p class="muted">{t('common.empty')}</p>
-        ) : (
-          <ul id="visits">
-            {p.visits.map((v) => (
-              <li>
-                {v.visitedOn} · {t(`visitKind.${v.kind}`)} · {t(`visitorKind.${v.visitorKind}`)}
-                {v.visitorNames ? `（${v.visitorNames}）` : ''} · {t(`visitOutcome.${v.outcome}`)}
-                {v.notes ? ` · ${v.notes}` : ''}
-              </li>
-            ))}
-          </ul>
-        )}
       </section>
+
+      <AidHistorySection
+        ui={p.ui}
+        history={p.aid}
+        page={p.aidPage}
+        link={(n) => `/recipients/${r.id}?history=${n}#aid-history`}
+      />
 
       <section>
         <h2>{t('recipients.history')}</h2>
