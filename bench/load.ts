@@ -1,5 +1,7 @@
 // npm run bench:load — many logged-in users at once, reads and writes mixed, on the demo county:
 // zero 5xx, zero lost writes (successes the clients saw vs rows in the database), p99 and memory printed.
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import { users, volunteers } from '../src/db/schema/index.js';
@@ -101,6 +103,19 @@ const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 let serial = 0;
 /** Idempotency keys of the activities the server said it recorded (303). */
 const acknowledgedKeys: string[] = [];
+/** Each response's latency by request kind (from the request's setup, just before it is written, to its response). */
+const latencies: Record<Kind, number[]> = {
+  dashboard: [],
+  search: [],
+  activities: [],
+  report: [],
+  record: [],
+  signup: [],
+};
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : Number.NaN;
+};
 
 /** One request of the mix: 30 % dashboards, 15 % searches, 15 % activity lists, 2 % annual report, 18 % sign-ups, 20 % recording aid. */
 function next(): { kind: Kind; key?: string; pair?: [number, number]; req: autocannon.Request } {
@@ -167,6 +182,10 @@ function next(): { kind: Kind; key?: string; pair?: [number, number]; req: autoc
   };
 }
 
+const loadStart = os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' / ');
 const started = Date.now();
 const result = await autocannon({
   url: app.url,
@@ -179,11 +198,18 @@ const result = await autocannon({
         (context as { kind?: Kind; key?: string }).kind = n.kind;
         (context as { kind?: Kind; key?: string }).key = n.key;
         (context as { pair?: [number, number] }).pair = n.pair;
+        (context as { sent?: number }).sent = performance.now();
         return { ...req, ...n.req };
       },
       onResponse: (status, _body, context) => {
         const c = counts[(context as { kind: Kind }).kind];
-        const { kind, key, pair } = context as { kind: Kind; key?: string; pair?: [number, number] };
+        const { kind, key, pair, sent } = context as {
+          kind: Kind;
+          key?: string;
+          pair?: [number, number];
+          sent: number;
+        };
+        latencies[kind].push(performance.now() - sent);
         // A sign-up is answered 303 when taken (or waitlisted), 422 when refused (full, already, skill).
         const ok = kind === 'record' || kind === 'signup' ? status === 303 : status === 200;
         if (ok && key) acknowledgedKeys.push(key);
@@ -221,7 +247,12 @@ await app.close();
 
 const lines = Object.entries(counts).map(
   ([k, v]) =>
-    `${k.padEnd(10)} ok ${String(v.ok).padStart(6)}  failed ${String(v.fail).padStart(4)}  5xx ${v.status5xx}`,
+    `${k.padEnd(10)} ok ${String(v.ok).padStart(6)}  failed ${String(v.fail).padStart(4)}  5xx ${v.status5xx}` +
+    `  p50 ${quantile(latencies[k as Kind], 0.5)
+      .toFixed(0)
+      .padStart(4)} ms  p99 ${quantile(latencies[k as Kind], 0.99)
+      .toFixed(0)
+      .padStart(4)} ms`,
 );
 const total5xx = Object.values(counts).reduce((a, v) => a + v.status5xx, 0);
 const report = [
@@ -229,6 +260,10 @@ const report = [
   '',
   `mixed load: ${connections} connections, ${elapsed.toFixed(0)} s, ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s`,
   `latency p50 ${result.latency.p50} ms · p90 ${result.latency.p90} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms (target p99 < 250 ms)`,
+  `load average at the start ${loadStart} · at the end ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} (2 shared cores: other engineers' work runs beside this)`,
   `errors ${result.errors} · timeouts ${result.timeouts} · 5xx ${total5xx}`,
   ...lines,
   `writes acknowledged (303) ${counts.record.ok} · activities in the database ${stored} (in-flight at the end may add a few) · acknowledged but missing (lost) ${lost}`,
