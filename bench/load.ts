@@ -118,8 +118,7 @@ const quantile = (xs: number[], q: number) => {
 };
 
 /** One request of the mix: 30 % dashboards, 15 % searches, 15 % activity lists, 2 % annual report, 18 % sign-ups, 20 % recording aid. */
-function next(): { kind: Kind; key?: string; pair?: [number, number]; req: autocannon.Request } {
-  const r = Math.random();
+function next(r = Math.random()): { kind: Kind; key?: string; pair?: [number, number]; req: autocannon.Request } {
   if (r >= 0.8 && openShifts.length) {
     const v = pick(volunteerCookies);
     const shiftId = pick(openShifts);
@@ -181,6 +180,53 @@ function next(): { kind: Kind; key?: string; pair?: [number, number]; req: autoc
     },
   };
 }
+
+/** Sends one request of the mix over its own connection and returns its latency (ms), booking writes as the load does. */
+async function once(n: ReturnType<typeof next>): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(app.url + n.req.path, {
+    method: n.req.method,
+    headers: n.req.headers as Record<string, string>,
+    body: n.req.body as string | undefined,
+    redirect: 'manual',
+  });
+  await res.arrayBuffer();
+  const ms = performance.now() - t0;
+  if (res.status === 303 && n.key) acknowledgedKeys.push(n.key);
+  if (res.status === 303 && n.pair) acknowledgedSignups.push(n.pair);
+  if (res.status >= 500) throw new Error(`${n.kind} answered ${res.status}`);
+  return ms;
+}
+
+// Before the load, each kind alone, one request at a time (20 each, median and max): what one request costs the
+// server when nothing queues beside it. The report is timed after a write, as in the mix, where the ledger moves
+// between two reports and each one computes the summary afresh; and again at an unchanged version (the cached page).
+const FORCE: Record<Kind, number> = {
+  dashboard: 0.1,
+  search: 0.4,
+  activities: 0.5,
+  report: 0.61,
+  record: 0.7,
+  signup: 0.9,
+};
+const alone: string[] = [];
+const summarise = (name: string, xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  alone.push(
+    `${name.padEnd(24)} median ${s[s.length >> 1].toFixed(1).padStart(6)} ms  max ${s[s.length - 1].toFixed(1).padStart(6)} ms`,
+  );
+};
+for (const kind of Object.keys(FORCE) as Kind[]) {
+  const xs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    if (kind === 'report') await once(next(FORCE.record));
+    xs.push(await once(next(FORCE[kind])));
+  }
+  summarise(kind === 'report' ? 'report after a write' : kind, xs);
+}
+const cachedReport: number[] = [];
+for (let i = 0; i < 20; i++) cachedReport.push(await once(next(FORCE.report)));
+summarise('report, cached', cachedReport);
 
 const loadStart = os
   .loadavg()
@@ -257,6 +303,9 @@ const lines = Object.entries(counts).map(
 const total5xx = Object.values(counts).reduce((a, v) => a + v.status5xx, 0);
 const report = [
   table([baseline], baseline),
+  '',
+  'each kind alone, one request at a time, before the load:',
+  ...alone,
   '',
   `mixed load: ${connections} connections, ${elapsed.toFixed(0)} s, ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s`,
   `latency p50 ${result.latency.p50} ms · p90 ${result.latency.p90} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms (target p99 < 250 ms)`,
