@@ -1,5 +1,6 @@
 // npm run bench:load — many logged-in users at once, reads and writes mixed, on the demo county:
 // zero 5xx, zero lost writes (successes the clients saw vs rows in the database), p99 and memory printed.
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -198,7 +199,7 @@ async function once(n: ReturnType<typeof next>): Promise<number> {
   return ms;
 }
 
-// Before the load, each kind alone, one request at a time (20 each, median and max): what one request costs the
+// Before the load, each kind alone, one request at a time (40 each: median, max and the server's CPU time per request): what one request costs the
 // server when nothing queues beside it. The report is timed after a write, as in the mix, where the ledger moves
 // between two reports and each one computes the summary afresh; and again at an unchanged version (the cached page).
 const FORCE: Record<Kind, number> = {
@@ -210,23 +211,35 @@ const FORCE: Record<Kind, number> = {
   signup: 0.9,
 };
 const alone: string[] = [];
-const summarise = (name: string, xs: number[]) => {
+/** The server's CPU time so far (user + system, ms), from /proc: less at the mercy of the neighbours than latency. */
+const serverCpuMs = () => {
+  const f = readFileSync(`/proc/${app.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+};
+const summarise = (name: string, xs: number[], cpuMs: number) => {
   const s = [...xs].sort((a, b) => a - b);
   alone.push(
-    `${name.padEnd(24)} median ${s[s.length >> 1].toFixed(1).padStart(6)} ms  max ${s[s.length - 1].toFixed(1).padStart(6)} ms`,
+    `${name.padEnd(24)} median ${s[s.length >> 1].toFixed(1).padStart(6)} ms  max ${s[s.length - 1].toFixed(1).padStart(6)} ms  server CPU ${(cpuMs / xs.length).toFixed(1).padStart(5)} ms per request`,
   );
 };
-for (const kind of Object.keys(FORCE) as Kind[]) {
+// The report after a write carries the write's CPU too: the record row's figure is subtracted.
+const ALONE = 40;
+let recordCpu = 0;
+for (const kind of ['record', 'dashboard', 'search', 'activities', 'report', 'signup'] as Kind[]) {
   const xs: number[] = [];
-  for (let i = 0; i < 20; i++) {
+  const cpu0 = serverCpuMs();
+  for (let i = 0; i < ALONE; i++) {
     if (kind === 'report') await once(next(FORCE.record));
     xs.push(await once(next(FORCE[kind])));
   }
-  summarise(kind === 'report' ? 'report after a write' : kind, xs);
+  const cpu = serverCpuMs() - cpu0 - (kind === 'report' ? recordCpu : 0);
+  if (kind === 'record') recordCpu = cpu;
+  summarise(kind === 'report' ? 'report after a write' : kind, xs, cpu);
 }
 const cachedReport: number[] = [];
-for (let i = 0; i < 20; i++) cachedReport.push(await once(next(FORCE.report)));
-summarise('report, cached', cachedReport);
+const cpu0 = serverCpuMs();
+for (let i = 0; i < ALONE; i++) cachedReport.push(await once(next(FORCE.report)));
+summarise('report, cached', cachedReport, serverCpuMs() - cpu0);
 
 const loadStart = os
   .loadavg()

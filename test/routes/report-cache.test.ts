@@ -4,7 +4,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { parse } from 'node-html-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ledgerLines, shiftSignups } from '../../src/db/schema/index.js';
+import { ledgerLines, recipients, shiftSignups } from '../../src/db/schema/index.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { ledgerVersion } from '../../src/modules/reports/cache.js';
 import { createTestApp, loginAs, type TestApp } from '../setup/app.js';
@@ -109,6 +109,17 @@ describe('the annual summary, cached by ledger version', () => {
     await organisation(db, '易俗河镇社工站', 'station', ids.A);
     const worker = await recorder(db, 'station_staff', ids.A);
     await visit(db, { recipientId: ids.r1, on: '2026-11-20', by: 'station_worker', recordedBy: worker });
+    expect(await totals()).toMatchObject({ stations: '1', households: '1', events: '1' });
+    // Visits are filed through the household when read: a household that goes into an institution (no nursing home
+    // named) leaves the visit counting nowhere, and back home it counts again.
+    const move = (supportMode: 'home' | 'institution', at: number) =>
+      db
+        .update(recipients)
+        .set({ supportMode, updatedAt: new Date(at) })
+        .where(eq(recipients.id, ids.r1));
+    await move('institution', Date.parse('2026-11-24T03:00:00Z'));
+    expect(await totals()).toMatchObject({ stations: '0', households: '0', events: '0' });
+    await move('home', Date.parse('2026-11-24T03:01:00Z'));
     expect(await totals()).toMatchObject({ stations: '1', households: '1', events: '1' });
 
     // Hours confirmed on a sign-up that existed before (an update, not a new row).
