@@ -1,5 +1,8 @@
 // npm run bench:load — many logged-in users at once, reads and writes mixed, on the demo county:
 // zero 5xx, zero lost writes (successes the clients saw vs rows in the database), p99 and memory printed.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import { users, volunteers } from '../src/db/schema/index.js';
@@ -101,10 +104,22 @@ const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 let serial = 0;
 /** Idempotency keys of the activities the server said it recorded (303). */
 const acknowledgedKeys: string[] = [];
+/** Each response's latency by request kind (from the request's setup, just before it is written, to its response). */
+const latencies: Record<Kind, number[]> = {
+  dashboard: [],
+  search: [],
+  activities: [],
+  report: [],
+  record: [],
+  signup: [],
+};
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : Number.NaN;
+};
 
 /** One request of the mix: 30 % dashboards, 15 % searches, 15 % activity lists, 2 % annual report, 18 % sign-ups, 20 % recording aid. */
-function next(): { kind: Kind; key?: string; pair?: [number, number]; req: autocannon.Request } {
-  const r = Math.random();
+function next(r = Math.random()): { kind: Kind; key?: string; pair?: [number, number]; req: autocannon.Request } {
   if (r >= 0.8 && openShifts.length) {
     const v = pick(volunteerCookies);
     const shiftId = pick(openShifts);
@@ -167,6 +182,69 @@ function next(): { kind: Kind; key?: string; pair?: [number, number]; req: autoc
   };
 }
 
+/** Sends one request of the mix over its own connection and returns its latency (ms), booking writes as the load does. */
+async function once(n: ReturnType<typeof next>): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(app.url + n.req.path, {
+    method: n.req.method,
+    headers: n.req.headers as Record<string, string>,
+    body: n.req.body as string | undefined,
+    redirect: 'manual',
+  });
+  await res.arrayBuffer();
+  const ms = performance.now() - t0;
+  if (res.status === 303 && n.key) acknowledgedKeys.push(n.key);
+  if (res.status === 303 && n.pair) acknowledgedSignups.push(n.pair);
+  if (res.status >= 500) throw new Error(`${n.kind} answered ${res.status}`);
+  return ms;
+}
+
+// Before the load, each kind alone, one request at a time (40 each: median, max and the server's CPU time per request): what one request costs the
+// server when nothing queues beside it. The report is timed after a write, as in the mix, where the ledger moves
+// between two reports and each one computes the summary afresh; and again at an unchanged version (the cached page).
+const FORCE: Record<Kind, number> = {
+  dashboard: 0.1,
+  search: 0.4,
+  activities: 0.5,
+  report: 0.61,
+  record: 0.7,
+  signup: 0.9,
+};
+const alone: string[] = [];
+/** The server's CPU time so far (user + system, ms), from /proc: less at the mercy of the neighbours than latency. */
+const serverCpuMs = () => {
+  const f = readFileSync(`/proc/${app.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+};
+const summarise = (name: string, xs: number[], cpuMs: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  alone.push(
+    `${name.padEnd(24)} median ${s[s.length >> 1].toFixed(1).padStart(6)} ms  max ${s[s.length - 1].toFixed(1).padStart(6)} ms  server CPU ${(cpuMs / xs.length).toFixed(1).padStart(5)} ms per request`,
+  );
+};
+// The report after a write carries the write's CPU too: the record row's figure is subtracted.
+const ALONE = 40;
+let recordCpu = 0;
+for (const kind of ['record', 'dashboard', 'search', 'activities', 'report', 'signup'] as Kind[]) {
+  const xs: number[] = [];
+  const cpu0 = serverCpuMs();
+  for (let i = 0; i < ALONE; i++) {
+    if (kind === 'report') await once(next(FORCE.record));
+    xs.push(await once(next(FORCE[kind])));
+  }
+  const cpu = serverCpuMs() - cpu0 - (kind === 'report' ? recordCpu : 0);
+  if (kind === 'record') recordCpu = cpu;
+  summarise(kind === 'report' ? 'report after a write' : kind, xs, cpu);
+}
+const cachedReport: number[] = [];
+const cpu0 = serverCpuMs();
+for (let i = 0; i < ALONE; i++) cachedReport.push(await once(next(FORCE.report)));
+summarise('report, cached', cachedReport, serverCpuMs() - cpu0);
+
+const loadStart = os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' / ');
 const started = Date.now();
 const result = await autocannon({
   url: app.url,
@@ -179,11 +257,18 @@ const result = await autocannon({
         (context as { kind?: Kind; key?: string }).kind = n.kind;
         (context as { kind?: Kind; key?: string }).key = n.key;
         (context as { pair?: [number, number] }).pair = n.pair;
+        (context as { sent?: number }).sent = performance.now();
         return { ...req, ...n.req };
       },
       onResponse: (status, _body, context) => {
         const c = counts[(context as { kind: Kind }).kind];
-        const { kind, key, pair } = context as { kind: Kind; key?: string; pair?: [number, number] };
+        const { kind, key, pair, sent } = context as {
+          kind: Kind;
+          key?: string;
+          pair?: [number, number];
+          sent: number;
+        };
+        latencies[kind].push(performance.now() - sent);
         // A sign-up is answered 303 when taken (or waitlisted), 422 when refused (full, already, skill).
         const ok = kind === 'record' || kind === 'signup' ? status === 303 : status === 200;
         if (ok && key) acknowledgedKeys.push(key);
@@ -221,14 +306,26 @@ await app.close();
 
 const lines = Object.entries(counts).map(
   ([k, v]) =>
-    `${k.padEnd(10)} ok ${String(v.ok).padStart(6)}  failed ${String(v.fail).padStart(4)}  5xx ${v.status5xx}`,
+    `${k.padEnd(10)} ok ${String(v.ok).padStart(6)}  failed ${String(v.fail).padStart(4)}  5xx ${v.status5xx}` +
+    `  p50 ${quantile(latencies[k as Kind], 0.5)
+      .toFixed(0)
+      .padStart(4)} ms  p99 ${quantile(latencies[k as Kind], 0.99)
+      .toFixed(0)
+      .padStart(4)} ms`,
 );
 const total5xx = Object.values(counts).reduce((a, v) => a + v.status5xx, 0);
 const report = [
   table([baseline], baseline),
   '',
+  'each kind alone, one request at a time, before the load:',
+  ...alone,
+  '',
   `mixed load: ${connections} connections, ${elapsed.toFixed(0)} s, ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s`,
   `latency p50 ${result.latency.p50} ms · p90 ${result.latency.p90} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms (target p99 < 250 ms)`,
+  `load average at the start ${loadStart} · at the end ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} (2 shared cores: other engineers' work runs beside this)`,
   `errors ${result.errors} · timeouts ${result.timeouts} · 5xx ${total5xx}`,
   ...lines,
   `writes acknowledged (303) ${counts.record.ok} · activities in the database ${stored} (in-flight at the end may add a few) · acknowledged but missing (lost) ${lost}`,

@@ -17,6 +17,8 @@ import { BENCH_KEYS } from './keys.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface ChildServer extends Listening {
+  /** The server's process id (a bench may read its CPU time from /proc). */
+  pid: number;
   /** Peak resident memory of the server process, read when it stops. */
   peakRssMiB(): number;
   /** V8's heap and external memory at the sampled peak (bytes), read when it stops; null before. */
@@ -61,6 +63,7 @@ export function childServer(
       if (msg.url)
         resolvePromise({
           url: msg.url,
+          pid: child.pid ?? 0,
           peakRssMiB: () => peak,
           get atPeak() {
             return atPeak;

@@ -99,6 +99,8 @@ export const recipients = sqliteTable(
     index('recipients_dashboard_idx').on(t.status, t.townshipId, t.supportMode, t.agreementKind, t.agreementSignedOn),
     index('recipients_village_idx').on(t.villageId),
     index('recipients_name_idx').on(t.name),
+    // The annual summary's cache version reads the latest change to any household (a move re-files its visits).
+    index('recipients_updated_idx').on(t.updatedAt),
   ],
 );
 

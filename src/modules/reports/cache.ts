@@ -6,7 +6,10 @@ import type { Scope } from '../../lib/scope.js';
  * The ledger's version: its three tables are append-only (triggers refuse UPDATE and DELETE, decision 0061), so
  * their largest ids change with every write and with nothing else. Voids are append-only too, but keyed by the
  * activity, so their count (not their largest key) moves with each. Counted visits and confirmed hours feed the
- * summary as well: the newest visit id and the latest confirmation of hours. Organisation renames (names on the page) and
+ * summary as well: the newest visit id and the latest confirmation of hours. Visits are
+ * filed through the household and the published plan at read time, so the latest change to any household (a move, a
+ * support mode: indexed) and the newest plan assignment (publication writes the published copy anew) count too.
+ * Organisation renames (names on the page) and
  * new townships count too. Index or tiny-table lookups (≈ 0.1 ms), read from the database on every request,
  * so a write through any instance or the CLI invalidates every instance's copy at once.
  */
@@ -15,9 +18,10 @@ export async function ledgerVersion(db: Db): Promise<string> {
     sql`SELECT (SELECT max(id) FROM activities) AS a, (SELECT max(id) FROM ledger_lines) AS l,
       (SELECT max(id) FROM activity_targets) AS t, (SELECT max(updated_at) FROM organisations) AS o,
       (SELECT max(id) FROM townships) AS n, (SELECT count(*) FROM activity_voids) AS v,
-      (SELECT max(id) FROM visits) AS vi, (SELECT max(confirmed_at) FROM shift_signups) AS h`,
+      (SELECT max(id) FROM visits) AS vi, (SELECT max(confirmed_at) FROM shift_signups) AS h,
+      (SELECT max(updated_at) FROM recipients) AS r, (SELECT max(id) FROM plan_assignments) AS p`,
   );
-  return [row.a, row.l, row.t, row.o, row.n, row.v, row.vi, row.h].join(':');
+  return [row.a, row.l, row.t, row.o, row.n, row.v, row.vi, row.h, row.r, row.p].join(':');
 }
 
 interface Entry {

@@ -65,32 +65,56 @@ const LINE_INDEX: Partial<Record<Scope['kind'], string>> = {
   organisation: 'ledger_lines_org_idx',
 };
 
-/** The statements that read a year's facts within a scope (the benchmark runs them bare as the floor). */
-export function factStatements(year: number, s: Scope) {
+const lineIndex = (s: Scope) => sql.raw(LINE_INDEX[s.kind] ?? 'ledger_lines_on_idx');
+
+/**
+ * The year's facts within a scope as relations: the counted-visits CTE (`cv`, to be named in a WITH) and the
+ * selects over it and the ledger. `factStatements` reads them row by row for the fold; ./measures.ts counts them.
+ */
+export function factRelations(year: number, s: Scope) {
   const where = inScope(s);
   return {
-    // Events and reach in one read: each row is one target (or visited household) of one event, distinct.
-    reach: sql`WITH ${countedVisits(year)} SELECT DISTINCT event, target, id, organisation_id, organisation_kind, township_id, month
+    countedVisits: countedVisits(year),
+    // Each row is one target (or visited household) of one event, distinct: both the events and the reach.
+    reach: sql`SELECT DISTINCT event, target, id, organisation_id, organisation_kind, township_id, month
       FROM (${targetRows(year)} UNION ALL ${visitRows()}) f WHERE ${where}`,
     // Lines carry their activity's township (its first-named target's) and date: one covering index range. Reversals
     // carry the negated figures and source, so the sums are those of the lines not reversed; a voided activity's
     // lines are all reversed, so they net to nothing without a join.
     lines: sql`SELECT f.organisation_id, '' AS organisation_kind, f.township_id, substr(f.occurred_on, 1, 7) AS month, f.kind,
         sum(f.amount_fen) AS amount, sum(f.service_centihours) AS centihours
-      FROM ledger_lines f INDEXED BY ${sql.raw(LINE_INDEX[s.kind] ?? 'ledger_lines_on_idx')}
+      FROM ledger_lines f INDEXED BY ${lineIndex(s)}
       WHERE ${yearRange(year, 'f.occurred_on')} AND ${where} GROUP BY 1, 2, 3, 4, 5`,
+    // The same range summed per (organisation, township, month), cash and goods apart: what the counts add up.
+    lineSums: sql`SELECT f.organisation_id, f.township_id, substr(f.occurred_on, 1, 7) AS month,
+        sum(CASE WHEN f.kind = 'cash' THEN f.amount_fen ELSE 0 END) AS cash,
+        sum(CASE WHEN f.kind = 'goods' THEN f.amount_fen ELSE 0 END) AS goods,
+        sum(f.service_centihours) AS centihours
+      FROM ledger_lines f INDEXED BY ${lineIndex(s)}
+      WHERE ${yearRange(year, 'f.occurred_on')} AND ${where} GROUP BY 1, 2, 3`,
     // The table by source reads the same range summed by source only: a few rows, not one per group of the others.
     sources: sql`SELECT coalesce(f.funding_source, 'unspecified') AS source, f.kind,
         sum(f.amount_fen) AS amount, sum(f.service_centihours) AS centihours
-      FROM ledger_lines f INDEXED BY ${sql.raw(LINE_INDEX[s.kind] ?? 'ledger_lines_on_idx')}
+      FROM ledger_lines f INDEXED BY ${lineIndex(s)}
       WHERE ${yearRange(year, 'f.occurred_on')} AND ${where} GROUP BY 1, 2`,
-    // Confirmed time on shifts, filed under the shift's organisation and township.
-    hours: sql`SELECT f.volunteer_id, f.organisation_id, f.organisation_kind, f.township_id, f.month, sum(f.minutes) AS minutes
-      FROM (SELECT ss.volunteer_id, s.organisation_id, o.kind AS organisation_kind, s.township_id,
+    // Confirmed time on shifts, filed under the shift's organisation and township, one row per sign-up.
+    hours: sql`SELECT f.* FROM (SELECT ss.volunteer_id, s.organisation_id, o.kind AS organisation_kind, s.township_id,
           substr(s.date, 1, 7) AS month, ss.confirmed_minutes AS minutes
         FROM shifts s JOIN shift_signups ss ON ss.shift_id = s.id JOIN organisations o ON o.id = s.organisation_id
         WHERE ${yearRange(year, 's.date')} AND ss.confirmed_minutes > 0) f
-      WHERE ${where} GROUP BY 1, 2, 3, 4, 5`,
+      WHERE ${where}`,
+  };
+}
+
+/** The statements that read a year's facts within a scope (the benchmark runs them bare as the floor). */
+export function factStatements(year: number, s: Scope) {
+  const f = factRelations(year, s);
+  return {
+    reach: sql`WITH ${f.countedVisits} ${f.reach}`,
+    lines: f.lines,
+    sources: f.sources,
+    hours: sql`SELECT volunteer_id, organisation_id, organisation_kind, township_id, month, sum(minutes) AS minutes
+      FROM (${f.hours}) GROUP BY 1, 2, 3, 4, 5`,
   };
 }
 
@@ -102,6 +126,15 @@ const filed = (r: Row) => ({
   townshipId: town(r.township_id),
   month: String(r.month),
 });
+
+/** The rows of the `sources` statement as facts. */
+export const sourceFacts = (rows: Row[]): SourceFact[] =>
+  rows.map((r) => ({
+    source: r.source as SourceFact['source'],
+    kind: r.kind as SourceFact['kind'],
+    amountFen: Number(r.amount),
+    centihours: Number(r.centihours),
+  }));
 
 /** Reads a year's facts in one batch (one consistent snapshot). */
 export async function readFacts(db: Db, year: number, s: Scope): Promise<Facts> {
@@ -130,14 +163,7 @@ export async function readFacts(db: Db, year: number, s: Scope): Promise<Facts> 
         centihours: Number(r.centihours),
       }),
     ),
-    sources: sources.map(
-      (r): SourceFact => ({
-        source: r.source as SourceFact['source'],
-        kind: r.kind as SourceFact['kind'],
-        amountFen: Number(r.amount),
-        centihours: Number(r.centihours),
-      }),
-    ),
+    sources: sourceFacts(sources),
     hours: hours.map(
       (r): HoursFact => ({ ...filed(r), volunteerId: Number(r.volunteer_id), minutes: Number(r.minutes) }),
     ),

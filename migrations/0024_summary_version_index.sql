@@ -1,0 +1,1 @@
+CREATE INDEX `recipients_updated_idx` ON `recipients` (`updated_at`);
