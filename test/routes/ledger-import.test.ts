@@ -32,6 +32,7 @@ async function registry(t: TestApp) {
   };
 }
 
+/** Step 1 of the import: the upload, answered with the preview (or the errors). */
 async function upload(t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
   const form = new FormData();
   form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
@@ -41,6 +42,17 @@ async function upload(t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
     body: form,
     headers: { origin: ORIGIN, cookie },
   });
+}
+
+/** Upload, preview, confirm: returns both pages. */
+async function importFile(t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
+  const res = await upload(t, b, name, bytes);
+  const preview = await res.text();
+  expect(res.status, preview.slice(0, 2000)).toBe(200);
+  const token = /name="token" value="([0-9a-f]+)"/.exec(preview)![1];
+  const confirmed = await b.post('/activities/import/confirm', { token });
+  expect(confirmed.status).toBe(200);
+  return { preview, done: await confirmed.text() };
 }
 
 const meta = (k: string) => ({ idempotencyKey: k, actorUserId: null, now: new Date('2026-12-01T00:00:00Z') });
@@ -103,14 +115,15 @@ describe('activities import', () => {
       const dst = await createTestApp();
       await registry(dst);
       const dstAdmin = (await loginAs(dst, 'county_admin')).browser;
-      const first = await upload(dst, dstAdmin, `activities.${ext}`, bytes);
-      expect(first.status).toBe(200);
-      expect(await first.text()).toContain('导入完成：新增 3 项活动，0 项已存在未变。');
+      const first = await importFile(dst, dstAdmin, `activities.${ext}`, bytes);
+      expect(first.preview).toContain('将新增 3 项活动，共 5 条明细。');
+      expect(first.done).toContain('导入完成：新增 3 条，更新 0 条，不变 0 条。');
       for (const year of [2025, 2026])
         expect(await annualSummary(dst.database.db, year, ALL)).toEqual(await annualSummary(db, year, ALL));
 
-      const again = await upload(dst, dstAdmin, `activities.${ext}`, bytes);
-      expect(await again.text()).toContain('导入完成：新增 0 项活动，3 项已存在未变。');
+      const again = await importFile(dst, dstAdmin, `activities.${ext}`, bytes);
+      expect(again.preview).toContain('不变 3 条');
+      expect(again.done).toContain('导入完成：新增 0 条，更新 0 条，不变 3 条。');
       expect(await dst.database.db.select().from(activities)).toHaveLength(3);
       expect(await dst.database.db.select().from(ledgerLines)).toHaveLength(5);
     }
@@ -130,8 +143,10 @@ describe('activities import', () => {
     const res = await upload(t, admin, 'h.csv', new TextEncoder().encode(csv));
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain('第 4 行：找不到组织“不存在的组织”。');
-    expect(html).toContain('第 5 行：“资金(元)”应为金额，最多两位小数。');
+    expect(html).toContain('文件中有 2 处错误，未导入任何数据。');
+    expect(html).toContain('第 4 行「组织」：组织「不存在的组织」不存在。');
+    expect(html).toContain('第 5 行「资金(元)」：应为大于零的金额，最多两位小数。');
+    expect(html).not.toContain('name="token"');
     expect(await t.database.db.select().from(activities)).toHaveLength(0);
     const coordinator = (await loginAs(t, 'org_coordinator', { organisationId: 1 })).browser;
     expect((await upload(t, coordinator, 'h.csv', new TextEncoder().encode(csv))).status).toBe(403);
@@ -146,8 +161,9 @@ describe('activities import', () => {
     const csv =
       'date,activity_ref,organisation,kind,target_kind,target,goods_name,quantity,unit,goods_value_yuan,service_hours\r\n' +
       '2023/6/24,G-1,花石镇社工站,关爱帮扶,敬老院,易俗河敬老院,棉被,10,床,1200,3.5\r\n';
-    const res = await upload(t, admin, 'g.csv', new Uint8Array(iconv.encode(csv, 'gb18030')));
-    expect(await res.text()).toContain('导入完成：新增 1 项活动');
+    const { preview, done } = await importFile(t, admin, 'g.csv', new Uint8Array(iconv.encode(csv, 'gb18030')));
+    expect(preview).toContain('将新增 1 项活动，共 2 条明细。');
+    expect(done).toContain('导入完成：新增 1 条');
     const s = await annualSummary(t.database.db, 2023, ALL);
     expect(s).toMatchObject({
       stations_participating: 1,

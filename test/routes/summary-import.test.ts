@@ -8,8 +8,10 @@ import { activities } from '../../src/db/schema/index.js';
 import { translator } from '../../src/lib/i18n/index.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { ALL, township as townshipScope } from '../../src/lib/scope.js';
-import { importActivities } from '../../src/modules/ledger/import.js';
+import { activitiesImporter } from '../../src/modules/ledger/import.js';
 import { type LineInput, recordActivity } from '../../src/modules/ledger/service.js';
+import { SHELL } from '../../src/modules/registry/cli.js';
+import { runImport } from '../../src/modules/registry/pipeline.js';
 import { summaryDocx } from '../../src/modules/reports/docx.js';
 import { summaryCsv } from '../../src/modules/reports/export.js';
 import { annualSummary } from '../../src/modules/reports/summary.js';
@@ -43,14 +45,20 @@ const FILE = [
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const meta = { actorUserId: null, now: new Date('2026-12-01T00:00:00Z') };
+
+/** The activities sheet through the import pipeline, confirmed at once (as the shell does). */
+function importSheet(t: TestApp, text: string, name = 'a.csv') {
+  const run = { db: t.database.db, cipher: cipherFor(t.config), now: meta.now, viewer: SHELL, t: translator('zh') };
+  return runImport({ ...run, importer: activitiesImporter, file: { bytes: bytes(text), name }, apply: true });
+}
 const src = (l: LineInput, fundingSource: LineInput['fundingSource']) => ({ ...l, fundingSource });
 
 describe('the annual summary over the activities spreadsheet', () => {
   it('gives the figures worked out by hand, the same as the year recorded through the service', async () => {
     const t = await createTestApp();
     const ids = await registry(t);
-    const res = await importActivities(t.database.db, cipherFor(t.config), { bytes: bytes(FILE), name: 'a.csv' }, meta);
-    expect(res).toEqual({ ok: true, created: 3, unchanged: 0 });
+    const res = await importSheet(t, FILE);
+    expect(res).toMatchObject({ ok: true, created: 3, updated: 0, unchanged: 0, applied: true });
     const s = await annualSummary(t.database.db, 2026, ALL);
     const { by_township, by_organisation, by_month, by_funding_source, year, ...county } = s;
     expect(county).toEqual({
@@ -155,35 +163,33 @@ describe('the annual summary over the activities spreadsheet', () => {
     expect(await annualSummary(typed.database.db, 2026, ALL)).toEqual(s);
 
     // Re-importing the file changes nothing.
-    const again = await importActivities(
-      t.database.db,
-      cipherFor(t.config),
-      { bytes: bytes(FILE), name: 'a.csv' },
-      meta,
-    );
-    expect(again).toEqual({ ok: true, created: 0, unchanged: 3 });
+    const again = await importSheet(t, FILE);
+    expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });
   });
 
   it('takes a file without 资金来源 (its lines 未注明) and refuses an unknown source with its row, writing nothing', async () => {
     const t = await createTestApp();
     await registry(t);
-    const cipher = cipherFor(t.config);
     const bad = [
       `${HEAD},资金来源`,
       'X-1,2026-03-24,湘潭县爱心协会,入户走访,分散供养户,430321195003120017,100,,,,,,彩票公益金',
     ];
-    const refused = await importActivities(
-      t.database.db,
-      cipher,
-      { bytes: bytes(bad.join('\n')), name: 'b.csv' },
-      meta,
-    );
-    expect(refused).toEqual({ ok: false, errors: [{ row: 2, message: 'import.badSource' }] });
+    const refused = await importSheet(t, bad.join('\n'), 'b.csv');
+    expect(refused).toEqual({
+      ok: false,
+      errors: [
+        {
+          row: 2,
+          column: '资金来源',
+          reason: '资金来源应为 护理补贴统筹、财政专项、社会捐赠、组织自筹 或 其他（可留空）。',
+        },
+      ],
+    });
     expect(await t.database.db.select().from(activities)).toEqual([]);
 
     const plain = [HEAD, 'X-1,2026-03-24,湘潭县爱心协会,入户走访,分散供养户,430321195003120017,100,,,,,'];
-    const ok = await importActivities(t.database.db, cipher, { bytes: bytes(plain.join('\n')), name: 'c.csv' }, meta);
-    expect(ok).toEqual({ ok: true, created: 1, unchanged: 0 });
+    const ok = await importSheet(t, plain.join('\n'), 'c.csv');
+    expect(ok).toMatchObject({ ok: true, created: 1, unchanged: 0 });
     const s = await annualSummary(t.database.db, 2026, ALL);
     expect(s.by_funding_source).toEqual([
       { source: 'unspecified', cash_fen: 10000, goods_value_fen: 0, aid_total_fen: 10000, service_hours: 0 },

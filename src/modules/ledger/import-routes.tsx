@@ -1,55 +1,70 @@
 import { Hono } from 'hono';
-import { ImportActivitiesPage } from '../../../views/pages/ledger/import.js';
+import { ActivityImportFigures } from '../../../views/pages/ledger/import-figures.js';
+import { ImportPage, type ImportPageProps } from '../../../views/pages/registry/import.js';
 import { businessDate } from '../../domain/dates.js';
 import { auditInsert } from '../../lib/audit.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { attachment, CONTENT_TYPES } from '../../lib/download.js';
+import { fieldValue, readForm } from '../../lib/form.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
 import { readUpload } from '../../lib/upload.js';
-import { exportActivities, importActivities, rowErrorText } from './import.js';
+import { confirmUpload, counts, discardPreview, type ImportOutcome, previewUpload } from '../registry/pipeline.js';
+import { exportActivities } from './export.js';
+import { activitiesImporter } from './import.js';
+import type { ActivityFigures } from './import-figures.js';
 import { can, scope } from './policy.js';
+import { ACTIVITY_COLUMNS } from './sheet.js';
 
 export const activityImportRoutes = new Hono<AppEnv>();
 
+type Props = Partial<ImportPageProps> & { outcome?: ImportOutcome<ActivityFigures> };
+
+/** The registry's import page, for the activities sheet, with the activities' figures on its preview. */
+function page(c: AppContext, props: Props, status: 200 | 422 = 200) {
+  const ui = uiOf(c);
+  const o = props.outcome;
+  const figures = o?.ok && !props.done && o.figures ? <ActivityImportFigures ui={ui} figures={o.figures} /> : null;
+  const view = { ui, title: ui.t('import.title'), action: '/activities/import', columns: ACTIVITY_COLUMNS, figures };
+  return renderPage(c, <ImportPage {...view} {...props} />, status);
+}
+
+function runFor(c: AppContext) {
+  const deps = c.get('deps');
+  return { db: deps.db, cipher: deps.cipher, now: deps.now(), viewer: viewerOf(c), t: c.get('t') };
+}
+
 activityImportRoutes.get('/import', (c) => {
   authorize(c, can(viewerOf(c), 'import'));
-  return renderPage(c, <ImportActivitiesPage ui={uiOf(c)} />);
+  return page(c, {});
 });
 
+/** Step 1: upload and check; nothing is written but the file, kept (encrypted) for the confirmation. */
 activityImportRoutes.post('/import', async (c) => {
-  const viewer = viewerOf(c);
-  authorize(c, can(viewer, 'import'));
-  const deps = c.get('deps');
-  const t = c.get('t');
-  const upload = await readUpload(c);
-  if (!upload) return renderPage(c, <ImportActivitiesPage ui={uiOf(c)} errors={[t('import.unreadable')]} />, 422);
-  const result = await importActivities(deps.db, deps.cipher, upload, { actorUserId: viewer.id, now: deps.now() });
-  if (!result.ok)
-    return renderPage(
-      c,
-      <ImportActivitiesPage ui={uiOf(c)} errors={result.errors.map((e) => rowErrorText(t, e))} />,
-      422,
-    );
-  await auditInsert(
-    deps.db,
-    {
-      actorUserId: viewer.id,
-      action: 'import',
-      entity: 'activity',
-      changes: { created: result.created, unchanged: result.unchanged },
-    },
-    deps.now(),
-  );
-  deps.logger.info('activities_imported', { by: viewer.id, created: result.created, unchanged: result.unchanged });
-  return renderPage(
-    c,
-    <ImportActivitiesPage
-      ui={uiOf(c)}
-      done={t('import.done', { created: result.created, unchanged: result.unchanged })}
-    />,
-  );
+  authorize(c, can(viewerOf(c), 'import'));
+  const file = await readUpload(c);
+  if (!file) return page(c, { error: c.get('t')('registry.fileError.noFile') }, 422);
+  const { outcome, token } = await previewUpload({ ...runFor(c), importer: activitiesImporter, file });
+  return page(c, { outcome, token, fileName: file.name }, outcome.ok ? 200 : 422);
+});
+
+/** Step 2: the kept file, checked again and written in one batch with its audit row. */
+activityImportRoutes.post('/import/confirm', async (c) => {
+  authorize(c, can(viewerOf(c), 'import'));
+  const token = fieldValue(await readForm(c), 'token');
+  const result = await confirmUpload({ ...runFor(c), importer: activitiesImporter, token });
+  if (!result) return page(c, { error: c.get('t')('registry.fileError.expired') }, 422);
+  const { outcome, fileName } = result;
+  if (outcome.ok) c.get('deps').logger.info('activities_imported', { by: viewerOf(c).id, ...counts(outcome) });
+  return page(c, { outcome, done: outcome.ok, fileName }, outcome.ok ? 200 : 422);
+});
+
+activityImportRoutes.post('/import/discard', async (c) => {
+  authorize(c, can(viewerOf(c), 'import'));
+  const token = fieldValue(await readForm(c), 'token');
+  await discardPreview({ db: c.get('deps').db, token, viewer: viewerOf(c), entity: activitiesImporter.entity });
+  return page(c, { discarded: true });
 });
 
 /** The viewer's activities of a date range in the import format; ID numbers leave in clear, so it is audited. */
