@@ -11,10 +11,10 @@ import { TEST_KEYS } from '../setup/keys.js';
 import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
 import { TMP_DIR } from '../setup/paths.js';
 import { type RunningServer, startServer } from '../setup/server.js';
+import { logIn, PASSWORD } from './journeys.js';
 
 let server: RunningServer;
 let browser: Browser;
-const PASSWORD = 'a strong password';
 
 beforeAll(async () => {
   server = await startServer();
@@ -25,17 +25,11 @@ beforeAll(async () => {
   const org = await organisation(db, '湘潭县爱心协会', 'social_org', null);
   await organisation(db, '易俗河敬老院', 'nursing_home', A);
   await recipient(db, cipher, '王秀英', A, 'home', '430321195003120017');
-  const now = new Date();
-  await createUser(
-    { db, passwords: argon2Hasher },
-    { username: 'county', displayName: '李局长', password: PASSWORD, role: 'county_admin' },
-    now,
-  );
-  await createUser(
-    { db, passwords: argon2Hasher },
-    { username: 'coord', displayName: '周协调', password: PASSWORD, role: 'org_coordinator', organisationId: org },
-    now,
-  );
+  const people = [
+    { username: 'county', displayName: '李局长', role: 'county_admin' as const },
+    { username: 'coord', displayName: '周协调', role: 'org_coordinator' as const, organisationId: org },
+  ];
+  for (const p of people) await createUser({ db, passwords: argon2Hasher }, { ...p, password: PASSWORD }, new Date());
 });
 afterAll(async () => {
   await browser?.close();
@@ -50,10 +44,7 @@ async function login(username: string): Promise<{ page: Page; problems: string[]
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${server.url}/`);
+  await logIn(page, server.url, username);
   return { page, problems };
 }
 
