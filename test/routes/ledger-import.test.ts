@@ -163,5 +163,6 @@ describe('activities import', () => {
       cash_fen: 100000,
       aid_total_fen: 100000,
     });
-  });
+    // Two CLI processes: slow when the machine is shared.
+  }, 180_000);
 });

@@ -200,6 +200,7 @@ export async function planActivities(input: {
   cipher: PersonalDataCipher;
   ctx: ImportContext;
   rows: ActivityRow[];
+  apply: boolean;
 }): Promise<Plan<ActivityFigures>> {
   const { db, cipher, ctx } = input;
   const errors: RowError[] = [];
@@ -227,7 +228,10 @@ export async function planActivities(input: {
     else errors.push({ row: g.firstRow, column: headerOf('ref'), reason: ctx.t('import.changed', { ref }) });
   }
   const plan: Plan<ActivityFigures> = { created: fresh.length, updated: 0, unchanged, statements: [], errors };
-  if (errors.length) return plan;
+  plan.figures = figuresOf(fresh.map((g) => g.input));
+  // A preview stops here: the rows' checks above already refuse what resolving each activity would (a 守望之家,
+  // a target that is no home-supported household or nursing home, none at all), and resolving is the costly part.
+  if (errors.length || !input.apply) return plan;
   // The shell's actor id 0 is no user: its activities have no recorder (the audit row names the import).
   const meta = { actorUserId: ctx.viewer.id || null, now: ctx.now };
   for (const g of fresh) {
@@ -238,7 +242,6 @@ export async function planActivities(input: {
       plan.statements.push(...activityStatements(db, g.input, resolved, key));
     }
   }
-  plan.figures = figuresOf(fresh.map((g) => g.input));
   return plan;
 }
 

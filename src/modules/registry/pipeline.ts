@@ -29,7 +29,8 @@ export interface Importer<P, F = undefined> {
   /** The key two rows must not share (the same person twice); none where rows repeat on purpose. */
   key?: (v: Record<string, string>) => string;
   parse(ctx: ImportContext, row: number, v: Record<string, string>, errors: RowError[]): P | null;
-  plan(input: { db: Db; cipher: PersonalDataCipher; ctx: ImportContext; rows: P[] }): Promise<Plan<F>>;
+  /** `apply` false: a preview, whose statements are never run (a plan may leave out what only a write needs). */
+  plan(input: { db: Db; cipher: PersonalDataCipher; ctx: ImportContext; rows: P[]; apply: boolean }): Promise<Plan<F>>;
 }
 
 export type ImportOutcome<F = unknown> =
@@ -88,7 +89,7 @@ export async function runImport<P, F>(run: ImportRun<P, F>): Promise<ImportOutco
   }
   if (errors.length) return { ok: false, errors: byRow(errors) };
 
-  const plan = await importer.plan({ db, cipher: run.cipher, ctx, rows: parsed });
+  const plan = await importer.plan({ db, cipher: run.cipher, ctx, rows: parsed, apply: run.apply });
   if (plan.errors.length) return { ok: false, errors: byRow(plan.errors) };
   const { created, updated, unchanged, figures } = plan;
   if (run.apply) {
