@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { ActivityKind } from '../../db/schema/index.js';
+import { businessDate } from '../../domain/dates.js';
 import type { FundingSource } from '../../domain/vocabulary.js';
+import { auditInsert } from '../../lib/audit.js';
+import type { Viewer } from '../../lib/context.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Scope } from '../../lib/scope.js';
-import { type Cell, hoursCell, money } from '../../lib/spreadsheet/index.js';
+import { type Cell, hoursCell, money, writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
 import { ledgerWhere } from './policy.js';
 import { ACTIVITY_COLUMNS, HOUSEHOLD, KIND_LABELS, NURSING_HOME, SOURCE_LABELS } from './sheet.js';
 
@@ -84,4 +87,27 @@ export async function exportActivities(
       ]);
   }
   return { headers: ACTIVITY_COLUMNS.map((c) => c.zh), rows };
+}
+
+/**
+ * The viewer's activities of a date range (open ends: all of them) as a re-importable CSV or xlsx with its file
+ * name. ID numbers leave in clear, so the export is audited.
+ */
+export async function exportActivitiesFile(x: {
+  db: Db;
+  cipher: PersonalDataCipher;
+  now: Date;
+  viewer: Viewer;
+  s: Scope;
+  format: 'csv' | 'xlsx';
+  from: string | null;
+  to: string | null;
+}): Promise<{ bytes: Uint8Array; name: string }> {
+  const range = { from: x.from ?? '0000-01-01', to: x.to ?? '9999-12-31' };
+  const { headers, rows } = await exportActivities(x.db, x.cipher, x.s, range);
+  const changes = { ...range, rows: rows.length, format: x.format };
+  await auditInsert(x.db, { actorUserId: x.viewer.id, action: 'export', entity: 'activity', changes }, x.now);
+  const bytes = x.format === 'csv' ? writeCsv(headers, rows) : await writeXlsx('帮扶活动', headers, rows);
+  const span = x.from === null && x.to === null ? businessDate(x.now) : `${range.from}至${range.to}`;
+  return { bytes, name: `帮扶活动-${span}.${x.format}` };
 }

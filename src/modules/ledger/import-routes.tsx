@@ -1,17 +1,14 @@
 import { Hono } from 'hono';
 import { ActivityImportFigures } from '../../../views/pages/ledger/import-figures.js';
 import { ImportPage, type ImportPageProps } from '../../../views/pages/registry/import.js';
-import { businessDate } from '../../domain/dates.js';
-import { auditInsert } from '../../lib/audit.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { attachment, CONTENT_TYPES } from '../../lib/download.js';
 import { fieldValue, readForm } from '../../lib/form.js';
 import { renderPage, uiOf } from '../../lib/render.js';
-import { writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
 import { readUpload } from '../../lib/upload.js';
 import { confirmUpload, counts, discardPreview, type ImportOutcome, previewUpload } from '../registry/pipeline.js';
-import { exportActivities } from './export.js';
+import { exportActivitiesFile } from './export.js';
 import { activitiesImporter } from './import.js';
 import type { ActivityFigures } from './import-figures.js';
 import { can, scope } from './policy.js';
@@ -67,39 +64,28 @@ activityImportRoutes.post('/import/discard', async (c) => {
   return page(c, { discarded: true });
 });
 
-/** The viewer's activities of a date range in the import format; ID numbers leave in clear, so it is audited. */
-async function exportRange(c: AppContext) {
-  const from = c.req.query('from') ?? '';
-  const to = c.req.query('to') ?? '';
-  const ok = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
-  return { from: ok(from) ? from : '0000-01-01', to: ok(to) ? to : '9999-12-31' };
+/** A date range from the query; a missing or malformed end is open. */
+function exportRange(c: AppContext) {
+  const ok = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : null);
+  return { from: ok(c.req.query('from')), to: ok(c.req.query('to')) };
 }
 
-for (const ext of ['csv', 'xlsx'] as const)
-  activityImportRoutes.post(`/export.${ext}`, async (c) => {
+for (const format of ['csv', 'xlsx'] as const)
+  activityImportRoutes.post(`/export.${format}`, async (c) => {
     const viewer = viewerOf(c);
     // ID numbers leave in clear: only the county administrator, like the import.
     authorize(c, can(viewer, 'import'));
     const deps = c.get('deps');
-    const range = await exportRange(c);
-    const { headers, rows } = await exportActivities(deps.db, deps.cipher, scope(viewer), range);
-    await auditInsert(
-      deps.db,
-      {
-        actorUserId: viewer.id,
-        action: 'export',
-        entity: 'activity',
-        changes: { ...range, rows: rows.length, format: ext },
-      },
-      deps.now(),
-    );
-    const bytes = ext === 'csv' ? writeCsv(headers, rows) : await writeXlsx('帮扶活动', headers, rows);
-    const span =
-      range.from === '0000-01-01' && range.to === '9999-12-31'
-        ? businessDate(deps.now())
-        : `${range.from}至${range.to}`;
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': CONTENT_TYPES[ext],
-      'Content-Disposition': attachment(`帮扶活动-${span}.${ext}`),
+    const file = await exportActivitiesFile({
+      ...deps,
+      now: deps.now(),
+      viewer,
+      s: scope(viewer),
+      format,
+      ...exportRange(c),
+    });
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': CONTENT_TYPES[format],
+      'Content-Disposition': attachment(file.name),
     });
   });
