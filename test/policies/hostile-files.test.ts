@@ -3,20 +3,12 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { readTable } from '../../src/lib/spreadsheet/index.js';
-import { type Browser, createTestApp, loginAs, ORIGIN, type TestApp } from '../setup/app.js';
+import { tokenIn, uploadActivities } from '../setup/activity-import.js';
+import { createTestApp, loginAs } from '../setup/app.js';
 import { databaseFingerprint } from '../setup/forms.js';
 import { organisation, recipient, township } from '../setup/ledger-fixtures.js';
 
-async function upload(t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
-  const form = new FormData();
-  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(`${ORIGIN}/activities/import`, {
-    method: 'POST',
-    body: form,
-    headers: { origin: ORIGIN, cookie },
-  });
-}
+const upload = uploadActivities;
 
 const HEADER = '活动编号,日期,组织,活动类型,对象类型,对象,资金(元),物资名称,数量,单位,物资折价(元),服务时长(小时)';
 
@@ -62,6 +54,8 @@ describe('hostile spreadsheet files', () => {
     const csv = `${HEADER}\nA-1,2026-03-01,湘潭县爱心协会,关爱帮扶,分散供养户,430321195003120017,,"${evil.replace(/"/g, '""')}",1,袋,50.00,\n`;
     const res = await upload(t, admin, 'evil.csv', new TextEncoder().encode(csv));
     expect(res.status).toBe(200);
+    const token = tokenIn(await res.text())!;
+    expect((await admin.post('/activities/import/confirm', { token })).status).toBe(200);
     const row = await t.database.client.execute('SELECT goods_name FROM ledger_lines');
     expect(row.rows[0].goods_name).toBe(evil);
     const exported = new Uint8Array(await (await admin.post('/activities/export.csv')).arrayBuffer());

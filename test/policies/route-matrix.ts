@@ -473,6 +473,12 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     ],
     'GET /activities/import': [{ path: '/activities/import', expect: only({ admin: 200 }) }],
     'POST /activities/import': [{ path: '/activities/import', form: {}, expect: only({ admin: 422 }) }],
+    'POST /activities/import/confirm': [
+      { path: '/activities/import/confirm', form: { token: 'expired' }, expect: only({ admin: 422 }) },
+    ],
+    'POST /activities/import/discard': [
+      { path: '/activities/import/discard', form: { token: 'none' }, expect: only({ admin: 200 }) },
+    ],
     'POST /activities/export.csv': [{ path: '/activities/export.csv', expect: only({ admin: 200 }) }],
     'POST /activities/export.xlsx': [{ path: '/activities/export.xlsx', expect: only({ admin: 200 }) }],
     'GET /reports/aid': [{ path: '/reports/aid?year=2026', expect: ledgerStaff(200) }],

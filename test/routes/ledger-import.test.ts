@@ -6,49 +6,21 @@ import { eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { activities, ledgerLines } from '../../src/db/schema/index.js';
-import { cipherFor } from '../../src/lib/personal-data.js';
 import { ALL } from '../../src/lib/scope.js';
 import { recordActivity, reverseLine } from '../../src/modules/ledger/service.js';
 import { annualSummary } from '../../src/modules/reports/summary.js';
-import { type Browser, createTestApp, loginAs, ORIGIN, type TestApp } from '../setup/app.js';
+import { activityRegistry, importActivitiesFile, uploadActivities } from '../setup/activity-import.js';
+import { createTestApp, loginAs } from '../setup/app.js';
 import { TEST_KEYS } from '../setup/keys.js';
-import { cash, goods, organisation, recipient, service, township } from '../setup/ledger-fixtures.js';
+import { cash, goods, service } from '../setup/ledger-fixtures.js';
 import { TMP_DIR } from '../setup/paths.js';
-
-/** The same registry in any database: same names, same ID numbers (so the same keyed hashes). */
-async function registry(t: TestApp) {
-  const db = t.database.db;
-  const cipher = cipherFor(t.config);
-  const A = await township(db, '易俗河镇');
-  const B = await township(db, '花石镇');
-  return {
-    A,
-    B,
-    org: await organisation(db, '湘潭县爱心协会', 'social_org', null),
-    station: await organisation(db, '花石镇社工站', 'station', B),
-    home: await organisation(db, '易俗河敬老院', 'nursing_home', A),
-    r1: await recipient(db, cipher, '王秀英', A, 'home', '430321195003120017'),
-    r2: await recipient(db, cipher, '李桂兰', B, 'home', '43032119480506002X'),
-  };
-}
-
-async function upload(t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
-  const form = new FormData();
-  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(`${ORIGIN}/activities/import`, {
-    method: 'POST',
-    body: form,
-    headers: { origin: ORIGIN, cookie },
-  });
-}
 
 const meta = (k: string) => ({ idempotencyKey: k, actorUserId: null, now: new Date('2026-12-01T00:00:00Z') });
 
 describe('activities import', () => {
   it('round-trips: export → import elsewhere gives the same summary; re-import changes nothing', async () => {
     const src = await createTestApp();
-    const ids = await registry(src);
+    const ids = await activityRegistry(src);
     const db = src.database.db;
     const base = { serviceDayId: null, shiftId: null, note: null };
     await recordActivity(
@@ -101,16 +73,17 @@ describe('activities import', () => {
       const bytes = new Uint8Array(await exported.arrayBuffer());
 
       const dst = await createTestApp();
-      await registry(dst);
+      await activityRegistry(dst);
       const dstAdmin = (await loginAs(dst, 'county_admin')).browser;
-      const first = await upload(dst, dstAdmin, `activities.${ext}`, bytes);
-      expect(first.status).toBe(200);
-      expect(await first.text()).toContain('导入完成：新增 3 项活动，0 项已存在未变。');
+      const first = await importActivitiesFile(dst, dstAdmin, `activities.${ext}`, bytes);
+      expect(first.preview).toContain('将新增 3 项活动，共 5 条明细。');
+      expect(first.done).toContain('导入完成：新增 3 条，更新 0 条，不变 0 条。');
       for (const year of [2025, 2026])
         expect(await annualSummary(dst.database.db, year, ALL)).toEqual(await annualSummary(db, year, ALL));
 
-      const again = await upload(dst, dstAdmin, `activities.${ext}`, bytes);
-      expect(await again.text()).toContain('导入完成：新增 0 项活动，3 项已存在未变。');
+      const again = await importActivitiesFile(dst, dstAdmin, `activities.${ext}`, bytes);
+      expect(again.preview).toContain('不变 3 条');
+      expect(again.done).toContain('导入完成：新增 0 条，更新 0 条，不变 3 条。');
       expect(await dst.database.db.select().from(activities)).toHaveLength(3);
       expect(await dst.database.db.select().from(ledgerLines)).toHaveLength(5);
     }
@@ -118,7 +91,7 @@ describe('activities import', () => {
 
   it('imports all or nothing, naming each bad row', async () => {
     const t = await createTestApp();
-    await registry(t);
+    await activityRegistry(t);
     const admin = (await loginAs(t, 'county_admin')).browser;
     const csv = [
       '活动编号,日期,组织,活动类型,对象类型,对象,资金(元),物资名称,数量,单位,物资折价(元),服务时长(小时)',
@@ -127,27 +100,35 @@ describe('activities import', () => {
       'H-2,2024-05-25,不存在的组织,入户走访,分散供养户,430321195003120017,100,,,,,',
       'H-3,2024-05-25,花石镇社工站,关爱帮扶,分散供养户,430321195003120017,12.345,,,,,',
     ].join('\r\n');
-    const res = await upload(t, admin, 'h.csv', new TextEncoder().encode(csv));
+    const res = await uploadActivities(t, admin, 'h.csv', new TextEncoder().encode(csv));
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain('第 4 行：找不到组织“不存在的组织”。');
-    expect(html).toContain('第 5 行：“资金(元)”应为金额，最多两位小数。');
+    expect(html).toContain('文件中有 2 处错误，未导入任何数据。');
+    expect(html).toContain('第 4 行「组织」：组织「不存在的组织」不存在。');
+    expect(html).toContain('第 5 行「资金(元)」：应为大于零的金额，最多两位小数。');
+    expect(html).not.toContain('name="token"');
     expect(await t.database.db.select().from(activities)).toHaveLength(0);
     const coordinator = (await loginAs(t, 'org_coordinator', { organisationId: 1 })).browser;
-    expect((await upload(t, coordinator, 'h.csv', new TextEncoder().encode(csv))).status).toBe(403);
+    expect((await uploadActivities(t, coordinator, 'h.csv', new TextEncoder().encode(csv))).status).toBe(403);
     // The re-importable export carries ID numbers in clear: the county administrator's only.
     expect((await coordinator.post('/activities/export.csv')).status).toBe(403);
   });
 
   it('reads a GB18030 CSV (as saved by Excel on Chinese Windows) with English headers in another order', async () => {
     const t = await createTestApp();
-    await registry(t);
+    await activityRegistry(t);
     const admin = (await loginAs(t, 'county_admin')).browser;
     const csv =
       'date,activity_ref,organisation,kind,target_kind,target,goods_name,quantity,unit,goods_value_yuan,service_hours\r\n' +
       '2023/6/24,G-1,花石镇社工站,关爱帮扶,敬老院,易俗河敬老院,棉被,10,床,1200,3.5\r\n';
-    const res = await upload(t, admin, 'g.csv', new Uint8Array(iconv.encode(csv, 'gb18030')));
-    expect(await res.text()).toContain('导入完成：新增 1 项活动');
+    const { preview, done } = await importActivitiesFile(
+      t,
+      admin,
+      'g.csv',
+      new Uint8Array(iconv.encode(csv, 'gb18030')),
+    );
+    expect(preview).toContain('将新增 1 项活动，共 2 条明细。');
+    expect(done).toContain('导入完成：新增 1 条');
     const s = await annualSummary(t.database.db, 2023, ALL);
     expect(s).toMatchObject({
       stations_participating: 1,
@@ -161,7 +142,7 @@ describe('activities import', () => {
 
   it('imports from the shell and prints only the JSON summary', async () => {
     const t = await createTestApp();
-    await registry(t);
+    await activityRegistry(t);
     const file = resolve(TMP_DIR, `import-${Date.now()}.csv`);
     writeFileSync(
       file,
@@ -182,5 +163,6 @@ describe('activities import', () => {
       cash_fen: 100000,
       aid_total_fen: 100000,
     });
-  });
+    // Two CLI processes: slow when the machine is shared.
+  }, 180_000);
 });

@@ -6,31 +6,14 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { activities } from '../../src/db/schema/index.js';
 import { translator } from '../../src/lib/i18n/index.js';
-import { cipherFor } from '../../src/lib/personal-data.js';
 import { ALL, township as townshipScope } from '../../src/lib/scope.js';
-import { importActivities } from '../../src/modules/ledger/import.js';
 import { type LineInput, recordActivity } from '../../src/modules/ledger/service.js';
 import { summaryDocx } from '../../src/modules/reports/docx.js';
 import { summaryCsv } from '../../src/modules/reports/export.js';
 import { annualSummary } from '../../src/modules/reports/summary.js';
-import { createTestApp, type TestApp } from '../setup/app.js';
-import { cash, goods, organisation, recipient, service, township } from '../setup/ledger-fixtures.js';
-
-async function registry(t: TestApp) {
-  const db = t.database.db;
-  const cipher = cipherFor(t.config);
-  const A = await township(db, '易俗河镇');
-  const B = await township(db, '花石镇');
-  return {
-    A,
-    B,
-    org: await organisation(db, '湘潭县爱心协会', 'social_org', null),
-    station: await organisation(db, '花石镇社工站', 'station', B),
-    home: await organisation(db, '易俗河敬老院', 'nursing_home', A),
-    r1: await recipient(db, cipher, '王秀英', A, 'home', '430321195003120017'),
-    r2: await recipient(db, cipher, '李桂兰', B, 'home', '43032119480506002X'),
-  };
-}
+import { activityRegistry, runActivities } from '../setup/activity-import.js';
+import { createTestApp } from '../setup/app.js';
+import { cash, goods, service } from '../setup/ledger-fixtures.js';
 
 const HEAD = '活动编号,日期,组织,活动类型,对象类型,对象,资金(元),物资名称,数量,单位,物资折价(元),服务时长(小时)';
 const FILE = [
@@ -43,14 +26,15 @@ const FILE = [
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const meta = { actorUserId: null, now: new Date('2026-12-01T00:00:00Z') };
+
 const src = (l: LineInput, fundingSource: LineInput['fundingSource']) => ({ ...l, fundingSource });
 
 describe('the annual summary over the activities spreadsheet', () => {
   it('gives the figures worked out by hand, the same as the year recorded through the service', async () => {
     const t = await createTestApp();
-    const ids = await registry(t);
-    const res = await importActivities(t.database.db, cipherFor(t.config), { bytes: bytes(FILE), name: 'a.csv' }, meta);
-    expect(res).toEqual({ ok: true, created: 3, unchanged: 0 });
+    const ids = await activityRegistry(t);
+    const res = await runActivities(t, bytes(FILE), { apply: true });
+    expect(res).toMatchObject({ ok: true, created: 3, updated: 0, unchanged: 0, applied: true });
     const s = await annualSummary(t.database.db, 2026, ALL);
     const { by_township, by_organisation, by_month, by_funding_source, year, ...county } = s;
     expect(county).toEqual({
@@ -105,7 +89,7 @@ describe('the annual summary over the activities spreadsheet', () => {
 
     // The same year typed in through the service: the same summary, figure for figure.
     const typed = await createTestApp();
-    const same = await registry(typed);
+    const same = await activityRegistry(typed);
     expect(same).toEqual(ids);
     const base = { serviceDayId: null, shiftId: null, note: null };
     const key = (k: string) => ({ ...meta, idempotencyKey: k });
@@ -155,35 +139,33 @@ describe('the annual summary over the activities spreadsheet', () => {
     expect(await annualSummary(typed.database.db, 2026, ALL)).toEqual(s);
 
     // Re-importing the file changes nothing.
-    const again = await importActivities(
-      t.database.db,
-      cipherFor(t.config),
-      { bytes: bytes(FILE), name: 'a.csv' },
-      meta,
-    );
-    expect(again).toEqual({ ok: true, created: 0, unchanged: 3 });
+    const again = await runActivities(t, bytes(FILE), { apply: true });
+    expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });
   });
 
   it('takes a file without 资金来源 (its lines 未注明) and refuses an unknown source with its row, writing nothing', async () => {
     const t = await createTestApp();
-    await registry(t);
-    const cipher = cipherFor(t.config);
+    await activityRegistry(t);
     const bad = [
       `${HEAD},资金来源`,
       'X-1,2026-03-24,湘潭县爱心协会,入户走访,分散供养户,430321195003120017,100,,,,,,彩票公益金',
     ];
-    const refused = await importActivities(
-      t.database.db,
-      cipher,
-      { bytes: bytes(bad.join('\n')), name: 'b.csv' },
-      meta,
-    );
-    expect(refused).toEqual({ ok: false, errors: [{ row: 2, message: 'import.badSource' }] });
+    const refused = await runActivities(t, bytes(bad.join('\n')), { apply: true, name: 'b.csv' });
+    expect(refused).toEqual({
+      ok: false,
+      errors: [
+        {
+          row: 2,
+          column: '资金来源',
+          reason: '资金来源应为 护理补贴统筹、财政专项、社会捐赠、组织自筹 或 其他（可留空）。',
+        },
+      ],
+    });
     expect(await t.database.db.select().from(activities)).toEqual([]);
 
     const plain = [HEAD, 'X-1,2026-03-24,湘潭县爱心协会,入户走访,分散供养户,430321195003120017,100,,,,,'];
-    const ok = await importActivities(t.database.db, cipher, { bytes: bytes(plain.join('\n')), name: 'c.csv' }, meta);
-    expect(ok).toEqual({ ok: true, created: 1, unchanged: 0 });
+    const ok = await runActivities(t, bytes(plain.join('\n')), { apply: true, name: 'c.csv' });
+    expect(ok).toMatchObject({ ok: true, created: 1, unchanged: 0 });
     const s = await annualSummary(t.database.db, 2026, ALL);
     expect(s.by_funding_source).toEqual([
       { source: 'unspecified', cash_fen: 10000, goods_value_fen: 0, aid_total_fen: 10000, service_hours: 0 },

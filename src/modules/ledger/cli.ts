@@ -6,10 +6,12 @@ import { translator } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { resvgRasteriser } from '../../lib/raster-node.js';
 import { ALL } from '../../lib/scope.js';
+import { printErrors, SHELL } from '../registry/cli.js';
+import { runImport } from '../registry/pipeline.js';
 import { summaryDocx } from '../reports/docx.js';
 import { summaryXlsx } from '../reports/export.js';
 import { annualSummary } from '../reports/summary.js';
-import { importActivities, rowErrorText } from './import.js';
+import { activitiesImporter } from './import.js';
 
 /** `report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`: the county-wide summary; JSON alone on stdout. */
 export async function reportAnnualCommand(
@@ -49,7 +51,7 @@ export async function reportAnnualCommand(
   return 0;
 }
 
-/** `import activities <file>`: all or nothing; prints the counts as JSON, or each row's error on stderr. */
+/** `import activities <file>`: all or nothing; prints the counts as JSON, or the registry's row errors on stderr. */
 export async function importActivitiesCommand(
   db: Db,
   cipher: PersonalDataCipher,
@@ -61,19 +63,14 @@ export async function importActivitiesCommand(
     console.error('usage: import activities <file.csv|file.xlsx>');
     return 2;
   }
-  const bytes = new Uint8Array(readFileSync(file));
-  const result = await importActivities(
-    db,
-    cipher,
-    { bytes, name: basename(file) },
-    { actorUserId: null, now: new Date() },
-  );
   const t = translator('zh');
-  if (!result.ok) {
-    console.error(t('import.failed'));
-    for (const e of result.errors) console.error(rowErrorText(t, e));
+  const upload = { bytes: new Uint8Array(readFileSync(file)), name: basename(file) };
+  const run = { db, cipher, now: new Date(), viewer: SHELL, t, importer: activitiesImporter, file: upload };
+  const outcome = await runImport({ ...run, apply: true });
+  if (!outcome.ok) {
+    printErrors(t, outcome);
     return 1;
   }
-  out(JSON.stringify({ created: result.created, unchanged: result.unchanged }));
+  out(JSON.stringify({ created: outcome.created, unchanged: outcome.unchanged }));
   return 0;
 }

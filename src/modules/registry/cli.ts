@@ -2,13 +2,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Database } from '../../db/client.js';
 import type { Config } from '../../env.js';
 import type { Viewer } from '../../lib/context.js';
-import { translator } from '../../lib/i18n/index.js';
+import { type Translate, translator } from '../../lib/i18n/index.js';
 import { cipherFor } from '../../lib/personal-data.js';
+import type { RowError } from './context.js';
 import { REGISTERS, type Register } from './formats.js';
 import { exportRegister, importRegister } from './service.js';
 
 /** The shell acts as the county administrator (audit rows record actor 0: the command line). */
-const SHELL: Viewer = {
+export const SHELL: Viewer = {
   id: 0,
   username: 'cli',
   displayName: 'command line',
@@ -21,6 +22,14 @@ const SHELL: Viewer = {
 function registerArg(value: string | undefined): Register {
   if (!REGISTERS.includes(value as Register)) throw new Error(`register must be one of: ${REGISTERS.join(', ')}`);
   return value as Register;
+}
+
+/** A refused import on stderr, as the page lists it: the file's problem, or every bad row by row and column. */
+export function printErrors(t: Translate, outcome: { fileError?: string; errors: RowError[] }) {
+  if (outcome.fileError) console.error(outcome.fileError);
+  else console.error(t('registry.rowErrors', { count: outcome.errors.length }));
+  for (const e of outcome.errors)
+    console.error(t('registry.rowError', { row: e.row, column: e.column, reason: e.reason }));
 }
 
 /** `import <register> <file>`: all or nothing; the summary on stdout, every row error on stderr. */
@@ -44,10 +53,7 @@ export async function importCommand(
     { apply: true, now: new Date() },
   );
   if (!outcome.ok) {
-    if (outcome.fileError) console.error(outcome.fileError);
-    else console.error(t('registry.rowErrors', { count: outcome.errors.length }));
-    for (const e of outcome.errors)
-      console.error(t('registry.rowError', { row: e.row, column: e.column, reason: e.reason }));
+    printErrors(t, outcome);
     return 1;
   }
   out(JSON.stringify({ register, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged }));

@@ -8,9 +8,9 @@ import { fieldValue, readForm } from '../../lib/form.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { readUpload } from '../../lib/upload.js';
 import { REGISTER_FILE_NAMES, REGISTERS, type Register } from './formats.js';
+import { confirmUpload, counts, discardPreview, previewUpload } from './pipeline.js';
 import { can } from './policy.js';
-import { COLUMNS, exportRegister, importRegister } from './service.js';
-import { discardUpload, dropUpload, keepUpload, takeUpload } from './uploads.js';
+import { COLUMNS, exportRegister, registerImporter } from './service.js';
 
 export const registryRoutes = new Hono<AppEnv>();
 
@@ -21,7 +21,27 @@ function registerOf(c: AppContext): Register {
 }
 
 function page(c: AppContext, register: Register, props: Partial<ImportPageProps>, status: 200 | 422 = 200) {
-  return renderPage(c, <ImportPage ui={uiOf(c)} register={register} columns={COLUMNS[register]} {...props} />, status);
+  const t = c.get('t');
+  const title = t('registry.importTitle', { register: t(`registry.register.${register}`) });
+  return renderPage(
+    c,
+    <ImportPage ui={uiOf(c)} title={title} action={`/import/${register}`} columns={COLUMNS[register]} {...props} />,
+    status,
+  );
+}
+
+/** The pipeline's run for this request: the register's importer, the viewer, the clock. */
+function runFor(c: AppContext, register: Register) {
+  const deps = c.get('deps');
+  const now = deps.now();
+  return {
+    db: deps.db,
+    cipher: deps.cipher,
+    now,
+    viewer: viewerOf(c),
+    t: c.get('t'),
+    importer: registerImporter(register, now),
+  };
 }
 
 registryRoutes.get('/import/:register', (c) => {
@@ -33,50 +53,31 @@ registryRoutes.get('/import/:register', (c) => {
 /** Step 1: upload and check; nothing is written but the file, kept for the confirmation. */
 registryRoutes.post('/import/:register', async (c) => {
   const register = registerOf(c);
-  const viewer = viewerOf(c);
-  authorize(c, can(viewer, 'import', register));
-  const deps = c.get('deps');
-  const t = c.get('t');
+  authorize(c, can(viewerOf(c), 'import', register));
   const file = await readUpload(c);
-  if (!file) return page(c, register, { error: t('registry.fileError.noFile') }, 422);
-  const outcome = await importRegister(deps, viewer, t, register, file, { apply: false, now: deps.now() });
-  if (!outcome.ok) return page(c, register, { outcome, fileName: file.name }, 422);
-  const token = await keepUpload(deps.db, deps.cipher, viewer.id, register, file, deps.now());
-  return page(c, register, { outcome, token, fileName: file.name });
+  if (!file) return page(c, register, { error: c.get('t')('registry.fileError.noFile') }, 422);
+  const { outcome, token } = await previewUpload({ ...runFor(c, register), file });
+  return page(c, register, { outcome, token, fileName: file.name }, outcome.ok ? 200 : 422);
 });
 
 /** Step 2: apply the kept file (checked again: the register may have changed since the preview). */
 registryRoutes.post('/import/:register/confirm', async (c) => {
   const register = registerOf(c);
-  const viewer = viewerOf(c);
-  authorize(c, can(viewer, 'import', register));
-  const deps = c.get('deps');
-  const t = c.get('t');
+  authorize(c, can(viewerOf(c), 'import', register));
   const token = fieldValue(await readForm(c), 'token');
-  const file = token ? await takeUpload(deps.db, deps.cipher, token, viewer.id, register, deps.now()) : null;
-  if (!file) return page(c, register, { error: t('registry.fileError.expired') }, 422);
-  const outcome = await importRegister(deps, viewer, t, register, file, { apply: true, now: deps.now() });
-  // Applied or rejected, the kept file is done with: it never stays behind in the database.
-  await dropUpload(deps.db, token);
-  if (!outcome.ok) return page(c, register, { outcome, fileName: file.name }, 422);
-  deps.logger.info('register_imported', {
-    by: viewer.id,
-    register,
-    created: outcome.created,
-    updated: outcome.updated,
-    unchanged: outcome.unchanged,
-  });
-  return page(c, register, { outcome, done: true, fileName: file.name });
+  const result = await confirmUpload({ ...runFor(c, register), token });
+  if (!result) return page(c, register, { error: c.get('t')('registry.fileError.expired') }, 422);
+  const { outcome, fileName } = result;
+  if (outcome.ok) c.get('deps').logger.info('register_imported', { by: viewerOf(c).id, register, ...counts(outcome) });
+  return page(c, register, { outcome, done: outcome.ok, fileName }, outcome.ok ? 200 : 422);
 });
 
 /** The uploader rejects the preview: the kept file is deleted at once rather than left for the sweep. */
 registryRoutes.post('/import/:register/discard', async (c) => {
   const register = registerOf(c);
-  const viewer = viewerOf(c);
-  authorize(c, can(viewer, 'import', register));
-  const deps = c.get('deps');
+  authorize(c, can(viewerOf(c), 'import', register));
   const token = fieldValue(await readForm(c), 'token');
-  if (token) await discardUpload(deps.db, token, viewer.id, register);
+  await discardPreview({ db: c.get('deps').db, token, viewer: viewerOf(c), entity: register });
   return page(c, register, { discarded: true });
 });
 

@@ -4,23 +4,15 @@ import { recipients, volunteers } from '../../db/schema/index.js';
 import { businessDate } from '../../domain/dates.js';
 import { auditInsert } from '../../lib/audit.js';
 import type { Viewer } from '../../lib/context.js';
-import type { MessageKey, Translate } from '../../lib/i18n/index.js';
+import type { Translate } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { boundTownship } from '../../lib/scope.js';
-import {
-  type Column,
-  mapColumns,
-  readTable,
-  rowValues,
-  SpreadsheetError,
-  writeCsv,
-  writeXlsx,
-} from '../../lib/spreadsheet/index.js';
-import { ImportContext, type RowError } from './context.js';
+import { type Column, writeCsv, writeXlsx } from '../../lib/spreadsheet/index.js';
 import { ORGANISATION_COLUMNS, RECIPIENT_COLUMNS, type Register, VISIT_COLUMNS, VOLUNTEER_COLUMNS } from './formats.js';
 import { exportOrganisations, parseOrganisationRow, planOrganisations } from './organisations-io.js';
+import { type Importer, type ImportOutcome, runImport } from './pipeline.js';
 import { scope } from './policy.js';
-import { exportRecipients, type Plan, parseRecipientRow, planRecipients } from './recipients-io.js';
+import { exportRecipients, parseRecipientRow, planRecipients } from './recipients-io.js';
 import { parseVisitRow, planVisits } from './visits-io.js';
 import { exportVolunteers, parseVolunteerRow, planVolunteers } from './volunteers-io.js';
 
@@ -29,9 +21,7 @@ export interface ImportDeps {
   cipher: PersonalDataCipher;
 }
 
-export type ImportOutcome =
-  | { ok: true; created: number; updated: number; unchanged: number; applied: boolean }
-  | { ok: false; fileError?: string; errors: RowError[] };
+export type { ImportOutcome } from './pipeline.js';
 
 export const COLUMNS: Record<Register, readonly Column[]> = {
   organisations: ORGANISATION_COLUMNS,
@@ -49,11 +39,48 @@ function rowKey(register: Register, v: Record<string, string>): string {
   return `${v.kind}|${v.name}`;
 }
 
+type Row<F extends (...a: never[]) => unknown> = Parameters<F>[2];
+type Rows<F extends (...a: never[]) => unknown> = Parameters<F>[3];
+
+/** A register as the pipeline's importer: its columns, its duplicate key, its row check and its plan. */
+export function registerImporter(register: Register, now: Date): Importer<unknown> {
+  const common = {
+    entity: register,
+    columns: COLUMNS[register],
+    key: (v: Record<string, string>) => rowKey(register, v),
+  };
+  if (register === 'visits')
+    return {
+      ...common,
+      parse: (ctx, row, v, errors) =>
+        parseVisitRow(ctx, row, v as Row<typeof parseVisitRow>, errors, businessDate(now)),
+      plan: ({ db, cipher, ctx, rows }) => planVisits(db, cipher, ctx, rows as Rows<typeof planVisits>),
+    };
+  if (register === 'recipients')
+    return {
+      ...common,
+      parse: (ctx, row, v, errors) => parseRecipientRow(ctx, row, v as Row<typeof parseRecipientRow>, errors),
+      plan: ({ db, cipher, ctx, rows }) => planRecipients(db, cipher, ctx, rows as Rows<typeof planRecipients>),
+    };
+  if (register === 'volunteers')
+    return {
+      ...common,
+      parse: (ctx, row, v, errors) => parseVolunteerRow(ctx, row, v as Row<typeof parseVolunteerRow>, errors),
+      plan: ({ db, ctx, rows }) => planVolunteers(db, ctx, rows as Parameters<typeof planVolunteers>[2]),
+    };
+  return {
+    ...common,
+    parse: (ctx, row, v, errors) => parseOrganisationRow(ctx, row, v as Row<typeof parseOrganisationRow>, errors),
+    plan: ({ db, ctx, rows }) =>
+      planOrganisations(db, ctx, rows as Parameters<typeof planOrganisations>[2], businessDate(now)),
+  };
+}
+
 /**
- * Reads a spreadsheet and checks every row; with `apply`, writes it all in one batch. All or nothing: a file with
- * any bad row writes nothing and the result names every bad row. Importing the same file again changes nothing.
+ * Reads a register's spreadsheet and checks every row; with `apply`, writes it all in one batch (the pipeline's
+ * `runImport`). All or nothing; importing the same file again changes nothing.
  */
-export async function importRegister(
+export function importRegister(
   deps: ImportDeps,
   viewer: Viewer,
   t: Translate,
@@ -61,78 +88,8 @@ export async function importRegister(
   file: { name: string; bytes: Uint8Array },
   opts: { apply: boolean; now: Date },
 ): Promise<ImportOutcome> {
-  let table: Awaited<ReturnType<typeof readTable>>;
-  try {
-    table = await readTable(file.bytes, file.name);
-  } catch (error) {
-    if (error instanceof SpreadsheetError)
-      return { ok: false, fileError: t(`registry.fileError.${error.reason}` as MessageKey), errors: [] };
-    throw error;
-  }
-  const columns = COLUMNS[register];
-  const map = mapColumns(table.headers, columns);
-  if (map.missing.length)
-    return {
-      ok: false,
-      fileError: t('registry.fileError.missingColumns', { columns: map.missing.map((c) => c.zh).join('、') }),
-      errors: [],
-    };
-
-  const ctx = await ImportContext.load(deps.db, viewer, t, opts.now);
-  const errors: RowError[] = [];
-  const seen = new Map<string, number>();
-  const parsed: unknown[] = [];
-  for (const { rowNumber, cells } of table.rows) {
-    const v = rowValues(cells, map, columns) as Record<string, string>;
-    const key = rowKey(register, v);
-    const first = seen.get(key);
-    if (key && first !== undefined) {
-      errors.push({ row: rowNumber, column: columns[0].zh, reason: t('registry.error.duplicate', { row: first }) });
-      continue;
-    }
-    seen.set(key, rowNumber);
-    const row =
-      register === 'visits'
-        ? parseVisitRow(ctx, rowNumber, v as Parameters<typeof parseVisitRow>[2], errors, businessDate(opts.now))
-        : register === 'recipients'
-          ? parseRecipientRow(ctx, rowNumber, v as Parameters<typeof parseRecipientRow>[2], errors)
-          : register === 'volunteers'
-            ? parseVolunteerRow(ctx, rowNumber, v as Parameters<typeof parseVolunteerRow>[2], errors)
-            : parseOrganisationRow(ctx, rowNumber, v as Parameters<typeof parseOrganisationRow>[2], errors);
-    if (row) parsed.push(row);
-  }
-  if (errors.length) return { ok: false, errors };
-
-  const plan: Plan =
-    register === 'visits'
-      ? await planVisits(deps.db, deps.cipher, ctx, parsed as Parameters<typeof planVisits>[3])
-      : register === 'recipients'
-        ? await planRecipients(deps.db, deps.cipher, ctx, parsed as Parameters<typeof planRecipients>[3])
-        : register === 'volunteers'
-          ? await planVolunteers(deps.db, ctx, parsed as Parameters<typeof planVolunteers>[2])
-          : await planOrganisations(
-              deps.db,
-              ctx,
-              parsed as Parameters<typeof planOrganisations>[2],
-              businessDate(opts.now),
-            );
-  if (plan.errors.length) return { ok: false, errors: plan.errors };
-
-  if (opts.apply) {
-    const statements = [...ctx.placeStatements(deps.db), ...plan.statements];
-    const summary = {
-      register,
-      file: file.name,
-      created: plan.created,
-      updated: plan.updated,
-      unchanged: plan.unchanged,
-    };
-    statements.push(
-      auditInsert(deps.db, { actorUserId: viewer.id, action: 'import', entity: register, changes: summary }, opts.now),
-    );
-    await deps.db.batch(statements as unknown as Parameters<typeof deps.db.batch>[0]);
-  }
-  return { ok: true, created: plan.created, updated: plan.updated, unchanged: plan.unchanged, applied: opts.apply };
+  const importer = registerImporter(register, opts.now);
+  return runImport({ ...deps, viewer, t, importer, file, apply: opts.apply, now: opts.now });
 }
 
 /** A register as CSV or xlsx in the import format, audited; recipients are masked unless `unmasked`. */

@@ -1,14 +1,18 @@
+import type { Child } from 'hono/jsx';
 import type { Column } from '../../../src/lib/spreadsheet/index.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import type { Register } from '../../../src/modules/registry/formats.js';
-import type { ImportOutcome } from '../../../src/modules/registry/service.js';
+import type { ImportOutcome } from '../../../src/modules/registry/pipeline.js';
 import { Notice } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
 
 export interface ImportPageProps {
   ui: Ui;
-  register: Register;
+  title: string;
+  /** Where the file is posted; the confirmation and the discard go to `${action}/confirm` and `${action}/discard`. */
+  action: string;
   columns: readonly Column[];
+  /** What this kind of import shows beside the counts on its preview (the activities' lines and totals). */
+  figures?: Child;
   /** After an upload: the preview (with the token to confirm it) or the row errors; after confirming: the result. */
   outcome?: ImportOutcome;
   token?: string;
@@ -19,10 +23,10 @@ export interface ImportPageProps {
   error?: string;
 }
 
+/** Any import's one page: upload, the preview (counts, figures, errors by row and column), confirm or discard. */
 export function ImportPage(p: ImportPageProps) {
   const { t } = p.ui;
-  const registerName = t(`registry.register.${p.register}`);
-  const title = t('registry.importTitle', { register: registerName });
+  const title = p.title;
   const o = p.outcome;
   return (
     <Page ui={p.ui} title={title}>
@@ -50,11 +54,12 @@ export function ImportPage(p: ImportPageProps) {
             <li>{t('registry.willUpdate', { count: o.updated })}</li>
             <li>{t('registry.willKeep', { count: o.unchanged })}</li>
           </ul>
-          <form method="post" action={`/import/${p.register}/confirm`}>
+          {p.figures ?? null}
+          <form method="post" action={`${p.action}/confirm`}>
             <input type="hidden" name="token" value={p.token} />
             <button type="submit">{t('registry.confirm')}</button>
           </form>
-          <form method="post" action={`/import/${p.register}/discard`}>
+          <form method="post" action={`${p.action}/discard`}>
             <input type="hidden" name="token" value={p.token} />
             <button type="submit" class="secondary outline">
               {t('registry.discard')}
@@ -67,7 +72,7 @@ export function ImportPage(p: ImportPageProps) {
         <summary>{t('registry.columns')}</summary>
         <p>{p.columns.map((c) => `${c.zh}（${c.en}）${c.required ? ' *' : ''}`).join('、')}</p>
       </details>
-      <form method="post" action={`/import/${p.register}`} enctype="multipart/form-data">
+      <form method="post" action={p.action} enctype="multipart/form-data">
         <label for="f-file">{t('registry.file')}</label>
         <input
           id="f-file"
