@@ -8,6 +8,7 @@ import { enOrganisations } from '../../modules/organisations/messages.js';
 import { enPlaces } from '../../modules/places/messages.js';
 import { enPlanCoverage } from '../../modules/plans/coverage-messages.js';
 import { enPlans } from '../../modules/plans/messages.js';
+import { enAgreements } from '../../modules/recipients/agreement-messages.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
 import { enReports } from '../../modules/reports/messages.js';
@@ -25,6 +26,7 @@ export const en: Dictionary = {
   ...enCommon,
   ...enRegistry,
   ...enRecipients,
+  ...enAgreements,
   ...enLedger,
   ...enReports,
   ...enVisits,

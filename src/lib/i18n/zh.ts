@@ -8,6 +8,7 @@ import { zhOrganisations } from '../../modules/organisations/messages.js';
 import { zhPlaces } from '../../modules/places/messages.js';
 import { zhPlanCoverage } from '../../modules/plans/coverage-messages.js';
 import { zhPlans } from '../../modules/plans/messages.js';
+import { zhAgreements } from '../../modules/recipients/agreement-messages.js';
 import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
 import { zhReports } from '../../modules/reports/messages.js';
@@ -25,6 +26,7 @@ export const zh = {
   ...zhCommon,
   ...zhRegistry,
   ...zhRecipients,
+  ...zhAgreements,
   ...zhLedger,
   ...zhReports,
   ...zhVisits,
