@@ -52,8 +52,8 @@ export async function setAgreementTerm(ctx: { db: Db; now: Date; actorUserId: nu
 
 /**
  * Per township of the scope, the active recipients' agreements by status today: one pass over the dashboard's
- * covering index. The status is computed once per row in a subquery that `LIMIT -1` keeps SQLite from flattening
- * (flattened, each of the four sums would evaluate the rule again: about twice the time, bench/results/agreements.txt).
+ * covering index, the rule named once (`agreementStatusSql`) in a subquery. SQLite flattens it, so each sum
+ * evaluates the rule: slower than the old single count (bench/results/agreements.txt, decision 0195).
  */
 export async function agreementTallies(ctx: { db: Db; scope: Scope; today: string }): Promise<AgreementTally[]> {
   const { db } = ctx;
@@ -61,7 +61,6 @@ export async function agreementTallies(ctx: { db: Db; scope: Scope; today: strin
     .select({ townshipId: recipients.townshipId, status: agreementStatusSql(ctx.today).as('status') })
     .from(recipients)
     .where(and(recipientsIn(ctx.scope), eq(recipients.status, 'active')))
-    .limit(-1)
     .as('per_row');
   const count = (s: string) => sql<number>`coalesce(sum(${perRow.status} = ${s}), 0)`;
   const rows = await db
