@@ -51,7 +51,10 @@ async function medians(a: () => Promise<unknown>, b: () => Promise<unknown>): Pr
 }
 
 mkdirSync(BENCH_TMP, { recursive: true });
-const lines = ['Shared 2-core machine with other engineers running tests: figures are noisy (one run; medians of 200, the two queries timed in alternation).', ''];
+const lines = [
+  'Shared 2-core machine with other engineers running tests: figures are noisy (one run; medians of 200, the two queries timed in alternation).',
+  '',
+];
 lines.push('county                   viewer            baseline (old query)   one rule, per township   ratio');
 for (const scale of [1, 5]) {
   const file = resolve(BENCH_TMP, `agreements-${scale}.db`);
