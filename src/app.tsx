@@ -26,6 +26,7 @@ import { organisationRoutes } from './modules/organisations/routes.js';
 import { placeRoutes } from './modules/places/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { todayRoutes } from './modules/plans/today-routes.js';
+import { agreementRoutes } from './modules/recipients/agreement-routes.js';
 import { recipientRoutes } from './modules/recipients/routes.js';
 import { registryRoutes } from './modules/registry/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
@@ -104,6 +105,7 @@ export function createApp(deps: Deps) {
   app.route('/', authRoutes);
   app.route('/', dashboardRoutes);
   app.route('/admin/users', userRoutes);
+  app.route('/recipients/agreements', agreementRoutes);
   app.route('/recipients', recipientRoutes);
   app.route('/', registryRoutes);
   app.route('/organisations', organisationRoutes);

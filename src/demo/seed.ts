@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import * as s from '../db/schema/index.js';
+import { addYears, businessDate } from '../domain/dates.js';
 import { maskIdNumber } from '../domain/id-number.js';
 import { maskMobile } from '../domain/mobile.js';
 import type { PersonalDataCipher } from '../lib/personal-data.js';
@@ -17,6 +18,13 @@ import {
 import { XIANGTAN_TOWNSHIPS } from './names.js';
 
 const CHUNK = 500;
+
+/** A generated signing date moved back by whole years until it is not after the registry's day (no future ones). */
+function signedBy(date: string, today: string): string {
+  let d = date;
+  while (d > today) d = addYears(d, -1);
+  return d;
+}
 
 async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
@@ -36,6 +44,7 @@ export async function seedDemo(
   options: { size?: DemoSize; seed?: number } = {},
 ): Promise<SeedResult | { skipped: 'not_empty' }> {
   const { db, cipher, now } = deps;
+  const today = businessDate(now);
   if ((await db.$count(s.townships)) > 0) return { skipped: 'not_empty' };
   const size = options.size ?? countySize();
   const r = rng(options.seed ?? 20260424);
@@ -160,7 +169,7 @@ export async function seedDemo(
           caregiverMobileEnc: encrypted[k].mobile,
           caregiverMobileMasked: p.caregiverMobile ? maskMobile(p.caregiverMobile) : null,
           agreementKind: p.agreementKind,
-          agreementSignedOn: p.agreementSignedOn,
+          agreementSignedOn: p.agreementSignedOn && signedBy(p.agreementSignedOn, today),
           createdAt: now,
           updatedAt: now,
         })),

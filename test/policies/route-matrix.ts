@@ -81,6 +81,11 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     ],
     'GET /recipients': [{ path: '/recipients', expect: registerStaff(200) }],
     'GET /recipients/new': [{ path: '/recipients/new', expect: registerStaff(200) }],
+    'GET /recipients/agreements': [{ path: '/recipients/agreements', expect: registerStaff(200) }],
+    // The agreement term is the county's decision: a station may read the table, not change the term.
+    'POST /recipients/agreements/term': [
+      { path: '/recipients/agreements/term', form: { termYears: 'x' }, expect: only({ admin: 422 }) },
+    ],
     'POST /recipients': [{ path: '/recipients', form: {}, expect: registerStaff(422) }],
     'GET /recipients/:id{[0-9]+}': [{ path: `/recipients/${rx}`, expect: { ...registerStaff(200), stationY: 404 } }],
     'GET /recipients/:id{[0-9]+}/edit': [

@@ -7,6 +7,7 @@ export * from './ledger.js';
 export * from './organisations.js';
 export * from './people.js';
 export * from './plans.js';
+export * from './settings.js';
 export * from './shifts.js';
 export * from './system.js';
 export * from './users.js';

@@ -85,6 +85,8 @@ export const recipients = sqliteTable(
     caregiverMobileMasked: text('caregiver_mobile_masked'),
     agreementKind: text('agreement_kind', { enum: AGREEMENT_KINDS }),
     agreementSignedOn: text('agreement_signed_on'),
+    // The day the agreement ends (it is expired from then on); null: it runs until replaced (decision 0195).
+    agreementEndsOn: text('agreement_ends_on'),
     status: text('status', { enum: RECIPIENT_STATUSES }).notNull().default('active'),
     exitReason: text('exit_reason'),
     exitedOn: text('exited_on'),
@@ -95,8 +97,15 @@ export const recipients = sqliteTable(
     index('recipients_township_idx').on(t.townshipId, t.status),
     // The register lists active people by township, village and name: this index serves it without a sort.
     index('recipients_list_idx').on(t.status, t.townshipId, t.villageId, t.name),
-    // Covers the dashboard's counts (active, home-supported, without an agreement) without reading the rows.
-    index('recipients_dashboard_idx').on(t.status, t.townshipId, t.supportMode, t.agreementKind, t.agreementSignedOn),
+    // Covers the dashboard's counts (active, home-supported, agreement status) without reading the rows.
+    index('recipients_dashboard_idx').on(
+      t.status,
+      t.townshipId,
+      t.supportMode,
+      t.agreementKind,
+      t.agreementSignedOn,
+      t.agreementEndsOn,
+    ),
     index('recipients_village_idx').on(t.villageId),
     index('recipients_name_idx').on(t.name),
     // The annual summary's cache version reads the latest change to any household (a move re-files its visits).

@@ -10,6 +10,7 @@ import { enPlaces } from '../../modules/places/messages.js';
 import { enPlanCoverage } from '../../modules/plans/coverage-messages.js';
 import { enPlans } from '../../modules/plans/messages.js';
 import { enAidHistory } from '../../modules/recipients/history-messages.js';
+import { enAgreements } from '../../modules/recipients/agreement-messages.js';
 import { enRecipients } from '../../modules/recipients/messages.js';
 import { enRegistry } from '../../modules/registry/messages.js';
 import { enReports } from '../../modules/reports/messages.js';
@@ -28,6 +29,7 @@ export const en: Dictionary = {
   ...enRegistry,
   ...enRecipients,
   ...enAidHistory,
+  ...enAgreements,
   ...enLedger,
   ...enDoubleAid,
   ...enReports,

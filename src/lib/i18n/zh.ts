@@ -10,6 +10,7 @@ import { zhPlaces } from '../../modules/places/messages.js';
 import { zhPlanCoverage } from '../../modules/plans/coverage-messages.js';
 import { zhPlans } from '../../modules/plans/messages.js';
 import { zhAidHistory } from '../../modules/recipients/history-messages.js';
+import { zhAgreements } from '../../modules/recipients/agreement-messages.js';
 import { zhRecipients } from '../../modules/recipients/messages.js';
 import { zhRegistry } from '../../modules/registry/messages.js';
 import { zhReports } from '../../modules/reports/messages.js';
@@ -28,6 +29,7 @@ export const zh = {
   ...zhRegistry,
   ...zhRecipients,
   ...zhAidHistory,
+  ...zhAgreements,
   ...zhLedger,
   ...zhDoubleAid,
   ...zhReports,

@@ -4,6 +4,7 @@ import { needs, recipients, volunteers } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
 import { can as canCareUnits, scope as careUnitScope } from '../care-units/policy.js';
+import { agreementTallies, totalOf } from '../recipients/agreements.js';
 import { can as canRecipients, scope as recipientScope } from '../recipients/policy.js';
 import { recipientsIn } from '../recipients/queries.js';
 import { can as canVolunteers, scope as volunteerScope } from '../volunteers/policy.js';
@@ -16,21 +17,31 @@ export interface Card {
   warn?: boolean;
 }
 
+/** The care-agreement cards: each status counted by the one rule the list filters by, each opening that list. */
+function agreementCards(a: ReturnType<typeof totalOf>): Card[] {
+  const href = (status: string) => `/recipients?agreement=${status}`;
+  return [
+    { label: 'dashboard.agreementOk', value: a.ok, href: '/recipients/agreements' },
+    { label: 'dashboard.noAgreement', value: a.missing, href: href('missing'), warn: a.missing > 0 },
+    { label: 'dashboard.agreementExpired', value: a.expired, href: href('expired'), warn: a.expired > 0 },
+    { label: 'dashboard.agreementMismatch', value: a.mismatch, href: href('mismatch'), warn: a.mismatch > 0 },
+  ];
+}
+
 /** The counts a viewer starts the day with, each through the scope of its own register. */
-export async function dashboardCards(db: Db, viewer: Viewer): Promise<Card[]> {
+export async function dashboardCards(ctx: { db: Db; viewer: Viewer; today: string }): Promise<Card[]> {
+  const { db, viewer, today } = ctx;
   const cards: Card[] = [];
   // One pass over each register (conditional sums), not one count per card: the dashboard is the busiest page.
   if (canRecipients(viewer, 'list')) {
-    const where = recipientsIn(recipientScope(viewer, 'list'));
-    const [[r], open] = await Promise.all([
+    const scope = recipientScope(viewer, 'list');
+    const where = recipientsIn(scope);
+    const [[r], agreements, open] = await Promise.all([
       db
-        .select({
-          active: sql<number>`count(*)`,
-          home: sql<number>`coalesce(sum(${recipients.supportMode} = 'home'), 0)`,
-          noAgreement: sql<number>`coalesce(sum(${recipients.agreementKind} IS NULL OR ${recipients.agreementSignedOn} IS NULL), 0)`,
-        })
+        .select({ home: sql<number>`coalesce(sum(${recipients.supportMode} = 'home'), 0)` })
         .from(recipients)
         .where(and(where, eq(recipients.status, 'active'))),
+      agreementTallies({ db, scope, today }).then(totalOf),
       db.$count(
         needs,
         and(
@@ -40,14 +51,9 @@ export async function dashboardCards(db: Db, viewer: Viewer): Promise<Card[]> {
       ),
     ]);
     cards.push(
-      { label: 'dashboard.recipients', value: Number(r.active), href: '/recipients' },
+      { label: 'dashboard.recipients', value: agreements.active, href: '/recipients' },
       { label: 'dashboard.homeSupported', value: Number(r.home), href: '/visits/overdue' },
-      {
-        label: 'dashboard.noAgreement',
-        value: Number(r.noAgreement),
-        href: '/recipients',
-        warn: Number(r.noAgreement) > 0,
-      },
+      ...agreementCards(agreements),
       { label: 'dashboard.openNeeds', value: open, href: '/needs', warn: open > 0 },
     );
   }

@@ -21,11 +21,12 @@ dashboardRoutes.get('/', async (c) => {
   if (home(viewer) === 'volunteer')
     return renderPage(c, <VolunteerHomePage ui={uiOf(c)} home={await volunteerHome(deps.db, viewer.id, deps.now())} />);
   // The county administrator sees every township's visit compliance as a chart (refreshed every five minutes).
+  const today = businessDate(deps.now());
   const chart = canVisits(viewer, 'countyCompliance')
-    ? await dashboardComplianceChart(deps.db, businessDate(deps.now()), c.get('t')('compliance.chartTitle'), deps.now())
+    ? await dashboardComplianceChart(deps.db, today, c.get('t')('compliance.chartTitle'), deps.now())
     : null;
   return renderPage(
     c,
-    <DashboardPage ui={uiOf(c)} cards={await dashboardCards(deps.db, viewer)} complianceChart={chart} />,
+    <DashboardPage ui={uiOf(c)} cards={await dashboardCards({ db: deps.db, viewer, today })} complianceChart={chart} />,
   );
 });

@@ -1,8 +1,21 @@
 import type { Viewer } from '../../lib/context.js';
 import { ALL, NONE, organisation, type Scope, township } from '../../lib/scope.js';
 
-/** `pick`: choosing households for an activity (name, township, masked ID only). */
-export type RecipientAction = 'list' | 'view' | 'create' | 'edit' | 'assess' | 'reveal' | 'export' | 'import' | 'pick';
+/**
+ * `pick`: choosing households for an activity (name, township, masked ID only). `configure`: the county's
+ * agreement term, a county decision.
+ */
+export type RecipientAction =
+  | 'list'
+  | 'view'
+  | 'create'
+  | 'edit'
+  | 'assess'
+  | 'reveal'
+  | 'export'
+  | 'import'
+  | 'pick'
+  | 'configure';
 
 /**
  * County admin: the whole county. Station staff: their township. Coordinators never use this register; they pick
@@ -12,6 +25,7 @@ export function can(viewer: Viewer | null, action: RecipientAction, record?: { t
   if (!viewer) return false;
   if (viewer.role === 'county_admin') return true;
   if (action === 'pick' && viewer.role === 'org_coordinator') return viewer.organisationId !== null;
+  if (action === 'configure') return false;
   if (viewer.role !== 'station_staff' || viewer.townshipId === null) return false;
   if (record && record.townshipId !== viewer.townshipId) return false;
   return true;

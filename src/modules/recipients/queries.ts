@@ -4,6 +4,7 @@ import { assessments, auditLog, organisations, recipients, townships, villages }
 import { type Scope, scopeWhere } from '../../lib/scope.js';
 import { unitCovers } from '../care-units/coverage.js';
 import { townshipChoices } from '../places/queries.js';
+import { agreementIs } from './agreement-sql.js';
 import type { RecipientListQuery } from './schema.js';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
@@ -23,6 +24,7 @@ const listColumns = {
   careLevel: recipients.careLevel,
   agreementKind: recipients.agreementKind,
   agreementSignedOn: recipients.agreementSignedOn,
+  agreementEndsOn: recipients.agreementEndsOn,
   status: recipients.status,
 };
 
@@ -48,13 +50,15 @@ function escapeLike(s: string) {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-export async function listRecipients(db: Db, scope: Scope, q: RecipientListQuery) {
+/** `today` dates the agreement filter (`q.agreement`): the same status rule the dashboard counts by. */
+export async function listRecipients(db: Db, scope: Scope, q: RecipientListQuery, today: string) {
   const where = and(
     recipientsIn(scope),
     q.q ? sql`${recipients.name} LIKE ${`%${escapeLike(q.q)}%`} ESCAPE '\\'` : undefined,
     q.townshipId ? eq(recipients.townshipId, q.townshipId) : undefined,
     q.careLevel ? eq(recipients.careLevel, q.careLevel) : undefined,
     eq(recipients.status, q.status ?? 'active'),
+    q.agreement ? agreementIs(q.agreement, today) : undefined,
   );
   const page = q.page ?? 1;
   const [rows, total] = await Promise.all([

@@ -29,7 +29,7 @@ recipientRoutes.get('/', async (c) => {
   const query = listQuery.parse(c.req.query());
   // Station staff always search their own township, whatever the query says.
   if (boundTownship(scope(viewer)) !== null) query.townshipId = undefined;
-  const result = await listRecipients(db, scope(viewer), query);
+  const result = await listRecipients(db, scope(viewer), query, today(c));
   const t = c.get('t');
   if (isHtmx(c)) return c.html(<RecipientResults t={t} {...result} query={query} today={today(c)} />);
   const townships = await townshipChoices(db, viewer.townshipId);
@@ -209,6 +209,7 @@ function valuesOf(r: Awaited<ReturnType<typeof scopedRecipient>>['recipient']): 
     caregiverName: s(r.caregiverName),
     agreementKind: s(r.agreementKind),
     agreementSignedOn: s(r.agreementSignedOn),
+    agreementEndsOn: s(r.agreementEndsOn),
     status: r.status,
     exitReason: s(r.exitReason),
     exitedOn: s(r.exitedOn),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGREEMENT_KINDS, RECIPIENT_STATUSES, SUPPORT_MODES } from '../../db/schema/index.js';
+import { AGREEMENT_STATUSES, type AgreementProblem, agreementProblem } from '../../domain/agreement.js';
 import { ADL_ITEMS } from '../../domain/care-level.js';
 import { type IdNumberError, parseIdNumber } from '../../domain/id-number.js';
 import { normaliseMobile } from '../../domain/mobile.js';
@@ -69,11 +70,36 @@ const recipientFields = {
     .transform((s) => (s ? s : null))
     .pipe(z.enum(AGREEMENT_KINDS, { error: 'form.invalidChoice' }).nullable()),
   agreementSignedOn: optionalDate,
+  // Empty: the county's default term applies when it has one, else the agreement runs until replaced.
+  agreementEndsOn: optionalDate,
 };
 
-function requireNursingHome(v: { supportMode: string; nursingHomeId: number | null }, ctx: z.RefinementCtx) {
+type RecordFields = z.infer<z.ZodObject<typeof recipientFields>>;
+
+/** The message and field of each agreement problem; a wrong kind names the parties the support mode signs with. */
+export function agreementMessage(
+  problem: AgreementProblem,
+  supportMode: 'home' | 'institution',
+): { field: 'agreementKind' | 'agreementEndsOn'; message: string } {
+  if (problem === 'kind')
+    return {
+      field: 'agreementKind',
+      message: supportMode === 'institution' ? 'recipients.error.agreementThree' : 'recipients.error.agreementFour',
+    };
+  return {
+    field: 'agreementEndsOn',
+    message: problem === 'endsBeforeSigned' ? 'recipients.error.agreementEnds' : 'recipients.error.agreementEndsAlone',
+  };
+}
+
+function checkRecord(v: RecordFields, ctx: z.RefinementCtx) {
   if (v.supportMode === 'institution' && !v.nursingHomeId)
     ctx.addIssue({ code: 'custom', path: ['nursingHomeId'], message: 'recipients.error.nursingHome' });
+  const problem = agreementProblem(v);
+  if (problem) {
+    const { field, message } = agreementMessage(problem, v.supportMode);
+    ctx.addIssue({ code: 'custom', path: [field], message });
+  }
 }
 
 /** Registering a recipient: their record, the ID number and the first assessment. */
@@ -85,7 +111,7 @@ export const newRecipientForm = z
     assessor: requiredText(50),
     ...adl,
   })
-  .superRefine(requireNursingHome);
+  .superRefine(checkRecord);
 
 /** Editing: the ID number stays (it is the person); status and exit can change. */
 export const editRecipientForm = z
@@ -96,7 +122,7 @@ export const editRecipientForm = z
     exitedOn: optionalDate,
   })
   .superRefine((v, ctx) => {
-    requireNursingHome(v, ctx);
+    checkRecord(v, ctx);
     if (v.status === 'exited' && (!v.exitReason || !v.exitedOn))
       ctx.addIssue({ code: 'custom', path: ['exitReason'], message: 'recipients.error.exit' });
   });
@@ -108,6 +134,7 @@ export const listQuery = z.object({
   townshipId: z.coerce.number().int().positive().optional().catch(undefined),
   careLevel: z.enum(['self', 'partial', 'full']).optional().catch(undefined),
   status: z.enum(['active', 'exited']).optional().catch(undefined),
+  agreement: z.enum(AGREEMENT_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),
 });
 
@@ -115,3 +142,15 @@ export type NewRecipientInput = z.infer<typeof newRecipientForm>;
 export type EditRecipientInput = z.infer<typeof editRecipientForm>;
 export type AssessmentInput = z.infer<typeof assessmentForm>;
 export type RecipientListQuery = z.infer<typeof listQuery>;
+
+/** The county's default agreement term: whole years, or blank for none. */
+export const agreementTermForm = z.object({
+  termYears: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').trim())
+    .refine((s) => s === '' || (/^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= 30), {
+      error: 'agreements.error.term',
+    })
+    .transform((s) => (s === '' ? null : Number(s))),
+});

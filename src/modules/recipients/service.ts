@@ -2,11 +2,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { assessments, recipients } from '../../db/schema/index.js';
+import { agreementEnd } from '../../domain/agreement.js';
 import { careLevelFromItems } from '../../domain/care-level.js';
 import { maskIdNumber } from '../../domain/id-number.js';
 import { maskMobile } from '../../domain/mobile.js';
 import { auditInsert, diff } from '../../lib/audit.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { agreementTerm } from './agreements.js';
 import { isNursingHome, villageInTownship } from './queries.js';
 import type { AssessmentInput, EditRecipientInput, NewRecipientInput } from './schema.js';
 
@@ -48,7 +50,10 @@ function auditable(v: Record<string, unknown>) {
   };
 }
 
-function recordColumns(input: Omit<EditRecipientInput, 'status' | 'exitReason' | 'exitedOn'>) {
+function recordColumns(
+  input: Omit<EditRecipientInput, 'status' | 'exitReason' | 'exitedOn'>,
+  agreementEndsOn: string | null,
+) {
   return {
     name: input.name,
     townshipId: input.townshipId,
@@ -60,7 +65,19 @@ function recordColumns(input: Omit<EditRecipientInput, 'status' | 'exitReason' |
     caregiverName: input.caregiverName,
     agreementKind: input.agreementKind,
     agreementSignedOn: input.agreementSignedOn,
+    agreementEndsOn,
   };
+}
+
+/**
+ * The end date to store: the one typed, else the county's default term from a newly entered signing date. An
+ * agreement whose signing date did not change keeps what the form says, so an unrelated edit (or a term the county
+ * set later) never makes an old agreement expire silently.
+ */
+async function endOf(db: Db, input: NewRecipientInput | EditRecipientInput, signedBefore?: string | null) {
+  if (input.agreementEndsOn || !input.agreementSignedOn || input.agreementSignedOn === signedBefore)
+    return input.agreementEndsOn;
+  return agreementEnd(input.agreementSignedOn, null, await agreementTerm(db));
 }
 
 export type CreateResult = { ok: true; id: number } | { ok: false; problem: FieldProblem };
@@ -78,6 +95,7 @@ export async function createRecipient(
   const id = input.idNumber.value;
   const hash = cipher.lookupHash(id);
   const level = careLevelFromItems(input);
+  const columns = recordColumns(input, await endOf(db, input));
   // One batch: the recipient, their first assessment and the audit row land together or not at all.
   const recipientId = sql<number>`(SELECT id FROM recipients WHERE id_number_hash = ${hash})`;
   try {
@@ -85,7 +103,7 @@ export async function createRecipient(
       db
         .insert(recipients)
         .values({
-          ...recordColumns(input),
+          ...columns,
           idNumberEnc: await cipher.encrypt(id),
           idNumberHash: hash,
           idNumberMasked: maskIdNumber(id),
@@ -118,7 +136,7 @@ export async function createRecipient(
           entity: 'recipient',
           entityId: sql`CAST(${recipientId} AS TEXT)`,
           changes: auditable({
-            ...recordColumns(input),
+            ...columns,
             idNumber: maskIdNumber(id),
             careLevel: level,
             caregiverMobile: input.caregiverMobile,
@@ -147,7 +165,7 @@ export async function updateRecipient(
   const problem = await checkReferences(db, input);
   if (problem) return problem;
   const next = {
-    ...recordColumns(input),
+    ...recordColumns(input, await endOf(db, input, current.agreementSignedOn)),
     status: input.status,
     exitReason: input.status === 'exited' ? input.exitReason : null,
     exitedOn: input.status === 'exited' ? input.exitedOn : null,

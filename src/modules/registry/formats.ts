@@ -35,6 +35,7 @@ export const RECIPIENT_COLUMNS = [
   { field: 'caregiver_mobile', zh: '照料人电话', en: 'caregiver_mobile' },
   { field: 'agreement', zh: '协议类型', en: 'agreement' },
   { field: 'agreement_signed_on', zh: '协议签订日期', en: 'agreement_signed_on' },
+  { field: 'agreement_ends_on', zh: '协议到期日', en: 'agreement_ends_on' },
 ] as const satisfies readonly Column[];
 
 /** A visit log (走访记录): imported only, keyed by household, day and unit. */

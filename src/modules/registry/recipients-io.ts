@@ -2,15 +2,28 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recipients, townships, villages } from '../../db/schema/index.js';
 import { fitParams } from '../../db/types.js';
+import { agreementEnd, agreementProblem } from '../../domain/agreement.js';
 import { type IdNumberInfo, maskIdNumber, parseIdNumber } from '../../domain/id-number.js';
 import { maskMobile, normaliseMobile } from '../../domain/mobile.js';
 import { auditInsert, auditRowsFrom } from '../../lib/audit.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
+import { agreementTerm } from '../recipients/agreements.js';
+import { agreementMessage } from '../recipients/schema.js';
 import type { IdRef, ImportContext, RowError } from './context.js';
 import { RECIPIENT_COLUMNS, type RowOf } from './formats.js';
-import { AGREEMENT_LABELS, CARE_LEVEL_LABELS, choiceFrom, dateFrom, SUPPORT_MODE_LABELS } from './values.js';
+import {
+  AGREEMENT_LABELS,
+  AGREEMENT_WORDS,
+  CARE_LEVEL_LABELS,
+  CARE_LEVEL_WORDS,
+  choiceFrom,
+  choiceFromWords,
+  dateFrom,
+  SUPPORT_MODE_LABELS,
+  wordsOf,
+} from './values.js';
 
 type Row = RowOf<typeof RECIPIENT_COLUMNS>;
 const header = (field: keyof Row) => RECIPIENT_COLUMNS.find((c) => c.field === field)!.zh;
@@ -30,6 +43,7 @@ interface Parsed {
   caregiverMobile: string | null;
   agreementKind: 'three' | 'four' | null;
   agreementSignedOn: string | null;
+  agreementEndsOn: string | null;
 }
 
 const ID_ERRORS: Record<string, MessageKey> = {
@@ -62,9 +76,9 @@ export function parseRecipientRow(ctx: ImportContext, rowNumber: number, v: Row,
   const supportMode = choiceFrom(v.support_mode, SUPPORT_MODE_LABELS);
   if (!supportMode)
     fail('support_mode', t('registry.error.choice', { value: v.support_mode, choices: choices(SUPPORT_MODE_LABELS) }));
-  const careLevel = choiceFrom(v.care_level, CARE_LEVEL_LABELS);
+  const careLevel = choiceFromWords(v.care_level, CARE_LEVEL_WORDS);
   if (!careLevel)
-    fail('care_level', t('registry.error.choice', { value: v.care_level, choices: choices(CARE_LEVEL_LABELS) }));
+    fail('care_level', t('registry.error.choice', { value: v.care_level, choices: wordsOf(CARE_LEVEL_WORDS) }));
   let nursingHomeId: number | null = null;
   if (v.nursing_home) {
     const home = ctx.organisations.get(`nursing_home|${v.nursing_home}`);
@@ -73,12 +87,22 @@ export function parseRecipientRow(ctx: ImportContext, rowNumber: number, v: Row,
   } else if (supportMode === 'institution') fail('nursing_home', t('recipients.error.nursingHome'));
   const caregiverMobile = v.caregiver_mobile ? normaliseMobile(v.caregiver_mobile) : null;
   if (v.caregiver_mobile && !caregiverMobile) fail('caregiver_mobile', t('recipients.error.mobile'));
-  const agreementKind = v.agreement ? (choiceFrom(v.agreement, AGREEMENT_LABELS) ?? null) : null;
+  const agreementKind = v.agreement ? (choiceFromWords(v.agreement, AGREEMENT_WORDS) ?? null) : null;
   if (v.agreement && !agreementKind)
-    fail('agreement', t('registry.error.choice', { value: v.agreement, choices: choices(AGREEMENT_LABELS) }));
+    fail('agreement', t('registry.error.choice', { value: v.agreement, choices: wordsOf(AGREEMENT_WORDS) }));
   const signedOn = v.agreement_signed_on ? (dateFrom(v.agreement_signed_on) ?? null) : null;
   if (v.agreement_signed_on && !signedOn)
     fail('agreement_signed_on', t('registry.error.date', { value: v.agreement_signed_on }));
+  const endsOn = v.agreement_ends_on ? (dateFrom(v.agreement_ends_on) ?? null) : null;
+  if (v.agreement_ends_on && !endsOn)
+    fail('agreement_ends_on', t('registry.error.date', { value: v.agreement_ends_on }));
+  // The form's rule: 集中供养 signs 三方, 分散供养 四方; an end date after the signing date.
+  const agreement = { agreementKind, agreementSignedOn: signedOn, agreementEndsOn: endsOn };
+  const problem = supportMode ? agreementProblem({ supportMode, ...agreement }) : null;
+  if (supportMode && problem) {
+    const { field, message } = agreementMessage(problem, supportMode);
+    fail(field === 'agreementKind' ? 'agreement' : 'agreement_ends_on', t(message as MessageKey));
+  }
   if (errors.length > before || !id.ok || !township || 'error' in township || !supportMode || !careLevel) return null;
   return {
     row: rowNumber,
@@ -93,8 +117,7 @@ export function parseRecipientRow(ctx: ImportContext, rowNumber: number, v: Row,
     nursingHomeId: supportMode === 'institution' ? nursingHomeId : null,
     caregiverName: v.caregiver_name || null,
     caregiverMobile,
-    agreementKind,
-    agreementSignedOn: signedOn,
+    ...agreement,
   };
 }
 
@@ -113,7 +136,8 @@ export async function planRecipients(
   ctx: ImportContext,
   rows: Parsed[],
 ): Promise<Plan> {
-  const existing = new Map((await db.select().from(recipients)).map((r) => [r.idNumberHash, r]));
+  const [all, term] = await Promise.all([db.select().from(recipients), agreementTerm(db)]);
+  const existing = new Map(all.map((r) => [r.idNumberHash, r]));
   const now = ctx.now;
   const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
   const creates: (typeof recipients.$inferInsert)[] = [];
@@ -131,6 +155,13 @@ export async function planRecipients(
       caregiverName: p.caregiverName,
       agreementKind: p.agreementKind,
       agreementSignedOn: p.agreementSignedOn,
+      // Without an end date in the row: the stored one while the signing date stays (a sheet without the column
+      // changes nothing), else the county's default term from the new signing date (as on the form).
+      agreementEndsOn:
+        p.agreementEndsOn ??
+        (current && current.agreementSignedOn === p.agreementSignedOn
+          ? current.agreementEndsOn
+          : agreementEnd(p.agreementSignedOn, null, term)),
     };
     const [mobileEnc, idEnc] = await Promise.all([
       p.caregiverMobile ? cipher.encrypt(p.caregiverMobile) : null,
@@ -254,6 +285,7 @@ export async function exportRecipients(
       r.caregiverMobileEnc ? (unmasked ? await cipher.decrypt(r.caregiverMobileEnc) : r.caregiverMobileMasked) : null,
       r.agreementKind ? AGREEMENT_LABELS[r.agreementKind] : null,
       r.agreementSignedOn,
+      r.agreementEndsOn,
     ]);
   }
   return out;

@@ -71,7 +71,7 @@ export function RevealedFields({
 export function RecipientDetailPage(p: RecipientDetailProps) {
   const { t } = p.ui;
   const r = p.detail.recipient;
-  const agreement = agreementStatus(r.agreementKind, r.agreementSignedOn, p.today);
+  const agreement = agreementStatus(r, p.today);
   return (
     <Page ui={p.ui} title={r.name}>
       <hgroup class="page-head">
@@ -108,8 +108,8 @@ export function RecipientDetailPage(p: RecipientDetailProps) {
           <dd>{r.caregiverName ?? '—'}</dd>
           <dt>{t('recipients.agreement')}</dt>
           <dd class={agreement === 'ok' ? '' : 'error'}>
-            {r.agreementKind ? t(`recipients.agreement.${r.agreementKind}`) : ''} {r.agreementSignedOn ?? ''} ·{' '}
-            {t(`recipients.agreement.${agreement}`)}
+            {r.agreementKind ? t(`recipients.agreement.${r.agreementKind}`) : ''} {r.agreementSignedOn ?? ''}
+            {r.agreementEndsOn ? ` – ${r.agreementEndsOn}` : ''} · {t(`recipients.agreement.${agreement}`)}
           </dd>
         </dl>
         <RevealedFields ui={p.ui} detail={p.detail} revealed={p.revealed} canReveal={p.canReveal} />

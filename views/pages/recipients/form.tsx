@@ -128,6 +128,14 @@ export function RecipientFormPage(p: RecipientFormProps) {
             values={values}
             errors={errors}
           />
+          <Field
+            name="agreementEndsOn"
+            type="date"
+            label={t('recipients.agreementEndsOn')}
+            values={values}
+            errors={errors}
+            hint={t('recipients.agreementEndsHint')}
+          />
         </div>
         {p.mode === 'new' ? (
           <AdlFields ui={p.ui} values={values} errors={errors} />

@@ -1,3 +1,4 @@
+import { AGREEMENT_STATUSES } from '../../../src/domain/agreement.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import { Page } from '../../layouts/page.js';
 import { RecipientResults, type ResultsProps } from '../../partials/recipients/results.js';
@@ -75,6 +76,14 @@ export function RecipientListPage(p: RecipientListProps) {
             {(['full', 'partial', 'self'] as const).map((l) => (
               <option value={l} selected={q.careLevel === l}>
                 {t(`recipients.careLevel.${l}`)}
+              </option>
+            ))}
+          </select>
+          <select name="agreement" aria-label={t('recipients.agreement')}>
+            <option value="">{t('recipients.allAgreements')}</option>
+            {AGREEMENT_STATUSES.map((a) => (
+              <option value={a} selected={q.agreement === a}>
+                {t(`recipients.agreement.${a}`)}
               </option>
             ))}
           </select>

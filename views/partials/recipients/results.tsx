@@ -38,7 +38,7 @@ export function RecipientResults({ t, rows, total, page, pages, query, today }: 
               </tr>
             ) : (
               rows.map((r) => {
-                const agreement = agreementStatus(r.agreementKind, r.agreementSignedOn, today);
+                const agreement = agreementStatus(r, today);
                 return (
                   <tr>
                     <td>
