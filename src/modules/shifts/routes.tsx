@@ -21,6 +21,7 @@ import {
   myShifts,
   shiftFormOptions,
   shiftForVolunteer,
+  upcomingFor,
 } from './queries.js';
 import { editShiftForm, newShiftForm, upcomingQuery } from './schema.js';
 import { cancelSignup, editShift, overlapLabel, signUpVolunteer } from './service.js';
@@ -44,18 +45,12 @@ shiftRoutes.get('/', async (c) => {
     return renderPage(c, <ManageShiftsPage ui={uiOf(c)} shifts={shifts} />);
   }
   authorize(c, can(viewer, 'browse'));
-  const q = upcomingQuery.parse(c.req.query());
-  const v = await currentVolunteer(c);
-  const shifts = await hotQueries(db).upcoming.all({
-    volunteerId: v?.id ?? 0,
-    townshipId: v?.townshipId ?? 0,
-    from: today(c),
-    date: q.date ?? '',
-    skill: q.skill ?? '',
-  });
+  const parsed = upcomingQuery.parse(c.req.query());
+  const q = { date: parsed.date ?? '', skill: parsed.skill ?? '' };
+  const { linked, shifts } = await upcomingFor({ db, userId: viewer.id, from: today(c), ...q });
   return renderPage(
     c,
-    <UpcomingShiftsPage ui={uiOf(c)} shifts={shifts} date={q.date ?? ''} skill={q.skill ?? ''} linked={!!v} />,
+    <UpcomingShiftsPage ui={uiOf(c)} shifts={shifts} date={q.date} skill={q.skill} linked={linked} />,
   );
 });
 
@@ -104,17 +99,11 @@ async function answerVolunteer(
     return redirectAfterPost(c, safeBack(c));
   }
   // Without JavaScript a refusal re-renders the list with the reason on top, and nothing was written.
-  const v = await currentVolunteer(c);
-  const shifts = await hotQueries(c.get('deps').db).upcoming.all({
-    volunteerId: v?.id ?? 0,
-    townshipId: v?.townshipId ?? 0,
-    from: today(c),
-    date: '',
-    skill: '',
-  });
+  const list = { db: c.get('deps').db, userId: viewerOf(c).id, from: today(c), date: '', skill: '' };
+  const { linked, shifts } = await upcomingFor(list);
   return renderPage(
     c,
-    <UpcomingShiftsPage ui={{ ...uiOf(c), flash: text }} shifts={shifts} date="" skill="" linked={!!v} />,
+    <UpcomingShiftsPage ui={{ ...uiOf(c), flash: text }} shifts={shifts} date="" skill="" linked={linked} />,
     422,
   );
 }
