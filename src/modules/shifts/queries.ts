@@ -244,8 +244,9 @@ export async function shiftFormOptions(db: Db, scope: Scope) {
   return { townships, organisations };
 }
 
-export async function insertShift(
-  db: Db,
+export async function insertShift(ctx: {
+  db: Db;
+  now: Date;
   input: {
     title: string;
     organisationId: number;
@@ -258,9 +259,9 @@ export async function insertShift(
     capacity: number;
     requiredSkills: string[];
     workKind: s.WorkKind;
-  },
-  now: Date,
-) {
+  };
+}) {
+  const { db, now, input } = ctx;
   const [day] = await db.select({ id: s.serviceDays.id }).from(s.serviceDays).where(eq(s.serviceDays.date, input.date));
   const [row] = await db
     .insert(s.shifts)

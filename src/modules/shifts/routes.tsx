@@ -126,7 +126,13 @@ shiftRoutes.post('/:id{[0-9]+}/signup', async (c) => {
   const v = await currentVolunteer(c);
   if (!v) return answerVolunteer(c, shiftId, 0, 'shifts.noVolunteer', true);
   const form = await readForm(c);
-  const result = await signUpVolunteer(deps.db, shiftId, v, form.waitlist === '1', deps.now());
+  const result = await signUpVolunteer({
+    db: deps.db,
+    shiftId,
+    volunteer: v,
+    allowWaitlist: form.waitlist === '1',
+    now: deps.now(),
+  });
   if (!result.ok) {
     if (result.reason === 'notFound') notFound();
     if (result.reason === 'overlap')
@@ -157,7 +163,7 @@ shiftRoutes.post('/:id{[0-9]+}/cancel', async (c) => {
   const v = await currentVolunteer(c);
   const shift = await shiftForVolunteer(deps.db, Number(c.req.param('id')), v?.id ?? 0);
   if (!shift || !v) notFound();
-  await cancelSignup(deps.db, shift, v.id, deps.now());
+  await cancelSignup({ db: deps.db, shift, volunteerId: v.id, now: deps.now() });
   return answerVolunteer(c, shift.id, v.id, 'shifts.cancelled', false);
 });
 
@@ -194,7 +200,7 @@ shiftRoutes.post('/', async (c) => {
     errors.townshipId = c.get('t')('shifts.error.township');
   if (!can(viewer, 'create', form.data)) errors.organisationId ??= c.get('t')('form.invalidChoice');
   if (Object.keys(errors).length) return renderNew(c, form.values, errors);
-  const id = await insertShift(deps.db, form.data, deps.now());
+  const id = await insertShift({ db: deps.db, input: form.data, now: deps.now() });
   setFlash(c, 'shifts.created');
   return redirectAfterPost(c, `/shifts/${id}`);
 });
@@ -238,7 +244,7 @@ shiftRoutes.post('/:id{[0-9]+}/edit', async (c) => {
   const t = c.get('t');
   const form = parseForm(editShiftForm, await readForm(c), t);
   if (!form.ok) return renderEdit(c, shift, form.values, form.errors);
-  const result = await editShift(deps.db, shift, form.data, today(c), deps.now());
+  const result = await editShift({ db: deps.db, shift, input: form.data, today: today(c), now: deps.now() });
   if (!result.ok) {
     if (result.reason === 'past') return renderEdit(c, shift, form.values, { date: t('shifts.edit.past') });
     if (result.reason === 'belowConfirmed')
