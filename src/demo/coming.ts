@@ -22,7 +22,7 @@ export async function comingServiceDay(
       ...demoVolunteers,
       ...others.filter((o) => !demoVolunteers.some((d) => d.id === o.id)).slice(0, 3),
     ])
-      await signUpVolunteer(db, first.id, v, false, now);
+      await signUpVolunteer({ db, shiftId: first.id, volunteer: v, allowWaitlist: false, now });
     await planAndPublish(h, first, now);
   }
   const nextDays = [...new Set(upcoming.map((x) => x.date))].slice(0, deps.config.serviceDays.length);

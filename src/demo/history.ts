@@ -114,7 +114,7 @@ export async function staffShift(
   const signedAt = shanghaiInstant(addDays(shift.date, -3), '20:00');
   const confirmed: number[] = [];
   for (const v of picked) {
-    const result = await signUpVolunteer(db, shift.id, v, false, signedAt);
+    const result = await signUpVolunteer({ db, shiftId: shift.id, volunteer: v, allowWaitlist: false, now: signedAt });
     if (result.ok && result.outcome === 'confirmed') confirmed.push(v.id);
   }
   const minutes = new Map<number, number>();
@@ -123,7 +123,18 @@ export async function staffShift(
   for (const id of confirmed) {
     const attended = r.chance(0.94);
     const served = attended ? minutesOf(shift) - (r.chance(0.2) ? 30 : 0) : 0;
-    if (await confirmHours(db, shift.id, id, attended, served, stationUser, after)) minutes.set(id, served);
+    if (
+      await confirmHours({
+        db,
+        shiftId: shift.id,
+        volunteerId: id,
+        attended,
+        minutes: served,
+        byUserId: stationUser,
+        now: after,
+      })
+    )
+      minutes.set(id, served);
   }
   return minutes;
 }

@@ -19,13 +19,35 @@ describe("notices in the volunteer's language", () => {
     const en = await addVolunteer(t, { townshipId: f.x.id, name: 'Li English', login: true });
     await db.update(s.users).set({ locale: 'en' }).where(eq(s.users.id, en.userId!));
     const third = await addVolunteer(t, { townshipId: f.x.id, name: '赵候补' });
-    expect((await signUpVolunteer(db, shift.id, { id: zh.id, skills: [] }, true, t.clock.now())).ok).toBe(true);
+    expect(
+      (
+        await signUpVolunteer({
+          db,
+          shiftId: shift.id,
+          volunteer: { id: zh.id, skills: [] },
+          allowWaitlist: true,
+          now: t.clock.now(),
+        })
+      ).ok,
+    ).toBe(true);
     t.clock.advance(1000);
-    await signUpVolunteer(db, shift.id, { id: en.id, skills: [] }, true, t.clock.now());
+    await signUpVolunteer({
+      db,
+      shiftId: shift.id,
+      volunteer: { id: en.id, skills: [] },
+      allowWaitlist: true,
+      now: t.clock.now(),
+    });
     t.clock.advance(1000);
-    await signUpVolunteer(db, shift.id, { id: third.id, skills: [] }, true, t.clock.now());
+    await signUpVolunteer({
+      db,
+      shiftId: shift.id,
+      volunteer: { id: third.id, skills: [] },
+      allowWaitlist: true,
+      now: t.clock.now(),
+    });
     t.clock.advance(1000);
-    await cancelSignup(db, shift, zh.id, t.clock.now()); // the English volunteer is promoted
+    await cancelSignup({ db, shift, volunteerId: zh.id, now: t.clock.now() }); // the English volunteer is promoted
     const [promoted] = await db.select().from(s.outbox);
     expect(promoted).toMatchObject({ volunteerId: en.id });
     expect(promoted.subject).toMatch(/^[\x20-\x7e]+$/);
@@ -40,7 +62,7 @@ describe("notices in the volunteer's language", () => {
     expect(reminder.subject).toMatch(/^[\x20-\x7e]+$/);
 
     // The whole shift cancelled: each holder in their own language.
-    await cancelWholeShift(db, shift, t.clock.now());
+    await cancelWholeShift({ db, shift, now: t.clock.now() });
     const cancelled = (await db.select().from(s.outbox)).filter((m) => m.idempotencyKey.startsWith('shift-cancelled:'));
     expect(cancelled.map((m) => m.volunteerId).sort()).toEqual([en.id, third.id].sort());
     expect(cancelled.find((m) => m.volunteerId === en.id)!.subject).toMatch(/^[\x20-\x7e]+$/);

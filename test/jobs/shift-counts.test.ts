@@ -40,8 +40,15 @@ test.prop([fc.array(op, { minLength: 1, maxLength: 25 })], { numRuns: 25 })(
       t.clock.advance(1000);
       const shift = shifts[o.shift];
       const now = t.clock.now();
-      if (o.kind === 'signup') await signUpVolunteer(db, shift.id, { id: people[o.v].id, skills: [] }, o.waitlist, now);
-      if (o.kind === 'cancel') await cancelSignup(db, shift, people[o.v].id, now);
+      if (o.kind === 'signup')
+        await signUpVolunteer({
+          db,
+          shiftId: shift.id,
+          volunteer: { id: people[o.v].id, skills: [] },
+          allowWaitlist: o.waitlist,
+          now,
+        });
+      if (o.kind === 'cancel') await cancelSignup({ db, shift, volunteerId: people[o.v].id, now });
       if (o.kind === 'remove') await removeFromShift(db, { shift, volunteerId: people[o.v].id, by, now });
       if (o.kind === 'move')
         await moveVolunteer(db, {
@@ -56,10 +63,10 @@ test.prop([fc.array(op, { minLength: 1, maxLength: 25 })], { numRuns: 25 })(
         const [row] = await db.all<{ capacity: number; confirmed: number }>(
           sql`select capacity, confirmed_count as confirmed from shifts where id = ${shift.id}`,
         );
-        await editShift(
+        await editShift({
           db,
-          { ...shift, capacity: Number(row.capacity), confirmed: Number(row.confirmed), organisation: '阳光' },
-          {
+          shift: { ...shift, capacity: Number(row.capacity), confirmed: Number(row.confirmed), organisation: '阳光' },
+          input: {
             title: shift.title,
             place: shift.place ?? '',
             description: '',
@@ -70,9 +77,9 @@ test.prop([fc.array(op, { minLength: 1, maxLength: 25 })], { numRuns: 25 })(
             requiredSkills: [],
             workKind: 'home_visit',
           },
-          '2026-11-24',
+          today: '2026-11-24',
           now,
-        );
+        });
       }
     }
     const rows = await db.all<{ id: number; capacity: number; cc: number; wc: number; c: number; w: number }>(sql`

@@ -18,13 +18,13 @@ describe('sign-up', () => {
     try {
       const outcomes = await Promise.all(
         volunteers.map((v, i) =>
-          signUpVolunteer(
-            clients[i % clients.length].db,
-            shift.id,
-            { id: v.id, skills: [] },
-            i % 2 === 0,
-            t.clock.now(),
-          ),
+          signUpVolunteer({
+            db: clients[i % clients.length].db,
+            shiftId: shift.id,
+            volunteer: { id: v.id, skills: [] },
+            allowWaitlist: i % 2 === 0,
+            now: t.clock.now(),
+          }),
         ),
       );
       const counts: Record<string, number> = {};
@@ -49,26 +49,58 @@ describe('sign-up', () => {
       [1, 2, 3].map((i) => addVolunteer(t, { townshipId: f.x.id, name: `志愿者${i}` })),
     );
     const db = t.database.db;
-    expect(await signUpVolunteer(db, shift.id, { id: a.id, skills: [] }, true, t.clock.now())).toEqual({
+    expect(
+      await signUpVolunteer({
+        db,
+        shiftId: shift.id,
+        volunteer: { id: a.id, skills: [] },
+        allowWaitlist: true,
+        now: t.clock.now(),
+      }),
+    ).toEqual({
       ok: true,
       outcome: 'confirmed',
     });
     t.clock.advance(1000);
-    expect(await signUpVolunteer(db, shift.id, { id: b.id, skills: [] }, true, t.clock.now())).toEqual({
+    expect(
+      await signUpVolunteer({
+        db,
+        shiftId: shift.id,
+        volunteer: { id: b.id, skills: [] },
+        allowWaitlist: true,
+        now: t.clock.now(),
+      }),
+    ).toEqual({
       ok: true,
       outcome: 'waitlisted',
     });
     t.clock.advance(1000);
-    expect(await signUpVolunteer(db, shift.id, { id: c.id, skills: [] }, true, t.clock.now())).toEqual({
+    expect(
+      await signUpVolunteer({
+        db,
+        shiftId: shift.id,
+        volunteer: { id: c.id, skills: [] },
+        allowWaitlist: true,
+        now: t.clock.now(),
+      }),
+    ).toEqual({
       ok: true,
       outcome: 'waitlisted',
     });
-    expect(await signUpVolunteer(db, shift.id, { id: c.id, skills: [] }, true, t.clock.now())).toEqual({
+    expect(
+      await signUpVolunteer({
+        db,
+        shiftId: shift.id,
+        volunteer: { id: c.id, skills: [] },
+        allowWaitlist: true,
+        now: t.clock.now(),
+      }),
+    ).toEqual({
       ok: true,
       outcome: 'already',
     });
     t.clock.advance(1000);
-    expect(await cancelSignup(db, shift, a.id, t.clock.now())).toBe(true);
+    expect(await cancelSignup({ db, shift, volunteerId: a.id, now: t.clock.now() })).toBe(true);
     const status = async (id: number) =>
       (
         await db
@@ -91,10 +123,18 @@ describe('sign-up', () => {
     });
     expect(messages[0].body).toContain('2026-11-25 08:30 上午入户走访');
     // Cancelling again changes nothing.
-    expect(await cancelSignup(db, shift, a.id, t.clock.now())).toBe(false);
+    expect(await cancelSignup({ db, shift, volunteerId: a.id, now: t.clock.now() })).toBe(false);
     // The cancelled volunteer signs up again and goes to the end of the waitlist.
     t.clock.advance(1000);
-    expect(await signUpVolunteer(db, shift.id, { id: a.id, skills: [] }, true, t.clock.now())).toEqual({
+    expect(
+      await signUpVolunteer({
+        db,
+        shiftId: shift.id,
+        volunteer: { id: a.id, skills: [] },
+        allowWaitlist: true,
+        now: t.clock.now(),
+      }),
+    ).toEqual({
       ok: true,
       outcome: 'waitlisted',
     });
@@ -105,12 +145,24 @@ describe('sign-up', () => {
     const f = await registryFixture(t);
     const shift = await addShift(t, f, { requiredSkills: ['护理'] });
     const v = await addVolunteer(t, { townshipId: f.x.id, skills: ['驾驶'] });
-    expect(await signUpVolunteer(t.database.db, shift.id, { id: v.id, skills: ['驾驶'] }, true, t.clock.now())).toEqual(
-      { ok: false, reason: 'skill', missing: ['护理'] },
-    );
+    expect(
+      await signUpVolunteer({
+        db: t.database.db,
+        shiftId: shift.id,
+        volunteer: { id: v.id, skills: ['驾驶'] },
+        allowWaitlist: true,
+        now: t.clock.now(),
+      }),
+    ).toEqual({ ok: false, reason: 'skill', missing: ['护理'] });
     expect(await t.database.db.$count(s.shiftSignups)).toBe(0);
     expect(
-      await signUpVolunteer(t.database.db, shift.id, { id: v.id, skills: ['驾驶', '护理'] }, true, t.clock.now()),
+      await signUpVolunteer({
+        db: t.database.db,
+        shiftId: shift.id,
+        volunteer: { id: v.id, skills: ['驾驶', '护理'] },
+        allowWaitlist: true,
+        now: t.clock.now(),
+      }),
     ).toEqual({ ok: true, outcome: 'confirmed' });
   });
 });

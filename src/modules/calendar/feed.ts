@@ -5,6 +5,7 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { randomToken } from '../../lib/tokens.js';
+import { shiftColumns } from '../shifts/queries.js';
 
 const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
@@ -76,23 +77,19 @@ export async function feedFor(
   volunteerId: number,
   opts: { name: string; uidDomain: string; now: Date },
 ): Promise<string> {
+  // The shift as every shift list reads it (the shifts module's columns), with what only a calendar needs.
   const rows = await db
     .select({
-      id: s.shifts.id,
-      title: s.shifts.title,
-      place: s.shifts.place,
-      description: s.shifts.description,
-      startsAt: s.shifts.startsAt,
+      ...shiftColumns,
       endsAt: s.shifts.endsAt,
-      status: s.shiftSignups.status,
-      shiftStatus: s.shifts.status,
       sequence: s.shifts.sequence,
-      organisation: s.organisations.name,
       updatedAt: s.shifts.updatedAt,
+      mine: s.shiftSignups.status,
     })
     .from(s.shiftSignups)
     .innerJoin(s.shifts, eq(s.shifts.id, s.shiftSignups.shiftId))
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
+    .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
     .where(
       and(
         eq(s.shiftSignups.volunteerId, volunteerId),
@@ -102,7 +99,7 @@ export async function feedFor(
     );
   const cal = ical({ name: opts.name, prodId: { company: 'shouwang', product: 'shifts', language: 'ZH' } });
   for (const r of rows) {
-    const cancelled = r.shiftStatus === 'cancelled';
+    const cancelled = r.status === 'cancelled';
     cal.createEvent({
       id: `shift-${r.id}@${opts.uidDomain}`,
       sequence: r.sequence,
@@ -110,7 +107,7 @@ export async function feedFor(
       end: r.endsAt,
       stamp: r.updatedAt,
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      summary: cancelled ? `（已取消）${r.title}` : r.status === 'waitlisted' ? `（候补）${r.title}` : r.title,
+      summary: cancelled ? `（已取消）${r.title}` : r.mine === 'waitlisted' ? `（候补）${r.title}` : r.title,
       location: r.place ?? undefined,
       description: [r.organisation, r.description].filter(Boolean).join('\n'),
     });

@@ -19,7 +19,13 @@ dashboardRoutes.get('/', async (c) => {
   authorize(c, true);
   const deps = c.get('deps');
   if (home(viewer) === 'volunteer')
-    return renderPage(c, <VolunteerHomePage ui={uiOf(c)} home={await volunteerHome(deps.db, viewer.id, deps.now())} />);
+    return renderPage(
+      c,
+      <VolunteerHomePage
+        ui={uiOf(c)}
+        home={await volunteerHome({ db: deps.db, userId: viewer.id, now: deps.now() })}
+      />,
+    );
   // The county administrator sees every township's visit compliance as a chart (refreshed every five minutes).
   const today = businessDate(deps.now());
   const chart = canVisits(viewer, 'countyCompliance')

@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { businessDate } from '../../domain/dates.js';
-import { hotQueries, type ShiftRow, shiftColumns } from '../shifts/queries.js';
+import { type ShiftRow, shiftColumns } from '../shifts/queries.js';
 
 /** How many open shifts of their own township the home page offers (a phone screenful). */
 export const OPEN_ON_HOME = 4;
@@ -30,90 +30,66 @@ export interface VolunteerHome {
 
 const ph = sql.placeholder;
 
-/** The home's three reads, prepared once per database: the busiest volunteer page (decision 0005). */
+// The volunteer behind the login and, in the same statement, their next place (held or awaited, not yet ended) and
+// up to four open shifts of their township they have not taken. Correlated on the volunteer row, so written with
+// qualified names; the two picks are disjoint (the open ones exclude every place the volunteer holds).
+const picked = sql`"shifts"."id" in (
+  select id from (select x.id from shift_signups m join shifts x on x.id = m.shift_id
+    where m.volunteer_id = "volunteers"."id" and m.status in ('confirmed', 'waitlisted') and x.status = 'open'
+      and x.ends_at > ${ph('now')} order by x.starts_at limit 1)
+  union all
+  select id from (select x.id from shifts x where x.township_id = "volunteers"."township_id" and x.date >= ${ph('today')}
+      and x.status = 'open' and x.starts_at > ${ph('now')}
+      and not exists (select 1 from shift_signups m where m.shift_id = x.id and m.volunteer_id = "volunteers"."id"
+        and m.status <> 'cancelled')
+    order by x.date, x.starts_at, x.id limit ${OPEN_ON_HOME}))`;
+const householdsToday = sql<number>`(select count(*) from plan_assignments pa
+  join visit_plans vp on vp.id = pa.plan_id join shifts ps on ps.id = vp.shift_id
+  where pa.volunteer_id = "volunteers"."id" and pa.published = 1 and vp.published_at is not null
+    and ps.date = ${ph('today')} and ps.status = 'open')`;
+const mine = sql<'confirmed' | 'waitlisted' | null>`(select m.status from shift_signups m
+  where m.shift_id = "shifts"."id" and m.volunteer_id = "volunteers"."id" and m.status <> 'cancelled')`;
+
+/** The home's one read, prepared once per database: the busiest volunteer page (decisions 0005, 0205). */
 function prepare(db: Db) {
-  const next = db
-    .select({
-      id: s.shifts.id,
-      title: s.shifts.title,
-      date: s.shifts.date,
-      startTime: s.shifts.startTime,
-      endTime: s.shifts.endTime,
-      place: s.shifts.place,
-      description: s.shifts.description,
-      township: s.townships.name,
-      organisation: s.organisations.name,
-      status: sql<'confirmed' | 'waitlisted'>`${s.shiftSignups.status}`,
-    })
-    .from(s.shiftSignups)
-    .innerJoin(s.shifts, eq(s.shifts.id, s.shiftSignups.shiftId))
-    .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
-    .where(
-      and(
-        eq(s.shiftSignups.volunteerId, ph('volunteerId')),
-        inArray(s.shiftSignups.status, ['confirmed', 'waitlisted']),
-        eq(s.shifts.status, 'open'),
-        gt(s.shifts.endsAt, ph('now')),
-      ),
-    )
-    .orderBy(asc(s.shifts.startsAt))
-    .limit(1)
+  return db
+    .select({ volunteerId: s.volunteers.id, householdsToday, shift: shiftColumns, mine })
+    .from(s.volunteers)
+    .leftJoin(s.shifts, picked)
+    .leftJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
+    .leftJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
+    .where(and(eq(s.volunteers.userId, ph('userId')), eq(s.volunteers.status, 'active')))
+    .orderBy(asc(s.shifts.startsAt), asc(s.shifts.id))
     .prepare();
-  const today = db
-    .select({ n: sql<number>`count(*)` })
-    .from(s.planAssignments)
-    .innerJoin(s.visitPlans, eq(s.visitPlans.id, s.planAssignments.planId))
-    .innerJoin(s.shifts, eq(s.shifts.id, s.visitPlans.shiftId))
-    .where(
-      and(
-        eq(s.planAssignments.volunteerId, ph('volunteerId')),
-        eq(s.planAssignments.published, true),
-        sql`${s.visitPlans.publishedAt} is not null`,
-        eq(s.shifts.date, ph('today')),
-        eq(s.shifts.status, 'open'),
-      ),
-    )
-    .prepare();
-  // Own township only, by the (township, date) index, stopping at a screenful: not the whole upcoming list.
-  const open = db
-    .select({ ...shiftColumns, mine: sql<string | null>`null` })
-    .from(s.shifts)
-    .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
-    .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(
-      and(
-        eq(s.shifts.townshipId, ph('townshipId')),
-        sql`${s.shifts.date} >= ${ph('today')}`,
-        eq(s.shifts.status, 'open'),
-        gt(s.shifts.startsAt, ph('now')),
-        sql`not exists (select 1 from shift_signups m where m.shift_id = ${s.shifts.id}
-          and m.volunteer_id = ${ph('volunteerId')} and m.status <> 'cancelled')`,
-      ),
-    )
-    .orderBy(asc(s.shifts.date), asc(s.shifts.startsAt), asc(s.shifts.id))
-    .limit(OPEN_ON_HOME)
-    .prepare();
-  return { next, today, open };
 }
 
 const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 
 /** What a volunteer's first screen shows, for the volunteer behind a login (everything scoped to them). */
-export async function volunteerHome(db: Db, userId: number, now: Date): Promise<VolunteerHome> {
-  const [v] = await hotQueries(db).volunteerOfUser.all({ userId });
-  if (!v) return { linked: false, next: null, householdsToday: 0, open: [] };
+export async function volunteerHome({
+  db,
+  userId,
+  now,
+}: {
+  db: Db;
+  userId: number;
+  now: Date;
+}): Promise<VolunteerHome> {
   let q = prepared.get(db);
   if (!q) {
     q = prepare(db);
     prepared.set(db, q);
   }
-  const at = now.getTime();
-  const today = businessDate(now);
-  const [next, planned, open] = await Promise.all([
-    q.next.all({ volunteerId: v.id, now: at }),
-    q.today.all({ volunteerId: v.id, today }),
-    v.townshipId === null ? [] : q.open.all({ volunteerId: v.id, townshipId: v.townshipId, today, now: at }),
-  ]);
-  return { linked: true, next: next[0] ?? null, householdsToday: Number(planned[0]?.n ?? 0), open };
+  const rows = await q.all({ userId, now: now.getTime(), today: businessDate(now) });
+  if (!rows.length) return { linked: false, next: null, householdsToday: 0, open: [] };
+  let next: VolunteerHome['next'] = null;
+  const open: ShiftRow[] = [];
+  for (const { shift: joined, mine: status } of rows) {
+    // A volunteer with nothing to show still has their row, with the shift's columns null.
+    if (joined?.id == null) continue;
+    const shift = joined as Omit<ShiftRow, 'mine'>;
+    if (status) next ??= { ...shift, status };
+    else open.push({ ...shift, mine: null });
+  }
+  return { linked: true, next, householdsToday: Number(rows[0].householdsToday ?? 0), open };
 }

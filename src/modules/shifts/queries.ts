@@ -54,14 +54,21 @@ export function volunteerOfUserQuery(db: Db) {
     .prepare();
 }
 
+// The active volunteer behind a login, as uncorrelated scalar subqueries (SQLite runs each once per statement): the
+// volunteer pages read it in the same statement as their rows instead of in a lookup of its own (decision 0205).
+const myVolunteer = sql`(select v.id from volunteers v where v.user_id = ${sql.placeholder('userId')} and v.status = 'active')`;
+const myTownship = sql`coalesce((select v.township_id from volunteers v where v.user_id = ${sql.placeholder('userId')}
+  and v.status = 'active'), 0)`;
+
 /**
- * Open shifts from a date on, the volunteer's township first, with the volunteer's own status on each
- * (hot path: the volunteers' home page). Empty `date`/`skill` placeholders mean "any".
+ * Open shifts from a date on for the volunteer behind a login, their township first, with their own status on each
+ * and whether the login has a volunteer at all (hot path: the volunteers' list). Empty `date`/`skill` placeholders
+ * mean "any".
  */
 export function upcomingShiftsQuery(db: Db) {
   const ph = sql.placeholder;
   const order = [
-    sql`${s.shifts.townshipId} = ${ph('townshipId')} desc`,
+    sql`${s.shifts.townshipId} = ${myTownship} desc`,
     asc(s.shifts.date),
     asc(s.shifts.startsAt),
     asc(s.shifts.id),
@@ -70,14 +77,15 @@ export function upcomingShiftsQuery(db: Db) {
     and (${ph('skill')} = '' or exists (select 1 from json_each(x.required_skills) j where j.value = ${ph('skill')}))`;
   // The page's rows come from two index-ordered runs (own township by date, then the others by date), each
   // stopping at a page: the cost follows the page, not how many shifts the database holds (bench:scale).
-  const page = sql`select id from (select x.id from shifts x where x.township_id = ${ph('townshipId')} and ${open} order by x.date, x.starts_at, x.id limit ${UPCOMING_PAGE})
-    union all select id from (select x.id from shifts x where x.township_id <> ${ph('townshipId')} and ${open} order by x.date, x.starts_at, x.id limit ${UPCOMING_PAGE})`;
+  const page = sql`select id from (select x.id from shifts x where x.township_id = ${myTownship} and ${open} order by x.date, x.starts_at, x.id limit ${UPCOMING_PAGE})
+    union all select id from (select x.id from shifts x where x.township_id <> ${myTownship} and ${open} order by x.date, x.starts_at, x.id limit ${UPCOMING_PAGE})`;
   return db
     .select({
       ...shiftColumns,
       mine: sql<
         string | null
-      >`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${ph('volunteerId')})`,
+      >`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${myVolunteer})`,
+      linked: sql<number>`${myVolunteer} is not null`,
     })
     .from(s.shifts)
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
@@ -88,7 +96,20 @@ export function upcomingShiftsQuery(db: Db) {
     .prepare();
 }
 export type UpcomingQuery = ReturnType<typeof upcomingShiftsQuery>;
-export type ShiftRow = Awaited<ReturnType<UpcomingQuery['all']>>[number];
+export type ShiftRow = Omit<Awaited<ReturnType<UpcomingQuery['all']>>[number], 'linked'>;
+
+/**
+ * The volunteers' list for a login, in one statement (the volunteer lookup inside it); only a login whose list is
+ * empty costs a second read, to tell "no shifts" from "no volunteer record".
+ */
+export async function upcomingFor(q: { db: Db; userId: number; from: string; date: string; skill: string }) {
+  const { db, ...args } = q;
+  const rows = await hotQueries(db).upcoming.all(args);
+  const linked = rows.length
+    ? Number(rows[0].linked) === 1
+    : (await hotQueries(db).volunteerOfUser.all(args)).length > 0;
+  return { linked, shifts: rows as ShiftRow[] };
+}
 
 /** One shift as a volunteer sees it after acting on it (for the htmx card swap). */
 function shiftForVolunteerQuery(db: Db) {
@@ -223,8 +244,9 @@ export async function shiftFormOptions(db: Db, scope: Scope) {
   return { townships, organisations };
 }
 
-export async function insertShift(
-  db: Db,
+export async function insertShift(ctx: {
+  db: Db;
+  now: Date;
   input: {
     title: string;
     organisationId: number;
@@ -237,9 +259,9 @@ export async function insertShift(
     capacity: number;
     requiredSkills: string[];
     workKind: s.WorkKind;
-  },
-  now: Date,
-) {
+  };
+}) {
+  const { db, now, input } = ctx;
   const [day] = await db.select({ id: s.serviceDays.id }).from(s.serviceDays).where(eq(s.serviceDays.date, input.date));
   const [row] = await db
     .insert(s.shifts)

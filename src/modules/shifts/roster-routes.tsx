@@ -206,15 +206,15 @@ rosterRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/hours', async (c) => {
   const form = parseForm(hoursForm, await readForm(c), c.get('t'));
   const ok =
     form.ok &&
-    (await confirmHours(
+    (await confirmHours({
       db,
-      shift.id,
-      Number(c.req.param('vid')),
-      form.data.attended,
-      form.data.minutes,
-      viewerOf(c).id,
-      now(),
-    ));
+      shiftId: shift.id,
+      volunteerId: Number(c.req.param('vid')),
+      attended: form.data.attended,
+      minutes: form.data.minutes,
+      byUserId: viewerOf(c).id,
+      now: now(),
+    }));
   setFlash(c, ok ? 'shifts.hoursConfirmed' : 'shifts.hoursNotYet');
   return redirectAfterPost(c, `/shifts/${shift.id}`);
 });
@@ -245,7 +245,7 @@ rosterRoutes.get('/:id{[0-9]+}/cancel-shift', async (c) => {
 rosterRoutes.post('/:id{[0-9]+}/cancel-shift', async (c) => {
   const shift = await ownShift(c);
   const { db, now } = c.get('deps');
-  await cancelWholeShift(db, shift, now());
+  await cancelWholeShift({ db, shift, now: now() });
   setFlash(c, 'shifts.shiftCancelled');
   return redirectAfterPost(c, '/shifts');
 });

@@ -21,6 +21,7 @@ import {
   myShifts,
   shiftFormOptions,
   shiftForVolunteer,
+  upcomingFor,
 } from './queries.js';
 import { editShiftForm, newShiftForm, upcomingQuery } from './schema.js';
 import { cancelSignup, editShift, overlapLabel, signUpVolunteer } from './service.js';
@@ -44,18 +45,12 @@ shiftRoutes.get('/', async (c) => {
     return renderPage(c, <ManageShiftsPage ui={uiOf(c)} shifts={shifts} />);
   }
   authorize(c, can(viewer, 'browse'));
-  const q = upcomingQuery.parse(c.req.query());
-  const v = await currentVolunteer(c);
-  const shifts = await hotQueries(db).upcoming.all({
-    volunteerId: v?.id ?? 0,
-    townshipId: v?.townshipId ?? 0,
-    from: today(c),
-    date: q.date ?? '',
-    skill: q.skill ?? '',
-  });
+  const parsed = upcomingQuery.parse(c.req.query());
+  const q = { date: parsed.date ?? '', skill: parsed.skill ?? '' };
+  const { linked, shifts } = await upcomingFor({ db, userId: viewer.id, from: today(c), ...q });
   return renderPage(
     c,
-    <UpcomingShiftsPage ui={uiOf(c)} shifts={shifts} date={q.date ?? ''} skill={q.skill ?? ''} linked={!!v} />,
+    <UpcomingShiftsPage ui={uiOf(c)} shifts={shifts} date={q.date} skill={q.skill} linked={linked} />,
   );
 });
 
@@ -104,17 +99,11 @@ async function answerVolunteer(
     return redirectAfterPost(c, safeBack(c));
   }
   // Without JavaScript a refusal re-renders the list with the reason on top, and nothing was written.
-  const v = await currentVolunteer(c);
-  const shifts = await hotQueries(c.get('deps').db).upcoming.all({
-    volunteerId: v?.id ?? 0,
-    townshipId: v?.townshipId ?? 0,
-    from: today(c),
-    date: '',
-    skill: '',
-  });
+  const list = { db: c.get('deps').db, userId: viewerOf(c).id, from: today(c), date: '', skill: '' };
+  const { linked, shifts } = await upcomingFor(list);
   return renderPage(
     c,
-    <UpcomingShiftsPage ui={{ ...uiOf(c), flash: text }} shifts={shifts} date="" skill="" linked={!!v} />,
+    <UpcomingShiftsPage ui={{ ...uiOf(c), flash: text }} shifts={shifts} date="" skill="" linked={linked} />,
     422,
   );
 }
@@ -137,7 +126,13 @@ shiftRoutes.post('/:id{[0-9]+}/signup', async (c) => {
   const v = await currentVolunteer(c);
   if (!v) return answerVolunteer(c, shiftId, 0, 'shifts.noVolunteer', true);
   const form = await readForm(c);
-  const result = await signUpVolunteer(deps.db, shiftId, v, form.waitlist === '1', deps.now());
+  const result = await signUpVolunteer({
+    db: deps.db,
+    shiftId,
+    volunteer: v,
+    allowWaitlist: form.waitlist === '1',
+    now: deps.now(),
+  });
   if (!result.ok) {
     if (result.reason === 'notFound') notFound();
     if (result.reason === 'overlap')
@@ -168,7 +163,7 @@ shiftRoutes.post('/:id{[0-9]+}/cancel', async (c) => {
   const v = await currentVolunteer(c);
   const shift = await shiftForVolunteer(deps.db, Number(c.req.param('id')), v?.id ?? 0);
   if (!shift || !v) notFound();
-  await cancelSignup(deps.db, shift, v.id, deps.now());
+  await cancelSignup({ db: deps.db, shift, volunteerId: v.id, now: deps.now() });
   return answerVolunteer(c, shift.id, v.id, 'shifts.cancelled', false);
 });
 
@@ -205,7 +200,7 @@ shiftRoutes.post('/', async (c) => {
     errors.townshipId = c.get('t')('shifts.error.township');
   if (!can(viewer, 'create', form.data)) errors.organisationId ??= c.get('t')('form.invalidChoice');
   if (Object.keys(errors).length) return renderNew(c, form.values, errors);
-  const id = await insertShift(deps.db, form.data, deps.now());
+  const id = await insertShift({ db: deps.db, input: form.data, now: deps.now() });
   setFlash(c, 'shifts.created');
   return redirectAfterPost(c, `/shifts/${id}`);
 });
@@ -249,7 +244,7 @@ shiftRoutes.post('/:id{[0-9]+}/edit', async (c) => {
   const t = c.get('t');
   const form = parseForm(editShiftForm, await readForm(c), t);
   if (!form.ok) return renderEdit(c, shift, form.values, form.errors);
-  const result = await editShift(deps.db, shift, form.data, today(c), deps.now());
+  const result = await editShift({ db: deps.db, shift, input: form.data, today: today(c), now: deps.now() });
   if (!result.ok) {
     if (result.reason === 'past') return renderEdit(c, shift, form.values, { date: t('shifts.edit.past') });
     if (result.reason === 'belowConfirmed')

@@ -34,7 +34,7 @@ export function missingSkills(required: readonly string[], has: readonly string[
   return required.filter((k) => !has.includes(k));
 }
 
-// Every sign-up reads these three columns first: the statement is built once per database (decision 0086).
+// A refused sign-up reads these three columns to say why: the statement is built once per database (decision 0086).
 const checks = new WeakMap<Db, ReturnType<typeof buildCheck>>();
 function buildCheck(db: Db) {
   return db
@@ -52,20 +52,34 @@ function signUpCheck(db: Db) {
   return q;
 }
 
-/** A volunteer takes a place on a shift: refused with the reason when the shift needs a skill they lack. */
-export async function signUpVolunteer(
-  db: Db,
-  shiftId: number,
-  volunteer: { id: number; skills: string[] },
-  allowWaitlist: boolean,
-  now: Date,
-): Promise<SignUpResult> {
+/**
+ * Whether a volunteer may take this shift at all (not begun, every required skill held): a guard inside the one
+ * writing statement, so the common sign-up is a single statement and the reason is read only after a refusal.
+ */
+function takeable(shiftId: number, skills: readonly string[], now: Date) {
+  return sql`exists (select 1 from shifts k where k.id = ${shiftId} and k.starts_at > ${now.getTime()}
+    and not exists (select 1 from json_each(k.required_skills) j
+      where j.value not in (select h.value from json_each(${JSON.stringify(skills)}) h)))`;
+}
+
+/** A volunteer takes a place on a shift: refused with the reason when it is gone, begun, or needs a skill they lack. */
+export async function signUpVolunteer(ctx: {
+  db: Db;
+  now: Date;
+  shiftId: number;
+  volunteer: { id: number; skills: string[] };
+  allowWaitlist: boolean;
+}): Promise<SignUpResult> {
+  const { db, now, shiftId, volunteer, allowWaitlist } = ctx;
+  const also = takeable(shiftId, volunteer.skills, now);
+  const outcome = await signUp({ db, shiftId, volunteerId: volunteer.id, allowWaitlist, now, also });
+  if (outcome === 'confirmed' || outcome === 'waitlisted') return { ok: true, outcome };
+  // Nothing was written: the shift's own reasons first, then the volunteer's (already on it, overlap, full).
   const [shift] = await signUpCheck(db).all({ shiftId });
   if (shift?.status !== 'open') return { ok: false, reason: 'notFound' };
   if (shift.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'past' };
   const missing = missingSkills(shift.requiredSkills, volunteer.skills);
   if (missing.length) return { ok: false, reason: 'skill', missing };
-  const outcome = await signUp(db, shiftId, volunteer.id, allowWaitlist, now);
   if (outcome === 'overlap') return overlapRefusal(db, shiftId, volunteer.id);
   return { ok: true, outcome };
 }
@@ -116,6 +130,8 @@ export async function addToRoster(
   return { ok: false, reason: outcome === 'cancelled' ? 'closed' : outcome };
 }
 
+type ShiftLine = { id: number; date: string; startTime: string; title: string };
+
 function shiftLine(shift: { date: string; startTime: string; title: string }) {
   return `${shift.date} ${shift.startTime} ${shift.title}`;
 }
@@ -140,16 +156,11 @@ export function noticeTexts(shift: { date: string; startTime: string; title: str
   };
 }
 
-export async function cancelSignup(
-  db: Db,
-  shift: { id: number; date: string; startTime: string; title: string },
-  volunteerId: number,
-  now: Date,
-) {
+/** A volunteer gives up their place (or waitlist place): the waitlist moves up and the promoted one is told. */
+export async function cancelSignup(ctx: { db: Db; now: Date; shift: ShiftLine; volunteerId: number }) {
+  const { db, now, shift, volunteerId } = ctx;
   return leave(db, { shiftId: shift.id, volunteerId, now, texts: { promoted: noticeTexts(shift).promoted } });
 }
-
-type ShiftLine = { id: number; date: string; startTime: string; title: string };
 
 /** Staff take a volunteer off a shift: the waitlist moves up, the volunteer is told, the audit row written. */
 export async function removeFromShift(
@@ -191,15 +202,16 @@ export async function moveVolunteer(
 }
 
 /** Marks attendance and confirms the minutes served (default: the shift's length), after the shift began. */
-export async function confirmHours(
-  db: Db,
-  shiftId: number,
-  volunteerId: number,
-  attended: boolean,
-  minutes: number,
-  byUserId: number,
-  now: Date,
-) {
+export async function confirmHours(ctx: {
+  db: Db;
+  now: Date;
+  shiftId: number;
+  volunteerId: number;
+  attended: boolean;
+  minutes: number;
+  byUserId: number;
+}) {
+  const { db, now, shiftId, volunteerId, attended, minutes, byUserId } = ctx;
   const result = await db
     .update(s.shiftSignups)
     .set({
@@ -220,21 +232,18 @@ export async function confirmHours(
   return changedRows(result) > 0;
 }
 
-export async function cancelWholeShift(
-  db: Db,
-  shift: { id: number; date: string; startTime: string; title: string },
-  now: Date,
-) {
-  const line = `${shift.date} ${shift.startTime} ${shift.title}`;
-  return cancelShift(
+export async function cancelWholeShift(ctx: { db: Db; now: Date; shift: ShiftLine }) {
+  const { db, now, shift } = ctx;
+  const line = shiftLine(shift);
+  return cancelShift({
     db,
-    shift.id,
+    shiftId: shift.id,
     now,
-    bilingual((t) => ({
+    text: bilingual((t) => ({
       subject: t('shifts.notice.cancelled.subject'),
       body: t('shifts.notice.cancelled.body', { shift: line }),
     })),
-  );
+  });
 }
 
 export type EditResult =
@@ -243,8 +252,12 @@ export type EditResult =
   | { ok: false; reason: 'belowConfirmed'; confirmed: number };
 
 /** Changes a shift (decision 0045): refused for a past date, below the confirmed count, or once begun or cancelled. */
-export async function editShift(
-  db: Db,
+export async function editShift(ctx: {
+  db: Db;
+  now: Date;
+  /** Today's business date: an edit cannot move a shift before it. */
+  today: string;
+  input: EditShiftInput;
   shift: {
     id: number;
     date: string;
@@ -255,11 +268,9 @@ export async function editShift(
     capacity: number;
     confirmed: number;
     organisation: string;
-  },
-  input: EditShiftInput,
-  today: string,
-  now: Date,
-): Promise<EditResult> {
+  };
+}): Promise<EditResult> {
+  const { db, now, today, input, shift } = ctx;
   if (input.date < today) return { ok: false, reason: 'past' };
   if (input.capacity < shift.confirmed) return { ok: false, reason: 'belowConfirmed', confirmed: shift.confirmed };
   const place = input.place || null;
@@ -276,16 +287,13 @@ export async function editShift(
         body: t('shifts.notice.changed.body', { shift: line, place: place ?? shift.organisation }),
       }))
     : null;
-  const done = await changeShift(
+  const done = await changeShift({
     db,
-    shift.id,
-    { ...input, place, description: input.description || null },
-    input.capacity - shift.capacity,
+    shiftId: shift.id,
+    change: { ...input, place, description: input.description || null },
+    promotions: input.capacity - shift.capacity,
     now,
-    {
-      changed,
-      promoted: noticeTexts(input).promoted,
-    },
-  );
+    texts: { changed, promoted: noticeTexts(input).promoted },
+  });
   return done ? { ok: true } : { ok: false, reason: 'closed' };
 }

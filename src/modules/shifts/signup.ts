@@ -87,16 +87,12 @@ async function refusal(db: Db, shiftId: number, volunteerId: number, leaving = 0
   return Number(free?.ok) === 1 ? 'full' : 'overlap';
 }
 
-export async function signUp(
-  db: Db,
-  shiftId: number,
-  volunteerId: number,
-  allowWaitlist: boolean,
-  now: Date,
-): Promise<SignUpOutcome> {
+/** A volunteer's own take (no audit row): the status written, else why nothing was. */
+export async function signUp(take: Take & { db: Db }): Promise<SignUpOutcome> {
+  const { db, ...place } = take;
   // all() returns the RETURNING row on every driver (D1's run() does not).
-  const [row] = await db.all<{ status: SignupStatus }>(takePlace({ shiftId, volunteerId, allowWaitlist, now }));
-  return row ? row.status : refusal(db, shiftId, volunteerId);
+  const [row] = await db.all<{ status: SignupStatus }>(takePlace(place));
+  return row ? row.status : refusal(db, place.shiftId, place.volunteerId);
 }
 
 /** Who did it, for the audit row written in the same batch (staff actions; a volunteer's own ones are not audited). */
@@ -256,7 +252,8 @@ export async function move(
 }
 
 /** A coordinator cancels a whole shift: everyone holding or awaiting a place gets a notice, in the same batch. */
-export async function cancelShift(db: Db, shiftId: number, now: Date, text: NoticeText): Promise<boolean> {
+export async function cancelShift(ctx: { db: Db; shiftId: number; now: Date; text: NoticeText }): Promise<boolean> {
+  const { db, shiftId, now, text } = ctx;
   const at = now.getTime();
   const [cancelled] = await db.batch([
     db.run(
@@ -281,9 +278,9 @@ export async function cancelShift(db: Db, shiftId: number, now: Date, text: Noti
  * volunteers holding or awaiting a place are told when the time, date, place or title changed, the promoted ones
  * that they are in.
  */
-export async function changeShift(
-  db: Db,
-  shiftId: number,
+export async function changeShift(ctx: {
+  db: Db;
+  shiftId: number;
   change: {
     title: string;
     place: string | null;
@@ -294,11 +291,13 @@ export async function changeShift(
     capacity: number;
     requiredSkills: string[];
     workKind: WorkKind;
-  },
-  promotions: number,
-  now: Date,
-  texts: { changed: NoticeText | null; promoted: NoticeText },
-): Promise<boolean> {
+  };
+  /** Places added: that many waitlisted volunteers move up, in order. */
+  promotions: number;
+  now: Date;
+  texts: { changed: NoticeText | null; promoted: NoticeText };
+}): Promise<boolean> {
+  const { db, shiftId, change, promotions, now, texts } = ctx;
   const at = now.getTime();
   const startsAt = shanghaiInstant(change.date, change.startTime).getTime();
   const endsAt = shanghaiInstant(change.date, change.endTime).getTime();

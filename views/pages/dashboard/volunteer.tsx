@@ -1,7 +1,7 @@
 import type { Ui } from '../../../src/lib/ui.js';
 import type { VolunteerHome } from '../../../src/modules/dashboard/volunteer-home.js';
 import { Page } from '../../layouts/page.js';
-import { ShiftCard } from '../../partials/shifts/card.js';
+import { ShiftCards } from '../../partials/shifts/card.js';
 
 /**
  * A volunteer's first screen: the next shift (time, place, meeting point), today's households when a plan is
@@ -59,7 +59,7 @@ export function VolunteerHomePage({ ui, home }: { ui: Ui; home: VolunteerHome })
       {home.linked ? (
         <section id="home-open">
           <h2>{t('home.open')}</h2>
-          {home.open.length ? home.open.map((s) => <ShiftCard t={t} shift={s} />) : <p>{t('home.noOpen')}</p>}
+          {home.open.length ? <ShiftCards ui={ui} shifts={home.open} /> : <p>{t('home.noOpen')}</p>}
           <p>
             <a href="/shifts">{t('home.allShifts')} →</a>
           </p>

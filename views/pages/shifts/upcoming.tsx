@@ -1,7 +1,7 @@
 import type { Ui } from '../../../src/lib/ui.js';
 import type { ShiftRow } from '../../../src/modules/shifts/queries.js';
 import { Page } from '../../layouts/page.js';
-import { ShiftCard } from '../../partials/shifts/card.js';
+import { ShiftCards } from '../../partials/shifts/card.js';
 
 export interface UpcomingProps {
   ui: Ui;
@@ -39,7 +39,7 @@ export function UpcomingShiftsPage({ ui, shifts, date, skill, linked }: Upcoming
         </button>
       </form>
       <section id="shifts">
-        {shifts.length ? shifts.map((shift) => <ShiftCard t={t} shift={shift} />) : <p>{t('shifts.none')}</p>}
+        {shifts.length ? <ShiftCards ui={ui} shifts={shifts} /> : <p>{t('shifts.none')}</p>}
       </section>
     </Page>
   );

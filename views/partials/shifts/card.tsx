@@ -1,4 +1,7 @@
+import { raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Translate } from '../../../src/lib/i18n/index.js';
+import type { Ui } from '../../../src/lib/ui.js';
 import type { ShiftRow } from '../../../src/modules/shifts/queries.js';
 import { ShiftOwner } from './owner.js';
 
@@ -50,4 +53,30 @@ export function ShiftCard({ t, shift, message }: { t: Translate; shift: ShiftRow
       </form>
     </article>
   );
+}
+
+// Rendered cards by language and by everything the card shows (the row as read, counts and the viewer's own status
+// included): any write that changes a card changes its key, so nothing needs invalidating, on any instance. Bounded:
+// a full map is dropped whole (old versions are never asked for again).
+const CACHED_CARDS = 2000;
+const rendered = new Map<string, Map<string, HtmlEscapedString>>();
+
+/** The volunteer's cards, each rendered once per (language, row) and reused (decision 0205). */
+export function ShiftCards({ ui, shifts }: { ui: Pick<Ui, 't' | 'locale'>; shifts: readonly ShiftRow[] }) {
+  let byRow = rendered.get(ui.locale);
+  if (!byRow) {
+    byRow = new Map();
+    rendered.set(ui.locale, byRow);
+  }
+  const cards = shifts.map((shift) => {
+    const key = JSON.stringify(shift);
+    let html = byRow.get(key);
+    if (html === undefined) {
+      html = raw(String(<ShiftCard t={ui.t} shift={shift} />));
+      if (byRow.size >= CACHED_CARDS) byRow.clear();
+      byRow.set(key, html);
+    }
+    return html;
+  });
+  return <>{cards}</>;
 }
