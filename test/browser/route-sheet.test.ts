@@ -9,6 +9,7 @@ import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
+import { storedMobile } from '../setup/mobiles.js';
 
 const live = withServerAndBrowser();
 
@@ -59,7 +60,13 @@ describe('a paper route sheet, printed and typed back in', () => {
     if (!staff.ok) throw new Error('user');
     const [vol] = await db
       .insert(s.volunteers)
-      .values({ name: '老李', mobile: '13700002222', townshipId: x.id, createdAt: now, updatedAt: now })
+      .values({
+        name: '老李',
+        ...(await storedMobile('13700002222')),
+        townshipId: x.id,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     const ids = ['430321194001011234', '430321194202022345'];
     for (const [i, name] of ['孙奶奶', '钱爷爷'].entries()) {

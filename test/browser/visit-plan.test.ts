@@ -8,6 +8,7 @@ import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
+import { storedMobile } from '../setup/mobiles.js';
 
 const live = withServerAndBrowser();
 
@@ -56,7 +57,7 @@ describe('a service day, planned and visited', () => {
       .insert(s.volunteers)
       .values({
         name: '小王',
-        mobile: '13700001111',
+        ...(await storedMobile('13700001111')),
         townshipId: x.id,
         userId: volunteerUser.id,
         createdAt: now,

@@ -4,6 +4,7 @@ import * as s from '../../src/db/schema/index.js';
 import { businessDate } from '../../src/domain/dates.js';
 import type { PersonalDataCipher } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
+import { storedMobile } from './mobiles.js';
 
 export const FIELD_PASSWORD = 'a strong password';
 
@@ -30,7 +31,14 @@ export async function fieldDay(db: Db, cipher: PersonalDataCipher, now = new Dat
   if (!user.ok) throw new Error('user');
   const [vol] = await db
     .insert(s.volunteers)
-    .values({ name: '小王', mobile: '13700001111', townshipId: x.id, userId: user.id, createdAt: now, updatedAt: now })
+    .values({
+      name: '小王',
+      ...(await storedMobile('13700001111')),
+      townshipId: x.id,
+      userId: user.id,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
   const id = '430321194001011234';
   const [recipient] = await db

@@ -109,7 +109,7 @@ export async function importRegister(
       : register === 'recipients'
         ? await planRecipients(deps.db, deps.cipher, ctx, parsed as Parameters<typeof planRecipients>[3])
         : register === 'volunteers'
-          ? await planVolunteers(deps.db, ctx, parsed as Parameters<typeof planVolunteers>[2])
+          ? await planVolunteers(deps.db, deps.cipher, ctx, parsed as Parameters<typeof planVolunteers>[3])
           : await planOrganisations(
               deps.db,
               ctx,
@@ -155,7 +155,11 @@ export async function exportRegister(
           opts.unmasked,
         )
       : register === 'volunteers'
-        ? await exportVolunteers(deps.db, station === null ? undefined : eq(volunteers.townshipId, station))
+        ? await exportVolunteers(
+            deps.db,
+            deps.cipher,
+            station === null ? undefined : eq(volunteers.townshipId, station),
+          )
         : await exportOrganisations(deps.db);
   await auditInsert(
     deps.db,
