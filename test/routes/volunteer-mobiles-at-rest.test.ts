@@ -117,7 +117,9 @@ describe("volunteers' mobiles at rest", () => {
       expect(String(row.mobile_masked)).toMatch(/^1\d\d\*{4}\d{4}$/);
     }
     expect(await decrypted(String(raw.rows.find((r) => r.name === '孙志愿')!.mobile_enc))).toBe(EDITED);
-    const users = await t.database.client.execute('SELECT username FROM users WHERE id IN (SELECT user_id FROM volunteers)');
+    const users = await t.database.client.execute(
+      'SELECT username FROM users WHERE id IN (SELECT user_id FROM volunteers)',
+    );
     expect(users.rows.map((r) => String(r.username)).sort()).toEqual(
       [`volunteer-${(await byMobile(JOINED))!.id}`, `volunteer-${zhao.id}`].sort(),
     );
