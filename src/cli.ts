@@ -180,8 +180,10 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 /** Commands that read or write encrypted data: only these need (and may create) the data key. */
-// `jobs run` may deliver the outbox, whose text messages carry the volunteer's mobile encrypted (decision 0215).
-const KEYED = new Set(['seed', 'import', 'export', 'import activities', 'keys rotate', 'jobs run']);
+const KEYED = new Set(['seed', 'import', 'export', 'import activities', 'keys rotate']);
+/** `jobs run deliver-outbox` opens the volunteers' mobiles the text messages carry encrypted (decision 0215). */
+const needsKeys = (key: string, args: string[]) =>
+  KEYED.has(key) || (key === 'jobs run' && args[0] === 'deliver-outbox');
 
 const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database' | 'keys'>) => Promise<number>> = {
   restore,
@@ -227,7 +229,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     // touch personal data. Notices go to stderr: stdout carries the command's result.
     // Clear volunteers' mobiles left by an older version need the key whatever the command (decision 0215).
     const keys =
-      KEYED.has(key!) || (await clearMobilesPending(database.client)) > 0
+      needsKeys(key!, args) || (await clearMobilesPending(database.client)) > 0
         ? await resolveNodeKeys(
             loaded,
             () => holdsEncryptedData(database.client),
