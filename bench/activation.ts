@@ -11,6 +11,7 @@ import { loadConfig } from '../src/env.js';
 import { cipherFor } from '../src/lib/personal-data.js';
 import { redeemActivation } from '../src/modules/activation/service.js';
 import { createVolunteerLogins } from '../src/modules/volunteers/logins.js';
+import { mobileColumns } from '../src/modules/volunteers/mobile.js';
 import { BENCH_TMP } from './lib/app.js';
 import { BENCH_KEYS } from './lib/keys.js';
 import { peakRssMiB, saveReport } from './lib/results.js';
@@ -37,18 +38,22 @@ const [actor] = await db
     createdAt: now,
   })
   .returning();
+const mobileOf = (i: number) => `138${String(i).padStart(8, '0')}`;
 const rows = await db
   .insert(volunteers)
   .values(
-    Array.from({ length: N }, (_, i) => ({
-      name: `志愿者${i}`,
-      mobile: `138${String(i).padStart(8, '0')}`,
-      townshipId: t.id,
-      createdAt: now,
-      updatedAt: now,
-    })),
+    await Promise.all(
+      Array.from({ length: N }, async (_, i) => ({
+        name: `志愿者${i}`,
+        ...(await mobileColumns(cipher, mobileOf(i))),
+        townshipId: t.id,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    ),
   )
   .returning();
+const mobileById = new Map(rows.map((v, i) => [v.id, mobileOf(i)]));
 
 let started = performance.now();
 for (const v of rows)
@@ -75,7 +80,7 @@ for (const o of reissued.slice(0, REDEEM)) {
     db,
     cipher,
     passwords: argon2Hasher,
-    login: o.volunteer.mobile,
+    login: mobileById.get(o.volunteer.id)!,
     code: o.code,
     password: `password of ${o.volunteer.id}`,
     ip: `10.0.0.${o.volunteer.id}`,

@@ -10,7 +10,11 @@ import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import * as s from '../src/db/schema/index.js';
 import { addDays, shanghaiInstant } from '../src/domain/dates.js';
+import { loadConfig } from '../src/env.js';
+import { cipherFor } from '../src/lib/personal-data.js';
 import { noOverlap, takePlace } from '../src/modules/shifts/signup.js';
+import { mobileColumns } from '../src/modules/volunteers/mobile.js';
+import { BENCH_KEYS } from './lib/keys.js';
 import { saveReport } from './lib/results.js';
 
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 2000);
@@ -19,6 +23,7 @@ const file = resolve(tmpdir(), `bench-roster-${process.pid}.db`);
 const database = await openDatabase(`file:${file}`);
 await migrateDatabase(database);
 const db = database.db;
+const cipher = cipherFor(loadConfig(BENCH_KEYS));
 const now = new Date('2026-12-01T02:00:00Z');
 
 const [town] = await db.insert(s.townships).values({ name: '易俗河镇', createdAt: now }).returning();
@@ -53,13 +58,15 @@ for (let i = 0; i < VOLUNTEERS; i += 500) {
   const rows = await db
     .insert(s.volunteers)
     .values(
-      Array.from({ length: Math.min(500, VOLUNTEERS - i) }, (_, j) => ({
-        name: `志愿者${i + j}`,
-        mobile: String(13800000000 + i + j),
-        townshipId: town.id,
-        createdAt: now,
-        updatedAt: now,
-      })),
+      await Promise.all(
+        Array.from({ length: Math.min(500, VOLUNTEERS - i) }, async (_, j) => ({
+          name: `志愿者${i + j}`,
+          ...(await mobileColumns(cipher, String(13800000000 + i + j))),
+          townshipId: town.id,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      ),
     )
     .returning({ id: s.volunteers.id });
   ids.push(...rows.map((r) => r.id));

@@ -20,6 +20,7 @@ import { serviceDaysListCommand } from './modules/shifts/cli.js';
 import { newUserForm } from './modules/users/schema.js';
 import { createUser } from './modules/users/service.js';
 import { backupTo, restoreFrom } from './ops/backup.js';
+import { clearMobilesPending, encryptClearMobiles } from './ops/clear-mobiles.js';
 import { keysRotate } from './ops/keys-command.js';
 
 /** What a command gets: the opened, migrated database and the same configuration as the server. */
@@ -181,6 +182,9 @@ export const COMMANDS: Record<string, Command> = {
 
 /** Commands that read or write encrypted data: only these need (and may create) the data key. */
 const KEYED = new Set(['seed', 'import', 'export', 'import activities', 'keys rotate']);
+/** `jobs run deliver-outbox` opens the volunteers' mobiles the text messages carry encrypted (decision 0215). */
+const needsKeys = (key: string, args: string[]) =>
+  KEYED.has(key) || (key === 'jobs run' && args[0] === 'deliver-outbox');
 
 const FILE_COMMANDS: Record<string, (ctx: Omit<CliContext, 'database' | 'keys'>) => Promise<number>> = {
   restore,
@@ -224,14 +228,17 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     await migrateDatabase(database);
     // The same keys as the server (the environment's or the key file beside the database), for the commands that
     // touch personal data. Notices go to stderr: stdout carries the command's result.
-    const keys = KEYED.has(key!)
-      ? await resolveNodeKeys(
-          loaded,
-          () => holdsEncryptedData(database.client),
-          (line) => console.error(line),
-        )
-      : null;
+    // Clear volunteers' mobiles left by an older version need the key whatever the command (decision 0215).
+    const keys =
+      needsKeys(key!, args) || (await clearMobilesPending(database.client)) > 0
+        ? await resolveNodeKeys(
+            loaded,
+            () => holdsEncryptedData(database.client),
+            (line) => console.error(line),
+          )
+        : null;
     const config: Config = keys ? { ...loaded, keys: keys.ring } : loaded;
+    await encryptClearMobiles(database, () => cipherFor(config));
     return await command({ database, config, keys: keys!, args, stdin: readStdin, out });
   } catch (error) {
     // Not every error's code is a string (WebCrypto's DOMException has a number): test before calling startsWith.

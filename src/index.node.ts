@@ -23,6 +23,7 @@ import { clientAddress } from './lib/security.js';
 import { byHost } from './lib/tenancy.js';
 import { warnLoggedChannels } from './modules/notices/senders.js';
 import { nodeSenders } from './modules/notices/smtp.js';
+import { encryptClearMobiles } from './ops/clear-mobiles.js';
 
 // HiGHS (WebAssembly) is compiled on the first plan that needs it, once for every county of the process.
 let solver: Promise<MilpSolver> | undefined;
@@ -88,6 +89,8 @@ async function main() {
     (line) => console.log(line),
   );
   const config: Config = { ...env, keys: ring };
+  // Volunteers' mobiles left in clear by an older version are encrypted before anything serves (decision 0215).
+  for (const c of opened) await encryptClearMobiles(c.database, () => cipherFor(config));
   const counties = await Promise.all(opened.map((c) => county(config, logger, c)));
   const fetch = config.countyDatabases
     ? byHost(new Map(counties.map((c) => [c.host!, c.app.fetch])))

@@ -65,8 +65,9 @@ export async function buildDataset(path: string, s: Shape): Promise<{ database: 
         (i - 1) % ${T} + 1, CASE WHEN i % 10 = 0 THEN 'institution' ELSE 'home' END, 'self', 0, 0 FROM n`,
   ]);
   await chunked(database, s.volunteers, 200_000, (lo, hi) => [
-    `${seq(lo, hi)} INSERT INTO volunteers (id, name, mobile, township_id, created_at, updated_at)
-      SELECT i, '志愿者' || i, '1' || (3000000000 + i), (i - 1) % ${T} + 1, 0, 0 FROM n`,
+    // Mobiles stand in as placeholders in the stored shape (like the recipients' 'v1:x:x'): nothing here decrypts them.
+    `${seq(lo, hi)} INSERT INTO volunteers (id, name, mobile_enc, mobile_hash, mobile_masked, key_version, township_id, created_at, updated_at)
+      SELECT i, '志愿者' || i, 'v1:x:x', 'm' || i, '130****' || substr('0000' || i, -4), 1, (i - 1) % ${T} + 1, 0, 0 FROM n`,
   ]);
   // Activities spread evenly over ten years in date order; 3 lines each (cash, goods, service); one recipient of the
   // township targeted, every tenth activity also a nursing home of the county.

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users, volunteers } from '../db/schema/index.js';
 import { normaliseMobile } from '../domain/mobile.js';
+import type { PersonalDataCipher } from '../lib/personal-data.js';
 
 /**
  * What people type in the login field, made canonical: a mobile number in any usual spelling (+86, spaces,
@@ -14,16 +15,17 @@ export function loginIdentifier(typed: string): string {
 
 /**
  * The account a login identifier names: the username, else (for a mobile number) the login of the volunteer
- * registered with that number, so a volunteer whose number changed after their login was made still gets in.
+ * registered with that number (found by its keyed hash: the number is stored only encrypted), so a volunteer whose
+ * number changed after their login was made still gets in.
  */
-export async function findLoginUser(db: Db, identifier: string) {
+export async function findLoginUser(db: Db, cipher: PersonalDataCipher, identifier: string) {
   const byName = await db.select().from(users).where(eq(users.username, identifier)).get();
   if (byName || !normaliseMobile(identifier)) return byName;
   const row = await db
     .select({ user: users })
     .from(volunteers)
     .innerJoin(users, eq(users.id, volunteers.userId))
-    .where(eq(volunteers.mobile, identifier))
+    .where(eq(volunteers.mobileHash, cipher.lookupHash(identifier)))
     .get();
   return row?.user;
 }

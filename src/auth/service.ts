@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { type Role, users, volunteers } from '../db/schema/index.js';
 import { changedRows } from '../db/types.js';
+import type { PersonalDataCipher } from '../lib/personal-data.js';
 import { revokeUserFeedTokensQuery } from '../modules/calendar/feed.js';
 import { knownDevice, rememberDevice } from './devices.js';
 import { findLoginUser, loginIdentifier } from './identify.js';
@@ -35,13 +36,13 @@ let dummyHash: Promise<string> | null = null;
  * docs/decisions/0130-login-throttle.md. Answers a new device token when the browser was not known yet.
  */
 export async function login(
-  deps: { db: Db; passwords: PasswordHasher },
+  deps: { db: Db; passwords: PasswordHasher; cipher: PersonalDataCipher },
   input: { username: string; password: string; ip: string; deviceToken?: string },
   now: Date,
 ): Promise<LoginResult> {
   const { db, passwords } = deps;
   const identifier = loginIdentifier(input.username);
-  const user = await findLoginUser(db, identifier);
+  const user = await findLoginUser(db, deps.cipher, identifier);
   const device = await knownDevice(db, input.deviceToken, user?.id);
   const buckets = device ? [device.bucket] : throttleKeys(identifier, input.ip);
   const claim = await reserveAttempt(db, buckets, now);

@@ -68,7 +68,7 @@ export async function seedLivingCounty(
   const registry = await seedDemo({ db, cipher: deps.cipher, now: start }, { size: countySize(scale), seed });
   if ('skipped' in registry) return registry;
   const r = rng(seed + 1);
-  const actors = await createDemoLogins({ db, passwords: deps.passwords, now: start });
+  const actors = await createDemoLogins({ db, passwords: deps.passwords, cipher: deps.cipher, now: start });
   await organisationTemplates(db, { coordinatorOrganisationId: actors.coordinator.organisationId, now: start });
   const h: HistoryDeps = { db, config, logger, r, stationUserOf: actors.stationUserOf };
   const pools = await volunteersByTownship(db);

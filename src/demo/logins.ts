@@ -4,8 +4,10 @@ import type { Db } from '../db/client.js';
 import * as s from '../db/schema/index.js';
 import type { Role } from '../domain/vocabulary.js';
 import { auditInsert } from '../lib/audit.js';
+import type { PersonalDataCipher } from '../lib/personal-data.js';
 import { randomToken } from '../lib/tokens.js';
 import { createUser } from '../modules/users/service.js';
+import { volunteerUsername } from '../modules/volunteers/mobile.js';
 
 /** One printed demo login. */
 export interface DemoLogin {
@@ -54,7 +56,12 @@ async function organisationActiveIn(db: Db, townshipId: number) {
  * two of that organisation's volunteers there) and an unprinted station user for every other township, who
  * recorded that township's history. Every password is random; only the demo ones are returned.
  */
-export async function createDemoLogins(deps: { db: Db; passwords: PasswordHasher; now: Date }): Promise<DemoActors> {
+export async function createDemoLogins(deps: {
+  db: Db;
+  passwords: PasswordHasher;
+  cipher: PersonalDataCipher;
+  now: Date;
+}): Promise<DemoActors> {
   const { db, now } = deps;
   const towns = await db.select().from(s.townships).orderBy(asc(s.townships.id));
   const home = towns[0];
@@ -87,7 +94,7 @@ export async function createDemoLogins(deps: { db: Db; passwords: PasswordHasher
   logins.push({ role: 'org_coordinator', username: 'demo-coordinator', password: coordinatorPassword, who: org.name });
 
   const members = await db
-    .select({ id: s.volunteers.id, name: s.volunteers.name, mobile: s.volunteers.mobile })
+    .select({ id: s.volunteers.id, name: s.volunteers.name, mobileEnc: s.volunteers.mobileEnc })
     .from(s.volunteers)
     .innerJoin(s.volunteerOrganisations, eq(s.volunteerOrganisations.volunteerId, s.volunteers.id))
     .where(and(eq(s.volunteerOrganisations.organisationId, org.id), eq(s.volunteers.townshipId, home.id)))
@@ -96,11 +103,12 @@ export async function createDemoLogins(deps: { db: Db; passwords: PasswordHasher
   const volunteers: DemoActors['volunteers'] = [];
   for (const v of members) {
     const pw = password();
-    // Volunteers log in with their mobile, as a /join sign-up does.
-    const userId = await make(deps, { username: v.mobile, displayName: v.name, password: pw, role: 'volunteer' }, now);
+    // Volunteers log in with their mobile (found by its hash), as a /join sign-up does; the username is not the number.
+    const username = volunteerUsername(v.id);
+    const userId = await make(deps, { username, displayName: v.name, password: pw, role: 'volunteer' }, now);
     await linkVolunteerLogin(db, { volunteerId: v.id, userId, actorUserId: stationUserOf.get(home.id)! }, now);
     volunteers.push({ id: v.id, userId });
-    logins.push({ role: 'volunteer', username: v.mobile, password: pw, who: v.name });
+    logins.push({ role: 'volunteer', username: await deps.cipher.decrypt(v.mobileEnc), password: pw, who: v.name });
   }
   return {
     logins,

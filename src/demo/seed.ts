@@ -5,6 +5,7 @@ import { addYears, businessDate } from '../domain/dates.js';
 import { maskIdNumber } from '../domain/id-number.js';
 import { maskMobile } from '../domain/mobile.js';
 import type { PersonalDataCipher } from '../lib/personal-data.js';
+import { mobileColumns } from '../modules/volunteers/mobile.js';
 import {
   countySize,
   type DemoSize,
@@ -113,15 +114,17 @@ export async function seedDemo(
     const rows = await db
       .insert(s.volunteers)
       .values(
-        chunk.map((v) => ({
-          name: v.name,
-          mobile: v.mobile,
-          townshipId: townshipIds[v.township],
-          skills: v.skills,
-          partyMember: v.partyMember,
-          createdAt: now,
-          updatedAt: now,
-        })),
+        await Promise.all(
+          chunk.map(async (v) => ({
+            name: v.name,
+            ...(await mobileColumns(cipher, v.mobile)),
+            townshipId: townshipIds[v.township],
+            skills: v.skills,
+            partyMember: v.partyMember,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        ),
       )
       .returning({ id: s.volunteers.id });
     await db

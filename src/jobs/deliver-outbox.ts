@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { cipherFor, type PersonalDataCipher, storedKeyVersion } from '../lib/personal-data.js';
 import { baseSenders, type OutgoingMessage } from '../modules/notices/senders.js';
 import type { Job } from './registry.js';
 
@@ -49,18 +50,25 @@ export const deliverOutboxJob: Job = {
     let logged = 0;
     let retried = 0;
     let failed = 0;
+    // A volunteer's mobile is queued encrypted (decision 0215): opened only here, for the sender, never written back.
+    let cipher: PersonalDataCipher | undefined;
+    const address = async (stored: string) => {
+      if (storedKeyVersion(stored) === null) return stored;
+      cipher ??= cipherFor(config);
+      return cipher.decrypt(stored);
+    };
     for (const row of claimed) {
-      const message: OutgoingMessage = {
-        id: row.id,
-        channel: row.channel,
-        recipient: row.recipient,
-        subject: row.subject,
-        body: row.body,
-        idempotencyKey: row.idempotency_key,
-      };
       const sender = use[row.channel];
       try {
         if (!sender) throw new Error(`no sender for ${row.channel}`);
+        const message: OutgoingMessage = {
+          id: row.id,
+          channel: row.channel,
+          recipient: await address(row.recipient),
+          subject: row.subject,
+          body: row.body,
+          idempotencyKey: row.idempotency_key,
+        };
         await sender.send(message);
         // A message only written to the log did not reach anyone: `logged`, so nobody reads it as delivered.
         const status = sender.logsOnly ? 'logged' : 'sent';

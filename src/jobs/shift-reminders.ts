@@ -31,7 +31,7 @@ export const shiftRemindersJob: Job = {
       sql`case when ${english} then ${en[key]} else ${zh[key]} end`;
     const result = await db.run(sql`
       insert into outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
-      select v.id, 'sms', v.mobile, ${pick('subject')},
+      select v.id, 'sms', v.mobile_enc, ${pick('subject')},
         ${pick('before')} || sh.date || ' ' || sh.start_time || ' ' || sh.title || ${pick('middle')} || coalesce(sh.place, o.name) || ${pick('after')},
         'pending', 0, ${due}, 'reminder:' || su.id, ${now.getTime()}
       from shift_signups su

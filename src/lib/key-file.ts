@@ -145,10 +145,11 @@ export async function resolveNodeKeys(
   return { ring, source: 'file', file: path };
 }
 
-/** Whether a migrated database holds anything encrypted (recipients or kept uploads). */
+/** Whether a migrated database holds anything encrypted (recipients, kept uploads, volunteers' mobiles). */
 export async function holdsEncryptedData(client: Client): Promise<boolean> {
   const res = await client.execute(
-    'SELECT EXISTS (SELECT 1 FROM recipients) OR EXISTS (SELECT 1 FROM import_uploads) AS any_data',
+    `SELECT EXISTS (SELECT 1 FROM recipients) OR EXISTS (SELECT 1 FROM import_uploads)
+       OR EXISTS (SELECT 1 FROM volunteers WHERE key_version > 0) AS any_data`,
   );
   return Number(res.rows[0]?.[0]) === 1;
 }

@@ -22,7 +22,7 @@ export async function keysRotate(
     throw new RotationError('--batch must be a whole number of rows between 1 and 5000');
   let ring: KeyRing = keys.ring;
   const left = await rowsOffKey(db, ring.current);
-  const resumed = left.recipients + left.uploads > 0;
+  const resumed = left.recipients + left.uploads + left.volunteers > 0;
   if (keys.source === 'file' && !resumed) {
     const next = Math.max(...ring.keys.keys()) + 1;
     ring = { current: next, keys: new Map([...ring.keys, [next, randomKey()]]), lookup: ring.lookup };

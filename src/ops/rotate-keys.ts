@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { importUploads, recipients } from '../db/schema/index.js';
+import { importUploads, outbox, recipients, volunteers } from '../db/schema/index.js';
 import { auditInsert } from '../lib/audit.js';
 import { type PersonalDataCipher, storedKeyVersion } from '../lib/personal-data.js';
 
@@ -9,6 +9,9 @@ export interface RotationReport {
   recipients: number;
   uploads: number;
   batches: number;
+  /** Volunteers' mobiles and the text messages queued with one (decision 0215). */
+  volunteers: number;
+  messages: number;
 }
 
 export class RotationError extends Error {}
@@ -20,8 +23,19 @@ export async function rowsOffKey(db: Db, version: number) {
       (SELECT count(*) FROM recipients WHERE key_version <> ${version} OR id_number_enc NOT LIKE ${prefix}
          OR (caregiver_mobile_enc IS NOT NULL AND caregiver_mobile_enc NOT LIKE ${prefix})) AS recipients,
       (SELECT count(*) FROM import_uploads WHERE CAST(bytes AS TEXT) NOT LIKE ${prefix}
-         OR file_name NOT LIKE ${prefix}) AS uploads`)) as { recipients: number; uploads: number }[];
-  return { recipients: Number(row.recipients), uploads: Number(row.uploads) };
+         OR file_name NOT LIKE ${prefix}) AS uploads,
+      (SELECT count(*) FROM volunteers WHERE key_version <> ${version} OR mobile_enc NOT LIKE ${prefix}) AS volunteers,
+      (SELECT count(*) FROM outbox WHERE recipient LIKE 'v%:%' AND recipient NOT LIKE ${prefix}) AS messages`)) as {
+    recipients: number;
+    uploads: number;
+    volunteers: number;
+    messages: number;
+  }[];
+  return {
+    recipients: Number(row.recipients),
+    uploads: Number(row.uploads),
+    volunteers: Number(row.volunteers) + Number(row.messages),
+  };
 }
 
 /**
@@ -38,7 +52,14 @@ export async function rotateKeys(
 ): Promise<RotationReport> {
   const version = cipher.keyVersion;
   const size = opts.batchSize ?? 200;
-  const report: RotationReport = { keyVersion: version, recipients: 0, uploads: 0, batches: 0 };
+  const report: RotationReport = {
+    keyVersion: version,
+    recipients: 0,
+    uploads: 0,
+    batches: 0,
+    volunteers: 0,
+    messages: 0,
+  };
   const prefix = `v${version}:%`;
   // Passes in id order (keyset: a batch never rescans the rows before it). A row edited between its read and its
   // write is skipped by the guard and left for the next pass; three passes that still skip mean something keeps
@@ -109,10 +130,12 @@ export async function rotateKeys(
     report.uploads++;
   }
 
+  await rotateMobiles(db, cipher, size, report);
+
   const left = await rowsOffKey(db, version);
-  if (left.recipients || left.uploads)
+  if (left.recipients || left.uploads || left.volunteers)
     throw new RotationError(
-      `${left.recipients} recipients and ${left.uploads} uploads are still on an old key: run keys rotate again`,
+      `${left.recipients} recipients, ${left.uploads} uploads and ${left.volunteers} volunteers' mobiles are still on an old key: run keys rotate again`,
     );
   await auditInsert(
     db,
@@ -121,7 +144,7 @@ export async function rotateKeys(
       action: 'rotate_keys',
       entity: 'keys',
       entityId: String(version),
-      changes: { recipients: report.recipients, uploads: report.uploads },
+      changes: { recipients: report.recipients, uploads: report.uploads, volunteers: report.volunteers },
     },
     opts.now,
   );
@@ -144,4 +167,59 @@ async function resealBytes(cipher: PersonalDataCipher, stored: string): Promise<
   if (Buffer.compare(await cipher.decryptBytes(sealed), plain) !== 0)
     throw new RotationError('a re-encrypted upload did not decrypt back');
   return sealed;
+}
+
+/**
+ * Volunteers' mobiles, then the text messages queued with one, `size` per batch in id order; each update guarded by
+ * the old ciphertext like the recipients' (an edit meanwhile is left for the next run, which the final count asks for).
+ */
+async function rotateMobiles(db: Db, cipher: PersonalDataCipher, size: number, report: RotationReport) {
+  const prefix = `v${cipher.keyVersion}:%`;
+  for (let after = 0; ; ) {
+    const rows = await db
+      .select({ id: volunteers.id, enc: volunteers.mobileEnc })
+      .from(volunteers)
+      .where(
+        and(
+          gt(volunteers.id, after),
+          or(ne(volunteers.keyVersion, cipher.keyVersion), sql`${volunteers.mobileEnc} NOT LIKE ${prefix}`),
+        ),
+      )
+      .orderBy(asc(volunteers.id))
+      .limit(size);
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1].id;
+    const updates = [];
+    for (const r of rows)
+      updates.push(
+        db
+          .update(volunteers)
+          .set({ mobileEnc: await reseal(cipher, r.enc), keyVersion: cipher.keyVersion })
+          .where(and(eq(volunteers.id, r.id), eq(volunteers.mobileEnc, r.enc))),
+      );
+    const results = (await db.batch(updates as [(typeof updates)[0], ...typeof updates])) as { rowsAffected: number }[];
+    report.volunteers += results.reduce((n, r) => n + (r.rowsAffected ?? 0), 0);
+  }
+  for (let after = 0; ; ) {
+    const rows = await db
+      .select({ id: outbox.id, to: outbox.recipient })
+      .from(outbox)
+      .where(
+        and(gt(outbox.id, after), sql`${outbox.recipient} LIKE 'v%:%'`, sql`${outbox.recipient} NOT LIKE ${prefix}`),
+      )
+      .orderBy(asc(outbox.id))
+      .limit(size);
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1].id;
+    const updates = [];
+    for (const r of rows)
+      updates.push(
+        db
+          .update(outbox)
+          .set({ recipient: await reseal(cipher, r.to) })
+          .where(and(eq(outbox.id, r.id), eq(outbox.recipient, r.to))),
+      );
+    const results = (await db.batch(updates as [(typeof updates)[0], ...typeof updates])) as { rowsAffected: number }[];
+    report.messages += results.reduce((n, r) => n + (r.rowsAffected ?? 0), 0);
+  }
 }

@@ -6,6 +6,7 @@ import * as s from '../../src/db/schema/index.js';
 import { businessDate, shanghaiInstant } from '../../src/domain/dates.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { storedMobile } from '../setup/mobiles.js';
 import { type RunningServer, startServer } from '../setup/server.js';
 
 let server: RunningServer;
@@ -50,7 +51,13 @@ describe('a station on a phone, on the service day', () => {
       .returning();
     const [walkIn] = await db
       .insert(s.volunteers)
-      .values({ name: '张桂兰', mobile: '13700002222', townshipId: x.id, createdAt: now, updatedAt: now })
+      .values({
+        name: '张桂兰',
+        ...(await storedMobile('13700002222')),
+        townshipId: x.id,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     const user = await createUser(
       { db, passwords: argon2Hasher },

@@ -12,6 +12,7 @@ import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
+import { storedMobile } from '../setup/mobiles.js';
 import { testIdNumber } from '../setup/registry.js';
 
 const live = withServerAndBrowser();
@@ -98,7 +99,7 @@ describe('the service day in Chromium at 360 px', () => {
       (
         await db
           .insert(s.volunteers)
-          .values({ name, mobile, townshipId: x.id, userId, createdAt: now, updatedAt: now })
+          .values({ name, ...(await storedMobile(mobile)), townshipId: x.id, userId, createdAt: now, updatedAt: now })
           .returning()
       )[0];
     // The organisation's volunteer already on the station's morning shift, and a household due in the township.

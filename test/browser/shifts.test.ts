@@ -8,6 +8,7 @@ import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { storedMobile } from '../setup/mobiles.js';
 import { type RunningServer, startServer } from '../setup/server.js';
 
 let server: RunningServer;
@@ -54,7 +55,7 @@ describe('a volunteer on a phone', () => {
     if (!user.ok) throw new Error('user');
     await db.insert(s.volunteers).values({
       name: '小王',
-      mobile: '13700001111',
+      ...(await storedMobile('13700001111')),
       townshipId: x.id,
       userId: user.id,
       createdAt: now,

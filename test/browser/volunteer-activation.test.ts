@@ -8,6 +8,7 @@ import { activationCodes, users, volunteers } from '../../src/db/schema/index.js
 import { createUser } from '../../src/modules/users/service.js';
 import { launchChromium, screenshotPath } from '../setup/chromium.js';
 import { township } from '../setup/ledger-fixtures.js';
+import { mobileHash } from '../setup/mobiles.js';
 import { TMP_DIR } from '../setup/paths.js';
 import { type RunningServer, startServer } from '../setup/server.js';
 
@@ -84,7 +85,11 @@ describe('an imported volunteer gets in', () => {
 
     // The login exists, linked, not yet usable; the code is stored only as its hash.
     const db = server.database.db;
-    const v = (await db.select().from(volunteers).where(eq(volunteers.mobile, '13807310001')).get())!;
+    const v = (await db
+      .select()
+      .from(volunteers)
+      .where(eq(volunteers.mobileHash, mobileHash('13807310001')))
+      .get())!;
     const user = (await db.select().from(users).where(eq(users.id, v.userId!)).get())!;
     expect(user.disabledAt).not.toBeNull();
     const [stored] = await db.select().from(activationCodes).where(eq(activationCodes.userId, user.id));

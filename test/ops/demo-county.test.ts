@@ -14,6 +14,7 @@ import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { Browser, type TestApp } from '../setup/app.js';
 import { TEST_KEYS } from '../setup/keys.js';
+import { mobileHash } from '../setup/mobiles.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 
 interface Run {
@@ -46,6 +47,9 @@ interface Login {
   username: string;
   password: string;
 }
+/** Volunteers log in with their mobile (their username is not the number): the login found by its hash. */
+const loginOfVolunteer = (mobile: string) =>
+  sql`(select user_id from volunteers where mobile_hash = ${mobileHash(mobile)})`;
 const loginsOf = (run: Run): Login[] => JSON.parse(run.stdout.trimEnd().split('\n').at(-1)!).logins;
 
 // A January clock, so "the past year" is the whole of 2026 and the coming service days are 24–25 January 2027.
@@ -163,7 +167,7 @@ describe('seed --demo on a fresh database', () => {
       expect(home.status).toBe(200);
       const html = await home.text();
       const [user] = await database.db.all<{ display_name: string }>(
-        sql`select display_name from users where username = ${l.username}`,
+        sql`select display_name from users where username = ${l.username} or id = ${loginOfVolunteer(l.username)}`,
       );
       expect(html).toContain(`${user.display_name} · ${t(`role.${l.role}` as Parameters<typeof t>[0])}`);
       expect(html).toContain(homes[l.role].menu);
@@ -178,7 +182,7 @@ describe('seed --demo on a fresh database', () => {
     for (const l of loginsOf(run).filter((x) => x.role === 'volunteer')) {
       const v = await one(sql`select v.status = 'active' as active,
           (select count(*) from shift_signups s where s.volunteer_id = v.id and s.confirmed_minutes > 0) as served
-        from volunteers v join users u on u.id = v.user_id where u.username = ${l.username}`);
+        from volunteers v join users u on u.id = v.user_id where v.mobile_hash = ${mobileHash(l.username)}`);
       expect(v.active).toBe(1);
       expect(v.served).toBeGreaterThanOrEqual(6);
     }

@@ -15,6 +15,7 @@ import { ensurePlan } from '../../src/modules/plans/queries.js';
 import { Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
 import { addUnit, memberBrowser } from '../setup/care-units.js';
 import { cash } from '../setup/ledger-fixtures.js';
+import { storedMobile } from '../setup/mobiles.js';
 import { registryFixture, roleBrowsers } from '../setup/registry.js';
 import { addShift } from '../setup/shifts.js';
 import type { MatrixFixture, Who } from './route-matrix.js';
@@ -68,7 +69,7 @@ export async function matrixCounty(): Promise<{ t: TestApp; fx: MatrixFixture; b
     .insert(volunteers)
     .values({
       name: '志愿者甲',
-      mobile: '13500000001',
+      ...(await storedMobile('13500000001')),
       townshipId: f.x.id,
       createdAt: t.clock.now(),
       updatedAt: t.clock.now(),

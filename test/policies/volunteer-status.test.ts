@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
 import { Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
+import { mobileHash } from '../setup/mobiles.js';
 import { type PlanFixture, planFixture } from '../setup/plans.js';
 
 // Approval is for pending sign-ups only, never re-enables a login an admin disabled, and a
@@ -43,7 +44,11 @@ async function signUp(mobile: string) {
     privacyConsent: 'on',
   });
   expect(res.status).toBe(200);
-  return (await t.database.db.select().from(s.volunteers).where(eq(s.volunteers.mobile, mobile)).get())!;
+  return (await t.database.db
+    .select()
+    .from(s.volunteers)
+    .where(eq(s.volunteers.mobileHash, mobileHash(mobile)))
+    .get())!;
 }
 
 describe('approving volunteers', () => {

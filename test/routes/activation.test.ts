@@ -15,6 +15,7 @@ import { memoryLogger } from '../../src/lib/logger.js';
 import { issueActivation } from '../../src/modules/activation/service.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { Browser, createTestApp, type TestApp } from '../setup/app.js';
+import { decrypted, loginOfMobile, mobileHash, storedMobile } from '../setup/mobiles.js';
 import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
 
 let t: TestApp;
@@ -34,7 +35,7 @@ async function registered(name: string, mobile: string, townshipId = f.x.id, org
   const now = t.clock.now();
   const [v] = await t.database.db
     .insert(volunteers)
-    .values({ name, mobile, townshipId, status: 'active', createdAt: now, updatedAt: now })
+    .values({ name, ...(await storedMobile(mobile)), townshipId, status: 'active', createdAt: now, updatedAt: now })
     .returning();
   if (organisationId) await t.database.db.insert(volunteerOrganisations).values({ volunteerId: v.id, organisationId });
   return v;
@@ -62,7 +63,7 @@ describe('a station creates a login for a registered volunteer', () => {
     expect(code).toMatch(/^\d{4} \d{4} \d{4}$/);
 
     // The slip against the database: the name, the masked login number, the expiry a week on, the address.
-    const user = await t.database.db.select().from(users).where(eq(users.username, '13512345678')).get();
+    const user = await t.database.db.select().from(users).where(loginOfMobile('13512345678')).get();
     expect(user).toMatchObject({ role: 'volunteer', displayName: '孙桂兰' });
     expect(user!.disabledAt).not.toBeNull();
     expect((await t.database.db.select().from(volunteers).where(eq(volunteers.id, v.id)).get())!.userId).toBe(user!.id);
@@ -82,7 +83,10 @@ describe('a station creates a login for a registered volunteer', () => {
 
     // The SMS carries the code until it is handed to the gateway; then the outbox keeps no text of it.
     const [sms] = await t.database.db.select().from(outbox).where(eq(outbox.volunteerId, v.id));
-    expect(sms).toMatchObject({ recipient: '13512345678', status: 'pending' });
+    // Queued with the number encrypted (the sender opens it at send time): no mobile in clear in the outbox.
+    expect(sms).toMatchObject({ status: 'pending' });
+    expect(sms.recipient).not.toContain('13512345678');
+    expect(await decrypted(sms.recipient)).toBe('13512345678');
     expect(sms.body).toContain(code);
     expect(sms.body).toContain('http://localhost/activate');
     await deliverOutboxJob.run({ db: t.database.db, now: t.clock.now(), config: t.config, logger: memoryLogger() });
@@ -161,7 +165,7 @@ describe('a station creates a login for a registered volunteer', () => {
     expect(message(a)).toBe(message(b));
     expect(message(a)).toBe(message(c));
     expect(
-      (await t.database.db.select().from(users).where(eq(users.username, '13612340002')).get())!.disabledAt,
+      (await t.database.db.select().from(users).where(loginOfMobile('13612340002')).get())!.disabledAt,
     ).not.toBeNull();
   });
 
@@ -173,7 +177,7 @@ describe('a station creates a login for a registered volunteer', () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(
-      (await t.database.db.select().from(users).where(eq(users.username, '13612340003')).get())!.disabledAt,
+      (await t.database.db.select().from(users).where(loginOfMobile('13612340003')).get())!.disabledAt,
     ).not.toBeNull();
     t.clock.advance(15 * 60 * 1000 + 1000);
     expect((await activate('13612340003', code)).status).toBe(303);
@@ -185,14 +189,14 @@ describe('a station creates a login for a registered volunteer', () => {
     const twice = await (await as.stationX.post(`/volunteers/${v.id}/login`)).text();
     expect(slips(twice).size).toBe(0);
     expect(twice).toContain('已有登录，未重复开通');
-    expect(await t.database.db.$count(users, eq(users.username, '13612340004'))).toBe(1);
+    expect(await t.database.db.$count(users, loginOfMobile('13612340004'))).toBe(1);
     expect(await t.database.db.$count(activationCodes)).toBe(1);
 
     const second = slips(await (await as.stationX.post(`/volunteers/${v.id}/login`, { reissue: '1' })).text()).get(
       '冯秀英',
     )!;
     expect(second).not.toBe(first);
-    expect(await t.database.db.$count(users, eq(users.username, '13612340004'))).toBe(1);
+    expect(await t.database.db.$count(users, loginOfMobile('13612340004'))).toBe(1);
     // Only the newest code is in the outbox: the voided one is never sent.
     const waiting = await t.database.db.select().from(outbox).where(eq(outbox.volunteerId, v.id));
     expect(waiting).toHaveLength(1);
@@ -237,7 +241,7 @@ describe('a station creates a login for a registered volunteer', () => {
     for (const [name, code] of printed) {
       const v = (await t.database.db.select().from(volunteers).where(eq(volunteers.name, name)).get())!;
       const user = (await t.database.db.select().from(users).where(eq(users.id, v.userId!)).get())!;
-      expect(user.username).toBe(v.mobile);
+      expect(user.username).toBe(`volunteer-${v.id}`);
       const stored = await t.database.db.select().from(activationCodes).where(eq(activationCodes.userId, user.id));
       expect(stored.map((s) => s.codeHash)).toEqual([
         f.cipher.lookupHash(`activation-code:${code.replaceAll(' ', '')}`),
@@ -280,7 +284,7 @@ describe('logging in as a volunteer', () => {
     await t.database.db
       .update(users)
       .set({ disabledAt: new Date(t.clock.now().getTime() + 1) })
-      .where(eq(users.username, '13700002222'));
+      .where(loginOfMobile('13700002222'));
     const disabled = await (
       await new Browser(t).post('/login', { username: '13700002222', password: 'a long password' })
     ).text();
@@ -290,7 +294,11 @@ describe('logging in as a volunteer', () => {
   it('says what volunteers type in the login field and logs in by mobile number once approved', async () => {
     expect(await (await new Browser(t).get('/login')).text()).toContain('手机号或用户名');
     await new Browser(t).post('/join', signUp());
-    const v = (await t.database.db.select().from(volunteers).where(eq(volunteers.mobile, '13700002222')).get())!;
+    const v = (await t.database.db
+      .select()
+      .from(volunteers)
+      .where(eq(volunteers.mobileHash, mobileHash('13700002222')))
+      .get())!;
     await as.stationX.post(`/volunteers/${v.id}/approve`);
     const b = new Browser(t);
     expect((await b.post('/login', { username: '137 0000 2222', password: 'a long password' })).status).toBe(303);
@@ -318,7 +326,7 @@ describe('/join', () => {
     });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('该组织已退出孵化，不再接收志愿者。');
-    expect(await t.database.db.$count(volunteers, eq(volunteers.mobile, '13700003333'))).toBe(0);
+    expect(await t.database.db.$count(volunteers, eq(volunteers.mobileHash, mobileHash('13700003333')))).toBe(0);
   });
 });
 
@@ -389,11 +397,11 @@ describe('a login the county administrator disabled', () => {
     const v = await registered('韩停用', '13612340040');
     const code = slips(await (await as.stationX.post(`/volunteers/${v.id}/login`)).text()).get('韩停用')!;
     t.clock.advance(60_000);
-    await t.database.db.update(users).set({ disabledAt: t.clock.now() }).where(eq(users.username, '13612340040'));
+    await t.database.db.update(users).set({ disabledAt: t.clock.now() }).where(loginOfMobile('13612340040'));
     const res = await activate('13612340040', code);
     expect(res.status).toBe(422);
     expect(await res.text()).toContain(REFUSED);
-    const user = (await t.database.db.select().from(users).where(eq(users.username, '13612340040')).get())!;
+    const user = (await t.database.db.select().from(users).where(loginOfMobile('13612340040')).get())!;
     expect(user.disabledAt).not.toBeNull();
     expect(user.passwordHash).toBe('!activation-pending');
     // Nor does the station get a new code for it.

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loginFailures, volunteers } from '../../src/db/schema/index.js';
 import { forwardedClient } from '../../src/lib/security.js';
 import { Browser, createTestApp, loginAs, PASSWORD, type TestApp } from '../setup/app.js';
+import { mobileHash } from '../setup/mobiles.js';
 import { registryFixture } from '../setup/registry.js';
 
 // Behind a trusted proxy the client is the address the proxy added, not what the client wrote;
@@ -77,7 +78,10 @@ describe('/join and registered mobiles', () => {
     expect(again.status).toBe(first.status);
     const againHtml = await again.text();
     expect(againHtml).toBe(firstHtml);
-    const rows = await t.database.db.select().from(volunteers).where(eq(volunteers.mobile, '13700004444'));
+    const rows = await t.database.db
+      .select()
+      .from(volunteers)
+      .where(eq(volunteers.mobileHash, mobileHash('13700004444')));
     expect(rows.map((r) => r.name)).toEqual(['何志愿']);
   });
 });

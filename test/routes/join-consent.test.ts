@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, users, volunteers } from '../../src/db/schema/index.js';
 import { PRIVACY_NOTICE_VERSION } from '../../src/modules/volunteers/schema.js';
 import { Browser, createTestApp, type TestApp } from '../setup/app.js';
+import { mobileHash } from '../setup/mobiles.js';
 import { type RegistryFixture, registryFixture } from '../setup/registry.js';
 
 // /join shows a privacy notice and takes an explicit consent, stored with its version;
@@ -61,7 +62,11 @@ describe('/join privacy notice and consent', () => {
   it('stores the consent with its version and time, and audits it', async () => {
     const res = await new Browser(t).post('/join', signUp());
     expect(res.status).toBe(200);
-    const v = await t.database.db.select().from(volunteers).where(eq(volunteers.mobile, '13700005555')).get();
+    const v = await t.database.db
+      .select()
+      .from(volunteers)
+      .where(eq(volunteers.mobileHash, mobileHash('13700005555')))
+      .get();
     expect(v!.consentVersion).toBe(PRIVACY_NOTICE_VERSION);
     expect(v!.consentAt?.getTime()).toBe(t.clock.now().getTime());
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'join')).get();

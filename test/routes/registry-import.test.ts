@@ -10,6 +10,7 @@ import { organisations, recipients, townships, volunteerOrganisations, volunteer
 import { type Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.js';
 import { databaseFingerprint } from '../setup/forms.js';
 import { TEST_KEYS } from '../setup/keys.js';
+import { mobileHash } from '../setup/mobiles.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
 
@@ -115,7 +116,11 @@ describe('register import', () => {
       /新增 2 条/,
     );
     expect(done).toContain('新增 2 条');
-    const zhao = await t.database.db.select().from(volunteers).where(eq(volunteers.mobile, '13912340000')).get();
+    const zhao = await t.database.db
+      .select()
+      .from(volunteers)
+      .where(eq(volunteers.mobileHash, mobileHash('13912340000')))
+      .get();
     expect(zhao).toMatchObject({ skills: ['visiting', 'counselling', 'meals'], partyMember: true, townshipId: f.x.id });
     expect(
       await t.database.db

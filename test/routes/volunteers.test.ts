@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { users, volunteers } from '../../src/db/schema/index.js';
 import { Browser, createTestApp, type TestApp } from '../setup/app.js';
+import { loginOfMobile, mobileHash } from '../setup/mobiles.js';
 import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
 
 let t: TestApp;
@@ -32,7 +33,11 @@ describe('volunteer sign-up and approval', () => {
     const res = await anonymous.post('/join', signUp());
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('报名已提交，请等待审核');
-    const v = await t.database.db.select().from(volunteers).where(eq(volunteers.mobile, '13700002222')).get();
+    const v = await t.database.db
+      .select()
+      .from(volunteers)
+      .where(eq(volunteers.mobileHash, mobileHash('13700002222')))
+      .get();
     expect(v).toMatchObject({ status: 'pending', skills: ['visiting', 'meals'], townshipId: f.x.id });
     expect((await new Browser(t).post('/login', { username: '13700002222', password: 'a long password' })).status).toBe(
       422,
@@ -47,7 +52,7 @@ describe('volunteer sign-up and approval', () => {
     );
     const login = await new Browser(t).post('/login', { username: '13700002222', password: 'a long password' });
     expect(login.status).toBe(303);
-    const user = await t.database.db.select().from(users).where(eq(users.username, '13700002222')).get();
+    const user = await t.database.db.select().from(users).where(loginOfMobile('13700002222')).get();
     expect(user).toMatchObject({ role: 'volunteer', disabledAt: null });
   });
 
@@ -59,7 +64,11 @@ describe('volunteer sign-up and approval', () => {
     expect(await again.text()).not.toContain('该手机号已登记。');
     expect(await t.database.db.$count(volunteers)).toBe(before);
     expect(
-      (await t.database.db.select().from(volunteers).where(eq(volunteers.mobile, '13700002222')).get())!.name,
+      (await t.database.db
+        .select()
+        .from(volunteers)
+        .where(eq(volunteers.mobileHash, mobileHash('13700002222')))
+        .get())!.name,
     ).toBe('何志愿');
     const bad = await new Browser(t).post('/join', signUp({ mobile: '12345', password: 'short', skills: 'flying' }));
     expect(bad.status).toBe(422);

@@ -10,6 +10,7 @@ import {
 } from '../../src/db/schema/index.js';
 import type { PersonalDataCipher } from '../../src/lib/personal-data.js';
 import type { LineInput } from '../../src/modules/ledger/service.js';
+import { storedMobile } from './mobiles.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
 
@@ -122,7 +123,7 @@ export async function onOrganisationPlan(db: Db, organisationId: number, townshi
     .insert(volunteers)
     .values({
       name: `计划志愿者${planSerial}`,
-      mobile: `1390000${String(planSerial).padStart(4, '0')}`,
+      ...(await storedMobile(`1390000${String(planSerial).padStart(4, '0')}`)),
       createdAt: at,
       updatedAt: at,
     })

@@ -4,6 +4,7 @@ import * as s from '../../src/db/schema/index.js';
 import { businessDate, shanghaiInstant } from '../../src/domain/dates.js';
 import type { PersonalDataCipher } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
+import { mobileColumns } from '../../src/modules/volunteers/mobile.js';
 
 /** The password of every login the journey creates. */
 export const JOURNEY_PASSWORD = 'a strong password';
@@ -78,7 +79,7 @@ export async function planJourney(db: Db, cipher: PersonalDataCipher, o: Journey
     .insert(s.volunteers)
     .values({
       name: o.volunteer.name,
-      mobile: o.volunteer.mobile,
+      ...(await mobileColumns(cipher, o.volunteer.mobile)),
       townshipId: township.id,
       userId: volunteerUserId,
       createdAt: now,

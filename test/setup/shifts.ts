@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import * as s from '../../src/db/schema/index.js';
 import type { TestApp } from './app.js';
 import { type Browser, loginAs } from './app.js';
+import { storedMobile } from './mobiles.js';
 import { type RegistryFixture, registryFixture } from './registry.js';
 
 let mobileSeq = 13700000000;
@@ -17,7 +18,7 @@ export async function addVolunteer(
     .insert(s.volunteers)
     .values({
       name: opts.name ?? '志愿者',
-      mobile: String(mobileSeq++),
+      ...(await storedMobile(String(mobileSeq++))),
       townshipId: opts.townshipId,
       skills: opts.skills ?? [],
       createdAt: now,

@@ -9,6 +9,7 @@ import {
   volunteers,
 } from '../../src/db/schema/index.js';
 import type { VisitOutcome } from '../../src/domain/vocabulary.js';
+import { storedMobile } from './mobiles.js';
 
 const AT = new Date('2026-01-01T00:00:00Z');
 let serial = 0;
@@ -42,7 +43,12 @@ export async function volunteer(db: Db, name: string) {
   serial++;
   const [v] = await db
     .insert(volunteers)
-    .values({ name, mobile: `1381234${String(serial).padStart(4, '0')}`, createdAt: AT, updatedAt: AT })
+    .values({
+      name,
+      ...(await storedMobile(`1381234${String(serial).padStart(4, '0')}`)),
+      createdAt: AT,
+      updatedAt: AT,
+    })
     .returning();
   return v.id;
 }

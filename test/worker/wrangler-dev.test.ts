@@ -6,7 +6,10 @@ import { fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import { idCheckChar } from '../../src/domain/id-number.js';
+import { loadConfig } from '../../src/env.js';
 import { ASSET_FILES, ASSETS } from '../../src/lib/assets.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
+import { mobileColumns } from '../../src/modules/volunteers/mobile.js';
 import { freePort } from '../setup/ports.js';
 import { HttpBrowser, noKeepAlive } from './http.js';
 import { offlineEnv, ROOT, WRANGLER } from './wrangler.js';
@@ -241,9 +244,11 @@ describe('the app on wrangler dev with a local D1 database', () => {
 
     // A volunteer of the township with a login (hashed by Node, as if registered before the move) takes a place.
     const hash = await argon2Hasher.hash(PASSWORD);
-    d1(`INSERT INTO users (username, display_name, password_hash, role, locale, created_at) VALUES ('13800000009', '志愿者乙', '${hash}', 'volunteer', 'zh', 0);
-        INSERT INTO volunteers (name, mobile, township_id, skills, party_member, availability, status, user_id, created_at, updated_at)
-        VALUES ('志愿者乙', '13800000009', 1, '[]', 0, 'both', 'active', (SELECT id FROM users WHERE username = '13800000009'), 0, 0);`);
+    // Its mobile in the stored form, under the worker's key (found at login by the keyed hash).
+    const m = await mobileColumns(cipherFor(loadConfig({ DATA_KEY })), '13800000009');
+    d1(`INSERT INTO users (username, display_name, password_hash, role, locale, created_at) VALUES ('volunteer-yi', '志愿者乙', '${hash}', 'volunteer', 'zh', 0);
+        INSERT INTO volunteers (name, mobile_enc, mobile_hash, mobile_masked, key_version, township_id, skills, party_member, availability, status, user_id, created_at, updated_at)
+        VALUES ('志愿者乙', '${m.mobileEnc}', '${m.mobileHash}', '${m.mobileMasked}', ${m.keyVersion}, 1, '[]', 0, 'both', 'active', (SELECT id FROM users WHERE username = 'volunteer-yi'), 0, 0);`);
     const volunteer = new HttpBrowser(base);
     expect((await volunteer.post('/login', { username: '13800000009', password: PASSWORD })).status).toBe(303);
     expect(await (await volunteer.get('/shifts')).text()).toContain(String(shifts[0].title));

@@ -26,7 +26,12 @@ export const volunteers = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     name: text('name').notNull(),
-    mobile: text('mobile').notNull().unique(),
+    // The mobile is encrypted like a recipient's ID number (decision 0215): the keyed hash finds the volunteer at
+    // login and import and keeps the number unique; the masked copy (138****1234) is what lists show.
+    mobileEnc: text('mobile_enc').notNull(),
+    mobileHash: text('mobile_hash').notNull().unique(),
+    mobileMasked: text('mobile_masked').notNull(),
+    keyVersion: integer('key_version').notNull(),
     townshipId: integer('township_id').references(() => townships.id),
     // JSON array of skill codes from the configurable skills list.
     skills: text('skills', { mode: 'json' }).$type<string[]>().notNull().default([]),

@@ -118,7 +118,7 @@ export async function redeemActivation(ctx: {
   const identifier = loginIdentifier(ctx.login);
   const claim = await reserveAttempt(db, buckets(identifier, ctx.ip), now);
   if (!claim) return { kind: 'throttled', retryAfter: await retryAfterSeconds(db, buckets(identifier, ctx.ip), now) };
-  const found = await findLoginUser(db, identifier);
+  const found = await findLoginUser(db, ctx.cipher, identifier);
   // A login the county administrator turned off (later than it was made) takes no code: their decision stands.
   const user = found?.disabledAt && found.disabledAt.getTime() !== found.createdAt.getTime() ? undefined : found;
   const live = user

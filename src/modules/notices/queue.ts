@@ -12,14 +12,15 @@ export const volunteerLocale = (volunteer: SQL) =>
 
 /**
  * Queues a text message to a volunteer unless they opted out of the channel, in the volunteer's own language
- * (not the language of whoever caused it); the key makes it once only.
+ * (not the language of whoever caused it); the key makes it once only. The number goes in as stored, encrypted:
+ * the sender decrypts it at send time, so the outbox holds no mobile in clear.
  */
 export function queueNotice(opts: { key: string; volunteerWhere: SQL; text: NoticeText; now: Date }): SQL {
   const at = opts.now.getTime();
   const english = sql`${volunteerLocale(sql`v`)} = 'en'`;
   const { zh, en } = opts.text;
   return sql`insert into outbox (volunteer_id, channel, recipient, subject, body, status, attempts, next_attempt_at, idempotency_key, created_at)
-    select v.id, 'sms', v.mobile, case when ${english} then ${en.subject} else ${zh.subject} end,
+    select v.id, 'sms', v.mobile_enc, case when ${english} then ${en.subject} else ${zh.subject} end,
       case when ${english} then ${en.body} else ${zh.body} end, 'pending', 0, ${at}, ${opts.key} || ':' || v.id, ${at}
     from volunteers v
     where ${opts.volunteerWhere}

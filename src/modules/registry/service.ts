@@ -66,7 +66,7 @@ export function registerImporter(register: Register, now: Date): Importer<unknow
     return {
       ...common,
       parse: (ctx, row, v, errors) => parseVolunteerRow(ctx, row, v as Row<typeof parseVolunteerRow>, errors),
-      plan: ({ db, ctx, rows }) => planVolunteers(db, ctx, rows as Parameters<typeof planVolunteers>[2]),
+      plan: ({ db, cipher, ctx, rows }) => planVolunteers(db, cipher, ctx, rows as Rows<typeof planVolunteers>),
     };
   return {
     ...common,
@@ -112,7 +112,11 @@ export async function exportRegister(
           opts.unmasked,
         )
       : register === 'volunteers'
-        ? await exportVolunteers(deps.db, station === null ? undefined : eq(volunteers.townshipId, station))
+        ? await exportVolunteers(
+            deps.db,
+            deps.cipher,
+            station === null ? undefined : eq(volunteers.townshipId, station),
+          )
         : await exportOrganisations(deps.db);
   await auditInsert(
     deps.db,

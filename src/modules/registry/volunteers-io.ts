@@ -5,7 +5,9 @@ import { fitParams } from '../../db/types.js';
 import { normaliseMobile } from '../../domain/mobile.js';
 import { SKILLS, type Skill, skillFrom } from '../../domain/skills.js';
 import { auditInsert, auditRowsFrom } from '../../lib/audit.js';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
+import { mobileColumns } from '../volunteers/mobile.js';
 import type { IdRef, ImportContext, RowError } from './context.js';
 import { type RowOf, VOLUNTEER_COLUMNS } from './formats.js';
 import type { Plan } from './recipients-io.js';
@@ -71,36 +73,43 @@ export function parseVolunteerRow(ctx: ImportContext, rowNumber: number, v: Row,
 }
 
 /** Volunteers match by mobile; their organisation is added to the ones they already belong to. */
-export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[]): Promise<Plan> {
-  const existing = new Map((await db.select().from(volunteers)).map((r) => [r.mobile, r]));
+export async function planVolunteers(
+  db: Db,
+  cipher: PersonalDataCipher,
+  ctx: ImportContext,
+  rows: Parsed[],
+): Promise<Plan> {
+  // Matched by the keyed hash of the mobile: the number itself is stored only encrypted (decision 0215).
+  const existing = new Map((await db.select().from(volunteers)).map((r) => [r.mobileHash, r]));
   const memberships = new Set(
     (await db.select().from(volunteerOrganisations)).map((m) => `${m.volunteerId}|${m.organisationId}`),
   );
   const now = ctx.now;
   const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
-  const byMobile = (mobile: string) => sql`(SELECT id FROM volunteers WHERE mobile = ${mobile})`;
+  const byMobile = (hash: string) => sql`(SELECT id FROM volunteers WHERE mobile_hash = ${hash})`;
   const creates: (typeof volunteers.$inferInsert)[] = [];
-  const createdMobiles: string[] = [];
-  const newMemberships: { mobile: string; organisationId: number }[] = [];
+  const createdHashes: string[] = [];
+  const newMemberships: { hash: string; organisationId: number }[] = [];
   for (const p of rows) {
-    const current = existing.get(p.mobile);
+    const hash = cipher.lookupHash(p.mobile);
+    const current = existing.get(hash);
     const columns = { name: p.name, townshipId: p.townshipRef, skills: p.skills, partyMember: p.partyMember };
     const membership = p.organisationId
       ? db.run(
-          sql`INSERT INTO volunteer_organisations (volunteer_id, organisation_id) VALUES (${byMobile(p.mobile)}, ${p.organisationId}) ON CONFLICT DO NOTHING`,
+          sql`INSERT INTO volunteer_organisations (volunteer_id, organisation_id) VALUES (${byMobile(hash)}, ${p.organisationId}) ON CONFLICT DO NOTHING`,
         )
       : null;
     if (!current) {
       plan.created++;
       creates.push({
         ...columns,
-        mobile: p.mobile,
+        ...(await mobileColumns(cipher, p.mobile)),
         status: 'active',
         createdAt: now,
         updatedAt: now,
       } as typeof volunteers.$inferInsert);
-      createdMobiles.push(p.mobile);
-      if (p.organisationId) newMemberships.push({ mobile: p.mobile, organisationId: p.organisationId });
+      createdHashes.push(hash);
+      if (p.organisationId) newMemberships.push({ hash, organisationId: p.organisationId });
       continue;
     }
     if (!ctx.isAdmin && current.townshipId !== ctx.viewer.townshipId) {
@@ -139,15 +148,15 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
       ...(membership && newMembership ? [membership] : []),
     );
   }
-  // New volunteers as multi-row inserts, with their audit rows and memberships selected back by mobile.
+  // New volunteers as multi-row inserts, with their audit rows and memberships selected back by the mobile's hash.
   // Every column may be bound (drizzle fills defaults in), so the table's width is the per-row cost.
   const columns = Object.keys(getTableColumns(volunteers)).length;
   let at = 0;
   for (const run of fitParams(db, creates, columns)) {
-    const mobiles = createdMobiles.slice(at, at + run.length);
+    const hashes = createdHashes.slice(at, at + run.length);
     at += run.length;
     const inChunk = sql.join(
-      mobiles.map((m) => sql`${m}`),
+      hashes.map((h) => sql`${h}`),
       sql`, `,
     );
     plan.statements.push(
@@ -160,7 +169,7 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
           entity: 'volunteer',
           entityId: sql`CAST(id AS TEXT)`,
           changes: '{"created":true}',
-          rows: sql`FROM volunteers WHERE mobile IN (${inChunk})`,
+          rows: sql`FROM volunteers WHERE mobile_hash IN (${inChunk})`,
         },
         now,
       ),
@@ -169,14 +178,21 @@ export async function planVolunteers(db: Db, ctx: ImportContext, rows: Parsed[])
   for (const m of newMemberships)
     plan.statements.push(
       db.run(
-        sql`INSERT INTO volunteer_organisations (volunteer_id, organisation_id) VALUES (${byMobile(m.mobile)}, ${m.organisationId}) ON CONFLICT DO NOTHING`,
+        sql`INSERT INTO volunteer_organisations (volunteer_id, organisation_id) VALUES (${byMobile(m.hash)}, ${m.organisationId}) ON CONFLICT DO NOTHING`,
       ),
     );
   return plan;
 }
 
-/** Volunteers in the import format, one row per volunteer with their first organisation. */
-export async function exportVolunteers(db: Db, where: ReturnType<typeof eq> | undefined): Promise<Cell[][]> {
+/**
+ * Volunteers in the import format, one row per volunteer with their first organisation; the mobile in full, as
+ * before, decrypted here (the export is audited and its cells spreadsheet-protected).
+ */
+export async function exportVolunteers(
+  db: Db,
+  cipher: PersonalDataCipher,
+  where: ReturnType<typeof eq> | undefined,
+): Promise<Cell[][]> {
   const rows = await db
     .select({ v: volunteers, township: townships.name })
     .from(volunteers)
@@ -197,9 +213,10 @@ export async function exportVolunteers(db: Db, where: ReturnType<typeof eq> | un
   // Social organisations before stations: the one a volunteer was registered through.
   for (const o of [...orgs].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'social_org' ? -1 : 1)))
     if (!first.has(o.volunteerId)) first.set(o.volunteerId, o.name);
-  return rows.map(({ v, township }) => [
+  const mobiles = await Promise.all(rows.map(({ v }) => cipher.decrypt(v.mobileEnc)));
+  return rows.map(({ v, township }, i) => [
     v.name,
-    v.mobile,
+    mobiles[i],
     township,
     first.get(v.id) ?? null,
     v.skills.map((s) => SKILLS[s as Skill]?.zh ?? s).join('、'),

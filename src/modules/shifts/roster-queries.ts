@@ -37,14 +37,19 @@ const CANDIDATES = 20;
 export async function rosterCandidates(db: Db, reach: Scope, shiftId: number, q: string) {
   const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   const rows = await db
-    .select({ id: s.volunteers.id, name: s.volunteers.name, mobile: s.volunteers.mobile, township: s.townships.name })
+    .select({
+      id: s.volunteers.id,
+      name: s.volunteers.name,
+      mobile: s.volunteers.mobileMasked,
+      township: s.townships.name,
+    })
     .from(s.volunteers)
     .leftJoin(s.townships, eq(s.townships.id, s.volunteers.townshipId))
     .where(
       and(
         volunteersIn(reach),
         eq(s.volunteers.status, 'active'),
-        sql`(${s.volunteers.name} like ${like} escape '\\' or ${s.volunteers.mobile} like ${like} escape '\\')`,
+        sql`(${s.volunteers.name} like ${like} escape '\\' or ${s.volunteers.mobileMasked} like ${like} escape '\\')`,
         sql`not exists (select 1 from shift_signups c where c.shift_id = ${shiftId} and c.volunteer_id = "volunteers"."id" and c.status <> 'cancelled')`,
       ),
     )

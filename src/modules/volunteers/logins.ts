@@ -4,11 +4,11 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { outbox, users, volunteers } from '../../db/schema/index.js';
 import { formatCode } from '../../domain/activation-code.js';
 import { businessDate } from '../../domain/dates.js';
-import { maskMobile } from '../../domain/mobile.js';
 import { auditInsert } from '../../lib/audit.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { activationStatements, type NewCode, newActivationCode } from '../activation/service.js';
 import { bilingual, queueNotice } from '../notices/queue.js';
+import { volunteerUsername } from './mobile.js';
 
 /** No password verifies against this (it is no PHC string): the login is usable only after activation. */
 export const UNSET_PASSWORD = '!activation-pending';
@@ -44,7 +44,7 @@ export interface LoginContext {
 }
 
 /**
- * Creates a login (username = the mobile, disabled until activated) for each volunteer without one, or re-issues
+ * Creates a login (username volunteer-<id>, entered by mobile; disabled until activated) for each volunteer without one, or re-issues
  * the code of one who has one when asked; each volunteer in one batch: the login and its link, the code (hashed),
  * the audit rows and the SMS through the outbox. Answers what happened to each, the codes to be shown once.
  */
@@ -87,7 +87,7 @@ async function oneLogin(
     code: code.code,
     expiresOn: businessDate(code.expiresAt),
     newLogin: !account,
-    texted: texted ? maskMobile(volunteer.mobile) : null,
+    texted: texted ? volunteer.mobileMasked : null,
   };
 }
 
@@ -95,10 +95,11 @@ const noticeKey = (code: NewCode) => `activation:${code.hash.slice(0, 24)}`;
 
 function create(ctx: LoginContext, v: Volunteer, code: NewCode) {
   const { db, now } = ctx;
-  const userId = sql`(SELECT id FROM users WHERE username = ${v.mobile})`;
+  const username = volunteerUsername(v.id);
+  const userId = sql`(SELECT id FROM users WHERE username = ${username})`;
   return [
     db.insert(users).values({
-      username: v.mobile,
+      username,
       displayName: v.name,
       passwordHash: UNSET_PASSWORD,
       role: 'volunteer',

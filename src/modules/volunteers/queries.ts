@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
+import { normaliseMobile } from '../../domain/mobile.js';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { type Scope, scopeWhere } from '../../lib/scope.js';
 
 /** The volunteers inside a scope: a township's registered volunteers, an organisation's members. */
@@ -15,8 +17,18 @@ export function volunteersIn(scope: Scope): SQL {
   });
 }
 
-export function listVolunteers(db: Db, scope: Scope, q: { q?: string; status?: string }) {
+/**
+ * A search names a volunteer by name, by a whole mobile number (its keyed hash: the number is stored encrypted) or
+ * by the digits the masked copy keeps (138****1234: the first three, the last four).
+ */
+export function listVolunteers(
+  db: Db,
+  scope: Scope,
+  q: { q?: string; status?: string },
+  cipher: Pick<PersonalDataCipher, 'lookupHash'>,
+) {
   const like = q.q ? `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
+  const whole = q.q ? normaliseMobile(q.q) : null;
   return db
     .select({ v: volunteers, township: townships.name })
     .from(volunteers)
@@ -26,7 +38,11 @@ export function listVolunteers(db: Db, scope: Scope, q: { q?: string; status?: s
         volunteersIn(scope),
         q.status ? eq(volunteers.status, q.status as 'active') : undefined,
         like
-          ? or(sql`${volunteers.name} LIKE ${like} ESCAPE '\\'`, sql`${volunteers.mobile} LIKE ${like} ESCAPE '\\'`)
+          ? or(
+              sql`${volunteers.name} LIKE ${like} ESCAPE '\\'`,
+              sql`${volunteers.mobileMasked} LIKE ${like} ESCAPE '\\'`,
+              whole ? eq(volunteers.mobileHash, cipher.lookupHash(whole)) : undefined,
+            )
           : undefined,
       ),
     )

@@ -23,7 +23,7 @@ import {
   townshipExists,
 } from './queries.js';
 import { joinForm, listQuery, PRIVACY_NOTICE_VERSION, type VolunteerInput, volunteerForm } from './schema.js';
-import { approve, createVolunteer, join, updateVolunteer } from './service.js';
+import { approve, createVolunteer, join, revealMobile, updateVolunteer } from './service.js';
 
 export const volunteerRoutes = new Hono<AppEnv>();
 export const joinRoutes = new Hono<AppEnv>();
@@ -36,7 +36,7 @@ volunteerRoutes.get('/', async (c) => {
     c,
     <VolunteerListPage
       ui={uiOf(c)}
-      rows={await listVolunteers(c.get('deps').db, scope(viewer), q)}
+      rows={await listVolunteers(c.get('deps').db, scope(viewer), q, c.get('deps').cipher)}
       q={q.q}
       status={q.status}
       canCreate={can(viewer, 'create')}
@@ -95,7 +95,7 @@ volunteerRoutes.post('/', async (c) => {
   if (!form.ok) return renderForm(c, '/volunteers', false, form.values, form.errors);
   const problem = await outOfReach(c, form.data);
   if (problem) return renderForm(c, '/volunteers', false, form.values, problem);
-  const result = await createVolunteer(deps.db, form.data, viewer.id, deps.now());
+  const result = await createVolunteer({ ...deps, actorUserId: viewer.id, now: deps.now(), input: form.data });
   if (!result.ok) return renderForm(c, '/volunteers', false, form.values, { mobile: c.get('t')(result.message) });
   setFlash(c, 'vols.saved');
   return redirectAfterPost(c, `/volunteers/${result.id}`);
@@ -111,11 +111,20 @@ volunteerRoutes.get('/:id{[0-9]+}', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'view'));
   const row = await scoped(c);
+  const deps = c.get('deps');
+  const mobile = await revealMobile({
+    ...deps,
+    actorUserId: viewer.id,
+    now: deps.now(),
+    volunteer: row.v,
+    shownOn: 'detail',
+  });
   return renderPage(
     c,
     <VolunteerDetailPage
       ui={uiOf(c)}
       row={row}
+      mobile={mobile}
       orgs={await memberships(c.get('deps').db, row.v.id)}
       login={await loginState(c.get('deps').db, row.v.userId)}
       canEdit={can(viewer, 'edit')}
@@ -125,11 +134,13 @@ volunteerRoutes.get('/:id{[0-9]+}', async (c) => {
 });
 
 volunteerRoutes.get('/:id{[0-9]+}/edit', async (c) => {
-  authorize(c, can(viewerOf(c), 'edit'));
+  const viewer = viewerOf(c);
+  authorize(c, can(viewer, 'edit'));
   const { v } = await scoped(c);
+  const deps = c.get('deps');
   return renderForm(c, `/volunteers/${v.id}`, true, {
     name: v.name,
-    mobile: v.mobile,
+    mobile: await revealMobile({ ...deps, actorUserId: viewer.id, now: deps.now(), volunteer: v, shownOn: 'edit' }),
     townshipId: v.townshipId ? String(v.townshipId) : '',
     skills: v.skills,
     partyMember: v.partyMember ? '1' : '',
@@ -148,7 +159,13 @@ volunteerRoutes.post('/:id{[0-9]+}', async (c) => {
   if (!form.ok) return renderForm(c, action, true, form.values, form.errors);
   const problem = await outOfReach(c, form.data);
   if (problem) return renderForm(c, action, true, form.values, problem);
-  const result = await updateVolunteer(deps.db, v, form.data, viewer.id, deps.now());
+  const result = await updateVolunteer({
+    ...deps,
+    actorUserId: viewer.id,
+    now: deps.now(),
+    current: v,
+    input: form.data,
+  });
   if (!result.ok) return renderForm(c, action, true, form.values, { mobile: c.get('t')(result.message) });
   setFlash(c, 'vols.saved');
   return redirectAfterPost(c, action);
@@ -229,7 +246,7 @@ joinRoutes.post('/', async (c) => {
       />,
       422,
     );
-  const result = await join(deps.db, deps.passwords, form.data, deps.now());
+  const result = await join({ ...deps, input: form.data, now: deps.now() });
   // A mobile already registered gets the same answer as a new sign-up (and nothing is written): the public page
   // must not tell anyone whether a number is in the register. Its owner can already log in or ask their station.
   if (result.ok) deps.logger.info('volunteer_joined', { volunteerId: result.id });

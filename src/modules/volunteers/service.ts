@@ -4,18 +4,28 @@ import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { users, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
 import { changedRows } from '../../db/types.js';
+import { maskMobile } from '../../domain/mobile.js';
 import { auditInsert, auditRowsFrom, diff } from '../../lib/audit.js';
+import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { type MobileColumns, mobileColumns } from './mobile.js';
 import { type JoinInput, PRIVACY_NOTICE_VERSION, type VolunteerInput } from './schema.js';
 
 export type SaveResult = { ok: true; id: number } | { ok: false; field: 'mobile'; message: 'vols.error.mobileTaken' };
 
+/** What every volunteer use case is given: the database, the cipher of the mobile, who acts and when. */
+export interface VolunteerContext {
+  db: Db;
+  cipher: PersonalDataCipher;
+  actorUserId: number;
+  now: Date;
+}
+
 const taken = (error: unknown) =>
-  isUniqueViolation(error, 'volunteers.mobile') || isUniqueViolation(error, 'users.username');
+  isUniqueViolation(error, 'volunteers.mobile_hash') || isUniqueViolation(error, 'users.username');
 
 function columns(v: Omit<VolunteerInput, 'status' | 'organisationId'>) {
   return {
     name: v.name,
-    mobile: v.mobile,
     townshipId: v.townshipId,
     skills: v.skills,
     partyMember: v.partyMember,
@@ -23,15 +33,18 @@ function columns(v: Omit<VolunteerInput, 'status' | 'organisationId'>) {
   };
 }
 
-const byMobile = (mobile: string) => sql<number>`(SELECT id FROM volunteers WHERE mobile = ${mobile})`;
+/** The volunteer a batch has just written, found by the keyed hash of their mobile. */
+const byMobile = (m: MobileColumns) => sql<number>`(SELECT id FROM volunteers WHERE mobile_hash = ${m.mobileHash})`;
 
 /** Registers a volunteer (and their organisation) with an audit row, in one batch. */
-export async function createVolunteer(db: Db, v: VolunteerInput, actorUserId: number, now: Date): Promise<SaveResult> {
+export async function createVolunteer(ctx: VolunteerContext & { input: VolunteerInput }): Promise<SaveResult> {
+  const { db, actorUserId, now, input: v } = ctx;
+  const mobile = await mobileColumns(ctx.cipher, v.mobile);
   try {
     const [rows] = await db.batch([
       db
         .insert(volunteers)
-        .values({ ...columns(v), status: v.status, createdAt: now, updatedAt: now })
+        .values({ ...columns(v), ...mobile, status: v.status, createdAt: now, updatedAt: now })
         .returning({ id: volunteers.id }),
       auditInsert(
         db,
@@ -39,7 +52,7 @@ export async function createVolunteer(db: Db, v: VolunteerInput, actorUserId: nu
           actorUserId,
           action: 'create',
           entity: 'volunteer',
-          entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
+          entityId: sql`CAST(${byMobile(mobile)} AS TEXT)`,
           changes: { name: v.name },
         },
         now,
@@ -48,7 +61,7 @@ export async function createVolunteer(db: Db, v: VolunteerInput, actorUserId: nu
         ? [
             db
               .insert(volunteerOrganisations)
-              .values({ volunteerId: byMobile(v.mobile), organisationId: v.organisationId }),
+              .values({ volunteerId: byMobile(mobile), organisationId: v.organisationId }),
           ]
         : []),
     ]);
@@ -60,19 +73,20 @@ export async function createVolunteer(db: Db, v: VolunteerInput, actorUserId: nu
 }
 
 export async function updateVolunteer(
-  db: Db,
-  current: typeof volunteers.$inferSelect,
-  v: VolunteerInput,
-  actorUserId: number,
-  now: Date,
+  ctx: VolunteerContext & { current: typeof volunteers.$inferSelect; input: VolunteerInput },
 ): Promise<SaveResult> {
+  const { db, actorUserId, now, current, input: v } = ctx;
   const next = { ...columns(v), status: v.status };
-  const changes = diff(current as unknown as Record<string, unknown>, next);
+  const changes: Record<string, unknown> = diff(current as unknown as Record<string, unknown>, next);
+  // The mobile is re-encrypted only when it changed (same hash, same number); the audit row names it masked only.
+  const sameMobile = ctx.cipher.lookupHash(v.mobile) === current.mobileHash;
+  const mobile = sameMobile ? {} : await mobileColumns(ctx.cipher, v.mobile);
+  if (!sameMobile) changes.mobile = { from: current.mobileMasked, to: maskMobile(v.mobile) };
   try {
     await db.batch([
       db
         .update(volunteers)
-        .set({ ...next, updatedAt: now })
+        .set({ ...next, ...mobile, updatedAt: now })
         .where(eq(volunteers.id, current.id)),
       auditInsert(
         db,
@@ -96,18 +110,30 @@ export async function updateVolunteer(
 }
 
 /**
- * Public sign-up: a pending volunteer and a disabled login (username = mobile) in one batch; an approver enables
- * both. The mobile is unique in both tables, so a second sign-up with the same number changes nothing.
+ * Public sign-up: a pending volunteer and a disabled login (username volunteer-<id>; they log in by mobile) in one
+ * batch; an approver enables both. The mobile's hash is unique, so a second sign-up with the same number changes
+ * nothing.
  */
-export async function join(db: Db, passwords: PasswordHasher, v: JoinInput, now: Date): Promise<SaveResult> {
-  const hash = await passwords.hash(v.password);
-  const userId = sql<number>`(SELECT id FROM users WHERE username = ${v.mobile})`;
+export async function join(ctx: {
+  db: Db;
+  cipher: PersonalDataCipher;
+  passwords: PasswordHasher;
+  input: JoinInput;
+  now: Date;
+}): Promise<SaveResult> {
+  const { db, now, input: v } = ctx;
+  const hash = await ctx.passwords.hash(v.password);
+  const mobile = await mobileColumns(ctx.cipher, v.mobile);
+  // The login is named after the volunteer's id (never the mobile, which would sit in clear in users).
+  const username = sql<string>`'volunteer-' || ${byMobile(mobile)}`;
+  const userId = sql<number>`(SELECT id FROM users WHERE username = ${username})`;
   try {
     const [rows] = await db.batch([
       db
         .insert(volunteers)
         .values({
           ...columns(v),
+          ...mobile,
           status: 'pending',
           consentVersion: PRIVACY_NOTICE_VERSION,
           consentAt: now,
@@ -116,21 +142,21 @@ export async function join(db: Db, passwords: PasswordHasher, v: JoinInput, now:
         })
         .returning({ id: volunteers.id }),
       db.insert(users).values({
-        username: v.mobile,
+        username,
         displayName: v.name,
         passwordHash: hash,
         role: 'volunteer',
         disabledAt: now,
         createdAt: now,
       }),
-      db.update(volunteers).set({ userId }).where(eq(volunteers.mobile, v.mobile)),
+      db.update(volunteers).set({ userId }).where(eq(volunteers.mobileHash, mobile.mobileHash)),
       auditInsert(
         db,
         {
           actorUserId: null,
           action: 'join',
           entity: 'volunteer',
-          entityId: sql`CAST(${byMobile(v.mobile)} AS TEXT)`,
+          entityId: sql`CAST(${byMobile(mobile)} AS TEXT)`,
           changes: { name: v.name, consentVersion: PRIVACY_NOTICE_VERSION },
         },
         now,
@@ -139,7 +165,7 @@ export async function join(db: Db, passwords: PasswordHasher, v: JoinInput, now:
         ? [
             db
               .insert(volunteerOrganisations)
-              .values({ volunteerId: byMobile(v.mobile), organisationId: v.organisationId }),
+              .values({ volunteerId: byMobile(mobile), organisationId: v.organisationId }),
           ]
         : []),
     ]);
@@ -183,4 +209,26 @@ export async function approve(
       WHERE changes() = 1 AND id = (SELECT user_id FROM volunteers WHERE id = ${current.id}) AND disabled_at = created_at`),
   ]);
   return changedRows(approved) === 1;
+}
+
+/**
+ * The full mobile for a page that shows it (the volunteer's page, the edit form): decrypted for this one viewer and
+ * recorded as a reveal, as a recipient's full details are. Lists show the masked copy only.
+ */
+export async function revealMobile(
+  ctx: VolunteerContext & { volunteer: typeof volunteers.$inferSelect; shownOn: 'detail' | 'edit' },
+): Promise<string> {
+  const mobile = await ctx.cipher.decrypt(ctx.volunteer.mobileEnc);
+  await auditInsert(
+    ctx.db,
+    {
+      actorUserId: ctx.actorUserId,
+      action: 'reveal',
+      entity: 'volunteer',
+      entityId: String(ctx.volunteer.id),
+      changes: { fields: ['mobile'], on: ctx.shownOn },
+    },
+    ctx.now,
+  );
+  return mobile;
 }

@@ -95,7 +95,7 @@ export function VolunteerListPage({
                 <td>
                   <a href={`/volunteers/${v.id}`}>{v.name}</a>
                 </td>
-                <td class="mono">{v.mobile}</td>
+                <td class="mono">{v.mobileMasked}</td>
                 <td>{township ?? '—'}</td>
                 <td>{v.skills.map((s) => SKILLS[s as Skill]?.[locale] ?? s).join('、')}</td>
                 <td class={v.status === 'pending' ? 'error' : ''}>{t(`vols.status.${v.status}`)}</td>
@@ -112,6 +112,7 @@ export function VolunteerListPage({
 export function VolunteerDetailPage({
   ui,
   row,
+  mobile,
   orgs,
   login,
   canEdit,
@@ -119,6 +120,8 @@ export function VolunteerDetailPage({
 }: {
   ui: Ui;
   row: VolunteerRow;
+  /** The full number, decrypted for this page (an audited reveal); lists show the masked copy. */
+  mobile: string;
   orgs: { id: number; name: string }[];
   login: LoginState;
   canEdit: boolean;
@@ -158,7 +161,7 @@ export function VolunteerDetailPage({
         <dt>{t('vols.status')}</dt>
         <dd>{t(`vols.status.${v.status}`)}</dd>
         <dt>{t('vols.mobile')}</dt>
-        <dd class="mono">{v.mobile}</dd>
+        <dd class="mono">{mobile}</dd>
         <dt>{t('vols.login')}</dt>
         <dd>{t(`vols.login.${login}`)}</dd>
         <dt>{t('vols.township')}</dt>

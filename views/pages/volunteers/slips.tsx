@@ -1,5 +1,4 @@
 import { formatCode } from '../../../src/domain/activation-code.js';
-import { maskMobile } from '../../../src/domain/mobile.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import type { LoginOutcome } from '../../../src/modules/volunteers/logins.js';
 import { Notice } from '../../components/form.js';
@@ -73,7 +72,7 @@ export function LoginSlipsPage({
             <dt>{t('vols.name')}</dt>
             <dd class="slip-name">{o.volunteer.name}</dd>
             <dt>{t('vols.slip.login')}</dt>
-            <dd class="mono">{maskMobile(o.volunteer.mobile)}</dd>
+            <dd class="mono">{o.volunteer.mobileMasked}</dd>
             <dt>{t('activate.code')}</dt>
             <dd class="mono slip-code">{formatCode(o.code)}</dd>
             <dt>{t('vols.slip.expires')}</dt>

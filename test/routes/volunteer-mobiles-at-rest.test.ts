@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { and, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as s from '../../src/db/schema/index.js';
+import { deliverOutboxJob } from '../../src/jobs/deliver-outbox.js';
+import { memoryLogger } from '../../src/lib/logger.js';
+import type { OutgoingMessage } from '../../src/modules/notices/senders.js';
+import { Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.js';
+import { decrypted, mobileHash } from '../setup/mobiles.js';
+import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
+
+/** The database file and its WAL as bytes: what a copy of the file or a backup would hand over. */
+const fileBytes = (path: string) =>
+  Buffer.concat(
+    [path, `${path}-wal`].map((p) => {
+      try {
+        return readFileSync(p);
+      } catch {
+        return Buffer.alloc(0);
+      }
+    }),
+  );
+
+const JOINED = '13700005555';
+const REGISTERED = '13800007777';
+const IMPORTED = '13912340000';
+const EDITED = '13600001234';
+
+let t: TestApp;
+let f: RegistryFixture;
+let as: Record<RoleName, Browser>;
+beforeEach(async () => {
+  t = await createTestApp();
+  f = await registryFixture(t);
+  as = await roleBrowsers(t, f);
+});
+
+async function importVolunteers(csv: string) {
+  const form = new FormData();
+  form.append('file', new File([new TextEncoder().encode(csv)], 'v.csv'));
+  const cookie = [...as.stationX.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const preview = await t.app.request(`${ORIGIN}/import/volunteers`, {
+    method: 'POST',
+    body: form,
+    headers: { origin: ORIGIN, cookie },
+  });
+  const html = await preview.text();
+  expect(preview.status, html.slice(0, 1000)).toBe(200);
+  const token = /name="token" value="([0-9a-f]+)"/.exec(html)![1];
+  const done = await as.stationX.post('/import/volunteers/confirm', { token });
+  expect(done.status).toBe(200);
+  return done.text();
+}
+
+const byMobile = (mobile: string) =>
+  t.database.db
+    .select()
+    .from(s.volunteers)
+    .where(eq(s.volunteers.mobileHash, mobileHash(mobile)))
+    .get();
+
+describe("volunteers' mobiles at rest", () => {
+  it('keeps every way a mobile reaches the database encrypted: sign-up, registration, import, edit, logins and SMS', async () => {
+    const joined = await new Browser(t).post('/join', {
+      name: '何志愿',
+      mobile: '137 0000 5555',
+      townshipId: String(f.x.id),
+      availability: 'service_days',
+      password: 'a long password',
+      privacyConsent: 'on',
+    });
+    expect(joined.status).toBe(200);
+    const registered = await as.stationX.post('/volunteers', {
+      name: '孙志愿',
+      mobile: REGISTERED,
+      townshipId: String(f.x.id),
+      availability: 'both',
+      status: 'active',
+    });
+    expect(registered.status).toBe(303);
+    expect(await importVolunteers(`姓名,手机号,乡镇,所属组织,技能,党员\n赵志愿,${IMPORTED},花石镇,,,否\n`)).toContain(
+      '新增 1 条',
+    );
+    const sun = (await byMobile(REGISTERED))!;
+    // An edit that changes the number: found by the new number's hash afterwards, the old one no longer.
+    const edit = await as.stationX.post(`/volunteers/${sun.id}`, {
+      name: '孙志愿',
+      mobile: EDITED,
+      townshipId: String(f.x.id),
+      availability: 'both',
+      status: 'active',
+    });
+    expect(edit.status).toBe(303);
+    expect(await byMobile(REGISTERED)).toBeUndefined();
+    expect((await byMobile(EDITED))!.id).toBe(sun.id);
+    // A login with its activation SMS, queued and then delivered: the sender gets the number in full.
+    const zhao = (await byMobile(IMPORTED))!;
+    expect((await as.stationX.post(`/volunteers/${zhao.id}/login`)).status).toBe(200);
+    const got: OutgoingMessage[] = [];
+    const sms = { name: 'test', send: async (m: OutgoingMessage) => void got.push(m) };
+    const run = await deliverOutboxJob.run({
+      db: t.database.db,
+      now: t.clock.now(),
+      config: t.config,
+      logger: memoryLogger(),
+      senders: { sms },
+    });
+    expect(run).toMatchObject({ sent: 1 });
+    expect(got.map((m) => m.recipient)).toEqual([IMPORTED]);
+
+    // Raw rows: the stored form only, which opens to the number; logins are not named by it.
+    const raw = await t.database.client.execute('SELECT * FROM volunteers ORDER BY id');
+    expect(raw.columns).not.toContain('mobile');
+    expect(raw.rows).toHaveLength(3);
+    for (const row of raw.rows) {
+      expect(String(row.mobile_enc)).toMatch(/^v1:/);
+      expect(String(row.mobile_masked)).toMatch(/^1\d\d\*{4}\d{4}$/);
+    }
+    expect(await decrypted(String(raw.rows.find((r) => r.name === '孙志愿')!.mobile_enc))).toBe(EDITED);
+    const users = await t.database.client.execute(
+      'SELECT username FROM users WHERE id IN (SELECT user_id FROM volunteers)',
+    );
+    expect(users.rows.map((r) => String(r.username)).sort()).toEqual(
+      [`volunteer-${(await byMobile(JOINED))!.id}`, `volunteer-${zhao.id}`].sort(),
+    );
+    // The file itself, WAL included: none of the numbers in clear anywhere (outbox, audit rows, users, indexes).
+    await t.database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+    const bytes = fileBytes(t.dbPath);
+    expect(bytes.includes(Buffer.from('孙志愿'))).toBe(true); // the file is readable as text: the search can find
+    for (const mobile of [JOINED, REGISTERED, IMPORTED, EDITED])
+      expect(bytes.includes(Buffer.from(mobile)), mobile).toBe(false);
+  });
+
+  it('finds the volunteer by the whole number or the digits the mask keeps, shows the list masked and the page in full, audited', async () => {
+    await as.stationX.post('/volunteers', {
+      name: '孙志愿',
+      mobile: REGISTERED,
+      townshipId: String(f.x.id),
+      availability: 'both',
+      status: 'active',
+    });
+    const sun = (await byMobile(REGISTERED))!;
+    const list = await (await as.stationX.get('/volunteers')).text();
+    expect(list).toContain('138****7777');
+    expect(list).not.toContain(REGISTERED);
+    for (const q of ['+86 138 0000 7777', '7777'])
+      expect(await (await as.stationX.get(`/volunteers?q=${encodeURIComponent(q)}`)).text(), q).toContain('孙志愿');
+    expect(await (await as.stationX.get('/volunteers?q=13800000000')).text()).not.toContain('孙志愿');
+
+    const reveals = () =>
+      t.database.db
+        .select()
+        .from(s.auditLog)
+        .where(and(eq(s.auditLog.entity, 'volunteer'), eq(s.auditLog.action, 'reveal')));
+    expect(await reveals()).toHaveLength(0);
+    const page = await (await as.stationX.get(`/volunteers/${sun.id}`)).text();
+    expect(page).toContain(REGISTERED);
+    const form = await (await as.stationX.get(`/volunteers/${sun.id}/edit`)).text();
+    expect(form).toContain(`value="${REGISTERED}"`);
+    const station = (await t.database.db.select().from(s.users).where(eq(s.users.townshipId, f.x.id)).get())!;
+    expect((await reveals()).map((r) => [r.actorUserId, r.entityId, r.changes])).toEqual([
+      [station.id, String(sun.id), { fields: ['mobile'], on: 'detail' }],
+      [station.id, String(sun.id), { fields: ['mobile'], on: 'edit' }],
+    ]);
+    // Another township's station: a 404, and nothing revealed.
+    expect((await as.stationY.get(`/volunteers/${sun.id}`)).status).toBe(404);
+    expect(await reveals()).toHaveLength(2);
+  });
+
+  it('refuses a second registration of the same number with the usual message, in any spelling, and writes nothing', async () => {
+    const form = (mobile: string) => ({
+      name: '孙志愿',
+      mobile,
+      townshipId: String(f.x.id),
+      availability: 'both',
+      status: 'active',
+    });
+    expect((await as.stationX.post('/volunteers', form(REGISTERED))).status).toBe(303);
+    const before = await t.database.db.$count(s.volunteers);
+    const again = await as.stationX.post('/volunteers', form('+86 138-0000-7777'));
+    expect(again.status).toBe(422);
+    expect(await again.text()).toContain('该手机号已登记');
+    expect(await t.database.db.$count(s.volunteers)).toBe(before);
+    // The import matches the same person by the number's hash: unchanged, not a second volunteer.
+    expect(await importVolunteers(`姓名,手机号,乡镇,所属组织,技能,党员\n孙志愿,${REGISTERED},花石镇,,,否\n`)).toContain(
+      '不变 1 条',
+    );
+    expect(await t.database.db.$count(s.volunteers)).toBe(before);
+  });
+});
