@@ -2,6 +2,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { pickEncoding } from './assets.js';
 import type { AppEnv } from './context.js';
+import { renderedHtml } from './render.js';
+
+const encoder = new TextEncoder();
 
 /** Below this a page fits in one packet anyway; compressing it would cost CPU for nothing. */
 export const HTML_THRESHOLD = 1024;
@@ -21,12 +24,16 @@ export function compressHtml(): MiddlewareHandler<AppEnv> {
     await next();
     const res = c.res;
     const type = res.headers.get('content-type');
-    if (!type?.startsWith('text/html') || res.headers.has('content-encoding') || !res.body) return;
+    // A page renderPage made is read from its string: touching `body` (or draining it) would make
+    // @hono/node-server build the full Response it otherwise never needs.
+    const text = renderedHtml.get(res);
+    if (!type?.startsWith('text/html') || res.headers.has('content-encoding')) return;
+    if (text === undefined && !res.body) return;
     // The page differs by Accept-Encoding whether or not this one is compressed.
     res.headers.append('Vary', 'Accept-Encoding');
     const encoding = pickEncoding(c.req.header('accept-encoding'));
     if (!encoding || c.req.method === 'HEAD') return;
-    const body = new Uint8Array(await res.arrayBuffer());
+    const body = text === undefined ? new Uint8Array(await res.arrayBuffer()) : encoder.encode(text);
     if (body.byteLength < HTML_THRESHOLD) {
       c.res = undefined;
       c.res = new Response(body, { status: res.status, headers: res.headers });

@@ -26,8 +26,18 @@ export function renderPage(
   page: JSX.Element,
   status: 200 | 403 | 404 | 413 | 422 | 429 | 500 | 503 = 200,
 ) {
-  return c.html(`<!DOCTYPE html>${String(page)}`, status);
+  const html = `<!DOCTYPE html>${String(page)}`;
+  const res = c.html(html, status);
+  renderedHtml.set(res, html);
+  return res;
 }
+
+/**
+ * The text of each page response renderPage made, so the HTML compression reads the string it already has instead
+ * of draining the response's body stream again (with @hono/node-server that costs more than brotli itself).
+ * Weak: an entry goes with its response.
+ */
+export const renderedHtml = new WeakMap<Response, string>();
 
 export function isHtmx(c: AppContext): boolean {
   return c.req.header('HX-Request') === 'true';
