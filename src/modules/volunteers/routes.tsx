@@ -11,10 +11,10 @@ import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { boundOrganisation, boundTownship } from '../../lib/scope.js';
+import { volunteerDetail } from './detail.js';
 import { type JoinOutcome, organisationProblemKey, submitJoin } from './join.js';
-import { loginState } from './logins.js';
 import { can, scope } from './policy.js';
-import { choices, findVolunteer, listVolunteers, memberships } from './queries.js';
+import { choices, findVolunteer, listVolunteers } from './queries.js';
 import { joinForm, listQuery, PRIVACY_NOTICE_VERSION, type VolunteerInput, volunteerForm } from './schema.js';
 import { approve, createVolunteer, revealMobile, updateVolunteer } from './service.js';
 
@@ -90,6 +90,12 @@ volunteerRoutes.post('/', async (c) => {
   return redirectAfterPost(c, `/volunteers/${result.id}`);
 });
 
+/** The context of a use case the signed-in viewer performs now. */
+function acting(c: AppContext) {
+  const deps = c.get('deps');
+  return { ...deps, actorUserId: viewerOf(c).id, now: deps.now() };
+}
+
 async function scoped(c: AppContext) {
   const row = await findVolunteer(c.get('deps').db, scope(viewerOf(c)), Number(c.req.param('id')));
   if (!row) notFound();
@@ -100,22 +106,13 @@ volunteerRoutes.get('/:id{[0-9]+}', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'view'));
   const row = await scoped(c);
-  const deps = c.get('deps');
-  const mobile = await revealMobile({
-    ...deps,
-    actorUserId: viewer.id,
-    now: deps.now(),
-    volunteer: row.v,
-    shownOn: 'detail',
-  });
+  const shown = await volunteerDetail({ ...acting(c), volunteer: row.v });
   return renderPage(
     c,
     <VolunteerDetailPage
       ui={uiOf(c)}
       row={row}
-      mobile={mobile}
-      orgs={await memberships(c.get('deps').db, row.v.id)}
-      login={await loginState(c.get('deps').db, row.v.userId)}
+      {...shown}
       canEdit={can(viewer, 'edit')}
       canLogin={can(viewer, 'login')}
     />,
@@ -142,19 +139,12 @@ volunteerRoutes.post('/:id{[0-9]+}', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'edit'));
   const { v } = await scoped(c);
-  const deps = c.get('deps');
   const action = `/volunteers/${v.id}`;
   const form = parseForm(volunteerForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderForm(c, action, true, form.values, form.errors);
   const problem = await outOfReach(c, form.data);
   if (problem) return renderForm(c, action, true, form.values, problem);
-  const result = await updateVolunteer({
-    ...deps,
-    actorUserId: viewer.id,
-    now: deps.now(),
-    current: v,
-    input: form.data,
-  });
+  const result = await updateVolunteer({ ...acting(c), current: v, input: form.data });
   if (!result.ok) return renderForm(c, action, true, form.values, { mobile: c.get('t')(result.message) });
   setFlash(c, 'vols.saved');
   return redirectAfterPost(c, action);
