@@ -5,25 +5,18 @@ import {
   VolunteerFormPage,
   VolunteerListPage,
 } from '../../../views/pages/volunteers/pages.js';
-import { reserveAttempt, retryAfterSeconds, THROTTLE_MAX_FAILURES } from '../../auth/throttle.js';
 import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { boundOrganisation, boundTownship } from '../../lib/scope.js';
-import { loginState } from './logins.js';
+import { volunteerDetail } from './detail.js';
+import { type JoinOutcome, organisationProblemKey, submitJoin } from './join.js';
 import { can, scope } from './policy.js';
-import {
-  choices,
-  findVolunteer,
-  listVolunteers,
-  memberships,
-  organisationStanding,
-  townshipExists,
-} from './queries.js';
+import { choices, findVolunteer, listVolunteers } from './queries.js';
 import { joinForm, listQuery, PRIVACY_NOTICE_VERSION, type VolunteerInput, volunteerForm } from './schema.js';
-import { approve, createVolunteer, join, revealMobile, updateVolunteer } from './service.js';
+import { approve, createVolunteer, revealMobile, updateVolunteer } from './service.js';
 
 export const volunteerRoutes = new Hono<AppEnv>();
 export const joinRoutes = new Hono<AppEnv>();
@@ -69,12 +62,8 @@ async function outOfReach(c: AppContext, v: VolunteerInput): Promise<FieldErrors
 
 /** A chosen organisation that is unknown, or withdrawn from incubation (it takes no new volunteers). */
 async function organisationProblem(c: AppContext, id: number | null | undefined): Promise<FieldErrors | null> {
-  const standing = id ? await organisationStanding(c.get('deps').db, id) : 'ok';
-  if (standing === 'ok') return null;
-  const t = c.get('t');
-  return {
-    organisationId: t(standing === 'withdrawn' ? 'vols.error.organisationWithdrawn' : 'vols.error.organisation'),
-  };
+  const key = await organisationProblemKey(c.get('deps').db, id);
+  return key ? { organisationId: c.get('t')(key) } : null;
 }
 
 volunteerRoutes.get('/new', (c) => {
@@ -101,6 +90,12 @@ volunteerRoutes.post('/', async (c) => {
   return redirectAfterPost(c, `/volunteers/${result.id}`);
 });
 
+/** The context of a use case the signed-in viewer performs now. */
+function acting(c: AppContext) {
+  const deps = c.get('deps');
+  return { ...deps, actorUserId: viewerOf(c).id, now: deps.now() };
+}
+
 async function scoped(c: AppContext) {
   const row = await findVolunteer(c.get('deps').db, scope(viewerOf(c)), Number(c.req.param('id')));
   if (!row) notFound();
@@ -111,22 +106,13 @@ volunteerRoutes.get('/:id{[0-9]+}', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'view'));
   const row = await scoped(c);
-  const deps = c.get('deps');
-  const mobile = await revealMobile({
-    ...deps,
-    actorUserId: viewer.id,
-    now: deps.now(),
-    volunteer: row.v,
-    shownOn: 'detail',
-  });
+  const shown = await volunteerDetail({ ...acting(c), volunteer: row.v });
   return renderPage(
     c,
     <VolunteerDetailPage
       ui={uiOf(c)}
       row={row}
-      mobile={mobile}
-      orgs={await memberships(c.get('deps').db, row.v.id)}
-      login={await loginState(c.get('deps').db, row.v.userId)}
+      {...shown}
       canEdit={can(viewer, 'edit')}
       canLogin={can(viewer, 'login')}
     />,
@@ -153,19 +139,12 @@ volunteerRoutes.post('/:id{[0-9]+}', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'edit'));
   const { v } = await scoped(c);
-  const deps = c.get('deps');
   const action = `/volunteers/${v.id}`;
   const form = parseForm(volunteerForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderForm(c, action, true, form.values, form.errors);
   const problem = await outOfReach(c, form.data);
   if (problem) return renderForm(c, action, true, form.values, problem);
-  const result = await updateVolunteer({
-    ...deps,
-    actorUserId: viewer.id,
-    now: deps.now(),
-    current: v,
-    input: form.data,
-  });
+  const result = await updateVolunteer({ ...acting(c), current: v, input: form.data });
   if (!result.ok) return renderForm(c, action, true, form.values, { mobile: c.get('t')(result.message) });
   setFlash(c, 'vols.saved');
   return redirectAfterPost(c, action);
@@ -198,58 +177,46 @@ joinRoutes.get('/', async (c) => {
 joinRoutes.post('/', async (c) => {
   allowPublic(c);
   const deps = c.get('deps');
-  const t = c.get('t');
-  const opts = await choices(deps.db, null);
-  const form = parseForm(joinForm, await readForm(c), t);
-  if (!form.ok)
-    return renderPage(
-      c,
-      <JoinPage
-        privacyVersion={PRIVACY_NOTICE_VERSION}
-        ui={uiOf(c)}
-        choices={opts}
-        values={form.values}
-        errors={form.errors}
-      />,
-      422,
-    );
-  // A public form that creates accounts: at most five well-formed attempts per address in 15 minutes, counted in
-  // the login throttle's table (same window, same clean-up) and claimed atomically before anything is written, so
-  // a script cannot fill the pending list. A malformed form creates nothing, so it does not count.
-  const buckets = [{ key: `join:${deps.clientIp?.(c) ?? 'unknown'}`, limit: THROTTLE_MAX_FAILURES }];
-  if (!(await reserveAttempt(deps.db, buckets, deps.now()))) {
-    const wait = await retryAfterSeconds(deps.db, buckets, deps.now());
-    c.header('Retry-After', String(wait));
-    return renderPage(
-      c,
-      <JoinPage
-        privacyVersion={PRIVACY_NOTICE_VERSION}
-        ui={{ ...uiOf(c), flash: t('vols.join.throttled', { minutes: Math.ceil(wait / 60) }) }}
-        choices={opts}
-        values={form.values}
-      />,
-      429,
-    );
-  }
-  // Ids that name nothing are the visitor's mistake (422), not a foreign-key error (500).
-  const unknown: FieldErrors = { ...(await organisationProblem(c, form.data.organisationId)) };
-  if (!(await townshipExists(deps.db, form.data.townshipId))) unknown.townshipId = t('vols.error.townshipUnknown');
-  if (Object.keys(unknown).length)
-    return renderPage(
-      c,
-      <JoinPage
-        privacyVersion={PRIVACY_NOTICE_VERSION}
-        ui={uiOf(c)}
-        choices={opts}
-        values={form.values}
-        errors={unknown}
-      />,
-      422,
-    );
-  const result = await join({ ...deps, input: form.data, now: deps.now() });
+  const form = parseForm(joinForm, await readForm(c), c.get('t'));
+  if (!form.ok) return joinPage(c, { values: form.values, errors: form.errors }, 422);
+  const ip = deps.clientIp?.(c) ?? 'unknown';
+  const outcome = await submitJoin({ ...deps, ip, input: form.data, now: deps.now() });
+  if (outcome.kind === 'throttled' || outcome.kind === 'unknown') return joinRefused(c, outcome, form.values);
   // A mobile already registered gets the same answer as a new sign-up (and nothing is written): the public page
   // must not tell anyone whether a number is in the register. Its owner can already log in or ask their station.
-  if (result.ok) deps.logger.info('volunteer_joined', { volunteerId: result.id });
+  if (outcome.kind === 'joined') deps.logger.info('volunteer_joined', { volunteerId: outcome.id });
   else deps.logger.info('volunteer_join_duplicate', {});
-  return renderPage(c, <JoinPage privacyVersion={PRIVACY_NOTICE_VERSION} ui={uiOf(c)} choices={opts} done />);
+  return joinPage(c, { done: true });
 });
+
+/** The sign-up page with the county's choices; `ui` replaces the page's usual chrome (a flash, say). */
+async function joinPage(
+  c: AppContext,
+  props: { values?: FormValues; errors?: FieldErrors; done?: boolean; ui?: ReturnType<typeof uiOf> },
+  status: 200 | 422 | 429 = 200,
+) {
+  const { ui, ...rest } = props;
+  const opts = await choices(c.get('deps').db, null);
+  return renderPage(
+    c,
+    <JoinPage privacyVersion={PRIVACY_NOTICE_VERSION} ui={ui ?? uiOf(c)} choices={opts} {...rest} />,
+    status,
+  );
+}
+
+/** A sign-up refused before anything is written: too many attempts (when to try again), or ids naming nothing. */
+function joinRefused(
+  c: AppContext,
+  outcome: Extract<JoinOutcome, { kind: 'throttled' | 'unknown' }>,
+  values: FormValues,
+) {
+  const t = c.get('t');
+  if (outcome.kind === 'unknown') {
+    const errors: FieldErrors = {};
+    for (const [field, key] of Object.entries(outcome.errors)) errors[field] = t(key);
+    return joinPage(c, { values, errors }, 422);
+  }
+  c.header('Retry-After', String(outcome.retryAfter));
+  const flash = t('vols.join.throttled', { minutes: Math.ceil(outcome.retryAfter / 60) });
+  return joinPage(c, { values, ui: { ...uiOf(c), flash } }, 429);
+}
