@@ -65,7 +65,11 @@ shiftRoutes.get('/', async (c) => {
 
 shiftRoutes.get('/mine', async (c) => {
   authorize(c, can(viewerOf(c), 'browse'));
-  const v = await currentVolunteer(c);
+  return renderMyShifts(c, await currentVolunteer(c));
+});
+
+/** The volunteer's own shifts, upcoming (soonest first) and past; `feedUrl` only on the response that made it. */
+export async function renderMyShifts(c: AppContext, v: { id: number } | null, feedUrl?: string) {
   const db = c.get('deps').db;
   const rows = v ? await myShifts(db, v.id) : [];
   const now = c.get('deps').now().getTime();
@@ -75,10 +79,11 @@ shiftRoutes.get('/mine', async (c) => {
       ui={uiOf(c)}
       upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()}
       past={rows.filter((r) => r.startsAt.getTime() <= now)}
+      feedUrl={feedUrl}
       smsOptedOut={v ? await optedOut(db, v.id, 'sms') : false}
     />,
   );
-});
+}
 
 const OUTCOME_MESSAGES: Record<string, MessageKey> = {
   confirmed: 'shifts.signedUp',
