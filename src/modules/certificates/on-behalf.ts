@@ -65,7 +65,9 @@ export async function issueOnBehalf(p: { db: Db; t: Translate; now: Date; actor:
   if (!(await organisationInReach(p.db, reach, organisationId))) return { kind: 'missing' } as const;
   const [served] = await serviceInReach(p.db, reach, { volunteerId, organisationId });
   if (!served) return { kind: 'no_service' } as const;
-  const result = await issueCertificate(p.db, p.t, {
+  const result = await issueCertificate({
+    db: p.db,
+    t: p.t,
     volunteerId,
     volunteerName: served.volunteer,
     organisationId,

@@ -60,7 +60,8 @@ const limitFor = (db: Db) => {
 };
 
 /** Every check counts against the address, found or not; the answer holds the masked name and nothing personal else. */
-export async function verifyCheck(db: Db, q: { serial: string; ip: string; now: Date }): Promise<VerifyCheck> {
+export async function verifyCheck(q: { db: Db; now: Date; serial: string; ip: string }): Promise<VerifyCheck> {
+  const { db } = q;
   const taken = limitFor(db).take(q.ip, q.now);
   if (!taken.ok) return { kind: 'throttled', serial: q.serial, retryAfter: taken.retryAfter };
   const serial = normaliseSerial(q.serial);

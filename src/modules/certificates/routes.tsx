@@ -4,7 +4,6 @@ import { ChooseCertificatePage } from '../../../views/pages/certificates/choose.
 import { IssueForPage } from '../../../views/pages/certificates/issue-for.js';
 import { VerifyPage } from '../../../views/pages/certificates/verify.js';
 import { normaliseSerial } from '../../domain/certificate.js';
-import { businessDate } from '../../domain/dates.js';
 import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { attachment, CONTENT_TYPES } from '../../lib/download.js';
@@ -13,10 +12,10 @@ import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { currentVolunteer } from '../shifts/routes.js';
 import { certificateDocx } from './docx.js';
 import { issueForPage, issueOnBehalf } from './on-behalf.js';
-import { certificatePage, choosePage, verifyCheck } from './pages.js';
+import { certificatePage, choosePage, type VerifyCheck, verifyCheck } from './pages.js';
 import { can, scope } from './policy.js';
 import { findCertificate } from './queries.js';
-import { issueCertificate } from './service.js';
+import { issueOwn } from './service.js';
 
 /** A volunteer's certificates: choose an organisation, issue, open, download. */
 export const certificateChoiceRoutes = new Hono<AppEnv>();
@@ -40,21 +39,13 @@ certificateChoiceRoutes.get('/', async (c) => {
 });
 
 certificateChoiceRoutes.post('/', async (c) => {
-  const v = await ownVolunteer(c);
-  const deps = c.get('deps');
-  const organisationId = Number((await readForm(c)).organisationId);
-  const result = Number.isSafeInteger(organisationId)
-    ? await issueCertificate(deps.db, c.get('t'), {
-        volunteerId: v.id,
-        volunteerName: v.name,
-        organisationId,
-        issuedOn: businessDate(deps.now()),
-        actorUserId: viewerOf(c).id,
-        now: deps.now(),
-      })
-    : ({ ok: false, reason: 'no_service' } as const);
+  const volunteer = await ownVolunteer(c);
+  const { db, now } = c.get('deps');
+  const { organisationId } = await readForm(c);
+  const ctx = { db, now: now(), t: c.get('t'), actor: viewerOf(c), volunteer, organisationId };
+  const result = await issueOwn(ctx);
   if (result.ok) return redirectAfterPost(c, `/certificates/${result.certificate.serial}`);
-  const page = await choosePage(deps.db, v.id);
+  const page = await choosePage(db, volunteer.id);
   return renderPage(
     c,
     <ChooseCertificatePage ui={uiOf(c)} {...page} error={c.get('t')('certificates.noService')} />,
@@ -125,14 +116,16 @@ verifyRoutes.get('/', (c) => {
 verifyRoutes.get('/:serial', async (c) => {
   allowPublic(c);
   const deps = c.get('deps');
-  const check = await verifyCheck(deps.db, {
-    serial: c.req.param('serial'),
-    ip: deps.clientIp?.(c) ?? 'unknown',
-    now: deps.now(),
-  });
+  const ip = deps.clientIp?.(c) ?? 'unknown';
+  const check = await verifyCheck({ db: deps.db, now: deps.now(), serial: c.req.param('serial'), ip });
+  if (check.kind === 'found') return renderPage(c, <VerifyPage ui={uiOf(c)} found={check.found} />);
+  return verifyRefused(c, check);
+});
+
+/** A serial not found (404) or too many checks from the address (429, with when to try again). */
+function verifyRefused(c: AppContext, check: Exclude<VerifyCheck, { kind: 'found' }>) {
   const t = c.get('t');
   if (check.kind === 'throttled') c.header('Retry-After', String(check.retryAfter));
-  if (check.kind === 'found') return renderPage(c, <VerifyPage ui={uiOf(c)} found={check.found} />);
   const message =
     check.kind === 'throttled'
       ? t('certificates.verify.throttled', { minutes: Math.ceil(check.retryAfter / 60) })
@@ -142,4 +135,4 @@ verifyRoutes.get('/:serial', async (c) => {
     <VerifyPage ui={uiOf(c)} typed={check.serial} message={message} />,
     check.kind === 'throttled' ? 429 : 404,
   );
-});
+}

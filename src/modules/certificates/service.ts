@@ -3,7 +3,9 @@ import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { type CertificateLine, certificates } from '../../db/schema/index.js';
 import { formatSerial } from '../../domain/certificate.js';
+import { businessDate } from '../../domain/dates.js';
 import { auditInsert } from '../../lib/audit.js';
+import type { Viewer } from '../../lib/context.js';
 import type { Translate } from '../../lib/i18n/index.js';
 import { randomToken } from '../../lib/tokens.js';
 import { formatTenths, tenthsOfHour } from '../shifts/hours.js';
@@ -16,18 +18,17 @@ export type IssueResult = { ok: true; certificate: IssuedCertificate } | { ok: f
  * lines with a new serial, audited. Asking again on the same day for the same service answers the certificate already
  * issued (a reload or a second tap must not mint a second serial for the same paper).
  */
-export async function issueCertificate(
-  db: Db,
-  t: Translate,
-  p: {
-    volunteerId: number;
-    volunteerName: string;
-    organisationId: number;
-    issuedOn: string;
-    actorUserId: number;
-    now: Date;
-  },
-): Promise<IssueResult> {
+export async function issueCertificate(p: {
+  db: Db;
+  now: Date;
+  t: Translate;
+  volunteerId: number;
+  volunteerName: string;
+  organisationId: number;
+  issuedOn: string;
+  actorUserId: number;
+}): Promise<IssueResult> {
+  const { db, t } = p;
   const service = await serviceLines(db, p.volunteerId, p.organisationId);
   if (!service.length) return { ok: false, reason: 'no_service' };
   const tenths = service.map((r) => tenthsOfHour(r.minutes ?? 0));
@@ -93,4 +94,21 @@ export async function issueCertificate(
       throw error;
     }
   }
+}
+
+/** A volunteer's own certificate for one organisation, as of today; an unreadable choice is refused as no service. */
+export async function issueOwn(ctx: {
+  db: Db;
+  now: Date;
+  t: Translate;
+  actor: Viewer;
+  volunteer: { id: number; name: string };
+  organisationId: unknown;
+}): Promise<IssueResult> {
+  const { db, now, t, actor, volunteer } = ctx;
+  const organisationId = Number(ctx.organisationId);
+  if (!Number.isSafeInteger(organisationId)) return { ok: false, reason: 'no_service' };
+  const issuedOn = businessDate(now);
+  const who = { volunteerId: volunteer.id, volunteerName: volunteer.name, actorUserId: actor.id };
+  return issueCertificate({ db, now, t, ...who, organisationId, issuedOn });
 }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ConfirmPage } from '../../../views/pages/shifts/confirm.js';
+import { ConfirmPage, type ConfirmProps } from '../../../views/pages/shifts/confirm.js';
 import { RosterPage, shiftOption } from '../../../views/pages/shifts/roster.js';
 import { businessDate } from '../../domain/dates.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
@@ -12,16 +12,8 @@ import { can, staffScope } from './policy.js';
 import { findShift, type ManagedShift, managedShifts } from './queries.js';
 import { roster, rosterCandidates, volunteerInReach } from './roster-queries.js';
 import { hoursForm, moveForm, rosterAddForm, rosterQuery } from './schema.js';
-import {
-  addToRoster,
-  cancelWholeShift,
-  confirmHours,
-  type MoveResult,
-  moveVolunteer,
-  overlapLabel,
-  removeFromShift,
-  type StaffAddResult,
-} from './service.js';
+import { cancelWholeShift, type MoveResult, overlapLabel, removeFromShift, type StaffAddResult } from './service.js';
+import { staffAdd, staffConfirmHours, staffMove } from './staffing.js';
 
 /** Rosters, staffed by the people responsible: the station of the township and the shift's organisation. */
 export const rosterRoutes = new Hono<AppEnv>();
@@ -94,38 +86,31 @@ function addRefusal(c: AppContext, result: StaffAddResult & { ok: false }) {
 rosterRoutes.post('/:id{[0-9]+}/roster/add', async (c) => {
   const shift = await staffedShift(c);
   const { db, now } = c.get('deps');
-  const viewer = viewerOf(c);
   const form = parseForm(rosterAddForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderRoster(c, shift, '', c.get('t')('form.required'));
-  const result = await addToRoster(db, {
-    shift,
-    volunteerId: form.data.volunteerId,
-    allowWaitlist: form.data.waitlist,
-    staffing: staffScope(viewer),
-    reach: volunteerScope(viewer),
-    by: { actorUserId: viewer.id },
-    now: now(),
-  });
+  const { volunteerId, waitlist } = form.data;
+  const ctx = { db, now: now(), actor: viewerOf(c), shift, volunteerId, allowWaitlist: waitlist };
+  const result = await staffAdd(ctx);
   if (!result.ok) return renderRoster(c, shift, '', addRefusal(c, result));
   setFlash(c, result.status === 'confirmed' ? 'roster.added' : 'roster.addedWaitlist');
   return redirectAfterPost(c, `/shifts/${shift.id}`);
 });
 
+/** The page that asks once more before a roster change, back to the shift. */
+function confirmPage(c: AppContext, shift: ManagedShift, props: Omit<ConfirmProps, 'ui' | 'back'>) {
+  return renderPage(c, <ConfirmPage ui={uiOf(c)} back={`/shifts/${shift.id}`} {...props} />);
+}
+
 rosterRoutes.get('/:id{[0-9]+}/roster/:vid{[0-9]+}/remove', async (c) => {
   const shift = await staffedShift(c);
   const entry = await rosterEntry(c, shift);
   const t = c.get('t');
-  return renderPage(
-    c,
-    <ConfirmPage
-      ui={uiOf(c)}
-      title={t('roster.confirm.remove.title')}
-      body={t('roster.confirm.remove.body', { name: entry.name, shift: line(shift) })}
-      action={`/shifts/${shift.id}/roster/${entry.volunteerId}/remove`}
-      yes={t('roster.confirm.remove.yes')}
-      back={`/shifts/${shift.id}`}
-    />,
-  );
+  return confirmPage(c, shift, {
+    title: t('roster.confirm.remove.title'),
+    body: t('roster.confirm.remove.body', { name: entry.name, shift: line(shift) }),
+    action: `/shifts/${shift.id}/roster/${entry.volunteerId}/remove`,
+    yes: t('roster.confirm.remove.yes'),
+  });
 });
 
 rosterRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/remove', async (c) => {
@@ -158,18 +143,13 @@ rosterRoutes.get('/:id{[0-9]+}/roster/:vid{[0-9]+}/move', async (c) => {
   const target = await moveTarget(c, shift, c.req.query());
   const entry = await rosterEntry(c, shift);
   const t = c.get('t');
-  return renderPage(
-    c,
-    <ConfirmPage
-      ui={uiOf(c)}
-      title={t('roster.confirm.move.title')}
-      body={t('roster.confirm.move.body', { name: entry.name, shift: line(shift), to: shiftOption(target) })}
-      action={`/shifts/${shift.id}/roster/${entry.volunteerId}/move`}
-      fields={{ toShiftId: String(target.id) }}
-      yes={t('roster.confirm.move.yes')}
-      back={`/shifts/${shift.id}`}
-    />,
-  );
+  return confirmPage(c, shift, {
+    title: t('roster.confirm.move.title'),
+    body: t('roster.confirm.move.body', { name: entry.name, shift: line(shift), to: shiftOption(target) }),
+    action: `/shifts/${shift.id}/roster/${entry.volunteerId}/move`,
+    fields: { toShiftId: String(target.id) },
+    yes: t('roster.confirm.move.yes'),
+  });
 });
 
 function moveRefusal(c: AppContext, result: MoveResult & { ok: false }) {
@@ -183,17 +163,8 @@ rosterRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/move', async (c) => {
   await partnerReach(c, shift);
   const to = await moveTarget(c, shift, await readForm(c));
   const { db, now } = c.get('deps');
-  const viewer = viewerOf(c);
   const volunteerId = Number(c.req.param('vid'));
-  const by = { actorUserId: viewer.id };
-  const result = await moveVolunteer(db, {
-    from: shift,
-    to,
-    volunteerId,
-    staffing: staffScope(viewer),
-    by,
-    now: now(),
-  });
+  const result = await staffMove({ db, now: now(), actor: viewerOf(c), from: shift, to, volunteerId });
   if (!result.ok) return renderRoster(c, shift, '', moveRefusal(c, result));
   setFlash(c, 'shifts.moved');
   return redirectAfterPost(c, `/shifts/${shift.id}`);
@@ -204,17 +175,8 @@ rosterRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/hours', async (c) => {
   await partnerReach(c, shift);
   const { db, now } = c.get('deps');
   const form = parseForm(hoursForm, await readForm(c), c.get('t'));
-  const ok =
-    form.ok &&
-    (await confirmHours({
-      db,
-      shiftId: shift.id,
-      volunteerId: Number(c.req.param('vid')),
-      attended: form.data.attended,
-      minutes: form.data.minutes,
-      byUserId: viewerOf(c).id,
-      now: now(),
-    }));
+  const served = { db, now: now(), actor: viewerOf(c), shiftId: shift.id, volunteerId: Number(c.req.param('vid')) };
+  const ok = form.ok && (await staffConfirmHours({ ...served, ...form.data }));
   setFlash(c, ok ? 'shifts.hoursConfirmed' : 'shifts.hoursNotYet');
   return redirectAfterPost(c, `/shifts/${shift.id}`);
 });
@@ -229,17 +191,12 @@ async function ownShift(c: AppContext) {
 rosterRoutes.get('/:id{[0-9]+}/cancel-shift', async (c) => {
   const shift = await ownShift(c);
   const t = c.get('t');
-  return renderPage(
-    c,
-    <ConfirmPage
-      ui={uiOf(c)}
-      title={t('roster.confirm.cancel.title')}
-      body={t('roster.confirm.cancel.body', { shift: line(shift), count: shift.confirmed + shift.waitlisted })}
-      action={`/shifts/${shift.id}/cancel-shift`}
-      yes={t('roster.confirm.cancel.yes')}
-      back={`/shifts/${shift.id}`}
-    />,
-  );
+  return confirmPage(c, shift, {
+    title: t('roster.confirm.cancel.title'),
+    body: t('roster.confirm.cancel.body', { shift: line(shift), count: shift.confirmed + shift.waitlisted }),
+    action: `/shifts/${shift.id}/cancel-shift`,
+    yes: t('roster.confirm.cancel.yes'),
+  });
 });
 
 rosterRoutes.post('/:id{[0-9]+}/cancel-shift', async (c) => {

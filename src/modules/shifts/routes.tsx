@@ -11,11 +11,11 @@ import { type FieldErrors, type FormValues, parseForm, readForm } from '../../li
 import type { MessageKey } from '../../lib/i18n/index.js';
 import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
 import { optedOut } from '../calendar/feed.js';
+import { createShift } from './create.js';
 import { can, type ShiftReach, scope } from './policy.js';
 import {
   findShift,
   hotQueries,
-  insertShift,
   type ManagedShift,
   managedShifts,
   myShifts,
@@ -24,7 +24,16 @@ import {
   upcomingFor,
 } from './queries.js';
 import { editShiftForm, newShiftForm, upcomingQuery } from './schema.js';
-import { cancelSignup, editShift, overlapLabel, signUpVolunteer } from './service.js';
+import {
+  cancelSignup,
+  type EditResult,
+  editShift,
+  overlapLabel,
+  type SignUpResult,
+  signUpVolunteer,
+} from './service.js';
+
+type EditRefusal = Exclude<EditResult, { ok: true }>;
 
 export const shiftRoutes = new Hono<AppEnv>();
 
@@ -56,7 +65,11 @@ shiftRoutes.get('/', async (c) => {
 
 shiftRoutes.get('/mine', async (c) => {
   authorize(c, can(viewerOf(c), 'browse'));
-  const v = await currentVolunteer(c);
+  return renderMyShifts(c, await currentVolunteer(c));
+});
+
+/** The volunteer's own shifts, upcoming (soonest first) and past; `feedUrl` only on the response that made it. */
+export async function renderMyShifts(c: AppContext, v: { id: number } | null, feedUrl?: string) {
   const db = c.get('deps').db;
   const rows = v ? await myShifts(db, v.id) : [];
   const now = c.get('deps').now().getTime();
@@ -66,10 +79,11 @@ shiftRoutes.get('/mine', async (c) => {
       ui={uiOf(c)}
       upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()}
       past={rows.filter((r) => r.startsAt.getTime() <= now)}
+      feedUrl={feedUrl}
       smsOptedOut={v ? await optedOut(db, v.id, 'sms') : false}
     />,
   );
-});
+}
 
 const OUTCOME_MESSAGES: Record<string, MessageKey> = {
   confirmed: 'shifts.signedUp',
@@ -119,42 +133,32 @@ function safeBack(c: AppContext) {
   }
 }
 
+/** The page or card that answers a sign-up: the outcome's message, refused (422) unless a place was taken. */
+function signUpAnswered(c: AppContext, shiftId: number, volunteerId: number, result: SignUpResult) {
+  const t = c.get('t');
+  if (result.ok) {
+    const refused = result.outcome === 'full' || result.outcome === 'already';
+    return answerVolunteer(c, shiftId, volunteerId, OUTCOME_MESSAGES[result.outcome], refused);
+  }
+  if (result.reason === 'notFound') notFound();
+  const message =
+    result.reason === 'overlap'
+      ? t('shifts.overlap', { shift: overlapLabel(result.other) })
+      : result.reason === 'skill'
+        ? t('shifts.needsSkill', { skills: (result.missing ?? []).join('、') })
+        : OUTCOME_MESSAGES[result.reason];
+  return answerVolunteer(c, shiftId, volunteerId, message, true);
+}
+
 shiftRoutes.post('/:id{[0-9]+}/signup', async (c) => {
   authorize(c, can(viewerOf(c), 'signUp'));
   const deps = c.get('deps');
   const shiftId = Number(c.req.param('id'));
   const v = await currentVolunteer(c);
   if (!v) return answerVolunteer(c, shiftId, 0, 'shifts.noVolunteer', true);
-  const form = await readForm(c);
-  const result = await signUpVolunteer({
-    db: deps.db,
-    shiftId,
-    volunteer: v,
-    allowWaitlist: form.waitlist === '1',
-    now: deps.now(),
-  });
-  if (!result.ok) {
-    if (result.reason === 'notFound') notFound();
-    if (result.reason === 'overlap')
-      return answerVolunteer(
-        c,
-        shiftId,
-        v.id,
-        c.get('t')('shifts.overlap', { shift: overlapLabel(result.other) }),
-        true,
-      );
-    if (result.reason === 'skill')
-      return answerVolunteer(
-        c,
-        shiftId,
-        v.id,
-        c.get('t')('shifts.needsSkill', { skills: (result.missing ?? []).join('、') }),
-        true,
-      );
-    return answerVolunteer(c, shiftId, v.id, OUTCOME_MESSAGES[result.reason], true);
-  }
-  const refused = result.outcome === 'full' || result.outcome === 'already';
-  return answerVolunteer(c, shiftId, v.id, OUTCOME_MESSAGES[result.outcome], refused);
+  const allowWaitlist = (await readForm(c)).waitlist === '1';
+  const result = await signUpVolunteer({ db: deps.db, now: deps.now(), shiftId, volunteer: v, allowWaitlist });
+  return signUpAnswered(c, shiftId, v.id, result);
 });
 
 shiftRoutes.post('/:id{[0-9]+}/cancel', async (c) => {
@@ -187,23 +191,22 @@ shiftRoutes.get('/new', (c) => {
 });
 
 shiftRoutes.post('/', async (c) => {
-  const viewer = viewerOf(c);
-  authorize(c, can(viewer, 'create'));
+  const actor = viewerOf(c);
+  authorize(c, can(actor, 'create'));
   const deps = c.get('deps');
   const form = parseForm(newShiftForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderNew(c, form.values, form.errors);
-  const options = await shiftFormOptions(deps.db, scope(viewer));
-  const errors: FieldErrors = {};
-  if (!options.organisations.some((o) => o.id === form.data.organisationId))
-    errors.organisationId = c.get('t')('form.invalidChoice');
-  if (!options.townships.some((o) => o.id === form.data.townshipId))
-    errors.townshipId = c.get('t')('shifts.error.township');
-  if (!can(viewer, 'create', form.data)) errors.organisationId ??= c.get('t')('form.invalidChoice');
-  if (Object.keys(errors).length) return renderNew(c, form.values, errors);
-  const id = await insertShift({ db: deps.db, input: form.data, now: deps.now() });
+  const result = await createShift({ db: deps.db, now: deps.now(), actor, input: form.data });
+  if (!result.ok) return renderNew(c, form.values, translated(c, result.errors));
   setFlash(c, 'shifts.created');
-  return redirectAfterPost(c, `/shifts/${id}`);
+  return redirectAfterPost(c, `/shifts/${result.id}`);
 });
+
+/** Field errors named by message keys, in the viewer's language. */
+function translated(c: AppContext, keys: Partial<Record<string, MessageKey>>): FieldErrors {
+  const t = c.get('t');
+  return Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, t(key as MessageKey)]));
+}
 
 /** The shift in the path if the manager's scope holds it for the reach; otherwise 404. */
 async function scopedShift(c: AppContext, reach: ShiftReach = 'manage') {
@@ -238,21 +241,24 @@ shiftRoutes.get('/:id{[0-9]+}/edit', async (c) => {
   });
 });
 
+/** A refused edit comes back filled, with the reason on the field it concerns. */
+function editRefused(c: AppContext, shift: ManagedShift, values: FormValues, result: EditRefusal) {
+  const t = c.get('t');
+  if (result.reason === 'past') return renderEdit(c, shift, values, { date: t('shifts.edit.past') });
+  if (result.reason === 'belowConfirmed')
+    return renderEdit(c, shift, values, {
+      capacity: t('shifts.edit.belowConfirmed', { confirmed: result.confirmed }),
+    });
+  return renderEdit(c, shift, values, { title: t('shifts.edit.closed') });
+}
+
 shiftRoutes.post('/:id{[0-9]+}/edit', async (c) => {
   const shift = await scopedShift(c);
   const deps = c.get('deps');
-  const t = c.get('t');
-  const form = parseForm(editShiftForm, await readForm(c), t);
+  const form = parseForm(editShiftForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderEdit(c, shift, form.values, form.errors);
   const result = await editShift({ db: deps.db, shift, input: form.data, today: today(c), now: deps.now() });
-  if (!result.ok) {
-    if (result.reason === 'past') return renderEdit(c, shift, form.values, { date: t('shifts.edit.past') });
-    if (result.reason === 'belowConfirmed')
-      return renderEdit(c, shift, form.values, {
-        capacity: t('shifts.edit.belowConfirmed', { confirmed: result.confirmed }),
-      });
-    return renderEdit(c, shift, form.values, { title: t('shifts.edit.closed') });
-  }
+  if (!result.ok) return editRefused(c, shift, form.values, result);
   deps.logger.info('shift_edited', { by: viewerOf(c).id, shiftId: shift.id });
   setFlash(c, 'shifts.edit.saved');
   return redirectAfterPost(c, `/shifts/${shift.id}`);

@@ -1,16 +1,15 @@
 import { Hono } from 'hono';
 import { HoursPage } from '../../../views/pages/shifts/hours.js';
-import { MyShiftsPage } from '../../../views/pages/shifts/mine.js';
 import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { readForm } from '../../lib/form.js';
 import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
-import { createFeedToken, optedOut, revokeFeedTokens, setOptOut } from '../calendar/feed.js';
+import { createFeedToken, revokeFeedTokens, setOptOut } from '../calendar/feed.js';
 import { serviceTotals } from './hours.js';
 import { can } from './policy.js';
-import { myShifts, serviceRecord } from './queries.js';
-import { currentVolunteer } from './routes.js';
+import { serviceRecord } from './queries.js';
+import { currentVolunteer, renderMyShifts } from './routes.js';
 
 /** A volunteer's own hours and calendar feed (certificates: src/modules/certificates) (always their own: the viewer picks the record). */
 export const volunteerShiftRoutes = new Hono<AppEnv>();
@@ -29,19 +28,8 @@ volunteerShiftRoutes.post('/calendar', async (c) => {
   if (!v) notFound();
   const token = await createFeedToken(deps.db, v.id, deps.now());
   const origin = deps.config.publicUrl ?? new URL(c.req.url).origin;
-  const rows = await myShifts(deps.db, v.id);
-  const now = deps.now().getTime();
   // Shown once, on this response: only the token's hash is stored.
-  return renderPage(
-    c,
-    <MyShiftsPage
-      ui={uiOf(c)}
-      upcoming={rows.filter((r) => r.startsAt.getTime() > now).reverse()}
-      past={rows.filter((r) => r.startsAt.getTime() <= now)}
-      feedUrl={`${origin}/calendar/${token}.ics`}
-      smsOptedOut={await optedOut(deps.db, v.id, 'sms')}
-    />,
-  );
+  return renderMyShifts(c, v, `${origin}/calendar/${token}.ics`);
 });
 
 volunteerShiftRoutes.post('/calendar/revoke', async (c) => {
