@@ -1,14 +1,11 @@
 import { Hono } from 'hono';
 import { DashboardPage } from '../../../views/pages/dashboard/index.js';
 import { VolunteerHomePage } from '../../../views/pages/dashboard/volunteer.js';
-import { businessDate } from '../../domain/dates.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
 import { renderPage, uiOf } from '../../lib/render.js';
-import { dashboardComplianceChart } from '../visits/compliance.js';
-import { can as canVisits } from '../visits/policy.js';
-import { dashboardCards } from './cards.js';
 import { home } from './policy.js';
+import { staffDashboard } from './service.js';
 import { volunteerHome } from './volunteer-home.js';
 
 export const dashboardRoutes = new Hono<AppEnv>();
@@ -17,22 +14,12 @@ dashboardRoutes.get('/', async (c) => {
   // Every logged-in role has a dashboard; what it shows is scoped by the cards' own queries.
   const viewer = viewerOf(c);
   authorize(c, true);
-  const deps = c.get('deps');
-  if (home(viewer) === 'volunteer')
-    return renderPage(
-      c,
-      <VolunteerHomePage
-        ui={uiOf(c)}
-        home={await volunteerHome({ db: deps.db, userId: viewer.id, now: deps.now() })}
-      />,
-    );
-  // The county administrator sees every township's visit compliance as a chart (refreshed every five minutes).
-  const today = businessDate(deps.now());
-  const chart = canVisits(viewer, 'countyCompliance')
-    ? await dashboardComplianceChart(deps.db, today, c.get('t')('compliance.chartTitle'), deps.now())
-    : null;
-  return renderPage(
-    c,
-    <DashboardPage ui={uiOf(c)} cards={await dashboardCards({ db: deps.db, viewer, today })} complianceChart={chart} />,
-  );
+  const { db, now } = c.get('deps');
+  if (home(viewer) === 'volunteer') {
+    const page = await volunteerHome({ db, userId: viewer.id, now: now() });
+    return renderPage(c, <VolunteerHomePage ui={uiOf(c)} home={page} />);
+  }
+  const chartTitle = c.get('t')('compliance.chartTitle');
+  const shown = await staffDashboard({ db, now: now(), viewer, chartTitle });
+  return renderPage(c, <DashboardPage ui={uiOf(c)} cards={shown.cards} complianceChart={shown.complianceChart} />);
 });

@@ -14,31 +14,45 @@ import { boundTownship } from '../../lib/scope.js';
 import { townshipChoices } from '../places/queries.js';
 import { aidHistory } from './aid-history.js';
 import { can, scope } from './policy.js';
-import { findRecipient, formOptions, listRecipients, recipientAssessments, recipientHistory } from './queries.js';
+import { findRecipient, formOptions, recipientAssessments, recipientHistory } from './queries.js';
 import { assessmentForm, editRecipientForm, listQuery, newRecipientForm } from './schema.js';
-import { addAssessment, createRecipient, reveal, updateRecipient } from './service.js';
+import {
+  addAssessment,
+  createRecipient,
+  type RecipientContext,
+  reveal,
+  searchRecipients,
+  updateRecipient,
+} from './service.js';
 
 export const recipientRoutes = new Hono<AppEnv>();
 
 const today = (c: AppContext) => businessDate(c.get('deps').now());
 
+/** The one context object the recipient use cases take: stores, this instant and the viewer acting. */
+function context(c: AppContext): RecipientContext {
+  const { db, cipher, now } = c.get('deps');
+  return { db, cipher, now: now(), actorUserId: viewerOf(c).id };
+}
+
 recipientRoutes.get('/', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'list'));
-  const db = c.get('deps').db;
   const query = listQuery.parse(c.req.query());
-  // Station staff always search their own township, whatever the query says.
-  if (boundTownship(scope(viewer)) !== null) query.townshipId = undefined;
-  const result = await listRecipients(db, scope(viewer), query, today(c));
-  const t = c.get('t');
-  if (isHtmx(c)) return c.html(<RecipientResults t={t} {...result} query={query} today={today(c)} />);
-  const townships = await townshipChoices(db, viewer.townshipId);
+  const found = await searchRecipients({ db: c.get('deps').db, scope: scope(viewer), query, today: today(c) });
+  if (isHtmx(c)) return c.html(<RecipientResults t={c.get('t')} {...found} today={today(c)} />);
+  return listPage(c, found);
+});
+
+/** The whole list page: the results with the search form and what the viewer may do from here. */
+async function listPage(c: AppContext, found: Awaited<ReturnType<typeof searchRecipients>>) {
+  const viewer = viewerOf(c);
+  const townships = await townshipChoices(c.get('deps').db, viewer.townshipId);
   return renderPage(
     c,
     <RecipientListPage
       ui={uiOf(c)}
-      {...result}
-      query={query}
+      {...found}
       today={today(c)}
       townships={townships}
       canCreate={can(viewer, 'create')}
@@ -46,7 +60,7 @@ recipientRoutes.get('/', async (c) => {
       canImport={can(viewer, 'import')}
     />,
   );
-});
+}
 
 async function renderForm(
   c: AppContext,
@@ -91,29 +105,21 @@ recipientRoutes.get('/new', (c) => {
 recipientRoutes.post('/', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'create'));
-  const deps = c.get('deps');
   const form = parseForm(newRecipientForm, await readForm(c), c.get('t'));
-  if (!form.ok) return renderForm(c, 'new', '/recipients', form.values, form.errors);
-  if (!can(viewer, 'create', form.data))
-    return renderForm(
-      c,
-      'new',
-      '/recipients',
-      form.values,
-      problemErrors(c, 'townshipId', 'recipients.error.township'),
-    );
-  const result = await createRecipient(deps, form.data, viewer.id, deps.now());
-  if (!result.ok)
-    return renderForm(
-      c,
-      'new',
-      '/recipients',
-      form.values,
-      problemErrors(c, result.problem.field, result.problem.message),
-    );
+  if (!form.ok) return newFormAgain(c, form.values, form.errors);
+  if (!can(viewer, 'create', form.data)) return newFormAgain(c, form.values, townshipProblem(c));
+  const result = await createRecipient({ ...context(c), input: form.data });
+  if (!result.ok) return newFormAgain(c, form.values, problemErrors(c, result.problem.field, result.problem.message));
   setFlash(c, 'recipients.created');
   return redirectAfterPost(c, `/recipients/${result.id}`);
 });
+
+/** The new-recipient form again, filled in, with what stopped it. */
+const newFormAgain = (c: AppContext, values: FormValues, errors: FieldErrors) =>
+  renderForm(c, 'new', '/recipients', values, errors);
+
+/** A township outside the viewer's own is refused on the form, not with a 403: the form is theirs. */
+const townshipProblem = (c: AppContext) => problemErrors(c, 'townshipId', 'recipients.error.township');
 
 /**
  * The recipient named in the path, if the viewer's scope holds them; otherwise 404. Handlers first authorize the
@@ -176,9 +182,8 @@ recipientRoutes.post('/:id{[0-9]+}/reveal', async (c) => {
   authorize(c, can(viewer, 'reveal'));
   const detail = await scopedRecipient(c);
   authorize(c, can(viewer, 'reveal', detail.recipient));
-  const deps = c.get('deps');
-  const revealed = await reveal(deps, detail.recipient, viewer.id, deps.now());
-  deps.logger.info('recipient_revealed', { by: viewer.id, recipientId: detail.recipient.id });
+  const revealed = await reveal({ ...context(c), recipient: detail.recipient });
+  c.get('deps').logger.info('recipient_revealed', { by: viewer.id, recipientId: detail.recipient.id });
   if (isHtmx(c)) return c.html(<RevealedFields ui={uiOf(c)} detail={detail} revealed={revealed} canReveal />);
   return renderDetail(c, { revealed });
 });
@@ -188,10 +193,10 @@ recipientRoutes.post('/:id{[0-9]+}/assessments', async (c) => {
   authorize(c, can(viewer, 'assess'));
   const detail = await scopedRecipient(c);
   authorize(c, can(viewer, 'assess', detail.recipient));
-  const deps = c.get('deps');
   const form = parseForm(assessmentForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderDetail(c, { values: form.values, errors: form.errors });
-  await addAssessment(deps.db, detail.recipient.id, form.data, viewer.id, deps.now());
+  const { db, now, actorUserId } = context(c);
+  await addAssessment({ db, now, actorUserId, recipientId: detail.recipient.id, input: form.data });
   setFlash(c, 'recipients.assessmentAdded');
   return redirectAfterPost(c, `/recipients/${detail.recipient.id}`);
 });
@@ -237,14 +242,13 @@ recipientRoutes.post('/:id{[0-9]+}', async (c) => {
   authorize(c, can(viewer, 'edit'));
   const { recipient } = await scopedRecipient(c);
   authorize(c, can(viewer, 'edit', recipient));
-  const deps = c.get('deps');
   const action = `/recipients/${recipient.id}`;
   const form = parseForm(editRecipientForm, await readForm(c), c.get('t'));
   const again = (errors: FieldErrors) =>
     renderForm(c, 'edit', action, form.values, errors, recipient.idNumberMasked, recipient.caregiverMobileMasked);
   if (!form.ok) return again(form.errors);
-  if (!can(viewer, 'edit', form.data)) return again(problemErrors(c, 'townshipId', 'recipients.error.township'));
-  const problem = await updateRecipient(deps, recipient, form.data, viewer.id, deps.now());
+  if (!can(viewer, 'edit', form.data)) return again(townshipProblem(c));
+  const problem = await updateRecipient({ ...context(c), current: recipient, input: form.data });
   if (problem) return again(problemErrors(c, problem.field, problem.message));
   setFlash(c, 'recipients.updated');
   return redirectAfterPost(c, action);

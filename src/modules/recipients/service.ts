@@ -8,16 +8,31 @@ import { maskIdNumber } from '../../domain/id-number.js';
 import { maskMobile } from '../../domain/mobile.js';
 import { auditInsert, diff } from '../../lib/audit.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { boundTownship, type Scope } from '../../lib/scope.js';
 import { agreementTerm } from './agreements.js';
-import { isNursingHome, villageInTownship } from './queries.js';
-import type { AssessmentInput, EditRecipientInput, NewRecipientInput } from './schema.js';
+import { isNursingHome, listRecipients, villageInTownship } from './queries.js';
+import type { AssessmentInput, EditRecipientInput, NewRecipientInput, RecipientListQuery } from './schema.js';
 
 export interface RecipientDeps {
   db: Db;
   cipher: PersonalDataCipher;
 }
 
+/** One page of the list the viewer asked for, with the query as it was applied. */
+export async function searchRecipients(ctx: { db: Db; scope: Scope; query: RecipientListQuery; today: string }) {
+  const { db, scope, today } = ctx;
+  // Station staff always search their own township, whatever the query says.
+  const query = boundTownship(scope) !== null ? { ...ctx.query, townshipId: undefined } : ctx.query;
+  return { ...(await listRecipients(db, scope, query, today)), query };
+}
+
 export type FieldProblem = { field: string; message: string };
+
+/** What every recipient use case is given: the stores, the instant and who acts. */
+export interface RecipientContext extends RecipientDeps {
+  now: Date;
+  actorUserId: number | null;
+}
 
 /** Checks that the chosen village and nursing home exist where the form says; the database would not. */
 export async function checkReferences(
@@ -83,13 +98,8 @@ async function endOf(db: Db, input: NewRecipientInput | EditRecipientInput, sign
 export type CreateResult = { ok: true; id: number } | { ok: false; problem: FieldProblem };
 
 /** Registers a recipient with their first assessment and an audit row, all in one batch. */
-export async function createRecipient(
-  deps: RecipientDeps,
-  input: NewRecipientInput,
-  actorUserId: number | null,
-  now: Date,
-): Promise<CreateResult> {
-  const { db, cipher } = deps;
+export async function createRecipient(ctx: RecipientContext & { input: NewRecipientInput }): Promise<CreateResult> {
+  const { db, cipher, now, actorUserId, input } = ctx;
   const problem = await checkReferences(db, input);
   if (problem) return { ok: false, problem };
   const id = input.idNumber.value;
@@ -155,13 +165,9 @@ export async function createRecipient(
 
 /** Saves an edit; the audit row keeps only what changed (masked), in the same batch as the change. */
 export async function updateRecipient(
-  deps: RecipientDeps,
-  current: typeof recipients.$inferSelect,
-  input: EditRecipientInput,
-  actorUserId: number | null,
-  now: Date,
+  ctx: RecipientContext & { current: typeof recipients.$inferSelect; input: EditRecipientInput },
 ): Promise<FieldProblem | null> {
-  const { db, cipher } = deps;
+  const { db, cipher, now, actorUserId, current, input } = ctx;
   const problem = await checkReferences(db, input);
   if (problem) return problem;
   const next = {
@@ -194,13 +200,14 @@ export async function updateRecipient(
 }
 
 /** Records an assessment and moves the recipient's level to it when it is the latest one. */
-export async function addAssessment(
-  db: Db,
-  recipientId: number,
-  input: AssessmentInput,
-  actorUserId: number | null,
-  now: Date,
-) {
+export async function addAssessment(ctx: {
+  db: Db;
+  now: Date;
+  actorUserId: number | null;
+  recipientId: number;
+  input: AssessmentInput;
+}) {
+  const { db, now, actorUserId, recipientId, input } = ctx;
   const level = careLevelFromItems(input);
   await db.batch([
     db.insert(assessments).values({ recipientId, ...input, level, createdAt: now }),
@@ -229,11 +236,12 @@ export async function addAssessment(
 }
 
 /** Decrypts the ID number and caregiver mobile for one authorised viewer, and records that they looked. */
-export async function reveal(deps: RecipientDeps, r: typeof recipients.$inferSelect, actorUserId: number, now: Date) {
-  const idNumber = await deps.cipher.decrypt(r.idNumberEnc);
-  const caregiverMobile = r.caregiverMobileEnc ? await deps.cipher.decrypt(r.caregiverMobileEnc) : null;
+export async function reveal(ctx: RecipientContext & { recipient: typeof recipients.$inferSelect }) {
+  const { db, cipher, now, actorUserId, recipient: r } = ctx;
+  const idNumber = await cipher.decrypt(r.idNumberEnc);
+  const caregiverMobile = r.caregiverMobileEnc ? await cipher.decrypt(r.caregiverMobileEnc) : null;
   await auditInsert(
-    deps.db,
+    db,
     {
       actorUserId,
       action: 'reveal',

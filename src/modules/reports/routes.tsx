@@ -1,17 +1,14 @@
 import { Hono } from 'hono';
 import { AidReportPage } from '../../../views/pages/reports/summary.js';
 import { businessDate } from '../../domain/dates.js';
-import { auditInsert } from '../../lib/audit.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { attachment, CONTENT_TYPES } from '../../lib/download.js';
 import { renderPage, uiOf } from '../../lib/render.js';
 import { can, scope } from '../ledger/policy.js';
-import { cachedByVersion, summaryKey } from './cache.js';
-import { barChartDataUri, reportCharts } from './charts.js';
 import { summaryDocx } from './docx.js';
 import { reportFileName, summaryCsv, summarySentence, summaryXlsx } from './export.js';
-import { annualSummary } from './summary.js';
+import { exportedSummary, type ReportContext, summaryReport } from './service.js';
 
 export const reportRoutes = new Hono<AppEnv>();
 
@@ -22,51 +19,31 @@ function yearOf(c: AppContext): number {
   return Number(businessDate(c.get('deps').now()).slice(0, 4));
 }
 
-/** The year's summary in the viewer's scope, computed once per ledger version (./cache.ts). */
-async function summaryFor(c: AppContext) {
+/** The context of a report use case: this instant, and the year and scope the viewer asked for. */
+function context(c: AppContext): ReportContext {
   const { db, now } = c.get('deps');
-  const year = yearOf(c);
-  const s = scope(viewerOf(c));
-  return cachedByVersion(db, summaryKey(year, s), now().getTime(), () => annualSummary(db, year, s));
+  return { db, now: now(), year: yearOf(c), scope: scope(viewerOf(c)) };
 }
 
 reportRoutes.get('/aid', async (c) => {
   authorize(c, can(viewerOf(c), 'report'));
   const t = c.get('t');
-  const s = await summaryFor(c);
-  const { db, now } = c.get('deps');
-  // The charts too are drawn once per version (and language: their titles are translated).
-  const charts = await cachedByVersion(
-    db,
-    summaryKey(s.year, scope(viewerOf(c)), 'charts', c.get('locale')),
-    now().getTime(),
-    async () => {
-      // Drawn from the summary at the version this entry is stored under, not from one read before a write.
-      const drawn = reportCharts(t, await summaryFor(c));
-      return { month: barChartDataUri(drawn.month), township: barChartDataUri(drawn.township) };
-    },
-  );
+  const { summary, charts } = await summaryReport({ ...context(c), t, locale: c.get('locale') });
   return renderPage(
     c,
     <AidReportPage
       ui={uiOf(c)}
-      summary={s}
-      sentence={summarySentence(t, s)}
+      summary={summary}
+      sentence={summarySentence(t, summary)}
       monthChart={charts.month}
       townshipChart={charts.township}
     />,
   );
 });
 
-/** Exports are audited (a write), so they are POSTs: reads never change state. */
-async function exported(c: AppContext, format: string, year: number) {
-  const deps = c.get('deps');
-  await auditInsert(
-    deps.db,
-    { actorUserId: viewerOf(c).id, action: 'export', entity: 'aid_summary', entityId: year, changes: { format } },
-    deps.now(),
-  );
-}
+/** The summary for an export in `format`, audited before it is sent. */
+const exported = (c: AppContext, format: string) =>
+  exportedSummary({ ...context(c), actorUserId: viewerOf(c).id, format });
 
 /** 湘潭县2026年特困人员帮扶工作汇总.xlsx: the report's own title, in both name parameters. */
 const download = (c: AppContext, bytes: Uint8Array, ext: keyof typeof CONTENT_TYPES, year: number) =>
@@ -77,22 +54,19 @@ const download = (c: AppContext, bytes: Uint8Array, ext: keyof typeof CONTENT_TY
 
 reportRoutes.post('/aid.csv', async (c) => {
   authorize(c, can(viewerOf(c), 'export'));
-  const s = await summaryFor(c);
-  await exported(c, 'csv', s.year);
+  const s = await exported(c, 'csv');
   return download(c, summaryCsv(c.get('t'), s), 'csv', s.year);
 });
 
 reportRoutes.post('/aid.xlsx', async (c) => {
   authorize(c, can(viewerOf(c), 'export'));
-  const s = await summaryFor(c);
-  await exported(c, 'xlsx', s.year);
+  const s = await exported(c, 'xlsx');
   return download(c, await summaryXlsx(c.get('t'), s), 'xlsx', s.year);
 });
 
 reportRoutes.post('/aid.docx', async (c) => {
   authorize(c, can(viewerOf(c), 'export'));
-  const s = await summaryFor(c);
-  await exported(c, 'docx', s.year);
+  const s = await exported(c, 'docx');
   const deps = c.get('deps');
   const bytes = await summaryDocx(c.get('t'), s, {
     issuedOn: businessDate(deps.now()),
