@@ -201,6 +201,9 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'GET /volunteers/:id{[0-9]+}': [
       { path: `/volunteers/${f.volunteerId}`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
     ],
+    'POST /volunteers/:id{[0-9]+}/reveal': [
+      { path: `/volunteers/${f.volunteerId}/reveal`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
+    ],
     'GET /volunteers/:id{[0-9]+}/edit': [
       { path: `/volunteers/${f.volunteerId}/edit`, expect: { ...ledgerStaff(200), stationY: 404, coordB: 404 } },
     ],

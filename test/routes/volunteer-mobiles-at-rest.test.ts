@@ -153,18 +153,27 @@ describe("volunteers' mobiles at rest", () => {
         .from(s.auditLog)
         .where(and(eq(s.auditLog.entity, 'volunteer'), eq(s.auditLog.action, 'reveal')));
     expect(await reveals()).toHaveLength(0);
+    // The page shows the masked number; a GET records nothing (GETs never write).
     const page = await (await as.stationX.get(`/volunteers/${sun.id}`)).text();
-    expect(page).toContain(REGISTERED);
+    expect(page).toContain('138****7777');
+    expect(page).not.toContain(REGISTERED);
+    expect(page).toContain(`action="/volunteers/${sun.id}/reveal"`);
+    expect(await reveals()).toHaveLength(0);
+    // The full number on request, by POST, recorded as a reveal.
+    const shown = await (await as.stationX.post(`/volunteers/${sun.id}/reveal`)).text();
+    expect(shown).toContain(REGISTERED);
+    expect(shown).toContain('本次查看已记录');
+    // The edit form holds the number being edited (saving a change is what the trail records).
     const form = await (await as.stationX.get(`/volunteers/${sun.id}/edit`)).text();
     expect(form).toContain(`value="${REGISTERED}"`);
     const station = (await t.database.db.select().from(s.users).where(eq(s.users.townshipId, f.x.id)).get())!;
     expect((await reveals()).map((r) => [r.actorUserId, r.entityId, r.changes])).toEqual([
       [station.id, String(sun.id), { fields: ['mobile'], on: 'detail' }],
-      [station.id, String(sun.id), { fields: ['mobile'], on: 'edit' }],
     ]);
     // Another township's station: a 404, and nothing revealed.
     expect((await as.stationY.get(`/volunteers/${sun.id}`)).status).toBe(404);
-    expect(await reveals()).toHaveLength(2);
+    expect((await as.stationY.post(`/volunteers/${sun.id}/reveal`)).status).toBe(404);
+    expect(await reveals()).toHaveLength(1);
   });
 
   it('refuses a second registration of the same number with the usual message, in any spelling, and writes nothing', async () => {

@@ -16,7 +16,7 @@ import { type JoinOutcome, organisationProblemKey, submitJoin } from './join.js'
 import { can, scope } from './policy.js';
 import { choices, findVolunteer, listVolunteers } from './queries.js';
 import { joinForm, listQuery, PRIVACY_NOTICE_VERSION, type VolunteerInput, volunteerForm } from './schema.js';
-import { approve, createVolunteer, revealMobile, updateVolunteer } from './service.js';
+import { approve, createVolunteer, updateVolunteer } from './service.js';
 
 export const volunteerRoutes = new Hono<AppEnv>();
 export const joinRoutes = new Hono<AppEnv>();
@@ -102,11 +102,11 @@ async function scoped(c: AppContext) {
   return row;
 }
 
-volunteerRoutes.get('/:id{[0-9]+}', async (c) => {
+async function detailPage(c: AppContext, reveal: boolean) {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'view'));
   const row = await scoped(c);
-  const shown = await volunteerDetail({ ...acting(c), volunteer: row.v });
+  const shown = await volunteerDetail({ ...acting(c), volunteer: row.v, reveal });
   return renderPage(
     c,
     <VolunteerDetailPage
@@ -117,7 +117,12 @@ volunteerRoutes.get('/:id{[0-9]+}', async (c) => {
       canLogin={can(viewer, 'login')}
     />,
   );
-});
+}
+
+volunteerRoutes.get('/:id{[0-9]+}', (c) => detailPage(c, false));
+
+// The full number is shown on request, by POST: the reveal is recorded, and a GET never writes.
+volunteerRoutes.post('/:id{[0-9]+}/reveal', (c) => detailPage(c, true));
 
 volunteerRoutes.get('/:id{[0-9]+}/edit', async (c) => {
   const viewer = viewerOf(c);
@@ -126,7 +131,8 @@ volunteerRoutes.get('/:id{[0-9]+}/edit', async (c) => {
   const deps = c.get('deps');
   return renderForm(c, `/volunteers/${v.id}`, true, {
     name: v.name,
-    mobile: await revealMobile({ ...deps, actorUserId: viewer.id, now: deps.now(), volunteer: v, shownOn: 'edit' }),
+    // The number being edited is the form's value; a GET records nothing (saving the change is audited).
+    mobile: await deps.cipher.decrypt(v.mobileEnc),
     townshipId: v.townshipId ? String(v.townshipId) : '',
     skills: v.skills,
     partyMember: v.partyMember ? '1' : '',

@@ -113,6 +113,7 @@ export function VolunteerDetailPage({
   ui,
   row,
   mobile,
+  revealed,
   orgs,
   login,
   canEdit,
@@ -120,8 +121,9 @@ export function VolunteerDetailPage({
 }: {
   ui: Ui;
   row: VolunteerRow;
-  /** The full number, decrypted for this page (an audited reveal); lists show the masked copy. */
+  /** The masked number, or the full one after the audited reveal (a POST). */
   mobile: string;
+  revealed: boolean;
   orgs: { id: number; name: string }[];
   login: LoginState;
   canEdit: boolean;
@@ -161,7 +163,18 @@ export function VolunteerDetailPage({
         <dt>{t('vols.status')}</dt>
         <dd>{t(`vols.status.${v.status}`)}</dd>
         <dt>{t('vols.mobile')}</dt>
-        <dd class="mono">{mobile}</dd>
+        <dd>
+          <span class="mono">{mobile}</span>
+          {revealed ? (
+            <small> {t('vols.mobileRevealed')}</small>
+          ) : (
+            <form method="post" action={`/volunteers/${v.id}/reveal`} class="inline">
+              <button type="submit" class="secondary outline">
+                {t('vols.revealMobile')}
+              </button>
+            </form>
+          )}
+        </dd>
         <dt>{t('vols.login')}</dt>
         <dd>{t(`vols.login.${login}`)}</dd>
         <dt>{t('vols.township')}</dt>
