@@ -46,7 +46,7 @@ describe('thin handlers', () => {
   it('finds a handler that runs long (the check can fail)', () => {
     const body = Array.from({ length: MAX_LINES + 1 }, (_, i) => `  const x${i} = ${i};`).join('\n');
     const dir = join(ROOT, 'test', 'artifacts', 'tmp');
-    const file = join(dir, 'long-routes.tsx');
+    const file = join(dir, 'long-routes.tsx.txt');
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, `demoRoutes.get('/', async (c) => {\n${body}\n  return c.text('');\n});\n`);
     expect(longHandlers(file)).toHaveLength(1);

@@ -113,6 +113,12 @@ describe('volunteers and shifts', () => {
       expect(responses.filter((r) => r.status >= 500)).toEqual([]);
       const bodies = await Promise.all(responses.map((r) => r.text()));
       expect(bodies.filter((b) => b.includes('报名成功'))).toHaveLength(capacity);
+      // Success reads as a status, a refusal as an error.
+      for (const b of bodies.filter((x) => x.includes('报名成功'))) {
+        expect(b).toContain('<p class="status" role="status">报名成功。</p>');
+        expect(b).not.toContain('role="alert"');
+      }
+      expect(bodies.filter((b) => b.includes('<p class="error" role="alert">班次已满')).length).toBeGreaterThan(0);
       expect(bodies.filter((b) => b.includes('已加入候补') || b.includes('班次已满'))).toHaveLength(4 * capacity);
     } finally {
       for (const c of clients) c.close();

@@ -106,7 +106,7 @@ async function answerVolunteer(
   if (isHtmx(c)) {
     const shift = await shiftForVolunteer(c.get('deps').db, shiftId, volunteerId);
     if (!shift) notFound();
-    return c.html(<ShiftCard t={t} shift={shift} message={text} />, refused ? 422 : 200);
+    return c.html(<ShiftCard t={t} shift={shift} message={text} refused={refused} />, refused ? 422 : 200);
   }
   if (!refused) {
     setFlash(c, message as MessageKey);

@@ -6,7 +6,18 @@ import type { ShiftRow } from '../../../src/modules/shifts/queries.js';
 import { ShiftOwner } from './owner.js';
 
 /** One shift as a volunteer sees it, with the one-tap sign-up or cancel (a plain form that htmx enhances). */
-export function ShiftCard({ t, shift, message }: { t: Translate; shift: ShiftRow; message?: string }) {
+export function ShiftCard({
+  t,
+  shift,
+  message,
+  refused = false,
+}: {
+  t: Translate;
+  shift: ShiftRow;
+  message?: string;
+  /** A refusal reads as an error; "you are signed up" or "on the waiting list" as a plain status. */
+  refused?: boolean;
+}) {
   const full = shift.confirmed >= shift.capacity;
   const action = shift.mine === 'confirmed' || shift.mine === 'waitlisted' ? 'cancel' : 'signup';
   const url = `/shifts/${shift.id}/${action}`;
@@ -41,7 +52,7 @@ export function ShiftCard({ t, shift, message }: { t: Translate; shift: ShiftRow
         </p>
       ) : null}
       {message ? (
-        <p class="error" role="alert">
+        <p class={refused ? 'error' : 'status'} role={refused ? 'alert' : 'status'}>
           {message}
         </p>
       ) : null}
