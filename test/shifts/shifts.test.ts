@@ -115,7 +115,7 @@ describe('volunteers and shifts', () => {
       expect(bodies.filter((b) => b.includes('报名成功'))).toHaveLength(capacity);
       // Success reads as a status, a refusal as an error.
       for (const b of bodies.filter((x) => x.includes('报名成功'))) {
-        expect(b).toContain('<p class="status" role="status">报名成功。</p>');
+        expect(b).toContain('<p class="notice" role="status">报名成功。</p>');
         expect(b).not.toContain('role="alert"');
       }
       expect(bodies.filter((b) => b.includes('<p class="error" role="alert">班次已满')).length).toBeGreaterThan(0);

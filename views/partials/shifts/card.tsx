@@ -52,7 +52,7 @@ export function ShiftCard({
         </p>
       ) : null}
       {message ? (
-        <p class={refused ? 'error' : 'status'} role={refused ? 'alert' : 'status'}>
+        <p class={refused ? 'error' : 'notice'} role={refused ? 'alert' : 'status'}>
           {message}
         </p>
       ) : null}
