@@ -272,7 +272,8 @@ export class TransferMeter {
       meter.pending.set(e.requestId, e.request.url);
     });
     cdp.on('Network.loadingFinished', (e) => {
-      meter.add(meter.pending.get(e.requestId) ?? '?', e.encodedDataLength);
+      // A request whose start the meter did not see (begun before it attached) still counts its bytes.
+      meter.add(meter.pending.get(e.requestId) ?? '(start not seen)', e.encodedDataLength);
       meter.pending.delete(e.requestId);
     });
     cdp.on('Network.loadingFailed', (e) => {
@@ -283,7 +284,7 @@ export class TransferMeter {
 
   private add(url: string, bytes: number) {
     this.bytes += bytes;
-    this.requests.push({ url: new URL(url).pathname, bytes });
+    this.requests.push({ url: URL.canParse(url) ? new URL(url).pathname : url, bytes });
   }
 
   reset() {
