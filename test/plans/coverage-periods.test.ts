@@ -73,8 +73,15 @@ describe('the coverage period on its page', () => {
       'The coverage period must be 1, 2, 3, 4, 6 or 12 months; nothing was changed.',
     );
     expect((await station.post('/plans/coverage', { townshipId: '', months: '1' })).status).toBe(403);
-    expect((await station.post('/plans/coverage', { townshipId: String(p.f.y.id), months: '1' })).status).toBe(404);
-    expect((await admin.post('/plans/coverage', { townshipId: '999999', months: '1' })).status).toBe(404);
+    // Another township's and a township that does not exist get the same answer: not one of your choices.
+    for (const [who, townshipId] of [
+      [station, String(p.f.y.id)],
+      [admin, '999999'],
+    ] as const) {
+      const refused = await who.post('/plans/coverage', { townshipId, months: '1' });
+      expect(refused.status).toBe(422);
+      expect(await refused.text()).toContain(who === admin ? 'Please choose a valid option.' : '请选择一个有效选项。');
+    }
     const coord = (await loginAs(t, 'org_coordinator', { organisationId: p.f.orgA.id })).browser;
     expect((await coord.get('/plans/coverage')).status).toBe(403);
     expect(await periods()).toEqual([]);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { CoveragePeriodsPage } from '../../../views/pages/plans/coverage-periods.js';
-import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
@@ -29,11 +29,12 @@ coverageRoutes.post('/', async (c) => {
   authorize(c, can(viewer, 'coverage'));
   const form = parseForm(coveragePeriodForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderSettings(c, form.values, form.errors);
-  // The county's own period is the county admin's; a township out of the viewer's scope is not found.
+  // The county's own period is the county admin's; a township not in the viewer's choices is a bad choice.
   if (form.data.townshipId === null) authorize(c, maySetCounty(viewer));
   const { db, now } = c.get('deps');
   const ctx = { db, now: now(), actorUserId: viewer.id, scope: scope(viewer, 'coverage'), ...form.data };
-  if ((await setCoveragePeriod(ctx)) === 'not_found') notFound();
+  if ((await setCoveragePeriod(ctx)) === 'not_found')
+    return renderSettings(c, form.values, { townshipId: c.get('t')('form.invalidChoice') });
   setFlash(c, 'coverage.period.saved');
   return redirectAfterPost(c, '/plans/coverage');
 });
