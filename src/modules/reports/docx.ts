@@ -6,6 +6,8 @@ import { formatYuanGrouped } from '../../domain/money.js';
 import type { SvgRasteriser } from '../../lib/context.js';
 import type { Translate } from '../../lib/i18n/index.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
+import { barChartSvg } from './bar-chart.js';
+import { reportCharts } from './charts.js';
 import { measureCells, measureHeaders, summarySentence } from './export.js';
 import type { AnnualSummary } from './summary.js';
 
@@ -75,8 +77,6 @@ function measureTable(
 async function chartImages(d: Docx, t: Translate, s: AnnualSummary, rasterise: SvgRasteriser | undefined) {
   if (!rasterise)
     return [new d.Paragraph({ children: [new d.TextRun({ text: t('report.chartsMissing'), size: 21 })] })];
-  // ECharts is loaded only here: the CLI and most requests never draw a chart.
-  const { barChartSvg, reportCharts } = await import('./charts.js');
   const charts = reportCharts(t, s);
   const out = [];
   for (const chart of [charts.month, charts.township]) {
