@@ -223,15 +223,33 @@ export async function recordActivity(
 ): Promise<RecordResult> {
   const resolved = await resolveActivity(db, input);
   if (typeof resolved === 'string') return { ok: false, reason: resolved };
+  return recordResolved({ db, input, resolved, ...meta });
+}
+
+/**
+ * Writes an activity whose organisation and targets the caller has already resolved (`resolveActivity`), so a
+ * form that checked them does not read them twice. The stored row is read back inside the same batch.
+ */
+export async function recordResolved(ctx: {
+  db: Db;
+  input: ActivityInput;
+  resolved: Resolved;
+  idempotencyKey: string;
+  actorUserId: number | null;
+  now: Date;
+  doubleAid?: number[];
+}): Promise<RecordResult> {
+  const { db, input, resolved, ...meta } = ctx;
   const nonce = randomNonce();
-  await db.batch(
-    activityStatements(db, input, resolved, { ...meta, nonce }) as unknown as Parameters<typeof db.batch>[0],
-  );
-  const row = await db
+  const stored = db
     .select({ id: activities.id, contentHash: activities.contentHash, writeNonce: activities.writeNonce })
     .from(activities)
-    .where(eq(activities.idempotencyKey, meta.idempotencyKey))
-    .get();
+    .where(eq(activities.idempotencyKey, meta.idempotencyKey));
+  const results = await db.batch([
+    ...activityStatements(db, input, resolved, { ...meta, nonce }),
+    stored,
+  ] as unknown as Parameters<typeof db.batch>[0]);
+  const [row] = results.at(-1) as Awaited<typeof stored>;
   // No row: only an import's 活动编号 can collide without the key (the same ref under another key).
   if (!row) return { ok: false, reason: 'key_reused' };
   if (row.writeNonce === nonce) return { ok: true, id: row.id, created: true };
