@@ -14,6 +14,7 @@ import { fitParams } from '../../db/types.js';
 import type { FundingSource } from '../../domain/vocabulary.js';
 import { auditRowsFrom } from '../../lib/audit.js';
 import { randomToken } from '../../lib/tokens.js';
+import { reversalStatement } from './corrections.js';
 
 export interface LineInput {
   kind: LineKind;
@@ -276,12 +277,7 @@ export async function reverseLine(
   const at = meta.now.getTime();
   const reversal = sql`(SELECT id FROM ledger_lines WHERE reverses_line_id = ${line.id} AND write_nonce = ${nonce})`;
   const statements: unknown[] = [
-    db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
-        volunteers, funding_source, reverses_line_id, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
-      SELECT activity_id, kind, -amount_fen, goods_name, CASE WHEN quantity IS NULL THEN NULL ELSE -quantity END, unit, service_kind,
-        -service_centihours, volunteers, funding_source, id, ${meta.reason}, occurred_on, organisation_id, township_id, ${nonce}, ${meta.actorUserId}, ${at}
-      FROM ledger_lines WHERE id = ${line.id} AND reverses_line_id IS NULL
-      ON CONFLICT (reverses_line_id) DO NOTHING`),
+    reversalStatement(db, { lineId: line.id, ...meta, nonce }),
     auditRowsFrom(
       db,
       {
