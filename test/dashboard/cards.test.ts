@@ -3,18 +3,12 @@
 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { needs, recipients, volunteerOrganisations, volunteers } from '../../src/db/schema/index.js';
-import { maskIdNumber } from '../../src/domain/id-number.js';
 import { maskMobile } from '../../src/domain/mobile.js';
-import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
+import { placedIn, registryWorld, storedIdNumber, testIdNumber } from '../setup/registry.js';
 
-let t: TestApp;
-let f: RegistryFixture;
-let as: Record<RoleName, Browser>;
+let w: Awaited<ReturnType<typeof registryWorld>>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  w = await registryWorld();
 });
 
 type Place = 'x' | 'y';
@@ -36,6 +30,7 @@ const VOLUNTEERS: { at: Place; status: 'active' | 'pending' | 'inactive' }[] = [
 ];
 
 async function seed() {
+  const { t, f } = w;
   const db = t.database.db;
   const now = t.clock.now();
   let seq = 700;
@@ -45,15 +40,9 @@ async function seed() {
       .insert(recipients)
       .values({
         name: p.name,
-        idNumberEnc: await f.cipher.encrypt(id),
-        idNumberHash: f.cipher.lookupHash(id),
-        idNumberMasked: maskIdNumber(id),
-        keyVersion: 1,
+        ...(await storedIdNumber(f, id)),
+        ...placedIn(f, p.at, p.mode),
         gender: 'F',
-        townshipId: f[p.at].id,
-        villageId: p.at === 'x' ? f.villages[0].id : f.villages[2].id,
-        supportMode: p.mode,
-        nursingHomeId: p.mode === 'institution' ? f.home.id : null,
         careLevel: 'self',
         status: p.active ? 'active' : 'exited',
         exitReason: p.active ? null : '迁出',
@@ -122,7 +111,7 @@ describe('dashboard cards', () => {
       ['stationX', 'x'],
       ['stationY', 'y'],
     ] as const) {
-      const html = await (await as[who].get('/')).text();
+      const html = await (await w.as[who].get('/')).text();
       const expected = handCount(at);
       const shown = Object.fromEntries(Object.keys(expected).map((href) => [href, card(html, href)]));
       expect(shown, who).toEqual(expected);
@@ -134,8 +123,8 @@ describe('dashboard cards', () => {
 
   it('counts open needs of a township whose only recipients have left, and zeros an empty one', async () => {
     await seed();
-    await t.database.db.update(recipients).set({ status: 'exited', exitReason: '迁出', exitedOn: '2026-10-01' });
-    const x = await (await as.stationX.get('/')).text();
+    await w.t.database.db.update(recipients).set({ status: 'exited', exitReason: '迁出', exitedOn: '2026-10-01' });
+    const x = await (await w.as.stationX.get('/')).text();
     expect(card(x, '/recipients')).toBe(0);
     expect(card(x, '/visits/overdue')).toBe(0);
     expect(card(x, '/needs')).toBe(handCount('x')['/needs']);
@@ -145,13 +134,13 @@ describe('dashboard cards', () => {
   it('shows a coordinator the volunteers card only, no register of recipients', async () => {
     await seed();
     // Two of the county's volunteers serve organisation A, one active and one pending.
-    const db = t.database.db;
+    const db = w.t.database.db;
     const rows = await db.select({ id: volunteers.id, status: volunteers.status }).from(volunteers);
     const mine = ['active', 'pending'].map((s) => rows.find((v) => v.status === s)!.id);
     await db
       .insert(volunteerOrganisations)
-      .values(mine.map((volunteerId) => ({ volunteerId, organisationId: f.orgA.id })));
-    const html = await (await as.coordA.get('/')).text();
+      .values(mine.map((volunteerId) => ({ volunteerId, organisationId: w.f.orgA.id })));
+    const html = await (await w.as.coordA.get('/')).text();
     expect(html).not.toContain('href="/recipients"');
     expect(html).not.toContain('href="/needs"');
     expect(card(html, '/volunteers')).toBe(1);
