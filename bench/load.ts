@@ -223,7 +223,8 @@ const summarise = (name: string, xs: number[], cpuMs: number) => {
   );
 };
 // The report after a write carries the write's CPU too: the record row's figure is subtracted.
-const ALONE = 40;
+// BENCH_ALONE=n times each kind n times (more to compare two trees on a shared machine).
+const ALONE = Number(process.env.BENCH_ALONE ?? 40);
 let recordCpu = 0;
 for (const kind of ['record', 'dashboard', 'search', 'activities', 'report', 'signup'] as Kind[]) {
   const xs: number[] = [];

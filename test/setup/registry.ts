@@ -3,7 +3,7 @@ import { idCheckChar, maskIdNumber } from '../../src/domain/id-number.js';
 import { maskMobile } from '../../src/domain/mobile.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import type { TestApp } from './app.js';
-import { type Browser, loginAs } from './app.js';
+import { type Browser, createTestApp, loginAs } from './app.js';
 
 /** A valid ID number for tests: area 430321, the birth date given, sequence `seq` (odd = man). */
 export function testIdNumber(birth = '19500101', seq = 123): string {
@@ -105,3 +105,30 @@ export async function roleBrowsers(t: TestApp, f: RegistryFixture): Promise<Reco
 }
 
 export type RoleName = 'admin' | 'stationX' | 'stationY' | 'coordA' | 'coordB' | 'volunteer';
+
+/** A fresh app with the registry fixture and a logged-in browser for every role of the matrix. */
+export async function registryWorld() {
+  const t = await createTestApp();
+  const f = await registryFixture(t);
+  return { t, f, as: await roleBrowsers(t, f) };
+}
+
+/** A recipient's stored ID number columns for a test row: encrypted, hashed for lookup, masked for lists. */
+export async function storedIdNumber(f: RegistryFixture, id: string) {
+  return {
+    idNumberEnc: await f.cipher.encrypt(id),
+    idNumberHash: f.cipher.lookupHash(id),
+    idNumberMasked: maskIdNumber(id),
+    keyVersion: 1,
+  };
+}
+
+/** Where a test recipient lives and how it is supported: its township and first village, and the home if institutional. */
+export function placedIn(f: RegistryFixture, at: 'x' | 'y', mode: 'home' | 'institution') {
+  return {
+    townshipId: f[at].id,
+    villageId: at === 'x' ? f.villages[0].id : f.villages[2].id,
+    supportMode: mode,
+    nursingHomeId: mode === 'institution' ? f.home.id : null,
+  };
+}

@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { needs, recipients, volunteers } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
 import { can as canCareUnits, scope as careUnitScope } from '../care-units/policy.js';
-import { agreementTallies, totalOf } from '../recipients/agreements.js';
+import { agreementStatusSql } from '../recipients/agreement-sql.js';
 import { can as canRecipients, scope as recipientScope } from '../recipients/policy.js';
 import { recipientsIn } from '../recipients/queries.js';
 import { can as canVolunteers, scope as volunteerScope } from '../volunteers/policy.js';
@@ -18,7 +18,7 @@ export interface Card {
 }
 
 /** The care-agreement cards: each status counted by the one rule the list filters by, each opening that list. */
-function agreementCards(a: ReturnType<typeof totalOf>): Card[] {
+function agreementCards(a: { ok: number; missing: number; expired: number; mismatch: number }): Card[] {
   const href = (status: string) => `/recipients?agreement=${status}`;
   return [
     { label: 'dashboard.agreementOk', value: a.ok, href: '/recipients/agreements' },
@@ -28,53 +28,94 @@ function agreementCards(a: ReturnType<typeof totalOf>): Card[] {
   ];
 }
 
+/** One arm of the dashboard's statement: rows of (what, a, b) the cards are read from. */
+function tallyArm(db: Db, what: SQL<string>, a: SQL<number>, b: SQL<number>) {
+  return db.select({
+    what: sql<string>`${what}`.as('what'),
+    a: sql<number>`${a}`.as('a'),
+    b: sql<number>`${b}`.as('b'),
+  });
+}
+
+/**
+ * The statement behind the cards, one arm per register the viewer may see: the active recipients grouped by
+ * agreement status (the one rule, `agreementStatusSql`, evaluated once a row) with how many are home-supported, the
+ * open needs, the volunteers by status, a 守望之家's households. One round trip instead of one per register.
+ */
+function cardArms(ctx: { db: Db; viewer: Viewer; today: string }): SQL[] {
+  const { db, viewer, today } = ctx;
+  const arms: SQL[] = [];
+  if (canRecipients(viewer, 'list')) {
+    const where = recipientsIn(recipientScope(viewer, 'list'));
+    arms.push(
+      tallyArm(db, agreementStatusSql(today), sql`count(*)`, sql`coalesce(sum(${recipients.supportMode} = 'home'), 0)`)
+        .from(recipients)
+        .where(and(where, eq(recipients.status, 'active')))
+        .groupBy(sql.raw('1'))
+        .getSQL(),
+      tallyArm(db, sql`'needs'`, sql`count(*)`, sql`0`)
+        .from(needs)
+        .where(
+          and(
+            sql`${needs.status} <> 'resolved'`,
+            sql`${needs.recipientId} IN (SELECT id FROM recipients WHERE ${where})`,
+          ),
+        )
+        .getSQL(),
+    );
+  }
+  if (canVolunteers(viewer, 'list'))
+    arms.push(
+      tallyArm(
+        db,
+        sql`'volunteers'`,
+        sql`coalesce(sum(${volunteers.status} = 'active'), 0)`,
+        sql`coalesce(sum(${volunteers.status} = 'pending'), 0)`,
+      )
+        .from(volunteers)
+        .where(volunteersIn(volunteerScope(viewer)))
+        .getSQL(),
+    );
+  if (canCareUnits(viewer, 'capture'))
+    arms.push(
+      tallyArm(db, sql`'care'`, sql`count(*)`, sql`0`)
+        .from(recipients)
+        .where(and(recipientsIn(careUnitScope(viewer)), eq(recipients.status, 'active')))
+        .getSQL(),
+    );
+  return arms;
+}
+
 /** The counts a viewer starts the day with, each through the scope of its own register. */
 export async function dashboardCards(ctx: { db: Db; viewer: Viewer; today: string }): Promise<Card[]> {
-  const { db, viewer, today } = ctx;
+  const arms = cardArms(ctx);
+  if (!arms.length) return [];
+  const rows = await ctx.db.all<{ what: string; a: number; b: number }>(sql.join(arms, sql` UNION ALL `));
+  const of = (what: string) => rows.filter((r) => r.what === what);
+  const one = (what: string) => ({ a: Number(of(what)[0]?.a ?? 0), b: Number(of(what)[0]?.b ?? 0) });
   const cards: Card[] = [];
-  // One pass over each register (conditional sums), not one count per card: the dashboard is the busiest page.
-  if (canRecipients(viewer, 'list')) {
-    const scope = recipientScope(viewer, 'list');
-    const where = recipientsIn(scope);
-    const [[r], agreements, open] = await Promise.all([
-      db
-        .select({ home: sql<number>`coalesce(sum(${recipients.supportMode} = 'home'), 0)` })
-        .from(recipients)
-        .where(and(where, eq(recipients.status, 'active'))),
-      agreementTallies({ db, scope, today }).then(totalOf),
-      db.$count(
-        needs,
-        and(
-          sql`${needs.status} <> 'resolved'`,
-          sql`${needs.recipientId} IN (SELECT id FROM recipients WHERE ${where})`,
-        ),
-      ),
-    ]);
+  if (canRecipients(ctx.viewer, 'list')) {
+    const n = (status: 'ok' | 'missing' | 'expired' | 'mismatch') => one(status).a;
+    const agreements = { ok: n('ok'), missing: n('missing'), expired: n('expired'), mismatch: n('mismatch') };
+    const active = agreements.ok + agreements.missing + agreements.expired + agreements.mismatch;
+    const home = (['ok', 'missing', 'expired', 'mismatch'] as const).reduce((sum, s) => sum + one(s).b, 0);
+    const open = one('needs').a;
     cards.push(
-      { label: 'dashboard.recipients', value: agreements.active, href: '/recipients' },
-      { label: 'dashboard.homeSupported', value: Number(r.home), href: '/visits/overdue' },
+      { label: 'dashboard.recipients', value: active, href: '/recipients' },
+      { label: 'dashboard.homeSupported', value: home, href: '/visits/overdue' },
       ...agreementCards(agreements),
       { label: 'dashboard.openNeeds', value: open, href: '/needs', warn: open > 0 },
     );
   }
-  if (canVolunteers(viewer, 'list')) {
-    const [v] = await db
-      .select({
-        active: sql<number>`coalesce(sum(${volunteers.status} = 'active'), 0)`,
-        pending: sql<number>`coalesce(sum(${volunteers.status} = 'pending'), 0)`,
-      })
-      .from(volunteers)
-      .where(volunteersIn(volunteerScope(viewer)));
-    const pending = Number(v.pending);
+  if (canVolunteers(ctx.viewer, 'list')) {
+    const { a: active, b: pending } = one('volunteers');
     cards.push(
-      { label: 'dashboard.volunteers', value: Number(v.active), href: '/volunteers' },
+      { label: 'dashboard.volunteers', value: active, href: '/volunteers' },
       { label: 'dashboard.pendingVolunteers', value: pending, href: '/volunteers?status=pending', warn: pending > 0 },
     );
   }
   // A 守望之家 member starts from their unit's households: one tap to the day's visits.
-  if (canCareUnits(viewer, 'capture')) {
-    const where = and(recipientsIn(careUnitScope(viewer)), eq(recipients.status, 'active'));
-    cards.push({ label: 'care.dashboardCard', value: await db.$count(recipients, where), href: '/care' });
-  }
+  if (canCareUnits(ctx.viewer, 'capture'))
+    cards.push({ label: 'care.dashboardCard', value: one('care').a, href: '/care' });
   return cards;
 }

@@ -5,21 +5,28 @@ import type { LineInput } from './service.js';
 
 /** Lines of an activity that stand: not reversals, not yet reversed. */
 export function standingLines(db: Db, activityId: number) {
-  return db.all<{
-    id: number;
-    kind: LineInput['kind'];
-    amountFen: number;
-    goodsName: string | null;
-    quantity: number | null;
-    unit: string | null;
-    serviceKind: string | null;
-    serviceCentihours: number;
-    volunteers: number | null;
-    fundingSource: LineInput['fundingSource'];
-  }>(sql`SELECT id, kind, amount_fen AS amountFen, goods_name AS goodsName, quantity, unit, service_kind AS serviceKind,
+  return db.all<
+    LineInput & { id: number }
+  >(sql`SELECT id, kind, amount_fen AS amountFen, goods_name AS goodsName, quantity, unit, service_kind AS serviceKind,
       service_centihours AS serviceCentihours, volunteers, funding_source AS fundingSource
     FROM ledger_lines l WHERE l.activity_id = ${activityId} AND l.reverses_line_id IS NULL
       AND NOT EXISTS (SELECT 1 FROM ledger_lines r WHERE r.reverses_line_id = l.id) ORDER BY l.id`);
+}
+
+/**
+ * The negated copy of a line that reverses it (冲销), under the line's own funding source; the unique
+ * `reverses_line_id` makes a second reversal insert nothing. Runs only while `guard` holds, when one is given.
+ */
+export function reversalStatement(
+  db: Db,
+  r: { lineId: number; reason: string | null; actorUserId: number | null; now: Date; nonce: string; guard?: SQL },
+) {
+  return db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
+      volunteers, funding_source, reverses_line_id, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
+    SELECT activity_id, kind, -amount_fen, goods_name, CASE WHEN quantity IS NULL THEN NULL ELSE -quantity END, unit, service_kind,
+      -service_centihours, volunteers, funding_source, id, ${r.reason}, occurred_on, organisation_id, township_id, ${r.nonce}, ${r.actorUserId}, ${r.now.getTime()}
+    FROM ledger_lines WHERE id = ${r.lineId} AND reverses_line_id IS NULL AND ${r.guard ?? sql`1 = 1`}
+    ON CONFLICT (reverses_line_id) DO NOTHING`);
 }
 
 /**
@@ -35,12 +42,7 @@ export function replaceLinesStatements(
 ) {
   const at = meta.now.getTime();
   const reversals = a.lineIds.flatMap((id) => [
-    db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
-        volunteers, funding_source, reverses_line_id, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
-      SELECT activity_id, kind, -amount_fen, goods_name, CASE WHEN quantity IS NULL THEN NULL ELSE -quantity END, unit, service_kind,
-        -service_centihours, volunteers, funding_source, id, ${meta.reason}, occurred_on, organisation_id, township_id, ${meta.nonce}, ${meta.actorUserId}, ${at}
-      FROM ledger_lines WHERE id = ${id} AND reverses_line_id IS NULL AND ${meta.guard}
-      ON CONFLICT (reverses_line_id) DO NOTHING`),
+    reversalStatement(db, { lineId: id, ...meta }),
     auditRowsFrom(
       db,
       {

@@ -5,9 +5,9 @@ import { randomToken } from '../../lib/tokens.js';
 import { doubleAidWarning } from './double-aid.js';
 import { asList, idsOf, type LedgerContext, type NewActivityModel, newActivityModel } from './pages.js';
 import { ownsOrganisation } from './policy.js';
-import { type ActivityDetail, findActivity, recordingOrganisations, searchRecipients } from './queries.js';
+import { type ActivityDetail, findActivity, searchRecipients } from './queries.js';
 import { activityForm, parseLines, reverseForm, voidForm } from './schema.js';
-import { formKey, type LineInput, recordActivity, reverseLine } from './service.js';
+import { formKey, type LineInput, recordResolved, resolveActivity, reverseLine } from './service.js';
 import { voidActivity } from './void.js';
 
 export type SubmitOutcome =
@@ -34,12 +34,17 @@ export async function submitActivity(ctx: LedgerContext & { values: FormValues }
     else if (lines.lines.length === 0) errors.lines = t('activities.needLine');
     return again(errors);
   }
-  const org = (await recordingOrganisations(db, actor)).find((o) => o.id === form.data.organisationId);
-  if (!org || !ownsOrganisation(actor, org)) return again({ organisationId: t('form.invalidChoice') });
+  const { idempotencyKey, ...rest } = form.data;
+  const input = { ...rest, lines: lines.lines };
+  // The organisation and households as the write needs them, read once for the checks and the write.
+  const resolved = await resolveActivity(db, input);
+  if (resolved === 'bad_organisation' || (typeof resolved !== 'string' && !ownsOrganisation(actor, resolved.org)))
+    return again({ organisationId: t('form.invalidChoice') });
   // Households must be within the viewer's pickable scope (a station: its township).
   const wanted = form.data.recipientIds;
   const allowed = wanted.length ? await searchRecipients(db, actor, '', wanted) : [];
-  if (allowed.length !== new Set(wanted).size) return again({ targets: t('activities.badTarget') });
+  if (typeof resolved === 'string' || allowed.length !== new Set(wanted).size)
+    return again({ targets: t('activities.badTarget') });
   const earlier = await doubleAidWarning(db, { ...form.data, days: ctx.doubleAidDays });
   const seen = new Set(idsOf(values.confirmDoubleAid));
   if (earlier.some((e) => !seen.has(e.activityId)))
@@ -48,17 +53,15 @@ export async function submitActivity(ctx: LedgerContext & { values: FormValues }
       status: 200,
       model: await newActivityModel({ ...ctx, doubleAid: earlier, confirm: true }),
     };
-  const { idempotencyKey, ...rest } = form.data;
-  const result = await recordActivity(
+  const result = await recordResolved({
     db,
-    { ...rest, lines: lines.lines },
-    {
-      idempotencyKey: formKey(actor.id, idempotencyKey),
-      actorUserId: actor.id,
-      now: ctx.now,
-      doubleAid: [...new Set(earlier.map((e) => e.activityId))],
-    },
-  );
+    input,
+    resolved,
+    idempotencyKey: formKey(actor.id, idempotencyKey),
+    actorUserId: actor.id,
+    now: ctx.now,
+    doubleAid: [...new Set(earlier.map((e) => e.activityId))],
+  });
   if (!result.ok) {
     const message = result.reason === 'key_reused' ? t('activities.keyReused') : t('activities.badTarget');
     return again({ _form: message }, { formKey: randomToken(16, 'hex') });

@@ -14,6 +14,7 @@ import { fitParams } from '../../db/types.js';
 import type { FundingSource } from '../../domain/vocabulary.js';
 import { auditRowsFrom } from '../../lib/audit.js';
 import { randomToken } from '../../lib/tokens.js';
+import { reversalStatement } from './corrections.js';
 
 export interface LineInput {
   kind: LineKind;
@@ -223,15 +224,33 @@ export async function recordActivity(
 ): Promise<RecordResult> {
   const resolved = await resolveActivity(db, input);
   if (typeof resolved === 'string') return { ok: false, reason: resolved };
+  return recordResolved({ db, input, resolved, ...meta });
+}
+
+/**
+ * Writes an activity whose organisation and targets the caller has already resolved (`resolveActivity`), so a
+ * form that checked them does not read them twice. The stored row is read back inside the same batch.
+ */
+export async function recordResolved(ctx: {
+  db: Db;
+  input: ActivityInput;
+  resolved: Resolved;
+  idempotencyKey: string;
+  actorUserId: number | null;
+  now: Date;
+  doubleAid?: number[];
+}): Promise<RecordResult> {
+  const { db, input, resolved, ...meta } = ctx;
   const nonce = randomNonce();
-  await db.batch(
-    activityStatements(db, input, resolved, { ...meta, nonce }) as unknown as Parameters<typeof db.batch>[0],
-  );
-  const row = await db
+  const stored = db
     .select({ id: activities.id, contentHash: activities.contentHash, writeNonce: activities.writeNonce })
     .from(activities)
-    .where(eq(activities.idempotencyKey, meta.idempotencyKey))
-    .get();
+    .where(eq(activities.idempotencyKey, meta.idempotencyKey));
+  const results = await db.batch([
+    ...activityStatements(db, input, resolved, { ...meta, nonce }),
+    stored,
+  ] as unknown as Parameters<typeof db.batch>[0]);
+  const [row] = results.at(-1) as Awaited<typeof stored>;
   // No row: only an import's 活动编号 can collide without the key (the same ref under another key).
   if (!row) return { ok: false, reason: 'key_reused' };
   if (row.writeNonce === nonce) return { ok: true, id: row.id, created: true };
@@ -258,12 +277,7 @@ export async function reverseLine(
   const at = meta.now.getTime();
   const reversal = sql`(SELECT id FROM ledger_lines WHERE reverses_line_id = ${line.id} AND write_nonce = ${nonce})`;
   const statements: unknown[] = [
-    db.run(sql`INSERT INTO ledger_lines (activity_id, kind, amount_fen, goods_name, quantity, unit, service_kind, service_centihours,
-        volunteers, funding_source, reverses_line_id, reason, occurred_on, organisation_id, township_id, write_nonce, created_by, created_at)
-      SELECT activity_id, kind, -amount_fen, goods_name, CASE WHEN quantity IS NULL THEN NULL ELSE -quantity END, unit, service_kind,
-        -service_centihours, volunteers, funding_source, id, ${meta.reason}, occurred_on, organisation_id, township_id, ${nonce}, ${meta.actorUserId}, ${at}
-      FROM ledger_lines WHERE id = ${line.id} AND reverses_line_id IS NULL
-      ON CONFLICT (reverses_line_id) DO NOTHING`),
+    reversalStatement(db, { lineId: line.id, ...meta, nonce }),
     auditRowsFrom(
       db,
       {

@@ -41,16 +41,24 @@ export function summaryKey(year: number, scope: Scope, ...rest: string[]): strin
 }
 
 /**
- * The value computed for `key` at the ledger's current version, computed once however many requests ask at the
- * same time (they share the promise); a failure is not kept. Per database, so counties never share entries.
+ * The value computed for `key` at the ledger's version (read here unless the caller has just read it), computed
+ * once however many requests ask at the same time (they share the promise); a failure is not kept. Per database, so
+ * counties never share entries.
  */
-export async function cachedByVersion<T>(db: Db, key: string, now: number, compute: () => Promise<T>): Promise<T> {
+export async function cachedByVersion<T>(ctx: {
+  db: Db;
+  key: string;
+  now: number;
+  version?: string;
+  compute: () => Promise<T>;
+}): Promise<T> {
+  const { db, key, now, compute } = ctx;
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
     caches.set(db, cache);
   }
-  const version = await ledgerVersion(db);
+  const version = ctx.version ?? (await ledgerVersion(db));
   const hit = cache.get(key);
   if (hit && hit.version === version && hit.until > now) return hit.value as Promise<T>;
   const value = compute();

@@ -6,6 +6,8 @@ import { formatYuanGrouped } from '../../domain/money.js';
 import type { SvgRasteriser } from '../../lib/context.js';
 import type { Translate } from '../../lib/i18n/index.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
+import { barChartSvg } from './bar-chart.js';
+import { reportCharts } from './charts.js';
 import { measureCells, measureHeaders, summarySentence } from './export.js';
 import type { AnnualSummary } from './summary.js';
 
@@ -40,6 +42,25 @@ function tableCell(d: Docx, text: string, opts: { bold?: boolean; right?: boolea
 }
 
 /**
+ * A fixed-width table: the header row repeated on every page, no row split across pages, numbers (every column
+ * after the first) right-aligned, bold rows where asked.
+ */
+function fixedTable(d: Docx, widths: number[], header: string[], rows: { cells: string[]; bold: boolean }[]) {
+  const row = (cells: string[], bold: boolean, tableHeader = false) =>
+    new d.TableRow({
+      tableHeader,
+      cantSplit: true,
+      children: cells.map((text, i) => tableCell(d, text, { bold, right: i > 0, width: widths[i] })),
+    });
+  return new d.Table({
+    layout: d.TableLayoutType.FIXED,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: d.WidthType.DXA },
+    columnWidths: widths,
+    rows: [row(header, true, true), ...rows.map((r) => row(r.cells, r.bold))],
+  });
+}
+
+/**
  * A table that fits the landscape page: fixed column widths, the header repeated on every page, rows unsplit,
  * and the county's total as its last row (bold), so a printed table can be checked by adding it up.
  */
@@ -49,34 +70,13 @@ function measureTable(
   rows: { name: string; m: Measures }[],
   total: { name: string; m: Measures },
 ) {
-  return new d.Table({
-    layout: d.TableLayoutType.FIXED,
-    width: { size: WIDTHS.reduce((a, b) => a + b, 0), type: d.WidthType.DXA },
-    columnWidths: WIDTHS,
-    rows: [
-      new d.TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: headers.map((h, i) => tableCell(d, h, { bold: true, right: i > 0, width: WIDTHS[i] })),
-      }),
-      ...[...rows, total].map(
-        (r) =>
-          new d.TableRow({
-            cantSplit: true,
-            children: [r.name, ...measureCells(r.m).map(shown)].map((text, i) =>
-              tableCell(d, text, { right: i > 0, width: WIDTHS[i], bold: r === total }),
-            ),
-          }),
-      ),
-    ],
-  });
+  const body = [...rows, total].map((r) => ({ cells: [r.name, ...measureCells(r.m).map(shown)], bold: r === total }));
+  return fixedTable(d, WIDTHS, headers, body);
 }
 
 async function chartImages(d: Docx, t: Translate, s: AnnualSummary, rasterise: SvgRasteriser | undefined) {
   if (!rasterise)
     return [new d.Paragraph({ children: [new d.TextRun({ text: t('report.chartsMissing'), size: 21 })] })];
-  // ECharts is loaded only here: the CLI and most requests never draw a chart.
-  const { barChartSvg, reportCharts } = await import('./charts.js');
   const charts = reportCharts(t, s);
   const out = [];
   for (const chart of [charts.month, charts.township]) {
@@ -107,31 +107,22 @@ function sourceTable(d: Docx, t: Translate, s: AnnualSummary) {
     ...s.by_funding_source.map((r) => ({ name: t(`fundingSource.${r.source}`), r, bold: false })),
     { name: t('report.group.total'), r: s, bold: true },
   ];
-  return new d.Table({
-    layout: d.TableLayoutType.FIXED,
-    width: { size: SOURCE_WIDTHS.reduce((a, b) => a + b, 0), type: d.WidthType.DXA },
-    columnWidths: SOURCE_WIDTHS,
-    rows: [
-      new d.TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: header.map((h, i) => tableCell(d, t(h), { bold: true, right: i > 0, width: SOURCE_WIDTHS[i] })),
-      }),
-      ...rows.map(
-        ({ name, r, bold }) =>
-          new d.TableRow({
-            cantSplit: true,
-            children: [
-              name,
-              formatYuanGrouped(r.cash_fen),
-              formatYuanGrouped(r.goods_value_fen),
-              formatYuanGrouped(r.aid_total_fen),
-              shown(r.service_hours),
-            ].map((text, i) => tableCell(d, text, { right: i > 0, width: SOURCE_WIDTHS[i], bold })),
-          }),
-      ),
+  const body = rows.map(({ name, r, bold }) => ({
+    cells: [
+      name,
+      formatYuanGrouped(r.cash_fen),
+      formatYuanGrouped(r.goods_value_fen),
+      formatYuanGrouped(r.aid_total_fen),
+      shown(r.service_hours),
     ],
-  });
+    bold,
+  }));
+  return fixedTable(
+    d,
+    SOURCE_WIDTHS,
+    header.map((h) => t(h)),
+    body,
+  );
 }
 
 /**

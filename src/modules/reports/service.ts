@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { auditInsert } from '../../lib/audit.js';
 import type { Locale, Translate } from '../../lib/i18n/index.js';
 import type { Scope } from '../../lib/scope.js';
-import { cachedByVersion, summaryKey } from './cache.js';
+import { cachedByVersion, ledgerVersion, summaryKey } from './cache.js';
 import { barChartDataUri, reportCharts } from './charts.js';
 import { annualSummary } from './summary.js';
 
@@ -15,26 +15,29 @@ export interface ReportContext {
 }
 
 /** The year's summary in the viewer's scope, computed once per ledger version (./cache.ts). */
-export function yearSummary(ctx: ReportContext) {
-  const { db, now, year, scope } = ctx;
-  return cachedByVersion(db, summaryKey(year, scope), now.getTime(), () => annualSummary(db, year, scope));
+export function yearSummary(ctx: ReportContext & { version?: string }) {
+  const { db, now, year, scope, version } = ctx;
+  const compute = () => annualSummary(db, year, scope);
+  return cachedByVersion({ db, key: summaryKey(year, scope), now: now.getTime(), version, compute });
 }
 
-/** The report page's summary and its two charts. */
+/** The report page's summary and its two charts, both at the one ledger version read for this request. */
 export async function summaryReport(ctx: ReportContext & { t: Translate; locale: Locale }) {
   const { db, now, scope, t, locale } = ctx;
-  const summary = await yearSummary(ctx);
-  // The charts too are drawn once per version (and language: their titles are translated).
-  const charts = await cachedByVersion(
+  const version = await ledgerVersion(db);
+  const summary = await yearSummary({ ...ctx, version });
+  // The charts too are drawn once per version (and language: their titles are translated), from the summary
+  // stored under that same version.
+  const charts = await cachedByVersion({
     db,
-    summaryKey(summary.year, scope, 'charts', locale),
-    now.getTime(),
-    async () => {
-      // Drawn from the summary at the version this entry is stored under, not from one read before a write.
-      const drawn = reportCharts(t, await yearSummary(ctx));
+    key: summaryKey(summary.year, scope, 'charts', locale),
+    now: now.getTime(),
+    version,
+    compute: async () => {
+      const drawn = reportCharts(t, summary);
       return { month: barChartDataUri(drawn.month), township: barChartDataUri(drawn.township) };
     },
-  );
+  });
   return { summary, charts };
 }
 
