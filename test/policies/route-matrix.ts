@@ -345,11 +345,12 @@ export function matrix(f: MatrixFixture): Record<string, Case[]> {
     'POST /service-days/:id{[0-9]+}/cancel': [{ path: '/service-days/999999/cancel', expect: only({ admin: 404 }) }],
     'GET /plans/coverage': [{ path: '/plans/coverage', expect: registerStaff(200) }],
     'POST /plans/coverage': [
-      // Township X's own period: its station and the admin set it, another township's station does not find it.
+      // Township X's own period: its station and the admin set it; to another township's station X is not one of
+      // the form's choices, refused with a message like any bad choice.
       {
         path: '/plans/coverage',
         form: { townshipId: String(f.x.id), months: '6' },
-        expect: { ...registerStaff(303), stationY: 404 },
+        expect: { ...registerStaff(303), stationY: 422 },
       },
       { path: '/plans/coverage', form: { townshipId: '', months: '5' }, expect: registerStaff(422) },
       // The county's own period is the admin's alone.
