@@ -1,10 +1,31 @@
-import { NEED_CATEGORIES, NEED_URGENCIES } from '../../../src/domain/vocabulary.js';
+import { NEED_CATEGORIES, NEED_URGENCIES, VISIT_OUTCOMES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import { Field, Select } from '../../components/form.js';
 
-/** The optional need (急难愁盼) found on a visit: the same three fields on the station's and the volunteer's form. */
-export function NeedFields({ ui, values, errors }: { ui: Ui; values?: FormValues; errors?: FieldErrors }) {
+/**
+ * A visit's outcome, notes and the optional need (急难愁盼) found on it: the same fields on the station's form and on
+ * the volunteer's phone, so both post what `recordFieldVisit` reads.
+ */
+export function OutcomeFields({ ui, values, errors }: { ui: Ui; values?: FormValues; errors?: FieldErrors }) {
+  const { t } = ui;
+  return (
+    <>
+      <Select
+        name="outcome"
+        label={t('visits.record.outcome')}
+        values={values}
+        errors={errors}
+        required
+        options={VISIT_OUTCOMES.map((k) => ({ value: k, label: t(`visitOutcome.${k}`) }))}
+      />
+      <Field name="notes" label={t('visits.record.notes')} values={values} errors={errors} maxlength={1000} />
+      <NeedFields ui={ui} values={values} errors={errors} />
+    </>
+  );
+}
+
+function NeedFields({ ui, values, errors }: { ui: Ui; values?: FormValues; errors?: FieldErrors }) {
   const { t } = ui;
   return (
     <fieldset>
