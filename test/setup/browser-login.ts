@@ -19,15 +19,16 @@ export async function logInAt(page: Page, base: string, username: string, passwo
 
 /**
  * A fresh context and page that collects what the console reported as an error and every uncaught exception, so a
- * journey can assert it caused none; 8 s for any one action.
+ * journey can assert it caused none; `timeoutMs` for any one action.
  */
 export async function watchedPage(
   browser: Browser,
   options: BrowserContextOptions,
+  timeoutMs = 8000,
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  page.setDefaultTimeout(8000);
+  page.setDefaultTimeout(timeoutMs);
   const problems: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(msg.text());

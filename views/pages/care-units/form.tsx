@@ -47,15 +47,5 @@ export function UnitFormPage(p: UnitFormProps) {
       { name: 'contactPhone', type: 'tel', label: t('care.contactPhone'), maxlength: 20 },
     ],
   ];
-  return (
-    <RegisterFormPage
-      ui={p.ui}
-      title={title}
-      action={p.action}
-      rows={rows}
-      submit={t('care.save')}
-      values={p.values}
-      errors={p.errors}
-    />
-  );
+  return <RegisterFormPage {...p} title={title} rows={rows} submit={t('care.save')} />;
 }

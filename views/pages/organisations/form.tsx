@@ -43,15 +43,5 @@ export function OrganisationFormPage(p: {
       { kind: 'check', name: 'regional', label: t('orgs.regional') },
     ],
   ];
-  return (
-    <RegisterFormPage
-      ui={p.ui}
-      title={title}
-      action={p.action}
-      rows={rows}
-      submit={t('common.save')}
-      values={p.values}
-      errors={p.errors}
-    />
-  );
+  return <RegisterFormPage {...p} title={title} rows={rows} submit={t('common.save')} />;
 }

@@ -1,6 +1,6 @@
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import { Field } from '../../components/form.js';
+import { FormGrid } from '../../components/form-grid.js';
 
 /**
  * A new account's name, username and password. `own`: the person typing makes their own account (first-run setup),
@@ -9,35 +9,26 @@ import { Field } from '../../components/form.js';
  */
 export function AccountFields(p: { ui: Ui; own: boolean; values?: FormValues; errors?: FieldErrors }) {
   const { t } = p.ui;
+  const name = { name: 'displayName', label: t(p.own ? 'setup.displayName' : 'users.displayName'), maxlength: 50 };
+  const login = { name: 'username', label: t(p.own ? 'login.username' : 'users.username'), maxlength: 32 };
   return (
-    <>
-      <Field
-        name="displayName"
-        label={t(p.own ? 'setup.displayName' : 'users.displayName')}
-        values={p.values}
-        errors={p.errors}
-        required
-        maxlength={50}
-        autocomplete={p.own ? 'name' : undefined}
-      />
-      <Field
-        name="username"
-        label={t(p.own ? 'login.username' : 'users.username')}
-        values={p.values}
-        errors={p.errors}
-        required
-        maxlength={32}
-        autocomplete={p.own ? 'username' : 'off'}
-      />
-      <Field
-        name="password"
-        type="password"
-        label={t('login.password')}
-        errors={p.errors}
-        required
-        autocomplete="new-password"
-        hint={t('password.tooShort')}
-      />
-    </>
+    <FormGrid
+      values={p.values}
+      errors={p.errors}
+      rows={[
+        [{ ...name, required: true, autocomplete: p.own ? 'name' : undefined }],
+        [{ ...login, required: true, autocomplete: p.own ? 'username' : 'off' }],
+        [
+          {
+            name: 'password',
+            type: 'password',
+            label: t('login.password'),
+            required: true,
+            autocomplete: 'new-password',
+            hint: t('password.tooShort'),
+          },
+        ],
+      ]}
+    />
   );
 }
