@@ -1,18 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { recipients } from '../../src/db/schema/index.js';
-import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
+import type { Browser, TestApp } from '../setup/app.js';
 import { databaseFingerprint } from '../setup/forms.js';
 import { importSheet } from '../setup/imports.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp, testIdNumber } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
 const HEADER = '姓名,身份证号,乡镇,村(社区),供养方式,自理能力,供养机构,照料人,照料人电话,协议类型,协议签订日期';

@@ -7,21 +7,19 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { organisations, recipients, townships, volunteerOrganisations, volunteers } from '../../src/db/schema/index.js';
-import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
+import type { Browser, TestApp } from '../setup/app.js';
 import { databaseFingerprint } from '../setup/forms.js';
 import { importSheet } from '../setup/imports.js';
 import { TEST_KEYS } from '../setup/keys.js';
 import { mobileHash } from '../setup/mobiles.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp, testIdNumber } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
 const upload = (b: Browser, register: string, name: string, bytes: Uint8Array) =>

@@ -3,7 +3,7 @@ import { idCheckChar, maskIdNumber } from '../../src/domain/id-number.js';
 import { maskMobile } from '../../src/domain/mobile.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import type { TestApp } from './app.js';
-import { type Browser, loginAs } from './app.js';
+import { type Browser, createTestApp, loginAs } from './app.js';
 
 /** A valid ID number for tests: area 430321, the birth date given, sequence `seq` (odd = man). */
 export function testIdNumber(birth = '19500101', seq = 123): string {
@@ -105,3 +105,13 @@ export async function roleBrowsers(t: TestApp, f: RegistryFixture): Promise<Reco
 }
 
 export type RoleName = 'admin' | 'stationX' | 'stationY' | 'coordA' | 'coordB' | 'volunteer';
+
+/**
+ * The route tests' setup: a fresh app on its own database, the registry fixture and a logged-in browser per role
+ * (each test file's beforeEach takes it whole: `({ t, f, as } = await registryApp())`).
+ */
+export async function registryApp(): Promise<{ t: TestApp; f: RegistryFixture; as: Record<RoleName, Browser> }> {
+  const t = await createTestApp();
+  const f = await registryFixture(t);
+  return { t, f, as: await roleBrowsers(t, f) };
+}

@@ -7,13 +7,13 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
-import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
+import type { Browser, TestApp } from '../setup/app.js';
 import { addRecipient, addUnit } from '../setup/care-units.js';
 import { databaseFingerprint } from '../setup/forms.js';
 import { importSheet } from '../setup/imports.js';
 import { TEST_KEYS } from '../setup/keys.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp, testIdNumber } from '../setup/registry.js';
 
 // The test clock: 2026-11-24 in Shanghai.
 let t: TestApp;
@@ -21,9 +21,7 @@ let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 let rxId: string;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
   rxId = testIdNumber('19400312', 351);
 });
 

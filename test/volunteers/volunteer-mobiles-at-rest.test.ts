@@ -5,10 +5,10 @@ import * as s from '../../src/db/schema/index.js';
 import { deliverOutboxJob } from '../../src/jobs/deliver-outbox.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import type { OutgoingMessage } from '../../src/modules/notices/senders.js';
-import { Browser, createTestApp, type TestApp } from '../setup/app.js';
+import { Browser, type TestApp } from '../setup/app.js';
 import { importSheet } from '../setup/imports.js';
 import { decrypted, mobileHash } from '../setup/mobiles.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp } from '../setup/registry.js';
 
 /** The database file and its WAL as bytes: what a copy of the file or a backup would hand over. */
 const fileBytes = (path: string) =>
@@ -31,9 +31,7 @@ let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
 async function importVolunteers(csv: string) {
