@@ -14,17 +14,15 @@ import { deliverOutboxJob } from '../../src/jobs/deliver-outbox.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { issueActivation } from '../../src/modules/activation/service.js';
 import { createUser } from '../../src/modules/users/service.js';
-import { Browser, createTestApp, type TestApp } from '../setup/app.js';
+import { Browser, type TestApp } from '../setup/app.js';
 import { decrypted, loginOfMobile, mobileHash, storedMobile } from '../setup/mobiles.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
 const NEW_PASSWORD = 'my own new password';

@@ -1,22 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import { loadConfig } from '../../src/env.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
-import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { logInAt, PASSWORD, watchedPage } from '../setup/browser-login.js';
+import { screenshotPath } from '../setup/chromium.js';
 import { TEST_KEYS } from '../setup/keys.js';
 import { onOrganisationPlan, organisation, recipient, township } from '../setup/ledger-fixtures.js';
-import { type RunningServer, startServer } from '../setup/server.js';
+import { withServerAndBrowser } from '../setup/live.js';
 
-let server: RunningServer;
-let browser: Browser;
-const PASSWORD = 'a strong password';
+const live = withServerAndBrowser();
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  const db = server.database.db;
+  const db = live.server.database.db;
   const config = loadConfig(TEST_KEYS);
   const cipher = cipherFor(config);
   const A = await township(db, '易俗河镇');
@@ -37,25 +34,10 @@ beforeAll(async () => {
     now,
   );
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function login(username: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(8000);
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.push(err.message));
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${server.url}/`);
+  const { page, problems } = await watchedPage(live.browser, { viewport: { width: 1024, height: 900 } });
+  await logInAt(page, live.server.url, username);
   return { page, problems };
 }
 
@@ -64,12 +46,12 @@ describe('the aid ledger in the browser', () => {
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
     const year = today.slice(0, 4);
     const admin = await login('county');
-    await admin.page.goto(`${server.url}/reports/aid?year=${year}`);
+    await admin.page.goto(`${live.server.url}/reports/aid?year=${year}`);
     expect(await admin.page.locator('#summary-sentence').textContent()).toContain('年帮扶0次，帮扶资金物资共计0元');
 
     const coord = await login('coord');
     const page = coord.page;
-    await page.goto(`${server.url}/activities/new`);
+    await page.goto(`${live.server.url}/activities/new`);
     await page.getByLabel('日期').fill(today);
     await page.locator('#f-qlive').fill('王');
     // htmx searched within scope and offered the recipient.
@@ -94,7 +76,7 @@ describe('the aid ledger in the browser', () => {
     expect(await page.locator('#lines').textContent()).toContain('6,000.50');
     await page.screenshot({ path: screenshotPath('aid-activity-recorded'), fullPage: true });
 
-    await admin.page.goto(`${server.url}/reports/aid?year=${year}`);
+    await admin.page.goto(`${live.server.url}/reports/aid?year=${year}`);
     expect(await admin.page.locator('#summary-sentence').textContent()).toContain(
       '1家社会组织和0个乡镇社工站走访慰问1家敬老院和1户分散供养特困人员，年帮扶1次，帮扶资金物资共计2.6万元',
     );

@@ -15,13 +15,13 @@ import { ALL } from '../../src/lib/scope.js';
 import { createMemberLogins } from '../../src/modules/care-units/logins.js';
 import { addMember, saveUnit } from '../../src/modules/care-units/service.js';
 import { createUser } from '../../src/modules/users/service.js';
+import { logInAt, PASSWORD } from '../setup/browser-login.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
 import { testIdNumber } from '../setup/registry.js';
 import { overflowsPhone, PHONE, TransferMeter } from './journeys.js';
 
 const live = withServerAndBrowser();
-const PASSWORD = 'a strong password';
 const PAGE_BUDGET = 30 * 1024;
 const HOUSEHOLDS = 12;
 
@@ -154,11 +154,7 @@ describe("a 守望之家 member's day on a phone", () => {
     const desk = await live.browser.newContext();
     const station = await desk.newPage();
     station.setDefaultTimeout(20_000);
-    await station.goto(`${base}/login`);
-    await station.getByLabel('用户名').fill('zhongluzhan');
-    await station.getByLabel('密码').fill(PASSWORD);
-    await station.getByRole('button', { name: '登录' }).click();
-    await station.waitForURL(`${base}/`);
+    await logInAt(station, base, 'zhongluzhan');
     await station.goto(`${base}/care-units/${unitId}`);
     await station.locator(`tr[data-member="${day.leader.id}"]`).getByRole('button', { name: '开通登录' }).click();
     const slip = station.locator('section.slip', { hasText: '周组长' });

@@ -1,25 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import { businessDate } from '../../src/domain/dates.js';
 import { loadConfig } from '../../src/env.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { recordActivity } from '../../src/modules/ledger/service.js';
 import { createUser } from '../../src/modules/users/service.js';
-import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { logInAt, PASSWORD, watchedPage } from '../setup/browser-login.js';
+import { screenshotPath } from '../setup/chromium.js';
 import { TEST_KEYS } from '../setup/keys.js';
 import { cash, organisation, recipient, township } from '../setup/ledger-fixtures.js';
-import { type RunningServer, startServer } from '../setup/server.js';
+import { withServerAndBrowser } from '../setup/live.js';
 
-let server: RunningServer;
-let browser: Browser;
-const PASSWORD = 'a strong password';
+const live = withServerAndBrowser();
 const today = businessDate(new Date());
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  const db = server.database.db;
+  const db = live.server.database.db;
   const cipher = cipherFor(loadConfig(TEST_KEYS));
   const A = await township(db, '易俗河镇');
   const org = await organisation(db, '湘潭县爱心协会', 'social_org', null);
@@ -55,32 +52,17 @@ beforeAll(async () => {
     new Date(),
   );
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function login(username: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(8000);
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.push(err.message));
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${server.url}/`);
+  const { page, problems } = await watchedPage(live.browser, { viewport: { width: 1024, height: 900 } });
+  await logInAt(page, live.server.url, username);
   return { page, problems };
 }
 
 describe('double aid in the browser', () => {
   it('ticking a household another body aided shows the warning; saving asks to confirm, then saves', async () => {
     const { page, problems } = await login('station');
-    await page.goto(`${server.url}/activities/new`);
+    await page.goto(`${live.server.url}/activities/new`);
     await page.getByLabel('组织').selectOption({ label: '易俗河镇社工站' });
     await page.getByLabel('日期').fill(today);
     expect(await page.locator('#double-aid').textContent()).toBe('');
@@ -93,7 +75,7 @@ describe('double aid in the browser', () => {
     await page.getByRole('button', { name: '保存' }).click();
     // The submit is a confirm step: the same warning, and a button to save anyway.
     await page.getByRole('button', { name: '仍然保存' }).waitFor();
-    expect(page.url()).toBe(`${server.url}/activities`);
+    expect(page.url()).toBe(`${live.server.url}/activities`);
     await page.screenshot({ path: screenshotPath('double-aid-confirm'), fullPage: true });
     await page.getByRole('button', { name: '仍然保存' }).click();
     await page.waitForURL(/\/activities\/\d+$/);

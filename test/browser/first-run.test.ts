@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, watchedPage } from '../setup/browser-login.js';
 import { launchChromium, screenshotPath } from '../setup/chromium.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 import { freePort } from '../setup/ports.js';
@@ -55,14 +56,7 @@ afterAll(async () => {
 
 describe('a new county in the browser', () => {
   it('runs first-run, logs out, logs in, switches language and shows the dashboard, with no CSP violation', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    const problems: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(msg.text());
-    });
-    page.on('pageerror', (err) => problems.push(err.message));
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 740 } });
     page.on('response', (res) => {
       if (res.status() === 404) problems.push(`404 ${res.url()}`);
     });
@@ -96,18 +90,12 @@ describe('a new county in the browser', () => {
     await page.waitForURL('**/login');
     expect(await page.getByRole('status').textContent()).toContain('管理员已创建');
 
-    await page.getByLabel('用户名').fill('county');
-    await page.getByLabel('密码').fill('a strong password');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${url}/`);
+    await logIn(page, url, 'county');
     expect(await page.locator('h1').textContent()).toBe('您好，李局长');
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL('**/login');
-    await page.getByLabel('用户名').fill('county');
-    await page.getByLabel('密码').fill('a strong password');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${url}/`);
+    await logIn(page, url, 'county');
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Hello, 李局长');

@@ -21,9 +21,10 @@ import { publish } from '../../src/modules/plans/publish.js';
 import { findPlan } from '../../src/modules/plans/queries.js';
 import { replan } from '../../src/modules/plans/replan.js';
 import { createUser } from '../../src/modules/users/service.js';
+import { PASSWORD } from '../setup/browser-login.js';
 import type { RunningServer } from '../setup/server.js';
 
-export const PASSWORD = 'a strong password';
+export { logIn, PASSWORD } from '../setup/browser-login.js';
 export const PHONE = { width: 360, height: 740 } as const;
 
 export interface Journey {
@@ -243,14 +244,6 @@ async function memberJourney(server: RunningServer, townshipId: number, today: s
     username: issued.login,
     pages: ['/', '/care', `/care/${household.id}/confirm?outcome=deceased&on=${today}`],
   };
-}
-
-/** Logs in through the form, as a person would, and waits for the home page. */
-export async function logIn(page: Page, base: string, username: string) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${base}/`);
 }
 
 /**

@@ -1,24 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import { villages } from '../../src/db/schema/index.js';
 import { createUser } from '../../src/modules/users/service.js';
-import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { logInAt, PASSWORD, watchedPage } from '../setup/browser-login.js';
+import { screenshotPath } from '../setup/chromium.js';
 import { township } from '../setup/ledger-fixtures.js';
+import { withServerAndBrowser } from '../setup/live.js';
 import { TMP_DIR } from '../setup/paths.js';
 import { testIdNumber } from '../setup/registry.js';
-import { type RunningServer, startServer } from '../setup/server.js';
 
-let server: RunningServer;
-let browser: Browser;
-const PASSWORD = 'a strong password';
+const live = withServerAndBrowser();
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  const db = server.database.db;
+  const db = live.server.database.db;
   const huashi = await township(db, '花石镇');
   await db.insert(villages).values([
     { townshipId: huashi, name: '花石村', createdAt: new Date() },
@@ -30,19 +26,10 @@ beforeAll(async () => {
     new Date(),
   );
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('a station worker imports recipients', () => {
   it('uploads a spreadsheet, checks the preview, confirms, then finds a recipient by name (on a phone)', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    const { context, page, problems } = await watchedPage(live.browser, { viewport: { width: 360, height: 800 } });
 
     const rows = [
       '姓名,身份证号,乡镇,村(社区),供养方式,自理能力,照料人,照料人电话,协议类型,协议签订日期',
@@ -54,13 +41,9 @@ describe('a station worker imports recipients', () => {
     const file = resolve(TMP_DIR, `station-import-${Date.now()}.csv`);
     writeFileSync(file, `\uFEFF${rows.join('\r\n')}`);
 
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill('station');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await logInAt(page, live.server.url, 'station');
 
-    await page.goto(`${server.url}/recipients`);
+    await page.goto(`${live.server.url}/recipients`);
     await page.getByRole('button', { name: '从表格导入' }).click();
     await page.waitForURL('**/import/recipients');
     await page.getByLabel('表格文件').setInputFiles(file);
@@ -69,7 +52,7 @@ describe('a station worker imports recipients', () => {
     await page.getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('导入完成：新增 3 条');
 
-    await page.goto(`${server.url}/recipients`);
+    await page.goto(`${live.server.url}/recipients`);
     await page.getByPlaceholder('按姓名搜索').fill('彭冬');
     // htmx swaps the results as the worker types.
     await expect.poll(() => page.locator('#results').textContent()).toContain('共 1 人');

@@ -1,29 +1,19 @@
 import { and, eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import * as s from '../../src/db/schema/index.js';
 import { businessDate, shanghaiInstant } from '../../src/domain/dates.js';
 import { createUser } from '../../src/modules/users/service.js';
-import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { logInAt, watchedPage } from '../setup/browser-login.js';
+import { screenshotPath } from '../setup/chromium.js';
+import { withServerAndBrowser } from '../setup/live.js';
 import { storedMobile } from '../setup/mobiles.js';
-import { type RunningServer, startServer } from '../setup/server.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = withServerAndBrowser();
 
 describe('a station on a phone, on the service day', () => {
   it('adds a walk-in volunteer to a shift from the roster page and confirms their attendance', async () => {
-    const db = server.database.db;
+    const db = live.server.database.db;
     const now = new Date();
     const [x] = await db.insert(s.townships).values({ name: '易俗河镇', createdAt: now }).returning();
     const [station] = await db
@@ -72,22 +62,11 @@ describe('a station on a phone, on the service day', () => {
     );
     if (!user.ok) throw new Error('user');
 
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    const problems: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(msg.text());
-    });
-    page.on('pageerror', (err) => problems.push(err.message));
+    const { context, page, problems } = await watchedPage(live.browser, { viewport: { width: 360, height: 740 } });
 
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill('yisuhe');
-    await page.getByLabel('密码').fill('a strong password');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await logInAt(page, live.server.url, 'yisuhe');
 
-    await page.goto(`${server.url}/shifts`);
+    await page.goto(`${live.server.url}/shifts`);
     await page.getByRole('link', { name: '集中走访' }).click();
     await page.waitForURL(`**/shifts/${shift.id}`);
     await page.getByRole('searchbox', { name: '姓名或手机号' }).fill('张桂');

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
+import { logInAt } from '../setup/browser-login.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
 import { planJourney } from '../setup/plan-journey.js';
@@ -17,14 +18,6 @@ async function violations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
-
-async function login(page: Page, username: string) {
-  await page.goto(`${live.server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('a strong password');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${live.server.url}/`);
 }
 
 describe('a paper route sheet, printed and typed back in', () => {
@@ -60,7 +53,7 @@ describe('a paper route sheet, printed and typed back in', () => {
     });
     page.on('pageerror', (err) => problems.push(err.message));
 
-    await login(page, 'baishi');
+    await logInAt(page, live.server.url, 'baishi');
     await page.goto(`${server.url}/plans/${shift.id}`);
     await page.getByRole('button', { name: '生成计划' }).click();
     await page.getByRole('button', { name: '发布并通知志愿者' }).click();

@@ -10,6 +10,7 @@ import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
+import { watchedPage } from '../setup/browser-login.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
 import { storedMobile } from '../setup/mobiles.js';
@@ -35,17 +36,7 @@ async function login(page: Page, username: string) {
   await page.waitForURL(`${live.server.url}/`);
 }
 
-async function phone() {
-  const context = await live.browser.newContext({ viewport: PHONE });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  return { context, page, problems };
-}
+const phone = () => watchedPage(live.browser, { viewport: PHONE }, 10_000);
 
 const wide = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 

@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import * as s from '../../src/db/schema/index.js';
 import { businessDate } from '../../src/domain/dates.js';
@@ -7,21 +6,12 @@ import { loadConfig } from '../../src/env.js';
 import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { createUser } from '../../src/modules/users/service.js';
-import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { logInAt, watchedPage } from '../setup/browser-login.js';
+import { screenshotPath } from '../setup/chromium.js';
+import { withServerAndBrowser } from '../setup/live.js';
 import { storedMobile } from '../setup/mobiles.js';
-import { type RunningServer, startServer } from '../setup/server.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = withServerAndBrowser();
 
 /** The next 24th on or after tomorrow, Shanghai time (the server runs on the real clock). */
 function next24th(): string {
@@ -33,7 +23,7 @@ function next24th(): string {
 
 describe('a volunteer on a phone', () => {
   it('logs in, finds a shift on the 24th, signs up, sees it in my shifts, and cancels', async () => {
-    const db = server.database.db;
+    const db = live.server.database.db;
     const now = new Date();
     const [x, y] = await db
       .insert(s.townships)
@@ -63,20 +53,9 @@ describe('a volunteer on a phone', () => {
     });
     const day = next24th();
 
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    const problems: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(msg.text());
-    });
-    page.on('pageerror', (err) => problems.push(err.message));
+    const { context, page, problems } = await watchedPage(live.browser, { viewport: { width: 360, height: 740 } });
 
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('用户名').fill('xiaowang');
-    await page.getByLabel('密码').fill('a strong password');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await logInAt(page, live.server.url, 'xiaowang');
 
     await page.locator('summary', { hasText: '菜单' }).click();
     await page.getByRole('link', { name: '服务班次' }).click();
@@ -95,7 +74,7 @@ describe('a volunteer on a phone', () => {
     await expect.poll(() => page.locator(`#${id} .status`).textContent()).toBe('已报名');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    await page.goto(`${server.url}/shifts/mine`);
+    await page.goto(`${live.server.url}/shifts/mine`);
     const mine = page.locator('#my-shifts .shift-card');
     await expect.poll(() => mine.count()).toBe(1);
     expect(await mine.first().textContent()).toContain(day);

@@ -3,19 +3,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
+import { logInAt } from '../setup/browser-login.js';
 import { screenshotPath } from '../setup/chromium.js';
 import { withServerAndBrowser } from '../setup/live.js';
 import { planJourney } from '../setup/plan-journey.js';
 
 const live = withServerAndBrowser();
-
-async function login(page: Page, username: string) {
-  await page.goto(`${live.server.url}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('a strong password');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${live.server.url}/`);
-}
 
 describe('a service day, planned and visited', () => {
   it('a coordinator plans and publishes; a volunteer on a phone records an outcome with a need', async () => {
@@ -57,7 +50,7 @@ describe('a service day, planned and visited', () => {
     const coordPage = await desk.newPage();
     coordPage.setDefaultTimeout(8000);
     watch(coordPage);
-    await login(coordPage, 'coord');
+    await logInAt(coordPage, live.server.url, 'coord');
     await coordPage.goto(`${server.url}/shifts/${shift.id}`);
     await coordPage.getByRole('link', { name: '走访计划' }).click();
     await coordPage.getByRole('button', { name: '生成计划' }).click();
@@ -76,7 +69,7 @@ describe('a service day, planned and visited', () => {
     const page = await phone.newPage();
     page.setDefaultTimeout(8000);
     watch(page);
-    await login(page, 'xiaowang');
+    await logInAt(page, live.server.url, 'xiaowang');
     await page.locator('summary', { hasText: '菜单' }).click();
     await page.getByRole('link', { name: '今日走访' }).click();
     await page.waitForURL('**/visits/today');

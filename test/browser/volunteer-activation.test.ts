@@ -1,27 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/auth/password.js';
 import { activationCodes, users, volunteers } from '../../src/db/schema/index.js';
 import { createUser } from '../../src/modules/users/service.js';
-import { launchChromium, screenshotPath } from '../setup/chromium.js';
+import { logInAt, watchedPage } from '../setup/browser-login.js';
+import { screenshotPath } from '../setup/chromium.js';
 import { township } from '../setup/ledger-fixtures.js';
+import { withServerAndBrowser } from '../setup/live.js';
 import { mobileHash } from '../setup/mobiles.js';
 import { TMP_DIR } from '../setup/paths.js';
-import { type RunningServer, startServer } from '../setup/server.js';
 
-let server: RunningServer;
-let browser: Browser;
+const live = withServerAndBrowser();
 const STAFF_PASSWORD = 'a strong password';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  const huashi = await township(server.database.db, '花石镇');
+  const huashi = await township(live.server.database.db, '花石镇');
   await createUser(
-    { db: server.database.db, passwords: argon2Hasher },
+    { db: live.server.database.db, passwords: argon2Hasher },
     {
       username: 'station',
       displayName: '花石站刘',
@@ -32,32 +29,19 @@ beforeAll(async () => {
     new Date(),
   );
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const phone = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true };
 
 describe('an imported volunteer gets in', () => {
   it('a station imports volunteers, creates a login, reads the slip; the volunteer activates on a phone and is logged in', async () => {
-    const staff = await browser.newContext(phone);
-    const page = await staff.newPage();
-    page.setDefaultTimeout(8000);
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    const { context: staff, page, problems } = await watchedPage(live.browser, phone);
 
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('手机号或用户名').fill('station');
-    await page.getByLabel('密码').fill(STAFF_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${server.url}/`);
+    await logInAt(page, live.server.url, 'station', STAFF_PASSWORD);
 
     // The register as the station keeps it today: a spreadsheet.
     const file = resolve(TMP_DIR, `volunteers-${Date.now()}.csv`);
     writeFileSync(file, '\uFEFF姓名,手机号,乡镇\r\n龙春燕,13807310001,花石镇\r\n蒋国平,13807310002,花石镇\r\n');
-    await page.goto(`${server.url}/import/volunteers`);
+    await page.goto(`${live.server.url}/import/volunteers`);
     await page.getByLabel('表格文件').setInputFiles(file);
     await page.getByRole('button', { name: '预览' }).click();
     await expect.poll(() => page.locator('#import-preview').textContent()).toContain('新增 2 条');
@@ -65,7 +49,7 @@ describe('an imported volunteer gets in', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('导入完成：新增 2 条');
 
     // Tick one imported volunteer on the list and create the login.
-    await page.goto(`${server.url}/volunteers`);
+    await page.goto(`${live.server.url}/volunteers`);
     await page.getByRole('checkbox', { name: '选择 龙春燕' }).check();
     await page.getByRole('button', { name: '为所选志愿者开通登录' }).click();
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('登录激活单');
@@ -73,7 +57,7 @@ describe('an imported volunteer gets in', () => {
     await expect.poll(() => slip.textContent()).toContain('138****0001');
     const code = (await slip.locator('.slip-code').textContent())!.trim();
     expect(code).toMatch(/^\d{4} \d{4} \d{4}$/);
-    expect(await slip.textContent()).toContain(`${server.url}/activate`);
+    expect(await slip.textContent()).toContain(`${live.server.url}/activate`);
     expect(await page.getByRole('region', { name: '蒋国平' }).count()).toBe(0);
     // Printed, only the slips remain: the navigation and the explanations are hidden.
     await page.emulateMedia({ media: 'print' });
@@ -84,7 +68,7 @@ describe('an imported volunteer gets in', () => {
     await page.emulateMedia({ media: 'screen' });
 
     // The login exists, linked, not yet usable; the code is stored only as its hash.
-    const db = server.database.db;
+    const db = live.server.database.db;
     const v = (await db
       .select()
       .from(volunteers)
@@ -96,11 +80,11 @@ describe('an imported volunteer gets in', () => {
     expect(stored.codeHash).not.toContain(code.replaceAll(' ', ''));
 
     // The volunteer, on their own phone, types what the slip says.
-    const own = await browser.newContext(phone);
+    const own = await live.browser.newContext(phone);
     const mobile = await own.newPage();
     mobile.setDefaultTimeout(8000);
     mobile.on('pageerror', (e) => problems.push(e.message));
-    await mobile.goto(`${server.url}/login`);
+    await mobile.goto(`${live.server.url}/login`);
     await mobile.getByRole('link', { name: '收到激活码？激活登录' }).click();
     await mobile.waitForURL('**/activate');
     await mobile.getByLabel('手机号或用户名').fill('138 0731 0001');
@@ -108,7 +92,7 @@ describe('an imported volunteer gets in', () => {
     await mobile.getByLabel('设置登录密码').fill('spring swallow 2026');
     await mobile.getByLabel('再次输入密码').fill('spring swallow 2026');
     await mobile.getByRole('button', { name: '激活并登录' }).click();
-    await mobile.waitForURL(`${server.url}/`);
+    await mobile.waitForURL(`${live.server.url}/`);
     await expect.poll(() => mobile.getByRole('status').first().textContent()).toContain('登录已激活');
     expect(await mobile.locator('body').textContent()).toContain('龙春燕');
     // The page fits the phone: nothing wider than the screen.
@@ -117,7 +101,7 @@ describe('an imported volunteer gets in', () => {
 
     // The code is spent: the slip cannot be used a second time.
     await mobile.context().clearCookies();
-    await mobile.goto(`${server.url}/activate`);
+    await mobile.goto(`${live.server.url}/activate`);
     await mobile.getByLabel('手机号或用户名').fill('13807310001');
     await mobile.getByLabel('激活码').fill(code);
     await mobile.getByLabel('设置登录密码').fill('another password 1');

@@ -1,18 +1,16 @@
 import { and, eq, like } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { activationCodes, auditLog, careUnitMembers, outbox, users } from '../../src/db/schema/index.js';
-import { type Browser, Browser as Client, createTestApp, type TestApp } from '../setup/app.js';
+import { type Browser, Browser as Client, type TestApp } from '../setup/app.js';
 import { addMemberRow, addRecipient, addUnit } from '../setup/care-units.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 let unitId: number;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
   unitId = await addUnit(t, '花石村守望之家', f.x.id, [f.villages[0].id]);
 });
 

@@ -4,11 +4,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { needs, recipients, volunteerOrganisations, volunteers } from '../../src/db/schema/index.js';
 import { maskMobile } from '../../src/domain/mobile.js';
-import { placedIn, registryWorld, storedIdNumber, testIdNumber } from '../setup/registry.js';
+import { placedIn, registryApp, storedIdNumber, testIdNumber } from '../setup/registry.js';
 
-let w: Awaited<ReturnType<typeof registryWorld>>;
+let w: Awaited<ReturnType<typeof registryApp>>;
 beforeEach(async () => {
-  w = await registryWorld();
+  w = await registryApp();
 });
 
 type Place = 'x' | 'y';

@@ -4,9 +4,9 @@ import * as s from '../../src/db/schema/index.js';
 import { loadConfig } from '../../src/env.js';
 import { shiftRemindersJob } from '../../src/jobs/shift-reminders.js';
 import { memoryLogger } from '../../src/lib/logger.js';
-import { cancelSignup, cancelWholeShift, signUpVolunteer } from '../../src/modules/shifts/service.js';
+import { cancelSignup, cancelWholeShift } from '../../src/modules/shifts/service.js';
 import { createTestApp } from '../setup/app.js';
-import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
+import { addShift, addVolunteer, registryFixture, signUpAt } from '../setup/shifts.js';
 
 /** Notices go out in the language each volunteer chose for themselves, whoever caused them. */
 describe("notices in the volunteer's language", () => {
@@ -19,33 +19,11 @@ describe("notices in the volunteer's language", () => {
     const en = await addVolunteer(t, { townshipId: f.x.id, name: 'Li English', login: true });
     await db.update(s.users).set({ locale: 'en' }).where(eq(s.users.id, en.userId!));
     const third = await addVolunteer(t, { townshipId: f.x.id, name: '赵候补' });
-    expect(
-      (
-        await signUpVolunteer({
-          db,
-          shiftId: shift.id,
-          volunteer: { id: zh.id, skills: [] },
-          allowWaitlist: true,
-          now: t.clock.now(),
-        })
-      ).ok,
-    ).toBe(true);
+    expect((await signUpAt(t, shift.id, zh.id)).ok).toBe(true);
     t.clock.advance(1000);
-    await signUpVolunteer({
-      db,
-      shiftId: shift.id,
-      volunteer: { id: en.id, skills: [] },
-      allowWaitlist: true,
-      now: t.clock.now(),
-    });
+    await signUpAt(t, shift.id, en.id);
     t.clock.advance(1000);
-    await signUpVolunteer({
-      db,
-      shiftId: shift.id,
-      volunteer: { id: third.id, skills: [] },
-      allowWaitlist: true,
-      now: t.clock.now(),
-    });
+    await signUpAt(t, shift.id, third.id);
     t.clock.advance(1000);
     await cancelSignup({ db, shift, volunteerId: zh.id, now: t.clock.now() }); // the English volunteer is promoted
     const [promoted] = await db.select().from(s.outbox);

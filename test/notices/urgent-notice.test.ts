@@ -5,8 +5,8 @@ import { loadConfig } from '../../src/env.js';
 import { deliverOutboxJob } from '../../src/jobs/deliver-outbox.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { baseSenders, warnLoggedChannels } from '../../src/modules/notices/senders.js';
-import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
+import type { Browser, TestApp } from '../setup/app.js';
+import { type RegistryFixture, type RoleName, registryApp } from '../setup/registry.js';
 
 // The urgent-need notice names the need by id only (no recipient name, no need text in the
 // subject, the SMS or the log); the log sender records `logged`, not `sent`; a missing sender is said at start.
@@ -16,9 +16,7 @@ let as: Record<RoleName, Browser>;
 const NEED_TEXT = '发烧三天无人照看';
 
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
   await t.database.db
     .update(organisations)
     .set({ contactPhone: '13511112222' })

@@ -5,6 +5,7 @@ import * as s from '../../src/db/schema/index.js';
 import { HOSTILE_ORGS } from '../fixtures/hostile-values.js';
 import { type Browser, createTestApp, loginAs, ORIGIN, type TestApp } from '../setup/app.js';
 import { databaseFingerprint } from '../setup/forms.js';
+import { importSheet } from '../setup/imports.js';
 import { column, Office } from '../setup/office.js';
 import { type RegistryFixture, registryFixture, testIdNumber } from '../setup/registry.js';
 import { addShift, addVolunteer } from '../setup/shifts.js';
@@ -32,23 +33,9 @@ const ACTIVITY_HEADER =
 // 8,667,000.00 + 1,234.56 + 0.07 yuan.
 const TOTAL_YUAN = '8,668,234.63';
 
-async function upload(b: Browser, path: string, name: string, bytes: Uint8Array) {
-  const form = new FormData();
-  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(`${ORIGIN}${path}`, { method: 'POST', body: form, headers: { origin: ORIGIN, cookie } });
-}
-
 /** Uploads to an import page, expects its preview, confirms: every import goes through the same two steps. */
-async function importAt(path: string, name: string, bytes: Uint8Array) {
-  const preview = await upload(admin, path, name, bytes);
-  const html = await preview.text();
-  expect(preview.status, html.slice(0, 1500)).toBe(200);
-  const token = /name="token" value="([0-9a-f]+)"/.exec(html)![1];
-  const done = await admin.post(`${path}/confirm`, { token });
-  expect(done.status).toBe(200);
-  return done.text();
-}
+const importAt = async (path: string, name: string, bytes: Uint8Array) =>
+  (await importSheet(admin, path, name, bytes)).done;
 const importRegister = (register: string, name: string, bytes: Uint8Array) =>
   importAt(`/import/${register}`, name, bytes);
 

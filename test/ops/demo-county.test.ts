@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -13,9 +12,10 @@ import { memoryLogger } from '../../src/lib/logger.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { createUser } from '../../src/modules/users/service.js';
 import { Browser, type TestApp } from '../setup/app.js';
+import { runCli } from '../setup/cli.js';
 import { TEST_KEYS } from '../setup/keys.js';
 import { mobileHash } from '../setup/mobiles.js';
-import { ROOT, TMP_DIR } from '../setup/paths.js';
+import { TMP_DIR } from '../setup/paths.js';
 
 interface Run {
   code: number;
@@ -25,21 +25,10 @@ interface Run {
 }
 
 /** Runs the CLI as an operator would (`npm run --silent cli -- …` runs `tsx src/cli.ts`), with the test data keys. */
-function cli(args: string[], dbUrl: string): Promise<Run> {
+async function cli(args: string[], dbUrl: string): Promise<Run> {
   const started = performance.now();
-  return new Promise((done, fail) => {
-    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...TEST_KEYS, DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr, ms: performance.now() - started }));
-    child.stdin.end();
-  });
+  const run = await runCli(args, { ...TEST_KEYS, DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' }, '');
+  return { ...run, ms: performance.now() - started };
 }
 
 interface Login {

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { recipients, townships, villages } from '../../src/db/schema/index.js';
+import { outputOf } from '../setup/cli.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 import { freePort } from '../setup/ports.js';
 import { testIdNumber } from '../setup/registry.js';
@@ -18,17 +19,9 @@ function keylessEnv(extra: Record<string, string>) {
   return env;
 }
 
-function run(args: string[], env: Record<string, string | undefined>) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+/** A process of the repository's code under tsx, with exactly this environment. */
+const run = (args: string[], env: Record<string, string | undefined>) =>
+  outputOf(spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env }));
 
 async function startServer(env: Record<string, string | undefined>) {
   const port = await freePort();

@@ -11,6 +11,7 @@ import { cipherFor, createCipher } from '../../src/lib/personal-data.js';
 import { keysRotate } from '../../src/ops/keys-command.js';
 import { rotateKeys } from '../../src/ops/rotate-keys.js';
 import { Browser, createTestApp, loginAs, ORIGIN, type TestApp } from '../setup/app.js';
+import { outputOf } from '../setup/cli.js';
 import { TEST_KEYS } from '../setup/keys.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
 import { type PlanFixture, planFixture } from '../setup/plans.js';
@@ -27,17 +28,8 @@ const csv = [
   ...people.map((p) => `${p.name},${p.id},花石镇,花石村,分散供养,全自理,,家属,${p.mobile},四方,2026-03-05`),
 ].join('\n');
 
-function cli(args: string[], env: Record<string, string | undefined>) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = (args: string[], env: Record<string, string | undefined>) =>
+  outputOf(spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env }));
 
 function keyless(extra: Record<string, string>) {
   const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'error', ...extra };

@@ -1,16 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { incubationEvents, organisations } from '../../src/db/schema/index.js';
-import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
+import type { Browser, TestApp } from '../setup/app.js';
+import { type RegistryFixture, type RoleName, registryApp } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
 describe('organisations register', () => {

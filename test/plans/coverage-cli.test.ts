@@ -1,27 +1,12 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
 import { createTestApp } from '../setup/app.js';
-import { ROOT } from '../setup/paths.js';
+import { runCli } from '../setup/cli.js';
 import { planFixture } from '../setup/plans.js';
 
 /** Runs `npm run --silent cli -- …` as an operator would (tsx src/cli.ts). */
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LANG: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, { LANG: '', ...env });
 
 describe('coverage set / show', () => {
   it('sets the county’s period and a township’s, audited, and refuses bad input changing nothing', async () => {

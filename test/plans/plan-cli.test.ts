@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,27 +6,12 @@ import { describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
 import { type KernelInstance, scoreKernel } from '../../src/domain/matching/index.js';
 import { createTestApp, loginAs } from '../setup/app.js';
-import { ROOT, TMP_DIR } from '../setup/paths.js';
+import { runCli } from '../setup/cli.js';
+import { TMP_DIR } from '../setup/paths.js';
 import { planFixture } from '../setup/plans.js';
 
 /** Runs `npm run --silent cli -- …` as an operator would (tsx src/cli.ts). */
-function cli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LANG: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { LANG: '', ...env });
 
 const tmp = (name: string) => resolve(TMP_DIR, `${randomUUID()}-${name}`);
 

@@ -1,34 +1,14 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { users } from '../../src/db/schema/index.js';
 import { parseIdNumber } from '../../src/domain/id-number.js';
-import { ROOT, TMP_DIR } from '../setup/paths.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runCli } from '../setup/cli.js';
+import { TMP_DIR } from '../setup/paths.js';
 
 /** Runs the CLI exactly as an operator would (`npm run --silent cli -- …` runs `tsx src/cli.ts`). */
-function cli(args: string[], dbUrl: string, stdin = ''): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: dbUrl },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const cli = (args: string[], dbUrl: string, stdin = '') => runCli(args, { DATABASE_URL: dbUrl }, stdin);
 
 describe('command line', () => {
   it('creates a county admin with the password from stdin, on a database it creates and migrates', async () => {

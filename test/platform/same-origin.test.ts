@@ -1,18 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
-import { type Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.js';
-import { type RoleName, roleBrowsers } from '../setup/registry.js';
-import { addShift, registryFixture } from '../setup/shifts.js';
+import { type Browser, ORIGIN, type TestApp } from '../setup/app.js';
+import { type RoleName, registryApp } from '../setup/registry.js';
+import { addShift, type registryFixture } from '../setup/shifts.js';
 
 // The same-origin check covers every unsafe method, whatever its content type.
 let t: TestApp;
 let f: Awaited<ReturnType<typeof registryFixture>>;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
 const cookieOf = (b: Browser) => [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -3,17 +3,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
 import { recordActivity } from '../../src/modules/ledger/service.js';
 import { navItems } from '../../src/modules/navigation/menu.js';
-import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
+import type { Browser, TestApp } from '../setup/app.js';
 import { cash } from '../setup/ledger-fixtures.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
 const names = async (b: Browser, path: string) => {

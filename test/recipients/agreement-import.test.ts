@@ -1,38 +1,24 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { recipients } from '../../src/db/schema/index.js';
-import { type Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.js';
+import type { Browser, TestApp } from '../setup/app.js';
 import { databaseFingerprint } from '../setup/forms.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
+import { importSheet } from '../setup/imports.js';
+import { type RegistryFixture, type RoleName, registryApp, testIdNumber } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
 const HEADER = '姓名,身份证号,乡镇,村(社区),供养方式,自理能力,供养机构,照料人,照料人电话,协议类型,协议签订日期';
 
-async function upload(b: Browser, csv: string) {
-  const form = new FormData();
-  form.append('file', new File([new TextEncoder().encode(csv)], 'r.csv'));
-  const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(`${ORIGIN}/import/recipients`, {
-    method: 'POST',
-    body: form,
-    headers: { origin: ORIGIN, cookie },
-  });
-}
+const upload = (b: Browser, csv: string) => b.upload('/import/recipients', 'r.csv', new TextEncoder().encode(csv));
 
 async function importCsv(csv: string) {
-  const preview = await upload(as.stationX, csv);
-  const html = await preview.text();
-  expect(preview.status, html.slice(0, 3000)).toBe(200);
-  const token = /name="token" value="([0-9a-f]+)"/.exec(html)![1];
-  expect((await as.stationX.post('/import/recipients/confirm', { token })).status).toBe(200);
+  await importSheet(as.stationX, '/import/recipients', 'r.csv', new TextEncoder().encode(csv));
 }
 
 const stored = (name: string) => t.database.db.select().from(recipients).where(eq(recipients.name, name)).get();

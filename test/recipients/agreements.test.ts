@@ -2,16 +2,14 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, countySettings, recipients } from '../../src/db/schema/index.js';
 import { maskIdNumber } from '../../src/domain/id-number.js';
-import { type Browser, createTestApp, type TestApp } from '../setup/app.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
+import type { Browser, TestApp } from '../setup/app.js';
+import { type RegistryFixture, type RoleName, registryApp, testIdNumber } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp(); // today is 2026-11-24 in Shanghai
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp()); // today is 2026-11-24 in Shanghai
 });
 
 type Expected = 'ok' | 'missing' | 'expired' | 'mismatch' | 'exited';

@@ -8,9 +8,10 @@ import { idCheckChar } from '../../src/domain/id-number.js';
 import { sweepUploadsJob } from '../../src/jobs/sweep-uploads.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { backupTo } from '../../src/ops/backup.js';
-import { type Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.js';
+import type { Browser, TestApp } from '../setup/app.js';
+import { tokenIn } from '../setup/imports.js';
 import { TMP_DIR } from '../setup/paths.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp, testIdNumber } from '../setup/registry.js';
 
 const HEADER = '姓名,身份证号,乡镇,村(社区),供养方式,自理能力,供养机构,照料人,照料人电话,协议类型,协议签订日期';
 
@@ -31,23 +32,14 @@ let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
 async function preview(b: Browser, text: string) {
-  const form = new FormData();
-  form.append('file', new File([new TextEncoder().encode(text)], '特困人员.csv'));
-  const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const res = await t.app.request(`${ORIGIN}/import/recipients`, {
-    method: 'POST',
-    body: form,
-    headers: { origin: ORIGIN, cookie },
-  });
+  const res = await b.upload('/import/recipients', '特困人员.csv', new TextEncoder().encode(text));
   const html = await res.text();
   expect(res.status, html.slice(0, 1000)).toBe(200);
-  return /name="token" value="([0-9a-f]+)"/.exec(html)![1];
+  return tokenIn(html)!;
 }
 
 async function importPeople(b: Browser, people: Person[]) {

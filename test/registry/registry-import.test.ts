@@ -7,43 +7,29 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { organisations, recipients, townships, volunteerOrganisations, volunteers } from '../../src/db/schema/index.js';
-import { type Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.js';
+import type { Browser, TestApp } from '../setup/app.js';
 import { databaseFingerprint } from '../setup/forms.js';
+import { importSheet } from '../setup/imports.js';
 import { TEST_KEYS } from '../setup/keys.js';
 import { mobileHash } from '../setup/mobiles.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp, testIdNumber } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
-async function upload(b: Browser, register: string, name: string, bytes: Uint8Array) {
-  const form = new FormData();
-  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(`${ORIGIN}/import/${register}`, {
-    method: 'POST',
-    body: form,
-    headers: { origin: ORIGIN, cookie },
-  });
-}
+const upload = (b: Browser, register: string, name: string, bytes: Uint8Array) =>
+  b.upload(`/import/${register}`, name, bytes);
 
 /** Uploads, checks the preview, confirms; returns the confirmation page. */
 async function importFile(b: Browser, register: string, name: string, bytes: Uint8Array, expectPreview?: RegExp) {
-  const preview = await upload(b, register, name, bytes);
-  const html = await preview.text();
-  expect(preview.status, html.slice(0, 2000)).toBe(200);
-  if (expectPreview) expect(html).toMatch(expectPreview);
-  const token = /name="token" value="([0-9a-f]+)"/.exec(html)![1];
-  const done = await b.post(`/import/${register}/confirm`, { token });
-  expect(done.status).toBe(200);
-  return done.text();
+  const { preview, done } = await importSheet(b, `/import/${register}`, name, bytes);
+  if (expectPreview) expect(preview).toMatch(expectPreview);
+  return done;
 }
 
 const RECIPIENT_HEADER =

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
@@ -7,7 +5,7 @@ import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { createTemplate } from '../../src/modules/service-days/templates.js';
 import { type Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
-import { ROOT } from '../setup/paths.js';
+import { runCli } from '../setup/cli.js';
 import type { RegistryFixture } from '../setup/registry.js';
 import { addVolunteer, registryFixture } from '../setup/shifts.js';
 
@@ -193,20 +191,7 @@ describe('templates on a page, for stations and organisations', () => {
   });
 });
 
-function cli(args: string[], dbUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: dbUrl },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = (args: string[], dbUrl: string) => runCli(args, { DATABASE_URL: dbUrl });
 
 describe('jobs run service-days by hand', () => {
   it('after a template made outside the pages, does the work the same day; run again, doubles nothing', async () => {

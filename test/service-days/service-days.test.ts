@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
@@ -9,23 +7,10 @@ import type { Config } from '../../src/env.js';
 import { serviceDaysJob } from '../../src/jobs/service-days.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { createTestApp } from '../setup/app.js';
-import { ROOT } from '../setup/paths.js';
+import { runCli } from '../setup/cli.js';
 import { addVolunteer, registryFixture } from '../setup/shifts.js';
 
-function cli(args: string[], dbUrl: string, tz: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: dbUrl, TZ: tz },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = (args: string[], dbUrl: string, tz: string) => runCli(args, { DATABASE_URL: dbUrl, TZ: tz });
 
 const run = (db: Db, config: Config, iso: string) =>
   serviceDaysJob.run({ db, config, now: new Date(iso), logger: memoryLogger() });

@@ -1,10 +1,10 @@
-import { expect } from 'vitest';
 import { translator } from '../../src/lib/i18n/index.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { activitiesImporter } from '../../src/modules/ledger/import.js';
 import { SHELL } from '../../src/modules/registry/cli.js';
 import { runImport } from '../../src/modules/registry/pipeline.js';
-import { type Browser, ORIGIN, type TestApp } from './app.js';
+import type { Browser, TestApp } from './app.js';
+import { importSheet } from './imports.js';
 import { organisation, recipient, township } from './ledger-fixtures.js';
 
 /** The register the activities sheets name, the same in any database: same names, same ID numbers (same hashes). */
@@ -25,27 +25,16 @@ export async function activityRegistry(t: TestApp) {
 }
 
 /** Step 1 over HTTP: the upload, answered with the preview (or the errors). */
-export function uploadActivities(t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
-  const form = new FormData();
-  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(`${ORIGIN}/activities/import`, {
-    method: 'POST',
-    body: form,
-    headers: { origin: ORIGIN, cookie },
-  });
+/** (`t` stays in the signature: the ledger tests call it so.) */
+export function uploadActivities(_t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
+  return b.upload('/activities/import', name, bytes);
 }
 
-export const tokenIn = (html: string) => /name="token" value="([0-9a-f]+)"/.exec(html)?.[1];
+export { tokenIn } from './imports.js';
 
 /** Upload, preview, confirm over HTTP: both pages. */
-export async function importActivitiesFile(t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
-  const res = await uploadActivities(t, b, name, bytes);
-  const preview = await res.text();
-  expect(res.status, preview.slice(0, 2000)).toBe(200);
-  const confirmed = await b.post('/activities/import/confirm', { token: tokenIn(preview)! });
-  expect(confirmed.status).toBe(200);
-  return { preview, done: await confirmed.text() };
+export function importActivitiesFile(_t: TestApp, b: Browser, name: string, bytes: Uint8Array) {
+  return importSheet(b, '/activities/import', name, bytes);
 }
 
 /** The sheet through the pipeline itself, as the county administrator's shell: the structured outcome. */

@@ -97,6 +97,19 @@ export class Browser {
     return this.keep(await this.t.app.request(ORIGIN + path, { headers: { cookie: this.cookieHeader(), ...headers } }));
   }
 
+  /** Posts a file as the import pages' file input does (multipart, field `file`), same-origin. */
+  async upload(path: string, name: string, bytes: Uint8Array) {
+    const form = new FormData();
+    form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
+    return this.keep(
+      await this.t.app.request(ORIGIN + path, {
+        method: 'POST',
+        body: form,
+        headers: { origin: ORIGIN, cookie: this.cookieHeader() },
+      }),
+    );
+  }
+
   async post(path: string, form: Record<string, string | string[]> = {}, headers: Record<string, string> = {}) {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);

@@ -106,8 +106,11 @@ export async function roleBrowsers(t: TestApp, f: RegistryFixture): Promise<Reco
 
 export type RoleName = 'admin' | 'stationX' | 'stationY' | 'coordA' | 'coordB' | 'volunteer';
 
-/** A fresh app with the registry fixture and a logged-in browser for every role of the matrix. */
-export async function registryWorld() {
+/**
+ * The route tests' setup: a fresh app on its own database, the registry fixture and a logged-in browser per role
+ * (each test file's beforeEach takes it whole: `({ t, f, as } = await registryApp())`).
+ */
+export async function registryApp(): Promise<{ t: TestApp; f: RegistryFixture; as: Record<RoleName, Browser> }> {
   const t = await createTestApp();
   const f = await registryFixture(t);
   return { t, f, as: await roleBrowsers(t, f) };

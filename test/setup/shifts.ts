@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import * as s from '../../src/db/schema/index.js';
+import type { Db } from '../../src/db/types.js';
+import { signUpVolunteer } from '../../src/modules/shifts/service.js';
 import type { TestApp } from './app.js';
 import { type Browser, loginAs } from './app.js';
 import { storedMobile } from './mobiles.js';
@@ -68,6 +70,25 @@ export async function addShift(
     })
     .returning();
   return row;
+}
+
+/**
+ * A volunteer signs up through the sign-up service at the test clock's now: without skills and with the waitlist
+ * allowed unless told (another connection to the same file may be passed as `db`).
+ */
+export function signUpAt(
+  t: TestApp,
+  shiftId: number,
+  volunteerId: number,
+  opts: { skills?: string[]; allowWaitlist?: boolean; db?: Db } = {},
+) {
+  return signUpVolunteer({
+    db: opts.db ?? t.database.db,
+    shiftId,
+    volunteer: { id: volunteerId, skills: opts.skills ?? [] },
+    allowWaitlist: opts.allowWaitlist ?? true,
+    now: t.clock.now(),
+  });
 }
 
 export { registryFixture };

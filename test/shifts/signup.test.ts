@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import * as s from '../../src/db/schema/index.js';
-import { cancelSignup, signUpVolunteer } from '../../src/modules/shifts/service.js';
+import { cancelSignup } from '../../src/modules/shifts/service.js';
 import { createTestApp } from '../setup/app.js';
-import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
+import { addShift, addVolunteer, registryFixture, signUpAt } from '../setup/shifts.js';
 
 describe('sign-up', () => {
   it('confirms exactly `capacity` of 5×capacity concurrent sign-ups from several connections', async () => {
@@ -18,13 +18,7 @@ describe('sign-up', () => {
     try {
       const outcomes = await Promise.all(
         volunteers.map((v, i) =>
-          signUpVolunteer({
-            db: clients[i % clients.length].db,
-            shiftId: shift.id,
-            volunteer: { id: v.id, skills: [] },
-            allowWaitlist: i % 2 === 0,
-            now: t.clock.now(),
-          }),
+          signUpAt(t, shift.id, v.id, { db: clients[i % clients.length].db, allowWaitlist: i % 2 === 0 }),
         ),
       );
       const counts: Record<string, number> = {};
@@ -49,56 +43,12 @@ describe('sign-up', () => {
       [1, 2, 3].map((i) => addVolunteer(t, { townshipId: f.x.id, name: `志愿者${i}` })),
     );
     const db = t.database.db;
-    expect(
-      await signUpVolunteer({
-        db,
-        shiftId: shift.id,
-        volunteer: { id: a.id, skills: [] },
-        allowWaitlist: true,
-        now: t.clock.now(),
-      }),
-    ).toEqual({
-      ok: true,
-      outcome: 'confirmed',
-    });
+    expect(await signUpAt(t, shift.id, a.id)).toEqual({ ok: true, outcome: 'confirmed' });
     t.clock.advance(1000);
-    expect(
-      await signUpVolunteer({
-        db,
-        shiftId: shift.id,
-        volunteer: { id: b.id, skills: [] },
-        allowWaitlist: true,
-        now: t.clock.now(),
-      }),
-    ).toEqual({
-      ok: true,
-      outcome: 'waitlisted',
-    });
+    expect(await signUpAt(t, shift.id, b.id)).toEqual({ ok: true, outcome: 'waitlisted' });
     t.clock.advance(1000);
-    expect(
-      await signUpVolunteer({
-        db,
-        shiftId: shift.id,
-        volunteer: { id: c.id, skills: [] },
-        allowWaitlist: true,
-        now: t.clock.now(),
-      }),
-    ).toEqual({
-      ok: true,
-      outcome: 'waitlisted',
-    });
-    expect(
-      await signUpVolunteer({
-        db,
-        shiftId: shift.id,
-        volunteer: { id: c.id, skills: [] },
-        allowWaitlist: true,
-        now: t.clock.now(),
-      }),
-    ).toEqual({
-      ok: true,
-      outcome: 'already',
-    });
+    expect(await signUpAt(t, shift.id, c.id)).toEqual({ ok: true, outcome: 'waitlisted' });
+    expect(await signUpAt(t, shift.id, c.id)).toEqual({ ok: true, outcome: 'already' });
     t.clock.advance(1000);
     expect(await cancelSignup({ db, shift, volunteerId: a.id, now: t.clock.now() })).toBe(true);
     const status = async (id: number) =>
@@ -126,18 +76,7 @@ describe('sign-up', () => {
     expect(await cancelSignup({ db, shift, volunteerId: a.id, now: t.clock.now() })).toBe(false);
     // The cancelled volunteer signs up again and goes to the end of the waitlist.
     t.clock.advance(1000);
-    expect(
-      await signUpVolunteer({
-        db,
-        shiftId: shift.id,
-        volunteer: { id: a.id, skills: [] },
-        allowWaitlist: true,
-        now: t.clock.now(),
-      }),
-    ).toEqual({
-      ok: true,
-      outcome: 'waitlisted',
-    });
+    expect(await signUpAt(t, shift.id, a.id)).toEqual({ ok: true, outcome: 'waitlisted' });
   });
 
   it('refuses a volunteer without the required skill, with the missing skill as the reason', async () => {
@@ -145,24 +84,12 @@ describe('sign-up', () => {
     const f = await registryFixture(t);
     const shift = await addShift(t, f, { requiredSkills: ['护理'] });
     const v = await addVolunteer(t, { townshipId: f.x.id, skills: ['驾驶'] });
-    expect(
-      await signUpVolunteer({
-        db: t.database.db,
-        shiftId: shift.id,
-        volunteer: { id: v.id, skills: ['驾驶'] },
-        allowWaitlist: true,
-        now: t.clock.now(),
-      }),
-    ).toEqual({ ok: false, reason: 'skill', missing: ['护理'] });
+    expect(await signUpAt(t, shift.id, v.id, { skills: ['驾驶'] })).toEqual({
+      ok: false,
+      reason: 'skill',
+      missing: ['护理'],
+    });
     expect(await t.database.db.$count(s.shiftSignups)).toBe(0);
-    expect(
-      await signUpVolunteer({
-        db: t.database.db,
-        shiftId: shift.id,
-        volunteer: { id: v.id, skills: ['驾驶', '护理'] },
-        allowWaitlist: true,
-        now: t.clock.now(),
-      }),
-    ).toEqual({ ok: true, outcome: 'confirmed' });
+    expect(await signUpAt(t, shift.id, v.id, { skills: ['驾驶', '护理'] })).toEqual({ ok: true, outcome: 'confirmed' });
   });
 });

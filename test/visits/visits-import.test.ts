@@ -7,12 +7,13 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as s from '../../src/db/schema/index.js';
-import { type Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.js';
+import type { Browser, TestApp } from '../setup/app.js';
 import { addRecipient, addUnit } from '../setup/care-units.js';
 import { databaseFingerprint } from '../setup/forms.js';
+import { importSheet } from '../setup/imports.js';
 import { TEST_KEYS } from '../setup/keys.js';
 import { ROOT, TMP_DIR } from '../setup/paths.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers, testIdNumber } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp, testIdNumber } from '../setup/registry.js';
 
 // The test clock: 2026-11-24 in Shanghai.
 let t: TestApp;
@@ -20,32 +21,15 @@ let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 let rxId: string;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
   rxId = testIdNumber('19400312', 351);
 });
 
-async function upload(b: Browser, register: string, name: string, bytes: Uint8Array) {
-  const form = new FormData();
-  form.append('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  const cookie = [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return t.app.request(`${ORIGIN}/import/${register}`, {
-    method: 'POST',
-    body: form,
-    headers: { origin: ORIGIN, cookie },
-  });
-}
+const upload = (b: Browser, register: string, name: string, bytes: Uint8Array) =>
+  b.upload(`/import/${register}`, name, bytes);
 
-async function importFile(b: Browser, register: string, name: string, bytes: Uint8Array) {
-  const preview = await upload(b, register, name, bytes);
-  const html = await preview.text();
-  expect(preview.status, html.slice(0, 3000)).toBe(200);
-  const token = /name="token" value="([0-9a-f]+)"/.exec(html)![1];
-  const done = await b.post(`/import/${register}/confirm`, { token });
-  expect(done.status).toBe(200);
-  return done.text();
-}
+const importFile = async (b: Browser, register: string, name: string, bytes: Uint8Array) =>
+  (await importSheet(b, `/import/${register}`, name, bytes)).done;
 
 async function encode(format: 'utf8bom' | 'gb18030' | 'xlsx', table: (string | number)[][]): Promise<Uint8Array> {
   const text = table.map((r) => r.join(',')).join('\r\n');

@@ -5,9 +5,10 @@ import * as s from '../../src/db/schema/index.js';
 import { deliverOutboxJob } from '../../src/jobs/deliver-outbox.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import type { OutgoingMessage } from '../../src/modules/notices/senders.js';
-import { Browser, createTestApp, ORIGIN, type TestApp } from '../setup/app.js';
+import { Browser, type TestApp } from '../setup/app.js';
+import { importSheet } from '../setup/imports.js';
 import { decrypted, mobileHash } from '../setup/mobiles.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp } from '../setup/registry.js';
 
 /** The database file and its WAL as bytes: what a copy of the file or a backup would hand over. */
 const fileBytes = (path: string) =>
@@ -30,26 +31,11 @@ let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
 async function importVolunteers(csv: string) {
-  const form = new FormData();
-  form.append('file', new File([new TextEncoder().encode(csv)], 'v.csv'));
-  const cookie = [...as.stationX.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const preview = await t.app.request(`${ORIGIN}/import/volunteers`, {
-    method: 'POST',
-    body: form,
-    headers: { origin: ORIGIN, cookie },
-  });
-  const html = await preview.text();
-  expect(preview.status, html.slice(0, 1000)).toBe(200);
-  const token = /name="token" value="([0-9a-f]+)"/.exec(html)![1];
-  const done = await as.stationX.post('/import/volunteers/confirm', { token });
-  expect(done.status).toBe(200);
-  return done.text();
+  return (await importSheet(as.stationX, '/import/volunteers', 'v.csv', new TextEncoder().encode(csv))).done;
 }
 
 const byMobile = (mobile: string) =>

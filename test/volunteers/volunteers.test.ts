@@ -1,17 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { users, volunteers } from '../../src/db/schema/index.js';
-import { Browser, createTestApp, type TestApp } from '../setup/app.js';
+import { Browser, type TestApp } from '../setup/app.js';
 import { loginOfMobile, mobileHash } from '../setup/mobiles.js';
-import { type RegistryFixture, type RoleName, registryFixture, roleBrowsers } from '../setup/registry.js';
+import { type RegistryFixture, type RoleName, registryApp } from '../setup/registry.js';
 
 let t: TestApp;
 let f: RegistryFixture;
 let as: Record<RoleName, Browser>;
 beforeEach(async () => {
-  t = await createTestApp();
-  f = await registryFixture(t);
-  as = await roleBrowsers(t, f);
+  ({ t, f, as } = await registryApp());
 });
 
 const signUp = (overrides: Record<string, string | string[]> = {}) => ({

@@ -2,6 +2,7 @@ import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import { Field, FormErrors, Notice } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
+import { AccountFields } from '../../partials/users/account-fields.js';
 
 export function SetupPage({
   ui,
@@ -41,33 +42,7 @@ export function SetupPage({
             autocomplete="off"
             hint={t('setup.tokenHint')}
           />
-          <Field
-            name="displayName"
-            label={t('setup.displayName')}
-            values={values}
-            errors={errors}
-            required
-            maxlength={50}
-            autocomplete="name"
-          />
-          <Field
-            name="username"
-            label={t('login.username')}
-            values={values}
-            errors={errors}
-            required
-            maxlength={32}
-            autocomplete="username"
-          />
-          <Field
-            name="password"
-            type="password"
-            label={t('login.password')}
-            errors={errors}
-            required
-            autocomplete="new-password"
-            hint={t('password.tooShort')}
-          />
+          <AccountFields ui={ui} own values={values} errors={errors} />
           <Field
             name="passwordConfirm"
             type="password"

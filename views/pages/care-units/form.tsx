@@ -1,8 +1,7 @@
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import { FormErrors } from '../../components/form.js';
-import { type FieldSpec, FormGrid } from '../../components/form-grid.js';
-import { Page } from '../../layouts/page.js';
+import type { FieldSpec } from '../../components/form-grid.js';
+import { RegisterFormPage } from '../../components/register-form.js';
 
 export interface UnitFormProps {
   ui: Ui;
@@ -48,14 +47,5 @@ export function UnitFormPage(p: UnitFormProps) {
       { name: 'contactPhone', type: 'tel', label: t('care.contactPhone'), maxlength: 20 },
     ],
   ];
-  return (
-    <Page ui={p.ui} title={title}>
-      <h1>{title}</h1>
-      <FormErrors errors={p.errors} message={t('form.invalid')} />
-      <form method="post" action={p.action} class="wide">
-        <FormGrid rows={rows} values={p.values} errors={p.errors} />
-        <button type="submit">{t('care.save')}</button>
-      </form>
-    </Page>
-  );
+  return <RegisterFormPage {...p} title={title} rows={rows} submit={t('care.save')} />;
 }

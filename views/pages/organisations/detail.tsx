@@ -3,6 +3,7 @@ import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import type { IncubationEventRow, OrganisationRecord } from '../../../src/modules/organisations/queries.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
+import { EditButton, PageHead } from '../../components/page-head.js';
 import { Page } from '../../layouts/page.js';
 
 export interface OrganisationDetailProps {
@@ -21,14 +22,9 @@ export function OrganisationDetailPage(p: OrganisationDetailProps) {
   const o = p.o;
   return (
     <Page ui={p.ui} title={o.name}>
-      <hgroup class="page-head">
-        <h1>{o.name}</h1>
-        {p.canManage ? (
-          <a href={`/organisations/${o.id}/edit`} role="button" class="secondary">
-            {t('common.edit')}
-          </a>
-        ) : null}
-      </hgroup>
+      <PageHead title={o.name}>
+        {p.canManage ? <EditButton href={`/organisations/${o.id}/edit`} label={t('common.edit')} /> : null}
+      </PageHead>
       <article>
         <dl class="facts">
           <dt>{t('orgs.kind')}</dt>

@@ -1,9 +1,8 @@
 import { ORGANISATION_KINDS } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import { FormErrors } from '../../components/form.js';
-import { type FieldSpec, FormGrid } from '../../components/form-grid.js';
-import { Page } from '../../layouts/page.js';
+import type { FieldSpec } from '../../components/form-grid.js';
+import { RegisterFormPage } from '../../components/register-form.js';
 
 export function OrganisationFormPage(p: {
   ui: Ui;
@@ -44,14 +43,5 @@ export function OrganisationFormPage(p: {
       { kind: 'check', name: 'regional', label: t('orgs.regional') },
     ],
   ];
-  return (
-    <Page ui={p.ui} title={title}>
-      <h1>{title}</h1>
-      <FormErrors errors={p.errors} message={t('form.invalid')} />
-      <form method="post" action={p.action} class="wide">
-        <FormGrid rows={rows} values={p.values} errors={p.errors} />
-        <button type="submit">{t('common.save')}</button>
-      </form>
-    </Page>
-  );
+  return <RegisterFormPage {...p} title={title} rows={rows} submit={t('common.save')} />;
 }

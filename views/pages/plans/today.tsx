@@ -1,10 +1,10 @@
-import { FUNDING_SOURCES, VISIT_OUTCOMES } from '../../../src/domain/vocabulary.js';
+import { FUNDING_SOURCES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import type { Household } from '../../../src/modules/plans/queries.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
-import { NeedFields } from '../visits/need-fields.js';
+import { OutcomeFields } from '../visits/outcome-fields.js';
 import { ServiceRows } from './service-rows.js';
 
 export interface TodayProps {
@@ -122,16 +122,7 @@ export function OutcomeForm({ ui, h, values, errors, action, correct }: Omit<Out
       <FormErrors errors={errors} message={t('form.invalid')} />
       {correct ? <p>{t('field.correctLead')}</p> : null}
       <form method="post" action={action ?? `/visits/today/${h?.id}`} class="narrow">
-        <Select
-          name="outcome"
-          label={t('visits.record.outcome')}
-          values={values}
-          errors={errors}
-          required
-          options={VISIT_OUTCOMES.map((k) => ({ value: k, label: t(`visitOutcome.${k}`) }))}
-        />
-        <Field name="notes" label={t('visits.record.notes')} values={values} errors={errors} maxlength={1000} />
-        <NeedFields ui={ui} values={values} errors={errors} />
+        <OutcomeFields ui={ui} values={values} errors={errors} />
         <fieldset>
           <legend>{t('today.aid')}</legend>
           <Field

@@ -5,6 +5,7 @@ import type { Ui } from '../../../src/lib/ui.js';
 import type { AidHistory } from '../../../src/modules/recipients/aid-history.js';
 import type { AssessmentRow, AuditRow, RecipientDetail } from '../../../src/modules/recipients/queries.js';
 import { Notice } from '../../components/form.js';
+import { EditButton, PageHead } from '../../components/page-head.js';
 import { Page } from '../../layouts/page.js';
 import { AidHistorySection } from './aid-history.js';
 import { AssessmentForm } from './assessment-form.js';
@@ -74,14 +75,9 @@ export function RecipientDetailPage(p: RecipientDetailProps) {
   const agreement = agreementStatus(r, p.today);
   return (
     <Page ui={p.ui} title={r.name}>
-      <hgroup class="page-head">
-        <h1>{r.name}</h1>
-        {p.canEdit ? (
-          <a href={`/recipients/${r.id}/edit`} role="button" class="secondary">
-            {t('common.edit')}
-          </a>
-        ) : null}
-      </hgroup>
+      <PageHead title={r.name}>
+        {p.canEdit ? <EditButton href={`/recipients/${r.id}/edit`} label={t('common.edit')} /> : null}
+      </PageHead>
       <article>
         <dl class="facts">
           <dt>{t('recipients.status')}</dt>

@@ -1,8 +1,9 @@
 import { STAFF_ROLES } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import { Field, FormErrors, Select } from '../../components/form.js';
+import { FormErrors, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
+import { AccountFields } from '../../partials/users/account-fields.js';
 
 export interface NewUserProps {
   ui: Ui;
@@ -19,32 +20,7 @@ export function NewUserPage({ ui, townships, organisations, values, errors }: Ne
       <h1>{t('users.new')}</h1>
       <FormErrors errors={errors} message={t('form.invalid')} />
       <form method="post" action="/admin/users" class="narrow">
-        <Field
-          name="displayName"
-          label={t('users.displayName')}
-          values={values}
-          errors={errors}
-          required
-          maxlength={50}
-        />
-        <Field
-          name="username"
-          label={t('users.username')}
-          values={values}
-          errors={errors}
-          required
-          maxlength={32}
-          autocomplete="off"
-        />
-        <Field
-          name="password"
-          type="password"
-          label={t('login.password')}
-          errors={errors}
-          required
-          autocomplete="new-password"
-          hint={t('password.tooShort')}
-        />
+        <AccountFields ui={ui} own={false} values={values} errors={errors} />
         <Select
           name="role"
           label={t('users.role')}

@@ -3,6 +3,9 @@ import type { Ui } from '../../../src/lib/ui.js';
 import { Field, FormErrors } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
 
+/** One field per self-care level, the most dependent first (the seed's order; CARE_LEVELS runs the other way). */
+const LEVELS = ['full', 'partial', 'self'] as const;
+
 /** The county's visit cadence, per self-care level (the seed's defaults: daily, every 2 days, weekly). */
 export function CadencePage({ ui, values, errors }: { ui: Ui; values: FormValues; errors?: FieldErrors }) {
   const { t } = ui;
@@ -12,33 +15,17 @@ export function CadencePage({ ui, values, errors }: { ui: Ui; values: FormValues
       <p>{t('cadence.explain')}</p>
       <FormErrors errors={errors} message={t('form.invalid')} />
       <form method="post" action="/visits/cadence" class="narrow">
-        <Field
-          name="full"
-          type="number"
-          inputmode="numeric"
-          label={t('cadence.full')}
-          values={values}
-          errors={errors}
-          required
-        />
-        <Field
-          name="partial"
-          type="number"
-          inputmode="numeric"
-          label={t('cadence.partial')}
-          values={values}
-          errors={errors}
-          required
-        />
-        <Field
-          name="self"
-          type="number"
-          inputmode="numeric"
-          label={t('cadence.self')}
-          values={values}
-          errors={errors}
-          required
-        />
+        {LEVELS.map((level) => (
+          <Field
+            name={level}
+            type="number"
+            inputmode="numeric"
+            label={t(`cadence.${level}`)}
+            values={values}
+            errors={errors}
+            required
+          />
+        ))}
         <button type="submit">{t('cadence.save')}</button>
       </form>
     </Page>

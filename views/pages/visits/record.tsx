@@ -1,9 +1,9 @@
-import { VISIT_KINDS, VISIT_OUTCOMES, VISITOR_KINDS } from '../../../src/domain/vocabulary.js';
+import { VISIT_KINDS, VISITOR_KINDS } from '../../../src/domain/vocabulary.js';
 import type { FieldErrors, FormValues } from '../../../src/lib/form.js';
 import type { Ui } from '../../../src/lib/ui.js';
 import { Field, FormErrors, Select } from '../../components/form.js';
 import { Page } from '../../layouts/page.js';
-import { NeedFields } from './need-fields.js';
+import { OutcomeFields } from './outcome-fields.js';
 
 export interface RecordVisitProps {
   ui: Ui;
@@ -56,16 +56,7 @@ export function RecordVisitPage({ ui, recipient, values, errors }: RecordVisitPr
           errors={errors}
           maxlength={100}
         />
-        <Select
-          name="outcome"
-          label={t('visits.record.outcome')}
-          values={values}
-          errors={errors}
-          required
-          options={VISIT_OUTCOMES.map((k) => ({ value: k, label: t(`visitOutcome.${k}`) }))}
-        />
-        <Field name="notes" label={t('visits.record.notes')} values={values} errors={errors} maxlength={1000} />
-        <NeedFields ui={ui} values={values} errors={errors} />
+        <OutcomeFields ui={ui} values={values} errors={errors} />
         <button type="submit">{t('visits.record.submit')}</button>
       </form>
     </Page>
