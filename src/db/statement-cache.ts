@@ -33,6 +33,7 @@ interface Prepared {
   statement: NativeStatement;
   /** Null for a statement that returns no rows (raw mode refuses those). */
   columns: string[] | null;
+  row: (values: unknown[]) => Row;
   columnTypes: string[];
 }
 
@@ -130,9 +131,8 @@ class CachedClient implements Client {
         const info = prepared.statement.run(bound);
         return resultSet([], [], [], info.changes, BigInt(info.lastInsertRowid));
       }
-      const columns = prepared.columns;
-      const rows = prepared.statement.all(bound).map((values) => rowOf(values as unknown[], columns));
-      return resultSet(columns, prepared.columnTypes, rows, 0, undefined);
+      const rows = prepared.statement.all(bound).map((values) => prepared.row(values as unknown[]));
+      return resultSet(prepared.columns, prepared.columnTypes, rows, 0, undefined);
     } catch (e) {
       throw asLibsqlError(e);
     }
@@ -149,13 +149,10 @@ class CachedClient implements Client {
     try {
       statement.raw(true);
       const described = statement.columns();
-      prepared = {
-        statement,
-        columns: described.map((c) => c.name),
-        columnTypes: described.map((c) => c.type ?? ''),
-      };
+      const columns = described.map((c) => c.name);
+      prepared = { statement, columns, columnTypes: described.map((c) => c.type ?? ''), row: rowMaker(columns) };
     } catch {
-      prepared = { statement, columns: null, columnTypes: [] };
+      prepared = { statement, columns: null, columnTypes: [], row: rowMaker([]) };
     }
     if (this.#cache.size >= MOST) this.#cache.clear();
     this.#cache.set(sql, prepared);
@@ -193,16 +190,34 @@ function fromNative(value: unknown): unknown {
   return value;
 }
 
-/** A libSQL `Row`: values by index (not enumerable) and by column name (enumerable, the first of a repeated name). */
-function rowOf(values: unknown[], columns: string[]): Row {
-  const row: Record<string | number, unknown> = {};
-  Object.defineProperty(row, 'length', { value: values.length });
-  for (let i = 0; i < values.length; i++) {
-    const value = fromNative(values[i]);
-    Object.defineProperty(row, i, { value });
-    if (!Object.hasOwn(row, columns[i])) row[columns[i]] = value;
-  }
-  return row as Row;
+const VALUES = Symbol('values');
+type Held = { [VALUES]: unknown[] };
+
+/**
+ * Builds libSQL `Row`s for one statement's columns: values by column name as own enumerable fields (the first of a
+ * repeated name, as @libsql/client does) and by index through getters on a shared prototype, with `length`. Made
+ * once per statement, so a row costs a few plain assignments instead of a `defineProperty` per value.
+ */
+function rowMaker(columns: string[]): (values: unknown[]) => Row {
+  const proto = {};
+  Object.defineProperty(proto, 'length', { value: columns.length });
+  for (let i = 0; i < columns.length; i++)
+    Object.defineProperty(proto, i, {
+      get(this: Held) {
+        return this[VALUES][i];
+      },
+    });
+  // 'length' and index-like names cannot be own fields beside those (libsql leaves them out too).
+  const named = columns
+    .map((name, i) => ({ name, i }))
+    .filter(({ name, i }) => columns.indexOf(name) === i && name !== 'length' && !/^\d+$/.test(name));
+  return (values) => {
+    for (let i = 0; i < values.length; i++) values[i] = fromNative(values[i]);
+    const row = Object.create(proto) as Held & Record<string, unknown>;
+    row[VALUES] = values;
+    for (const { name, i } of named) row[name] = values[i];
+    return row as unknown as Row;
+  };
 }
 
 function resultSet(

@@ -99,6 +99,9 @@ describe('the statement-cache client', () => {
     const row = joined.rows[0];
     expect([row[0], row[1], row[2], row.length]).toEqual([1, 2, 'a', 3]);
     expect(Object.keys(row)).toEqual(['id', 'name']);
+    // drizzle reads mapped rows by index (slice) and raw rows by their enumerable names.
+    expect(Array.prototype.slice.call(row)).toEqual([1, 2, 'a']);
+    expect(JSON.parse(JSON.stringify(row))).toEqual({ id: 1, name: 'a' });
     expect(row.id).toBe(1);
     expect((await c.execute('select n from t where id = 1')).rows[0].n).toBe(1);
   });
