@@ -20,7 +20,7 @@ import { publish } from '../src/modules/plans/publish.js';
 import { findPlan } from '../src/modules/plans/queries.js';
 import { replan } from '../src/modules/plans/replan.js';
 import { benchApp, childServer } from './lib/app.js';
-import { cpuPerRequest, cpuTable } from './lib/cpu.js';
+import { type CpuResult, cpuPerRequest, cpuTable, serverCpuPerRequest } from './lib/cpu.js';
 import { type LoadResult, load, table } from './lib/http.js';
 import { BENCH_KEYS } from './lib/keys.js';
 import { peakRssMiB, saveReport } from './lib/results.js';
@@ -213,6 +213,35 @@ const signup = await load('POST /shifts/:id/signup (htmx)', app.url, {
     },
   ],
 });
+// The same requests against the server process, one at a time, counting only the server's CPU (from /proc): the
+// real bundle behind @hono/node-server, so the HTTP layer is in and the load generator is out.
+const headersFor = (k: number) => ({ cookie: cookies[k % cookies.length], 'accept-encoding': 'gzip, deflate, br' });
+const served = (path: string) => (k: number) => ({ path, init: { headers: headersFor(k) } });
+const serverFloor = await serverCpuPerRequest('GET /healthz (logged in: the floor)', app, served('/healthz'));
+const serverRows = [
+  serverFloor,
+  await serverCpuPerRequest('GET / (volunteer home)', app, served('/')),
+  await serverCpuPerRequest('GET /shifts (volunteer, upcoming)', app, served('/shifts')),
+  await serverCpuPerRequest('GET /visits/today (volunteer)', app, served('/visits/today')),
+  await serverCpuPerRequest('POST /shifts/:id/signup (htmx)', app, () => {
+    const pair = pairAt(plan, i++) ?? { volunteer: 0, shiftId: plan[0][0] };
+    return {
+      path: `/shifts/${pair.shiftId}/signup`,
+      init: {
+        method: 'POST',
+        body: 'waitlist=1',
+        headers: {
+          cookie: cookies[pair.volunteer],
+          origin: app.url,
+          'content-type': 'application/x-www-form-urlencoded',
+          'hx-request': 'true',
+          'accept-encoding': 'gzip, deflate, br',
+        },
+      },
+    };
+  }),
+];
+
 // The same requests in this process, one at a time, timed in CPU (not wall) time: on a shared machine a waiting
 // process uses no CPU, so these ratios hold where the HTTP rows above swing with the neighbours' load.
 const config = loadConfig({ ...BENCH_KEYS, LOG_LEVEL: 'error' });
@@ -267,12 +296,25 @@ const all = [floor, home, page, todayPage, signup];
 saveReport(
   'shifts',
   `${table([baseline, ...all], baseline)}\n\n` +
+    `${cpuTable(serverRows, serverFloor).replace('in process, one at a time ', 'server process, one at a time')}\n\n` +
     `${cpuTable(cpuRows, cpuFloor)}\n\n` +
     `${[target(home, 40), target(page, 40), target(todayPage, 40), target(signup, 30)].join('\n')}\n` +
+    `In CPU per request (server process; in process): ${[
+      [1, 40],
+      [2, 40],
+      [3, 40],
+      [4, 30],
+    ]
+      .map(([k, min]) => {
+        const share = (rows: CpuResult[]) => (100 * rows[0].cpuMs) / rows[k].cpuMs;
+        const met = share(serverRows) >= min && share(cpuRows) >= min;
+        return `${serverRows[k].name} ${share(serverRows).toFixed(0)} %; ${share(cpuRows).toFixed(0)} % (≥ ${min} %: ${met ? 'met' : 'NOT met'})`;
+      })
+      .join(', ')}.\n` +
     `Zero errors: ${all.every((r) => r.errors + r.non2xx === 0) ? 'met' : 'NOT met'}.\n` +
     `Demo county (scale 1); service-days job: ${JSON.stringify({ shiftsAdded: job.shiftsAdded, serviceDaysAdded: job.serviceDaysAdded })}; ` +
     `${cookies.length} volunteer sessions rotating over ${shiftCount} upcoming shifts; ${households} households on today's published lists.\n` +
-    `Sign-up plan: ${pairs} (volunteer, shift) pairs that overlap nothing the volunteer holds (${hourly.length} one-hour shifts added for it after the pages were measured); ${Math.min(i, pairs)} sent (HTTP, then in process)${exhausted ? `, then ${exhausted} repeats past its end` : ''}.\n` +
+    `Sign-up plan: ${pairs} (volunteer, shift) pairs that overlap nothing the volunteer holds (${hourly.length} one-hour shifts added for it after the pages were measured); ${Math.min(i, pairs)} sent (HTTP, then to the server process, then in process)${exhausted ? `, then ${exhausted} repeats past its end` : ''}.\n` +
     `Sign-ups written: ${counts.map((c) => `${c.status} ${c.n}`).join(', ')}; shifts over capacity: ${overfull[0].n}.\n` +
     `Server and load generator in separate processes; 50 connections, ${seconds} s each, loopback.\n` +
     `Peak RSS: server ${app.peakRssMiB()} MiB, load generator ${peakRssMiB()} MiB.\n` +

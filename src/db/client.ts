@@ -5,6 +5,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { projectRoot } from '../lib/project-root.js';
 import * as schema from './schema/index.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type { Db } from './types.js';
 export interface Database {
@@ -16,6 +17,7 @@ export interface Database {
   close(): void;
 }
 
+const BUSY_TIMEOUT_MS = 5000;
 const MIGRATIONS = resolve(projectRoot(import.meta.url), 'migrations');
 
 /**
@@ -24,18 +26,20 @@ const MIGRATIONS = resolve(projectRoot(import.meta.url), 'migrations');
  */
 export async function openDatabase(url: string, authToken?: string, concurrency?: number): Promise<Database> {
   const isFile = url.startsWith('file:');
-  if (isFile) {
-    const path = url.slice('file:'.length).split('?')[0];
-    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  }
+  const path = isFile ? url.slice('file:'.length).split('?')[0] : '';
+  const onDisk = isFile && path !== '' && !url.includes(':memory:');
+  if (onDisk) mkdirSync(dirname(resolve(path)), { recursive: true });
   // Busy timeout covers other processes on the same file (a CLI beside the server); in-process writes
   // never wait on each other because multi-statement writes go through batch(), which runs synchronously.
-  const client = createClient({ url, authToken, timeout: isFile ? 5000 : undefined, concurrency });
+  const pooled = createClient({ url, authToken, timeout: isFile ? BUSY_TIMEOUT_MS : undefined, concurrency });
+  // A file's reads and batches keep their statements prepared (decision 0220); a memory database lives on one
+  // connection only, so it stays on the pool alone.
+  const client = onDisk ? withStatementCache(pooled, resolve(path), BUSY_TIMEOUT_MS) : pooled;
   if (isFile) {
     await client.execute('PRAGMA journal_mode = WAL');
   }
   const db = drizzle(client, { schema });
-  return { db, client, isFile: isFile && !url.includes(':memory:'), close: () => client.close() };
+  return { db, client, isFile: onDisk, close: () => client.close() };
 }
 
 /** Applies pending migrations from the committed `migrations/` folder (Node only). */

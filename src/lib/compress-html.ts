@@ -5,14 +5,17 @@ import type { AppEnv } from './context.js';
 import { renderedHtml } from './render.js';
 
 const encoder = new TextEncoder();
+/** For the few browsers without brotli: level 3 measured as cheap as level 1 here and smaller. */
+const GZIP_LEVEL = 3;
 
 /** Below this a page fits in one packet anyway; compressing it would cost CPU for nothing. */
 export const HTML_THRESHOLD = 1024;
 
-// Brotli quality 4: ≈ 0.1–0.2 ms for a 15–100 KB page here and within a few per cent of gzip -9's size;
-// qualities above 5 cost ten times more for a few per cent less (docs/decisions/0082).
+// Brotli quality 1: on the volunteer's pages (3–18 KB of HTML) 0.03–0.06 ms where quality 4 took 0.1–0.2 ms, for
+// 15–22 % more bytes (a few hundred: 1.4–2.5 KB a page on the wire); qualities above 5 cost ten times more for a few
+// per cent less (docs/decisions/0082, 0220).
 const BROTLI = {
-  params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+  params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
 };
 
 /**
@@ -45,12 +48,12 @@ export function compressHtml(): MiddlewareHandler<AppEnv> {
             ...BROTLI,
             params: { ...BROTLI.params, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
           })
-        : gzipSync(body, { level: 6 });
+        : gzipSync(body, { level: GZIP_LEVEL });
     const headers = new Headers(res.headers);
     headers.set('Content-Encoding', encoding);
     headers.delete('Content-Length');
     // Replace, not merge: assigning over an existing response would copy its headers back in one by one.
     c.res = undefined;
-    c.res = new Response(new Uint8Array(packed), { status: res.status, headers });
+    c.res = new Response(packed, { status: res.status, headers });
   };
 }

@@ -49,9 +49,10 @@ test.prop([fc.array(op, { minLength: 1, maxLength: 25 })], { numRuns: 25 })(
           now,
         });
       if (o.kind === 'cancel') await cancelSignup({ db, shift, volunteerId: people[o.v].id, now });
-      if (o.kind === 'remove') await removeFromShift(db, { shift, volunteerId: people[o.v].id, by, now });
+      if (o.kind === 'remove') await removeFromShift({ db, shift, volunteerId: people[o.v].id, by, now });
       if (o.kind === 'move')
-        await moveVolunteer(db, {
+        await moveVolunteer({
+          db,
           from: shift,
           to: shifts[1 - o.shift],
           volunteerId: people[o.v].id,

@@ -1,16 +1,17 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { randomToken } from '../../lib/tokens.js';
-import { shiftColumns } from '../shifts/queries.js';
+import { heldShifts } from '../shifts/queries.js';
 
 const hashToken = (token: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 
 /** A new secret feed token for a volunteer; earlier ones stop working in the same batch. Only the hash is kept. */
-export async function createFeedToken(db: Db, volunteerId: number, now: Date): Promise<string> {
+export async function createFeedToken(ctx: { db: Db; volunteerId: number; now: Date }): Promise<string> {
+  const { db, volunteerId, now } = ctx;
   const token = randomToken(24, 'base64url');
   await db.batch([
     db
@@ -22,7 +23,8 @@ export async function createFeedToken(db: Db, volunteerId: number, now: Date): P
   return token;
 }
 
-export async function revokeFeedTokens(db: Db, volunteerId: number, now: Date): Promise<void> {
+export async function revokeFeedTokens(ctx: { db: Db; volunteerId: number; now: Date }): Promise<void> {
+  const { db, volunteerId, now } = ctx;
   await db
     .update(s.calendarTokens)
     .set({ revokedAt: now })
@@ -78,25 +80,7 @@ export async function feedFor(
   opts: { name: string; uidDomain: string; now: Date },
 ): Promise<string> {
   // The shift as every shift list reads it (the shifts module's columns), with what only a calendar needs.
-  const rows = await db
-    .select({
-      ...shiftColumns,
-      endsAt: s.shifts.endsAt,
-      sequence: s.shifts.sequence,
-      updatedAt: s.shifts.updatedAt,
-      mine: s.shiftSignups.status,
-    })
-    .from(s.shiftSignups)
-    .innerJoin(s.shifts, eq(s.shifts.id, s.shiftSignups.shiftId))
-    .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
-    .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(
-      and(
-        eq(s.shiftSignups.volunteerId, volunteerId),
-        ne(s.shiftSignups.status, 'cancelled'),
-        sql`${s.shifts.startsAt} > ${opts.now.getTime() - 90 * 86_400_000}`,
-      ),
-    );
+  const rows = await heldShifts(db, volunteerId, sql`${s.shifts.startsAt} > ${opts.now.getTime() - 90 * 86_400_000}`);
   const cal = ical({ name: opts.name, prodId: { company: 'shouwang', product: 'shifts', language: 'ZH' } });
   for (const r of rows) {
     const cancelled = r.status === 'cancelled';
@@ -128,13 +112,14 @@ export async function optedOut(db: Db, volunteerId: number, channel: s.Channel):
 }
 
 /** Turns a channel on or off for a volunteer (one idempotent statement either way). */
-export async function setOptOut(
-  db: Db,
-  volunteerId: number,
-  channel: s.Channel,
-  out: boolean,
-  now: Date,
-): Promise<void> {
+export async function setOptOut(ctx: {
+  db: Db;
+  volunteerId: number;
+  channel: s.Channel;
+  out: boolean;
+  now: Date;
+}): Promise<void> {
+  const { db, volunteerId, channel, out, now } = ctx;
   if (out)
     await db.insert(s.notificationOptOuts).values({ volunteerId, channel, createdAt: now }).onConflictDoNothing();
   else

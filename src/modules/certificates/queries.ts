@@ -2,7 +2,7 @@ import { and, asc, desc, eq, like } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as s from '../../db/schema/index.js';
 import { type Scope, scopeWhere } from '../../lib/scope.js';
-import { serviceRecord } from '../shifts/queries.js';
+import { servedLines, serviceRecord } from '../shifts/queries.js';
 
 /** A volunteer's confirmed, attended service of one organisation (or of every one), oldest first. */
 export const serviceLines = serviceRecord;
@@ -66,30 +66,15 @@ export type IssuedCertificate = typeof s.certificates.$inferSelect;
  * station its township's, a coordinator their own), login or not: what staff may issue certificates for.
  */
 export function serviceInReach(db: Db, scope: Scope, p: { q?: string; volunteerId?: number; organisationId?: number }) {
-  return db
-    .select({
-      volunteerId: s.volunteers.id,
-      volunteer: s.volunteers.name,
-      hasLogin: s.volunteers.userId,
-      organisationId: s.organisations.id,
-      organisation: s.organisations.name,
-      minutes: s.shiftSignups.confirmedMinutes,
-    })
-    .from(s.shiftSignups)
-    .innerJoin(s.shifts, eq(s.shifts.id, s.shiftSignups.shiftId))
-    .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
-    .innerJoin(s.volunteers, eq(s.volunteers.id, s.shiftSignups.volunteerId))
-    .where(
-      and(
-        eq(s.shiftSignups.status, 'confirmed'),
-        eq(s.shiftSignups.attended, true),
-        scopeWhere(scope, { township: s.organisations.townshipId, organisation: s.organisations.id }),
-        p.q ? like(s.volunteers.name, `${p.q.replace(/[%_]/g, '')}%`) : undefined,
-        p.volunteerId === undefined ? undefined : eq(s.volunteers.id, p.volunteerId),
-        p.organisationId === undefined ? undefined : eq(s.organisations.id, p.organisationId),
-      ),
-    )
-    .orderBy(asc(s.volunteers.name), asc(s.volunteers.id), asc(s.organisations.name));
+  return servedLines(
+    db,
+    and(
+      scopeWhere(scope, { township: s.organisations.townshipId, organisation: s.organisations.id }),
+      p.q ? like(s.volunteers.name, `${p.q.replace(/[%_]/g, '')}%`) : undefined,
+      p.volunteerId === undefined ? undefined : eq(s.volunteers.id, p.volunteerId),
+      p.organisationId === undefined ? undefined : eq(s.organisations.id, p.organisationId),
+    ),
+  ).orderBy(asc(s.volunteers.name), asc(s.volunteers.id), asc(s.organisations.name));
 }
 
 /** Whether an organisation is inside a staff Scope (its township's station, its own coordinator, the county). */

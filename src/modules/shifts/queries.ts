@@ -133,53 +133,58 @@ export async function shiftForVolunteer(db: Db, shiftId: number, volunteerId: nu
   return row;
 }
 
-/** A volunteer's own sign-ups (not cancelled), newest day first, with confirmed minutes. */
-export async function myShifts(db: Db, volunteerId: number) {
+/**
+ * Sign-ups matching `where`, each with its shift as every list reads it and its volunteer: the one query behind a
+ * volunteer's own shifts, the calendar feed, service records and certificates.
+ */
+function signupLines(db: Db, where: SQL | undefined) {
   return db
     .select({
       ...shiftColumns,
+      endsAt: s.shifts.endsAt,
+      sequence: s.shifts.sequence,
+      updatedAt: s.shifts.updatedAt,
       mine: s.shiftSignups.status,
       attended: s.shiftSignups.attended,
       minutes: s.shiftSignups.confirmedMinutes,
+      volunteerId: s.volunteers.id,
+      volunteer: s.volunteers.name,
+      hasLogin: s.volunteers.userId,
     })
     .from(s.shiftSignups)
     .innerJoin(s.shifts, eq(s.shifts.id, s.shiftSignups.shiftId))
     .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
     .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(
-      and(
-        eq(s.shiftSignups.volunteerId, volunteerId),
-        ne(s.shiftSignups.status, 'cancelled'),
-        eq(s.shifts.status, 'open'),
-      ),
-    )
-    .orderBy(desc(s.shifts.date), asc(s.shifts.startsAt));
+    .innerJoin(s.volunteers, eq(s.volunteers.id, s.shiftSignups.volunteerId))
+    .where(where);
+}
+
+/** The sign-ups a volunteer holds (confirmed or waitlisted), `where` narrowing them: own shifts, the calendar feed. */
+export function heldShifts(db: Db, volunteerId: number, where?: SQL) {
+  return signupLines(
+    db,
+    and(eq(s.shiftSignups.volunteerId, volunteerId), ne(s.shiftSignups.status, 'cancelled'), where),
+  );
+}
+
+/** A volunteer's own sign-ups (not cancelled) on open shifts, newest day first, with confirmed minutes. */
+export async function myShifts(db: Db, volunteerId: number) {
+  return heldShifts(db, volunteerId, eq(s.shifts.status, 'open')).orderBy(desc(s.shifts.date), asc(s.shifts.startsAt));
 }
 export type MyShiftRow = Awaited<ReturnType<typeof myShifts>>[number];
 
+/** Confirmed, attended service, one line per shift and volunteer, matching `where` (records, certificates). */
+export function servedLines(db: Db, where: SQL | undefined) {
+  return signupLines(db, and(eq(s.shiftSignups.status, 'confirmed'), eq(s.shiftSignups.attended, true), where));
+}
+
 /** Confirmed service of one volunteer (of one organisation, or all): each shift with its minutes (totals, certificates). */
 export async function serviceRecord(db: Db, volunteerId: number, organisationId?: number) {
-  return db
-    .select({
-      date: s.shifts.date,
-      organisationId: s.shifts.organisationId,
-      organisation: s.organisations.name,
-      title: s.shifts.title,
-      workKind: s.shifts.workKind,
-      minutes: s.shiftSignups.confirmedMinutes,
-    })
-    .from(s.shiftSignups)
-    .innerJoin(s.shifts, eq(s.shifts.id, s.shiftSignups.shiftId))
-    .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
-    .where(
-      and(
-        eq(s.shiftSignups.volunteerId, volunteerId),
-        eq(s.shiftSignups.status, 'confirmed'),
-        eq(s.shiftSignups.attended, true),
-        organisationId === undefined ? undefined : eq(s.shifts.organisationId, organisationId),
-      ),
-    )
-    .orderBy(asc(s.shifts.date), asc(s.shifts.startsAt));
+  const ofOrganisation = organisationId === undefined ? undefined : eq(s.shifts.organisationId, organisationId);
+  return servedLines(db, and(eq(s.shiftSignups.volunteerId, volunteerId), ofOrganisation)).orderBy(
+    asc(s.shifts.date),
+    asc(s.shifts.startsAt),
+  );
 }
 
 /**

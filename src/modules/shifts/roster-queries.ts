@@ -34,7 +34,8 @@ const CANDIDATES = 20;
  * Volunteers the adder may put on the shift, found by name or mobile: active, inside the adder's volunteers
  * Scope, not already holding or awaiting a place on it; mobiles masked (enough to tell two 王芳 apart).
  */
-export async function rosterCandidates(db: Db, reach: Scope, shiftId: number, q: string) {
+export async function rosterCandidates(c: { db: Db; reach: Scope; shiftId: number; q: string }) {
+  const { db, reach, shiftId, q } = c;
   const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   const rows = await db
     .select({
@@ -60,7 +61,8 @@ export async function rosterCandidates(db: Db, reach: Scope, shiftId: number, q:
 export type RosterCandidate = Awaited<ReturnType<typeof rosterCandidates>>[number];
 
 /** The shift a refused place collides with, as the refusal names it (date, time, place). */
-export async function overlappingShift(db: Db, shiftId: number, volunteerId: number, except = 0) {
+export async function overlappingShift(o: { db: Db; shiftId: number; volunteerId: number; except?: number }) {
+  const { db, shiftId, volunteerId, except = 0 } = o;
   const [row] = await db.all<OverlapShift>(
     sql`select os.date as date, os.start_time as startTime, os.end_time as endTime, os.title as title,
       coalesce(os.place, (select g.name from organisations g where g.id = os.organisation_id)) as place

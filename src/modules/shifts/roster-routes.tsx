@@ -57,7 +57,7 @@ async function renderRoster(c: AppContext, shift: ManagedShift, q = '', error?: 
   const [rows, open, candidates] = await Promise.all([
     roster(db, shift.id),
     managedShifts(db, staffScope(viewer), today(c)),
-    q ? rosterCandidates(db, volunteerScope(viewer), shift.id, q) : null,
+    q ? rosterCandidates({ db, reach: volunteerScope(viewer), shiftId: shift.id, q }) : null,
   ]);
   const ui = uiOf(c);
   const started = shift.startsAt.getTime() <= now().getTime();
@@ -117,7 +117,8 @@ rosterRoutes.post('/:id{[0-9]+}/roster/:vid{[0-9]+}/remove', async (c) => {
   const shift = await staffedShift(c);
   await partnerReach(c, shift);
   const { db, now } = c.get('deps');
-  const removed = await removeFromShift(db, {
+  const removed = await removeFromShift({
+    db,
     shift,
     volunteerId: Number(c.req.param('vid')),
     by: { actorUserId: viewerOf(c).id },

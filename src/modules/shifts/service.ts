@@ -80,13 +80,13 @@ export async function signUpVolunteer(ctx: {
   if (shift.startsAt.getTime() <= now.getTime()) return { ok: false, reason: 'past' };
   const missing = missingSkills(shift.requiredSkills, volunteer.skills);
   if (missing.length) return { ok: false, reason: 'skill', missing };
-  if (outcome === 'overlap') return overlapRefusal(db, shiftId, volunteer.id);
+  if (outcome === 'overlap') return overlapRefusal({ db, shiftId, volunteerId: volunteer.id });
   return { ok: true, outcome };
 }
 
 /** The refusal naming the other shift; read after the guarded write refused (the write itself decided). */
-async function overlapRefusal(db: Db, shiftId: number, volunteerId: number, except = 0) {
-  const other = await overlappingShift(db, shiftId, volunteerId, except);
+async function overlapRefusal(o: { db: Db; shiftId: number; volunteerId: number; except?: number }) {
+  const other = await overlappingShift(o);
   // The other place can be given up between the refusal and this read: then it is named by what is known.
   return {
     ok: false as const,
@@ -109,23 +109,22 @@ export type StaffAddResult =
  * A station or a shift's organisation puts one of its registered volunteers on a shift (walk-ins, volunteers
  * without a phone): the self sign-up statement with the staffing rule and the volunteer's reach as guards, audited.
  */
-export async function addToRoster(
-  db: Db,
-  a: {
-    shift: { id: number; status: string };
-    volunteerId: number;
-    allowWaitlist: boolean;
-    staffing: Scope;
-    reach: Scope;
-    by: ByStaff;
-    now: Date;
-  },
-): Promise<StaffAddResult> {
+export async function addToRoster(a: {
+  db: Db;
+  shift: { id: number; status: string };
+  volunteerId: number;
+  allowWaitlist: boolean;
+  staffing: Scope;
+  reach: Scope;
+  by: ByStaff;
+  now: Date;
+}): Promise<StaffAddResult> {
+  const { db } = a;
   if (!(await reachable(db, a.reach, a.volunteerId))) return { ok: false, reason: 'notFound' };
   if (a.shift.status !== 'open') return { ok: false, reason: 'closed' };
   const also = sql`${staffableShift(a.staffing, a.shift.id)} and ${reachableVolunteer(a.reach, a.volunteerId)}`;
-  const outcome = await staffTake(db, { ...a, shiftId: a.shift.id, also });
-  if (outcome === 'overlap') return overlapRefusal(db, a.shift.id, a.volunteerId);
+  const outcome = await staffTake({ ...a, shiftId: a.shift.id, also });
+  if (outcome === 'overlap') return overlapRefusal({ db, shiftId: a.shift.id, volunteerId: a.volunteerId });
   if (outcome === 'confirmed' || outcome === 'waitlisted') return { ok: true, status: outcome };
   return { ok: false, reason: outcome === 'cancelled' ? 'closed' : outcome };
 }
@@ -159,16 +158,20 @@ export function noticeTexts(shift: { date: string; startTime: string; title: str
 /** A volunteer gives up their place (or waitlist place): the waitlist moves up and the promoted one is told. */
 export async function cancelSignup(ctx: { db: Db; now: Date; shift: ShiftLine; volunteerId: number }) {
   const { db, now, shift, volunteerId } = ctx;
-  return leave(db, { shiftId: shift.id, volunteerId, now, texts: { promoted: noticeTexts(shift).promoted } });
+  return leave({ db, shiftId: shift.id, volunteerId, now, texts: { promoted: noticeTexts(shift).promoted } });
 }
 
 /** Staff take a volunteer off a shift: the waitlist moves up, the volunteer is told, the audit row written. */
-export async function removeFromShift(
-  db: Db,
-  r: { shift: ShiftLine; volunteerId: number; by: ByStaff; now: Date },
-): Promise<boolean> {
+export async function removeFromShift(r: {
+  db: Db;
+  shift: ShiftLine;
+  volunteerId: number;
+  by: ByStaff;
+  now: Date;
+}): Promise<boolean> {
   const texts = noticeTexts(r.shift);
-  return leave(db, {
+  return leave({
+    db: r.db,
     shiftId: r.shift.id,
     volunteerId: r.volunteerId,
     now: r.now,
@@ -183,12 +186,19 @@ export type MoveResult =
   | { ok: false; reason: 'overlap'; other: OverlapShift };
 
 /** Staff move a volunteer between two shifts they may staff; refused (nothing changed) beside an overlapping place. */
-export async function moveVolunteer(
-  db: Db,
-  m: { from: ShiftLine; to: ShiftLine; volunteerId: number; staffing: Scope; by: ByStaff; now: Date },
-): Promise<MoveResult> {
+export async function moveVolunteer(m: {
+  db: Db;
+  from: ShiftLine;
+  to: ShiftLine;
+  volunteerId: number;
+  staffing: Scope;
+  by: ByStaff;
+  now: Date;
+}): Promise<MoveResult> {
+  const { db } = m;
   const texts = noticeTexts(m.from);
-  const outcome = await move(db, {
+  const outcome = await move({
+    db,
     fromShiftId: m.from.id,
     toShiftId: m.to.id,
     volunteerId: m.volunteerId,
@@ -197,7 +207,8 @@ export async function moveVolunteer(
     by: m.by,
     also: sql`${staffableShift(m.staffing, m.from.id)} and ${staffableShift(m.staffing, m.to.id)}`,
   });
-  if (!outcome.ok && outcome.reason === 'overlap') return overlapRefusal(db, m.to.id, m.volunteerId, m.from.id);
+  if (!outcome.ok && outcome.reason === 'overlap')
+    return overlapRefusal({ db, shiftId: m.to.id, volunteerId: m.volunteerId, except: m.from.id });
   return outcome.ok ? outcome : { ok: false, reason: outcome.reason === 'already' ? 'already' : 'gone' };
 }
 

@@ -74,10 +74,22 @@ export function promoteFirst(shiftId: number, now: Date): SQL {
       and ${confirmedCount(shiftId)} < ${capacityOf(shiftId)}`;
 }
 
+/** The notice to whoever `promoteFirst` promoted in this batch (marked with this instant), if anyone. */
+function promotedNotice(shiftId: number, now: Date, text: NoticeText): SQL {
+  const at = now.getTime();
+  return queueNotice({
+    key: `promoted:${shiftId}:${at}`,
+    now,
+    text,
+    volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.promoted_at = ${at})`,
+  });
+}
+
 export type SignUpOutcome = SignupStatus | 'full' | 'already' | 'overlap';
 
 /** Why a take wrote nothing: already on it, an overlapping place elsewhere, or no room (nor waitlist). */
-async function refusal(db: Db, shiftId: number, volunteerId: number, leaving = 0): Promise<SignUpOutcome> {
+async function refusal(r: { db: Db; shiftId: number; volunteerId: number; leaving?: number }): Promise<SignUpOutcome> {
+  const { db, shiftId, volunteerId, leaving = 0 } = r;
   // db.all, not db.get: drizzle's get() throws on an empty result over libSQL.
   const [existing] = await db.all<{ status: SignupStatus }>(
     sql`select status from shift_signups where shift_id = ${shiftId} and volunteer_id = ${volunteerId}`,
@@ -92,7 +104,7 @@ export async function signUp(take: Take & { db: Db }): Promise<SignUpOutcome> {
   const { db, ...place } = take;
   // all() returns the RETURNING row on every driver (D1's run() does not).
   const [row] = await db.all<{ status: SignupStatus }>(takePlace(place));
-  return row ? row.status : refusal(db, place.shiftId, place.volunteerId);
+  return row ? row.status : refusal({ db, shiftId: place.shiftId, volunteerId: place.volunteerId });
 }
 
 /** Who did it, for the audit row written in the same batch (staff actions; a volunteer's own ones are not audited). */
@@ -102,7 +114,8 @@ export interface ByStaff {
 
 // The audit row of the statement just before it in the batch: SQLite's changes() still counts that statement, so
 // the row is written exactly when the change happened (a repeated request writes neither).
-function auditPrevious(db: Db, by: ByStaff, action: string, shiftId: number, volunteerId: number, now: Date) {
+function auditPrevious(a: { db: Db; by: ByStaff; action: string; shiftId: number; volunteerId: number; now: Date }) {
+  const { db, by, action, shiftId, volunteerId, now } = a;
   return auditRowsFrom(
     db,
     {
@@ -122,13 +135,13 @@ function auditPrevious(db: Db, by: ByStaff, action: string, shiftId: number, vol
  * waitlist, overlap), guarded by `also` (the staffing rule and the volunteers the adder reaches), audited in the
  * same batch. The shift's start does not stop it: walk-ins are added on the day, paper sheets typed in after.
  */
-export async function staffTake(db: Db, take: Take & { by: ByStaff }): Promise<SignUpOutcome> {
-  const { shiftId, volunteerId, now } = take;
+export async function staffTake(take: Take & { db: Db; by: ByStaff }): Promise<SignUpOutcome> {
+  const { db, shiftId, volunteerId, now } = take;
   const [taken] = await db.batch([
     db.run(takePlace({ ...take, returning: false })),
-    auditPrevious(db, take.by, 'roster_add', shiftId, volunteerId, now),
+    auditPrevious({ db, by: take.by, action: 'roster_add', shiftId, volunteerId, now }),
   ]);
-  if (changedRows(taken as DbRunResult) === 0) return refusal(db, shiftId, volunteerId);
+  if (changedRows(taken as DbRunResult) === 0) return refusal({ db, shiftId, volunteerId });
   const [row] = await db.all<{ status: SignupStatus }>(
     sql`select status from shift_signups where shift_id = ${shiftId} and volunteer_id = ${volunteerId}`,
   );
@@ -140,31 +153,22 @@ export async function staffTake(db: Db, take: Take & { by: ByStaff }): Promise<S
  * waitlisted volunteer and queues their notice (and the removed volunteer's, when a coordinator did it, with the
  * audit row).
  */
-export async function leave(
-  db: Db,
-  change: {
-    shiftId: number;
-    volunteerId: number;
-    now: Date;
-    texts: { promoted: NoticeText; removed?: NoticeText };
-    by?: ByStaff;
-  },
-): Promise<boolean> {
-  const { shiftId, volunteerId, now, texts, by } = change;
+export async function leave(change: {
+  db: Db;
+  shiftId: number;
+  volunteerId: number;
+  now: Date;
+  texts: { promoted: NoticeText; removed?: NoticeText };
+  by?: ByStaff;
+}): Promise<boolean> {
+  const { db, shiftId, volunteerId, now, texts, by } = change;
   const at = now.getTime();
   const [left] = await db.batch([
     db.run(sql`update shift_signups set status = 'cancelled', promoted_at = null, updated_at = ${at}
       where shift_id = ${shiftId} and volunteer_id = ${volunteerId} and status <> 'cancelled'`),
-    ...(by ? [auditPrevious(db, by, 'roster_remove', shiftId, volunteerId, now)] : []),
+    ...(by ? [auditPrevious({ db, by, action: 'roster_remove', shiftId, volunteerId, now })] : []),
     db.run(promoteFirst(shiftId, now)),
-    db.run(
-      queueNotice({
-        key: `promoted:${shiftId}:${at}`,
-        now,
-        text: texts.promoted,
-        volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.promoted_at = ${at})`,
-      }),
-    ),
+    db.run(promotedNotice(shiftId, now, texts.promoted)),
     ...(texts.removed
       ? [
           db.run(
@@ -188,19 +192,17 @@ export type MoveOutcome = { ok: true; status: SignupStatus } | { ok: false; reas
  * is room, else waitlisted; never beside an overlapping place, the origin aside), then — only when that place was
  * taken — out of the origin (promoting its waitlist), the notices and the audit row. A refused move changes nothing.
  */
-export async function move(
-  db: Db,
-  change: {
-    fromShiftId: number;
-    toShiftId: number;
-    volunteerId: number;
-    now: Date;
-    texts: { promoted: NoticeText; moved: NoticeText };
-    by: ByStaff;
-    also?: SQL;
-  },
-): Promise<MoveOutcome> {
-  const { fromShiftId, toShiftId, volunteerId, now, texts } = change;
+export async function move(change: {
+  db: Db;
+  fromShiftId: number;
+  toShiftId: number;
+  volunteerId: number;
+  now: Date;
+  texts: { promoted: NoticeText; moved: NoticeText };
+  by: ByStaff;
+  also?: SQL;
+}): Promise<MoveOutcome> {
+  const { db, fromShiftId, toShiftId, volunteerId, now, texts } = change;
   const at = now.getTime();
   const holds = sql`exists (select 1 from shift_signups m where m.shift_id = ${fromShiftId}
       and m.volunteer_id = ${volunteerId} and m.status <> 'cancelled')`;
@@ -221,16 +223,9 @@ export async function move(
     ),
     db.run(sql`update shift_signups set status = 'cancelled', promoted_at = null, updated_at = ${at}
       where shift_id = ${fromShiftId} and volunteer_id = ${volunteerId} and status <> 'cancelled' and changes() > 0`),
-    auditPrevious(db, change.by, 'roster_move', fromShiftId, volunteerId, now),
+    auditPrevious({ db, by: change.by, action: 'roster_move', shiftId: fromShiftId, volunteerId, now }),
     db.run(promoteFirst(fromShiftId, now)),
-    db.run(
-      queueNotice({
-        key: `promoted:${fromShiftId}:${at}`,
-        now,
-        text: texts.promoted,
-        volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${fromShiftId} and s.promoted_at = ${at})`,
-      }),
-    ),
+    db.run(promotedNotice(fromShiftId, now, texts.promoted)),
     db.run(
       queueNotice({
         key: `moved:${fromShiftId}:${toShiftId}:${at}`,
@@ -247,7 +242,7 @@ export async function move(
     );
     return { ok: true, status: row.status };
   }
-  const why = await refusal(db, toShiftId, volunteerId, fromShiftId);
+  const why = await refusal({ db, shiftId: toShiftId, volunteerId, leaving: fromShiftId });
   return { ok: false, reason: why === 'already' || why === 'overlap' ? why : 'gone' };
 }
 
@@ -324,14 +319,7 @@ export async function changeShift(ctx: {
           ),
         ]
       : []),
-    db.run(
-      queueNotice({
-        key: `promoted:${shiftId}:${at}`,
-        now,
-        text: texts.promoted,
-        volunteerWhere: sql`v.id in (select s.volunteer_id from shift_signups s where s.shift_id = ${shiftId} and s.promoted_at = ${at})`,
-      }),
-    ),
+    db.run(promotedNotice(shiftId, now, texts.promoted)),
   ]);
   return changedRows(updated as DbRunResult) > 0;
 }

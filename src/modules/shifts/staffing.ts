@@ -23,13 +23,13 @@ export function staffAdd(
   const { db, now, actor, shift, volunteerId, allowWaitlist } = ctx;
   const by = { actorUserId: actor.id };
   const staffing = staffScope(actor);
-  return addToRoster(db, { shift, volunteerId, allowWaitlist, staffing, reach: volunteerScope(actor), by, now });
+  return addToRoster({ db, shift, volunteerId, allowWaitlist, staffing, reach: volunteerScope(actor), by, now });
 }
 
 /** Moves a volunteer between two shifts the actor may staff. */
 export function staffMove(ctx: StaffCtx & { from: ShiftLine; to: ShiftLine; volunteerId: number }) {
   const { db, now, actor, from, to, volunteerId } = ctx;
-  return moveVolunteer(db, { from, to, volunteerId, staffing: staffScope(actor), by: { actorUserId: actor.id }, now });
+  return moveVolunteer({ db, from, to, volunteerId, staffing: staffScope(actor), by: { actorUserId: actor.id }, now });
 }
 
 /** Confirms attendance and minutes served, as the actor. */

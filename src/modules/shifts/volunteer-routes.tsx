@@ -26,7 +26,7 @@ volunteerShiftRoutes.post('/calendar', async (c) => {
   const deps = c.get('deps');
   const v = await currentVolunteer(c);
   if (!v) notFound();
-  const token = await createFeedToken(deps.db, v.id, deps.now());
+  const token = await createFeedToken({ db: deps.db, volunteerId: v.id, now: deps.now() });
   const origin = deps.config.publicUrl ?? new URL(c.req.url).origin;
   // Shown once, on this response: only the token's hash is stored.
   return renderMyShifts(c, v, `${origin}/calendar/${token}.ics`);
@@ -36,7 +36,7 @@ volunteerShiftRoutes.post('/calendar/revoke', async (c) => {
   authorize(c, can(viewerOf(c), 'browse'));
   const deps = c.get('deps');
   const v = await currentVolunteer(c);
-  if (v) await revokeFeedTokens(deps.db, v.id, deps.now());
+  if (v) await revokeFeedTokens({ db: deps.db, volunteerId: v.id, now: deps.now() });
   setFlash(c, 'shifts.calendar.revoked');
   return redirectAfterPost(c, '/shifts/mine');
 });
@@ -47,7 +47,7 @@ volunteerShiftRoutes.post('/notifications', async (c) => {
   const v = await currentVolunteer(c);
   if (!v) notFound();
   const form = await readForm(c);
-  await setOptOut(deps.db, v.id, 'sms', form.sms !== '1', deps.now());
+  await setOptOut({ db: deps.db, volunteerId: v.id, channel: 'sms', out: form.sms !== '1', now: deps.now() });
   setFlash(c, 'shifts.notifications.saved');
   return redirectAfterPost(c, '/shifts/mine');
 });

@@ -14,39 +14,31 @@ export function HoursPage({ ui, totals }: { ui: Ui; totals: ServiceTotals }) {
         </a>
       </p>
       <h2>{t('shifts.hoursByYear')}</h2>
-      <table class="striped" id="hours-by-year">
-        <thead>
-          <tr>
-            <th>{t('shifts.year')}</th>
-            <th>{t('shifts.hoursValue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {totals.byYear.map((r) => (
-            <tr>
-              <td>{r.key}</td>
-              <td>{r.hours}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TotalsTable id="hours-by-year" heading={t('shifts.year')} ui={ui} rows={totals.byYear} />
       <h2>{t('shifts.hoursByMonth')}</h2>
-      <table class="striped" id="hours-by-month">
-        <thead>
-          <tr>
-            <th>{t('shifts.month')}</th>
-            <th>{t('shifts.hoursValue')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {totals.byMonth.map((r) => (
-            <tr>
-              <td>{r.key}</td>
-              <td>{r.hours}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TotalsTable id="hours-by-month" heading={t('shifts.month')} ui={ui} rows={totals.byMonth} />
     </Page>
+  );
+}
+
+/** One table of hours, a row per year or month. */
+function TotalsTable(p: { id: string; heading: string; ui: Ui; rows: ServiceTotals['byYear'] }) {
+  return (
+    <table class="striped" id={p.id}>
+      <thead>
+        <tr>
+          <th>{p.heading}</th>
+          <th>{p.ui.t('shifts.hoursValue')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.rows.map((r) => (
+          <tr>
+            <td>{r.key}</td>
+            <td>{r.hours}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

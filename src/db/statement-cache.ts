@@ -1,0 +1,262 @@
+import {
+  type Client,
+  type InArgs,
+  type InStatement,
+  type InValue,
+  LibsqlBatchError,
+  LibsqlError,
+  type ResultSet,
+  type Row,
+  type TransactionMode,
+} from '@libsql/client';
+import Database from 'libsql';
+
+/**
+ * A `Client` for an embedded file that keeps each statement prepared, per SQL text, on a connection of its own.
+ * @libsql/client 0.18 prepares every statement on every call and asks for its columns twice (≈ 0.3 ms of a page
+ * statement here, decision 0220); drizzle's prepared queries do not reach the native layer. `execute` and `batch`
+ * (the app's every read and write) run here; interactive transactions, `migrate`, `executeMultiple` and `sync` go
+ * to the wrapped client's pool, exactly as before. Both are connections to the same WAL file, so each sees the
+ * other's commits; every call here is synchronous, so one connection is never shared by two callers at once.
+ */
+export function withStatementCache(
+  inner: Client,
+  path: string,
+  timeoutMs: number,
+): Client & { readonly cachedStatements: number } {
+  return new CachedClient(inner, new Database(path, { timeout: timeoutMs }));
+}
+
+type Native = InstanceType<typeof Database>;
+type NativeStatement = ReturnType<Native['prepare']>;
+interface Prepared {
+  statement: NativeStatement;
+  /** Null for a statement that returns no rows (raw mode refuses those). */
+  columns: string[] | null;
+  row: (values: unknown[]) => Row;
+  columnTypes: string[];
+}
+
+/** Enough for every statement the app builds; the map is dropped whole when full (a cache, never a leak). */
+const MOST = 1000;
+const BEGIN: Record<TransactionMode, string> = {
+  write: 'BEGIN IMMEDIATE',
+  read: 'BEGIN TRANSACTION READONLY',
+  deferred: 'BEGIN DEFERRED',
+};
+
+class CachedClient implements Client {
+  closed = false;
+  readonly protocol = 'file';
+  readonly #cache = new Map<string, Prepared>();
+
+  constructor(
+    readonly inner: Client,
+    readonly native: Native,
+  ) {}
+
+  /** How many statements are kept prepared (for tests and benches). */
+  get cachedStatements(): number {
+    return this.#cache.size;
+  }
+
+  async execute(stmt: InStatement | string, args?: InArgs): Promise<ResultSet> {
+    this.#open();
+    return typeof stmt === 'string' ? this.#run(stmt, args) : this.#run(stmt.sql, stmt.args);
+  }
+
+  async batch(stmts: Array<InStatement | [string, InArgs?]>, mode: TransactionMode = 'deferred'): Promise<ResultSet[]> {
+    this.#open();
+    this.#run(BEGIN[mode]);
+    try {
+      const results = stmts.map((stmt, i) => {
+        // A trigger's RAISE(ROLLBACK) ends the transaction: what follows must not run outside it.
+        if (!this.native.inTransaction)
+          throw new LibsqlBatchError('The transaction has been rolled back', i, 'TRANSACTION_CLOSED');
+        try {
+          if (typeof stmt === 'string') return this.#run(stmt);
+          return Array.isArray(stmt) ? this.#run(stmt[0], stmt[1]) : this.#run(stmt.sql, stmt.args);
+        } catch (e) {
+          if (!(e instanceof LibsqlError) || e instanceof LibsqlBatchError) throw e;
+          throw new LibsqlBatchError(e.message, i, e.code, e.extendedCode, e.rawCode, e.cause as Error | undefined);
+        }
+      });
+      this.#run('COMMIT');
+      return results;
+    } finally {
+      if (this.native.inTransaction) this.native.prepare('ROLLBACK').run();
+    }
+  }
+
+  async migrate(stmts: InStatement[]): Promise<ResultSet[]> {
+    // The schema changes under the cached statements: their column lists may be stale.
+    this.#cache.clear();
+    return this.inner.migrate(stmts);
+  }
+
+  transaction(mode?: TransactionMode) {
+    return this.inner.transaction(mode);
+  }
+
+  async executeMultiple(sql: string): Promise<void> {
+    this.#cache.clear();
+    return this.inner.executeMultiple(sql);
+  }
+
+  sync() {
+    return this.inner.sync();
+  }
+
+  reconnect() {
+    throw new LibsqlError('reconnect is not supported by the statement-cache client', 'NOT_SUPPORTED');
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.#cache.clear();
+    this.native.close();
+    this.inner.close();
+  }
+
+  #open() {
+    if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
+  }
+
+  #run(sql: string, args?: InArgs): ResultSet {
+    try {
+      const prepared = this.#prepared(sql);
+      const bound = bind(args);
+      if (prepared.columns === null) {
+        const info = prepared.statement.run(bound);
+        return resultSet([], [], [], info.changes, BigInt(info.lastInsertRowid));
+      }
+      const rows = prepared.statement.all(bound).map((values) => prepared.row(values as unknown[]));
+      return resultSet(prepared.columns, prepared.columnTypes, rows, 0, undefined);
+    } catch (e) {
+      throw asLibsqlError(e);
+    }
+  }
+
+  #prepared(sql: string): Prepared {
+    const hit = this.#cache.get(sql);
+    if (hit) return hit;
+    // DDL run through here changes what other cached statements' columns are.
+    if (/^\s*(create|alter|drop)\b/i.test(sql)) this.#cache.clear();
+    const statement = this.native.prepare(sql);
+    statement.safeIntegers(true);
+    let prepared: Prepared;
+    try {
+      statement.raw(true);
+      const described = statement.columns();
+      const columns = described.map((c) => c.name);
+      prepared = { statement, columns, columnTypes: described.map((c) => c.type ?? ''), row: rowMaker(columns) };
+    } catch {
+      prepared = { statement, columns: null, columnTypes: [], row: rowMaker([]) };
+    }
+    if (this.#cache.size >= MOST) this.#cache.clear();
+    this.#cache.set(sql, prepared);
+    return prepared;
+  }
+}
+
+function bind(args: InArgs | undefined): unknown[] | Record<string, unknown> {
+  if (args === undefined) return [];
+  if (Array.isArray(args)) return args.map(toNative);
+  const named: Record<string, unknown> = {};
+  // libsql binds names without their sigil.
+  for (const [key, value] of Object.entries(args)) named[/^[@$:]/.test(key) ? key.slice(1) : key] = toNative(value);
+  return named;
+}
+
+/** @libsql/client's argument rules, in its default `number` integer mode. */
+function toNative(value: InValue): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new RangeError('Only finite numbers (not Infinity or NaN) can be passed as arguments');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof ArrayBuffer) return Buffer.from(value);
+  if (value instanceof Date) return value.valueOf();
+  if (value === undefined) throw new TypeError('undefined cannot be passed as argument to the database');
+  return value;
+}
+
+function fromNative(value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER))
+      throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
+    return Number(value);
+  }
+  if (value instanceof Buffer) return value.buffer;
+  return value;
+}
+
+const VALUES = Symbol('values');
+type Held = { [VALUES]: unknown[] };
+
+/**
+ * Builds libSQL `Row`s for one statement's columns: values by column name as own enumerable fields (the first of a
+ * repeated name, as @libsql/client does) and by index through getters on a shared prototype, with `length`. Made
+ * once per statement, so a row costs a few plain assignments instead of a `defineProperty` per value.
+ */
+function rowMaker(columns: string[]): (values: unknown[]) => Row {
+  const proto = {};
+  Object.defineProperty(proto, 'length', { value: columns.length });
+  for (let i = 0; i < columns.length; i++)
+    Object.defineProperty(proto, i, {
+      get(this: Held) {
+        return this[VALUES][i];
+      },
+    });
+  // 'length' and index-like names cannot be own fields beside those (libsql leaves them out too).
+  const named = columns
+    .map((name, i) => ({ name, i }))
+    .filter(({ name, i }) => columns.indexOf(name) === i && name !== 'length' && !/^\d+$/.test(name));
+  return (values) => {
+    for (let i = 0; i < values.length; i++) values[i] = fromNative(values[i]);
+    const row = Object.create(proto) as Held & Record<string, unknown>;
+    row[VALUES] = values;
+    for (const { name, i } of named) row[name] = values[i];
+    return row as unknown as Row;
+  };
+}
+
+function resultSet(
+  columns: string[],
+  columnTypes: string[],
+  rows: Row[],
+  rowsAffected: number,
+  lastInsertRowid: bigint | undefined,
+): ResultSet {
+  return {
+    columns,
+    columnTypes,
+    rows,
+    rowsAffected,
+    lastInsertRowid,
+    toJSON: () => ({
+      columns,
+      columnTypes,
+      rows: rows.map((r) => Array.from(r, (v) => (typeof v === 'bigint' ? String(v) : v))),
+      rowsAffected,
+      lastInsertRowid: lastInsertRowid === undefined ? null : String(lastInsertRowid),
+    }),
+  };
+}
+
+/** SQLite's errors as @libsql/client reports them: base code name, extended code, raw code, the cause kept. */
+function asLibsqlError(e: unknown): unknown {
+  if (!(e instanceof Database.SqliteError)) return e;
+  const raw = (e as { rawCode?: number }).rawCode;
+  const base = raw === undefined ? 'SQLITE_UNKNOWN' : (BASE_CODES[raw & 0xff] ?? `SQLITE_UNKNOWN_${raw & 0xff}`);
+  return new LibsqlError(e.message, base, e.code, raw, e);
+}
+
+const BASE_CODES: Record<number, string> = Object.fromEntries(
+  [
+    'ERROR INTERNAL PERM ABORT BUSY LOCKED NOMEM READONLY INTERRUPT IOERR CORRUPT NOTFOUND FULL CANTOPEN PROTOCOL',
+    'EMPTY SCHEMA TOOBIG CONSTRAINT MISMATCH MISUSE NOLFS AUTH FORMAT RANGE NOTADB NOTICE WARNING',
+  ]
+    .join(' ')
+    .split(' ')
+    .map((name, i) => [i + 1, `SQLITE_${name}`]),
+);
