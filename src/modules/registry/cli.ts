@@ -44,14 +44,8 @@ export async function importCommand(
   const bytes = new Uint8Array(await readFile(args[1]));
   const t = translator('zh');
   const deps = { db: database.db, cipher: cipherFor(config) };
-  const outcome = await importRegister(
-    deps,
-    SHELL,
-    t,
-    register,
-    { name: args[1], bytes },
-    { apply: true, now: new Date() },
-  );
+  const file = { name: args[1], bytes };
+  const outcome = await importRegister({ ...deps, viewer: SHELL, t, register, file, apply: true, now: new Date() });
   if (!outcome.ok) {
     printErrors(t, outcome);
     return 1;
@@ -72,7 +66,11 @@ export async function exportCommand(
   const format = file?.endsWith('.xlsx') ? 'xlsx' : file?.endsWith('.csv') ? 'csv' : null;
   if (!file || !format) throw new Error('export needs a file ending in .csv or .xlsx');
   const deps = { db: database.db, cipher: cipherFor(config) };
-  const bytes = await exportRegister(deps, SHELL, register, format, {
+  const bytes = await exportRegister({
+    ...deps,
+    viewer: SHELL,
+    register,
+    format,
     unmasked: true,
     now: new Date(),
     sheetName: translator('zh')(`registry.register.${register}`),

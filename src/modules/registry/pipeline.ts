@@ -28,9 +28,25 @@ export interface Importer<P, F = undefined> {
   columns: readonly Column[];
   /** The key two rows must not share (the same person twice); none where rows repeat on purpose. */
   key?: (v: Record<string, string>) => string;
-  parse(ctx: ImportContext, row: number, v: Record<string, string>, errors: RowError[]): P | null;
+  parse(input: RowInput): P | null;
   /** `apply` false: a preview, whose statements are never run (a plan may leave out what only a write needs). */
-  plan(input: { db: Db; cipher: PersonalDataCipher; ctx: ImportContext; rows: P[]; apply: boolean }): Promise<Plan<F>>;
+  plan(input: PlanInput<P>): Promise<Plan<F>>;
+}
+
+/** One row of a sheet as an importer checks it: its problems go to `errors`, each naming its row and column. */
+export interface RowInput<V = Record<string, string>> {
+  ctx: ImportContext;
+  row: number;
+  values: V;
+  errors: RowError[];
+}
+
+export interface PlanInput<P> {
+  db: Db;
+  cipher: PersonalDataCipher;
+  ctx: ImportContext;
+  rows: P[];
+  apply: boolean;
 }
 
 export type ImportOutcome<F = unknown> =
@@ -84,7 +100,7 @@ export async function runImport<P, F>(run: ImportRun<P, F>): Promise<ImportOutco
       continue;
     }
     if (key) seen.set(key, rowNumber);
-    const row = importer.parse(ctx, rowNumber, v, errors);
+    const row = importer.parse({ ctx, row: rowNumber, values: v, errors });
     if (row) parsed.push(row);
   }
   if (errors.length) return { ok: false, errors: byRow(errors) };

@@ -89,7 +89,11 @@ registryRoutes.post('/export/:register/:format{csv|xlsx}', async (c) => {
   const deps = c.get('deps');
   const format = c.req.param('format') as 'csv' | 'xlsx';
   const unmasked = can(viewer, 'exportUnmasked', register);
-  const bytes = await exportRegister(deps, viewer, register, format, {
+  const bytes = await exportRegister({
+    ...deps,
+    viewer,
+    register,
+    format,
     unmasked,
     now: deps.now(),
     sheetName: c.get('t')(`registry.register.${register}`),

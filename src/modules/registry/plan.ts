@@ -1,0 +1,110 @@
+import type { SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { fitParams } from '../../db/types.js';
+import { auditInsert, auditRowsFrom } from '../../lib/audit.js';
+import { type Column, headerIn } from '../../lib/spreadsheet/index.js';
+import type { ImportContext, RowError } from './context.js';
+import type { Plan } from './pipeline.js';
+
+/** A plan with nothing in it yet. */
+export const emptyPlan = (): Plan => ({ created: 0, updated: 0, unchanged: 0, statements: [], errors: [] });
+
+/** Records a problem in one cell of a row, the column named by its Chinese header. */
+export function rowFailer<C extends readonly Column[]>(columns: C, row: number, errors: RowError[]) {
+  const header = headerIn(columns);
+  return (field: C[number]['field'], reason: string) => {
+    errors.push({ row, column: header(field), reason });
+  };
+}
+
+/**
+ * What a file's row changes in a stored record, column by column. A place the same import creates has no id yet
+ * (a sub-select), so it reads as 'new place'; lists compare by their contents.
+ */
+export function changesOf(current: object, columns: Record<string, unknown>): Record<string, unknown> {
+  const changed: Record<string, unknown> = {};
+  for (const [k, value] of Object.entries(columns)) {
+    const was = (current as Record<string, unknown>)[k];
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) changed[k] = 'new place';
+    else if (JSON.stringify(was) !== JSON.stringify(value)) changed[k] = { from: was, to: value };
+  }
+  return changed;
+}
+
+interface Update {
+  db: Db;
+  ctx: ImportContext;
+  plan: Plan;
+  entity: string;
+  id: number;
+  changed: Record<string, unknown>;
+  /** The record's update, built only when something changed. */
+  update: () => unknown;
+  /** Statements that go with the update (a stage change, a membership, coverage). */
+  extra?: () => unknown[];
+}
+
+/** A stored record the file matched: unchanged, or its update with the audit row naming what changed. */
+export function planUpdate(u: Update): void {
+  if (Object.keys(u.changed).length === 0) {
+    u.plan.unchanged++;
+    return;
+  }
+  u.plan.updated++;
+  u.plan.statements.push(
+    u.update(),
+    auditInsert(
+      u.db,
+      { actorUserId: u.ctx.viewer.id, action: 'import', entity: u.entity, entityId: String(u.id), changes: u.changed },
+      u.ctx.now,
+    ),
+    ...(u.extra?.() ?? []),
+  );
+}
+
+interface Creates<R> {
+  db: Db;
+  ctx: ImportContext;
+  plan: Plan;
+  entity: string;
+  rows: R[];
+  /** Each new row's key (a keyed hash), by which its audit row selects it back. */
+  keys: string[];
+  /** Parameters one row binds: every column may be bound (drizzle fills defaults in). */
+  width: number;
+  insert: (run: R[]) => unknown;
+  /** The FROM clause that finds the inserted rows among `keys`. */
+  inserted: (keys: SQL) => SQL;
+}
+
+/**
+ * New records as multi-row inserts (one statement per row dominated large imports), each run followed by the
+ * audit rows of the records it inserted, selected back by their keys.
+ */
+export function planCreates<R>(c: Creates<R>): void {
+  let at = 0;
+  for (const run of fitParams(c.db, c.rows, c.width)) {
+    const keys = c.keys.slice(at, at + run.length);
+    at += run.length;
+    const inRun = sql.join(
+      keys.map((k) => sql`${k}`),
+      sql`, `,
+    );
+    c.plan.statements.push(
+      c.insert(run),
+      auditRowsFrom(
+        c.db,
+        {
+          actorUserId: c.ctx.viewer.id,
+          action: 'import',
+          entity: c.entity,
+          entityId: sql`CAST(id AS TEXT)`,
+          changes: '{"created":true}',
+          rows: c.inserted(inRun),
+        },
+        c.ctx.now,
+      ),
+    );
+  }
+}
