@@ -4,7 +4,6 @@ import { CARE_LEVELS, type CareLevel, needs } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
 import { dueStatus } from '../../domain/cadence.js';
 import { businessDate, daysBetween } from '../../domain/dates.js';
-import { TASK_OUTCOMES } from '../../domain/vocabulary.js';
 import type { Scope } from '../../lib/scope.js';
 import { urgentNeedNotice } from '../notices/urgent-need.js';
 import {
@@ -17,6 +16,7 @@ import {
   needsInScope,
 } from './queries.js';
 import type { VisitInput } from './schema.js';
+import { taskForVisit } from './tasks.js';
 
 export interface OverdueRow extends HomeRecipientRow {
   nextDue: string;
@@ -68,14 +68,21 @@ export interface VisitBy {
  * leaves no need and no notice behind; the need links to the visit through last_insert_rowid(). The visit's own
  * statement comes first: its result says whether the visit was written.
  */
-export function visitStatements(
-  db: Db,
-  recipientId: number,
-  input: VisitInput,
-  recordedBy: number,
-  now: Date,
-  by: VisitBy = {},
-) {
+export function visitStatements({
+  db,
+  recipientId,
+  input,
+  recordedBy,
+  now,
+  by = {},
+}: {
+  db: Db;
+  recipientId: number;
+  input: VisitInput;
+  recordedBy: number;
+  now: Date;
+  by?: VisitBy;
+}) {
   const at = now.getTime();
   const guard = by.once
     ? sql`not exists (select 1 from visits x where x.recipient_id = ${recipientId} and x.visited_on = ${input.visitedOn} and x.recorded_by = ${recordedBy})`
@@ -85,7 +92,12 @@ export function visitStatements(
     select ${recipientId}, ${input.visitedOn}, ${input.kind}, ${input.visitorKind}, ${input.visitorNames}, ${JSON.stringify(by.volunteerIds ?? [])},
       ${input.outcome}, ${input.notes}, ${recordedBy}, ${at}
     where ${guard}`);
-  const task = taskStatement(db, recipientId, input, recordedBy, at);
+  // Last in the batch (the need links through last_insert_rowid()): the visit is found by its recorder and instant.
+  const task = taskForVisit(db, {
+    outcome: input.outcome,
+    visit: sql`v.id = (select max(x.id) from visits x where x.recipient_id = ${recipientId} and x.recorded_by = ${recordedBy} and x.created_at = ${at})`,
+    at,
+  });
   const tail = task ? [task] : [];
   if (!input.needText || !input.needCategory) return [visit, ...tail];
   const need =
@@ -108,21 +120,6 @@ export function visitStatements(
   return [visit, need, notify, ...tail];
 }
 
-/**
- * A deceased or moved outcome opens the station's task (exit or transfer) for the visit just written. It runs last
- * in the batch (the need links through last_insert_rowid()), so it finds the visit by its recorder and instant;
- * the unique visit index makes a repeated submit open nothing twice.
- */
-function taskStatement(db: Db, recipientId: number, input: VisitInput, recordedBy: number, at: number) {
-  const kind = TASK_OUTCOMES[input.outcome as keyof typeof TASK_OUTCOMES];
-  if (!kind) return null;
-  return db.run(sql`insert into station_tasks (recipient_id, township_id, visit_id, kind, status, opened_on, created_at)
-    select v.recipient_id, r.township_id, v.id, ${kind}, 'open', v.visited_on, ${at}
-    from visits v join recipients r on r.id = v.recipient_id
-    where v.id = (select max(x.id) from visits x where x.recipient_id = ${recipientId} and x.recorded_by = ${recordedBy} and x.created_at = ${at})
-    on conflict (visit_id) do nothing`);
-}
-
 /** Records a visit (and its need) in one batch; answers whether the visit was written. */
 export async function recordVisit(p: {
   db: Db;
@@ -132,7 +129,7 @@ export async function recordVisit(p: {
   now: Date;
   by?: VisitBy;
 }): Promise<boolean> {
-  const statements = visitStatements(p.db, p.recipientId, p.input, p.recordedBy, p.now, p.by ?? {});
+  const statements = visitStatements(p);
   const [written] = await p.db.batch(statements as unknown as Parameters<typeof p.db.batch>[0]);
   return changedRows(written as DbRunResult) === 1;
 }
