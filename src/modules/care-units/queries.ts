@@ -13,7 +13,7 @@ import {
 import type { VisitOutcome } from '../../domain/vocabulary.js';
 import { type Scope, scopeWhere } from '../../lib/scope.js';
 import { townshipChoices } from '../places/queries.js';
-import { recipientsIn } from '../recipients/queries.js';
+import { activeAtHome, recipientsIn } from '../recipients/queries.js';
 import { unitCovers } from './coverage.js';
 
 /** The 守望之家 inside a scope, as a where-clause on `organisations`. */
@@ -144,8 +144,7 @@ export function householdsOfUnit(db: Db, unitId: number) {
     .leftJoin(organisations, eq(organisations.id, careUnitHouseholds.unitId))
     .where(
       and(
-        eq(recipients.status, 'active'),
-        eq(recipients.supportMode, 'home'),
+        activeAtHome,
         sql`(${recipients.villageId} IN (SELECT village_id FROM care_unit_villages WHERE unit_id = ${unitId}) OR ${careUnitHouseholds.unitId} = ${unitId})`,
       ),
     )

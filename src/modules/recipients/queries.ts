@@ -46,6 +46,9 @@ export function recipientsIn(scope: Scope): SQL {
   });
 }
 
+/** The households the visiting promises are about: active and supported at home (分散供养). */
+export const activeAtHome = and(eq(recipients.status, 'active'), eq(recipients.supportMode, 'home'))!;
+
 function escapeLike(s: string) {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
