@@ -1,9 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import { CARE_LEVELS, type CareLevel, needs } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
 import { dueStatus } from '../../domain/cadence.js';
 import { businessDate, daysBetween } from '../../domain/dates.js';
+import type { NeedStatus } from '../../domain/vocabulary.js';
 import type { Scope } from '../../lib/scope.js';
 import { urgentNeedNotice } from '../notices/urgent-need.js';
 import {
@@ -30,7 +32,17 @@ export interface OverdueList {
 }
 
 /** Everyone in scope with next due date and days overdue: most overdue first, then by village and name. */
-export async function overdueList(db: Db, scope: Scope, today: string, townshipId?: number): Promise<OverdueList> {
+export async function overdueList({
+  db,
+  scope,
+  today,
+  townshipId,
+}: {
+  db: Db;
+  scope: Scope;
+  today: string;
+  townshipId?: number;
+}): Promise<OverdueList> {
   const rules = await loadCadenceRules(db);
   const rows = (await homeRecipientsWithLastVisit(db, scope, townshipId)).map((r) => ({
     ...r,
@@ -176,48 +188,46 @@ export async function needsBoard(db: Db, scope: Scope, today: string) {
 
 export type MoveResult = 'ok' | 'not_found' | 'wrong_state';
 
-/** open → assigned; one conditional statement, so a need already moved or out of scope is untouched. */
-export async function assignNeed(p: {
+/** Who moves which need, and when: the move is conditional on the viewer's scope. */
+interface NeedMove {
   db: Db;
   scope: Scope;
   id: number;
-  assignee: string;
   now: Date;
-}): Promise<MoveResult> {
-  const { db, scope, id, assignee, now } = p;
-  const today = businessDate(now);
+}
+
+/**
+ * One conditional statement: the need moves only from one of the `from` states and inside the scope, so a need
+ * already moved or out of scope is untouched; then why not, when it did not move.
+ */
+async function moveNeed(
+  p: NeedMove,
+  from: NeedStatus[],
+  set: SQLiteUpdateSetSource<typeof needs>,
+): Promise<MoveResult> {
+  const { db, scope, id } = p;
   const done = await db
     .update(needs)
-    .set({ status: 'assigned', assignee, assignedOn: today, updatedAt: now })
-    .where(and(eq(needs.id, id), eq(needs.status, 'open'), inArray(needs.id, needsInScope(db, scope))))
+    .set({ ...set, updatedAt: p.now })
+    .where(and(eq(needs.id, id), inArray(needs.status, from), inArray(needs.id, needsInScope(db, scope))))
     .returning({ id: needs.id });
   return done.length ? 'ok' : explain(db, scope, id);
 }
 
+/** open → assigned. */
+export function assignNeed(p: NeedMove & { assignee: string }): Promise<MoveResult> {
+  return moveNeed(p, ['open'], { status: 'assigned', assignee: p.assignee, assignedOn: businessDate(p.now) });
+}
+
 /** open or assigned → resolved. */
-export async function resolveNeed(p: {
-  db: Db;
-  scope: Scope;
-  id: number;
-  resolution: string;
-  now: Date;
-}): Promise<MoveResult> {
-  const { db, scope, id, resolution, now } = p;
-  const today = businessDate(now);
-  const done = await db
-    .update(needs)
-    .set({
-      status: 'resolved',
-      resolution,
-      resolvedOn: today,
-      assignedOn: sql`coalesce(${needs.assignedOn}, ${today})`,
-      updatedAt: now,
-    })
-    .where(
-      and(eq(needs.id, id), inArray(needs.status, ['open', 'assigned']), inArray(needs.id, needsInScope(db, scope))),
-    )
-    .returning({ id: needs.id });
-  return done.length ? 'ok' : explain(db, scope, id);
+export function resolveNeed(p: NeedMove & { resolution: string }): Promise<MoveResult> {
+  const today = businessDate(p.now);
+  return moveNeed(p, ['open', 'assigned'], {
+    status: 'resolved',
+    resolution: p.resolution,
+    resolvedOn: today,
+    assignedOn: sql`coalesce(${needs.assignedOn}, ${today})`,
+  });
 }
 
 /** Whether a need is inside the viewer's scope (a foreign one answers 404 before its form is even read). */
