@@ -4,10 +4,10 @@ import { changedRows } from '../../db/types.js';
 import { dueStatus } from '../../domain/cadence.js';
 import { addDays, businessDate } from '../../domain/dates.js';
 import { TASK_OUTCOMES } from '../../domain/vocabulary.js';
-import { auditInsert } from '../../lib/audit.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Scope } from '../../lib/scope.js';
-import { caregiverMobileOf, loadCadenceRules } from '../visits/queries.js';
+import { revealCaregiverForCall } from '../visits/field.js';
+import { loadCadenceRules } from '../visits/queries.js';
 import { taskForVisit } from '../visits/tasks.js';
 import { type CaptureRow, captureHouseholds, memberOfUser } from './queries.js';
 import type { CaptureInput } from './schema.js';
@@ -107,18 +107,12 @@ export async function callCaregiver(p: {
 }): Promise<{ name: string; mobile: string } | null> {
   const [household] = await captureHouseholds(p.db, p.scope, p.unitId, businessDate(p.now), p.recipientId);
   if (!household) return null;
-  const mobile = await caregiverMobileOf(p.db, p.cipher, household.id);
+  const mobile = await revealCaregiverForCall({
+    ...p,
+    recipientId: household.id,
+    actorUserId: p.userId,
+    via: { via: 'care_unit_call', unitId: p.unitId },
+  });
   if (!mobile) return null;
-  await auditInsert(
-    p.db,
-    {
-      actorUserId: p.userId,
-      action: 'reveal',
-      entity: 'recipient',
-      entityId: household.id,
-      changes: { fields: ['caregiverMobile'], via: 'care_unit_call', unitId: p.unitId },
-    },
-    p.now,
-  );
   return { name: household.name, mobile };
 }
