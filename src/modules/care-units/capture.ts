@@ -24,7 +24,7 @@ export async function careDay(p: { db: Db; scope: Scope; unitId: number; on: str
   const rules = await loadCadenceRules(p.db);
   const rows: CareDayRow[] = [];
   let notDue = 0;
-  for (const r of await captureHouseholds(p.db, p.scope, p.unitId, p.on)) {
+  for (const r of await captureHouseholds(p)) {
     const status = dueStatus(
       { lastVisit: r.lastVisit, since: businessDate(r.createdAt), level: r.careLevel, today: p.on },
       rules,
@@ -54,7 +54,7 @@ export async function recordCareVisit(p: {
   const { db, input: v } = p;
   const today = businessDate(p.now);
   if (v.on > today || v.on < addDays(today, -1)) return { result: 'bad_date' };
-  const [household] = await captureHouseholds(db, p.scope, p.unitId, v.on, v.recipientId);
+  const [household] = await captureHouseholds({ ...p, on: v.on, only: v.recipientId });
   if (!household) return { result: 'not_found' };
   const task = TASK_OUTCOMES[v.outcome as keyof typeof TASK_OUTCOMES];
   // A death or a move opens a station task: one tap is too easy a way to say it, so it is asked again first.
@@ -77,7 +77,7 @@ export async function recordCareVisit(p: {
     : [];
   const [written] = await db.batch([visit, ...need, ...(task ? [taskFor(p, at)!] : [])]);
   // The row as it now stands (the outcome recorded first wins), for the page or the swapped fragment.
-  const [row] = await captureHouseholds(db, p.scope, p.unitId, v.on, v.recipientId);
+  const [row] = await captureHouseholds({ ...p, on: v.on, only: v.recipientId });
   return { result: changedRows(written) === 1 ? 'recorded' : 'already', row };
 }
 
@@ -105,7 +105,7 @@ export async function callCaregiver(p: {
   recipientId: number;
   now: Date;
 }): Promise<{ name: string; mobile: string } | null> {
-  const [household] = await captureHouseholds(p.db, p.scope, p.unitId, businessDate(p.now), p.recipientId);
+  const [household] = await captureHouseholds({ ...p, on: businessDate(p.now), only: p.recipientId });
   if (!household) return null;
   const mobile = await revealCaregiverForCall({
     ...p,

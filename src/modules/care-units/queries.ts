@@ -157,7 +157,20 @@ export type UnitHouseholdRow = Awaited<ReturnType<typeof householdsOfUnit>>[numb
  * A member's households (their unit's scope) with only what the day's visit needs: name, village, care level, the
  * last counted visit, today's outcome by the unit, whether a caregiver's number is on file (never the number).
  */
-export function captureHouseholds(db: Db, scope: Scope, unitId: number, on: string, only?: number) {
+export function captureHouseholds({
+  db,
+  scope,
+  unitId,
+  on,
+  only,
+}: {
+  db: Db;
+  scope: Scope;
+  unitId: number;
+  on: string;
+  /** One household only (the row a tap answers with). */
+  only?: number;
+}) {
   return db
     .select({
       id: recipients.id,

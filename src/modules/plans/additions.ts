@@ -49,7 +49,7 @@ export async function addHousehold(p: {
   if (!household.free) return 'taskOpen';
   const plan = await ensurePlan(db, shift.id, now);
   // The coordinator's own choice may override an earlier removal, so blocked pairs do not count here.
-  const input = await plannerInput(db, shift, { ...plan, blocked: [] }, new Set([p.recipientId]));
+  const input = await plannerInput({ db, shift, plan: { ...plan, blocked: [] }, keep: new Set([p.recipientId]) });
   const volunteer = input.volunteers.find((v) => v.id === p.volunteerId);
   if (!volunteer) return 'notConfirmed';
   const working = await planRows(db, plan.id, false);

@@ -82,7 +82,7 @@ export async function reassign({
   now: Date;
 }): Promise<ReassignResult> {
   // The coordinator's own choice may override an earlier removal, so blocked pairs do not count here.
-  const input = await plannerInput(db, shift, { ...plan, blocked: [] }, new Set([row.recipientId]));
+  const input = await plannerInput({ db, shift, plan: { ...plan, blocked: [] }, keep: new Set([row.recipientId]) });
   const target = input.volunteers.find((v) => v.id === toVolunteerId);
   if (!target) return 'notConfirmed';
   const working = await planRows(db, plan.id, false);

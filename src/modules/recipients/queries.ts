@@ -54,7 +54,17 @@ function escapeLike(s: string) {
 }
 
 /** `today` dates the agreement filter (`q.agreement`): the same status rule the dashboard counts by. */
-export async function listRecipients(db: Db, scope: Scope, q: RecipientListQuery, today: string) {
+export async function listRecipients({
+  db,
+  scope,
+  query: q,
+  today,
+}: {
+  db: Db;
+  scope: Scope;
+  query: RecipientListQuery;
+  today: string;
+}) {
   const where = and(
     recipientsIn(scope),
     q.q ? sql`${recipients.name} LIKE ${`%${escapeLike(q.q)}%`} ESCAPE '\\'` : undefined,

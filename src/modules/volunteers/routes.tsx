@@ -29,7 +29,7 @@ volunteerRoutes.get('/', async (c) => {
     c,
     <VolunteerListPage
       ui={uiOf(c)}
-      rows={await listVolunteers(c.get('deps').db, scope(viewer), q, c.get('deps').cipher)}
+      rows={await listVolunteers({ ...c.get('deps'), scope: scope(viewer), query: q })}
       q={q.q}
       status={q.status}
       canCreate={can(viewer, 'create')}
