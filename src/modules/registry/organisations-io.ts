@@ -158,23 +158,12 @@ export async function planOrganisations({
     }
     const changed = changesOf(current, columns);
     if (p.kind === 'care_unit' && !sameVillages(unitVillages.get(current.id), p.villageRefs)) changed.villages = true;
-    planUpdate({
-      db,
-      ctx,
-      plan,
-      entity: 'organisation',
-      id: current.id,
-      changed,
-      update: () =>
-        db
-          .update(organisations)
-          .set({ ...columns, updatedAt: now } as Partial<typeof organisations.$inferInsert>)
-          .where(eq(organisations.id, current.id)),
-      extra: () => [
-        ...(changed.incubationStage && p.incubationStage ? [stageEvent(today)] : []),
-        ...(changed.villages ? coverage() : []),
-      ],
-    });
+    const set = { ...columns, updatedAt: now };
+    const extra = () => [
+      ...(changed.incubationStage && p.incubationStage ? [stageEvent(today)] : []),
+      ...(changed.villages ? coverage() : []),
+    ];
+    planUpdate({ db, ctx, plan, entity: 'organisation', table: organisations, id: current.id, changed, set, extra });
   }
   return plan;
 }

@@ -1,5 +1,5 @@
-import type { SQL } from 'drizzle-orm';
-import { sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import { fitParams } from '../../db/types.js';
 import { auditInsert, auditRowsFrom } from '../../lib/audit.js';
@@ -32,28 +32,29 @@ export function changesOf(current: object, columns: Record<string, unknown>): Re
   return changed;
 }
 
-interface Update {
+interface Update<T extends SQLiteTable & { id: SQLiteColumn }> {
   db: Db;
   ctx: ImportContext;
   plan: Plan;
   entity: string;
+  table: T;
   id: number;
   changed: Record<string, unknown>;
-  /** The record's update, built only when something changed. */
-  update: () => unknown;
+  /** The columns the record takes when something changed. */
+  set: SQLiteUpdateSetSource<T>;
   /** Statements that go with the update (a stage change, a membership, coverage). */
   extra?: () => unknown[];
 }
 
 /** A stored record the file matched: unchanged, or its update with the audit row naming what changed. */
-export function planUpdate(u: Update): void {
+export function planUpdate<T extends SQLiteTable & { id: SQLiteColumn }>(u: Update<T>): void {
   if (Object.keys(u.changed).length === 0) {
     u.plan.unchanged++;
     return;
   }
   u.plan.updated++;
   u.plan.statements.push(
-    u.update(),
+    u.db.update(u.table).set(u.set).where(eq(u.table.id, u.id)),
     auditInsert(
       u.db,
       { actorUserId: u.ctx.viewer.id, action: 'import', entity: u.entity, entityId: String(u.id), changes: u.changed },
@@ -63,36 +64,34 @@ export function planUpdate(u: Update): void {
   );
 }
 
-interface Creates<R> {
+interface Creates<T extends SQLiteTable> {
   db: Db;
   ctx: ImportContext;
   plan: Plan;
   entity: string;
-  rows: R[];
-  /** Each new row's key (a keyed hash), by which its audit row selects it back. */
-  keys: string[];
-  /** Parameters one row binds: every column may be bound (drizzle fills defaults in). */
-  width: number;
-  insert: (run: R[]) => unknown;
-  /** The FROM clause that finds the inserted rows among `keys`. */
-  inserted: (keys: SQL) => SQL;
+  table: T;
+  rows: T['$inferInsert'][];
+  /** The column of each new row's key (a keyed hash), and the keys, by which its audit row selects it back. */
+  by: { column: SQLiteColumn; keys: string[] };
 }
 
 /**
  * New records as multi-row inserts (one statement per row dominated large imports), each run followed by the
  * audit rows of the records it inserted, selected back by their keys.
  */
-export function planCreates<R>(c: Creates<R>): void {
+export function planCreates<T extends SQLiteTable>(c: Creates<T>): void {
+  // Every column may be bound (drizzle fills defaults in), so the table's width is the per-row cost.
+  const width = Object.keys(getTableColumns(c.table)).length;
   let at = 0;
-  for (const run of fitParams(c.db, c.rows, c.width)) {
-    const keys = c.keys.slice(at, at + run.length);
+  for (const run of fitParams(c.db, c.rows, width)) {
+    const keys = c.by.keys.slice(at, at + run.length);
     at += run.length;
     const inRun = sql.join(
       keys.map((k) => sql`${k}`),
       sql`, `,
     );
     c.plan.statements.push(
-      c.insert(run),
+      c.db.insert(c.table).values(run),
       auditRowsFrom(
         c.db,
         {
@@ -101,7 +100,7 @@ export function planCreates<R>(c: Creates<R>): void {
           entity: c.entity,
           entityId: sql`CAST(id AS TEXT)`,
           changes: '{"created":true}',
-          rows: c.inserted(inRun),
+          rows: sql`FROM ${c.table} WHERE ${c.by.column} IN (${inRun})`,
         },
         c.ctx.now,
       ),

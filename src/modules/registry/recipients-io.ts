@@ -1,4 +1,4 @@
-import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recipients, townships, villages } from '../../db/schema/index.js';
 import { agreementEnd, agreementProblem } from '../../domain/agreement.js';
@@ -190,34 +190,12 @@ export async function planRecipients({ db, cipher, ctx, rows }: PlanInput<Parsed
     const changed = changesOf(current, columns);
     if (currentMobile !== p.caregiverMobile)
       changed.caregiverMobile = { from: current.caregiverMobileMasked, to: mobile.caregiverMobileMasked };
-    planUpdate({
-      db,
-      ctx,
-      plan,
-      entity: 'recipient',
-      id: current.id,
-      changed,
-      update: () =>
-        db
-          .update(recipients)
-          .set({ ...columns, ...(changed.caregiverMobile ? mobile : {}), updatedAt: now } as Partial<
-            typeof recipients.$inferInsert
-          >)
-          .where(eq(recipients.id, current.id)),
-    });
+    const set = { ...columns, ...(changed.caregiverMobile ? mobile : {}), updatedAt: now };
+    planUpdate({ db, ctx, plan, entity: 'recipient', table: recipients, id: current.id, changed, set });
   }
   // New people, each with its audit row selected back by the keyed hash.
-  planCreates({
-    db,
-    ctx,
-    plan,
-    entity: 'recipient',
-    rows: creates,
-    keys: createdHashes,
-    width: Object.keys(getTableColumns(recipients)).length,
-    insert: (run) => db.insert(recipients).values(run),
-    inserted: (hashes) => sql`FROM recipients WHERE id_number_hash IN (${hashes})`,
-  });
+  const by = { column: recipients.idNumberHash, keys: createdHashes };
+  planCreates({ db, ctx, plan, entity: 'recipient', table: recipients, rows: creates, by });
   return plan;
 }
 

@@ -1,4 +1,4 @@
-import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
 import { normaliseMobile } from '../../domain/mobile.js';
 import { SKILLS, type Skill, skillFrom } from '../../domain/skills.js';
@@ -111,33 +111,13 @@ export async function planVolunteers({ db, cipher, ctx, rows }: PlanInput<Parsed
     const changed = changesOf(current, columns);
     const newMembership = p.organisationId !== null && !memberships.has(`${current.id}|${p.organisationId}`);
     if (newMembership) changed.organisation = p.organisationId;
-    planUpdate({
-      db,
-      ctx,
-      plan,
-      entity: 'volunteer',
-      id: current.id,
-      changed,
-      update: () =>
-        db
-          .update(volunteers)
-          .set({ ...columns, updatedAt: now } as Partial<typeof volunteers.$inferInsert>)
-          .where(eq(volunteers.id, current.id)),
-      extra: () => (membership && newMembership ? [membership] : []),
-    });
+    const set = { ...columns, updatedAt: now };
+    const extra = () => (membership && newMembership ? [membership] : []);
+    planUpdate({ db, ctx, plan, entity: 'volunteer', table: volunteers, id: current.id, changed, set, extra });
   }
   // New volunteers, their audit rows and memberships selected back by the mobile's hash.
-  planCreates({
-    db,
-    ctx,
-    plan,
-    entity: 'volunteer',
-    rows: creates,
-    keys: createdHashes,
-    width: Object.keys(getTableColumns(volunteers)).length,
-    insert: (run) => db.insert(volunteers).values(run),
-    inserted: (hashes) => sql`FROM volunteers WHERE mobile_hash IN (${hashes})`,
-  });
+  const by = { column: volunteers.mobileHash, keys: createdHashes };
+  planCreates({ db, ctx, plan, entity: 'volunteer', table: volunteers, rows: creates, by });
   for (const m of newMemberships)
     plan.statements.push(
       db.run(

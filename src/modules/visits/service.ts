@@ -74,27 +74,23 @@ export interface VisitBy {
   once?: boolean;
 }
 
-/**
- * The statements that record a visit and, when one was found, its need (and an urgent need's notice), for one
- * batch. Each statement after the first runs only when the one before it wrote (changes() = 1), so a refused visit
- * leaves no need and no notice behind; the need links to the visit through last_insert_rowid(). The visit's own
- * statement comes first: its result says whether the visit was written.
- */
-export function visitStatements({
-  db,
-  recipientId,
-  input,
-  recordedBy,
-  now,
-  by = {},
-}: {
+/** One visit to record: whose, what was found, who recorded it and when. */
+export interface VisitRecord {
   db: Db;
   recipientId: number;
   input: VisitInput;
   recordedBy: number;
   now: Date;
   by?: VisitBy;
-}) {
+}
+
+/**
+ * The statements that record a visit and, when one was found, its need (and an urgent need's notice), for one
+ * batch. Each statement after the first runs only when the one before it wrote (changes() = 1), so a refused visit
+ * leaves no need and no notice behind; the need links to the visit through last_insert_rowid(). The visit's own
+ * statement comes first: its result says whether the visit was written.
+ */
+export function visitStatements({ db, recipientId, input, recordedBy, now, by = {} }: VisitRecord) {
   const at = now.getTime();
   const guard = by.once
     ? sql`not exists (select 1 from visits x where x.recipient_id = ${recipientId} and x.visited_on = ${input.visitedOn} and x.recorded_by = ${recordedBy})`
@@ -133,14 +129,7 @@ export function visitStatements({
 }
 
 /** Records a visit (and its need) in one batch; answers whether the visit was written. */
-export async function recordVisit(p: {
-  db: Db;
-  recipientId: number;
-  input: VisitInput;
-  recordedBy: number;
-  now: Date;
-  by?: VisitBy;
-}): Promise<boolean> {
+export async function recordVisit(p: VisitRecord): Promise<boolean> {
   const statements = visitStatements(p);
   const [written] = await p.db.batch(statements as unknown as Parameters<typeof p.db.batch>[0]);
   return changedRows(written as DbRunResult) === 1;
