@@ -95,14 +95,16 @@ const target = await county('care-visits-target');
 const t = translator('zh');
 const run = async () => {
   const s0 = performance.now();
-  const outcome = await importRegister(
-    { db: target.db, cipher },
-    ADMIN,
+  const outcome = await importRegister({
+    db: target.db,
+    cipher,
+    viewer: ADMIN,
     t,
-    'visits',
-    { name: 'visits.csv', bytes: file },
-    { apply: true, now },
-  );
+    register: 'visits',
+    file: { name: 'visits.csv', bytes: file },
+    apply: true,
+    now,
+  });
   if (!outcome.ok) throw new Error(outcome.fileError ?? JSON.stringify(outcome.errors.slice(0, 3)));
   return { outcome, ms: performance.now() - s0 };
 };

@@ -45,7 +45,12 @@ if ('skipped' in seeded) throw new Error('baseline database not empty');
 // The county's three spreadsheets, as an admin would export them from another installation.
 const files: Record<string, Uint8Array> = {};
 for (const register of ['organisations', 'volunteers', 'recipients'] as const) {
-  files[register] = await exportRegister({ db: base.db, cipher }, ADMIN, register, 'csv', {
+  files[register] = await exportRegister({
+    db: base.db,
+    cipher,
+    viewer: ADMIN,
+    register,
+    format: 'csv',
     unmasked: true,
     now: new Date(),
     sheetName: register,
@@ -60,14 +65,16 @@ let total = 0;
 started = performance.now();
 for (const register of ['organisations', 'volunteers', 'recipients'] as const) {
   const s = performance.now();
-  const outcome = await importRegister(
-    { db: target.db, cipher },
-    ADMIN,
+  const outcome = await importRegister({
+    db: target.db,
+    cipher,
+    viewer: ADMIN,
     t,
     register,
-    { name: `${register}.csv`, bytes: files[register] },
-    { apply: true, now: new Date() },
-  );
+    file: { name: `${register}.csv`, bytes: files[register] },
+    apply: true,
+    now: new Date(),
+  });
   const ms = performance.now() - s;
   if (!outcome.ok) throw new Error(`${register}: ${outcome.fileError ?? JSON.stringify(outcome.errors.slice(0, 3))}`);
   total += outcome.created;
@@ -82,14 +89,16 @@ for (const register of ['organisations', 'volunteers', 'recipients'] as const) {
 const importMs = performance.now() - started;
 // A second import of the same files must change nothing (and shows the cost of a no-op re-import).
 started = performance.now();
-const again = await importRegister(
-  { db: target.db, cipher },
-  ADMIN,
+const again = await importRegister({
+  db: target.db,
+  cipher,
+  viewer: ADMIN,
   t,
-  'recipients',
-  { name: 'recipients.csv', bytes: files.recipients },
-  { apply: true, now: new Date() },
-);
+  register: 'recipients',
+  file: { name: 'recipients.csv', bytes: files.recipients },
+  apply: true,
+  now: new Date(),
+});
 const reimportMs = performance.now() - started;
 target.close();
 

@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
 import { argon2Hasher } from './auth/password.js';
 import { hasAdministrator } from './auth/service.js';
-import { type Database, migrateDatabase, openDatabase } from './db/client.js';
-import { businessDate } from './domain/dates.js';
+import { migrateDatabase, openDatabase } from './db/client.js';
 import { type Config, loadConfig } from './env.js';
 import { NODE_JOBS } from './jobs/backup.js';
 import { findJob, JOBS } from './jobs/registry.js';
+import { type CliContext, type Command, instantArg } from './lib/cli.js';
 import { parseForm } from './lib/form.js';
 import { translator } from './lib/i18n/index.js';
-import { holdsEncryptedData, type ResolvedKeys, resolveNodeKeys } from './lib/key-file.js';
+import { holdsEncryptedData, resolveNodeKeys } from './lib/key-file.js';
 import { createLogger } from './lib/logger.js';
 import { cipherFor } from './lib/personal-data.js';
 import { importActivitiesCommand, reportAnnualCommand } from './modules/ledger/cli.js';
@@ -23,20 +23,16 @@ import { backupTo, restoreFrom } from './ops/backup.js';
 import { clearMobilesPending, encryptClearMobiles } from './ops/clear-mobiles.js';
 import { keysRotate } from './ops/keys-command.js';
 
-/** What a command gets: the opened, migrated database and the same configuration as the server. */
-export interface CliContext {
-  database: Database;
-  config: Config;
-  /** Where the keys came from (the environment or the key file); only for the KEYED commands. */
-  keys: ResolvedKeys;
-  args: string[];
-  stdin: () => Promise<string>;
-  out: (line: string) => void;
-}
-
-type Command = (ctx: CliContext) => Promise<number>;
+export type { CliContext } from './lib/cli.js';
 
 class UsageError extends Error {}
+
+/** `--now` as an instant, or a usage error naming the option. */
+function nowArg(value: string | undefined): Date {
+  const now = instantArg(value);
+  if (!now) throw new UsageError('--now must be an ISO-8601 instant');
+  return now;
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -100,8 +96,7 @@ const seed: Command = async ({ database, config, args, out }) => {
   if (!(scale > 0 && scale <= 200)) throw new UsageError('--scale must be a number between 0 and 200');
   const seedValue = values.seed === undefined ? undefined : Number(values.seed);
   if (seedValue !== undefined && !Number.isSafeInteger(seedValue)) throw new UsageError('--seed must be an integer');
-  const now = values.now ? new Date(values.now) : new Date();
-  if (Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO-8601 instant');
+  const now = nowArg(values.now);
   const hadAdministrator = await hasAdministrator(database.db);
   // Tens of thousands of small writes, each its own commit: under synchronous=FULL every commit waits for an fsync
   // (≈ 7 ms here, decision 0155). WAL with NORMAL survives a crash of the process; only a power cut could lose the
@@ -134,8 +129,7 @@ const jobsRun: Command = async ({ database, config, args, out }) => {
   const { values, positionals } = parseArgs({ args, options: { now: { type: 'string' } }, allowPositionals: true });
   const job = findJob(positionals[0] ?? '') ?? NODE_JOBS.find((j) => j.name === positionals[0]);
   if (!job) throw new UsageError(`unknown job; jobs: ${[...JOBS, ...NODE_JOBS].map((j) => j.name).join(', ')}`);
-  const now = values.now ? new Date(values.now) : new Date();
-  if (Number.isNaN(now.getTime())) throw new UsageError('--now must be an ISO-8601 instant');
+  const now = nowArg(values.now);
   const logger = createLogger(config.logLevel);
   const result = await job.run({ db: database.db, now, config, logger, senders: nodeSenders(config, logger) });
   out(JSON.stringify({ job: job.name, ...result }));
@@ -168,16 +162,14 @@ export const COMMANDS: Record<string, Command> = {
   seed,
   'jobs run': jobsRun,
   backup,
-  'import activities': ({ database, config, args, out }) =>
-    importActivitiesCommand(database.db, cipherFor(config), args, out),
-  import: ({ database, config, args, out }) => importCommand(database, config, args, out),
-  export: ({ database, config, args, out }) => exportCommand(database, config, args, out),
+  'import activities': importActivitiesCommand,
+  import: importCommand,
+  export: exportCommand,
   'keys rotate': ({ database, keys, args, out }) => keysRotate(database.db, keys, args, out),
   'service-days list': ({ database, args, out }) => serviceDaysListCommand(database.db, args, out),
   'plan export': ({ database, args, out }) => planExportCommand(database.db, args, out),
-  coverage: ({ database, args, out }) => coverageCommand(database.db, args, out, new Date()),
-  'report annual': ({ database, config, args, out }) =>
-    reportAnnualCommand(database.db, args, out, businessDate(new Date()), config.countyName),
+  coverage: coverageCommand,
+  'report annual': reportAnnualCommand,
 };
 
 /** Commands that read or write encrypted data: only these need (and may create) the data key. */

@@ -23,6 +23,12 @@ export function viewerOf(c: AppContext): Viewer {
   return viewer;
 }
 
+/** What a use case is told about who acts and when: the app's dependencies, the viewer's id, the clock's instant. */
+export function acting(c: AppContext) {
+  const deps = c.get('deps');
+  return { ...deps, actorUserId: viewerOf(c).id, now: deps.now() };
+}
+
 export function hasRole(viewer: Viewer | null, ...roles: Role[]): boolean {
   return !!viewer && roles.includes(viewer.role);
 }

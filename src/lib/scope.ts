@@ -1,4 +1,5 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { Viewer } from './context.js';
 
 /**
  * Whose records a viewer may reach for one action. A module's policy gives it (`scope(viewer, action)`); every
@@ -23,6 +24,20 @@ export const organisation = (organisationId: number): Scope => ({ kind: 'organis
 export const assigned = (volunteerId: number): Scope => ({ kind: 'assigned', volunteerId });
 export const partner = (organisationId: number): Scope => ({ kind: 'partner', organisationId });
 export const unit = (unitId: number): Scope => ({ kind: 'unit', unitId });
+
+/**
+ * The staff's reach over their own records: the county admin everything, a station its township, a coordinator
+ * its organisation; anyone else (or staff without their place) nothing.
+ */
+export function staffScope(viewer: Viewer): Scope {
+  if (viewer.role === 'county_admin') return ALL;
+  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return township(viewer.townshipId);
+  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null) return organisation(viewer.organisationId);
+  return NONE;
+}
+
+/** Whether the viewer is staff with a reach of their own (`staffScope` is not none). */
+export const isPlacedStaff = (viewer: Viewer | null): boolean => viewer !== null && staffScope(viewer).kind !== 'none';
 
 /** How one table meets each kind of scope; a kind left out is closed. */
 export interface ScopeRules {

@@ -65,52 +65,46 @@ export async function rotateKeys(
   // write is skipped by the guard and left for the next pass; three passes that still skip mean something keeps
   // writing under an old key (a server not restarted with the new one).
   for (let pass = 1; ; pass++) {
-    let after = 0;
     let skipped = 0;
-    for (;;) {
-      const rows = await db
-        .select({ id: recipients.id, id_: recipients.idNumberEnc, mobile: recipients.caregiverMobileEnc })
-        .from(recipients)
-        .where(
-          and(
-            gt(recipients.id, after),
-            or(
-              ne(recipients.keyVersion, version),
-              sql`${recipients.idNumberEnc} NOT LIKE ${prefix}`,
-              sql`${recipients.caregiverMobileEnc} NOT LIKE ${prefix}`,
-            ),
-          ),
-        )
-        .orderBy(asc(recipients.id))
-        .limit(size);
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1].id;
-      const updates = [];
-      for (const r of rows) {
-        const id = await reseal(cipher, r.id_);
-        const mobile = r.mobile === null ? null : await reseal(cipher, r.mobile);
-        updates.push(
-          db
-            .update(recipients)
-            .set({ idNumberEnc: id, caregiverMobileEnc: mobile, keyVersion: version })
-            .where(
-              and(
-                eq(recipients.id, r.id),
-                eq(recipients.idNumberEnc, r.id_),
-                r.mobile === null ? isNull(recipients.caregiverMobileEnc) : eq(recipients.caregiverMobileEnc, r.mobile),
+    await walk(db, {
+      page: (after) =>
+        db
+          .select({ id: recipients.id, id_: recipients.idNumberEnc, mobile: recipients.caregiverMobileEnc })
+          .from(recipients)
+          .where(
+            and(
+              gt(recipients.id, after),
+              or(
+                ne(recipients.keyVersion, version),
+                sql`${recipients.idNumberEnc} NOT LIKE ${prefix}`,
+                sql`${recipients.caregiverMobileEnc} NOT LIKE ${prefix}`,
               ),
             ),
-        );
-      }
-      const results = (await db.batch(updates as [(typeof updates)[0], ...typeof updates])) as {
-        rowsAffected: number;
-      }[];
-      const written = results.reduce((n, r) => n + (r.rowsAffected ?? 0), 0);
-      skipped += rows.length - written;
-      report.recipients += written;
-      report.batches++;
-      opts.onBatch?.({ ...report });
-    }
+          )
+          .orderBy(asc(recipients.id))
+          .limit(size),
+      reseal: async (r) => ({
+        id: await reseal(cipher, r.id_),
+        mobile: r.mobile === null ? null : await reseal(cipher, r.mobile),
+      }),
+      update: (r, { id, mobile }) =>
+        db
+          .update(recipients)
+          .set({ idNumberEnc: id, caregiverMobileEnc: mobile, keyVersion: version })
+          .where(
+            and(
+              eq(recipients.id, r.id),
+              eq(recipients.idNumberEnc, r.id_),
+              r.mobile === null ? isNull(recipients.caregiverMobileEnc) : eq(recipients.caregiverMobileEnc, r.mobile),
+            ),
+          ),
+      written: (read, written) => {
+        skipped += read - written;
+        report.recipients += written;
+        report.batches++;
+        opts.onBatch?.({ ...report });
+      },
+    });
     if (skipped === 0) break;
     if (pass >= 3) throw new RotationError('rows keep changing under an old key: restart the server with the new key');
   }
@@ -175,51 +169,76 @@ async function resealBytes(cipher: PersonalDataCipher, stored: string): Promise<
  */
 async function rotateMobiles(db: Db, cipher: PersonalDataCipher, size: number, report: RotationReport) {
   const prefix = `v${cipher.keyVersion}:%`;
+  await walk(db, {
+    page: (after) =>
+      db
+        .select({ id: volunteers.id, enc: volunteers.mobileEnc })
+        .from(volunteers)
+        .where(
+          and(
+            gt(volunteers.id, after),
+            or(ne(volunteers.keyVersion, cipher.keyVersion), sql`${volunteers.mobileEnc} NOT LIKE ${prefix}`),
+          ),
+        )
+        .orderBy(asc(volunteers.id))
+        .limit(size),
+    reseal: (r) => reseal(cipher, r.enc),
+    update: (r, mobileEnc) =>
+      db
+        .update(volunteers)
+        .set({ mobileEnc, keyVersion: cipher.keyVersion })
+        .where(and(eq(volunteers.id, r.id), eq(volunteers.mobileEnc, r.enc))),
+    written: (_, written) => {
+      report.volunteers += written;
+    },
+  });
+  await walk(db, {
+    page: (after) =>
+      db
+        .select({ id: outbox.id, to: outbox.recipient })
+        .from(outbox)
+        .where(
+          and(gt(outbox.id, after), sql`${outbox.recipient} LIKE 'v%:%'`, sql`${outbox.recipient} NOT LIKE ${prefix}`),
+        )
+        .orderBy(asc(outbox.id))
+        .limit(size),
+    reseal: (r) => reseal(cipher, r.to),
+    update: (r, recipient) =>
+      db
+        .update(outbox)
+        .set({ recipient })
+        .where(and(eq(outbox.id, r.id), eq(outbox.recipient, r.to))),
+    written: (_, written) => {
+      report.messages += written;
+    },
+  });
+}
+
+interface Walk<R, S> {
+  /** The next rows still on an old key after id `after`, in id order, one batch's worth. */
+  page: (after: number) => Promise<R[]>;
+  /** A row's values under the current key. */
+  reseal: (row: R) => Promise<S>;
+  /** The row's update to them, guarded by its old ciphertext (a statement for the batch, not run here). */
+  update: (row: R, sealed: S) => unknown;
+  /** After each batch: how many rows it read and how many its guards let through. */
+  written: (read: number, written: number) => void;
+}
+
+/** A keyset walk over one table (a batch never rescans the rows before it), each page written as one batch. */
+async function walk<R extends { id: number }, S>(db: Db, w: Walk<R, S>): Promise<void> {
   for (let after = 0; ; ) {
-    const rows = await db
-      .select({ id: volunteers.id, enc: volunteers.mobileEnc })
-      .from(volunteers)
-      .where(
-        and(
-          gt(volunteers.id, after),
-          or(ne(volunteers.keyVersion, cipher.keyVersion), sql`${volunteers.mobileEnc} NOT LIKE ${prefix}`),
-        ),
-      )
-      .orderBy(asc(volunteers.id))
-      .limit(size);
-    if (rows.length === 0) break;
+    const rows = await w.page(after);
+    if (rows.length === 0) return;
     after = rows[rows.length - 1].id;
     const updates = [];
-    for (const r of rows)
-      updates.push(
-        db
-          .update(volunteers)
-          .set({ mobileEnc: await reseal(cipher, r.enc), keyVersion: cipher.keyVersion })
-          .where(and(eq(volunteers.id, r.id), eq(volunteers.mobileEnc, r.enc))),
-      );
-    const results = (await db.batch(updates as [(typeof updates)[0], ...typeof updates])) as { rowsAffected: number }[];
-    report.volunteers += results.reduce((n, r) => n + (r.rowsAffected ?? 0), 0);
-  }
-  for (let after = 0; ; ) {
-    const rows = await db
-      .select({ id: outbox.id, to: outbox.recipient })
-      .from(outbox)
-      .where(
-        and(gt(outbox.id, after), sql`${outbox.recipient} LIKE 'v%:%'`, sql`${outbox.recipient} NOT LIKE ${prefix}`),
-      )
-      .orderBy(asc(outbox.id))
-      .limit(size);
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1].id;
-    const updates = [];
-    for (const r of rows)
-      updates.push(
-        db
-          .update(outbox)
-          .set({ recipient: await reseal(cipher, r.to) })
-          .where(and(eq(outbox.id, r.id), eq(outbox.recipient, r.to))),
-      );
-    const results = (await db.batch(updates as [(typeof updates)[0], ...typeof updates])) as { rowsAffected: number }[];
-    report.messages += results.reduce((n, r) => n + (r.rowsAffected ?? 0), 0);
+    for (const r of rows) updates.push(w.update(r, await w.reseal(r)));
+    const results = (await db.batch(updates as unknown as Parameters<Db['batch']>[0])) as unknown as {
+      rowsAffected: number;
+    }[];
+    w.written(
+      rows.length,
+      results.reduce((n, r) => n + (r.rowsAffected ?? 0), 0),
+    );
   }
 }

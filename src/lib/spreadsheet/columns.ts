@@ -36,3 +36,8 @@ export function rowValues<F extends string>(
   }
   return out;
 }
+
+/** The Chinese header of a format's field, as row errors name the column. */
+export function headerIn<C extends readonly Column[]>(columns: C): (field: C[number]['field']) => string {
+  return (field) => columns.find((c) => c.field === field)!.zh;
+}

@@ -4,10 +4,11 @@ import { changedRows } from '../../db/types.js';
 import { dueStatus } from '../../domain/cadence.js';
 import { addDays, businessDate } from '../../domain/dates.js';
 import { TASK_OUTCOMES } from '../../domain/vocabulary.js';
-import { auditInsert } from '../../lib/audit.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Scope } from '../../lib/scope.js';
-import { caregiverMobileOf, loadCadenceRules } from '../visits/queries.js';
+import { revealCaregiverForCall } from '../visits/field.js';
+import { loadCadenceRules } from '../visits/queries.js';
+import { taskForVisit } from '../visits/tasks.js';
 import { type CaptureRow, captureHouseholds, memberOfUser } from './queries.js';
 import type { CaptureInput } from './schema.js';
 
@@ -23,7 +24,7 @@ export async function careDay(p: { db: Db; scope: Scope; unitId: number; on: str
   const rules = await loadCadenceRules(p.db);
   const rows: CareDayRow[] = [];
   let notDue = 0;
-  for (const r of await captureHouseholds(p.db, p.scope, p.unitId, p.on)) {
+  for (const r of await captureHouseholds(p)) {
     const status = dueStatus(
       { lastVisit: r.lastVisit, since: businessDate(r.createdAt), level: r.careLevel, today: p.on },
       rules,
@@ -53,7 +54,7 @@ export async function recordCareVisit(p: {
   const { db, input: v } = p;
   const today = businessDate(p.now);
   if (v.on > today || v.on < addDays(today, -1)) return { result: 'bad_date' };
-  const [household] = await captureHouseholds(db, p.scope, p.unitId, v.on, v.recipientId);
+  const [household] = await captureHouseholds({ ...p, on: v.on, only: v.recipientId });
   if (!household) return { result: 'not_found' };
   const task = TASK_OUTCOMES[v.outcome as keyof typeof TASK_OUTCOMES];
   // A death or a move opens a station task: one tap is too easy a way to say it, so it is asked again first.
@@ -74,25 +75,24 @@ export async function recordCareVisit(p: {
       WHERE changes() = 1`),
       ]
     : [];
-  const [written] = await db.batch([visit, ...need, ...(task ? [taskStatement(p, task, at)] : [])]);
+  const [written] = await db.batch([visit, ...need, ...(task ? [taskFor(p, at)!] : [])]);
   // The row as it now stands (the outcome recorded first wins), for the page or the swapped fragment.
-  const [row] = await captureHouseholds(db, p.scope, p.unitId, v.on, v.recipientId);
+  const [row] = await captureHouseholds({ ...p, on: v.on, only: v.recipientId });
   return { result: changedRows(written) === 1 ? 'recorded' : 'already', row };
 }
 
 /**
- * The station's exit or transfer task for the care visit just written, as a field visit with that outcome opens
- * one (visits/service.ts): found by its unique key and this tap's recorder and instant, so a visit that was already
- * there (another outcome, or a second phone's) opens nothing, and the task's unique visit key makes it once.
+ * The station's task for the care visit just written, found by its unique key and this tap's recorder and instant
+ * (as a field visit's is): a visit already there (another outcome, or a second phone's) opens nothing.
  */
-function taskStatement(p: { db: Db; unitId: number; userId: number; input: CaptureInput }, kind: string, at: number) {
+function taskFor(p: { db: Db; unitId: number; userId: number; input: CaptureInput }, at: number) {
   const v = p.input;
-  return p.db.run(sql`INSERT INTO station_tasks (recipient_id, township_id, visit_id, kind, status, opened_on, created_at)
-    SELECT v.recipient_id, r.township_id, v.id, ${kind}, 'open', v.visited_on, ${at}
-    FROM visits v JOIN recipients r ON r.id = v.recipient_id
-    WHERE v.recipient_id = ${v.recipientId} AND v.visited_on = ${v.on} AND v.organisation_id = ${p.unitId}
-      AND v.outcome = ${v.outcome} AND v.recorded_by = ${p.userId} AND v.created_at = ${at}
-    ON CONFLICT (visit_id) DO NOTHING`);
+  return taskForVisit(p.db, {
+    outcome: v.outcome,
+    visit: sql`v.recipient_id = ${v.recipientId} AND v.visited_on = ${v.on} AND v.organisation_id = ${p.unitId}
+      AND v.outcome = ${v.outcome} AND v.recorded_by = ${p.userId} AND v.created_at = ${at}`,
+    at,
+  });
 }
 
 /** The caregiver's number of a household of the unit, in clear, with its audit row; null when none or outside. */
@@ -105,20 +105,14 @@ export async function callCaregiver(p: {
   recipientId: number;
   now: Date;
 }): Promise<{ name: string; mobile: string } | null> {
-  const [household] = await captureHouseholds(p.db, p.scope, p.unitId, businessDate(p.now), p.recipientId);
+  const [household] = await captureHouseholds({ ...p, on: businessDate(p.now), only: p.recipientId });
   if (!household) return null;
-  const mobile = await caregiverMobileOf(p.db, p.cipher, household.id);
+  const mobile = await revealCaregiverForCall({
+    ...p,
+    recipientId: household.id,
+    actorUserId: p.userId,
+    via: { via: 'care_unit_call', unitId: p.unitId },
+  });
   if (!mobile) return null;
-  await auditInsert(
-    p.db,
-    {
-      actorUserId: p.userId,
-      action: 'reveal',
-      entity: 'recipient',
-      entityId: household.id,
-      changes: { fields: ['caregiverMobile'], via: 'care_unit_call', unitId: p.unitId },
-    },
-    p.now,
-  );
   return { name: household.name, mobile };
 }

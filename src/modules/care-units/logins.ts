@@ -1,13 +1,13 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import { careUnitMembers, outbox, users } from '../../db/schema/index.js';
 import { formatCode } from '../../domain/activation-code.js';
 import { businessDate } from '../../domain/dates.js';
 import { maskMobile, normaliseMobile } from '../../domain/mobile.js';
 import { auditInsert } from '../../lib/audit.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
-import { activationStatements, type NewCode, newActivationCode } from '../activation/service.js';
+import { issueLogin } from '../activation/logins.js';
+import type { NewCode } from '../activation/service.js';
 import { bilingual } from '../notices/queue.js';
 import { UNSET_PASSWORD } from '../volunteers/logins.js';
 
@@ -63,39 +63,25 @@ async function oneLogin(
   member: Member,
   account: typeof users.$inferSelect | undefined,
 ): Promise<MemberLoginOutcome> {
-  if (account && !ctx.reissue) return { kind: 'skipped', member, reason: 'hasLogin' };
-  // Turned off later than it was made: by the county administrator, whose decision a code must not undo.
-  if (account?.disabledAt && account.disabledAt.getTime() !== account.createdAt.getTime())
-    return { kind: 'skipped', member, reason: 'disabled' };
-  const code = newActivationCode(ctx.cipher, ctx.now);
   const login = account?.username ?? memberLogin(member);
-  try {
-    const userId = account ? account.id : sql`(SELECT id FROM users WHERE username = ${login})`;
-    const statements = [
-      ...(account ? [] : create(ctx, member, login)),
-      ...activationStatements(ctx.db, { userId, code, actorUserId: ctx.actorUserId, now: ctx.now }),
-      ...notice(ctx, member, code),
-    ];
-    await ctx.db.batch(statements as unknown as Parameters<Db['batch']>[0]);
-  } catch (error) {
-    if (isUniqueViolation(error, 'users.username')) return { kind: 'skipped', member, reason: 'taken' };
-    throw error;
-  }
-  const texted = await ctx.db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(eq(outbox.idempotencyKey, key(code, member)))
-    .get();
-  const expiresOn = businessDate(code.expiresAt);
+  const issued = await issueLogin({
+    ...ctx,
+    account,
+    userId: account ? account.id : sql`(SELECT id FROM users WHERE username = ${login})`,
+    create: () => create(ctx, member, login),
+    notice: (code) => notice(ctx, member, code),
+    noticeKey: (code) => key(code, member),
+  });
+  if (issued.kind === 'skipped') return { ...issued, member };
   // The slip prints a mobile login masked, as the volunteers' slips do: the member knows their own number.
   const shown = normaliseMobile(login) ? maskMobile(login) : login;
   return {
     kind: 'issued',
     member,
     login: shown,
-    code: code.code,
-    expiresOn,
-    texted: texted ? maskMobile(member.mobile!) : null,
+    code: issued.code.code,
+    expiresOn: businessDate(issued.code.expiresAt),
+    texted: issued.texted ? maskMobile(member.mobile!) : null,
   };
 }
 

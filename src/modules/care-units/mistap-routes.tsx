@@ -26,7 +26,7 @@ mistapRoutes.get('/:rid{[0-9]+}/confirm', async (c) => {
   const ctx = memberOf(c);
   const query = parseForm(confirmQuery, c.req.query(), c.get('t'));
   if (!query.ok) notFound();
-  const [r] = await captureHouseholds(ctx.db, ctx.scope, ctx.unitId, query.data.on, ctx.recipientId);
+  const [r] = await captureHouseholds({ ...ctx, on: query.data.on, only: ctx.recipientId });
   if (!r) notFound();
   const props = { ui: uiOf(c), r, ...query.data };
   return isHtmx(c) ? c.html(<ConfirmRow {...props} />) : renderPage(c, <ConfirmPage {...props} />);

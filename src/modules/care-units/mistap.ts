@@ -11,7 +11,7 @@ import type { UndoInput } from './schema.js';
 /** Today's care visit of a household by the unit when its outcome opened a task (a death or a move), else null. */
 export async function mistapOf(p: { db: Db; scope: Scope; unitId: number; recipientId: number; now: Date }) {
   const on = businessDate(p.now);
-  const [household] = await captureHouseholds(p.db, p.scope, p.unitId, on, p.recipientId);
+  const [household] = await captureHouseholds({ ...p, on, only: p.recipientId });
   if (!household) return null;
   const visit = await p.db
     .select({ id: visits.id, outcome: visits.outcome })

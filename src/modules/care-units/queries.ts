@@ -13,7 +13,7 @@ import {
 import type { VisitOutcome } from '../../domain/vocabulary.js';
 import { type Scope, scopeWhere } from '../../lib/scope.js';
 import { townshipChoices } from '../places/queries.js';
-import { recipientsIn } from '../recipients/queries.js';
+import { activeAtHome, recipientsIn } from '../recipients/queries.js';
 import { unitCovers } from './coverage.js';
 
 /** The 守望之家 inside a scope, as a where-clause on `organisations`. */
@@ -144,8 +144,7 @@ export function householdsOfUnit(db: Db, unitId: number) {
     .leftJoin(organisations, eq(organisations.id, careUnitHouseholds.unitId))
     .where(
       and(
-        eq(recipients.status, 'active'),
-        eq(recipients.supportMode, 'home'),
+        activeAtHome,
         sql`(${recipients.villageId} IN (SELECT village_id FROM care_unit_villages WHERE unit_id = ${unitId}) OR ${careUnitHouseholds.unitId} = ${unitId})`,
       ),
     )
@@ -158,7 +157,20 @@ export type UnitHouseholdRow = Awaited<ReturnType<typeof householdsOfUnit>>[numb
  * A member's households (their unit's scope) with only what the day's visit needs: name, village, care level, the
  * last counted visit, today's outcome by the unit, whether a caregiver's number is on file (never the number).
  */
-export function captureHouseholds(db: Db, scope: Scope, unitId: number, on: string, only?: number) {
+export function captureHouseholds({
+  db,
+  scope,
+  unitId,
+  on,
+  only,
+}: {
+  db: Db;
+  scope: Scope;
+  unitId: number;
+  on: string;
+  /** One household only (the row a tap answers with). */
+  only?: number;
+}) {
   return db
     .select({
       id: recipients.id,

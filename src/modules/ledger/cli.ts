@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Db } from '../../db/client.js';
+import { businessDate } from '../../domain/dates.js';
+import type { Command } from '../../lib/cli.js';
 import { translator } from '../../lib/i18n/index.js';
-import type { PersonalDataCipher } from '../../lib/personal-data.js';
+import { cipherFor } from '../../lib/personal-data.js';
 import { resvgRasteriser } from '../../lib/raster-node.js';
 import { ALL } from '../../lib/scope.js';
 import { printErrors, SHELL } from '../registry/cli.js';
@@ -14,13 +15,7 @@ import { annualSummary } from '../reports/summary.js';
 import { activitiesImporter } from './import.js';
 
 /** `report annual --year YYYY [--json] [--docx FILE] [--xlsx FILE]`: the county-wide summary; JSON alone on stdout. */
-export async function reportAnnualCommand(
-  db: Db,
-  args: string[],
-  out: (line: string) => void,
-  today: string,
-  countyName = '湘潭县',
-): Promise<number> {
+export const reportAnnualCommand: Command = async ({ database, config, args, out }) => {
   const { values } = parseArgs({
     args,
     options: {
@@ -39,25 +34,24 @@ export async function reportAnnualCommand(
     console.error('choose at least one of --json, --docx FILE, --xlsx FILE');
     return 2;
   }
-  const summary = await annualSummary(db, year, ALL);
+  const summary = await annualSummary(database.db, year, ALL);
   const t = translator('zh');
   if (values.docx)
     writeFileSync(
       values.docx,
-      await summaryDocx(t, summary, { issuedOn: today, county: countyName, rasterise: resvgRasteriser }),
+      await summaryDocx(t, summary, {
+        issuedOn: businessDate(new Date()),
+        county: config.countyName,
+        rasterise: resvgRasteriser,
+      }),
     );
   if (values.xlsx) writeFileSync(values.xlsx, await summaryXlsx(t, summary));
   if (values.json) out(JSON.stringify(summary));
   return 0;
-}
+};
 
 /** `import activities <file>`: all or nothing; prints the counts as JSON, or the registry's row errors on stderr. */
-export async function importActivitiesCommand(
-  db: Db,
-  cipher: PersonalDataCipher,
-  args: string[],
-  out: (line: string) => void,
-): Promise<number> {
+export const importActivitiesCommand: Command = async ({ database, config, args, out }) => {
   const file = args[0];
   if (!file) {
     console.error('usage: import activities <file.csv|file.xlsx>');
@@ -65,7 +59,15 @@ export async function importActivitiesCommand(
   }
   const t = translator('zh');
   const upload = { bytes: new Uint8Array(readFileSync(file)), name: basename(file) };
-  const run = { db, cipher, now: new Date(), viewer: SHELL, t, importer: activitiesImporter, file: upload };
+  const run = {
+    db: database.db,
+    cipher: cipherFor(config),
+    now: new Date(),
+    viewer: SHELL,
+    t,
+    importer: activitiesImporter,
+    file: upload,
+  };
   const outcome = await runImport({ ...run, apply: true });
   if (!outcome.ok) {
     printErrors(t, outcome);
@@ -73,4 +75,4 @@ export async function importActivitiesCommand(
   }
   out(JSON.stringify({ created: outcome.created, unchanged: outcome.unchanged }));
   return 0;
-}
+};

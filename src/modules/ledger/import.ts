@@ -6,7 +6,7 @@ import { parseHundredths } from '../../domain/money.js';
 import type { FundingSource } from '../../domain/vocabulary.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { ImportContext, RowError } from '../registry/context.js';
-import type { Importer, Plan } from '../registry/pipeline.js';
+import type { Importer, Plan, RowInput } from '../registry/pipeline.js';
 import { choiceFrom, dateFrom } from '../registry/values.js';
 import { type ActivityFigures, figuresOf } from './import-figures.js';
 import {
@@ -64,7 +64,7 @@ function organisationOf(ctx: ImportContext, name: string): { id: number } | { er
 const choices = (labels: Record<string, string>) => Object.values(labels).join(' / ');
 
 /** Checks one row, naming every bad cell; null when the row cannot be imported (or is blank where it counts). */
-export function parseActivityRow(ctx: ImportContext, row: number, v: ActivitySheetRow, errors: RowError[]) {
+export function parseActivityRow({ ctx, row, values: v, errors }: RowInput<ActivitySheetRow>) {
   if (Object.values(v).every((x) => x === '')) return null;
   const t = ctx.t;
   const before = errors.length;
@@ -250,6 +250,6 @@ export const activitiesImporter: Importer<ActivityRow, ActivityFigures> = {
   entity: 'activity',
   columns: ACTIVITY_COLUMNS,
   // Rows repeat a 活动编号 on purpose (one row per line): no duplicate key.
-  parse: (ctx, row, v, errors) => parseActivityRow(ctx, row, v as ActivitySheetRow, errors),
+  parse: parseActivityRow,
   plan: planActivities,
 };

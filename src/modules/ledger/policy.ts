@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { activities } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
-import { ALL, NONE, organisation, type Scope, scopeHolds, scopeWhere, township } from '../../lib/scope.js';
+import { isPlacedStaff, type Scope, scopeHolds, scopeWhere, staffScope } from '../../lib/scope.js';
 
 /** `doubleAid`: the county list of households aided by two bodies within the window (county and stations). */
 export type LedgerAction = 'list' | 'record' | 'reverse' | 'report' | 'export' | 'import' | 'doubleAid';
@@ -12,19 +12,11 @@ export function can(viewer: Viewer | null, action: LedgerAction): boolean {
   if (action === 'import') return viewer.role === 'county_admin';
   if (action === 'doubleAid')
     return viewer.role === 'county_admin' || (viewer.role === 'station_staff' && viewer.townshipId !== null);
-  if (viewer.role === 'county_admin') return true;
-  if (viewer.role === 'station_staff') return viewer.townshipId !== null;
-  if (viewer.role === 'org_coordinator') return viewer.organisationId !== null;
-  return false;
+  return isPlacedStaff(viewer);
 }
 
 /** The slice of the ledger a viewer sees, by the owner columns every ledger table carries. */
-export function scope(viewer: Viewer): Scope {
-  if (viewer.role === 'county_admin') return ALL;
-  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return township(viewer.townshipId);
-  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null) return organisation(viewer.organisationId);
-  return NONE;
-}
+export const scope = (viewer: Viewer): Scope => staffScope(viewer);
 
 /** The scope as a where-clause on any ledger table (`organisation_id`, `township_id`), optionally aliased. */
 export function ledgerWhere(s: Scope, alias = ''): SQL {

@@ -1,6 +1,6 @@
 import type { ActivityKind } from '../../db/schema/index.js';
 import type { FundingSource } from '../../domain/vocabulary.js';
-import type { Column } from '../../lib/spreadsheet/index.js';
+import { type Column, headerIn } from '../../lib/spreadsheet/index.js';
 
 /** The activities spreadsheet (decision 0066): one row per ledger line, grouped into activities by 活动编号. */
 export const ACTIVITY_COLUMNS = [
@@ -24,7 +24,7 @@ export type ActivityField = (typeof ACTIVITY_COLUMNS)[number]['field'];
 export type ActivitySheetRow = Record<ActivityField, string>;
 
 /** The header of a field, as the errors name it. */
-export const headerOf = (field: ActivityField) => ACTIVITY_COLUMNS.find((c) => c.field === field)!.zh;
+export const headerOf = headerIn(ACTIVITY_COLUMNS);
 
 /** 资金来源 as the county writes it, for every line of the row; empty (or 未注明) is no source. */
 export const SOURCE_LABELS: Record<FundingSource, string> = {

@@ -5,7 +5,7 @@ import { IntakePage } from '../../../views/pages/organisations/intake.js';
 import { OrganisationListPage } from '../../../views/pages/organisations/list.js';
 import { businessDate } from '../../domain/dates.js';
 import { intakePerYear } from '../../domain/incubation.js';
-import { authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { acting, authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
@@ -70,11 +70,10 @@ organisationRoutes.get('/new', (c) => {
 organisationRoutes.post('/', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'manage'));
-  const deps = c.get('deps');
   const t = c.get('t');
   const form = parseForm(organisationForm, await readForm(c), t);
   if (!form.ok) return renderForm(c, '/organisations', false, form.values, form.errors);
-  const result = await createOrganisation(deps.db, form.data, viewer.id, deps.now(), businessDate(deps.now()));
+  const result = await createOrganisation({ ...acting(c), input: form.data });
   if (!result.ok) return renderForm(c, '/organisations', false, form.values, { [result.field]: t(result.message) });
   setFlash(c, 'orgs.saved');
   return redirectAfterPost(c, `/organisations/${result.id}`);
@@ -130,12 +129,11 @@ organisationRoutes.post('/:id{[0-9]+}', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'manage'));
   const { o } = await found(c);
-  const deps = c.get('deps');
   const t = c.get('t');
   const action = `/organisations/${o.id}`;
   const form = parseForm(organisationForm, await readForm(c), t);
   if (!form.ok) return renderForm(c, action, true, form.values, form.errors);
-  const result = await updateOrganisation(deps.db, o, form.data, viewer.id, deps.now());
+  const result = await updateOrganisation({ ...acting(c), current: o, input: form.data });
   if (!result.ok) return renderForm(c, action, true, form.values, { [result.field]: t(result.message) });
   setFlash(c, 'orgs.saved');
   return redirectAfterPost(c, action);
@@ -145,11 +143,10 @@ organisationRoutes.post('/:id{[0-9]+}/stage', async (c) => {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'manage'));
   const { o } = await found(c);
-  const deps = c.get('deps');
   const form = parseForm(stageForm, await readForm(c), c.get('t'));
   if (!form.ok || o.kind !== 'social_org')
     return renderDetail(c, form.values, form.ok ? { stage: c.get('t')('form.invalidChoice') } : form.errors);
-  const refused = await changeStage(deps.db, o.id, form.data, viewer.id, deps.now());
+  const refused = await changeStage({ ...acting(c), id: o.id, input: form.data });
   if (refused) return renderDetail(c, form.values, { stage: c.get('t')(`orgs.error.stage.${refused}`) });
   setFlash(c, 'orgs.stageChanged');
   return redirectAfterPost(c, `/organisations/${o.id}`);

@@ -5,6 +5,7 @@ import { businessDate } from '../../domain/dates.js';
 import { checkStageChange, type StageRefusal } from '../../domain/incubation.js';
 import type { IncubationStage } from '../../domain/vocabulary.js';
 import { auditInsert, diff } from '../../lib/audit.js';
+import { refusingConflicts } from '../../lib/conflicts.js';
 import { lastStage } from './queries.js';
 import type { OrganisationInput } from './schema.js';
 
@@ -37,14 +38,24 @@ function conflict(error: unknown): SaveResult | null {
   return null;
 }
 
-export async function createOrganisation(
-  db: Db,
-  v: OrganisationInput,
-  actorUserId: number,
-  now: Date,
-  today: string,
-): Promise<SaveResult> {
-  try {
+/** What every organisation use case is given: the database, who acts and when. */
+export interface OrganisationContext {
+  db: Db;
+  actorUserId: number;
+  now: Date;
+}
+
+const saved = (write: () => Promise<number>): Promise<SaveResult> =>
+  refusingConflicts(async () => ({ ok: true as const, id: await write() }), conflict);
+
+export function createOrganisation({
+  db,
+  actorUserId,
+  now,
+  input: v,
+}: OrganisationContext & { input: OrganisationInput }): Promise<SaveResult> {
+  const today = businessDate(now);
+  return saved(async () => {
     const social = v.kind === 'social_org';
     // One batch: the organisation, its audit row and its first incubation stage, found again by name and kind.
     const id = sql<number>`(SELECT id FROM organisations WHERE name = ${v.name} AND kind = ${v.kind})`;
@@ -68,25 +79,24 @@ export async function createOrganisation(
         ? [db.insert(incubationEvents).values({ organisationId: id, stage: 'applied', on: today, createdAt: now })]
         : []),
     ]);
-    return { ok: true, id: rows[0].id };
-  } catch (error) {
-    const known = conflict(error);
-    if (known) return known;
-    throw error;
-  }
+    return rows[0].id;
+  });
 }
 
-export async function updateOrganisation(
-  db: Db,
-  current: typeof organisations.$inferSelect,
-  v: OrganisationInput,
-  actorUserId: number,
-  now: Date,
-): Promise<SaveResult> {
+export async function updateOrganisation({
+  db,
+  actorUserId,
+  now,
+  current,
+  input: v,
+}: OrganisationContext & {
+  current: typeof organisations.$inferSelect;
+  input: OrganisationInput;
+}): Promise<SaveResult> {
   const next = columns(v);
   const changes = diff(current as unknown as Record<string, unknown>, next);
   if (Object.keys(changes).length === 0) return { ok: true, id: current.id };
-  try {
+  return saved(async () => {
     await db.batch([
       db
         .update(organisations)
@@ -104,25 +114,24 @@ export async function updateOrganisation(
         now,
       ),
     ]);
-    return { ok: true, id: current.id };
-  } catch (error) {
-    const known = conflict(error);
-    if (known) return known;
-    throw error;
-  }
+    return current.id;
+  });
 }
 
 /**
  * A dated stage change: the event, the organisation's current stage and the audit row, together. Forward only,
  * dated between the last change and today (domain/incubation.ts); a refused change writes nothing.
  */
-export async function changeStage(
-  db: Db,
-  id: number,
-  v: { stage: IncubationStage; on: string; note: string | null },
-  actorUserId: number,
-  now: Date,
-): Promise<StageRefusal | null> {
+export async function changeStage({
+  db,
+  actorUserId,
+  now,
+  id,
+  input: v,
+}: OrganisationContext & {
+  id: number;
+  input: { stage: IncubationStage; on: string; note: string | null };
+}): Promise<StageRefusal | null> {
   const current = await lastStage(db, id);
   if (!current) return 'notForward';
   const refused = checkStageChange(current.stage, v.stage, v.on, current.on, businessDate(now));

@@ -4,7 +4,7 @@ import { planAssignments, recipients, visitPlans } from '../../db/schema/index.j
 import { capacityOf, eligible, visitorsOf } from '../../domain/matching/index.js';
 import { auditInsert } from '../../lib/audit.js';
 import { township } from '../../lib/scope.js';
-import { recipientsIn } from '../recipients/queries.js';
+import { activeAtHome, recipientsIn } from '../recipients/queries.js';
 import { noOpenStationTask } from '../visits/tasks.js';
 import { markChanged } from './edits.js';
 import { type PlanShift, plannerInput } from './planner-input.js';
@@ -25,14 +25,7 @@ async function householdOfTownship(db: Db, townshipId: number, recipientId: numb
   const [row] = await db
     .select({ id: recipients.id, free: sql<number>`${noOpenStationTask}` })
     .from(recipients)
-    .where(
-      and(
-        eq(recipients.id, recipientId),
-        recipientsIn(township(townshipId)),
-        eq(recipients.status, 'active'),
-        eq(recipients.supportMode, 'home'),
-      ),
-    );
+    .where(and(eq(recipients.id, recipientId), recipientsIn(township(townshipId)), activeAtHome));
   return row;
 }
 
@@ -56,7 +49,7 @@ export async function addHousehold(p: {
   if (!household.free) return 'taskOpen';
   const plan = await ensurePlan(db, shift.id, now);
   // The coordinator's own choice may override an earlier removal, so blocked pairs do not count here.
-  const input = await plannerInput(db, shift, { ...plan, blocked: [] }, new Set([p.recipientId]));
+  const input = await plannerInput({ db, shift, plan: { ...plan, blocked: [] }, keep: new Set([p.recipientId]) });
   const volunteer = input.volunteers.find((v) => v.id === p.volunteerId);
   if (!volunteer) return 'notConfirmed';
   const working = await planRows(db, plan.id, false);

@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
 import { coveragePeriods, townships } from '../../db/schema/index.js';
 import { COVERAGE_MONTHS, DEFAULT_COVERAGE_MONTHS } from '../../domain/coverage.js';
+import type { Command } from '../../lib/cli.js';
 import { type MessageKey, translator } from '../../lib/i18n/index.js';
 import { ALL } from '../../lib/scope.js';
 import { setCoveragePeriod } from './coverage-periods.js';
 
-type Out = (line: string) => void;
 const t = translator(process.env.LANG?.startsWith('en') ? 'en' : 'zh');
 
 function fail(key: MessageKey, params?: Record<string, string | number>): number {
@@ -19,7 +18,8 @@ function fail(key: MessageKey, params?: Record<string, string | number>): number
  * `coverage set <months> [--township ID]`: how often every household must be visited by an organisation or the
  * station (decision 0165), for the county or one township; `coverage show`: what applies where. Audited.
  */
-export async function coverageCommand(db: Db, args: string[], out: Out, now: Date): Promise<number> {
+export const coverageCommand: Command = async ({ database, args, out }) => {
+  const db = database.db;
   const { values, positionals } = parseArgs({
     args,
     options: { township: { type: 'string' } },
@@ -45,7 +45,7 @@ export async function coverageCommand(db: Db, args: string[], out: Out, now: Dat
     if (!found) return fail('coverage.cli.noTownship', { id: String(values.township) });
   }
   // The web page's own use case: the CLI is the county's operator, every township in reach.
-  await setCoveragePeriod({ db, now, actorUserId: null, scope: ALL, townshipId, months });
+  await setCoveragePeriod({ db, now: new Date(), actorUserId: null, scope: ALL, townshipId, months });
   out(JSON.stringify({ townshipId, months }));
   return 0;
-}
+};

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { organisations, recipients, villages } from '../../db/schema/index.js';
 import { SERVICE_VISITOR_KINDS } from '../../domain/coverage.js';
 import type { Scope } from '../../lib/scope.js';
-import { recipientsIn } from '../recipients/queries.js';
+import { activeAtHome, recipientsIn } from '../recipients/queries.js';
 import { noOpenStationTask } from '../visits/tasks.js';
 import { coveragePeriodOf } from './coverage-periods.js';
 
@@ -34,9 +34,7 @@ export function coverageHouseholds(db: Db, scope: Scope) {
     })
     .from(recipients)
     .leftJoin(villages, eq(villages.id, recipients.villageId))
-    .where(
-      and(recipientsIn(scope), eq(recipients.status, 'active'), eq(recipients.supportMode, 'home'), noOpenStationTask),
-    )
+    .where(and(recipientsIn(scope), activeAtHome, noOpenStationTask))
     .all();
 }
 export type CoverageHouseholdRow = Awaited<ReturnType<typeof coverageHouseholds>>[number];

@@ -66,16 +66,23 @@ export async function removeAssignment(p: {
 export type ReassignResult = 'ok' | 'notConfirmed' | 'ineligible' | 'full' | 'already';
 
 /** Hands a household to another confirmed volunteer, pinned there; the hard constraints still hold. */
-export async function reassign(
-  db: Db,
-  shift: PlanShift,
-  plan: PlanRow,
-  row: PlanAssignmentRow,
-  toVolunteerId: number,
-  now: Date,
-): Promise<ReassignResult> {
+export async function reassign({
+  db,
+  shift,
+  plan,
+  row,
+  toVolunteerId,
+  now,
+}: {
+  db: Db;
+  shift: PlanShift;
+  plan: PlanRow;
+  row: PlanAssignmentRow;
+  toVolunteerId: number;
+  now: Date;
+}): Promise<ReassignResult> {
   // The coordinator's own choice may override an earlier removal, so blocked pairs do not count here.
-  const input = await plannerInput(db, shift, { ...plan, blocked: [] }, new Set([row.recipientId]));
+  const input = await plannerInput({ db, shift, plan: { ...plan, blocked: [] }, keep: new Set([row.recipientId]) });
   const target = input.volunteers.find((v) => v.id === toVolunteerId);
   if (!target) return 'notConfirmed';
   const working = await planRows(db, plan.id, false);

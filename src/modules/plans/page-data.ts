@@ -9,7 +9,7 @@ import { confirmedVolunteers, findPlan, planRows, volunteerNames } from './queri
 export async function planPageData(db: Db, shift: PlanShift) {
   const plan = await findPlan(db, shift.id);
   const [input, period, volunteers, working, published] = await Promise.all([
-    plannerInput(db, shift, plan),
+    plannerInput({ db, shift, plan }),
     coveragePeriodOf(db, shift.townshipId),
     confirmedVolunteers(db, shift.id),
     plan ? planRows(db, plan.id, false) : [],

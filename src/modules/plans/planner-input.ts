@@ -45,12 +45,17 @@ export type PlanSettings = Pick<PlanRow, 'blocked' | 'householdsPerVolunteer'>;
  * the coverage rule picks and weighs (and those in `keep`, chosen by hand), minus those on another plan that day; and
  * the nursing homes due this period.
  */
-export async function plannerInput(
-  db: Db,
-  shift: PlanShift,
-  plan: PlanSettings | undefined,
-  keep: ReadonlySet<number> = new Set(),
-): Promise<PlannerInput> {
+export async function plannerInput({
+  db,
+  shift,
+  plan,
+  keep = new Set(),
+}: {
+  db: Db;
+  shift: PlanShift;
+  plan: PlanSettings | undefined;
+  keep?: ReadonlySet<number>;
+}): Promise<PlannerInput> {
   const [months, people, homes, elsewhere, facts, nursing] = await Promise.all([
     coverageMonths(db, shift.townshipId),
     confirmedVolunteers(db, shift.id),
@@ -124,7 +129,7 @@ export async function currentPins(db: Db, shift: PlanShift): Promise<{ input: Pl
   const current = record ? await planRows(db, record.id, false) : [];
   // A household pinned by hand stays a candidate even when the coverage rule would not choose it.
   const keep = new Set(current.filter((r) => r.pinned).map((r) => r.recipientId));
-  const input = await plannerInput(db, shift, record, keep);
+  const input = await plannerInput({ db, shift, plan: record, keep });
   const pins = validPins(
     input,
     current.filter((r) => r.pinned).map((r) => ({ volunteerId: r.volunteerId, recipientId: r.recipientId })),

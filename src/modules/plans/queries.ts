@@ -14,6 +14,7 @@ import {
   volunteers,
 } from '../../db/schema/index.js';
 import { addDays } from '../../domain/dates.js';
+import { activeAtHome } from '../recipients/queries.js';
 
 /** How far back "the volunteer who visited last time" is looked for. */
 const CONTINUITY_DAYS = 180;
@@ -59,9 +60,7 @@ export async function plannerFacts(db: Db, townshipId: number, date: string) {
     .select({ id: recipients.id, villageId: recipients.villageId, lat: villages.lat, lng: villages.lng })
     .from(recipients)
     .leftJoin(villages, eq(villages.id, recipients.villageId))
-    .where(
-      and(eq(recipients.townshipId, townshipId), eq(recipients.status, 'active'), eq(recipients.supportMode, 'home')),
-    );
+    .where(and(eq(recipients.townshipId, townshipId), activeAtHome));
   const inTownship = db.select({ id: recipients.id }).from(recipients).where(eq(recipients.townshipId, townshipId));
   const requirements = await db
     .select()

@@ -138,7 +138,7 @@ planRoutes.post('/:shiftId{[0-9]+}/assignments/:aid{[0-9]+}/reassign', async (c)
   const row = await workingRow(c, plan.id);
   const form = reassignForm.safeParse(await readForm(c));
   const result = form.success
-    ? await reassign(deps.db, shift, plan, row, form.data.toVolunteerId, deps.now())
+    ? await reassign({ db: deps.db, shift, plan, row, toVolunteerId: form.data.toVolunteerId, now: deps.now() })
     : 'notConfirmed';
   setFlash(c, result === 'ok' ? 'plans.reassigned' : `plans.reassign.${result}`);
   return redirectAfterPost(c, `/plans/${shift.id}`);

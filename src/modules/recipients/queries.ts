@@ -46,12 +46,25 @@ export function recipientsIn(scope: Scope): SQL {
   });
 }
 
+/** The households the visiting promises are about: active and supported at home (分散供养). */
+export const activeAtHome = and(eq(recipients.status, 'active'), eq(recipients.supportMode, 'home'))!;
+
 function escapeLike(s: string) {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
 /** `today` dates the agreement filter (`q.agreement`): the same status rule the dashboard counts by. */
-export async function listRecipients(db: Db, scope: Scope, q: RecipientListQuery, today: string) {
+export async function listRecipients({
+  db,
+  scope,
+  query: q,
+  today,
+}: {
+  db: Db;
+  scope: Scope;
+  query: RecipientListQuery;
+  today: string;
+}) {
   const where = and(
     recipientsIn(scope),
     q.q ? sql`${recipients.name} LIKE ${`%${escapeLike(q.q)}%`} ESCAPE '\\'` : undefined,

@@ -23,7 +23,7 @@ export async function searchRecipients(ctx: { db: Db; scope: Scope; query: Recip
   const { db, scope, today } = ctx;
   // Station staff always search their own township, whatever the query says.
   const query = boundTownship(scope) !== null ? { ...ctx.query, townshipId: undefined } : ctx.query;
-  return { ...(await listRecipients(db, scope, query, today)), query };
+  return { ...(await listRecipients({ db, scope, query, today })), query };
 }
 
 export type FieldProblem = { field: string; message: string };

@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Database } from '../../db/client.js';
-import type { Config } from '../../env.js';
+import type { Command } from '../../lib/cli.js';
 import type { Viewer } from '../../lib/context.js';
 import { type Translate, translator } from '../../lib/i18n/index.js';
 import { cipherFor } from '../../lib/personal-data.js';
@@ -33,46 +32,34 @@ export function printErrors(t: Translate, outcome: { fileError?: string; errors:
 }
 
 /** `import <register> <file>`: all or nothing; the summary on stdout, every row error on stderr. */
-export async function importCommand(
-  database: Database,
-  config: Config,
-  args: string[],
-  out: (line: string) => void,
-): Promise<number> {
+export const importCommand: Command = async ({ database, config, args, out }) => {
   const register = registerArg(args[0]);
   if (!args[1]) throw new Error('import needs a file');
   const bytes = new Uint8Array(await readFile(args[1]));
   const t = translator('zh');
   const deps = { db: database.db, cipher: cipherFor(config) };
-  const outcome = await importRegister(
-    deps,
-    SHELL,
-    t,
-    register,
-    { name: args[1], bytes },
-    { apply: true, now: new Date() },
-  );
+  const file = { name: args[1], bytes };
+  const outcome = await importRegister({ ...deps, viewer: SHELL, t, register, file, apply: true, now: new Date() });
   if (!outcome.ok) {
     printErrors(t, outcome);
     return 1;
   }
   out(JSON.stringify({ register, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged }));
   return 0;
-}
+};
 
 /** `export <register> <file.csv|file.xlsx>`: unmasked, as the county administrator; audited. */
-export async function exportCommand(
-  database: Database,
-  config: Config,
-  args: string[],
-  out: (line: string) => void,
-): Promise<number> {
+export const exportCommand: Command = async ({ database, config, args, out }) => {
   const register = registerArg(args[0]);
   const file = args[1];
   const format = file?.endsWith('.xlsx') ? 'xlsx' : file?.endsWith('.csv') ? 'csv' : null;
   if (!file || !format) throw new Error('export needs a file ending in .csv or .xlsx');
   const deps = { db: database.db, cipher: cipherFor(config) };
-  const bytes = await exportRegister(deps, SHELL, register, format, {
+  const bytes = await exportRegister({
+    ...deps,
+    viewer: SHELL,
+    register,
+    format,
     unmasked: true,
     now: new Date(),
     sheetName: translator('zh')(`registry.register.${register}`),
@@ -80,4 +67,4 @@ export async function exportCommand(
   await writeFile(file, bytes);
   out(JSON.stringify({ register, file, bytes: bytes.length }));
   return 0;
-}
+};

@@ -10,13 +10,13 @@ import {
 } from '../../db/schema/index.js';
 import { auditInsert } from '../../lib/audit.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
-import type { IdRef, ImportContext, RowError } from './context.js';
+import type { IdRef } from './context.js';
 import { ORGANISATION_COLUMNS, type RowOf } from './formats.js';
-import type { Plan } from './recipients-io.js';
+import type { Plan, PlanInput, RowInput } from './pipeline.js';
+import { changesOf, emptyPlan, planUpdate, rowFailer } from './plan.js';
 import { choiceFrom, INCUBATION_LABELS, ORGANISATION_KIND_LABELS } from './values.js';
 
 type Row = RowOf<typeof ORGANISATION_COLUMNS>;
-const header = (field: keyof Row) => ORGANISATION_COLUMNS.find((c) => c.field === field)!.zh;
 
 interface Parsed {
   row: number;
@@ -44,10 +44,10 @@ export function villageNames(text: string): string[] {
   ];
 }
 
-export function parseOrganisationRow(ctx: ImportContext, rowNumber: number, v: Row, errors: RowError[]): Parsed | null {
+export function parseOrganisationRow({ ctx, row: rowNumber, values: v, errors }: RowInput<Row>): Parsed | null {
   const t = ctx.t;
   const before = errors.length;
-  const fail = (field: keyof Row, reason: string) => errors.push({ row: rowNumber, column: header(field), reason });
+  const fail = rowFailer(ORGANISATION_COLUMNS, rowNumber, errors);
   if (!ctx.isAdmin) {
     fail('name', t('error.forbidden.body'));
     return null;
@@ -104,13 +104,18 @@ export function parseOrganisationRow(ctx: ImportContext, rowNumber: number, v: R
 }
 
 /** Organisations match by name and kind; a changed incubation stage also records a dated stage change. */
-export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed[], today: string): Promise<Plan> {
+export async function planOrganisations({
+  db,
+  ctx,
+  rows,
+  today,
+}: PlanInput<Parsed> & { today: string }): Promise<Plan> {
   const existing = new Map((await db.select().from(organisations)).map((r) => [`${r.kind}|${r.name}`, r]));
   const unitVillages = new Map<number, Set<number>>();
   for (const r of await db.select().from(careUnitVillages))
     unitVillages.set(r.unitId, (unitVillages.get(r.unitId) ?? new Set()).add(r.villageId));
   const now = ctx.now;
-  const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
+  const plan = emptyPlan();
   for (const p of rows) {
     const current = existing.get(`${p.kind}|${p.name}`);
     const columns = {
@@ -151,37 +156,14 @@ export async function planOrganisations(db: Db, ctx: ImportContext, rows: Parsed
       );
       continue;
     }
-    const changed: Record<string, unknown> = {};
-    for (const [k, value] of Object.entries(columns)) {
-      const was = (current as Record<string, unknown>)[k];
-      if (typeof value === 'object' && value !== null) changed[k] = 'new place';
-      else if (was !== value) changed[k] = { from: was, to: value };
-    }
+    const changed = changesOf(current, columns);
     if (p.kind === 'care_unit' && !sameVillages(unitVillages.get(current.id), p.villageRefs)) changed.villages = true;
-    if (Object.keys(changed).length === 0) {
-      plan.unchanged++;
-      continue;
-    }
-    plan.updated++;
-    plan.statements.push(
-      db
-        .update(organisations)
-        .set({ ...columns, updatedAt: now } as Partial<typeof organisations.$inferInsert>)
-        .where(eq(organisations.id, current.id)),
-      auditInsert(
-        db,
-        {
-          actorUserId: ctx.viewer.id,
-          action: 'import',
-          entity: 'organisation',
-          entityId: String(current.id),
-          changes: changed,
-        },
-        now,
-      ),
+    const set = { ...columns, updatedAt: now };
+    const extra = () => [
       ...(changed.incubationStage && p.incubationStage ? [stageEvent(today)] : []),
       ...(changed.villages ? coverage() : []),
-    );
+    ];
+    planUpdate({ db, ctx, plan, entity: 'organisation', table: organisations, id: current.id, changed, set, extra });
   }
   return plan;
 }

@@ -28,9 +28,25 @@ export interface Importer<P, F = undefined> {
   columns: readonly Column[];
   /** The key two rows must not share (the same person twice); none where rows repeat on purpose. */
   key?: (v: Record<string, string>) => string;
-  parse(ctx: ImportContext, row: number, v: Record<string, string>, errors: RowError[]): P | null;
+  parse(input: RowInput): P | null;
   /** `apply` false: a preview, whose statements are never run (a plan may leave out what only a write needs). */
-  plan(input: { db: Db; cipher: PersonalDataCipher; ctx: ImportContext; rows: P[]; apply: boolean }): Promise<Plan<F>>;
+  plan(input: PlanInput<P>): Promise<Plan<F>>;
+}
+
+/** One row of a sheet as an importer checks it: its problems go to `errors`, each naming its row and column. */
+export interface RowInput<V = Record<string, string>> {
+  ctx: ImportContext;
+  row: number;
+  values: V;
+  errors: RowError[];
+}
+
+export interface PlanInput<P> {
+  db: Db;
+  cipher: PersonalDataCipher;
+  ctx: ImportContext;
+  rows: P[];
+  apply: boolean;
 }
 
 export type ImportOutcome<F = unknown> =
@@ -84,7 +100,7 @@ export async function runImport<P, F>(run: ImportRun<P, F>): Promise<ImportOutco
       continue;
     }
     if (key) seen.set(key, rowNumber);
-    const row = importer.parse(ctx, rowNumber, v, errors);
+    const row = importer.parse({ ctx, row: rowNumber, values: v, errors });
     if (row) parsed.push(row);
   }
   if (errors.length) return { ok: false, errors: byRow(errors) };
@@ -113,7 +129,8 @@ type Upload<P, F> = Omit<ImportRun<P, F>, 'apply'>;
 export async function previewUpload<P, F>(run: Upload<P, F>): Promise<{ outcome: ImportOutcome<F>; token?: string }> {
   const outcome = await runImport({ ...run, apply: false });
   if (!outcome.ok) return { outcome };
-  const token = await keepUpload(run.db, run.cipher, run.viewer.id, run.importer.entity, run.file, run.now);
+  const owner = { db: run.db, userId: run.viewer.id, register: run.importer.entity };
+  const token = await keepUpload({ ...owner, cipher: run.cipher, file: run.file, now: run.now });
   return { outcome, token };
 }
 
@@ -125,7 +142,8 @@ export async function confirmUpload<P, F>(
   run: Omit<Upload<P, F>, 'file'> & { token: string },
 ): Promise<{ outcome: ImportOutcome<F>; fileName: string } | null> {
   const { db, cipher, token, viewer, importer } = run;
-  const file = token ? await takeUpload(db, cipher, token, viewer.id, importer.entity, run.now) : null;
+  const owner = { db, userId: viewer.id, register: importer.entity };
+  const file = token ? await takeUpload({ ...owner, cipher, token, now: run.now }) : null;
   if (!file) return null;
   const outcome = await runImport({ ...run, file, apply: true });
   await dropUpload(db, token);
@@ -134,7 +152,7 @@ export async function confirmUpload<P, F>(
 
 /** The uploader rejects the preview: the kept file is deleted at once rather than left for the sweep. */
 export async function discardPreview(run: { db: Db; token: string; viewer: Viewer; entity: string }) {
-  if (run.token) await discardUpload(run.db, run.token, run.viewer.id, run.entity);
+  if (run.token) await discardUpload({ db: run.db, token: run.token, userId: run.viewer.id, register: run.entity });
 }
 
 /** The counts of a good outcome, for the log line. */

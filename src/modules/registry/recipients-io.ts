@@ -1,18 +1,18 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recipients, townships, villages } from '../../db/schema/index.js';
-import { fitParams } from '../../db/types.js';
 import { agreementEnd, agreementProblem } from '../../domain/agreement.js';
 import { type IdNumberInfo, maskIdNumber, parseIdNumber } from '../../domain/id-number.js';
 import { maskMobile, normaliseMobile } from '../../domain/mobile.js';
-import { auditInsert, auditRowsFrom } from '../../lib/audit.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
 import { agreementTerm } from '../recipients/agreements.js';
 import { agreementMessage } from '../recipients/schema.js';
-import type { IdRef, ImportContext, RowError } from './context.js';
+import type { IdRef } from './context.js';
 import { RECIPIENT_COLUMNS, type RowOf } from './formats.js';
+import type { Plan, PlanInput, RowInput } from './pipeline.js';
+import { changesOf, emptyPlan, planCreates, planUpdate, rowFailer } from './plan.js';
 import {
   AGREEMENT_LABELS,
   AGREEMENT_WORDS,
@@ -26,7 +26,6 @@ import {
 } from './values.js';
 
 type Row = RowOf<typeof RECIPIENT_COLUMNS>;
-const header = (field: keyof Row) => RECIPIENT_COLUMNS.find((c) => c.field === field)!.zh;
 
 interface Parsed {
   row: number;
@@ -54,10 +53,10 @@ const ID_ERRORS: Record<string, MessageKey> = {
 };
 
 /** One row of a recipients file, checked like the form checks it; every problem is reported. */
-export function parseRecipientRow(ctx: ImportContext, rowNumber: number, v: Row, errors: RowError[]): Parsed | null {
+export function parseRecipientRow({ ctx, row: rowNumber, values: v, errors }: RowInput<Row>): Parsed | null {
   const t = ctx.t;
   const before = errors.length;
-  const fail = (field: keyof Row, reason: string) => errors.push({ row: rowNumber, column: header(field), reason });
+  const fail = rowFailer(RECIPIENT_COLUMNS, rowNumber, errors);
   const choices = (labels: Record<string, string>) => Object.values(labels).join(' / ');
   if (!v.name) fail('name', t('form.required'));
   else if (v.name.length > 50) fail('name', t('form.tooLong', { max: 50 }));
@@ -121,25 +120,20 @@ export function parseRecipientRow(ctx: ImportContext, rowNumber: number, v: Row,
   };
 }
 
-export interface Plan {
-  created: number;
-  updated: number;
-  unchanged: number;
-  statements: unknown[];
-  errors: RowError[];
+/** What an export reads: the rows `where` chooses (a station's township, or all). */
+export interface RegisterExport {
+  db: Db;
+  cipher: PersonalDataCipher;
+  where: SQL | undefined;
+  unmasked: boolean;
 }
 
 /** Compares parsed rows with the register (matched by the ID number's keyed hash) and builds the writes. */
-export async function planRecipients(
-  db: Db,
-  cipher: PersonalDataCipher,
-  ctx: ImportContext,
-  rows: Parsed[],
-): Promise<Plan> {
+export async function planRecipients({ db, cipher, ctx, rows }: PlanInput<Parsed>): Promise<Plan> {
   const [all, term] = await Promise.all([db.select().from(recipients), agreementTerm(db)]);
   const existing = new Map(all.map((r) => [r.idNumberHash, r]));
   const now = ctx.now;
-  const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
+  const plan = emptyPlan();
   const creates: (typeof recipients.$inferInsert)[] = [];
   const createdHashes: string[] = [];
   for (const p of rows) {
@@ -189,80 +183,24 @@ export async function planRecipients(
     }
     // A station may not reach, or move, someone registered in another township.
     if (!ctx.isAdmin && current.townshipId !== ctx.viewer.townshipId) {
-      plan.errors.push({ row: p.row, column: header('id_number'), reason: ctx.t('registry.error.otherTownship') });
+      rowFailer(RECIPIENT_COLUMNS, p.row, plan.errors)('id_number', ctx.t('registry.error.otherTownship'));
       continue;
     }
     const currentMobile = current.caregiverMobileEnc ? await cipher.decrypt(current.caregiverMobileEnc) : null;
-    const changed: Record<string, unknown> = {};
-    for (const [k, value] of Object.entries(columns)) {
-      if (typeof value === 'object' && value !== null) changed[k] = 'new place';
-      else if ((current as Record<string, unknown>)[k] !== value)
-        changed[k] = { from: (current as Record<string, unknown>)[k], to: value };
-    }
+    const changed = changesOf(current, columns);
     if (currentMobile !== p.caregiverMobile)
       changed.caregiverMobile = { from: current.caregiverMobileMasked, to: mobile.caregiverMobileMasked };
-    if (Object.keys(changed).length === 0) {
-      plan.unchanged++;
-      continue;
-    }
-    plan.updated++;
-    plan.statements.push(
-      db
-        .update(recipients)
-        .set({ ...columns, ...(changed.caregiverMobile ? mobile : {}), updatedAt: now } as Partial<
-          typeof recipients.$inferInsert
-        >)
-        .where(eq(recipients.id, current.id)),
-      auditInsert(
-        db,
-        {
-          actorUserId: ctx.viewer.id,
-          action: 'import',
-          entity: 'recipient',
-          entityId: String(current.id),
-          changes: changed,
-        },
-        now,
-      ),
-    );
+    const set = { ...columns, ...(changed.caregiverMobile ? mobile : {}), updatedAt: now };
+    planUpdate({ db, ctx, plan, entity: 'recipient', table: recipients, id: current.id, changed, set });
   }
-  // New people go in as multi-row inserts (building one statement per row dominated large imports), each with
-  // its audit row selected back by the keyed hash.
-  // Every column may be bound (drizzle fills defaults in), so the table's width is the per-row cost.
-  const columns = Object.keys(getTableColumns(recipients)).length;
-  let at = 0;
-  for (const run of fitParams(db, creates, columns)) {
-    const hashes = createdHashes.slice(at, at + run.length);
-    at += run.length;
-    plan.statements.push(
-      db.insert(recipients).values(run),
-      auditRowsFrom(
-        db,
-        {
-          actorUserId: ctx.viewer.id,
-          action: 'import',
-          entity: 'recipient',
-          entityId: sql`CAST(id AS TEXT)`,
-          changes: '{"created":true}',
-          rows: sql`FROM recipients WHERE id_number_hash IN (${sql.join(
-            hashes.map((h) => sql`${h}`),
-            sql`, `,
-          )})`,
-        },
-        now,
-      ),
-    );
-  }
+  // New people, each with its audit row selected back by the keyed hash.
+  const by = { column: recipients.idNumberHash, keys: createdHashes };
+  planCreates({ db, ctx, plan, entity: 'recipient', table: recipients, rows: creates, by });
   return plan;
 }
 
 /** The register as rows of the import format; ID numbers and mobiles in clear only when `unmasked`. */
-export async function exportRecipients(
-  db: Db,
-  cipher: PersonalDataCipher,
-  where: ReturnType<typeof eq> | undefined,
-  unmasked: boolean,
-): Promise<Cell[][]> {
+export async function exportRecipients({ db, cipher, where, unmasked }: RegisterExport): Promise<Cell[][]> {
   const home = sql<string | null>`(SELECT name FROM organisations o WHERE o.id = ${recipients.nursingHomeId})`;
   const rows = await db
     .select({ r: recipients, township: townships.name, village: villages.name, home })

@@ -81,6 +81,15 @@ registryRoutes.post('/import/:register/discard', async (c) => {
   return page(c, register, { discarded: true });
 });
 
+/** An export as the viewer may have it: ID numbers and mobiles in clear for the county admin only. */
+function exportOf(c: AppContext, register: Register, format: 'csv' | 'xlsx') {
+  const deps = c.get('deps');
+  const viewer = viewerOf(c);
+  const unmasked = can(viewer, 'exportUnmasked', register);
+  const sheetName = c.get('t')(`registry.register.${register}`);
+  return { ...deps, viewer, register, format, unmasked, now: deps.now(), sheetName };
+}
+
 /** Exports are audited, so they are POSTs (reads never write). Only the county admin gets ID numbers in clear. */
 registryRoutes.post('/export/:register/:format{csv|xlsx}', async (c) => {
   const register = registerOf(c);
@@ -88,12 +97,7 @@ registryRoutes.post('/export/:register/:format{csv|xlsx}', async (c) => {
   authorize(c, can(viewer, 'export', register));
   const deps = c.get('deps');
   const format = c.req.param('format') as 'csv' | 'xlsx';
-  const unmasked = can(viewer, 'exportUnmasked', register);
-  const bytes = await exportRegister(deps, viewer, register, format, {
-    unmasked,
-    now: deps.now(),
-    sheetName: c.get('t')(`registry.register.${register}`),
-  });
+  const bytes = await exportRegister(exportOf(c, register, format));
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': CONTENT_TYPES[format],
     'Content-Disposition': attachment(`${REGISTER_FILE_NAMES[register]}-${businessDate(deps.now())}.${format}`),

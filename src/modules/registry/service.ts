@@ -39,9 +39,6 @@ function rowKey(register: Register, v: Record<string, string>): string {
   return `${v.kind}|${v.name}`;
 }
 
-type Row<F extends (...a: never[]) => unknown> = Parameters<F>[2];
-type Rows<F extends (...a: never[]) => unknown> = Parameters<F>[3];
-
 /** A register as the pipeline's importer: its columns, its duplicate key, its row check and its plan. */
 export function registerImporter(register: Register, now: Date): Importer<unknown> {
   const common = {
@@ -49,85 +46,76 @@ export function registerImporter(register: Register, now: Date): Importer<unknow
     columns: COLUMNS[register],
     key: (v: Record<string, string>) => rowKey(register, v),
   };
+  const today = businessDate(now);
   if (register === 'visits')
     return {
       ...common,
-      parse: (ctx, row, v, errors) =>
-        parseVisitRow(ctx, row, v as Row<typeof parseVisitRow>, errors, businessDate(now)),
-      plan: ({ db, cipher, ctx, rows }) => planVisits(db, cipher, ctx, rows as Rows<typeof planVisits>),
-    };
+      parse: (input) => parseVisitRow({ ...(input as Parameters<typeof parseVisitRow>[0]), today }),
+      plan: planVisits,
+    } as Importer<unknown>;
   if (register === 'recipients')
-    return {
-      ...common,
-      parse: (ctx, row, v, errors) => parseRecipientRow(ctx, row, v as Row<typeof parseRecipientRow>, errors),
-      plan: ({ db, cipher, ctx, rows }) => planRecipients(db, cipher, ctx, rows as Rows<typeof planRecipients>),
-    };
+    return { ...common, parse: parseRecipientRow, plan: planRecipients } as Importer<unknown>;
   if (register === 'volunteers')
-    return {
-      ...common,
-      parse: (ctx, row, v, errors) => parseVolunteerRow(ctx, row, v as Row<typeof parseVolunteerRow>, errors),
-      plan: ({ db, cipher, ctx, rows }) => planVolunteers(db, cipher, ctx, rows as Rows<typeof planVolunteers>),
-    };
+    return { ...common, parse: parseVolunteerRow, plan: planVolunteers } as Importer<unknown>;
   return {
     ...common,
-    parse: (ctx, row, v, errors) => parseOrganisationRow(ctx, row, v as Row<typeof parseOrganisationRow>, errors),
-    plan: ({ db, ctx, rows }) =>
-      planOrganisations(db, ctx, rows as Parameters<typeof planOrganisations>[2], businessDate(now)),
-  };
+    parse: parseOrganisationRow,
+    plan: (input) => planOrganisations({ ...(input as Parameters<typeof planOrganisations>[0]), today }),
+  } as Importer<unknown>;
+}
+
+export interface RegisterImport extends ImportDeps {
+  viewer: Viewer;
+  t: Translate;
+  register: Register;
+  file: { name: string; bytes: Uint8Array };
+  apply: boolean;
+  now: Date;
 }
 
 /**
  * Reads a register's spreadsheet and checks every row; with `apply`, writes it all in one batch (the pipeline's
  * `runImport`). All or nothing; importing the same file again changes nothing.
  */
-export function importRegister(
-  deps: ImportDeps,
-  viewer: Viewer,
-  t: Translate,
-  register: Register,
-  file: { name: string; bytes: Uint8Array },
-  opts: { apply: boolean; now: Date },
-): Promise<ImportOutcome> {
-  const importer = registerImporter(register, opts.now);
-  return runImport({ ...deps, viewer, t, importer, file, apply: opts.apply, now: opts.now });
+export function importRegister({ register, ...run }: RegisterImport): Promise<ImportOutcome> {
+  return runImport({ ...run, importer: registerImporter(register, run.now) });
+}
+
+export interface RegisterExportRun extends ImportDeps {
+  viewer: Viewer;
+  register: Register;
+  format: 'csv' | 'xlsx';
+  unmasked: boolean;
+  now: Date;
+  sheetName: string;
 }
 
 /** A register as CSV or xlsx in the import format, audited; recipients are masked unless `unmasked`. */
-export async function exportRegister(
-  deps: ImportDeps,
-  viewer: Viewer,
-  register: Register,
-  format: 'csv' | 'xlsx',
-  opts: { unmasked: boolean; now: Date; sheetName: string },
-): Promise<Uint8Array> {
+export async function exportRegister(run: RegisterExportRun): Promise<Uint8Array> {
+  const { db, cipher, viewer, register, format, unmasked, now } = run;
   // A visit log is imported only (the policy refuses its export).
   if (register === 'visits') throw new Error('visits are not exported');
   const station = boundTownship(scope(viewer));
   const rows =
     register === 'recipients'
-      ? await exportRecipients(
-          deps.db,
-          deps.cipher,
-          station === null ? undefined : eq(recipients.townshipId, station),
-          opts.unmasked,
-        )
+      ? await exportRecipients({
+          db,
+          cipher,
+          where: station === null ? undefined : eq(recipients.townshipId, station),
+          unmasked,
+        })
       : register === 'volunteers'
-        ? await exportVolunteers(
-            deps.db,
-            deps.cipher,
-            station === null ? undefined : eq(volunteers.townshipId, station),
-          )
-        : await exportOrganisations(deps.db);
+        ? await exportVolunteers({
+            db,
+            cipher,
+            where: station === null ? undefined : eq(volunteers.townshipId, station),
+          })
+        : await exportOrganisations(db);
   await auditInsert(
-    deps.db,
-    {
-      actorUserId: viewer.id,
-      action: 'export',
-      entity: register,
-      changes: { format, rows: rows.length, unmasked: opts.unmasked },
-    },
-    opts.now,
+    db,
+    { actorUserId: viewer.id, action: 'export', entity: register, changes: { format, rows: rows.length, unmasked } },
+    now,
   );
   const headers = COLUMNS[register].map((c) => c.zh);
-  return format === 'csv' ? writeCsv(headers, rows) : writeXlsx(opts.sheetName, headers, rows);
+  return format === 'csv' ? writeCsv(headers, rows) : writeXlsx(run.sheetName, headers, rows);
 }

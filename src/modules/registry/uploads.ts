@@ -11,14 +11,28 @@ export const UPLOAD_TTL_MS = 30 * 60 * 1000;
  * Keeps an uploaded file between the preview and the confirmation. It holds ID numbers and mobiles, so its bytes
  * and name are encrypted like any personal data: the database file and its backups never carry it in clear.
  */
-export async function keepUpload(
-  db: Db,
-  cipher: PersonalDataCipher,
-  userId: number,
-  register: string,
-  file: { name: string; bytes: Uint8Array },
-  now: Date,
-): Promise<string> {
+/** Whose upload, for which register: a token names a kept file only for the user who uploaded it, there. */
+export interface UploadOwner {
+  db: Db;
+  userId: number;
+  register: string;
+}
+
+const theirs = (u: UploadOwner & { token: string }) =>
+  and(eq(importUploads.token, u.token), eq(importUploads.userId, u.userId), eq(importUploads.register, u.register));
+
+export async function keepUpload({
+  db,
+  cipher,
+  userId,
+  register,
+  file,
+  now,
+}: UploadOwner & {
+  cipher: PersonalDataCipher;
+  file: { name: string; bytes: Uint8Array };
+  now: Date;
+}): Promise<string> {
   const token = randomToken(16, 'hex');
   const [bytes, fileName] = await Promise.all([cipher.encryptBytes(file.bytes), cipher.encrypt(file.name)]);
   await db.batch([
@@ -29,19 +43,9 @@ export async function keepUpload(
 }
 
 /** The uploader's own, unexpired file for this register, decrypted; an expired one is removed. */
-export async function takeUpload(
-  db: Db,
-  cipher: PersonalDataCipher,
-  token: string,
-  userId: number,
-  register: string,
-  now: Date,
-) {
-  const row = await db
-    .select()
-    .from(importUploads)
-    .where(and(eq(importUploads.token, token), eq(importUploads.userId, userId), eq(importUploads.register, register)))
-    .get();
+export async function takeUpload(u: UploadOwner & { cipher: PersonalDataCipher; token: string; now: Date }) {
+  const { db, cipher, token, now } = u;
+  const row = await db.select().from(importUploads).where(theirs(u)).get();
   if (!row) return null;
   const sealed = Buffer.from(row.bytes).toString('utf8');
   // A preview kept in clear by an older version is not trusted or shown again: it is removed, as an expired one.
@@ -53,10 +57,8 @@ export async function takeUpload(
 }
 
 /** The uploader rejects their own preview: their file for this register goes (another user's token does nothing). */
-export function discardUpload(db: Db, token: string, userId: number, register: string) {
-  return db
-    .delete(importUploads)
-    .where(and(eq(importUploads.token, token), eq(importUploads.userId, userId), eq(importUploads.register, register)));
+export function discardUpload(u: UploadOwner & { token: string }) {
+  return u.db.delete(importUploads).where(theirs(u));
 }
 
 export function dropUpload(db: Db, token: string) {

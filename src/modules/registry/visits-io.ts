@@ -4,14 +4,12 @@ import { careUnitHouseholds, careUnitMembers, careUnitVillages, recipients, visi
 import { fitParams } from '../../db/types.js';
 import { type IdNumberInfo, parseIdNumber } from '../../domain/id-number.js';
 import type { VisitOutcome } from '../../domain/vocabulary.js';
-import type { PersonalDataCipher } from '../../lib/personal-data.js';
-import type { ImportContext, RowError } from './context.js';
 import { type RowOf, VISIT_COLUMNS } from './formats.js';
-import type { Plan } from './recipients-io.js';
+import type { Plan, PlanInput, RowInput } from './pipeline.js';
+import { emptyPlan, rowFailer } from './plan.js';
 import { choiceFrom, dateFrom, VISIT_OUTCOME_ALIASES, VISIT_OUTCOME_LABELS } from './values.js';
 
 type Row = RowOf<typeof VISIT_COLUMNS>;
-const header = (field: keyof Row) => VISIT_COLUMNS.find((c) => c.field === field)!.zh;
 const UNIT_KINDS = ['care_unit', 'social_org', 'station'] as const;
 
 interface Parsed {
@@ -26,16 +24,16 @@ interface Parsed {
 }
 
 /** One row of a visit log: a known date not after today, a valid ID number, a registered unit, a known outcome. */
-export function parseVisitRow(
-  ctx: ImportContext,
-  rowNumber: number,
-  v: Row,
-  errors: RowError[],
-  today: string,
-): Parsed | null {
+export function parseVisitRow({
+  ctx,
+  row: rowNumber,
+  values: v,
+  errors,
+  today,
+}: RowInput<Row> & { today: string }): Parsed | null {
   const t = ctx.t;
   const before = errors.length;
-  const fail = (field: keyof Row, reason: string) => errors.push({ row: rowNumber, column: header(field), reason });
+  const fail = rowFailer(VISIT_COLUMNS, rowNumber, errors);
   const on = dateFrom(v.date);
   if (!v.date) fail('date', t('form.required'));
   else if (!on) fail('date', t('registry.error.date', { value: v.date }));
@@ -86,17 +84,12 @@ async function coverage(db: Db) {
  * key (household, day, unit): the same outcome is unchanged, another outcome is refused (corrections are made on
  * the visit pages, audited), a new one is inserted with its need. Every refusal names its row.
  */
-export async function planVisits(
-  db: Db,
-  cipher: PersonalDataCipher,
-  ctx: ImportContext,
-  rows: Parsed[],
-): Promise<Plan> {
+export async function planVisits({ db, cipher, ctx, rows }: PlanInput<Parsed>): Promise<Plan> {
   const t = ctx.t;
-  const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
+  const plan = emptyPlan();
   if (rows.length === 0) return plan;
   const fail = (row: number, field: keyof Row, reason: string) =>
-    plan.errors.push({ row, column: header(field), reason });
+    rowFailer(VISIT_COLUMNS, row, plan.errors)(field, reason);
   const people = new Map(
     (
       await db

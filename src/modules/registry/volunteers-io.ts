@@ -1,20 +1,17 @@
-import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { organisations, townships, volunteerOrganisations, volunteers } from '../../db/schema/index.js';
-import { fitParams } from '../../db/types.js';
 import { normaliseMobile } from '../../domain/mobile.js';
 import { SKILLS, type Skill, skillFrom } from '../../domain/skills.js';
-import { auditInsert, auditRowsFrom } from '../../lib/audit.js';
-import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Cell } from '../../lib/spreadsheet/index.js';
 import { mobileColumns } from '../volunteers/mobile.js';
-import type { IdRef, ImportContext, RowError } from './context.js';
+import type { IdRef } from './context.js';
 import { type RowOf, VOLUNTEER_COLUMNS } from './formats.js';
-import type { Plan } from './recipients-io.js';
+import type { Plan, PlanInput, RowInput } from './pipeline.js';
+import { changesOf, emptyPlan, planCreates, planUpdate, rowFailer } from './plan.js';
+import type { RegisterExport } from './recipients-io.js';
 import { yesNoFrom } from './values.js';
 
 type Row = RowOf<typeof VOLUNTEER_COLUMNS>;
-const header = (field: keyof Row) => VOLUNTEER_COLUMNS.find((c) => c.field === field)!.zh;
 
 interface Parsed {
   row: number;
@@ -26,10 +23,10 @@ interface Parsed {
   partyMember: boolean;
 }
 
-export function parseVolunteerRow(ctx: ImportContext, rowNumber: number, v: Row, errors: RowError[]): Parsed | null {
+export function parseVolunteerRow({ ctx, row: rowNumber, values: v, errors }: RowInput<Row>): Parsed | null {
   const t = ctx.t;
   const before = errors.length;
-  const fail = (field: keyof Row, reason: string) => errors.push({ row: rowNumber, column: header(field), reason });
+  const fail = rowFailer(VOLUNTEER_COLUMNS, rowNumber, errors);
   if (!v.name) fail('name', t('form.required'));
   else if (v.name.length > 50) fail('name', t('form.tooLong', { max: 50 }));
   const mobile = normaliseMobile(v.mobile);
@@ -73,19 +70,14 @@ export function parseVolunteerRow(ctx: ImportContext, rowNumber: number, v: Row,
 }
 
 /** Volunteers match by mobile; their organisation is added to the ones they already belong to. */
-export async function planVolunteers(
-  db: Db,
-  cipher: PersonalDataCipher,
-  ctx: ImportContext,
-  rows: Parsed[],
-): Promise<Plan> {
+export async function planVolunteers({ db, cipher, ctx, rows }: PlanInput<Parsed>): Promise<Plan> {
   // Matched by the keyed hash of the mobile: the number itself is stored only encrypted (decision 0215).
   const existing = new Map((await db.select().from(volunteers)).map((r) => [r.mobileHash, r]));
   const memberships = new Set(
     (await db.select().from(volunteerOrganisations)).map((m) => `${m.volunteerId}|${m.organisationId}`),
   );
   const now = ctx.now;
-  const plan: Plan = { created: 0, updated: 0, unchanged: 0, statements: [], errors: [] };
+  const plan = emptyPlan();
   const byMobile = (hash: string) => sql`(SELECT id FROM volunteers WHERE mobile_hash = ${hash})`;
   const creates: (typeof volunteers.$inferInsert)[] = [];
   const createdHashes: string[] = [];
@@ -113,68 +105,19 @@ export async function planVolunteers(
       continue;
     }
     if (!ctx.isAdmin && current.townshipId !== ctx.viewer.townshipId) {
-      plan.errors.push({ row: p.row, column: header('mobile'), reason: ctx.t('registry.error.otherTownship') });
+      rowFailer(VOLUNTEER_COLUMNS, p.row, plan.errors)('mobile', ctx.t('registry.error.otherTownship'));
       continue;
     }
-    const changed: Record<string, unknown> = {};
-    for (const [k, value] of Object.entries(columns)) {
-      const was = (current as Record<string, unknown>)[k];
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) changed[k] = 'new place';
-      else if (JSON.stringify(was) !== JSON.stringify(value)) changed[k] = { from: was, to: value };
-    }
+    const changed = changesOf(current, columns);
     const newMembership = p.organisationId !== null && !memberships.has(`${current.id}|${p.organisationId}`);
     if (newMembership) changed.organisation = p.organisationId;
-    if (Object.keys(changed).length === 0) {
-      plan.unchanged++;
-      continue;
-    }
-    plan.updated++;
-    plan.statements.push(
-      db
-        .update(volunteers)
-        .set({ ...columns, updatedAt: now } as Partial<typeof volunteers.$inferInsert>)
-        .where(eq(volunteers.id, current.id)),
-      auditInsert(
-        db,
-        {
-          actorUserId: ctx.viewer.id,
-          action: 'import',
-          entity: 'volunteer',
-          entityId: String(current.id),
-          changes: changed,
-        },
-        now,
-      ),
-      ...(membership && newMembership ? [membership] : []),
-    );
+    const set = { ...columns, updatedAt: now };
+    const extra = () => (membership && newMembership ? [membership] : []);
+    planUpdate({ db, ctx, plan, entity: 'volunteer', table: volunteers, id: current.id, changed, set, extra });
   }
-  // New volunteers as multi-row inserts, with their audit rows and memberships selected back by the mobile's hash.
-  // Every column may be bound (drizzle fills defaults in), so the table's width is the per-row cost.
-  const columns = Object.keys(getTableColumns(volunteers)).length;
-  let at = 0;
-  for (const run of fitParams(db, creates, columns)) {
-    const hashes = createdHashes.slice(at, at + run.length);
-    at += run.length;
-    const inChunk = sql.join(
-      hashes.map((h) => sql`${h}`),
-      sql`, `,
-    );
-    plan.statements.push(
-      db.insert(volunteers).values(run),
-      auditRowsFrom(
-        db,
-        {
-          actorUserId: ctx.viewer.id,
-          action: 'import',
-          entity: 'volunteer',
-          entityId: sql`CAST(id AS TEXT)`,
-          changes: '{"created":true}',
-          rows: sql`FROM volunteers WHERE mobile_hash IN (${inChunk})`,
-        },
-        now,
-      ),
-    );
-  }
+  // New volunteers, their audit rows and memberships selected back by the mobile's hash.
+  const by = { column: volunteers.mobileHash, keys: createdHashes };
+  planCreates({ db, ctx, plan, entity: 'volunteer', table: volunteers, rows: creates, by });
   for (const m of newMemberships)
     plan.statements.push(
       db.run(
@@ -188,11 +131,7 @@ export async function planVolunteers(
  * Volunteers in the import format, one row per volunteer with their first organisation; the mobile in full, as
  * before, decrypted here (the export is audited and its cells spreadsheet-protected).
  */
-export async function exportVolunteers(
-  db: Db,
-  cipher: PersonalDataCipher,
-  where: ReturnType<typeof eq> | undefined,
-): Promise<Cell[][]> {
+export async function exportVolunteers({ db, cipher, where }: Omit<RegisterExport, 'unmasked'>): Promise<Cell[][]> {
   const rows = await db
     .select({ v: volunteers, township: townships.name })
     .from(volunteers)

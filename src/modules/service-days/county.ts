@@ -10,15 +10,18 @@ import { bilingual, queueNotice } from '../notices/queue.js';
 const on = (date: string, time: SQL) =>
   sql`(cast(strftime('%s', ${date} || ' ' || ${time}) as integer) * 1000 - ${SHANGHAI_OFFSET_MS})`;
 
+/** What the county's pages show of a service day: its regular date, the day it is held, cancelled or not. */
+const DAY_COLUMNS = {
+  id: s.serviceDays.id,
+  date: s.serviceDays.date,
+  heldOn: s.serviceDays.heldOn,
+  cancelledAt: s.serviceDays.cancelledAt,
+};
+
 /** The county's service days from a date on (regular date, the day it is held, cancelled or not). */
 export async function comingServiceDays(db: Db, from: string) {
   return db
-    .select({
-      id: s.serviceDays.id,
-      date: s.serviceDays.date,
-      heldOn: s.serviceDays.heldOn,
-      cancelledAt: s.serviceDays.cancelledAt,
-    })
+    .select(DAY_COLUMNS)
     .from(s.serviceDays)
     .where(or(gte(s.serviceDays.date, from), gte(s.serviceDays.heldOn, from)))
     .orderBy(asc(s.serviceDays.date));
@@ -27,15 +30,7 @@ export type ServiceDayRow = Awaited<ReturnType<typeof comingServiceDays>>[number
 
 export async function findServiceDay(db: Db, id: number): Promise<ServiceDayRow | undefined> {
   if (!Number.isInteger(id)) return undefined;
-  const [row] = await db
-    .select({
-      id: s.serviceDays.id,
-      date: s.serviceDays.date,
-      heldOn: s.serviceDays.heldOn,
-      cancelledAt: s.serviceDays.cancelledAt,
-    })
-    .from(s.serviceDays)
-    .where(eq(s.serviceDays.id, id));
+  const [row] = await db.select(DAY_COLUMNS).from(s.serviceDays).where(eq(s.serviceDays.id, id));
   return row;
 }
 

@@ -1,5 +1,5 @@
 import type { Viewer } from '../../lib/context.js';
-import { ALL, NONE, organisation, type Scope, township } from '../../lib/scope.js';
+import { isPlacedStaff, type Scope, staffScope } from '../../lib/scope.js';
 
 export type ServiceDayAction = 'templates' | 'county';
 
@@ -10,16 +10,8 @@ export type ServiceDayAction = 'templates' | 'county';
 export function can(viewer: Viewer | null, action: ServiceDayAction = 'templates'): boolean {
   if (!viewer) return false;
   if (viewer.role === 'county_admin') return true;
-  if (action === 'county') return false;
-  if (viewer.role === 'station_staff') return viewer.townshipId !== null;
-  if (viewer.role === 'org_coordinator') return viewer.organisationId !== null;
-  return false;
+  return action !== 'county' && isPlacedStaff(viewer);
 }
 
 /** The templates a viewer reaches: a township's station's, an organisation's own, or all; anything else 404. */
-export function scope(viewer: Viewer): Scope {
-  if (viewer.role === 'county_admin') return ALL;
-  if (viewer.role === 'station_staff' && viewer.townshipId !== null) return township(viewer.townshipId);
-  if (viewer.role === 'org_coordinator' && viewer.organisationId !== null) return organisation(viewer.organisationId);
-  return NONE;
-}
+export const scope = (viewer: Viewer): Scope => staffScope(viewer);

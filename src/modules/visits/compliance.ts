@@ -12,7 +12,7 @@ import {
 import { businessDate, monthBounds } from '../../domain/dates.js';
 import type { CareLevel } from '../../domain/vocabulary.js';
 import { ALL, type Scope } from '../../lib/scope.js';
-import { recipientsIn } from '../recipients/queries.js';
+import { activeAtHome, recipientsIn } from '../recipients/queries.js';
 import { barChartDataUri } from '../reports/charts.js';
 import { loadCadenceRules } from './queries.js';
 import { noOpenStationTask } from './tasks.js';
@@ -73,8 +73,7 @@ export async function complianceForMonth(
     .where(
       and(
         recipientsIn(scope),
-        eq(recipients.status, 'active'),
-        eq(recipients.supportMode, 'home'),
+        activeAtHome,
         // A death or a move reported on a visit ends the promise until the station closes the task (exit, transfer).
         noOpenStationTask,
         q.townshipId === undefined ? undefined : eq(recipients.townshipId, q.townshipId),

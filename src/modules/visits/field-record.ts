@@ -141,9 +141,13 @@ export async function prepareFieldVisit(
     visitorKind: 'volunteer' as const,
     visitorNames: v.visitor.names,
   };
-  const statements: unknown[] = visitStatements(db, h.recipientId, visit, v.recordedBy, v.now, {
-    volunteerIds: v.visitor.volunteerIds,
-    once: true,
+  const statements: unknown[] = visitStatements({
+    db,
+    recipientId: h.recipientId,
+    input: visit,
+    recordedBy: v.recordedBy,
+    now: v.now,
+    by: { volunteerIds: v.visitor.volunteerIds, once: true },
   });
   const lines = aidLines(input, v.words, v.visitor.volunteerIds.length);
   const key = visitAidKey(h.id, v.recordedBy);

@@ -13,6 +13,8 @@ export async function revealCaregiverForCall(ctx: {
   recipientId: number;
   actorUserId: number;
   now: Date;
+  /** How the number was asked for, on the audit row: a volunteer's call unless said otherwise. */
+  via?: { via: string; unitId?: number };
 }): Promise<string | null> {
   const mobile = await caregiverMobileOf(ctx.db, ctx.cipher, ctx.recipientId);
   if (!mobile) return null;
@@ -23,7 +25,7 @@ export async function revealCaregiverForCall(ctx: {
       action: 'reveal',
       entity: 'recipient',
       entityId: ctx.recipientId,
-      changes: { fields: ['caregiverMobile'], via: 'call' },
+      changes: { fields: ['caregiverMobile'], ...(ctx.via ?? { via: 'call' }) },
     },
     ctx.now,
   );

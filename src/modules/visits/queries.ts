@@ -4,7 +4,7 @@ import { CARE_LEVELS, cadenceRules, needs, recipients, townships, villages } fro
 import { type CadenceRules, DEFAULT_CADENCE } from '../../domain/cadence.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import type { Scope } from '../../lib/scope.js';
-import { recipientsIn } from '../recipients/queries.js';
+import { activeAtHome, recipientsIn } from '../recipients/queries.js';
 
 /** The county's cadence rules; a level missing from the table falls back to the seed's default. */
 export async function loadCadenceRules(db: Db): Promise<CadenceRules> {
@@ -38,14 +38,7 @@ export function homeRecipientsWithLastVisit(db: Db, scope: Scope, townshipId?: n
     .from(recipients)
     .innerJoin(townships, eq(townships.id, recipients.townshipId))
     .leftJoin(villages, eq(villages.id, recipients.villageId))
-    .where(
-      and(
-        recipientsIn(scope),
-        eq(recipients.status, 'active'),
-        eq(recipients.supportMode, 'home'),
-        townshipId ? eq(recipients.townshipId, townshipId) : undefined,
-      ),
-    )
+    .where(and(recipientsIn(scope), activeAtHome, townshipId ? eq(recipients.townshipId, townshipId) : undefined))
     .all();
 }
 export type HomeRecipientRow = Awaited<ReturnType<typeof homeRecipientsWithLastVisit>>[number];

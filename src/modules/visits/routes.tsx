@@ -50,7 +50,8 @@ visitRoutes.get('/overdue', async (c) => {
   const filter = overdueFilter.parse({ township: c.req.query('township') || undefined });
   const isCounty = scope(viewer).kind === 'all';
   const township = isCounty ? filter.township : undefined;
-  const list = await overdueList(deps.db, scope(viewer), businessDate(deps.now()), township);
+  const today = businessDate(deps.now());
+  const list = await overdueList({ db: deps.db, scope: scope(viewer), today, townshipId: township });
   const townships = isCounty ? await townshipChoices(deps.db) : null;
   return renderPage(
     c,
@@ -194,27 +195,29 @@ function afterMove(c: AppContext, result: MoveResult, done: 'needs.assigned' | '
   return redirectAfterPost(c, '/needs');
 }
 
-needRoutes.post('/:id{[0-9]+}/assign', async (c) => {
+/** The need the path names, when the viewer follows needs up and it is in their scope (else 403 or 404). */
+async function followedNeed(c: AppContext) {
   const viewer = viewerOf(c);
   authorize(c, can(viewer, 'followUp'));
   const { db, now } = c.get('deps');
   const id = Number(c.req.param('id'));
   if (!(await needVisible(db, scope(viewer), id))) notFound();
+  return { db, scope: scope(viewer), id, now };
+}
+
+needRoutes.post('/:id{[0-9]+}/assign', async (c) => {
+  const { now, ...need } = await followedNeed(c);
   const form = parseForm(assignNeedForm, await readForm(c), c.get('t'));
   // The board is the form page: a failed move re-renders it with the error and writes nothing.
   if (!form.ok) return renderBoard(c, form.errors.assignee);
-  const result = await assignNeed({ db, scope: scope(viewer), id, assignee: form.data.assignee, now: now() });
+  const result = await assignNeed({ ...need, assignee: form.data.assignee, now: now() });
   return afterMove(c, result, 'needs.assigned');
 });
 
 needRoutes.post('/:id{[0-9]+}/resolve', async (c) => {
-  const viewer = viewerOf(c);
-  authorize(c, can(viewer, 'followUp'));
-  const { db, now } = c.get('deps');
-  const id = Number(c.req.param('id'));
-  if (!(await needVisible(db, scope(viewer), id))) notFound();
+  const { now, ...need } = await followedNeed(c);
   const form = parseForm(resolveNeedForm, await readForm(c), c.get('t'));
   if (!form.ok) return renderBoard(c, form.errors.resolution);
-  const result = await resolveNeed({ db, scope: scope(viewer), id, resolution: form.data.resolution, now: now() });
+  const result = await resolveNeed({ ...need, resolution: form.data.resolution, now: now() });
   return afterMove(c, result, 'needs.resolvedDone');
 });

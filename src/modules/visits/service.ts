@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import { CARE_LEVELS, type CareLevel, needs } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
 import { dueStatus } from '../../domain/cadence.js';
 import { businessDate, daysBetween } from '../../domain/dates.js';
-import { TASK_OUTCOMES } from '../../domain/vocabulary.js';
+import type { NeedStatus } from '../../domain/vocabulary.js';
 import type { Scope } from '../../lib/scope.js';
 import { urgentNeedNotice } from '../notices/urgent-need.js';
 import {
@@ -17,6 +18,7 @@ import {
   needsInScope,
 } from './queries.js';
 import type { VisitInput } from './schema.js';
+import { taskForVisit } from './tasks.js';
 
 export interface OverdueRow extends HomeRecipientRow {
   nextDue: string;
@@ -30,7 +32,17 @@ export interface OverdueList {
 }
 
 /** Everyone in scope with next due date and days overdue: most overdue first, then by village and name. */
-export async function overdueList(db: Db, scope: Scope, today: string, townshipId?: number): Promise<OverdueList> {
+export async function overdueList({
+  db,
+  scope,
+  today,
+  townshipId,
+}: {
+  db: Db;
+  scope: Scope;
+  today: string;
+  townshipId?: number;
+}): Promise<OverdueList> {
   const rules = await loadCadenceRules(db);
   const rows = (await homeRecipientsWithLastVisit(db, scope, townshipId)).map((r) => ({
     ...r,
@@ -62,20 +74,23 @@ export interface VisitBy {
   once?: boolean;
 }
 
+/** One visit to record: whose, what was found, who recorded it and when. */
+export interface VisitRecord {
+  db: Db;
+  recipientId: number;
+  input: VisitInput;
+  recordedBy: number;
+  now: Date;
+  by?: VisitBy;
+}
+
 /**
  * The statements that record a visit and, when one was found, its need (and an urgent need's notice), for one
  * batch. Each statement after the first runs only when the one before it wrote (changes() = 1), so a refused visit
  * leaves no need and no notice behind; the need links to the visit through last_insert_rowid(). The visit's own
  * statement comes first: its result says whether the visit was written.
  */
-export function visitStatements(
-  db: Db,
-  recipientId: number,
-  input: VisitInput,
-  recordedBy: number,
-  now: Date,
-  by: VisitBy = {},
-) {
+export function visitStatements({ db, recipientId, input, recordedBy, now, by = {} }: VisitRecord) {
   const at = now.getTime();
   const guard = by.once
     ? sql`not exists (select 1 from visits x where x.recipient_id = ${recipientId} and x.visited_on = ${input.visitedOn} and x.recorded_by = ${recordedBy})`
@@ -85,7 +100,12 @@ export function visitStatements(
     select ${recipientId}, ${input.visitedOn}, ${input.kind}, ${input.visitorKind}, ${input.visitorNames}, ${JSON.stringify(by.volunteerIds ?? [])},
       ${input.outcome}, ${input.notes}, ${recordedBy}, ${at}
     where ${guard}`);
-  const task = taskStatement(db, recipientId, input, recordedBy, at);
+  // Last in the batch (the need links through last_insert_rowid()): the visit is found by its recorder and instant.
+  const task = taskForVisit(db, {
+    outcome: input.outcome,
+    visit: sql`v.id = (select max(x.id) from visits x where x.recipient_id = ${recipientId} and x.recorded_by = ${recordedBy} and x.created_at = ${at})`,
+    at,
+  });
   const tail = task ? [task] : [];
   if (!input.needText || !input.needCategory) return [visit, ...tail];
   const need =
@@ -108,31 +128,9 @@ export function visitStatements(
   return [visit, need, notify, ...tail];
 }
 
-/**
- * A deceased or moved outcome opens the station's task (exit or transfer) for the visit just written. It runs last
- * in the batch (the need links through last_insert_rowid()), so it finds the visit by its recorder and instant;
- * the unique visit index makes a repeated submit open nothing twice.
- */
-function taskStatement(db: Db, recipientId: number, input: VisitInput, recordedBy: number, at: number) {
-  const kind = TASK_OUTCOMES[input.outcome as keyof typeof TASK_OUTCOMES];
-  if (!kind) return null;
-  return db.run(sql`insert into station_tasks (recipient_id, township_id, visit_id, kind, status, opened_on, created_at)
-    select v.recipient_id, r.township_id, v.id, ${kind}, 'open', v.visited_on, ${at}
-    from visits v join recipients r on r.id = v.recipient_id
-    where v.id = (select max(x.id) from visits x where x.recipient_id = ${recipientId} and x.recorded_by = ${recordedBy} and x.created_at = ${at})
-    on conflict (visit_id) do nothing`);
-}
-
 /** Records a visit (and its need) in one batch; answers whether the visit was written. */
-export async function recordVisit(p: {
-  db: Db;
-  recipientId: number;
-  input: VisitInput;
-  recordedBy: number;
-  now: Date;
-  by?: VisitBy;
-}): Promise<boolean> {
-  const statements = visitStatements(p.db, p.recipientId, p.input, p.recordedBy, p.now, p.by ?? {});
+export async function recordVisit(p: VisitRecord): Promise<boolean> {
+  const statements = visitStatements(p);
   const [written] = await p.db.batch(statements as unknown as Parameters<typeof p.db.batch>[0]);
   return changedRows(written as DbRunResult) === 1;
 }
@@ -179,48 +177,46 @@ export async function needsBoard(db: Db, scope: Scope, today: string) {
 
 export type MoveResult = 'ok' | 'not_found' | 'wrong_state';
 
-/** open → assigned; one conditional statement, so a need already moved or out of scope is untouched. */
-export async function assignNeed(p: {
+/** Who moves which need, and when: the move is conditional on the viewer's scope. */
+interface NeedMove {
   db: Db;
   scope: Scope;
   id: number;
-  assignee: string;
   now: Date;
-}): Promise<MoveResult> {
-  const { db, scope, id, assignee, now } = p;
-  const today = businessDate(now);
+}
+
+/**
+ * One conditional statement: the need moves only from one of the `from` states and inside the scope, so a need
+ * already moved or out of scope is untouched; then why not, when it did not move.
+ */
+async function moveNeed(
+  p: NeedMove,
+  from: NeedStatus[],
+  set: SQLiteUpdateSetSource<typeof needs>,
+): Promise<MoveResult> {
+  const { db, scope, id } = p;
   const done = await db
     .update(needs)
-    .set({ status: 'assigned', assignee, assignedOn: today, updatedAt: now })
-    .where(and(eq(needs.id, id), eq(needs.status, 'open'), inArray(needs.id, needsInScope(db, scope))))
+    .set({ ...set, updatedAt: p.now })
+    .where(and(eq(needs.id, id), inArray(needs.status, from), inArray(needs.id, needsInScope(db, scope))))
     .returning({ id: needs.id });
   return done.length ? 'ok' : explain(db, scope, id);
 }
 
+/** open → assigned. */
+export function assignNeed(p: NeedMove & { assignee: string }): Promise<MoveResult> {
+  return moveNeed(p, ['open'], { status: 'assigned', assignee: p.assignee, assignedOn: businessDate(p.now) });
+}
+
 /** open or assigned → resolved. */
-export async function resolveNeed(p: {
-  db: Db;
-  scope: Scope;
-  id: number;
-  resolution: string;
-  now: Date;
-}): Promise<MoveResult> {
-  const { db, scope, id, resolution, now } = p;
-  const today = businessDate(now);
-  const done = await db
-    .update(needs)
-    .set({
-      status: 'resolved',
-      resolution,
-      resolvedOn: today,
-      assignedOn: sql`coalesce(${needs.assignedOn}, ${today})`,
-      updatedAt: now,
-    })
-    .where(
-      and(eq(needs.id, id), inArray(needs.status, ['open', 'assigned']), inArray(needs.id, needsInScope(db, scope))),
-    )
-    .returning({ id: needs.id });
-  return done.length ? 'ok' : explain(db, scope, id);
+export function resolveNeed(p: NeedMove & { resolution: string }): Promise<MoveResult> {
+  const today = businessDate(p.now);
+  return moveNeed(p, ['open', 'assigned'], {
+    status: 'resolved',
+    resolution: p.resolution,
+    resolvedOn: today,
+    assignedOn: sql`coalesce(${needs.assignedOn}, ${today})`,
+  });
 }
 
 /** Whether a need is inside the viewer's scope (a foreign one answers 404 before its form is even read). */

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { recipients, stationTasks, villages } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
+import { TASK_OUTCOMES } from '../../domain/vocabulary.js';
 import { auditRowsFrom } from '../../lib/audit.js';
 import type { Scope } from '../../lib/scope.js';
 import { recipientsIn } from '../recipients/queries.js';
@@ -12,6 +13,21 @@ import { recipientsIn } from '../recipients/queries.js';
  * outer table is `recipients`.
  */
 export const noOpenStationTask = sql`not exists (select 1 from station_tasks st where st.recipient_id = "recipients"."id" and st.status = 'open')`;
+
+/**
+ * The station's exit or transfer task for a visit the same batch has just written, when its outcome opens one
+ * (a death, a move): `visit` picks that visit (as `v`) by what only this write has (its recorder and instant), so
+ * a visit that was already there opens nothing, and the task's unique visit key makes it once. Null: no task.
+ */
+export function taskForVisit(db: Db, t: { outcome: string; visit: SQL; at: number }) {
+  const kind = TASK_OUTCOMES[t.outcome as keyof typeof TASK_OUTCOMES];
+  if (!kind) return null;
+  return db.run(sql`insert into station_tasks (recipient_id, township_id, visit_id, kind, status, opened_on, created_at)
+    select v.recipient_id, r.township_id, v.id, ${kind}, 'open', v.visited_on, ${t.at}
+    from visits v join recipients r on r.id = v.recipient_id
+    where ${t.visit}
+    on conflict (visit_id) do nothing`);
+}
 
 const inScope = (db: Db, scope: Scope) =>
   inArray(stationTasks.recipientId, db.select({ id: recipients.id }).from(recipients).where(recipientsIn(scope)));

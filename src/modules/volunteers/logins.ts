@@ -1,12 +1,12 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
-import { outbox, users, volunteers } from '../../db/schema/index.js';
+import { users, volunteers } from '../../db/schema/index.js';
 import { formatCode } from '../../domain/activation-code.js';
 import { businessDate } from '../../domain/dates.js';
 import { auditInsert } from '../../lib/audit.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
-import { activationStatements, type NewCode, newActivationCode } from '../activation/service.js';
+import { issueLogin } from '../activation/logins.js';
+import type { NewCode } from '../activation/service.js';
 import { bilingual, queueNotice } from '../notices/queue.js';
 import { volunteerUsername } from './mobile.js';
 
@@ -65,38 +65,30 @@ async function oneLogin(
   account: typeof users.$inferSelect | undefined,
 ): Promise<LoginOutcome> {
   if (volunteer.status !== 'active') return { kind: 'skipped', volunteer, reason: 'notActive' };
-  if (account && !ctx.reissue) return { kind: 'skipped', volunteer, reason: 'hasLogin' };
-  // Turned off later than it was made: by the county administrator, whose decision a code must not undo.
-  if (account?.disabledAt && account.disabledAt.getTime() !== account.createdAt.getTime())
-    return { kind: 'skipped', volunteer, reason: 'disabled' };
-  const code = newActivationCode(ctx.cipher, ctx.now);
-  try {
-    await ctx.db.batch(account ? [...reissue(ctx, volunteer, account.id, code)] : [...create(ctx, volunteer, code)]);
-  } catch (error) {
-    if (isUniqueViolation(error, 'users.username')) return { kind: 'skipped', volunteer, reason: 'taken' };
-    throw error;
-  }
-  const texted = await ctx.db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(eq(outbox.idempotencyKey, `${noticeKey(code)}:${volunteer.id}`))
-    .get();
+  const issued = await issueLogin({
+    ...ctx,
+    account,
+    userId: account ? account.id : sql`(SELECT id FROM users WHERE username = ${volunteerUsername(volunteer.id)})`,
+    create: () => create(ctx, volunteer),
+    notice: (code) => notice(ctx, volunteer, code),
+    noticeKey: (code) => `${noticeKey(code)}:${volunteer.id}`,
+  });
+  if (issued.kind === 'skipped') return { ...issued, volunteer };
   return {
     kind: 'issued',
     volunteer,
-    code: code.code,
-    expiresOn: businessDate(code.expiresAt),
+    code: issued.code.code,
+    expiresOn: businessDate(issued.code.expiresAt),
     newLogin: !account,
-    texted: texted ? volunteer.mobileMasked : null,
+    texted: issued.texted ? volunteer.mobileMasked : null,
   };
 }
 
 const noticeKey = (code: NewCode) => `activation:${code.hash.slice(0, 24)}`;
 
-function create(ctx: LoginContext, v: Volunteer, code: NewCode) {
+function create(ctx: LoginContext, v: Volunteer) {
   const { db, now } = ctx;
   const username = volunteerUsername(v.id);
-  const userId = sql`(SELECT id FROM users WHERE username = ${username})`;
   return [
     db.insert(users).values({
       username,
@@ -109,19 +101,10 @@ function create(ctx: LoginContext, v: Volunteer, code: NewCode) {
     }),
     db
       .update(volunteers)
-      .set({ userId, updatedAt: now })
+      .set({ userId: sql`(SELECT id FROM users WHERE username = ${username})`, updatedAt: now })
       .where(and(eq(volunteers.id, v.id), isNull(volunteers.userId))),
     auditInsert(db, { actorUserId: ctx.actorUserId, action: 'login_create', entity: 'volunteer', entityId: v.id }, now),
-    ...activationStatements(db, { userId, code, actorUserId: ctx.actorUserId, now }),
-    ...notice(ctx, v, code),
-  ] as const;
-}
-
-function reissue(ctx: LoginContext, v: Volunteer, userId: number, code: NewCode) {
-  return [
-    ...activationStatements(ctx.db, { userId, code, actorUserId: ctx.actorUserId, now: ctx.now }),
-    ...notice(ctx, v, code),
-  ] as const;
+  ];
 }
 
 /** The code by SMS, replacing any earlier code still waiting in the outbox (it was voided). */

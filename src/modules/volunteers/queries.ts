@@ -21,12 +21,17 @@ export function volunteersIn(scope: Scope): SQL {
  * A search names a volunteer by name, by a whole mobile number (its keyed hash: the number is stored encrypted) or
  * by the digits the masked copy keeps (138****1234: the first three, the last four).
  */
-export function listVolunteers(
-  db: Db,
-  scope: Scope,
-  q: { q?: string; status?: string },
-  cipher: Pick<PersonalDataCipher, 'lookupHash'>,
-) {
+export function listVolunteers({
+  db,
+  scope,
+  query: q,
+  cipher,
+}: {
+  db: Db;
+  scope: Scope;
+  query: { q?: string; status?: string };
+  cipher: Pick<PersonalDataCipher, 'lookupHash'>;
+}) {
   const like = q.q ? `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   const whole = q.q ? normaliseMobile(q.q) : null;
   return db

@@ -5,7 +5,7 @@ import {
   VolunteerFormPage,
   VolunteerListPage,
 } from '../../../views/pages/volunteers/pages.js';
-import { allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
+import { acting, allowPublic, authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
@@ -29,7 +29,7 @@ volunteerRoutes.get('/', async (c) => {
     c,
     <VolunteerListPage
       ui={uiOf(c)}
-      rows={await listVolunteers(c.get('deps').db, scope(viewer), q, c.get('deps').cipher)}
+      rows={await listVolunteers({ ...c.get('deps'), scope: scope(viewer), query: q })}
       q={q.q}
       status={q.status}
       canCreate={can(viewer, 'create')}
@@ -91,11 +91,6 @@ volunteerRoutes.post('/', async (c) => {
 });
 
 /** The context of a use case the signed-in viewer performs now. */
-function acting(c: AppContext) {
-  const deps = c.get('deps');
-  return { ...deps, actorUserId: viewerOf(c).id, now: deps.now() };
-}
-
 async function scoped(c: AppContext) {
   const row = await findVolunteer(c.get('deps').db, scope(viewerOf(c)), Number(c.req.param('id')));
   if (!row) notFound();
@@ -162,7 +157,12 @@ volunteerRoutes.post('/:id{[0-9]+}/approve', async (c) => {
   const { v } = await scoped(c);
   const deps = c.get('deps');
   // Only a pending sign-up is approved; anything else changes nothing and says why.
-  setFlash(c, (await approve(deps.db, v, viewer.id, deps.now())) ? 'vols.approved' : 'vols.notPending');
+  setFlash(
+    c,
+    (await approve({ db: deps.db, current: v, actorUserId: viewer.id, now: deps.now() }))
+      ? 'vols.approved'
+      : 'vols.notPending',
+  );
   return redirectAfterPost(c, `/volunteers/${v.id}`);
 });
 

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { PasswordHasher } from '../../auth/password.js';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -6,6 +6,7 @@ import { users, volunteerOrganisations, volunteers } from '../../db/schema/index
 import { changedRows } from '../../db/types.js';
 import { maskMobile } from '../../domain/mobile.js';
 import { auditInsert, auditRowsFrom, diff } from '../../lib/audit.js';
+import { refusingConflicts } from '../../lib/conflicts.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
 import { type MobileColumns, mobileColumns } from './mobile.js';
 import { type JoinInput, PRIVACY_NOTICE_VERSION, type VolunteerInput } from './schema.js';
@@ -20,8 +21,15 @@ export interface VolunteerContext {
   now: Date;
 }
 
+const MOBILE_TAKEN = { ok: false, field: 'mobile', message: 'vols.error.mobileTaken' } as const;
 const taken = (error: unknown) =>
-  isUniqueViolation(error, 'volunteers.mobile_hash') || isUniqueViolation(error, 'users.username');
+  isUniqueViolation(error, 'volunteers.mobile_hash') || isUniqueViolation(error, 'users.username')
+    ? MOBILE_TAKEN
+    : null;
+
+/** A volunteer's save: its id, or the form's refusal when the mobile (or the login it names) is taken. */
+const saved = (write: () => Promise<number>): Promise<SaveResult> =>
+  refusingConflicts(async () => ({ ok: true as const, id: await write() }), taken);
 
 function columns(v: Omit<VolunteerInput, 'status' | 'organisationId'>) {
   return {
@@ -36,40 +44,44 @@ function columns(v: Omit<VolunteerInput, 'status' | 'organisationId'>) {
 /** The volunteer a batch has just written, found by the keyed hash of their mobile. */
 const byMobile = (m: MobileColumns) => sql<number>`(SELECT id FROM volunteers WHERE mobile_hash = ${m.mobileHash})`;
 
+/** The organisation the volunteer is registered through, added to those they belong to (none: nothing). */
+const membership = (db: Db, volunteerId: number | SQL<number>, organisationId: number | null) =>
+  organisationId
+    ? [db.insert(volunteerOrganisations).values({ volunteerId, organisationId }).onConflictDoNothing()]
+    : [];
+
+/** The audit row of a volunteer the same batch inserts, naming them by the id their mobile finds. */
+const insertedAudit = (
+  db: Db,
+  a: { actorUserId: number | null; action: string; mobile: MobileColumns; changes: Record<string, unknown>; now: Date },
+) =>
+  auditInsert(
+    db,
+    {
+      actorUserId: a.actorUserId,
+      action: a.action,
+      entity: 'volunteer',
+      entityId: sql`CAST(${byMobile(a.mobile)} AS TEXT)`,
+      changes: a.changes,
+    },
+    a.now,
+  );
+
 /** Registers a volunteer (and their organisation) with an audit row, in one batch. */
 export async function createVolunteer(ctx: VolunteerContext & { input: VolunteerInput }): Promise<SaveResult> {
   const { db, actorUserId, now, input: v } = ctx;
   const mobile = await mobileColumns(ctx.cipher, v.mobile);
-  try {
+  return saved(async () => {
     const [rows] = await db.batch([
       db
         .insert(volunteers)
         .values({ ...columns(v), ...mobile, status: v.status, createdAt: now, updatedAt: now })
         .returning({ id: volunteers.id }),
-      auditInsert(
-        db,
-        {
-          actorUserId,
-          action: 'create',
-          entity: 'volunteer',
-          entityId: sql`CAST(${byMobile(mobile)} AS TEXT)`,
-          changes: { name: v.name },
-        },
-        now,
-      ),
-      ...(v.organisationId
-        ? [
-            db
-              .insert(volunteerOrganisations)
-              .values({ volunteerId: byMobile(mobile), organisationId: v.organisationId }),
-          ]
-        : []),
+      insertedAudit(db, { actorUserId, action: 'create', mobile, changes: { name: v.name }, now }),
+      ...membership(db, byMobile(mobile), v.organisationId),
     ]);
-    return { ok: true, id: rows[0].id };
-  } catch (error) {
-    if (taken(error)) return { ok: false, field: 'mobile', message: 'vols.error.mobileTaken' };
-    throw error;
-  }
+    return rows[0].id;
+  });
 }
 
 export async function updateVolunteer(
@@ -82,7 +94,7 @@ export async function updateVolunteer(
   const sameMobile = ctx.cipher.lookupHash(v.mobile) === current.mobileHash;
   const mobile = sameMobile ? {} : await mobileColumns(ctx.cipher, v.mobile);
   if (!sameMobile) changes.mobile = { from: current.mobileMasked, to: maskMobile(v.mobile) };
-  try {
+  return saved(async () => {
     await db.batch([
       db
         .update(volunteers)
@@ -93,20 +105,10 @@ export async function updateVolunteer(
         { actorUserId, action: 'update', entity: 'volunteer', entityId: String(current.id), changes },
         now,
       ),
-      ...(v.organisationId
-        ? [
-            db
-              .insert(volunteerOrganisations)
-              .values({ volunteerId: current.id, organisationId: v.organisationId })
-              .onConflictDoNothing(),
-          ]
-        : []),
+      ...membership(db, current.id, v.organisationId),
     ]);
-    return { ok: true, id: current.id };
-  } catch (error) {
-    if (taken(error)) return { ok: false, field: 'mobile', message: 'vols.error.mobileTaken' };
-    throw error;
-  }
+    return current.id;
+  });
 }
 
 /**
@@ -127,7 +129,7 @@ export async function join(ctx: {
   // The login is named after the volunteer's id (never the mobile, which would sit in clear in users).
   const username = sql<string>`'volunteer-' || ${byMobile(mobile)}`;
   const userId = sql<number>`(SELECT id FROM users WHERE username = ${username})`;
-  try {
+  return saved(async () => {
     const [rows] = await db.batch([
       db
         .insert(volunteers)
@@ -150,30 +152,17 @@ export async function join(ctx: {
         createdAt: now,
       }),
       db.update(volunteers).set({ userId }).where(eq(volunteers.mobileHash, mobile.mobileHash)),
-      auditInsert(
-        db,
-        {
-          actorUserId: null,
-          action: 'join',
-          entity: 'volunteer',
-          entityId: sql`CAST(${byMobile(mobile)} AS TEXT)`,
-          changes: { name: v.name, consentVersion: PRIVACY_NOTICE_VERSION },
-        },
+      insertedAudit(db, {
+        actorUserId: null,
+        action: 'join',
+        mobile,
+        changes: { name: v.name, consentVersion: PRIVACY_NOTICE_VERSION },
         now,
-      ),
-      ...(v.organisationId
-        ? [
-            db
-              .insert(volunteerOrganisations)
-              .values({ volunteerId: byMobile(mobile), organisationId: v.organisationId }),
-          ]
-        : []),
+      }),
+      ...membership(db, byMobile(mobile), v.organisationId),
     ]);
-    return { ok: true, id: rows[0].id };
-  } catch (error) {
-    if (taken(error)) return { ok: false, field: 'mobile', message: 'vols.error.mobileTaken' };
-    throw error;
-  }
+    return rows[0].id;
+  });
 }
 
 /**
@@ -183,12 +172,12 @@ export async function join(ctx: {
  * creates it (disabled_at = created_at), whereas an administrator's disable is always later. So a station or a
  * coordinator can never re-enable a login the county admin turned off. Answers whether the volunteer was approved.
  */
-export async function approve(
-  db: Db,
-  current: typeof volunteers.$inferSelect,
-  actorUserId: number,
-  now: Date,
-): Promise<boolean> {
+export async function approve({
+  db,
+  current,
+  actorUserId,
+  now,
+}: Omit<VolunteerContext, 'cipher'> & { current: typeof volunteers.$inferSelect }): Promise<boolean> {
   const at = now.getTime();
   const [approved] = await db.batch([
     db.run(
