@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { incubationEvents, organisations } from '../../db/schema/index.js';
 import { businessDate } from '../../domain/dates.js';
 import { checkStageChange, type StageRefusal } from '../../domain/incubation.js';
@@ -31,9 +32,9 @@ function columns(v: OrganisationInput) {
 
 /** The unique indexes decide (name per kind, one station per township); their violation becomes a field error. */
 function conflict(error: unknown): SaveResult | null {
-  const message = String((error as Error).message);
-  if (message.includes('organisations.name')) return { ok: false, field: 'name', message: 'orgs.error.nameTaken' };
-  if (message.includes('organisations.township_id'))
+  if (isUniqueViolation(error, 'organisations.name'))
+    return { ok: false, field: 'name', message: 'orgs.error.nameTaken' };
+  if (isUniqueViolation(error, 'organisations.township_id'))
     return { ok: false, field: 'townshipId', message: 'orgs.error.stationTaken' };
   return null;
 }
