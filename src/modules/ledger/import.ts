@@ -14,6 +14,7 @@ import {
   activityStatements,
   contentHash,
   type LineInput,
+  NO_LINE_DETAIL,
   randomNonce,
   resolveActivity,
 } from './service.js';
@@ -41,12 +42,7 @@ export interface ActivityRow {
 
 const line = (l: Partial<LineInput> & Pick<LineInput, 'kind' | 'fundingSource'>): LineInput => ({
   amountFen: 0,
-  goodsName: null,
-  quantity: null,
-  unit: null,
-  serviceKind: null,
-  serviceCentihours: 0,
-  volunteers: null,
+  ...NO_LINE_DETAIL,
   ...l,
 });
 

@@ -29,6 +29,16 @@ export interface LineInput {
   fundingSource?: FundingSource | null;
 }
 
+/** A line's goods and service details when it has none (a cash line, or a kind's other fields). */
+export const NO_LINE_DETAIL = {
+  goodsName: null,
+  quantity: null,
+  unit: null,
+  serviceKind: null,
+  serviceCentihours: 0,
+  volunteers: null,
+} as const satisfies Omit<LineInput, 'kind' | 'amountFen' | 'fundingSource'>;
+
 export interface ActivityInput {
   organisationId: number;
   occurredOn: string;

@@ -6,7 +6,7 @@ import { TASK_OUTCOMES, type VisitOutcome } from '../../domain/vocabulary.js';
 import { auditRowsFrom } from '../../lib/audit.js';
 import type { Viewer } from '../../lib/context.js';
 import { replaceLinesStatements, standingLines } from '../ledger/corrections.js';
-import { activityStatements, randomNonce, resolveActivity } from '../ledger/service.js';
+import { activityStatements, type LineInput, randomNonce, resolveActivity } from '../ledger/service.js';
 import { aidActivity, aidLines, type FieldVisit, type PlannedHousehold, visitAidKey } from './field-record.js';
 import { mayCorrect } from './policy.js';
 import type { OutcomeInput } from './schema.js';
@@ -60,16 +60,10 @@ async function aidActivityOf(db: Db, v: VisitRow, h: PlannedHousehold | null): P
   return row?.id ?? null;
 }
 
-const lineShape = (l: {
-  kind: string;
-  amountFen: number;
-  goodsName: string | null;
-  quantity: number | null;
-  unit: string | null;
-  serviceKind: string | null;
-  serviceCentihours: number;
-  fundingSource?: string | null;
-}) =>
+/** A line as what it gives (kind, amount, goods, service, source), to tell a changed aid from an unchanged one. */
+const lineShape = (
+  l: Omit<LineInput, 'kind' | 'volunteers' | 'fundingSource'> & { kind: string; fundingSource?: string | null },
+) =>
   JSON.stringify([
     l.kind,
     l.amountFen,

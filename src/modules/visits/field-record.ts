@@ -5,7 +5,7 @@ import { changedRows, type DbRunResult } from '../../db/types.js';
 import { businessDate } from '../../domain/dates.js';
 import { VISIT_SERVICE_KINDS, type VisitKind, type VisitServiceKind } from '../../domain/vocabulary.js';
 import type { Translate } from '../../lib/i18n/index.js';
-import { activityStatements, type LineInput, randomNonce, resolveActivity } from '../ledger/service.js';
+import { activityStatements, type LineInput, NO_LINE_DETAIL, randomNonce, resolveActivity } from '../ledger/service.js';
 import type { OutcomeInput } from './schema.js';
 import { visitStatements } from './service.js';
 
@@ -50,19 +50,10 @@ const ACTIVITY_OF_WORK: Record<WorkKind, ActivityKind> = {
   other: 'other',
 };
 
-const NO_DETAIL = {
-  goodsName: null,
-  quantity: null,
-  unit: null,
-  serviceKind: null,
-  serviceCentihours: 0,
-  volunteers: null,
-};
-
 /** Cash, goods and services of a visit as ledger lines of the visiting organisation, with the aid's funding source. */
 export function aidLines(input: OutcomeInput, words: FieldVisit['words'], volunteers: number): LineInput[] {
   // One 资金来源 for the visit's aid, as chosen on the form (未注明 when left empty).
-  const BLANK = { ...NO_DETAIL, fundingSource: input.aidSource };
+  const BLANK = { ...NO_LINE_DETAIL, fundingSource: input.aidSource };
   const lines: LineInput[] = [];
   if (input.aidCash) lines.push({ ...BLANK, kind: 'cash', amountFen: input.aidCash });
   if (input.aidGoodsName && input.aidGoodsValue)
