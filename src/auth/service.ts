@@ -44,7 +44,7 @@ export async function login(
   const identifier = loginIdentifier(input.username);
   const user = await findLoginUser(db, deps.cipher, identifier);
   const device = await knownDevice(db, input.deviceToken, user?.id);
-  const buckets = device ? [device.bucket] : throttleKeys(identifier, input.ip);
+  const buckets = device ? [device.bucket] : throttleKeys(deps.cipher, identifier, input.ip);
   const claim = await reserveAttempt(db, buckets, now);
   if (!claim) return { kind: 'throttled', retryAfter: await retryAfterSeconds(db, buckets, now) };
 
@@ -66,7 +66,7 @@ export async function login(
       .where(eq(users.id, user.id));
   }
   await releaseAttempt(db, claim);
-  if (!device) await clearAccountFailures(db, identifier);
+  if (!device) await clearAccountFailures(db, deps.cipher, identifier);
   const deviceToken = await rememberDevice(db, device, user.id, now);
   const token = await createSession(db, user.id, now);
   return { kind: 'ok', token, userId: user.id, deviceToken };

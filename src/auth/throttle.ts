@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { loginFailures } from '../db/schema/index.js';
+import type { PersonalDataCipher } from '../lib/personal-data.js';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 /** Five attempts per account (or device) are allowed; the sixth inside the window is refused. */
@@ -14,15 +15,27 @@ export interface Bucket {
   limit: number;
 }
 
-export function accountKey(username: string): string {
-  return `user:${username.trim().toLowerCase()}`;
+/** What turns a typed value into the keyed lookup hash the register uses for ID numbers and mobiles. */
+export type KeyHasher = Pick<PersonalDataCipher, 'lookupHash'>;
+
+/**
+ * A bucket's stored key: its kind in clear, the value it counts (what was typed as a login — a mobile, an ID
+ * number, a password typed in the wrong box — or a client address) only as a keyed hash, so the table of failures
+ * holds nothing personal in clear. A key rotation starts the counters afresh (they live 15 minutes).
+ */
+export function bucketKey(hasher: KeyHasher, kind: string, value: string): string {
+  return `${kind}:${hasher.lookupHash(value)}`;
+}
+
+export function accountKey(hasher: KeyHasher, username: string): string {
+  return bucketKey(hasher, 'user', username.trim().toLowerCase());
 }
 
 /** The buckets of a login from a browser that never logged in to this account: the account's and the address's. */
-export function throttleKeys(username: string, ip: string): Bucket[] {
+export function throttleKeys(hasher: KeyHasher, username: string, ip: string): Bucket[] {
   return [
-    { key: accountKey(username), limit: THROTTLE_MAX_FAILURES },
-    { key: `ip:${ip}`, limit: THROTTLE_MAX_PER_ADDRESS },
+    { key: accountKey(hasher, username), limit: THROTTLE_MAX_FAILURES },
+    { key: bucketKey(hasher, 'ip', ip), limit: THROTTLE_MAX_PER_ADDRESS },
   ];
 }
 
@@ -91,6 +104,6 @@ export async function pruneAttempts(db: Db, now: Date): Promise<void> {
 }
 
 /** A successful login clears the account's counter (the address's stays, against spraying). */
-export async function clearAccountFailures(db: Db, username: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.key, accountKey(username)));
+export async function clearAccountFailures(db: Db, hasher: KeyHasher, username: string): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.key, accountKey(hasher, username)));
 }

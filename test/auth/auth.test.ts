@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../../src/auth/session.js';
-import { THROTTLE_MAX_PER_ADDRESS } from '../../src/auth/throttle.js';
+import { bucketKey, THROTTLE_MAX_PER_ADDRESS } from '../../src/auth/throttle.js';
 import { auditLog, loginFailures, sessions, users } from '../../src/db/schema/index.js';
+import { cipherFor } from '../../src/lib/personal-data.js';
 import { Browser, createTestApp, loginAs, ORIGIN, PASSWORD, SETUP_TOKEN, type TestApp } from '../setup/app.js';
 
 let t: TestApp;
@@ -110,9 +111,31 @@ describe('login', () => {
   it('throttles per address across accounts (20 in 15 minutes), with counters kept in the database', async () => {
     for (let i = 0; i < THROTTLE_MAX_PER_ADDRESS; i++)
       await new Browser(t).post('/login', { username: `user${i}`, password: 'wrong-password' });
-    const rows = await t.database.db.select().from(loginFailures).where(eq(loginFailures.key, 'ip:192.0.2.1')).all();
+    const address = bucketKey(cipherFor(t.config), 'ip', '192.0.2.1');
+    const rows = await t.database.db.select().from(loginFailures).where(eq(loginFailures.key, address)).all();
     expect(rows).toHaveLength(THROTTLE_MAX_PER_ADDRESS);
     expect((await new Browser(t).post('/login', { username: 'admin', password: PASSWORD })).status).toBe(429);
+  });
+
+  it('keeps what was typed and the address only as keyed hashes in the failure counters', async () => {
+    // A mobile as a login, a password typed into the login box, an ID number: none of it may sit there in clear.
+    const typed = ['13912345678', 'my secret passphrase', '110101199003071234'];
+    for (const username of typed) await new Browser(t).post('/login', { username, password: 'wrong-password' });
+    await new Browser(t).post('/activate', {
+      login: '13987654321',
+      code: '123456789012',
+      password: 'x'.repeat(12),
+      passwordConfirm: 'x'.repeat(12),
+    });
+    const keys = (await t.database.db.select().from(loginFailures).all()).map((r) => r.key);
+    expect(keys.length).toBeGreaterThanOrEqual(typed.length * 2);
+    for (const key of keys) {
+      expect(key).toMatch(/^(user|ip|activate):[0-9a-f]{64}$/);
+      for (const secret of [...typed, '13987654321', '192.0.2.1']) expect(key).not.toContain(secret);
+    }
+    // The counters still count: the account's bucket is the same hash on every attempt.
+    const account = bucketKey(cipherFor(t.config), 'user', '13912345678');
+    expect(keys.filter((k) => k === account)).toHaveLength(1);
   });
 
   it('expires an idle session after 30 minutes', async () => {

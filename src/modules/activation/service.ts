@@ -5,6 +5,8 @@ import { findLoginUser, loginIdentifier } from '../../auth/identify.js';
 import type { PasswordHasher } from '../../auth/password.js';
 import { createSession } from '../../auth/session.js';
 import {
+  bucketKey,
+  type KeyHasher,
   pruneAttempts,
   releaseAttempt,
   reserveAttempt,
@@ -91,10 +93,10 @@ export type RedeemResult =
   | { kind: 'throttled'; retryAfter: number };
 
 /** The buckets of an activation attempt: the account's own (apart from the login's) and the address's. */
-function buckets(identifier: string, ip: string) {
+function buckets(hasher: KeyHasher, identifier: string, ip: string) {
   return [
-    { key: `activate:${identifier}`, limit: THROTTLE_MAX_FAILURES },
-    { key: `ip:${ip}`, limit: THROTTLE_MAX_PER_ADDRESS },
+    { key: bucketKey(hasher, 'activate', identifier), limit: THROTTLE_MAX_FAILURES },
+    { key: bucketKey(hasher, 'ip', ip), limit: THROTTLE_MAX_PER_ADDRESS },
   ];
 }
 
@@ -116,8 +118,9 @@ export async function redeemActivation(ctx: {
 }): Promise<RedeemResult> {
   const { db, now } = ctx;
   const identifier = loginIdentifier(ctx.login);
-  const claim = await reserveAttempt(db, buckets(identifier, ctx.ip), now);
-  if (!claim) return { kind: 'throttled', retryAfter: await retryAfterSeconds(db, buckets(identifier, ctx.ip), now) };
+  const attempt = buckets(ctx.cipher, identifier, ctx.ip);
+  const claim = await reserveAttempt(db, attempt, now);
+  if (!claim) return { kind: 'throttled', retryAfter: await retryAfterSeconds(db, attempt, now) };
   const found = await findLoginUser(db, ctx.cipher, identifier);
   // A login the county administrator turned off (later than it was made) takes no code: their decision stands.
   const user = found?.disabledAt && found.disabledAt.getTime() !== found.createdAt.getTime() ? undefined : found;

@@ -1,5 +1,5 @@
 import type { PasswordHasher } from '../../auth/password.js';
-import { reserveAttempt, retryAfterSeconds, THROTTLE_MAX_FAILURES } from '../../auth/throttle.js';
+import { bucketKey, reserveAttempt, retryAfterSeconds, THROTTLE_MAX_FAILURES } from '../../auth/throttle.js';
 import type { Db } from '../../db/client.js';
 import type { MessageKey } from '../../lib/i18n/core.js';
 import type { PersonalDataCipher } from '../../lib/personal-data.js';
@@ -35,7 +35,7 @@ export async function submitJoin(ctx: {
   input: JoinInput;
 }): Promise<JoinOutcome> {
   const { db, now, input } = ctx;
-  const buckets = [{ key: `join:${ctx.ip}`, limit: THROTTLE_MAX_FAILURES }];
+  const buckets = [{ key: bucketKey(ctx.cipher, 'join', ctx.ip), limit: THROTTLE_MAX_FAILURES }];
   if (!(await reserveAttempt(db, buckets, now))) {
     return { kind: 'throttled', retryAfter: await retryAfterSeconds(db, buckets, now) };
   }
