@@ -59,7 +59,11 @@ describe('no key in the source: the key file', () => {
       expect(first.log.stdout).toContain('DATA_KEY=');
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
       admin = new HttpBrowser(first.base);
-      // First run takes the one-time setup token the console printed with the /setup link.
+      // First run takes the one-time setup token the console prints with the /setup link, a moment after it says
+      // it is running (it first checks that no administrator exists).
+      await expect
+        .poll(() => first.log.stdout, { timeout: 30_000, interval: 50 })
+        .toMatch(/\/setup\?token=[a-z0-9]+\n/);
       const setupToken = /\/setup\?token=([a-z0-9]+)/.exec(first.log.stdout)?.[1] ?? '';
       expect(setupToken).not.toBe('');
       const setup = await admin.post('/setup', {
