@@ -9,7 +9,7 @@ import { users, volunteers } from '../src/db/schema/index.js';
 import { loadConfig } from '../src/env.js';
 import { serviceDaysJob } from '../src/jobs/service-days.js';
 import { createLogger } from '../src/lib/logger.js';
-import { type LineInput, recordActivity } from '../src/modules/ledger/service.js';
+import { type LineInput, NO_LINE_DETAIL, recordActivity } from '../src/modules/ledger/service.js';
 import { benchApp, childServer } from './lib/app.js';
 import { load, table } from './lib/http.js';
 import { peakRssMiB, saveReport } from './lib/results.js';
@@ -70,12 +70,7 @@ for (const [i, o] of orgs.entries()) {
         {
           kind: 'cash',
           amountFen: 10_000,
-          goodsName: null,
-          quantity: null,
-          unit: null,
-          serviceKind: null,
-          serviceCentihours: 0,
-          volunteers: null,
+          ...NO_LINE_DETAIL,
         } satisfies LineInput,
       ],
     },

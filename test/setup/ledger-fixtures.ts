@@ -9,7 +9,7 @@ import {
   volunteers,
 } from '../../src/db/schema/index.js';
 import type { PersonalDataCipher } from '../../src/lib/personal-data.js';
-import type { LineInput } from '../../src/modules/ledger/service.js';
+import { type LineInput, NO_LINE_DETAIL } from '../../src/modules/ledger/service.js';
 import { storedMobile } from './mobiles.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -67,12 +67,7 @@ export async function recipient(
 export const cash = (fen: number): LineInput => ({
   kind: 'cash',
   amountFen: fen,
-  goodsName: null,
-  quantity: null,
-  unit: null,
-  serviceKind: null,
-  serviceCentihours: 0,
-  volunteers: null,
+  ...NO_LINE_DETAIL,
 });
 export const goods = (name: string, fen: number, quantity = 1, unit = '袋'): LineInput => ({
   kind: 'goods',
