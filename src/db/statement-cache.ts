@@ -27,6 +27,11 @@ export function withStatementCache(
   return new CachedClient(inner, new Database(path, { timeout: timeoutMs }));
 }
 
+/** The raw reader of a database whose client is the statement cache; undefined on any other driver. */
+export function rawReaderOf(client: unknown): ((sql: string, args: unknown[]) => unknown[][]) | undefined {
+  return client instanceof CachedClient ? (sql, args) => client.rawRows(sql, args) : undefined;
+}
+
 type Native = InstanceType<typeof Database>;
 type NativeStatement = ReturnType<Native['prepare']>;
 interface Prepared {
@@ -39,6 +44,8 @@ interface Prepared {
 
 /** Enough for every statement the app builds; the map is dropped whole when full (a cache, never a leak). */
 const MOST = 1000;
+/** The cache key's prefix for a statement whose integers are read as numbers (no SQL text starts with it). */
+const NUMBERS = '\u0000numbers:';
 const BEGIN: Record<TransactionMode, string> = {
   write: 'BEGIN IMMEDIATE',
   read: 'BEGIN TRANSACTION READONLY',
@@ -123,6 +130,21 @@ class CachedClient implements Client {
     if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
   }
 
+  /**
+   * A read's rows as arrays of values in column order, without building libSQL `Row`s: for `hotSelect`, which
+   * shapes them once per statement (decision 0245). Its statements read integers as JavaScript numbers in the
+   * native layer: a BigInt for each integer and its range check cost as much as running the volunteers' list. The
+   * hot selections read ids, counts and millisecond times, all far below 2^53.
+   */
+  rawRows(sql: string, args: unknown[]): unknown[][] {
+    this.#open();
+    try {
+      return this.#prepared(sql, false).statement.all(bind(args as InArgs)) as unknown[][];
+    } catch (e) {
+      throw asLibsqlError(e);
+    }
+  }
+
   #run(sql: string, args?: InArgs): ResultSet {
     try {
       const prepared = this.#prepared(sql);
@@ -138,13 +160,15 @@ class CachedClient implements Client {
     }
   }
 
-  #prepared(sql: string): Prepared {
-    const hit = this.#cache.get(sql);
+  #prepared(sql: string, safeIntegers = true): Prepared {
+    // A statement read with plain numbers is kept apart from the same text read with BigInts.
+    const key = safeIntegers ? sql : `${NUMBERS}${sql}`;
+    const hit = this.#cache.get(key);
     if (hit) return hit;
     // DDL run through here changes what other cached statements' columns are.
     if (/^\s*(create|alter|drop)\b/i.test(sql)) this.#cache.clear();
     const statement = this.native.prepare(sql);
-    statement.safeIntegers(true);
+    statement.safeIntegers(safeIntegers);
     let prepared: Prepared;
     try {
       statement.raw(true);
@@ -155,7 +179,7 @@ class CachedClient implements Client {
       prepared = { statement, columns: null, columnTypes: [], row: rowMaker([]) };
     }
     if (this.#cache.size >= MOST) this.#cache.clear();
-    this.#cache.set(sql, prepared);
+    this.#cache.set(key, prepared);
     return prepared;
   }
 }
@@ -181,13 +205,18 @@ function toNative(value: InValue): unknown {
 }
 
 function fromNative(value: unknown): unknown {
-  if (typeof value === 'bigint') {
-    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER))
-      throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
-    return Number(value);
-  }
+  if (typeof value === 'bigint') return safeNumber(value);
   if (value instanceof Buffer) return value.buffer;
   return value;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+
+function safeNumber(value: bigint): number {
+  if (value > MAX_SAFE || value < MIN_SAFE)
+    throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
+  return Number(value);
 }
 
 const VALUES = Symbol('values');

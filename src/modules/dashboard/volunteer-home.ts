@@ -1,5 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { hotSelect } from '../../db/hot-select.js';
 import * as s from '../../db/schema/index.js';
 import { businessDate } from '../../domain/dates.js';
 import { type ShiftRow, shiftColumns } from '../shifts/queries.js';
@@ -52,15 +53,23 @@ const mine = sql<'confirmed' | 'waitlisted' | null>`(select m.status from shift_
 
 /** The home's one read, prepared once per database: the busiest volunteer page (decisions 0005, 0205). */
 function prepare(db: Db) {
-  return db
-    .select({ volunteerId: s.volunteers.id, householdsToday, shift: shiftColumns, mine })
-    .from(s.volunteers)
-    .leftJoin(s.shifts, picked)
-    .leftJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
-    .leftJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(and(eq(s.volunteers.userId, ph('userId')), eq(s.volunteers.status, 'active')))
-    .orderBy(asc(s.shifts.startsAt), asc(s.shifts.id))
-    .prepare();
+  const selection = { volunteerId: s.volunteers.id, householdsToday, shift: shiftColumns, mine };
+  return hotSelect(
+    db,
+    selection,
+    db
+      .select(selection)
+      .from(s.volunteers)
+      .leftJoin(s.shifts, picked)
+      .leftJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
+      .leftJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
+      // By the row id the login's volunteer has: the planner's statistics on volunteers.user_id can be from before
+      // most volunteers had logins, and it then scanned every volunteer (bench:shifts, decision 0245).
+      .where(
+        sql`${s.volunteers.id} = (select v.id from volunteers v where v.user_id = ${ph('userId')} and v.status = 'active')`,
+      )
+      .orderBy(asc(s.shifts.startsAt), asc(s.shifts.id)),
+  );
 }
 
 const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();

@@ -5,6 +5,7 @@ import { shanghaiInstant } from '../../domain/dates.js';
 export const UPCOMING_PAGE = 30;
 
 import type { Db } from '../../db/client.js';
+import { hotSelect, rowAsRead } from '../../db/hot-select.js';
 import * as s from '../../db/schema/index.js';
 import { type Scope, scopeWhere } from '../../lib/scope.js';
 import { activeTownshipsOf } from '../service-days/active.js';
@@ -42,16 +43,20 @@ export const shiftColumns = {
  * inactive volunteer opens no volunteer page.
  */
 export function volunteerOfUserQuery(db: Db) {
-  return db
-    .select({
-      id: s.volunteers.id,
-      name: s.volunteers.name,
-      townshipId: s.volunteers.townshipId,
-      skills: s.volunteers.skills,
-    })
-    .from(s.volunteers)
-    .where(and(eq(s.volunteers.userId, sql.placeholder('userId')), eq(s.volunteers.status, 'active')))
-    .prepare();
+  const selection = {
+    id: s.volunteers.id,
+    name: s.volunteers.name,
+    townshipId: s.volunteers.townshipId,
+    skills: s.volunteers.skills,
+  };
+  return hotSelect(
+    db,
+    selection,
+    db
+      .select(selection)
+      .from(s.volunteers)
+      .where(and(eq(s.volunteers.userId, sql.placeholder('userId')), eq(s.volunteers.status, 'active'))),
+  );
 }
 
 // The active volunteer behind a login, as uncorrelated scalar subqueries (SQLite runs each once per statement): the
@@ -79,24 +84,37 @@ export function upcomingShiftsQuery(db: Db) {
   // stopping at a page: the cost follows the page, not how many shifts the database holds (bench:scale).
   const page = sql`select id from (select x.id from shifts x where x.township_id = ${myTownship} and ${open} order by x.date, x.starts_at, x.id limit ${UPCOMING_PAGE})
     union all select id from (select x.id from shifts x where x.township_id <> ${myTownship} and ${open} order by x.date, x.starts_at, x.id limit ${UPCOMING_PAGE})`;
-  return db
-    .select({
-      ...shiftColumns,
-      mine: sql<
-        string | null
-      >`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${myVolunteer})`,
-      linked: sql<number>`${myVolunteer} is not null`,
-    })
-    .from(s.shifts)
-    .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
-    .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(sql`${s.shifts.id} in (${page})`)
-    .orderBy(...order)
-    .limit(UPCOMING_PAGE)
-    .prepare();
+  const selection = {
+    ...shiftColumns,
+    mine: sql<
+      string | null
+    >`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${myVolunteer})`,
+    linked: sql<number>`${myVolunteer} is not null`,
+  };
+  return hotSelect(
+    db,
+    selection,
+    db
+      .select(selection)
+      .from(s.shifts)
+      .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
+      .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
+      .where(sql`${s.shifts.id} in (${page})`)
+      .orderBy(...order)
+      .limit(UPCOMING_PAGE),
+  );
 }
 export type UpcomingQuery = ReturnType<typeof upcomingShiftsQuery>;
 export type ShiftRow = Omit<Awaited<ReturnType<UpcomingQuery['all']>>[number], 'linked'>;
+
+/**
+ * Everything a shift card shows, as one string (the cards' render cache key, decision 0205): the row's values as the
+ * database gave them when it came straight from a hot select (cheaper to serialise than its Date), else the row.
+ */
+export function shiftRowKey(shift: ShiftRow): string {
+  const asRead = rowAsRead(shift);
+  return asRead ? JSON.stringify(asRead) : JSON.stringify(shift);
+}
 
 /**
  * The volunteers' list for a login, in one statement (the volunteer lookup inside it); only a login whose list is
@@ -113,18 +131,22 @@ export async function upcomingFor(q: { db: Db; userId: number; from: string; dat
 
 /** One shift as a volunteer sees it after acting on it (for the htmx card swap). */
 function shiftForVolunteerQuery(db: Db) {
-  return db
-    .select({
-      ...shiftColumns,
-      mine: sql<
-        string | null
-      >`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${sql.placeholder('volunteerId')})`,
-    })
-    .from(s.shifts)
-    .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
-    .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
-    .where(and(eq(s.shifts.id, sql.placeholder('shiftId')), eq(s.shifts.status, 'open')))
-    .prepare();
+  const selection = {
+    ...shiftColumns,
+    mine: sql<
+      string | null
+    >`(select m.status from shift_signups m where m.shift_id = ${s.shifts.id} and m.volunteer_id = ${sql.placeholder('volunteerId')})`,
+  };
+  return hotSelect(
+    db,
+    selection,
+    db
+      .select(selection)
+      .from(s.shifts)
+      .innerJoin(s.organisations, eq(s.organisations.id, s.shifts.organisationId))
+      .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
+      .where(and(eq(s.shifts.id, sql.placeholder('shiftId')), eq(s.shifts.status, 'open'))),
+  );
 }
 
 /** The shift as its card shows it to one volunteer (the sign-up answers with it: built once per database). */

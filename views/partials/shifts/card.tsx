@@ -2,7 +2,7 @@ import { raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Translate } from '../../../src/lib/i18n/index.js';
 import type { Ui } from '../../../src/lib/ui.js';
-import type { ShiftRow } from '../../../src/modules/shifts/queries.js';
+import { type ShiftRow, shiftRowKey } from '../../../src/modules/shifts/queries.js';
 import { ShiftOwner } from './owner.js';
 
 /** One shift as a volunteer sees it, with the one-tap sign-up or cancel (a plain form that htmx enhances). */
@@ -80,7 +80,7 @@ export function ShiftCards({ ui, shifts }: { ui: Pick<Ui, 't' | 'locale'>; shift
     rendered.set(ui.locale, byRow);
   }
   const cards = shifts.map((shift) => {
-    const key = JSON.stringify(shift);
+    const key = shiftRowKey(shift);
     let html = byRow.get(key);
     if (html === undefined) {
       html = raw(String(<ShiftCard t={ui.t} shift={shift} />));
