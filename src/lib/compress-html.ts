@@ -1,8 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
-import { pickEncoding } from './assets.js';
-import type { AppEnv } from './context.js';
-import { renderedHtml } from './render.js';
+import { type Encoding, pickEncoding } from './assets.js';
+import type { AppContext, AppEnv } from './context.js';
 
 const encoder = new TextEncoder();
 /** For the few browsers without brotli: level 3 measured as cheap as level 1 here and smaller. */
@@ -18,42 +17,61 @@ const BROTLI = {
   params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
 };
 
+/** A page's bytes as sent: compressed in `encoding`, or as they are (null). */
+export interface PackedHtml {
+  body: Uint8Array<ArrayBuffer>;
+  encoding: Encoding | null;
+}
+
+/** The bytes of an HTML text for this request: compressed by its Accept-Encoding where that pays. */
+function pack(c: AppContext, html: string): PackedHtml {
+  const body = encoder.encode(html);
+  const encoding = c.req.method === 'HEAD' ? null : pickEncoding(c.req.header('accept-encoding'));
+  if (!encoding || body.byteLength < HTML_THRESHOLD) return { body, encoding: null };
+  return { body: compress(body, encoding), encoding };
+}
+
+function compress(body: Uint8Array, encoding: Encoding): Uint8Array<ArrayBuffer> {
+  const packed =
+    encoding === 'br'
+      ? brotliCompressSync(body, {
+          ...BROTLI,
+          params: { ...BROTLI.params, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+        })
+      : gzipSync(body, { level: GZIP_LEVEL });
+  return new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength) as Uint8Array<ArrayBuffer>;
+}
+
 /**
  * Compresses HTML responses per request (Node only: on Workers the platform compresses at the edge).
  * Synchronous zlib on the finished page: bench:http measured it against the same pages raw (decision 0082).
+ * Pages (`sendHtml`) are packed as they are made, into the one response sent (decision 0245): building a response
+ * of the text first and another of its compressed bytes cost more than brotli. Any other HTML response (a
+ * handler's own `c.html`) is read back here and compressed the same way.
  */
 export function compressHtml(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    c.set('packHtml', (html) => pack(c, html));
     await next();
     const res = c.res;
+    if (c.get('htmlPacked')) return;
     const type = res.headers.get('content-type');
-    // A page renderPage made is read from its string: touching `body` (or draining it) would make
-    // @hono/node-server build the full Response it otherwise never needs.
-    const text = renderedHtml.get(res);
-    if (!type?.startsWith('text/html') || res.headers.has('content-encoding')) return;
-    if (text === undefined && !res.body) return;
+    if (!type?.startsWith('text/html') || res.headers.has('content-encoding') || !res.body) return;
     // The page differs by Accept-Encoding whether or not this one is compressed.
     res.headers.append('Vary', 'Accept-Encoding');
     const encoding = pickEncoding(c.req.header('accept-encoding'));
     if (!encoding || c.req.method === 'HEAD') return;
-    const body = text === undefined ? new Uint8Array(await res.arrayBuffer()) : encoder.encode(text);
+    const body = new Uint8Array(await res.arrayBuffer());
     if (body.byteLength < HTML_THRESHOLD) {
       c.res = undefined;
       c.res = new Response(body, { status: res.status, headers: res.headers });
       return;
     }
-    const packed =
-      encoding === 'br'
-        ? brotliCompressSync(body, {
-            ...BROTLI,
-            params: { ...BROTLI.params, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
-          })
-        : gzipSync(body, { level: GZIP_LEVEL });
     const headers = new Headers(res.headers);
     headers.set('Content-Encoding', encoding);
     headers.delete('Content-Length');
     // Replace, not merge: assigning over an existing response would copy its headers back in one by one.
     c.res = undefined;
-    c.res = new Response(packed, { status: res.status, headers });
+    c.res = new Response(compress(body, encoding), { status: res.status, headers });
   };
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import type { Role } from '../db/schema/index.js';
 import type { MilpSolver } from '../domain/matching/index.js';
 import type { Config } from '../env.js';
+import type { PackedHtml } from './compress-html.js';
 import type { Locale, Translate } from './i18n/index.js';
 import type { Logger } from './logger.js';
 import type { PersonalDataCipher } from './personal-data.js';
@@ -54,6 +55,10 @@ export type AppEnv = {
     locale: Locale;
     t: Translate;
     authorized: boolean;
+    /** Set by `compressHtml` (Node): a page's bytes for this request, compressed where that pays. */
+    packHtml?: (html: string) => PackedHtml;
+    /** A response already made from packed bytes (the middleware leaves it alone). */
+    htmlPacked?: boolean;
   };
 };
 

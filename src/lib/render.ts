@@ -1,4 +1,5 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppContext } from './context.js';
 import { takeFlash } from './cookies.js';
 import type { Ui } from './ui.js';
@@ -19,25 +20,31 @@ export function uiOf(c: AppContext): Ui {
 
 /**
  * Renders a whole page with its doctype, for plain and htmx requests alike (htmx swaps what it targets out of it).
- * A handler that answers htmx with a fragment renders that fragment itself (`c.html(<Fragment/>)`).
+ * A handler that answers htmx with a fragment sends that fragment itself (`sendHtml(c, <Fragment/>)`).
  */
 export function renderPage(
   c: AppContext,
   page: JSX.Element,
   status: 200 | 403 | 404 | 413 | 422 | 429 | 500 | 503 = 200,
 ) {
-  const html = `<!DOCTYPE html>${String(page)}`;
-  const res = c.html(html, status);
-  renderedHtml.set(res, html);
-  return res;
+  return sendHtml(c, `<!DOCTYPE html>${String(page)}`, status);
 }
 
 /**
- * The text of each page response renderPage made, so the HTML compression reads the string it already has instead
- * of draining the response's body stream again (with @hono/node-server that costs more than brotli itself).
- * Weak: an entry goes with its response.
+ * Sends HTML, compressed where the runtime asks us to (`compressHtml` on Node leaves its packer on the context):
+ * the response is made once, from the bytes sent.
  */
-export const renderedHtml = new WeakMap<Response, string>();
+export function sendHtml(c: AppContext, html: string | JSX.Element, status: ContentfulStatusCode = 200) {
+  const pack = c.get('packHtml');
+  if (!pack) return c.html(String(html), status);
+  const { body, encoding } = pack(String(html));
+  c.set('htmlPacked', true);
+  c.header('Content-Type', 'text/html; charset=UTF-8');
+  // The page differs by Accept-Encoding whether or not this one is compressed.
+  c.header('Vary', 'Accept-Encoding', { append: true });
+  if (encoding) c.header('Content-Encoding', encoding);
+  return c.body(body, status);
+}
 
 export function isHtmx(c: AppContext): boolean {
   return c.req.header('HX-Request') === 'true';

@@ -6,7 +6,7 @@ import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { parseForm, readForm } from '../../lib/form.js';
-import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { isHtmx, redirectAfterPost, renderPage, sendHtml, uiOf } from '../../lib/render.js';
 import { callCaregiver, careDay, recordCareVisit } from './capture.js';
 import { can, scope } from './policy.js';
 import type { CaptureRow } from './queries.js';
@@ -42,7 +42,7 @@ captureRoutes.post('/', async (c) => {
   if (result === 'not_found' || !row) notFound();
   if (result === 'confirm') return confirm(c, row, form.data);
   const today = businessDate(c.get('deps').now());
-  if (isHtmx(c)) return c.html(<CareRow ui={uiOf(c)} r={row} on={form.data.on} today={today} />);
+  if (isHtmx(c)) return sendHtml(c, <CareRow ui={uiOf(c)} r={row} on={form.data.on} today={today} />);
   setFlash(c, result === 'recorded' ? 'care.today.saved' : 'care.today.already');
   return redirectAfterPost(c, `/care#h-${row.id}`);
 });
@@ -64,5 +64,5 @@ captureRoutes.post('/:rid{[0-9]+}/call', async (c) => {
 /** A death or a move posted without its confirmation (an old page, a crafted form): the question, nothing recorded. */
 function confirm(c: AppContext, r: CaptureRow, input: CaptureInput) {
   const props = { ui: uiOf(c), r, on: input.on, outcome: input.outcome as 'deceased' | 'moved' };
-  return isHtmx(c) ? c.html(<ConfirmRow {...props} />) : renderPage(c, <ConfirmPage {...props} />);
+  return isHtmx(c) ? sendHtml(c, <ConfirmRow {...props} />) : renderPage(c, <ConfirmPage {...props} />);
 }

@@ -4,7 +4,7 @@ import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { parseForm, readForm } from '../../lib/form.js';
-import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { isHtmx, redirectAfterPost, renderPage, sendHtml, uiOf } from '../../lib/render.js';
 import { mistapOf, undoMistap } from './mistap.js';
 import { can, scope } from './policy.js';
 import { captureHouseholds } from './queries.js';
@@ -29,7 +29,7 @@ mistapRoutes.get('/:rid{[0-9]+}/confirm', async (c) => {
   const [r] = await captureHouseholds({ ...ctx, on: query.data.on, only: ctx.recipientId });
   if (!r) notFound();
   const props = { ui: uiOf(c), r, ...query.data };
-  return isHtmx(c) ? c.html(<ConfirmRow {...props} />) : renderPage(c, <ConfirmPage {...props} />);
+  return isHtmx(c) ? sendHtml(c, <ConfirmRow {...props} />) : renderPage(c, <ConfirmPage {...props} />);
 });
 
 mistapRoutes.get('/:rid{[0-9]+}/undo', async (c) => {

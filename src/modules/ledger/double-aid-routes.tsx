@@ -3,7 +3,7 @@ import { DoubleAidPage } from '../../../views/pages/ledger/double-aid.js';
 import { DoubleAidNotice } from '../../../views/partials/ledger/double-aid-notice.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
-import { renderPage, uiOf } from '../../lib/render.js';
+import { renderPage, sendHtml, uiOf } from '../../lib/render.js';
 import { doubleAidCheck, doubleAidPage } from './double-aid.js';
 import { can } from './policy.js';
 import { ledgerContext } from './request.js';
@@ -22,5 +22,8 @@ doubleAidRoutes.get('/check', async (c) => {
   authorize(c, can(viewerOf(c), 'record'));
   const query = { ...c.req.query(), recipientIds: c.req.queries('recipientIds') ?? [] };
   const earlier = await doubleAidCheck({ ...ledgerContext(c), query });
-  return c.html(String(<DoubleAidNotice ui={uiOf(c)} earlier={earlier} days={c.get('deps').config.doubleAidDays} />));
+  return sendHtml(
+    c,
+    String(<DoubleAidNotice ui={uiOf(c)} earlier={earlier} days={c.get('deps').config.doubleAidDays} />),
+  );
 });

@@ -8,7 +8,7 @@ import { authorize, notFound, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { readForm } from '../../lib/form.js';
-import { redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { redirectAfterPost, renderPage, sendHtml, uiOf } from '../../lib/render.js';
 import { doubleAidRoutes } from './double-aid-routes.js';
 import { submitActivity } from './flows.js';
 import { activitiesModel, idsOf, newActivityModel, pickRecipients } from './pages.js';
@@ -45,7 +45,8 @@ activityRoutes.get('/line', async (c) => {
   authorize(c, can(viewerOf(c), 'record'));
   const index = Math.min(Number(c.req.query('index')) || 0, 99);
   const ui = uiOf(c);
-  return c.html(
+  return sendHtml(
+    c,
     String(
       <>
         <LineRow ui={ui} index={index} />
@@ -60,7 +61,7 @@ activityRoutes.get('/recipients', async (c) => {
   authorize(c, can(viewerOf(c), 'record'));
   const chosen = idsOf(c.req.queries('recipientIds'));
   const found = await pickRecipients({ ...ledgerContext(c), q: (c.req.query('q') ?? '').trim(), chosen });
-  return c.html(String(<RecipientOptions ui={uiOf(c)} found={found} chosen={new Set(chosen)} />));
+  return sendHtml(c, String(<RecipientOptions ui={uiOf(c)} found={found} chosen={new Set(chosen)} />));
 });
 
 activityRoutes.post('/', async (c) => {

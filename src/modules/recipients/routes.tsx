@@ -9,7 +9,7 @@ import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
-import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { isHtmx, redirectAfterPost, renderPage, sendHtml, uiOf } from '../../lib/render.js';
 import { boundTownship } from '../../lib/scope.js';
 import { townshipChoices } from '../places/queries.js';
 import { aidHistory } from './aid-history.js';
@@ -40,7 +40,7 @@ recipientRoutes.get('/', async (c) => {
   authorize(c, can(viewer, 'list'));
   const query = listQuery.parse(c.req.query());
   const found = await searchRecipients({ db: c.get('deps').db, scope: scope(viewer), query, today: today(c) });
-  if (isHtmx(c)) return c.html(<RecipientResults t={c.get('t')} {...found} today={today(c)} />);
+  if (isHtmx(c)) return sendHtml(c, <RecipientResults t={c.get('t')} {...found} today={today(c)} />);
   return listPage(c, found);
 });
 
@@ -184,7 +184,7 @@ recipientRoutes.post('/:id{[0-9]+}/reveal', async (c) => {
   authorize(c, can(viewer, 'reveal', detail.recipient));
   const revealed = await reveal({ ...context(c), recipient: detail.recipient });
   c.get('deps').logger.info('recipient_revealed', { by: viewer.id, recipientId: detail.recipient.id });
-  if (isHtmx(c)) return c.html(<RevealedFields ui={uiOf(c)} detail={detail} revealed={revealed} canReveal />);
+  if (isHtmx(c)) return sendHtml(c, <RevealedFields ui={uiOf(c)} detail={detail} revealed={revealed} canReveal />);
   return renderDetail(c, { revealed });
 });
 

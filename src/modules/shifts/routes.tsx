@@ -9,7 +9,7 @@ import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
-import { isHtmx, redirectAfterPost, renderPage, uiOf } from '../../lib/render.js';
+import { isHtmx, redirectAfterPost, renderPage, sendHtml, uiOf } from '../../lib/render.js';
 import { optedOut } from '../calendar/feed.js';
 import { createShift } from './create.js';
 import { can, type ShiftReach, scope } from './policy.js';
@@ -106,7 +106,7 @@ async function answerVolunteer(
   if (isHtmx(c)) {
     const shift = await shiftForVolunteer(c.get('deps').db, shiftId, volunteerId);
     if (!shift) notFound();
-    return c.html(<ShiftCard t={t} shift={shift} message={text} refused={refused} />, refused ? 422 : 200);
+    return sendHtml(c, <ShiftCard t={t} shift={shift} message={text} refused={refused} />, refused ? 422 : 200);
   }
   if (!refused) {
     setFlash(c, message as MessageKey);
