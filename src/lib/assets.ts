@@ -7,7 +7,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
 
-export const ASSET_VERSIONS = { htmx: '4.0.1', pico: '2.1.1', app: '4' } as const;
+export const ASSET_VERSIONS = { htmx: '4.0.1', pico: '2.1.1', app: '5' } as const;
 
 export const ASSETS = {
   htmx: `/static/htmx-${ASSET_VERSIONS.htmx}/htmx.min.js`,

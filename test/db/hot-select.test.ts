@@ -91,7 +91,7 @@ describe('hot selects', () => {
     const { db, a, v } = await world();
     const q = hotQueries(db);
     const args = { userId: v.userId!, from: '2026-11-01', date: '', skill: '' };
-    const rows = await q.upcoming.all(args);
+    const rows = await q.upcoming.all({ ...args, skip: 0, reach: UPCOMING_PAGE + 1 });
     expect(rows.map((r) => r.id)).toHaveLength(2);
     expect(rows[0]).toMatchObject({ id: a.id, mine: 'confirmed', linked: 1, requiredSkills: ['驾驶', '护理'] });
     expect(rows[1]).toMatchObject({ description: '带好记录表', place: null, mine: null });
@@ -106,7 +106,8 @@ describe('hot selects', () => {
 
   it('keep the values as read beside each row, out of its fields and of any copy', async () => {
     const { db, v } = await world();
-    const [row] = await hotQueries(db).upcoming.all({ userId: v.userId!, from: '2026-11-01', date: '', skill: '' });
+    const list = { userId: v.userId!, from: '2026-11-01', date: '', skill: '', skip: 0, reach: 2 };
+    const [row] = await hotQueries(db).upcoming.all(list);
     const asRead = rowAsRead(row)!;
     // Plain values in column order: the time in milliseconds, the skills as their JSON text.
     expect(asRead).toContain(row.startsAt.getTime());

@@ -73,6 +73,65 @@ describe('volunteers and shifts', () => {
     expect(far.id).toBeGreaterThan(0);
   });
 
+  it('pages the list a phone screen at a time: every open shift once, own township first, filters kept', async () => {
+    // 14 shifts of the volunteer's township over a week and 9 of the other: 23 in all, three pages of ten.
+    const days = ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30'];
+    for (let k = 0; k < 14; k++) await addShift(t, f, { date: days[k % 7], title: `花石${k}` });
+    for (let k = 0; k < 9; k++)
+      await addShift(t, f, { date: days[k % 7], title: `射埠${k}`, townshipId: f.y.id, organisationId: f.orgB.id });
+    const v = await addVolunteer(t, { townshipId: f.x.id, login: true });
+    const open = await t.database.db
+      .select({ id: s.shifts.id, townshipId: s.shifts.townshipId, date: s.shifts.date, startsAt: s.shifts.startsAt })
+      .from(s.shifts);
+    // The order the list promises, made here from the rows: own township, then by date, time and id.
+    const expected = open
+      .sort(
+        (a, b) =>
+          Number(b.townshipId === f.x.id) - Number(a.townshipId === f.x.id) ||
+          a.date.localeCompare(b.date) ||
+          a.startsAt.getTime() - b.startsAt.getTime() ||
+          a.id - b.id,
+      )
+      .map((r) => `shift-${r.id}`);
+    const seen: string[] = [];
+    let path: string | undefined = '/shifts';
+    const pages: { cards: number; earlier: string | undefined; more: string | undefined }[] = [];
+    while (path) {
+      const page = await text(await v.browser!.get(path));
+      const cards = page.querySelectorAll('.shift-card').map((e) => e.id);
+      seen.push(...cards);
+      const earlier = page.querySelector('.list-pages a[rel=prev]')?.getAttribute('href');
+      const more = page.querySelector('.list-pages a[rel=next]')?.getAttribute('href');
+      pages.push({ cards: cards.length, earlier, more });
+      path = more;
+    }
+    expect(seen).toEqual(expected);
+    expect(pages).toEqual([
+      { cards: 10, earlier: undefined, more: '/shifts?page=2' },
+      { cards: 10, earlier: '/shifts?page=1', more: '/shifts?page=3' },
+      { cards: 3, earlier: '/shifts?page=2', more: undefined },
+    ]);
+    // A filter is kept from page to page; a page past the end is empty; a nonsense page is the first.
+    const filtered = await text(await v.browser!.get('/shifts?date=2026-11-24'));
+    expect(filtered.querySelectorAll('.shift-card')).toHaveLength(4);
+    expect(filtered.querySelector('.list-pages')).toBeNull();
+    const twoOfDay = await text(await v.browser!.get('/shifts?skill=&date=2026-11-25&page=1'));
+    expect(twoOfDay.querySelectorAll('.shift-card')).toHaveLength(4);
+    const past = await text(await v.browser!.get('/shifts?page=9'));
+    expect(past.querySelectorAll('.shift-card')).toHaveLength(0);
+    expect(past.querySelector('#shifts')?.text).toContain('暂无班次');
+    expect(past.querySelector('.list-pages a[rel=prev]')?.getAttribute('href')).toBe('/shifts?page=8');
+    const nonsense = await text(await v.browser!.get('/shifts?page=abc'));
+    expect(nonsense.querySelectorAll('.shift-card').map((e) => e.id)).toEqual(expected.slice(0, 10));
+    // With a date and a skill, the links carry both.
+    for (let k = 0; k < 11; k++)
+      await addShift(t, f, { date: '2026-12-01', title: `护理${k}`, requiredSkills: ['护理'] });
+    const skilled = await text(await v.browser!.get('/shifts?date=2026-12-01&skill=护理'));
+    expect(skilled.querySelector('.list-pages a[rel=next]')?.getAttribute('href')).toBe(
+      `/shifts?date=2026-12-01&skill=${encodeURIComponent('护理')}&page=2`,
+    );
+  });
+
   it('refuses a shift needing a skill with the reason, writing nothing (htmx 422 and plain 422)', async () => {
     const shift = await addShift(t, f, { requiredSkills: ['护理'] });
     const v = await addVolunteer(t, { townshipId: f.x.id, login: true, skills: ['驾驶'] });

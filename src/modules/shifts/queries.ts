@@ -1,8 +1,11 @@
 import { and, asc, desc, eq, gte, ne, type SQL, sql } from 'drizzle-orm';
 import { shanghaiInstant } from '../../domain/dates.js';
 
-/** Shifts on one page of the volunteers' list: a phone screenful of days, own township first. */
-export const UPCOMING_PAGE = 30;
+/**
+ * Shifts on one page of the volunteers' list, own township first, the next pages a link away: about three screens
+ * of a phone at 360 px, the next few service days of their township (decision 0245).
+ */
+export const UPCOMING_PAGE = 10;
 
 import type { Db } from '../../db/client.js';
 import { hotSelect, rowAsRead } from '../../db/hot-select.js';
@@ -81,9 +84,10 @@ export function upcomingShiftsQuery(db: Db) {
   const open = sql`x.status = 'open' and x.date >= ${ph('from')} and (${ph('date')} = '' or x.date = ${ph('date')})
     and (${ph('skill')} = '' or exists (select 1 from json_each(x.required_skills) j where j.value = ${ph('skill')}))`;
   // The page's rows come from two index-ordered runs (own township by date, then the others by date), each
-  // stopping at a page: the cost follows the page, not how many shifts the database holds (bench:scale).
-  const page = sql`select id from (select x.id from shifts x where x.township_id = ${myTownship} and ${open} order by x.date, x.starts_at, x.id limit ${UPCOMING_PAGE})
-    union all select id from (select x.id from shifts x where x.township_id <> ${myTownship} and ${open} order by x.date, x.starts_at, x.id limit ${UPCOMING_PAGE})`;
+  // stopping at the end of the page asked for (`reach`): the cost follows the pages, not how many shifts the
+  // database holds (bench:scale). One row past the page says whether there is a next one.
+  const page = sql`select id from (select x.id from shifts x where x.township_id = ${myTownship} and ${open} order by x.date, x.starts_at, x.id limit ${ph('reach')})
+    union all select id from (select x.id from shifts x where x.township_id <> ${myTownship} and ${open} order by x.date, x.starts_at, x.id limit ${ph('reach')})`;
   const selection = {
     ...shiftColumns,
     mine: sql<
@@ -101,7 +105,8 @@ export function upcomingShiftsQuery(db: Db) {
       .innerJoin(s.townships, eq(s.townships.id, s.shifts.townshipId))
       .where(sql`${s.shifts.id} in (${page})`)
       .orderBy(...order)
-      .limit(UPCOMING_PAGE),
+      .limit(UPCOMING_PAGE + 1)
+      .offset(ph('skip')),
   );
 }
 export type UpcomingQuery = ReturnType<typeof upcomingShiftsQuery>;
@@ -120,13 +125,22 @@ export function shiftRowKey(shift: ShiftRow): string {
  * The volunteers' list for a login, in one statement (the volunteer lookup inside it); only a login whose list is
  * empty costs a second read, to tell "no shifts" from "no volunteer record".
  */
-export async function upcomingFor(q: { db: Db; userId: number; from: string; date: string; skill: string }) {
-  const { db, ...args } = q;
-  const rows = await hotQueries(db).upcoming.all(args);
+export async function upcomingFor(q: {
+  db: Db;
+  userId: number;
+  from: string;
+  date: string;
+  skill: string;
+  /** From 1; a page past the end is empty. */
+  page?: number;
+}) {
+  const { db, page = 1, ...args } = q;
+  const skip = (page - 1) * UPCOMING_PAGE;
+  const rows = await hotQueries(db).upcoming.all({ ...args, skip, reach: skip + UPCOMING_PAGE + 1 });
   const linked = rows.length
     ? Number(rows[0].linked) === 1
     : (await hotQueries(db).volunteerOfUser.all(args)).length > 0;
-  return { linked, shifts: rows as ShiftRow[] };
+  return { linked, shifts: rows.slice(0, UPCOMING_PAGE) as ShiftRow[], more: rows.length > UPCOMING_PAGE };
 }
 
 /** One shift as a volunteer sees it after acting on it (for the htmx card swap). */

@@ -55,12 +55,9 @@ shiftRoutes.get('/', async (c) => {
   }
   authorize(c, can(viewer, 'browse'));
   const parsed = upcomingQuery.parse(c.req.query());
-  const q = { date: parsed.date ?? '', skill: parsed.skill ?? '' };
-  const { linked, shifts } = await upcomingFor({ db, userId: viewer.id, from: today(c), ...q });
-  return renderPage(
-    c,
-    <UpcomingShiftsPage ui={uiOf(c)} shifts={shifts} date={q.date} skill={q.skill} linked={linked} />,
-  );
+  const q = { date: parsed.date ?? '', skill: parsed.skill ?? '', page: parsed.page };
+  const list = await upcomingFor({ db, userId: viewer.id, from: today(c), ...q });
+  return renderPage(c, <UpcomingShiftsPage ui={uiOf(c)} {...list} {...q} />);
 });
 
 shiftRoutes.get('/mine', async (c) => {
@@ -114,10 +111,10 @@ async function answerVolunteer(
   }
   // Without JavaScript a refusal re-renders the list with the reason on top, and nothing was written.
   const list = { db: c.get('deps').db, userId: viewerOf(c).id, from: today(c), date: '', skill: '' };
-  const { linked, shifts } = await upcomingFor(list);
+  const found = await upcomingFor(list);
   return renderPage(
     c,
-    <UpcomingShiftsPage ui={{ ...uiOf(c), flash: text }} shifts={shifts} date="" skill="" linked={linked} />,
+    <UpcomingShiftsPage ui={{ ...uiOf(c), flash: text }} {...found} date="" skill="" page={1} />,
     422,
   );
 }

@@ -3,12 +3,16 @@ import { WORK_KINDS } from '../../db/schema/index.js';
 import { timeOfDay } from '../../lib/zod-fields.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Far past any county's list at ten shifts a screen; bounds the statement's work. */
+const MAX_PAGE = 100;
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
 /** Filters of the volunteers' upcoming-shifts list. */
 export const upcomingQuery = z.object({
   date: z.preprocess(blankToUndefined, z.string().regex(DATE).optional()).catch(undefined),
   skill: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()).catch(undefined),
+  /** Which screenful of the list (from 1); anything else reads as the first. */
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).catch(1).default(1),
 });
 
 /** What a shift is: where, when, how many, which skills; shared by the new and the edit forms. */

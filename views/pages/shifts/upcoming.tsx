@@ -9,10 +9,13 @@ export interface UpcomingProps {
   date: string;
   skill: string;
   linked: boolean;
+  /** Which page of the list this is (from 1), and whether another follows. */
+  page: number;
+  more: boolean;
 }
 
 /** The volunteers' home for shifts: upcoming, their township first, filtered by date and skill. */
-export function UpcomingShiftsPage({ ui, shifts, date, skill, linked }: UpcomingProps) {
+export function UpcomingShiftsPage({ ui, shifts, date, skill, linked, page, more }: UpcomingProps) {
   const { t } = ui;
   return (
     <Page ui={ui} title={t('shifts.upcoming')}>
@@ -41,6 +44,31 @@ export function UpcomingShiftsPage({ ui, shifts, date, skill, linked }: Upcoming
       <section id="shifts">
         {shifts.length ? <ShiftCards ui={ui} shifts={shifts} /> : <p>{t('shifts.none')}</p>}
       </section>
+      <ListPages ui={ui} date={date} skill={skill} page={page} more={more} />
     </Page>
+  );
+}
+
+/** Links to the pages before and after this one, keeping the filters (plain links: no script needed). */
+function ListPages({ ui, date, skill, page, more }: Pick<UpcomingProps, 'ui' | 'date' | 'skill' | 'page' | 'more'>) {
+  const { t } = ui;
+  if (page === 1 && !more) return null;
+  const to = (n: number) => {
+    const query = new URLSearchParams({ ...(date ? { date } : {}), ...(skill ? { skill } : {}), page: String(n) });
+    return `/shifts?${query}`;
+  };
+  return (
+    <nav aria-label={t('shifts.pageOf', { page })} class="list-pages">
+      {page > 1 ? (
+        <a href={to(page - 1)} role="button" class="secondary" rel="prev">
+          ← {t('shifts.earlierPage')}
+        </a>
+      ) : null}
+      {more ? (
+        <a href={to(page + 1)} role="button" rel="next">
+          {t('shifts.morePages')} →
+        </a>
+      ) : null}
+    </nav>
   );
 }
