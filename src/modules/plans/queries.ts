@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { hotSelect } from '../../db/hot-select.js';
 import {
   planAssignments,
   recipients,
@@ -120,70 +121,82 @@ export function planRows(db: Db, planId: number, published: boolean) {
 export type PlanAssignmentRow = Awaited<ReturnType<typeof planRows>>[number];
 
 function householdsQuery(db: Db) {
-  return db
-    .select({
-      id: planAssignments.id,
-      shiftId: shifts.id,
-      shiftTitle: shifts.title,
-      startTime: shifts.startTime,
-      endTime: shifts.endTime,
-      date: shifts.date,
-      workKind: shifts.workKind,
-      organisationId: shifts.organisationId,
-      serviceDayId: shifts.serviceDayId,
-      recipientId: recipients.id,
-      name: recipients.name,
-      address: recipients.address,
-      careLevel: recipients.careLevel,
-      careNotes: recipients.careNotes,
-      caregiverName: recipients.caregiverName,
-      caregiverMobileMasked: recipients.caregiverMobileMasked,
-      hasCaregiverMobile: sql<number>`${recipients.caregiverMobileEnc} is not null`,
-      village: villages.name,
-      outcome: sql<
-        string | null
-      >`(select v.outcome from visits v where v.recipient_id = ${recipients.id} and v.visited_on = ${shifts.date} and v.recorded_by = ${sql.placeholder('userId')} order by v.id desc limit 1)`,
-    })
-    .from(planAssignments)
-    .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
-    .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
-    .innerJoin(recipients, eq(recipients.id, planAssignments.recipientId))
-    .leftJoin(villages, eq(villages.id, recipients.villageId))
-    .where(
-      and(
-        eq(planAssignments.volunteerId, sql.placeholder('volunteerId')),
-        eq(planAssignments.published, true),
-        eq(shifts.date, sql.placeholder('date')),
-        ne(shifts.status, 'cancelled'),
-      ),
-    )
-    .orderBy(asc(shifts.startTime), asc(shifts.id), asc(planAssignments.position))
-    .prepare();
+  const selection = {
+    id: planAssignments.id,
+    shiftId: shifts.id,
+    shiftTitle: shifts.title,
+    startTime: shifts.startTime,
+    endTime: shifts.endTime,
+    date: shifts.date,
+    workKind: shifts.workKind,
+    organisationId: shifts.organisationId,
+    serviceDayId: shifts.serviceDayId,
+    recipientId: recipients.id,
+    name: recipients.name,
+    address: recipients.address,
+    careLevel: recipients.careLevel,
+    careNotes: recipients.careNotes,
+    caregiverName: recipients.caregiverName,
+    caregiverMobileMasked: recipients.caregiverMobileMasked,
+    hasCaregiverMobile: sql<number>`${recipients.caregiverMobileEnc} is not null`,
+    village: villages.name,
+    outcome: sql<
+      string | null
+    >`(select v.outcome from visits v where v.recipient_id = ${recipients.id} and v.visited_on = ${shifts.date} and v.recorded_by = ${sql.placeholder('userId')} order by v.id desc limit 1)`,
+  };
+  return hotSelect(
+    db,
+    selection,
+    db
+      .select(selection)
+      .from(planAssignments)
+      .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
+      .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
+      .innerJoin(recipients, eq(recipients.id, planAssignments.recipientId))
+      .leftJoin(villages, eq(villages.id, recipients.villageId))
+      .where(
+        and(
+          eq(planAssignments.volunteerId, sql.placeholder('volunteerId')),
+          eq(planAssignments.published, true),
+          eq(shifts.date, sql.placeholder('date')),
+          ne(shifts.status, 'cancelled'),
+        ),
+      )
+      .orderBy(asc(shifts.startTime), asc(shifts.id), asc(planAssignments.position)),
+  );
 }
 
 function nextPlannedQuery(db: Db) {
-  return db
-    .select({ date: sql<string>`min(${shifts.date})` })
-    .from(planAssignments)
-    .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
-    .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
-    .where(
-      and(
-        eq(planAssignments.volunteerId, sql.placeholder('volunteerId')),
-        eq(planAssignments.published, true),
-        gte(shifts.date, sql.placeholder('from')),
-        ne(shifts.status, 'cancelled'),
+  const selection = { date: sql<string>`min(${shifts.date})` };
+  return hotSelect(
+    db,
+    selection,
+    db
+      .select(selection)
+      .from(planAssignments)
+      .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
+      .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
+      .where(
+        and(
+          eq(planAssignments.volunteerId, sql.placeholder('volunteerId')),
+          eq(planAssignments.published, true),
+          gte(shifts.date, sql.placeholder('from')),
+          ne(shifts.status, 'cancelled'),
+        ),
       ),
-    )
-    .prepare();
+  );
 }
 
 function volunteerOfUserQuery(db: Db) {
-  return db
-    .select({ id: volunteers.id, name: volunteers.name })
-    .from(volunteers)
-    .where(and(eq(volunteers.userId, sql.placeholder('userId')), active))
-    .prepare();
+  const selection = { id: volunteers.id, name: volunteers.name };
+  return hotSelect(
+    db,
+    selection,
+    db
+      .select(selection)
+      .from(volunteers)
+      .where(and(eq(volunteers.userId, sql.placeholder('userId')), active)),
+  );
 }
 
 // The volunteer's day runs these on every request: drizzle built their SQL each time (≈ 0.85 ms for the
