@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { ASSETS } from '../../src/lib/assets.js';
 import type { Ui } from '../../src/lib/ui.js';
@@ -14,8 +15,38 @@ export interface PageProps {
 // swapped-in <script> and hx-on handlers cannot run.
 const HTMX_CONFIG = JSON.stringify({ history: false, defaultTimeout: 30000 });
 
+// The shell around a page's content, as two strings, by everything it shows: language, title, path, the viewer's
+// menu and name. Rendered once and reused (the same for every request of a page, a tenth of a volunteer page's
+// CPU, decision 0245); a full map is dropped whole, like the shift cards'.
+const CACHED_FRAMES = 2000;
+const frames = new Map<string, readonly [string, string]>();
+// Where the content goes: unguessable, so no title or name can hold it.
+const CONTENT = `\u0000${crypto.randomUUID()}\u0000`;
+
 /** The page shell: language, navigation that folds into a menu on phones, flash message, content. */
 export function Page({ ui, title, children }: PageProps) {
+  const { viewer } = ui;
+  const menu = viewer ? navItems(viewer).map((item) => `${item.href} ${item.label}`) : [];
+  const key = [ui.locale, title, ui.path, viewer?.displayName, viewer?.role, ...menu].join('\u0001');
+  let frame = frames.get(key);
+  if (!frame) {
+    const html = String(<Frame ui={ui} title={title} />);
+    const at = html.indexOf(CONTENT);
+    frame = [html.slice(0, at), html.slice(at + CONTENT.length)] as const;
+    if (frames.size >= CACHED_FRAMES) frames.clear();
+    frames.set(key, frame);
+  }
+  const content = String(
+    <>
+      {ui.flash ? <Notice>{ui.flash}</Notice> : null}
+      {children}
+    </>,
+  );
+  return raw(frame[0] + content + frame[1]);
+}
+
+/** The shell itself, with a marker where the content goes. */
+function Frame({ ui, title }: Omit<PageProps, 'children'>) {
   const { t, locale, viewer } = ui;
   const otherLocale = locale === 'zh' ? 'en' : 'zh';
   return (
@@ -86,8 +117,7 @@ export function Page({ ui, title, children }: PageProps) {
           </nav>
         </header>
         <main id="main" class="container">
-          {ui.flash ? <Notice>{ui.flash}</Notice> : null}
-          {children}
+          {raw(CONTENT)}
         </main>
         <footer class="container site-footer">
           <small>
