@@ -317,6 +317,7 @@ saveReport(
     `Sign-up plan: ${pairs} (volunteer, shift) pairs that overlap nothing the volunteer holds (${hourly.length} one-hour shifts added for it after the pages were measured); ${Math.min(i, pairs)} sent (HTTP, then to the server process, then in process)${exhausted ? `, then ${exhausted} repeats past its end` : ''}.\n` +
     `Sign-ups written: ${counts.map((c) => `${c.status} ${c.n}`).join(', ')}; shifts over capacity: ${overfull[0].n}.\n` +
     `Server and load generator in separate processes; 50 connections, ${seconds} s each, loopback.\n` +
+    `Server commits with synchronous=${process.env.BENCH_SYNCHRONOUS ?? 'FULL (the app as it runs)'}.\n` +
     `Peak RSS: server ${app.peakRssMiB()} MiB, load generator ${peakRssMiB()} MiB.\n` +
     `Load average when done (other engineers' tests and benches share these 2 cores: figures are noisy): ${os
       .loadavg()

@@ -23,6 +23,11 @@ if (kind === 'hello') {
 } else {
   const database = await openDatabase(`file:${file}`);
   await migrateDatabase(database);
+  // BENCH_SYNCHRONOUS=NORMAL measures what a commit's fsync costs (the app keeps FULL, decision 0240); it holds on
+  // the connection that runs every read and single write.
+  const synchronous = process.env.BENCH_SYNCHRONOUS;
+  if (synchronous === 'NORMAL' || synchronous === 'FULL')
+    await database.client.execute(`PRAGMA synchronous = ${synchronous}`);
   // SETUP_TOKEN passes through, so a test can run first-run against this server.
   const config = loadConfig({ ...BENCH_KEYS, LOG_LEVEL: 'error', SETUP_TOKEN: process.env.SETUP_TOKEN });
   const app = createApp({

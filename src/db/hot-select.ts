@@ -1,10 +1,23 @@
 import { Column, fillPlaceholders, getTableName, is, type Query } from 'drizzle-orm';
-import { rawReaderOf } from './statement-cache.js';
 import type { Db } from './types.js';
 
 /** What a select may pick: columns, `sql` expressions (no `mapWith`: read as stored) and nested objects of those. */
 export interface Selection {
   [key: string]: unknown;
+}
+
+/** What the statement cache's client offers (src/db/statement-cache.ts); no other driver has it. */
+interface RawReader {
+  rawRows(sql: string, args: unknown[]): unknown[][];
+}
+
+/**
+ * The raw reader of a database whose client is the statement cache, else undefined. Asked of the object, not
+ * imported: the Workers bundle must not pull in the native driver the cache is built on.
+ */
+function rawReaderOf(client: unknown): RawReader['rawRows'] | undefined {
+  const reader = client as Partial<RawReader> | undefined;
+  return typeof reader?.rawRows === 'function' ? (sql, args) => (reader as RawReader).rawRows(sql, args) : undefined;
 }
 
 interface Runnable<R> {

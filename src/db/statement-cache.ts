@@ -27,11 +27,6 @@ export function withStatementCache(
   return new CachedClient(inner, new Database(path, { timeout: timeoutMs }));
 }
 
-/** The raw reader of a database whose client is the statement cache; undefined on any other driver. */
-export function rawReaderOf(client: unknown): ((sql: string, args: unknown[]) => unknown[][]) | undefined {
-  return client instanceof CachedClient ? (sql, args) => client.rawRows(sql, args) : undefined;
-}
-
 type Native = InstanceType<typeof Database>;
 type NativeStatement = ReturnType<Native['prepare']>;
 interface Prepared {

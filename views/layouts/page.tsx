@@ -20,8 +20,13 @@ const HTMX_CONFIG = JSON.stringify({ history: false, defaultTimeout: 30000 });
 // CPU, decision 0245); a full map is dropped whole, like the shift cards'.
 const CACHED_FRAMES = 2000;
 const frames = new Map<string, readonly [string, string]>();
-// Where the content goes: unguessable, so no title or name can hold it.
-const CONTENT = `\u0000${crypto.randomUUID()}\u0000`;
+// Where the content goes: unguessable, so no title or name can hold it. Made on first use: Workers refuse random
+// values at load time.
+let marker: string | undefined;
+const contentMarker = () => {
+  marker ??= `\u0000${crypto.randomUUID()}\u0000`;
+  return marker;
+};
 
 /** The page shell: language, navigation that folds into a menu on phones, flash message, content. */
 export function Page({ ui, title, children }: PageProps) {
@@ -31,8 +36,8 @@ export function Page({ ui, title, children }: PageProps) {
   let frame = frames.get(key);
   if (!frame) {
     const html = String(<Frame ui={ui} title={title} />);
-    const at = html.indexOf(CONTENT);
-    frame = [html.slice(0, at), html.slice(at + CONTENT.length)] as const;
+    const at = html.indexOf(contentMarker());
+    frame = [html.slice(0, at), html.slice(at + contentMarker().length)] as const;
     if (frames.size >= CACHED_FRAMES) frames.clear();
     frames.set(key, frame);
   }
@@ -117,7 +122,7 @@ function Frame({ ui, title }: Omit<PageProps, 'children'>) {
           </nav>
         </header>
         <main id="main" class="container">
-          {raw(CONTENT)}
+          {raw(contentMarker())}
         </main>
         <footer class="container site-footer">
           <small>
