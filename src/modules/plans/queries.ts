@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { hotSelect } from '../../db/hot-select.js';
 import {
@@ -120,6 +120,15 @@ export function planRows(db: Db, planId: number, published: boolean) {
 }
 export type PlanAssignmentRow = Awaited<ReturnType<typeof planRows>>[number];
 
+/** The `volunteerId` placeholder's published households on the shifts `onDates` picks (not cancelled). */
+const publishedFor = (onDates: SQL) =>
+  and(
+    eq(planAssignments.volunteerId, sql.placeholder('volunteerId')),
+    eq(planAssignments.published, true),
+    onDates,
+    ne(shifts.status, 'cancelled'),
+  );
+
 function householdsQuery(db: Db) {
   const selection = {
     id: planAssignments.id,
@@ -154,14 +163,7 @@ function householdsQuery(db: Db) {
       .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
       .innerJoin(recipients, eq(recipients.id, planAssignments.recipientId))
       .leftJoin(villages, eq(villages.id, recipients.villageId))
-      .where(
-        and(
-          eq(planAssignments.volunteerId, sql.placeholder('volunteerId')),
-          eq(planAssignments.published, true),
-          eq(shifts.date, sql.placeholder('date')),
-          ne(shifts.status, 'cancelled'),
-        ),
-      )
+      .where(publishedFor(eq(shifts.date, sql.placeholder('date'))))
       .orderBy(asc(shifts.startTime), asc(shifts.id), asc(planAssignments.position)),
   );
 }
@@ -176,14 +178,7 @@ function nextPlannedQuery(db: Db) {
       .from(planAssignments)
       .innerJoin(visitPlans, eq(visitPlans.id, planAssignments.planId))
       .innerJoin(shifts, eq(shifts.id, visitPlans.shiftId))
-      .where(
-        and(
-          eq(planAssignments.volunteerId, sql.placeholder('volunteerId')),
-          eq(planAssignments.published, true),
-          gte(shifts.date, sql.placeholder('from')),
-          ne(shifts.status, 'cancelled'),
-        ),
-      ),
+      .where(publishedFor(gte(shifts.date, sql.placeholder('from')))),
   );
 }
 
