@@ -43,35 +43,14 @@ function compress(body: Uint8Array, encoding: Encoding): Uint8Array<ArrayBuffer>
 }
 
 /**
- * Compresses HTML responses per request (Node only: on Workers the platform compresses at the edge).
- * Synchronous zlib on the finished page: bench:http measured it against the same pages raw (decision 0082).
- * Pages (`sendHtml`) are packed as they are made, into the one response sent (decision 0245): building a response
- * of the text first and another of its compressed bytes cost more than brotli. Any other HTML response (a
- * handler's own `c.html`) is read back here and compressed the same way.
+ * Compresses HTML per request (Node only: on Workers the platform compresses at the edge) by leaving its packer on
+ * the context: pages and fragments go out through `sendHtml` (src/lib/render.ts), which packs them as they are made
+ * into the one response sent (decision 0245; building a response of the text and then another of its compressed
+ * bytes cost more than brotli). Synchronous zlib on the finished page: bench:http measured it (decision 0082).
  */
 export function compressHtml(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('packHtml', (html) => pack(c, html));
     await next();
-    const res = c.res;
-    if (c.get('htmlPacked')) return;
-    const type = res.headers.get('content-type');
-    if (!type?.startsWith('text/html') || res.headers.has('content-encoding') || !res.body) return;
-    // The page differs by Accept-Encoding whether or not this one is compressed.
-    res.headers.append('Vary', 'Accept-Encoding');
-    const encoding = pickEncoding(c.req.header('accept-encoding'));
-    if (!encoding || c.req.method === 'HEAD') return;
-    const body = new Uint8Array(await res.arrayBuffer());
-    if (body.byteLength < HTML_THRESHOLD) {
-      c.res = undefined;
-      c.res = new Response(body, { status: res.status, headers: res.headers });
-      return;
-    }
-    const headers = new Headers(res.headers);
-    headers.set('Content-Encoding', encoding);
-    headers.delete('Content-Length');
-    // Replace, not merge: assigning over an existing response would copy its headers back in one by one.
-    c.res = undefined;
-    c.res = new Response(compress(body, encoding), { status: res.status, headers });
   };
 }

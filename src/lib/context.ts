@@ -57,8 +57,6 @@ export type AppEnv = {
     authorized: boolean;
     /** Set by `compressHtml` (Node): a page's bytes for this request, compressed where that pays. */
     packHtml?: (html: string) => PackedHtml;
-    /** A response already made from packed bytes (the middleware leaves it alone). */
-    htmlPacked?: boolean;
   };
 };
 

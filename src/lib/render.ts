@@ -38,7 +38,6 @@ export function sendHtml(c: AppContext, html: string | JSX.Element, status: Cont
   const pack = c.get('packHtml');
   if (!pack) return c.html(String(html), status);
   const { body, encoding } = pack(String(html));
-  c.set('htmlPacked', true);
   c.header('Content-Type', 'text/html; charset=UTF-8');
   // The page differs by Accept-Encoding whether or not this one is compressed.
   c.header('Vary', 'Accept-Encoding', { append: true });

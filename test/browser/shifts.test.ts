@@ -60,6 +60,24 @@ describe('a volunteer on a phone', () => {
     await page.locator('summary', { hasText: '菜单' }).click();
     await page.getByRole('link', { name: '服务班次' }).click();
     await page.waitForURL('**/shifts');
+    // The list a screen at a time: ten cards, then "更多班次" for the rest, each shift once (counted in the database).
+    const open = await db.select({ id: s.shifts.id }).from(s.shifts);
+    expect(open.length).toBeGreaterThan(10);
+    const listed = async () => page.locator('.shift-card').evaluateAll((els) => els.map((e) => e.id));
+    const seen = await listed();
+    expect(seen).toHaveLength(10);
+    const more = page.getByRole('button', { name: /更多班次/ });
+    while (await more.count()) {
+      await more.click();
+      await page.waitForURL(/page=\d+/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      seen.push(...(await listed()));
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.sort()).toEqual(open.map((r) => `shift-${r.id}`).sort());
+    await page.getByRole('button', { name: /上一页/ }).click();
+    await page.waitForURL(/page=\d+/);
+    await expect.poll(() => page.locator('.shift-card').count()).toBe(10);
     await page.getByLabel('日期').fill(day);
     await page.getByRole('button', { name: '筛选' }).click();
     await page.waitForURL(`**/shifts?date=${day}**`);

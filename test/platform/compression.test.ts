@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSET_FILES, ASSETS, pickEncoding } from '../../src/lib/assets.js';
+import { compressHtml } from '../../src/lib/compress-html.js';
+import type { AppEnv } from '../../src/lib/context.js';
+import { sendHtml } from '../../src/lib/render.js';
 import { ROOT } from '../setup/paths.js';
 import { type RunningServer, startServer } from '../setup/server.js';
 
@@ -124,5 +128,43 @@ describe('pages on the Node server', () => {
     const health = await rawGet(`${server.url}/healthz`, { 'accept-encoding': 'br' });
     expect(health.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(health.body.toString('utf8'))).toEqual({ status: 'ok' });
+  });
+});
+
+describe('HTML answers', () => {
+  // The same packer the Node entry installs, on a bare app: a page-sized fragment, a small one, and a HEAD.
+  const app = new Hono<AppEnv>()
+    .use('*', compressHtml())
+    .get('/big', (c) => sendHtml(c, `<ul>${'<li>志愿者报名</li>'.repeat(200)}</ul>`))
+    .get('/small', (c) => sendHtml(c, '<p>已报名</p>', 422));
+
+  it('packs fragments as they are made: compressed when worth it, always varying by Accept-Encoding', async () => {
+    const big = await app.request('/big', { headers: { 'accept-encoding': 'br' } });
+    expect(big.headers.get('content-encoding')).toBe('br');
+    expect(big.headers.get('vary')).toBe('Accept-Encoding');
+    expect(big.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+    const html = brotliDecompressSync(Buffer.from(await big.arrayBuffer())).toString('utf8');
+    expect(html).toBe(`<ul>${'<li>志愿者报名</li>'.repeat(200)}</ul>`);
+    const gz = await app.request('/big', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8')).toBe(html);
+    const head = await app.request('/big', { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+    expect(head.headers.get('content-encoding')).toBeNull();
+
+    const small = await app.request('/small', { headers: { 'accept-encoding': 'br' } });
+    expect(small.status).toBe(422);
+    expect(small.headers.get('content-encoding')).toBeNull();
+    expect(small.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await small.text()).toBe('<p>已报名</p>');
+  });
+
+  it('go out through renderPage or sendHtml only (a bare c.html would skip the packer)', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+      );
+    const bare = files(resolve(ROOT, 'src'))
+      .filter((f) => !f.endsWith(join('lib', 'render.ts')))
+      .filter((f) => /\bc\.html\(/.test(readFileSync(f, 'utf8')));
+    expect(bare).toEqual([]);
   });
 });
