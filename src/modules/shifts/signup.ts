@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { allInGroup } from '../../db/group-commit.js';
 import type { SignupStatus, WorkKind } from '../../db/schema/index.js';
 import { changedRows, type DbRunResult } from '../../db/types.js';
 import { shanghaiInstant } from '../../domain/dates.js';
@@ -102,8 +103,8 @@ async function refusal(r: { db: Db; shiftId: number; volunteerId: number; leavin
 /** A volunteer's own take (no audit row): the status written, else why nothing was. */
 export async function signUp(take: Take & { db: Db }): Promise<SignUpOutcome> {
   const { db, ...place } = take;
-  // all() returns the RETURNING row on every driver (D1's run() does not).
-  const [row] = await db.all<{ status: SignupStatus }>(takePlace(place));
+  // A RETURNING row on every driver (D1's run() does not); on a file, committed with the sign-ups beside it.
+  const [row] = await allInGroup<{ status: SignupStatus }>(db, takePlace(place));
   return row ? row.status : refusal({ db, shiftId: place.shiftId, volunteerId: place.volunteerId });
 }
 
