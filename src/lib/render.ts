@@ -1,5 +1,6 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { PackedHtml } from './compress-html.js';
 import type { AppContext } from './context.js';
 import { takeFlash } from './cookies.js';
 import type { Ui } from './ui.js';
@@ -37,12 +38,40 @@ export function renderPage(
 export function sendHtml(c: AppContext, html: string | JSX.Element, status: ContentfulStatusCode = 200) {
   const pack = c.get('packHtml');
   if (!pack) return c.html(String(html), status);
-  const { body, encoding } = pack(String(html));
+  return sendPacked(c, pack(String(html)), status);
+}
+
+function sendPacked(c: AppContext, { body, encoding }: PackedHtml, status: ContentfulStatusCode) {
   c.header('Content-Type', 'text/html; charset=UTF-8');
   // The page differs by Accept-Encoding whether or not this one is compressed.
   c.header('Vary', 'Accept-Encoding', { append: true });
   if (encoding) c.header('Content-Encoding', encoding);
   return c.body(body, status);
+}
+
+/** Enough for every volunteer's list a few times over (≈ 3 KB compressed each); a full map is dropped whole. */
+const REMEMBERED_MOST = 1000;
+const remembered = new Map<string, PackedHtml>();
+
+/**
+ * A page that is a pure function of the request's `Ui` and of `data` (a text holding every value the page shows,
+ * as read): sent from the bytes made the last time the same page was asked for in the same encoding, else rendered,
+ * packed and remembered. Views are pure functions of their props, so the same props make the same bytes; rendering
+ * and compressing were a third of the volunteers' list (decision 0246). A page with a flash is always rendered (it
+ * shows once), as is every page where the runtime does not pack (Workers compress at the edge).
+ */
+export function renderRememberedPage(c: AppContext, ui: Ui, data: string, page: () => JSX.Element) {
+  const pack = c.get('packHtml');
+  if (!pack || ui.flash) return renderPage(c, page());
+  const how = `${c.req.method} ${c.req.header('accept-encoding') ?? ''}`;
+  const key = [how, ui.locale, ui.path, JSON.stringify(ui.viewer), data].join('\u0001');
+  let packed = remembered.get(key);
+  if (!packed) {
+    packed = pack(`<!DOCTYPE html>${String(page())}`);
+    if (remembered.size >= REMEMBERED_MOST) remembered.clear();
+    remembered.set(key, packed);
+  }
+  return sendPacked(c, packed, 200);
 }
 
 export function isHtmx(c: AppContext): boolean {

@@ -6,6 +6,7 @@ import { argon2Hasher } from '../../src/auth/password.js';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import type { Role } from '../../src/db/schema/index.js';
 import { type Config, loadConfig } from '../../src/env.js';
+import { compressHtml } from '../../src/lib/compress-html.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { resvgRasteriser } from '../../src/lib/raster-node.js';
@@ -67,6 +68,8 @@ export async function createTestApp(
     cipher: cipherFor(config),
     clientIp: opts.remote ? clientAddress(config, () => opts.remote) : () => ip.value,
     rasterise: resvgRasteriser,
+    // As the Node entry runs it: pages are packed (uncompressed for a request that accepts no encoding).
+    compressHtml: compressHtml(),
   });
   return { app, database, dbPath: path, clock, config, logger, ip };
 }

@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'node-html-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +34,11 @@ const signedUp = (shiftId: number, volunteerId: number) =>
   });
 
 const text = async (res: Response) => parse(await res.text());
+/** A brotli page as the browser reads it. */
+const unpacked = async (res: Response) =>
+  res.headers.get('content-encoding') === 'br'
+    ? brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString('utf8')
+    : res.text();
 
 describe('volunteers and shifts', () => {
   it('shows upcoming shifts with the own township first, filters by date and skill, signs up and cancels', async () => {
@@ -130,6 +136,41 @@ describe('volunteers and shifts', () => {
     expect(skilled.querySelector('.list-pages a[rel=next]')?.getAttribute('href')).toBe(
       `/shifts?date=2026-12-01&skill=${encodeURIComponent('护理')}&page=2`,
     );
+  });
+
+  it('sends a list it made before only while nothing it shows changed: places, own status, viewer, language', async () => {
+    const shift = await addShift(t, f, { date: '2026-11-25', title: '花石走访', requiredSkills: [], capacity: 5 });
+    const v = await addVolunteer(t, { townshipId: f.x.id, login: true, name: '小王' });
+    const w = await addVolunteer(t, { townshipId: f.x.id, login: true, name: '小李' });
+    const br = { 'accept-encoding': 'br' };
+    const card = (html: string) => parse(html).querySelector(`#shift-${shift.id}`)?.text ?? '';
+    const first = await v.browser!.get('/shifts', br);
+    expect(first.headers.get('content-encoding')).toBe('br');
+    const firstHtml = await unpacked(first);
+    expect(card(firstHtml)).toContain('已报 0/5');
+    // Asked again with nothing changed: the same bytes.
+    expect(await unpacked(await v.browser!.get('/shifts', br))).toBe(firstHtml);
+    // Another volunteer takes a place: the list shows it at once, and that volunteer sees their own status on it.
+    expect((await w.browser!.post(`/shifts/${shift.id}/signup`)).status).toBe(303);
+    const wList = parse(await unpacked(await w.browser!.get('/shifts', br)));
+    expect(wList.querySelector(`#shift-${shift.id}`)?.text).toContain('已报名');
+    const afterHtml = await unpacked(await v.browser!.get('/shifts', br));
+    expect(card(afterHtml)).toContain('已报 1/5');
+    expect(card(afterHtml)).not.toContain('已报名');
+    // The flash of one's own sign-up shows once, then the list is the plain one again.
+    expect((await v.browser!.post(`/shifts/${shift.id}/signup`)).status).toBe(303);
+    const flashed = parse(await unpacked(await v.browser!.get('/shifts', br)));
+    expect(flashed.querySelectorAll('.notice, [role=status]').length).toBeGreaterThan(0);
+    const plain = await unpacked(await v.browser!.get('/shifts', br));
+    expect(card(plain)).toContain('已报 2/5');
+    expect(plain.length).toBeLessThan(flashed.toString().length);
+    // Uncompressed for a client that asks for nothing, and in English when the viewer switches.
+    const raw = await v.browser!.get('/shifts', { 'accept-encoding': 'identity' });
+    expect(raw.headers.get('content-encoding')).toBeNull();
+    expect(card(await raw.text())).toContain('已报 2/5');
+    await v.browser!.post('/lang', { locale: 'en', back: '/shifts' });
+    const english = await v.browser!.get('/shifts', br);
+    expect(card(await unpacked(english))).toContain('2/5 signed up');
   });
 
   it('refuses a shift needing a skill with the reason, writing nothing (htmx 422 and plain 422)', async () => {

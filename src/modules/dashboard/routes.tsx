@@ -3,7 +3,7 @@ import { DashboardPage } from '../../../views/pages/dashboard/index.js';
 import { VolunteerHomePage } from '../../../views/pages/dashboard/volunteer.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
-import { renderPage, uiOf } from '../../lib/render.js';
+import { renderPage, renderRememberedPage, uiOf } from '../../lib/render.js';
 import { home } from './policy.js';
 import { staffDashboard } from './service.js';
 import { volunteerHome } from './volunteer-home.js';
@@ -17,7 +17,9 @@ dashboardRoutes.get('/', async (c) => {
   const { db, now } = c.get('deps');
   if (home(viewer) === 'volunteer') {
     const page = await volunteerHome({ db, userId: viewer.id, now: now() });
-    return renderPage(c, <VolunteerHomePage ui={uiOf(c)} home={page} />);
+    const ui = uiOf(c);
+    // Shifts and a count only (no household's personal data), so the page may be remembered by what it shows.
+    return renderRememberedPage(c, ui, JSON.stringify(page), () => <VolunteerHomePage ui={ui} home={page} />);
   }
   const chartTitle = c.get('t')('compliance.chartTitle');
   const shown = await staffDashboard({ db, now: now(), viewer, chartTitle });

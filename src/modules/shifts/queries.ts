@@ -121,6 +121,11 @@ export function shiftRowKey(shift: ShiftRow): string {
   return asRead ? JSON.stringify(asRead) : JSON.stringify(shift);
 }
 
+/** Every value one page of the volunteers' list shows, as one text (its remembered page's key). */
+export function upcomingKey(list: { linked: boolean; more: boolean; shifts: ShiftRow[] }): string {
+  return `${list.linked} ${list.more} ${list.shifts.map(shiftRowKey).join('\u0002')}`;
+}
+
 /**
  * The volunteers' list for a login, in one statement (the volunteer lookup inside it); only a login whose list is
  * empty costs a second read, to tell "no shifts" from "no volunteer record".

@@ -9,7 +9,7 @@ import type { AppContext, AppEnv } from '../../lib/context.js';
 import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
-import { isHtmx, redirectAfterPost, renderPage, sendHtml, uiOf } from '../../lib/render.js';
+import { isHtmx, redirectAfterPost, renderPage, renderRememberedPage, sendHtml, uiOf } from '../../lib/render.js';
 import { optedOut } from '../calendar/feed.js';
 import { createShift } from './create.js';
 import { can, type ShiftReach, scope } from './policy.js';
@@ -22,6 +22,7 @@ import {
   shiftFormOptions,
   shiftForVolunteer,
   upcomingFor,
+  upcomingKey,
 } from './queries.js';
 import { editShiftForm, newShiftForm, upcomingQuery } from './schema.js';
 import {
@@ -57,7 +58,9 @@ shiftRoutes.get('/', async (c) => {
   const parsed = upcomingQuery.parse(c.req.query());
   const q = { date: parsed.date ?? '', skill: parsed.skill ?? '', page: parsed.page };
   const list = await upcomingFor({ db, userId: viewer.id, from: today(c), ...q });
-  return renderPage(c, <UpcomingShiftsPage ui={uiOf(c)} {...list} {...q} />);
+  const ui = uiOf(c);
+  const shown = `${upcomingKey(list)} ${JSON.stringify(q)}`;
+  return renderRememberedPage(c, ui, shown, () => <UpcomingShiftsPage ui={ui} {...list} {...q} />);
 });
 
 shiftRoutes.get('/mine', async (c) => {
