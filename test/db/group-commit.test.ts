@@ -91,6 +91,26 @@ describe('group commit', () => {
     expect(await names(database)).toEqual(['a', 'b', 'c', 'later']);
   });
 
+  it('commits a write that waited long enough before the next statement anyone runs, never inside a batch', async () => {
+    const { database, db } = await fresh();
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const early = allInGroup(db, insert('early'));
+    busy(10);
+    // The event loop has not turned, yet this read already sees it: the read committed the waiting write first.
+    expect(await names(database)).toEqual(['early']);
+    await early;
+    // A batch that fails after the wait: the waiting write was committed before the batch began, so it stays.
+    const kept = allInGroup(db, insert('kept'));
+    busy(10);
+    const failing = database.client.batch(["insert into t (name) values ('z')", "insert into t (name) values ('z')"]);
+    await expect(failing).rejects.toThrow(/UNIQUE/);
+    await kept;
+    expect(await names(database)).toEqual(['early', 'kept']);
+  });
+
   it('runs the write on its own on a database without the statement cache (memory)', async () => {
     const memory = await openDatabase('file::memory:');
     opened.push(memory);
