@@ -98,13 +98,13 @@ describe('group commit', () => {
       while (performance.now() < until);
     };
     const early = allInGroup(db, insert('early'));
-    busy(10);
+    busy(25);
     // The event loop has not turned, yet this read already sees it: the read committed the waiting write first.
     expect(await names(database)).toEqual(['early']);
     await early;
     // A batch that fails after the wait: the waiting write was committed before the batch began, so it stays.
     const kept = allInGroup(db, insert('kept'));
-    busy(10);
+    busy(25);
     const failing = database.client.batch(["insert into t (name) values ('z')", "insert into t (name) values ('z')"]);
     await expect(failing).rejects.toThrow(/UNIQUE/);
     await kept;
