@@ -1,20 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { allInGroup } from '../../src/db/group-commit.js';
-import { freshDatabase } from '../setup/app.js';
+import { fileDatabases } from '../setup/file-databases.js';
 
 // Writes that arrive together share one commit (decision 0246): checked on a real file, by what the WAL holds and
 // what another connection reads.
-let opened: Database[] = [];
-afterEach(() => {
-  for (const d of opened) d.close();
-  opened = [];
-});
+const files = fileDatabases('create table t (id integer primary key, name text unique)');
 async function fresh() {
-  const { database, path } = await freshDatabase();
-  opened.push(database);
-  await database.client.execute('create table t (id integer primary key, name text unique)');
+  const { database, path } = await files.fresh();
   await database.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   return { database, path, db: database.db };
 }
@@ -59,7 +53,7 @@ describe('group commit', () => {
   it('answers only once the write is committed: another connection already reads it', async () => {
     const { db, path } = await fresh();
     const other = await openDatabase(`file:${path}`);
-    opened.push(other);
+    files.keep(other);
     const writes = ['x', 'y', 'z'].map((name) => allInGroup(db, insert(name)));
     // Not yet committed while the callers wait: the other connection sees nothing.
     expect(await names(other)).toEqual([]);
@@ -113,7 +107,7 @@ describe('group commit', () => {
 
   it('runs the write on its own on a database without the statement cache (memory)', async () => {
     const memory = await openDatabase('file::memory:');
-    opened.push(memory);
+    files.keep(memory);
     await memory.client.execute('create table t (id integer primary key, name text unique)');
     const rows = await Promise.all(['m', 'n'].map((name) => allInGroup<{ name: string }>(memory.db, insert(name))));
     expect(rows.map(([r]) => r.name)).toEqual(['m', 'n']);

@@ -1,21 +1,15 @@
 import { LibsqlBatchError, LibsqlError } from '@libsql/client';
 import { sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
 import { isUniqueViolation } from '../../src/db/errors.js';
-import { freshDatabase } from '../setup/app.js';
+import { fileDatabases } from '../setup/file-databases.js';
 
 // The app's own client over a file database keeps statements prepared (decision 0220): these are the
 // @libsql/client behaviours drizzle and our code rely on, checked against a real file.
-let opened: Database[] = [];
-afterEach(() => {
-  for (const d of opened) d.close();
-  opened = [];
-});
+const files = fileDatabases('create table t (id integer primary key, name text unique, n integer, b blob)');
 async function fresh() {
-  const { database, path } = await freshDatabase();
-  opened.push(database);
-  await database.client.execute('create table t (id integer primary key, name text unique, n integer, b blob)');
+  const { database, path } = await files.fresh();
   return { database, path, c: database.client };
 }
 
@@ -36,15 +30,14 @@ describe('the statement-cache client', () => {
   });
 
   it('sees at once what another connection to the file committed (no stale snapshot kept by a cached read)', async () => {
-    const { c, path } = await fresh();
+    const { c, path, database } = await fresh();
     const count = async () => (await c.execute('select count(*) as k from t')).rows[0].k;
     expect(await count()).toBe(0);
     const other = await openDatabase(`file:${path}`);
-    opened.push(other);
+    files.keep(other);
     await other.client.execute("insert into t (name) values ('from the other')");
     expect(await count()).toBe(1);
     // The pool's interactive transaction (drizzle's db.transaction) and the cached connection see each other's commits.
-    const { database } = { database: opened[0] };
     await database.db.transaction(async (tx) => {
       await tx.run(sql`insert into t (name) values ('in a transaction')`);
     });
@@ -129,7 +122,6 @@ describe('the statement-cache client', () => {
   it('refuses work once closed, as @libsql/client does', async () => {
     const { database } = await fresh();
     database.close();
-    opened = [];
     await expect(database.client.execute('select 1')).rejects.toMatchObject({ code: 'CLIENT_CLOSED' });
     expect(database.client.closed).toBe(true);
   });
