@@ -14,6 +14,7 @@ import { benchApp, childServer } from './lib/app.js';
 import { load, table } from './lib/http.js';
 import { peakRssMiB, saveReport } from './lib/results.js';
 
+const rounded = (x: number) => x.toFixed(0);
 const mib = (bytes?: number) => (bytes === undefined ? '?' : Math.round(bytes / 1048576));
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -108,6 +109,15 @@ const latencies: Record<Kind, number[]> = {
   record: [],
   signup: [],
 };
+/**
+ * Each connection's first response, apart: it includes the wait for the server to accept the connection. 50 clients
+ * connecting at one instant to a server already busy with the first of them are accepted about one per turn of its
+ * event loop (a bare Node server burning 2.5 ms a request shows the same staircase up to 2 s; decision 0247), so these
+ * 50 answers take up to seconds once, at the start, and say nothing about requests on connections already open.
+ */
+const firstOnConnection: number[] = [];
+/** Latency of every request on an already open connection (the figures the target is about), in order of answer. */
+const onOpenConnections: number[] = [];
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : Number.NaN;
@@ -242,10 +252,25 @@ const loadStart = os
   .map((x) => x.toFixed(1))
   .join(' / ');
 const started = Date.now();
+/** The answer just read, until its connection says whether it was that connection's first. */
+let answered: { kind: Kind; ms: number } | null = null;
 const result = await autocannon({
   url: app.url,
   connections,
   duration: seconds,
+  setupClient: (client) => {
+    let first = true;
+    client.on('response', () => {
+      if (!answered) return;
+      if (first) firstOnConnection.push(answered.ms);
+      else {
+        latencies[answered.kind].push(answered.ms);
+        onOpenConnections.push(answered.ms);
+      }
+      first = false;
+      answered = null;
+    });
+  },
   requests: [
     {
       setupRequest: (req, context) => {
@@ -264,7 +289,8 @@ const result = await autocannon({
           pair?: [number, number];
           sent: number;
         };
-        latencies[kind].push(performance.now() - sent);
+        // Filed by the connection's own 'response' event, which autocannon emits right after this callback.
+        answered = { kind, ms: performance.now() - sent };
         // A sign-up is answered 303 when taken (or waitlisted), 422 when refused (full, already, skill).
         const ok = kind === 'record' || kind === 'signup' ? status === 303 : status === 200;
         if (ok && key) acknowledgedKeys.push(key);
@@ -317,7 +343,9 @@ const report = [
   ...alone,
   '',
   `mixed load: ${connections} connections, ${elapsed.toFixed(0)} s, ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s`,
-  `latency p50 ${result.latency.p50} ms · p90 ${result.latency.p90} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms (target p99 < 250 ms)`,
+  `latency on open connections (${onOpenConnections.length} requests): p50 ${rounded(quantile(onOpenConnections, 0.5))} ms · p90 ${rounded(quantile(onOpenConnections, 0.9))} ms · p99 ${rounded(quantile(onOpenConnections, 0.99))} ms · max ${rounded(Math.max(...onOpenConnections))} ms (target p99 < 250 ms)`,
+  `each connection's first answer (${firstOnConnection.length}, with its wait to be accepted): median ${rounded(quantile(firstOnConnection, 0.5))} ms · max ${rounded(Math.max(...firstOnConnection))} ms`,
+  `every request as autocannon counts them: p50 ${result.latency.p50} ms · p90 ${result.latency.p90} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms`,
   `load average at the start ${loadStart} · at the end ${os
     .loadavg()
     .map((x) => x.toFixed(1))
