@@ -27,13 +27,18 @@ export function withStatementCache(
   return new CachedClient(inner, new Database(path, { timeout: timeoutMs }));
 }
 
+/** A statement as the client's callers give it, as (text, arguments). */
+const statementOf = (stmt: InStatement | [string, InArgs?]): [string, InArgs | undefined] =>
+  typeof stmt === 'string' ? [stmt, undefined] : Array.isArray(stmt) ? [stmt[0], stmt[1]] : [stmt.sql, stmt.args];
+
 type Native = InstanceType<typeof Database>;
 type NativeStatement = ReturnType<Native['prepare']>;
-/** A write waiting for the next group commit, answered once its transaction is on disk. */
+/** A write (one statement, or a batch's) waiting for the next group commit, answered once it is on disk. */
 interface Waiting {
-  sql: string;
-  args: InArgs | undefined;
-  resolve: (result: ResultSet) => void;
+  statements: [string, InArgs | undefined][];
+  /** A batch is answered with every statement's result, a single statement with its own. */
+  batch: boolean;
+  resolve: (result: ResultSet[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -89,15 +94,19 @@ class CachedClient implements Client {
   async batch(stmts: Array<InStatement | [string, InArgs?]>, mode: TransactionMode = 'deferred'): Promise<ResultSet[]> {
     this.#open();
     this.#commitLongWaiting();
+    return this.#batchNow(stmts.map(statementOf), mode);
+  }
+
+  /** A batch in its own transaction, at once. */
+  #batchNow(statements: [string, InArgs | undefined][], mode: TransactionMode): ResultSet[] {
     this.#run(BEGIN[mode]);
     try {
-      const results = stmts.map((stmt, i) => {
+      const results = statements.map(([sql, args], i) => {
         // A trigger's RAISE(ROLLBACK) ends the transaction: what follows must not run outside it.
         if (!this.native.inTransaction)
           throw new LibsqlBatchError('The transaction has been rolled back', i, 'TRANSACTION_CLOSED');
         try {
-          if (typeof stmt === 'string') return this.#run(stmt);
-          return Array.isArray(stmt) ? this.#run(stmt[0], stmt[1]) : this.#run(stmt.sql, stmt.args);
+          return this.#run(sql, args);
         } catch (e) {
           if (!(e instanceof LibsqlError) || e instanceof LibsqlBatchError) throw e;
           throw new LibsqlBatchError(e.message, i, e.code, e.extendedCode, e.rawCode, e.cause as Error | undefined);
@@ -120,16 +129,28 @@ class CachedClient implements Client {
    * can hold many slow requests; a write does not wait behind them for longer than `GROUP_WAIT_MS`: the next
    * statement anyone runs after that commits the group first.
    */
-  executeInGroup(stmt: InStatement): Promise<ResultSet> {
+  async executeInGroup(stmt: InStatement): Promise<ResultSet> {
+    const [result] = await this.#wait([statementOf(stmt)], false);
+    return result;
+  }
+
+  /**
+   * A write batch (its statements in one transaction, as `batch` runs them) committed in the next group with the
+   * other writes waiting: the same answers as `batch`, including its LibsqlBatchError when a statement fails.
+   */
+  batchInGroup(stmts: Array<InStatement | [string, InArgs?]>): Promise<ResultSet[]> {
+    return this.#wait(stmts.map(statementOf), true);
+  }
+
+  #wait(statements: Waiting['statements'], batch: boolean): Promise<ResultSet[]> {
     this.#open();
-    const { sql, args } = typeof stmt === 'string' ? { sql: stmt, args: undefined } : stmt;
     return new Promise((resolve, reject) => {
       if (!this.#waiting) {
         this.#waiting = [];
         this.#waitingSince = performance.now();
         setImmediate(() => this.#commitGroup());
       }
-      this.#waiting.push({ sql, args, resolve, reject });
+      this.#waiting.push({ statements, batch, resolve, reject });
     });
   }
 
@@ -147,7 +168,8 @@ class CachedClient implements Client {
     for (const w of group) {
       try {
         this.#open();
-        w.resolve(this.#run(w.sql, w.args));
+        const [sql, args] = w.statements[0];
+        w.resolve(w.batch ? this.#batchNow(w.statements, 'write') : [this.#run(sql, args)]);
       } catch (e) {
         w.reject(e);
       }
@@ -157,13 +179,17 @@ class CachedClient implements Client {
   /** Runs the group in one transaction and answers every caller; false (nothing written) if any part failed. */
   #together(group: Waiting[]): boolean {
     if (this.closed || this.native.inTransaction) return false;
-    const results: ResultSet[] = [];
+    const results: ResultSet[][] = [];
     try {
       this.#run(BEGIN.write);
       for (const w of group) {
-        // A trigger's RAISE(ROLLBACK) ends the transaction: what follows must not run outside it.
-        if (!this.native.inTransaction) return false;
-        results.push(this.#run(w.sql, w.args));
+        const mine: ResultSet[] = [];
+        for (const [sql, args] of w.statements) {
+          // A trigger's RAISE(ROLLBACK) ends the transaction: what follows must not run outside it.
+          if (!this.native.inTransaction) return false;
+          mine.push(this.#run(sql, args));
+        }
+        results.push(mine);
       }
       if (!this.native.inTransaction) return false;
       this.#run('COMMIT');

@@ -1,7 +1,8 @@
+import { LibsqlBatchError } from '@libsql/client';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
-import { allInGroup } from '../../src/db/group-commit.js';
+import { allInGroup, batchInGroup } from '../../src/db/group-commit.js';
 import { fileDatabases } from '../setup/file-databases.js';
 
 // Writes that arrive together share one commit (decision 0246): checked on a real file, by what the WAL holds and
@@ -105,11 +106,52 @@ describe('group commit', () => {
     expect(await names(database)).toEqual(['early', 'kept']);
   });
 
+  it('writes batches that arrive together in one commit, each answered as db.batch answers it', async () => {
+    const { database, db } = await fresh();
+    const pair = (k: number) =>
+      batchInGroup(db, [
+        db.run(sql`insert into t (name) values (${`c${k}`})`),
+        db.run(sql`insert into t (name) values (${`d${k}`})`),
+        db.all<{ n: number }>(sql`select count(*) as n from t where name in (${`c${k}`}, ${`d${k}`})`),
+      ]);
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, k) => pair(k)));
+    const frames = await walFrames(database);
+    // Each batch reads its own two rows inside its transaction, and is told how many rows each insert wrote.
+    expect(answers.map((a) => a[2].map((row) => Number(row.n)))).toEqual(Array.from({ length: 20 }, () => [2]));
+    expect(answers.every((a) => a[0].rowsAffected === 1 && a[1].rowsAffected === 1)).toBe(true);
+    expect(frames).toBeLessThanOrEqual(2);
+    expect(await names(database)).toHaveLength(40);
+  });
+
+  it('fails a batch of a group as a whole and alone: none of its writes stay, the others are written once', async () => {
+    const { database, db } = await fresh();
+    await allInGroup(db, insert('taken'));
+    const batch = (first: string, second: string) =>
+      batchInGroup(db, [
+        db.run(sql`insert into t (name) values (${first})`),
+        db.run(sql`insert into t (name) values (${second})`),
+      ]);
+    const results = await Promise.allSettled([batch('e', 'f'), batch('g', 'taken'), batch('h', 'i')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const reason = (results[1] as PromiseRejectedResult).reason as LibsqlBatchError;
+    // The same error db.batch gives: which statement of the batch failed, and why.
+    expect(reason).toBeInstanceOf(LibsqlBatchError);
+    expect(reason.statementIndex).toBe(1);
+    expect(String(reason)).toMatch(/UNIQUE/);
+    // 'g' went with its batch's failure; the other batches are there once each.
+    expect(await names(database)).toEqual(['e', 'f', 'h', 'i', 'taken']);
+  });
+
   it('runs the write on its own on a database without the statement cache (memory)', async () => {
     const memory = await openDatabase('file::memory:');
     files.keep(memory);
     await memory.client.execute('create table t (id integer primary key, name text unique)');
     const rows = await Promise.all(['m', 'n'].map((name) => allInGroup<{ name: string }>(memory.db, insert(name))));
     expect(rows.map(([r]) => r.name)).toEqual(['m', 'n']);
+    const [, counted] = await batchInGroup(memory.db, [
+      memory.db.run(sql`insert into t (name) values ('o')`),
+      memory.db.all<{ n: number }>(sql`select count(*) as n from t`),
+    ]);
+    expect(counted.map((row) => Number(row.n))).toEqual([3]);
   });
 });

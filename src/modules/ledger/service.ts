@@ -2,6 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { batchInGroup } from '../../db/group-commit.js';
 import {
   type ActivityKind,
   activities,
@@ -256,7 +257,8 @@ export async function recordResolved(ctx: {
     .select({ id: activities.id, contentHash: activities.contentHash, writeNonce: activities.writeNonce })
     .from(activities)
     .where(eq(activities.idempotencyKey, meta.idempotencyKey));
-  const results = await db.batch([
+  // Shares its commit with the other writes of this turn (decision 0247): answered once on disk, as alone.
+  const results = await batchInGroup(db, [
     ...activityStatements(db, input, resolved, { ...meta, nonce }),
     stored,
   ] as unknown as Parameters<typeof db.batch>[0]);
