@@ -1,9 +1,11 @@
 // The dashboard's cards, read from one statement (decision 0225), against counts made by hand from the rows: the
 // county and each station see their own registers; exited recipients and resolved needs are not counted.
 
+import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { needs, recipients, volunteerOrganisations, volunteers } from '../../src/db/schema/index.js';
 import { maskMobile } from '../../src/domain/mobile.js';
+import { unpacked } from '../setup/packed.js';
 import { placedIn, registryApp, storedIdNumber, testIdNumber } from '../setup/registry.js';
 
 let w: Awaited<ReturnType<typeof registryApp>>;
@@ -129,6 +131,41 @@ describe('dashboard cards', () => {
     expect(card(x, '/visits/overdue')).toBe(0);
     expect(card(x, '/needs')).toBe(handCount('x')['/needs']);
     expect(card(x, '/volunteers?status=pending')).toBe(2);
+  });
+
+  it('sends the page it made before only while its counts stand: a new need or volunteer shows at once', async () => {
+    await seed();
+    const br = { 'accept-encoding': 'br' };
+    const page = async () => {
+      const res = await w.as.stationX.get('/', br);
+      expect(res.headers.get('content-encoding')).toBe('br');
+      return unpacked(res);
+    };
+    const first = await page();
+    expect(card(first, '/needs')).toBe(handCount('x')['/needs']);
+    // Nothing changed: the same bytes as before.
+    expect(await page()).toBe(first);
+    const db = w.t.database.db;
+    const [someone] = await db.select({ id: recipients.id }).from(recipients).where(eq(recipients.name, '丙一'));
+    const now = w.t.clock.now();
+    await db.insert(needs).values({
+      recipientId: someone.id,
+      category: 'food',
+      text: '新的需要',
+      status: 'open',
+      openedOn: '2026-11-02',
+      createdAt: now,
+      updatedAt: now,
+    });
+    const afterNeed = await page();
+    expect(card(afterNeed, '/needs')).toBe(handCount('x')['/needs'] + 1);
+    await db.update(volunteers).set({ status: 'active' }).where(eq(volunteers.status, 'pending'));
+    const afterVolunteers = await page();
+    expect(card(afterVolunteers, '/volunteers?status=pending')).toBe(0);
+    expect(card(afterVolunteers, '/volunteers')).toBe(handCount('x')['/volunteers'] + 2);
+    // Another station's page is its own, never this one's.
+    const y = await unpacked(await w.as.stationY.get('/', br));
+    expect(card(y, '/needs')).toBe(handCount('y')['/needs']);
   });
 
   it('shows a coordinator the volunteers card only, no register of recipients', async () => {

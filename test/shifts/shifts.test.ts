@@ -1,4 +1,3 @@
-import { brotliDecompressSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { parse } from 'node-html-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import * as s from '../../src/db/schema/index.js';
 import { memoryLogger } from '../../src/lib/logger.js';
 import { cipherFor } from '../../src/lib/personal-data.js';
 import { Browser, createTestApp, loginAs, type TestApp } from '../setup/app.js';
+import { unpacked } from '../setup/packed.js';
 import { type RoleName, roleBrowsers } from '../setup/registry.js';
 import { addShift, addVolunteer, registryFixture } from '../setup/shifts.js';
 
@@ -34,11 +34,6 @@ const signedUp = (shiftId: number, volunteerId: number) =>
   });
 
 const text = async (res: Response) => parse(await res.text());
-/** A brotli page as the browser reads it. */
-const unpacked = async (res: Response) =>
-  res.headers.get('content-encoding') === 'br'
-    ? brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString('utf8')
-    : res.text();
 
 describe('volunteers and shifts', () => {
   it('shows upcoming shifts with the own township first, filters by date and skill, signs up and cancels', async () => {

@@ -3,7 +3,7 @@ import { DashboardPage } from '../../../views/pages/dashboard/index.js';
 import { VolunteerHomePage } from '../../../views/pages/dashboard/volunteer.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
 import type { AppEnv } from '../../lib/context.js';
-import { renderPage, renderRememberedPage, uiOf } from '../../lib/render.js';
+import { renderRememberedPage, uiOf } from '../../lib/render.js';
 import { home } from './policy.js';
 import { staffDashboard } from './service.js';
 import { volunteerHome } from './volunteer-home.js';
@@ -23,5 +23,9 @@ dashboardRoutes.get('/', async (c) => {
   }
   const chartTitle = c.get('t')('compliance.chartTitle');
   const shown = await staffDashboard({ db, now: now(), viewer, chartTitle });
-  return renderPage(c, <DashboardPage ui={uiOf(c)} cards={shown.cards} complianceChart={shown.complianceChart} />);
+  const ui = uiOf(c);
+  // Counts and a chart of rates (no person's data): remembered by what it shows, as the volunteer's home.
+  return renderRememberedPage(c, ui, JSON.stringify(shown), () => (
+    <DashboardPage ui={ui} cards={shown.cards} complianceChart={shown.complianceChart} />
+  ));
 });
