@@ -57,21 +57,29 @@ const remembered = new Map<string, PackedHtml>();
  * A page that is a pure function of the request's `Ui` and of `data` (a text holding every value the page shows,
  * as read): sent from the bytes made the last time the same page was asked for in the same encoding, else rendered,
  * packed and remembered. Views are pure functions of their props, so the same props make the same bytes; rendering
- * and compressing were a third of the volunteers' list (decision 0246). A page with a flash is always rendered (it
- * shows once), as is every page where the runtime does not pack (Workers compress at the edge).
+ * and compressing were a third of the volunteers' list (decision 0246). A flash is part of what the page shows: a
+ * message of the dictionary (takeFlash reads nothing else), so a page with one is remembered under it, while the
+ * flash itself is still taken from its cookie once. Where the runtime does not pack (Workers compress at the edge),
+ * the page is rendered every time.
  */
-export function renderRememberedPage(c: AppContext, ui: Ui, data: string, page: () => JSX.Element) {
+export function renderRememberedPage(
+  c: AppContext,
+  ui: Ui,
+  data: string,
+  page: () => JSX.Element,
+  status: 200 | 422 = 200,
+) {
   const pack = c.get('packHtml');
-  if (!pack || ui.flash) return renderPage(c, page());
+  if (!pack) return renderPage(c, page(), status);
   const how = `${c.req.method} ${c.req.header('accept-encoding') ?? ''}`;
-  const key = [how, ui.locale, ui.path, JSON.stringify(ui.viewer), data].join('\u0001');
+  const key = [how, ui.locale, ui.path, JSON.stringify(ui.viewer), ui.flash ?? '', data].join('\u0001');
   let packed = remembered.get(key);
   if (!packed) {
     packed = pack(`<!DOCTYPE html>${String(page())}`);
     if (remembered.size >= REMEMBERED_MOST) remembered.clear();
     remembered.set(key, packed);
   }
-  return sendPacked(c, packed, 200);
+  return sendPacked(c, packed, status);
 }
 
 export function isHtmx(c: AppContext): boolean {

@@ -168,6 +168,30 @@ describe('volunteers and shifts', () => {
     expect(card(await unpacked(english))).toContain('2/5 signed up');
   });
 
+  it('answers a refusal without JavaScript with the list and its reason, never a stale list', async () => {
+    const shift = await addShift(t, f, { date: '2026-11-25', title: '满员走访', requiredSkills: [], capacity: 1 });
+    const other = await addShift(t, f, { date: '2026-11-26', title: '另一班', requiredSkills: [], capacity: 5 });
+    const v = await addVolunteer(t, { townshipId: f.x.id, login: true, name: '小赵' });
+    const w = await addVolunteer(t, { townshipId: f.x.id, login: true, name: '小钱' });
+    const br = { 'accept-encoding': 'br' };
+    expect((await w.browser!.post(`/shifts/${shift.id}/signup`)).status).toBe(303);
+    const refuse = async () => {
+      const res = await v.browser!.post(`/shifts/${shift.id}/signup`, {}, br);
+      expect(res.status).toBe(422);
+      return unpacked(res);
+    };
+    const first = await refuse();
+    const html = parse(first);
+    expect(html.querySelector('.notice, [role=status]')?.text).toContain('班次已满');
+    expect(html.querySelector(`#shift-${other.id}`)?.text).toContain('已报 0/5');
+    // The same refusal over the same list: the same bytes, still written nowhere.
+    expect(await refuse()).toBe(first);
+    expect(await t.database.db.$count(s.shiftSignups, eq(s.shiftSignups.volunteerId, v.id))).toBe(0);
+    // The list under the reason moves with the data.
+    expect((await w.browser!.post(`/shifts/${other.id}/signup`)).status).toBe(303);
+    expect(parse(await refuse()).querySelector(`#shift-${other.id}`)?.text).toContain('已报 1/5');
+  });
+
   it('refuses a shift needing a skill with the reason, writing nothing (htmx 422 and plain 422)', async () => {
     const shift = await addShift(t, f, { requiredSkills: ['护理'] });
     const v = await addVolunteer(t, { townshipId: f.x.id, login: true, skills: ['驾驶'] });

@@ -113,13 +113,12 @@ async function answerVolunteer(
     return redirectAfterPost(c, safeBack(c));
   }
   // Without JavaScript a refusal re-renders the list with the reason on top, and nothing was written.
-  const list = { db: c.get('deps').db, userId: viewerOf(c).id, from: today(c), date: '', skill: '' };
-  const found = await upcomingFor(list);
-  return renderPage(
-    c,
-    <UpcomingShiftsPage ui={{ ...uiOf(c), flash: text }} {...found} date="" skill="" page={1} />,
-    422,
-  );
+  const q = { date: '', skill: '', page: 1 };
+  const found = await upcomingFor({ db: c.get('deps').db, userId: viewerOf(c).id, from: today(c), ...q });
+  const ui = { ...uiOf(c), flash: text };
+  // The reason is a message of the dictionary (a shift's label or skills at most): remembered with the list.
+  const shown = `${upcomingKey(found)} ${JSON.stringify(q)}`;
+  return renderRememberedPage(c, ui, shown, () => <UpcomingShiftsPage ui={ui} {...found} {...q} />, 422);
 }
 
 function safeBack(c: AppContext) {
