@@ -221,6 +221,24 @@ const serverCpuMs = () => {
   const f = readFileSync(`/proc/${app.pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
 };
+/** The machine's CPU ticks so far (/proc/stat): user, system, idle and stolen by the host (a shared VM's neighbours). */
+const machineTicks = () => {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  return { busy: user + nice + system + irq + softirq, idle: idle + iowait, steal };
+};
+/** How the machine's cores spent the load: busy here, idle, and taken by the host for other guests. */
+const machineShares = (a: ReturnType<typeof machineTicks>, b: ReturnType<typeof machineTicks>) => {
+  const busy = b.busy - a.busy;
+  const idle = b.idle - a.idle;
+  const steal = b.steal - a.steal;
+  const all = busy + idle + steal || 1;
+  const pct = (x: number) => `${((100 * x) / all).toFixed(0)} %`;
+  return `cores busy ${pct(busy)} · idle ${pct(idle)} · stolen by the host ${pct(steal)}`;
+};
 const summarise = (name: string, xs: number[], cpuMs: number) => {
   const s = [...xs].sort((a, b) => a - b);
   alone.push(
@@ -252,6 +270,8 @@ const loadStart = os
   .map((x) => x.toFixed(1))
   .join(' / ');
 const started = Date.now();
+const cpuBeforeLoad = serverCpuMs();
+const machineBefore = machineTicks();
 /** The answer just read, until its connection says whether it was that connection's first. */
 let answered: { kind: Kind; ms: number } | null = null;
 const result = await autocannon({
@@ -307,6 +327,9 @@ const result = await autocannon({
   ],
 });
 const elapsed = (Date.now() - started) / 1000;
+// What the mix costs the server, less at the mercy of the neighbours than its rate: its CPU time over the requests.
+const machine = machineShares(machineBefore, machineTicks());
+const loadCpuPerRequest = (serverCpuMs() - cpuBeforeLoad) / result.requests.total;
 let lostSignups = 0;
 for (const [shiftId, volunteerId] of acknowledgedSignups) {
   const [row] = await db.all<{ n: number }>(
@@ -342,14 +365,14 @@ const report = [
   'each kind alone, one request at a time, before the load:',
   ...alone,
   '',
-  `mixed load: ${connections} connections, ${elapsed.toFixed(0)} s, ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s`,
+  `mixed load: ${connections} connections, ${elapsed.toFixed(0)} s, ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, server CPU ${loadCpuPerRequest.toFixed(2)} ms per request`,
   `latency on open connections (${onOpenConnections.length} requests): p50 ${rounded(quantile(onOpenConnections, 0.5))} ms · p90 ${rounded(quantile(onOpenConnections, 0.9))} ms · p99 ${rounded(quantile(onOpenConnections, 0.99))} ms · max ${rounded(Math.max(...onOpenConnections))} ms (target p99 < 250 ms)`,
   `each connection's first answer (${firstOnConnection.length}, with its wait to be accepted): median ${rounded(quantile(firstOnConnection, 0.5))} ms · max ${rounded(Math.max(...firstOnConnection))} ms`,
   `every request as autocannon counts them: p50 ${result.latency.p50} ms · p90 ${result.latency.p90} ms · p99 ${result.latency.p99} ms · max ${result.latency.max} ms`,
   `load average at the start ${loadStart} · at the end ${os
     .loadavg()
     .map((x) => x.toFixed(1))
-    .join(' / ')} (2 shared cores: other engineers' work runs beside this)`,
+    .join(' / ')} (2 shared cores: other engineers' work runs beside this); during the load ${machine}`,
   `errors ${result.errors} · timeouts ${result.timeouts} · 5xx ${total5xx}`,
   ...lines,
   `writes acknowledged (303) ${counts.record.ok} · activities in the database ${stored} (in-flight at the end may add a few) · acknowledged but missing (lost) ${lost}`,
