@@ -3,7 +3,14 @@
 
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { needs, recipients, volunteerOrganisations, volunteers } from '../../src/db/schema/index.js';
+import {
+  auditLog,
+  dataVersions,
+  needs,
+  recipients,
+  volunteerOrganisations,
+  volunteers,
+} from '../../src/db/schema/index.js';
 import { maskMobile } from '../../src/domain/mobile.js';
 import { unpacked } from '../setup/packed.js';
 import { placedIn, registryApp, storedIdNumber, testIdNumber } from '../setup/registry.js';
@@ -133,7 +140,7 @@ describe('dashboard cards', () => {
     expect(card(x, '/volunteers?status=pending')).toBe(2);
   });
 
-  it('sends the page it made before only while its counts stand: a new need or volunteer shows at once', async () => {
+  it('sends the figures it read before only while they stand: a new need, volunteer or leaving household shows at once', async () => {
     await seed();
     const br = { 'accept-encoding': 'br' };
     const page = async () => {
@@ -163,9 +170,38 @@ describe('dashboard cards', () => {
     const afterVolunteers = await page();
     expect(card(afterVolunteers, '/volunteers?status=pending')).toBe(0);
     expect(card(afterVolunteers, '/volunteers')).toBe(handCount('x')['/volunteers'] + 2);
+    // A household leaves: the county's and the station's counts both drop at once.
+    const countyBefore = card(await unpacked(await w.as.admin.get('/', br)), '/recipients');
+    await db
+      .update(recipients)
+      .set({ status: 'exited', exitReason: '迁出', exitedOn: '2026-11-03' })
+      .where(eq(recipients.id, someone.id));
+    const afterExit = await page();
+    expect(card(afterExit, '/recipients')).toBe(handCount('x')['/recipients'] - 1);
+    expect(card(afterExit, '/visits/overdue')).toBe(handCount('x')['/visits/overdue'] - 1);
+    expect(card(await unpacked(await w.as.admin.get('/', br)), '/recipients')).toBe(countyBefore - 1);
     // Another station's page is its own, never this one's.
     const y = await unpacked(await w.as.stationY.get('/', br));
     expect(card(y, '/needs')).toBe(handCount('y')['/needs']);
+  });
+
+  it('keeps a counter the database moves with every change to the registers the cards count, and nothing else', async () => {
+    const db = w.t.database.db;
+    const version = async () =>
+      Number((await db.select().from(dataVersions).where(eq(dataVersions.name, 'registers')))[0].version);
+    const start = await version();
+    await seed();
+    // Five recipients, six needs, six volunteers: one step each.
+    expect(await version()).toBe(start + PEOPLE.length + PEOPLE.flatMap((p) => p.needs).length + VOLUNTEERS.length);
+    const before = await version();
+    await db.update(needs).set({ status: 'resolved' }).where(eq(needs.status, 'open'));
+    const openNeeds = PEOPLE.flatMap((p) => p.needs).filter((n) => n === 'open').length;
+    expect(await version()).toBe(before + openNeeds);
+    await db.delete(volunteers).where(eq(volunteers.status, 'inactive'));
+    expect(await version()).toBe(before + openNeeds + 1);
+    // A write elsewhere (the audit log) leaves it where it was.
+    await db.insert(auditLog).values({ at: w.t.clock.now(), action: 'test', entity: 'nothing' });
+    expect(await version()).toBe(before + openNeeds + 1);
   });
 
   it('shows a coordinator the volunteers card only, no register of recipients', async () => {

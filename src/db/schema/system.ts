@@ -31,3 +31,12 @@ export const dataMigrations = sqliteTable('data_migrations', {
   name: text('name').primaryKey(),
   doneAt: integer('done_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * Counters the database itself moves (triggers, migration 0027) whenever a register changes: a cache of figures read
+ * from those tables keys on the counter and is never stale, whichever instance or CLI wrote.
+ */
+export const dataVersions = sqliteTable('data_versions', {
+  name: text('name').primaryKey(),
+  version: integer('version').notNull().default(0),
+});
