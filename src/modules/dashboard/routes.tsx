@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { DashboardPage } from '../../../views/pages/dashboard/index.js';
 import { VolunteerHomePage } from '../../../views/pages/dashboard/volunteer.js';
 import { authorize, viewerOf } from '../../lib/authz.js';
-import type { AppEnv } from '../../lib/context.js';
+import type { AppContext, AppEnv } from '../../lib/context.js';
 import { renderRememberedPage, uiOf } from '../../lib/render.js';
 import { home } from './policy.js';
 import { staffDashboard } from './service.js';
@@ -10,22 +10,27 @@ import { volunteerHome } from './volunteer-home.js';
 
 export const dashboardRoutes = new Hono<AppEnv>();
 
-dashboardRoutes.get('/', async (c) => {
+dashboardRoutes.get('/', (c) => {
   // Every logged-in role has a dashboard; what it shows is scoped by the cards' own queries.
-  const viewer = viewerOf(c);
   authorize(c, true);
+  return home(viewerOf(c)) === 'volunteer' ? volunteerDashboard(c) : staffPage(c);
+});
+
+// Shifts and a count only (no household's personal data), so the page may be remembered by what it shows.
+async function volunteerDashboard(c: AppContext) {
   const { db, now } = c.get('deps');
-  if (home(viewer) === 'volunteer') {
-    const page = await volunteerHome({ db, userId: viewer.id, now: now() });
-    const ui = uiOf(c);
-    // Shifts and a count only (no household's personal data), so the page may be remembered by what it shows.
-    return renderRememberedPage(c, ui, JSON.stringify(page), () => <VolunteerHomePage ui={ui} home={page} />);
-  }
-  const chartTitle = c.get('t')('compliance.chartTitle');
-  const shown = await staffDashboard({ db, now: now(), viewer, chartTitle });
+  const page = await volunteerHome({ db, userId: viewerOf(c).id, now: now() });
   const ui = uiOf(c);
-  // Counts and a chart of rates (no person's data): remembered by what it shows, as the volunteer's home.
+  return renderRememberedPage(c, ui, JSON.stringify(page), () => <VolunteerHomePage ui={ui} home={page} />);
+}
+
+// Counts and a chart of rates (no person's data): remembered by what it shows, as the volunteer's home.
+async function staffPage(c: AppContext) {
+  const { db, now } = c.get('deps');
+  const chartTitle = c.get('t')('compliance.chartTitle');
+  const shown = await staffDashboard({ db, now: now(), viewer: viewerOf(c), chartTitle });
+  const ui = uiOf(c);
   return renderRememberedPage(c, ui, JSON.stringify(shown), () => (
     <DashboardPage ui={ui} cards={shown.cards} complianceChart={shown.complianceChart} />
   ));
-});
+}
