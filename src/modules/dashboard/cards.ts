@@ -120,8 +120,9 @@ const tallies = new WeakMap<object, Map<string, Promise<Tally>>>();
  * recipient: ≈ 3–8 ms under load). Without a counter row (a database older than its migration) nothing is kept.
  */
 async function tally(ctx: { db: Db; viewer: Viewer; today: string }): Promise<Tally> {
-  // Built only when read: building the statement costs drizzle more than a kept copy.
-  const read = () => ctx.db.all<Tally[number]>(sql.join(cardArms(ctx), sql` UNION ALL `));
+  // Built only when read: building the statement costs drizzle more than a kept copy. Awaited here, so what is kept
+  // is a settled promise of rows: drizzle's query object runs its statement again each time it is awaited.
+  const read = async (): Promise<Tally> => await ctx.db.all<Tally[number]>(sql.join(cardArms(ctx), sql` UNION ALL `));
   const scopes = registerScopes(ctx.viewer);
   const version = scopes === null ? null : await registersVersion(ctx.db);
   if (version === null) return read();
