@@ -199,9 +199,13 @@ describe('dashboard cards', () => {
     expect(await version()).toBe(before + openNeeds);
     await db.delete(volunteers).where(eq(volunteers.status, 'inactive'));
     expect(await version()).toBe(before + openNeeds + 1);
+    // A volunteer joining an organisation moves it too (a coordinator's cards count through that link).
+    const [someone] = await db.select({ id: volunteers.id }).from(volunteers).limit(1);
+    await db.insert(volunteerOrganisations).values({ volunteerId: someone.id, organisationId: w.f.orgA.id });
+    expect(await version()).toBe(before + openNeeds + 2);
     // A write elsewhere (the audit log) leaves it where it was.
     await db.insert(auditLog).values({ at: w.t.clock.now(), action: 'test', entity: 'nothing' });
-    expect(await version()).toBe(before + openNeeds + 1);
+    expect(await version()).toBe(before + openNeeds + 2);
   });
 
   it('shows a coordinator the volunteers card only, no register of recipients', async () => {
@@ -218,5 +222,11 @@ describe('dashboard cards', () => {
     expect(html).not.toContain('href="/needs"');
     expect(card(html, '/volunteers')).toBe(1);
     expect(card(html, '/volunteers?status=pending')).toBe(1);
+    // A second pending volunteer joins the organisation: the card counts them at once.
+    const another = rows.find((v) => v.status === 'pending' && !mine.includes(v.id))!.id;
+    await db.insert(volunteerOrganisations).values({ volunteerId: another, organisationId: w.f.orgA.id });
+    const after = await (await w.as.coordA.get('/')).text();
+    expect(card(after, '/volunteers?status=pending')).toBe(2);
+    expect(card(after, '/volunteers')).toBe(1);
   });
 });

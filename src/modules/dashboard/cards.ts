@@ -89,18 +89,17 @@ function cardArms(ctx: { db: Db; viewer: Viewer; today: string }): SQL[] {
 type Tally = { what: string; a: number; b: number }[];
 
 /**
- * The scopes the cards read through, when every one of them reads only the registers the `registers` counter
- * follows (recipients, needs and volunteers: a county or a township); null for a coordinator (volunteers through
- * their organisations) or a 守望之家 member (households through the unit's villages), whose cards are read each time.
+ * The scopes the cards read through, when each reads only what the `registers` counter follows (recipients and
+ * needs of a county or a township; volunteers of a county, a township or an organisation); null for a 守望之家
+ * member (households through the unit's villages), whose card is read each time.
  */
 function registerScopes(viewer: Viewer): string | null {
-  const scopes = [
-    canRecipients(viewer, 'list') ? recipientScope(viewer, 'list') : null,
-    canVolunteers(viewer, 'list') ? volunteerScope(viewer) : null,
-  ];
-  if (canCareUnits(viewer, 'capture') || scopes.some((s) => s && s.kind !== 'all' && s.kind !== 'township'))
-    return null;
-  return JSON.stringify(scopes);
+  if (canCareUnits(viewer, 'capture')) return null;
+  const households = canRecipients(viewer, 'list') ? recipientScope(viewer, 'list') : null;
+  const helpers = canVolunteers(viewer, 'list') ? volunteerScope(viewer) : null;
+  if (households && households.kind !== 'all' && households.kind !== 'township') return null;
+  if (helpers && !['all', 'township', 'organisation'].includes(helpers.kind)) return null;
+  return JSON.stringify([households, helpers]);
 }
 
 /** The counter the database moves with every change to the registers the cards count (migration 0027). */
