@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { dataVersions, needs, recipients, volunteers } from '../../db/schema/index.js';
+import { keptByCounter } from '../../db/data-versions.js';
+import { needs, recipients, volunteers } from '../../db/schema/index.js';
 import type { Viewer } from '../../lib/context.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
 import { can as canCareUnits, scope as careUnitScope } from '../care-units/policy.js';
@@ -102,40 +103,15 @@ function registerScopes(viewer: Viewer): string | null {
   return JSON.stringify([households, helpers]);
 }
 
-/** The counter the database moves with every change to the registers the cards count (migration 0027). */
-async function registersVersion(db: Db): Promise<number | null> {
-  const [row] = await db
-    .select({ v: dataVersions.version })
-    .from(dataVersions)
-    .where(eq(dataVersions.name, 'registers'));
-  return row ? row.v : null;
-}
-
-const TALLIES_MOST = 200;
-const tallies = new WeakMap<object, Map<string, Promise<Tally>>>();
-
 /**
- * The cards' rows, read once per scope, day and version of the registers (the county's statement reads every active
- * recipient: ≈ 3–8 ms under load). Without a counter row (a database older than its migration) nothing is kept.
+ * The cards' rows, read once per scope, day and value of the `registers` counter (the county's statement reads every
+ * active recipient: ≈ 3–8 ms under load); a 守望之家 member's are read each time.
  */
-async function tally(ctx: { db: Db; viewer: Viewer; today: string }): Promise<Tally> {
-  // Built only when read: building the statement costs drizzle more than a kept copy. Awaited here, so what is kept
-  // is a settled promise of rows: drizzle's query object runs its statement again each time it is awaited.
+function tally(ctx: { db: Db; viewer: Viewer; today: string }): Promise<Tally> {
+  // Built only when read: building the statement costs drizzle more than a kept copy.
   const read = async (): Promise<Tally> => await ctx.db.all<Tally[number]>(sql.join(cardArms(ctx), sql` UNION ALL `));
   const scopes = registerScopes(ctx.viewer);
-  const version = scopes === null ? null : await registersVersion(ctx.db);
-  if (version === null) return read();
-  let cache = tallies.get(ctx.db);
-  if (!cache) tallies.set(ctx.db, (cache = new Map()));
-  const key = `${scopes}|${ctx.today}|${version}`;
-  let rows = cache.get(key);
-  if (!rows) {
-    rows = read();
-    if (cache.size >= TALLIES_MOST) cache.clear();
-    cache.set(key, rows);
-    rows.catch(() => cache.delete(key));
-  }
-  return rows;
+  return scopes === null ? read() : keptByCounter(ctx.db, 'registers', `cards|${scopes}|${ctx.today}`, read);
 }
 
 /** The counts a viewer starts the day with, each through the scope of its own register. */

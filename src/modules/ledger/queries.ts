@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { keptByCounter } from '../../db/data-versions.js';
 import {
   type ActivityKind,
   activities,
@@ -159,12 +160,14 @@ export function searchRecipients(db: Db, viewer: Viewer, q: string, ids: number[
 
 export type RecipientOption = Awaited<ReturnType<typeof searchRecipients>>[number];
 
-export function organisationOptions(db: Db) {
-  return db
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(inArray(organisations.kind, ['social_org', 'station', 'nursing_home']))
-    .orderBy(asc(organisations.name));
+export function organisationOptions(db: Db): Promise<{ id: number; name: string }[]> {
+  return keptByCounter(db, 'places', 'ledger-organisations', async () =>
+    db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(inArray(organisations.kind, ['social_org', 'station', 'nursing_home']))
+      .orderBy(asc(organisations.name)),
+  );
 }
 
 /**
