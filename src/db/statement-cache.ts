@@ -168,8 +168,9 @@ class CachedClient implements Client {
     for (const w of group) {
       try {
         this.#open();
-        const [sql, args] = w.statements[0];
-        w.resolve(w.batch ? this.#batchNow(w.statements, 'write') : [this.#run(sql, args)]);
+        w.resolve(
+          w.batch ? this.#batchNow(w.statements, 'write') : w.statements.map(([sql, args]) => this.#run(sql, args)),
+        );
       } catch (e) {
         w.reject(e);
       }
