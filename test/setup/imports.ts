@@ -13,6 +13,8 @@ export async function importSheet(b: Browser, path: string, name: string, bytes:
   const preview = await res.text();
   expect(res.status, preview.slice(0, 3000)).toBe(200);
   const confirmed = await b.post(`${path}/confirm`, { token: tokenIn(preview)! });
-  expect(confirmed.status).toBe(200);
-  return { preview, done: await confirmed.text() };
+  const done = await confirmed.text();
+  // The page's start says why, should the confirmation be refused.
+  expect(confirmed.status, done.slice(0, 3000)).toBe(200);
+  return { preview, done };
 }
