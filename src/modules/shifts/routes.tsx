@@ -10,6 +10,7 @@ import { setFlash } from '../../lib/cookies.js';
 import { type FieldErrors, type FormValues, parseForm, readForm } from '../../lib/form.js';
 import type { MessageKey } from '../../lib/i18n/index.js';
 import { isHtmx, redirectAfterPost, renderPage, renderRememberedPage, sendHtml, uiOf } from '../../lib/render.js';
+import type { Ui } from '../../lib/ui.js';
 import { optedOut } from '../calendar/feed.js';
 import { createShift } from './create.js';
 import { can, type ShiftReach, scope } from './policy.js';
@@ -58,10 +59,22 @@ shiftRoutes.get('/', async (c) => {
   const parsed = upcomingQuery.parse(c.req.query());
   const q = { date: parsed.date ?? '', skill: parsed.skill ?? '', page: parsed.page };
   const list = await upcomingFor({ db, userId: viewer.id, from: today(c), ...q });
-  const ui = uiOf(c);
-  const shown = `${upcomingKey(list)} ${JSON.stringify(q)}`;
-  return renderRememberedPage(c, ui, shown, () => <UpcomingShiftsPage ui={ui} {...list} {...q} />);
+  return sendUpcoming(c, uiOf(c), list, q);
 });
+
+type UpcomingList = Awaited<ReturnType<typeof upcomingFor>>;
+
+/** The volunteers' list, remembered by every value it shows (its rows, filters and the flash on top). */
+function sendUpcoming(
+  c: AppContext,
+  ui: Ui,
+  list: UpcomingList,
+  q: { date: string; skill: string; page: number },
+  status: 200 | 422 = 200,
+) {
+  const shown = `${upcomingKey(list)} ${JSON.stringify(q)}`;
+  return renderRememberedPage(c, ui, shown, () => <UpcomingShiftsPage ui={ui} {...list} {...q} />, status);
+}
 
 shiftRoutes.get('/mine', async (c) => {
   authorize(c, can(viewerOf(c), 'browse'));
@@ -115,10 +128,8 @@ async function answerVolunteer(
   // Without JavaScript a refusal re-renders the list with the reason on top, and nothing was written.
   const q = { date: '', skill: '', page: 1 };
   const found = await upcomingFor({ db: c.get('deps').db, userId: viewerOf(c).id, from: today(c), ...q });
-  const ui = { ...uiOf(c), flash: text };
   // The reason is a message of the dictionary (a shift's label or skills at most): remembered with the list.
-  const shown = `${upcomingKey(found)} ${JSON.stringify(q)}`;
-  return renderRememberedPage(c, ui, shown, () => <UpcomingShiftsPage ui={ui} {...found} {...q} />, 422);
+  return sendUpcoming(c, { ...uiOf(c), flash: text }, found, q, 422);
 }
 
 function safeBack(c: AppContext) {
